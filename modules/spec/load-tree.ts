@@ -1,0 +1,125 @@
+/**
+ * Reads every YAML file of a source tree: classifies it by location, parses it with positions and
+ * checks it against its schema. Files that fail are reported and left out; the rest are returned typed.
+ */
+import type { Problem } from '../core/problem';
+import { displayPath, MAX_FILE_BYTES, type SourceTree } from './source';
+import { parseYaml, type YamlFile } from './yaml-document';
+import { schemaErrors } from './schema-validator';
+import { schemaProblems } from './schema-problems';
+import type { AlertsFileSpec, OrgSpec, TeamSpec } from './types';
+import type { FileKind } from './schema';
+
+export interface SpecFile<T> { readonly yaml: YamlFile; readonly spec: T }
+
+export interface TeamFiles {
+  /** The squad's id: its folder name. */
+  readonly id: string;
+  readonly team?: SpecFile<TeamSpec>;
+  readonly alertFiles: ReadonlyArray<SpecFile<AlertsFileSpec>>;
+}
+
+export interface SpecTree {
+  readonly tree: SourceTree;
+  readonly org?: SpecFile<OrgSpec>;
+  readonly teams: readonly TeamFiles[];
+  readonly problems: readonly Problem[];
+}
+
+export const ORG_FILE = 'org.yaml';
+export const TEAM_FILE = 'team.yaml';
+
+function fileProblem(file: string, code: string, message: string, severity: 'error' | 'warning' = 'error'): Problem {
+  return { file, line: 0, column: 0, severity, code, message };
+}
+
+export function loadSpecTree(tree: SourceTree): SpecTree {
+  const problems: Problem[] = [];
+  for (const [rel, size] of tree.oversized) {
+    problems.push(
+      fileProblem(
+        displayPath(tree, rel),
+        'file/too-large',
+        `file is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Split alerts into teams/<squad>/alerts/*.yaml`,
+      ),
+    );
+  }
+
+  const read = <T>(rel: string, kind: FileKind): SpecFile<T> | undefined => {
+    const text = tree.files.get(rel);
+    if (text === undefined) return undefined;
+    const file = displayPath(tree, rel);
+    if (text.includes('\u0000')) {
+      problems.push(fileProblem(file, 'file/not-text', 'this is not a text file; expected YAML'));
+      return undefined;
+    }
+    const { parsed, problems: yamlProblems } = parseYaml(file, text);
+    problems.push(...yamlProblems);
+    if (!parsed) return undefined;
+    if (parsed.value === null || parsed.value === undefined) {
+      problems.push({ ...fileProblem(file, 'file/empty', `the file is empty; expected a ${kind} definition`), line: 1, column: 1 });
+      return undefined;
+    }
+    const errors = schemaErrors(kind, parsed.value);
+    if (errors.length > 0) {
+      problems.push(...schemaProblems(parsed, errors));
+      return undefined;
+    }
+    return { yaml: parsed, spec: parsed.value as T };
+  };
+
+  const org = read<OrgSpec>(ORG_FILE, 'org');
+  if (!tree.files.has(ORG_FILE) && !tree.oversized.has(ORG_FILE)) {
+    problems.push(fileProblem(displayPath(tree, ORG_FILE), 'file/missing-org', 'missing organisation file: create org.yaml with `name` and `people`'));
+  }
+
+  const teamDirs = new Map<string, string[]>();
+  for (const rel of [...tree.files.keys(), ...tree.oversized.keys()].sort()) {
+    const parts = rel.split('/');
+    if (parts.length === 1) {
+      if (rel !== ORG_FILE && isYaml(rel)) {
+        problems.push(fileProblem(displayPath(tree, rel), 'file/unexpected', `unexpected file at the top of the teams directory; only ${ORG_FILE} and one folder per squad belong here`, 'warning'));
+      }
+      continue;
+    }
+    const dir = parts[0] ?? '';
+    teamDirs.set(dir, [...(teamDirs.get(dir) ?? []), parts.slice(1).join('/')]);
+  }
+
+  const teams: TeamFiles[] = [];
+  for (const [dir, files] of teamDirs) {
+    if (!files.some((f) => isYaml(f) || f.endsWith('.md'))) continue;
+    const hasTeamFile = files.includes(TEAM_FILE);
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(dir)) {
+      problems.push(fileProblem(displayPath(tree, `${dir}/`), 'file/bad-folder', `squad folder \`${dir}\` is not an id: use lowercase letters, digits and single dashes`));
+      continue;
+    }
+    if (!hasTeamFile) {
+      const near = files.find((f) => /^team\.(yml|json)$/i.test(f) || /^teams?\.ya?ml$/i.test(f));
+      problems.push(
+        fileProblem(
+          displayPath(tree, `${dir}/${TEAM_FILE}`),
+          'file/missing-team',
+          near ? `squad folder \`${dir}\` has \`${near}\` but no ${TEAM_FILE}; rename it` : `squad folder \`${dir}\` has no ${TEAM_FILE}`,
+        ),
+      );
+    }
+    const team = hasTeamFile ? read<TeamSpec>(`${dir}/${TEAM_FILE}`, 'team') : undefined;
+    const alertFiles: Array<SpecFile<AlertsFileSpec>> = [];
+    for (const f of files) {
+      if (f === TEAM_FILE || !isYaml(f)) continue;
+      if (/^alerts\/[^/]+\.yaml$/.test(f)) {
+        const spec = read<AlertsFileSpec>(`${dir}/${f}`, 'alerts');
+        if (spec) alertFiles.push(spec);
+      } else if (!tree.oversized.has(`${dir}/${f}`)) {
+        problems.push(fileProblem(displayPath(tree, `${dir}/${f}`), 'file/unexpected', `not read: a squad folder holds ${TEAM_FILE}, alerts/*.yaml and runbooks`, f.endsWith('.yml') ? 'error' : 'warning'));
+      }
+    }
+    teams.push({ id: dir, team, alertFiles });
+  }
+  return { tree, org, teams, problems };
+}
+
+function isYaml(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}

@@ -1,0 +1,149 @@
+import type { JsonSchema } from './defs';
+
+const threshold: JsonSchema = {
+  description: 'a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`',
+  type: 'string',
+  pattern: '^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$',
+};
+
+const request: JsonSchema = {
+  description: 'an HTTP request',
+  type: 'object',
+  additionalProperties: false,
+  required: ['url'],
+  properties: {
+    method: { enum: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], description: 'default `GET`' },
+    url: { $ref: '#/$defs/url' },
+    headers: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z0-9-]+$' },
+      additionalProperties: { type: 'string', maxLength: 2000 },
+    },
+    body: { type: 'string', maxLength: 100000 },
+  },
+};
+
+const expectation: JsonSchema = {
+  description: 'what the response must look like',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'integer', minimum: 100, maximum: 599, description: 'default 200' },
+    bodyContains: { type: 'string', minLength: 1, maxLength: 1000 },
+    maxResponseTime: { $ref: '#/$defs/duration' },
+  },
+};
+
+const step: JsonSchema = {
+  description: 'one request of a multi-step check',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'request'],
+  properties: {
+    name: { $ref: '#/$defs/text' },
+    request,
+    expect: expectation,
+    extract: {
+      description: 'variables taken from the JSON response for later steps: `name: $.json.path`',
+      type: 'object',
+      propertyNames: { pattern: '^[A-Z][A-Z0-9_]*$' },
+      additionalProperties: { type: 'string', pattern: '^\\$' },
+    },
+  },
+};
+
+const slo: JsonSchema = {
+  description: 'a service level objective measured as good events over total events',
+  type: 'object',
+  additionalProperties: false,
+  required: ['target', 'good', 'total'],
+  properties: {
+    target: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 100, description: 'percent, e.g. 99.9' },
+    window: { enum: ['7d', '30d', '90d'], description: 'default `30d`' },
+    good: { type: 'string', minLength: 1, maxLength: 4000 },
+    total: { type: 'string', minLength: 1, maxLength: 4000 },
+  },
+};
+
+const silence: JsonSchema = {
+  description: 'a readiness finding accepted for this alert until a date',
+  type: 'object',
+  additionalProperties: false,
+  required: ['check', 'reason', 'until'],
+  properties: {
+    check: { type: 'string', pattern: '^[a-z]+/[a-z0-9-]+$' },
+    reason: { $ref: '#/$defs/text' },
+    until: { $ref: '#/$defs/date' },
+  },
+};
+
+const kindRequirements: Array<[string, string[]]> = [
+  ['metric', ['query', 'thresholds']],
+  ['log', ['query', 'thresholds']],
+  ['service-check', ['query', 'thresholds']],
+  ['http-check', ['request']],
+  ['multistep-check', ['steps']],
+  ['slo', ['slo']],
+];
+
+export const alert: JsonSchema = {
+  description: 'an alert: what is watched, how urgent it is, whom it pages and how to resolve it',
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'severity', 'kind'],
+  properties: {
+    title: { $ref: '#/$defs/text' },
+    service: { $ref: '#/$defs/id', description: 'the service it watches; default: the squad\'s only service' },
+    severity: { $ref: '#/$defs/severity' },
+    kind: {
+      description: 'what is watched',
+      enum: kindRequirements.map(([k]) => k),
+    },
+    description: { type: 'string', maxLength: 4000 },
+    query: { type: 'string', minLength: 1, maxLength: 4000, description: 'metric, log or service-check query' },
+    window: { $ref: '#/$defs/duration', description: 'evaluation window; default `5m`' },
+    thresholds: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['critical'],
+      properties: { critical: threshold, warning: threshold },
+    },
+    request,
+    expect: expectation,
+    steps: { type: 'array', items: step, minItems: 1, maxItems: 20 },
+    every: { $ref: '#/$defs/duration', description: 'check frequency; default `5m`' },
+    locations: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+    slo,
+    runbook: {
+      description: 'the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL',
+      type: 'string',
+      minLength: 1,
+      maxLength: 2048,
+    },
+    dashboards: { type: 'array', items: { $ref: '#/$defs/url' } },
+    tags: { type: 'array', items: { $ref: '#/$defs/tag' }, uniqueItems: true },
+    page: { type: 'boolean', description: 'whether it pages a person; default by severity (readiness.pagingSeverities)' },
+    escalation: { $ref: '#/$defs/id', description: 'escalation policy; default: the squad\'s routing' },
+    notify: {
+      description: 'extra notification handles such as `@slack-storefront`',
+      type: 'array',
+      items: { type: 'string', pattern: '^@[A-Za-z0-9_.-]+$' },
+      uniqueItems: true,
+    },
+    renotify: { $ref: '#/$defs/duration', description: 'renotify while unresolved' },
+    noData: { $ref: '#/$defs/duration', description: 'alert when there is no data for this long' },
+    silence: { type: 'array', items: silence },
+    retired: { $ref: '#/$defs/retired' },
+  },
+  allOf: kindRequirements.map(([kind, required]) => ({
+    if: { properties: { kind: { const: kind } }, required: ['kind'] },
+    then: { required },
+  })),
+};
+
+export const alertsMap: JsonSchema = {
+  description: 'alerts by id (ids are unique across the organisation)',
+  type: 'object',
+  propertyNames: { $ref: '#/$defs/id' },
+  additionalProperties: { $ref: '#/$defs/alert' },
+};

@@ -1,0 +1,132 @@
+import { schemaDocument, type JsonSchema } from './defs';
+
+const person: JsonSchema = {
+  description: 'a person who can be on call, manage a squad or be notified',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'email'],
+  properties: {
+    name: { $ref: '#/$defs/text' },
+    email: { $ref: '#/$defs/email' },
+    timezone: { $ref: '#/$defs/timezone', description: 'the person\'s zone; default: `defaults.timezone`' },
+    phone: {
+      $ref: '#/$defs/phone',
+      description:
+        'sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router\'s secrets file',
+    },
+  },
+};
+
+const holiday: JsonSchema = {
+  description: 'a public holiday: reported for compensation, on-call coverage is unchanged',
+  type: 'object',
+  additionalProperties: false,
+  required: ['date', 'name'],
+  properties: { date: { $ref: '#/$defs/date' }, name: { $ref: '#/$defs/text' } },
+};
+
+const businessHours: JsonSchema = {
+  description: 'the organisation\'s business hours, in each rotation\'s zone; default Monday–Friday 09:00–18:00',
+  type: 'object',
+  additionalProperties: false,
+  required: ['days', 'from', 'to'],
+  properties: {
+    days: { $ref: '#/$defs/days' },
+    from: { $ref: '#/$defs/time' },
+    to: { $ref: '#/$defs/endTime' },
+  },
+};
+
+const defaultsSection: JsonSchema = {
+  description: 'values used wherever a team file leaves them out',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    timezone: { $ref: '#/$defs/timezone', description: 'zone of rotations and people; default `UTC`' },
+    every: { $ref: '#/$defs/duration', description: 'turn length of rotations; default `1w`' },
+    handoff: { $ref: '#/$defs/handoff', description: 'handoff of rotations; default `monday 09:00`' },
+    businessHours,
+    responseTarget: {
+      $ref: '#/$defs/duration',
+      description: 'time within which someone must be working on a page; default `1h`',
+    },
+  },
+};
+
+const phoneDefaults: JsonSchema = {
+  description: 'the router hosts every squad\'s phone line points at, unless the squad names its own',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    router: { $ref: '#/$defs/url', description: 'primary router base URL (first host)' },
+    fallback: { $ref: '#/$defs/url', description: 'fallback router base URL (second, independent host)' },
+  },
+};
+
+const readiness: JsonSchema = {
+  description: 'production-readiness settings for alerts',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    runbookSections: {
+      description:
+        'headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`',
+      type: 'array',
+      items: { $ref: '#/$defs/text' },
+      uniqueItems: true,
+    },
+    pagingSeverities: {
+      description: 'severities that page a person; default P1, P2 and P3',
+      type: 'array',
+      items: { $ref: '#/$defs/severity' },
+      uniqueItems: true,
+    },
+    checks: {
+      description: 'severity of each readiness check by name (`alert/runbook: warning`), or `off`',
+      type: 'object',
+      propertyNames: { pattern: '^[a-z]+/[a-z0-9-]+$' },
+      additionalProperties: { $ref: '#/$defs/checkSeverity' },
+    },
+  },
+};
+
+const fairness: JsonSchema = {
+  description: 'on-call load balance',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    maxAboveMean: {
+      description: 'warn when a person carries more than this percentage above the squad\'s mean on-call hours; default 50',
+      type: 'number',
+      minimum: 0,
+      maximum: 1000,
+    },
+  },
+};
+
+export const orgSchema = schemaDocument(
+  'org',
+  'oncall-as-code organisation',
+  'teams/org.yaml: the people directory, organisation defaults, public holidays and readiness settings',
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'people'],
+    properties: {
+      name: { $ref: '#/$defs/text', description: 'the organisation\'s name' },
+      defaults: defaultsSection,
+      phone: phoneDefaults,
+      people: {
+        description: 'everyone who appears in a squad, rotation or escalation, by id',
+        type: 'object',
+        propertyNames: { $ref: '#/$defs/id' },
+        additionalProperties: { $ref: '#/$defs/person' },
+        minProperties: 1,
+      },
+      holidays: { description: 'public holidays', type: 'array', items: { $ref: '#/$defs/holiday' } },
+      readiness,
+      fairness,
+    },
+  },
+  { person, holiday },
+);

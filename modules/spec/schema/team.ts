@@ -1,0 +1,215 @@
+import { schemaDocument, type JsonSchema } from './defs';
+import { alert, alertsMap } from './alert';
+
+const personList: JsonSchema = {
+  type: 'array',
+  items: { $ref: '#/$defs/id' },
+  minItems: 1,
+  uniqueItems: true,
+};
+
+const override: JsonSchema = {
+  description: 'someone covers a rotation for a dated period, whoever was due',
+  type: 'object',
+  additionalProperties: false,
+  required: ['person', 'start', 'end'],
+  properties: {
+    person: { $ref: '#/$defs/id' },
+    start: { $ref: '#/$defs/dateTime' },
+    end: { $ref: '#/$defs/dateTime' },
+    reason: { $ref: '#/$defs/text' },
+  },
+};
+
+const swap: JsonSchema = {
+  description:
+    'two people exchange whole shifts: the first person\'s shift starting on the first date goes to the second person, and the second person\'s shift starting on the second date goes to the first',
+  type: 'object',
+  additionalProperties: false,
+  required: ['between', 'shifts'],
+  properties: {
+    between: { type: 'array', items: { $ref: '#/$defs/id' }, minItems: 2, maxItems: 2 },
+    shifts: { type: 'array', items: { $ref: '#/$defs/date' }, minItems: 2, maxItems: 2 },
+    reason: { $ref: '#/$defs/text' },
+  },
+};
+
+const rosterChange: JsonSchema = {
+  description: 'a new order of members, starting with its first member at the first handoff on or after `from`',
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'members'],
+  properties: { from: { $ref: '#/$defs/date' }, members: personList },
+};
+
+const rotation: JsonSchema = {
+  description: 'people taking turns to be on call',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: { $ref: '#/$defs/text' },
+    members: { ...personList, description: 'the order of turns' },
+    start: { $ref: '#/$defs/date', description: 'the date of the first member\'s first handoff' },
+    every: { $ref: '#/$defs/duration', description: 'turn length in hours, days or weeks; default `defaults.every`' },
+    handoff: { $ref: '#/$defs/handoff', description: 'default `defaults.handoff`' },
+    timezone: { $ref: '#/$defs/timezone', description: 'default `defaults.timezone`' },
+    coverage: { $ref: '#/$defs/coverage', description: 'default `always`' },
+    follows: {
+      $ref: '#/$defs/id',
+      description: 'copy members, start, turn, handoff, zone and coverage from another rotation of the squad',
+    },
+    offset: { type: 'integer', minimum: 1, maximum: 100, description: 'with `follows`: turns ahead; default 1' },
+    changes: { type: 'array', items: rosterChange },
+    overrides: { type: 'array', items: override },
+    swaps: { type: 'array', items: swap },
+    retired: { $ref: '#/$defs/retired' },
+  },
+};
+
+const target: JsonSchema = {
+  description:
+    '`on-call` (the rotation the routing chose), `manager` (the squad\'s manager), `{rotation: id}` or `{person: id}`',
+  anyOf: [
+    { enum: ['on-call', 'manager'] },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['rotation'],
+      properties: { rotation: { $ref: '#/$defs/rotationRef' } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['person'],
+      properties: { person: { $ref: '#/$defs/id' } },
+    },
+  ],
+};
+
+const escalation: JsonSchema = {
+  description: 'who is notified, in order, until someone acknowledges',
+  type: 'object',
+  additionalProperties: false,
+  required: ['steps'],
+  properties: {
+    name: { $ref: '#/$defs/text' },
+    responseTarget: { $ref: '#/$defs/duration', description: 'default `defaults.responseTarget`' },
+    repeat: { type: 'integer', minimum: 0, maximum: 9, description: 'times the whole chain runs again; default 0' },
+    steps: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['notify'],
+        properties: {
+          after: { $ref: '#/$defs/duration', description: 'time since the alert; default `0m`' },
+          notify: { anyOf: [{ $ref: '#/$defs/target' }, { type: 'array', items: { $ref: '#/$defs/target' }, minItems: 1 }] },
+        },
+      },
+    },
+    retired: { $ref: '#/$defs/retired' },
+  },
+};
+
+const routingRule: JsonSchema = {
+  description: 'which rotation is `on-call` and which policy applies, by time; the last rule has no `during`',
+  type: 'object',
+  additionalProperties: false,
+  required: ['rotation'],
+  properties: {
+    during: { $ref: '#/$defs/coverage' },
+    rotation: { $ref: '#/$defs/id' },
+    escalation: { $ref: '#/$defs/id', description: 'default: the squad\'s only escalation policy' },
+    urgency: { enum: ['high', 'low'], description: 'default `high`' },
+  },
+};
+
+const service: JsonSchema = {
+  description: 'something the squad owns and watches',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: { $ref: '#/$defs/text' },
+    description: { type: 'string', maxLength: 4000 },
+    statusPage: {
+      description: 'customer-facing: the component name on the status page, or `{name, group}`',
+      anyOf: [
+        { $ref: '#/$defs/text' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name'],
+          properties: { name: { $ref: '#/$defs/text' }, group: { $ref: '#/$defs/text' } },
+        },
+      ],
+    },
+    retired: { $ref: '#/$defs/retired' },
+  },
+};
+
+const phone: JsonSchema = {
+  description: 'the squad\'s on-call phone line: an existing Twilio number forwarded to whoever is on call',
+  type: 'object',
+  additionalProperties: false,
+  required: ['number'],
+  properties: {
+    number: { $ref: '#/$defs/phone', description: 'the Twilio number, E.164' },
+    sid: { type: 'string', pattern: '^PN[0-9a-f]{32}$', description: 'the Twilio number SID, when known' },
+    router: { $ref: '#/$defs/url', description: 'primary router base URL; default `phone.router` of org.yaml' },
+    fallback: { $ref: '#/$defs/url', description: 'fallback router base URL; default `phone.fallback` of org.yaml' },
+    retired: { $ref: '#/$defs/retired' },
+  },
+};
+
+const unavailability: JsonSchema = {
+  description: 'a person cannot be on call between two dates, inclusive',
+  type: 'object',
+  additionalProperties: false,
+  required: ['person', 'from', 'to'],
+  properties: {
+    person: { $ref: '#/$defs/id' },
+    from: { $ref: '#/$defs/date' },
+    to: { $ref: '#/$defs/date' },
+    reason: { $ref: '#/$defs/text' },
+  },
+};
+
+export const teamSchema = schemaDocument(
+  'team',
+  'oncall-as-code squad',
+  'teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line',
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'members'],
+    properties: {
+      name: { $ref: '#/$defs/text' },
+      description: { type: 'string', maxLength: 4000 },
+      manager: { $ref: '#/$defs/id' },
+      members: personList,
+      rotations: { type: 'object', propertyNames: { $ref: '#/$defs/id' }, additionalProperties: rotation },
+      escalations: { type: 'object', propertyNames: { $ref: '#/$defs/id' }, additionalProperties: escalation },
+      routing: { type: 'array', items: routingRule, minItems: 1 },
+      services: { type: 'object', propertyNames: { $ref: '#/$defs/id' }, additionalProperties: service },
+      alerts: alertsMap,
+      phone,
+      unavailable: { type: 'array', items: unavailability },
+      retired: { $ref: '#/$defs/retired' },
+    },
+  },
+  { alert, target },
+);
+
+export const alertsFileSchema = schemaDocument(
+  'alerts',
+  'oncall-as-code alerts',
+  'teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many',
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['alerts'],
+    properties: { alerts: alertsMap },
+  },
+  { alert },
+);

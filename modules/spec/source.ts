@@ -1,0 +1,17 @@
+/** The files of an organisation, read from disk or from a git tree, as plain text. */
+export interface SourceTree {
+  /** How paths are shown to the user: the teams directory as given (`teams`). */
+  readonly root: string;
+  /** Relative POSIX path (`storefront/team.yaml`) → contents. Holds YAML and markdown files. */
+  readonly files: ReadonlyMap<string, string>;
+  /** Files too large to read, by relative path → size in bytes. */
+  readonly oversized: ReadonlyMap<string, number>;
+}
+
+/** Largest file the loader reads. A team file with a thousand alerts is well under 1 MiB. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export function displayPath(tree: SourceTree, relative: string): string {
+  if (tree.root === '' || tree.root === '.') return relative;
+  return `${tree.root.replace(/\/+$/, '')}/${relative}`;
+}
