@@ -6,7 +6,7 @@ let compiled: Record<FileKind, ValidateFunction> | undefined;
 /** Schemas are compiled once per process, on first use. */
 export function validatorFor(kind: FileKind): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
     compiled = {
       org: ajv.compile(schemas.org),
       team: ajv.compile(schemas.team),

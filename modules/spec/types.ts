@@ -119,6 +119,7 @@ export interface TeamSpec {
   services?: Record<string, ServiceSpec>;
   alerts?: Record<string, AlertSpec>;
   phone?: PhoneSpec;
+  intake?: { email?: boolean };
   unavailable?: UnavailabilitySpec[];
   retired?: boolean;
 }

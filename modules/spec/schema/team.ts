@@ -194,6 +194,14 @@ export const teamSchema = schemaDocument(
       services: { type: 'object', propertyNames: { $ref: '#/$defs/id' }, additionalProperties: service },
       alerts: alertsMap,
       phone,
+      intake: {
+        description: 'ways alerts reach the squad besides monitors',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          email: { type: 'boolean', description: 'alerts can also be raised by e-mail (customers, internal services); default false' },
+        },
+      },
       unavailable: { type: 'array', items: unavailability },
       retired: { $ref: '#/$defs/retired' },
     },

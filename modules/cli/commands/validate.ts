@@ -1,0 +1,37 @@
+import { hasErrors } from '../../core/problem';
+import { oneOf, parseCommandArgs, stringOption } from '../args';
+import { formatProblems, PROBLEM_FORMATS } from '../format/problems';
+import { loadTeamsDir } from '../load-teams';
+import { sourcesOf } from '../sources';
+import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
+import type { Io } from '../io';
+import { plural } from '../format/problems-text';
+
+export const validateUsage = `oncall validate [--teams DIR] [--format text|json|github]
+
+Checks the organisation in DIR (default teams/): YAML syntax, schemas, references and values.
+Exit 0 when there is no error (warnings allowed), 1 when there is any error, 2 on a usage error.`;
+
+export async function validateCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    teams: { type: 'string', default: 'teams' },
+    format: { type: 'string' },
+  });
+  const format = oneOf('format', stringOption(values, 'format'), PROBLEM_FORMATS, 'text');
+  const dir = stringOption(values, 'teams') ?? 'teams';
+  const result = loadTeamsDir(dir);
+  const failed = hasErrors(result.problems);
+  if (format === 'text') {
+    if (result.problems.length > 0) io.out(formatProblems('text', result.problems, sourcesOf(result.tree)));
+    const org = result.organisation;
+    if (!failed && org) {
+      io.out(
+        `${dir}: valid — ${plural(org.teams.size, 'squad')}, ${plural(org.people.size, 'person')}, ${plural(org.rotations.size, 'rotation')}, ${plural(org.alerts.size, 'alert')}`.replace('persons', 'people'),
+      );
+    }
+  } else {
+    const text = formatProblems(format, result.problems, sourcesOf(result.tree));
+    if (text !== '') io.out(text);
+  }
+  return failed ? EXIT_PROBLEMS : EXIT_OK;
+}

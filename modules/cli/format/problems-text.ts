@@ -1,0 +1,37 @@
+import type { Problem } from '../../core/problem';
+
+/**
+ * `file:line:col severity code: message`, then the offending source line with a caret under the column.
+ * `sources` maps each file as shown to its text.
+ */
+export function formatProblemsText(problems: readonly Problem[], sources: ReadonlyMap<string, string>): string {
+  const out: string[] = [];
+  const lineCache = new Map<string, string[]>();
+  for (const p of problems) {
+    const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+    out.push(`${where} ${p.severity} ${p.code}: ${p.message}`);
+    const text = sources.get(p.file);
+    if (p.line > 0 && text !== undefined) {
+      let lines = lineCache.get(p.file);
+      if (!lines) {
+        lines = text.split(/\r?\n/);
+        lineCache.set(p.file, lines);
+      }
+      const line = lines[p.line - 1];
+      if (line !== undefined) {
+        const shown = line.replace(/\t/g, ' ');
+        const gutter = String(p.line).padStart(5);
+        out.push(`${gutter} | ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown}`);
+        out.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, Math.min(p.column - 1, 200)))}^`);
+      }
+    }
+  }
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (problems.length > 0) out.push('', `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  return out.join('\n');
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

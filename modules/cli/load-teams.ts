@@ -1,0 +1,21 @@
+import type { Problem } from '../core/problem';
+import { loadOrganisation, type LoadResult } from '../model/load';
+import { readTeamsDir, TeamsDirError } from '../spec/read-dir';
+import type { SourceTree } from '../spec/source';
+
+export interface CliLoad extends LoadResult {
+  readonly tree?: SourceTree;
+}
+
+/** Reads and resolves a teams directory; a missing directory is a problem like any other. */
+export function loadTeamsDir(dir: string): CliLoad {
+  let tree: SourceTree;
+  try {
+    tree = readTeamsDir(dir);
+  } catch (err) {
+    if (!(err instanceof TeamsDirError)) throw err;
+    const problem: Problem = { file: dir, line: 0, column: 0, severity: 'error', code: 'file/missing-dir', message: err.message };
+    return { problems: [problem] };
+  }
+  return { ...loadOrganisation(tree), tree };
+}

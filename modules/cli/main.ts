@@ -1,0 +1,56 @@
+import { processIo, type Io } from './io';
+import { UsageError, EXIT_OK, EXIT_USAGE } from './usage-error';
+import { validateCommand, validateUsage } from './commands/validate';
+import { demoCommand, demoUsage } from './commands/demo';
+
+interface Command {
+  readonly run: (argv: string[], io: Io) => Promise<number>;
+  readonly usage: string;
+  readonly summary: string;
+}
+
+const commands: Record<string, Command> = {
+  validate: { run: validateCommand, usage: validateUsage, summary: 'check the YAML definitions of the organisation' },
+  demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    'oncall: on-call as code — squads, rotations, escalations and alerts in YAML',
+    '',
+    'Usage: oncall <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `oncall <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+/** Runs the CLI and returns the exit code. Never throws for a user's mistake. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`oncall: unknown command \`${name}\`\n\n${help()}`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`oncall ${name}: ${err.message}\n\nUsage: ${command.usage}`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,193 @@
+import { didYouMean } from '../core/suggest';
+import type { PathSegment, YamlFile } from '../spec/yaml-document';
+import type { EscalationSpec, RoutingRuleSpec, TargetSpec, TeamSpec } from '../spec/types';
+import { checkDuration } from './checks-common';
+import { sourceOf, type Reporter } from './reporter';
+import type { ResolvedOrg } from './resolve-org';
+import type { EscalationPolicy, EscalationStep, Rotation, RoutingRule, Target } from './types';
+import { ALWAYS, resolveCoverage } from './windows';
+
+export interface EscalationContext {
+  readonly r: Reporter;
+  readonly file: YamlFile;
+  readonly team: string;
+  readonly spec: TeamSpec;
+  readonly org: ResolvedOrg;
+  readonly rotations: ReadonlyMap<string, Rotation>;
+  /** Rotation ids declared in each squad's file (resolved or not), for cross-squad references. */
+  readonly rotationIdsByTeam: ReadonlyMap<string, readonly string[]>;
+}
+
+export function resolveEscalations(ctx: EscalationContext): Map<string, EscalationPolicy> {
+  const out = new Map<string, EscalationPolicy>();
+  for (const [id, spec] of Object.entries(ctx.spec.escalations ?? {})) {
+    const policy = resolvePolicy(ctx, id, spec);
+    if (policy) out.set(id, policy);
+  }
+  return out;
+}
+
+function resolvePolicy(ctx: EscalationContext, id: string, spec: EscalationSpec): EscalationPolicy | undefined {
+  const { r, file, org } = ctx;
+  const at = (...p: PathSegment[]): PathSegment[] => ['escalations', id, ...p];
+  let responseTargetMinutes = org.defaults.responseTargetMinutes;
+  if (spec.responseTarget !== undefined) {
+    const s = checkDuration(r, file, at('responseTarget'), spec.responseTarget);
+    if (s !== undefined) responseTargetMinutes = Math.ceil(s / 60);
+  }
+  const steps: EscalationStep[] = [];
+  let previous = -1;
+  let ok = true;
+  spec.steps.forEach((step, i) => {
+    const afterText = step.after ?? '0m';
+    let afterMinutes = 0;
+    if (step.after !== undefined) {
+      const s = checkDuration(r, file, at('steps', i, 'after'), step.after, { allowZero: true });
+      if (s === undefined) {
+        ok = false;
+        return;
+      }
+      if (s % 60 !== 0) {
+        r.error(file, at('steps', i, 'after'), 'escalation/whole-minutes', `\`${afterText}\`: escalation delays are whole minutes`);
+        ok = false;
+        return;
+      }
+      afterMinutes = s / 60;
+    }
+    if (i === 0 && afterMinutes !== 0) {
+      r.warning(file, at('steps', i, 'after'), 'escalation/first-step-delayed', `nobody is notified for the first ${afterText}; the first step usually has no \`after\``);
+    }
+    if (afterMinutes <= previous) {
+      r.error(
+        file,
+        at('steps', i, step.after === undefined ? 'notify' : 'after'),
+        'escalation/step-order',
+        `step ${i + 1} is at ${afterMinutes}m but step ${i} is already at ${previous}m; each step's \`after\` (time since the alert) must be later than the previous one`,
+      );
+      ok = false;
+    }
+    previous = Math.max(previous, afterMinutes);
+    const list = Array.isArray(step.notify) ? step.notify : [step.notify];
+    const targets: Target[] = [];
+    list.forEach((t, j) => {
+      const path = Array.isArray(step.notify) ? at('steps', i, 'notify', j) : at('steps', i, 'notify');
+      const target = resolveTarget(ctx, path, t);
+      if (target) targets.push(target);
+      else ok = false;
+    });
+    steps.push({ afterMinutes, targets, source: sourceOf(file, at('steps', i)) });
+  });
+  const last = steps[steps.length - 1];
+  if (last && last.afterMinutes > responseTargetMinutes) {
+    r.warning(file, at('steps', steps.length - 1, 'after'), 'escalation/after-response-target', `the last step starts after the response target (${responseTargetMinutes}m)`);
+  }
+  if (!ok) return undefined;
+  return {
+    id,
+    team: ctx.team,
+    key: `${ctx.team}/${id}`,
+    name: spec.name ?? id,
+    responseTargetMinutes,
+    repeat: spec.repeat ?? 0,
+    steps,
+    retired: spec.retired ?? false,
+    source: sourceOf(file, at()),
+  };
+}
+
+function resolveTarget(ctx: EscalationContext, path: readonly PathSegment[], t: TargetSpec): Target | undefined {
+  const { r, file, org, spec } = ctx;
+  if (t === 'on-call') {
+    if (ctx.rotations.size === 0 && (spec.rotations === undefined || Object.keys(spec.rotations).length === 0)) {
+      r.error(file, path, 'ref/no-rotation', '`on-call` needs a rotation: this squad has none');
+      return undefined;
+    }
+    return { kind: 'on-call' };
+  }
+  if (t === 'manager') {
+    if (spec.manager === undefined) {
+      r.error(file, path, 'ref/no-manager', '`manager` is notified but the squad has no `manager`');
+      return undefined;
+    }
+    return { kind: 'person', person: spec.manager, asManager: true };
+  }
+  if ('person' in t) {
+    if (!org.people.has(t.person)) {
+      r.error(file, [...path, 'person'], 'ref/unknown-person', `unknown person \`${t.person}\` in an escalation step${didYouMean(t.person, org.people.keys())}`);
+      return undefined;
+    }
+    return { kind: 'person', person: t.person, asManager: false };
+  }
+  const ref = t.rotation;
+  const [teamId, rotationId] = ref.includes('/') ? (ref.split('/') as [string, string]) : [ctx.team, ref];
+  const known = ctx.rotationIdsByTeam.get(teamId);
+  if (!known) {
+    r.error(file, [...path, 'rotation'], 'ref/unknown-team', `unknown squad \`${teamId}\` in \`${ref}\`${didYouMean(teamId, ctx.rotationIdsByTeam.keys())}`);
+    return undefined;
+  }
+  if (!known.includes(rotationId)) {
+    const where = teamId === ctx.team ? '' : ` of squad \`${teamId}\``;
+    r.error(file, [...path, 'rotation'], 'ref/unknown-rotation', `unknown rotation \`${rotationId}\`${where} in an escalation step${didYouMean(rotationId, known)}`);
+    return undefined;
+  }
+  return { kind: 'rotation', rotation: `${teamId}/${rotationId}` };
+}
+
+/**
+ * Routing rules, in order; the first that matches an instant applies. Without `routing`, a squad
+ * with one escalation policy routes everything to its first rotation and that policy.
+ */
+export function resolveRouting(ctx: EscalationContext, policies: ReadonlyMap<string, EscalationPolicy>): RoutingRule[] {
+  const { r, file, spec, org } = ctx;
+  const policyIds = Object.keys(spec.escalations ?? {});
+  const rotationIds = Object.keys(spec.rotations ?? {});
+  if (spec.routing === undefined) {
+    if (policyIds.length === 0 || rotationIds.length === 0) return [];
+    if (policyIds.length > 1) {
+      r.error(file, ['escalations'], 'routing/ambiguous', `the squad has ${policyIds.length} escalation policies; add \`routing\` to say which applies when`, true);
+      return [];
+    }
+    const rotation = ctx.rotations.get(rotationIds[0] as string);
+    const policy = policyIds[0] as string;
+    if (!rotation || !policies.has(policy)) return [];
+    return [{ during: ALWAYS, timezone: rotation.timezone, rotation: rotation.key, escalation: policy, urgency: 'high', source: sourceOf(file, ['escalations', policy]) }];
+  }
+  const rules: RoutingRule[] = [];
+  spec.routing.forEach((rule: RoutingRuleSpec, i) => {
+    const at = (...p: PathSegment[]): PathSegment[] => ['routing', i, ...p];
+    const isLast = i === (spec.routing?.length ?? 0) - 1;
+    if (isLast && rule.during !== undefined) {
+      r.error(file, at('during'), 'routing/no-catch-all', 'the last routing rule must have no `during`, so that every alert is routed');
+    }
+    if (!isLast && rule.during === undefined) {
+      r.error(file, at(), 'routing/unreachable', `routing rule ${i + 1} has no \`during\`, so the rules after it never apply`, true);
+    }
+    let ok = true;
+    if (!rotationIds.includes(rule.rotation)) {
+      r.error(file, at('rotation'), 'ref/unknown-rotation', `unknown rotation \`${rule.rotation}\` in routing${didYouMean(rule.rotation, rotationIds)}`);
+      ok = false;
+    }
+    let escalation = rule.escalation;
+    if (escalation === undefined) {
+      if (policyIds.length === 1) escalation = policyIds[0];
+      else {
+        r.error(file, at(), 'routing/missing-escalation', policyIds.length === 0 ? 'routing needs an escalation policy: add `escalations`' : 'name the `escalation` policy of this rule: the squad has several', true);
+        ok = false;
+      }
+    } else if (!policyIds.includes(escalation)) {
+      r.error(file, at('escalation'), 'ref/unknown-escalation', `unknown escalation policy \`${escalation}\`${didYouMean(escalation, policyIds)}`);
+      ok = false;
+    }
+    const rotation = ctx.rotations.get(rule.rotation);
+    if (!ok || !rotation || escalation === undefined) return;
+    rules.push({
+      during: resolveCoverage(rule.during, org.defaults.businessHours),
+      timezone: rotation.timezone,
+      rotation: rotation.key,
+      escalation,
+      urgency: rule.urgency ?? 'high',
+      source: sourceOf(file, at()),
+    });
+  });
+  return rules;
+}

@@ -1,0 +1,121 @@
+import { parseIsoDate, weekdayNumber, WEEKDAYS } from '../core/clock';
+import { parseDuration } from '../core/duration';
+import type { SpecFile } from '../spec/load-tree';
+import type { OrgSpec, Severity } from '../spec/types';
+import { checkDate, checkDuration, checkPhone, checkUrl, checkZone } from './checks-common';
+import { sourceOf, type Reporter } from './reporter';
+import type { Holiday, Person, ReadinessSettings, WeeklyWindows } from './types';
+import { normaliseIntervals, windowIntervals } from './windows';
+
+export const DEFAULT_RUNBOOK_SECTIONS = ['Trigger', 'Resolution', 'Expected time'];
+export const DEFAULT_PAGING_SEVERITIES: Severity[] = ['P1', 'P2', 'P3'];
+
+export interface OrgDefaults {
+  readonly timezone: string;
+  readonly every: string;
+  readonly handoff: string;
+  readonly responseTargetMinutes: number;
+  readonly businessHours: WeeklyWindows;
+  readonly phoneRouter?: string;
+  readonly phoneFallback?: string;
+}
+
+export interface ResolvedOrg {
+  readonly name: string;
+  readonly defaults: OrgDefaults;
+  readonly people: Map<string, Person>;
+  readonly holidays: Holiday[];
+  readonly readiness: ReadinessSettings;
+  readonly maxAboveMeanPercent: number;
+}
+
+export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
+  const { yaml: f, spec } = org;
+  const d = spec.defaults ?? {};
+  let timezone = d.timezone ?? 'UTC';
+  if (!checkZone(r, f, ['defaults', 'timezone'], timezone)) timezone = 'UTC';
+
+  const every = d.every ?? '1w';
+  if (d.every !== undefined) checkDuration(r, f, ['defaults', 'every'], d.every);
+  const handoff = d.handoff ?? 'monday 09:00';
+  let responseTargetMinutes = 60;
+  if (d.responseTarget !== undefined) {
+    const s = checkDuration(r, f, ['defaults', 'responseTarget'], d.responseTarget);
+    if (s !== undefined) responseTargetMinutes = Math.ceil(s / 60);
+  }
+  const bh = d.businessHours ?? { days: 'monday-friday', from: '09:00', to: '18:00' };
+  if (d.businessHours && bh.from === bh.to) {
+    r.error(f, ['defaults', 'businessHours', 'to'], 'value/empty-window', 'business hours start and end at the same time');
+  }
+  const businessHours: WeeklyWindows = { kind: 'business-hours', intervals: normaliseIntervals(windowIntervals(bh)) };
+
+  if (spec.phone?.router) checkUrl(r, f, ['phone', 'router'], spec.phone.router);
+  if (spec.phone?.fallback) checkUrl(r, f, ['phone', 'fallback'], spec.phone.fallback);
+  if (spec.phone?.router && spec.phone.router === spec.phone.fallback) {
+    r.error(f, ['phone', 'fallback'], 'phone/same-host', 'the fallback router must be a different, independent host from the primary');
+  }
+
+  const people = new Map<string, Person>();
+  const emails = new Map<string, string>();
+  for (const [id, p] of Object.entries(spec.people)) {
+    let zone = p.timezone ?? timezone;
+    if (p.timezone !== undefined && !checkZone(r, f, ['people', id, 'timezone'], p.timezone)) zone = timezone;
+    if (p.phone !== undefined) checkPhone(r, f, ['people', id, 'phone'], p.phone);
+    const email = p.email.toLowerCase();
+    const other = emails.get(email);
+    if (other !== undefined) {
+      r.error(f, ['people', id, 'email'], 'person/duplicate-email', `\`${id}\` has the same e-mail as \`${other}\`; backends find users by e-mail, so each person needs their own`);
+    }
+    emails.set(email, id);
+    people.set(id, { id, name: p.name, email: p.email, timezone: zone, phone: p.phone, source: sourceOf(f, ['people', id]) });
+  }
+
+  const holidays: Holiday[] = [];
+  const seen = new Set<string>();
+  (spec.holidays ?? []).forEach((h, i) => {
+    if (!checkDate(r, f, ['holidays', i, 'date'], h.date)) return;
+    if (seen.has(h.date)) r.warning(f, ['holidays', i, 'date'], 'holiday/duplicate', `${h.date} is listed twice`);
+    seen.add(h.date);
+    holidays.push({ date: h.date, name: h.name });
+  });
+  holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  const rd = spec.readiness ?? {};
+  const readiness: ReadinessSettings = {
+    runbookSections: rd.runbookSections ?? DEFAULT_RUNBOOK_SECTIONS,
+    pagingSeverities: rd.pagingSeverities ?? DEFAULT_PAGING_SEVERITIES,
+    checks: new Map(Object.entries(rd.checks ?? {})),
+  };
+
+  return {
+    name: spec.name,
+    defaults: {
+      timezone,
+      every,
+      handoff,
+      responseTargetMinutes,
+      businessHours,
+      phoneRouter: spec.phone?.router,
+      phoneFallback: spec.phone?.fallback,
+    },
+    people,
+    holidays,
+    readiness,
+    maxAboveMeanPercent: spec.fairness?.maxAboveMean ?? 50,
+  };
+}
+
+/** Parses `monday 09:00` / `09:00`. The schema guarantees the shape. */
+export function parseHandoff(text: string): { weekday?: number; minute: number } {
+  const parts = text.trim().split(/\s+/);
+  const time = parts[parts.length - 1] ?? '00:00';
+  const [h, m] = time.split(':').map(Number);
+  const minute = (h ?? 0) * 60 + (m ?? 0);
+  if (parts.length === 2) {
+    const day = parts[0] as (typeof WEEKDAYS)[number];
+    return { weekday: weekdayNumber(day), minute };
+  }
+  return { minute };
+}
+
+export { parseDuration, parseIsoDate };

@@ -1,0 +1,278 @@
+import { DateTime } from 'luxon';
+import { isoWeekday, parseIsoDate, WEEKDAYS } from '../core/clock';
+import { parseDuration } from '../core/duration';
+import { didYouMean } from '../core/suggest';
+import type { PathSegment, YamlFile } from '../spec/yaml-document';
+import type { RotationSpec } from '../spec/types';
+import { checkDate, checkZone } from './checks-common';
+import { sourceOf, type Reporter } from './reporter';
+import { parseHandoff, type ResolvedOrg } from './resolve-org';
+import type { Override, Rotation, RosterSegment, Swap, Turn } from './types';
+import { resolveCoverage } from './windows';
+
+const FOLLOW_CONFLICTS = ['members', 'start', 'every', 'handoff', 'timezone', 'changes'] as const;
+
+/** Turn length as a whole number of hours, days or weeks; undefined (reported) otherwise. */
+export function parseTurn(r: Reporter, file: YamlFile, path: readonly PathSegment[], text: string): Turn | undefined {
+  const d = parseDuration(text);
+  if (!d) return undefined;
+  const units = Object.entries(d.parts).filter(([, n]) => n !== undefined && n > 0);
+  const [unit, count] = units[0] ?? ['', 0];
+  if (units.length !== 1 || !['w', 'd', 'h'].includes(unit)) {
+    r.error(file, path, 'rotation/invalid-turn', `turn length \`${text}\` must be a whole number of hours, days or weeks, such as \`12h\`, \`1d\` or \`1w\``);
+    return undefined;
+  }
+  const limits: Record<string, number> = { h: 8760, d: 365, w: 52 };
+  if (count > (limits[unit] ?? 0)) {
+    r.error(file, path, 'rotation/invalid-turn', `turn length \`${text}\` is longer than a year`);
+    return undefined;
+  }
+  return { unit: unit === 'w' ? 'weeks' : unit === 'd' ? 'days' : 'hours', count };
+}
+
+/** Parses a local date-time in `zone` (or with its own offset) to epoch ms; warns about DST gaps. */
+export function parseDateTime(r: Reporter, file: YamlFile, path: readonly PathSegment[], text: string, zone: string): number | undefined {
+  const iso = text.replace(' ', 'T');
+  const hasOffset = /(Z|[+-][0-9]{2}:[0-9]{2})$/.test(iso);
+  const dt = DateTime.fromISO(iso, { zone, setZone: hasOffset });
+  if (!dt.isValid || !parseIsoDate(iso.slice(0, 10))) {
+    r.error(file, path, 'value/invalid-datetime', `\`${text}\` is not a valid date and time`);
+    return undefined;
+  }
+  if (!hasOffset && dt.toFormat("yyyy-MM-dd'T'HH:mm") !== iso.slice(0, 16)) {
+    r.warning(file, path, 'time/nonexistent-local-time', `${text} does not exist in ${zone} (clocks change then); it is read as ${dt.toFormat('yyyy-MM-dd HH:mm')}`);
+  }
+  return dt.toMillis();
+}
+
+export interface RotationContext {
+  readonly r: Reporter;
+  readonly file: YamlFile;
+  readonly team: string;
+  readonly teamMembers: readonly string[];
+  readonly org: ResolvedOrg;
+}
+
+function checkPerson(ctx: RotationContext, path: readonly PathSegment[], id: string, role: string): boolean {
+  if (ctx.org.people.has(id)) return true;
+  ctx.r.error(ctx.file, path, 'ref/unknown-person', `unknown person \`${id}\` in ${role}${didYouMean(id, ctx.org.people.keys())}`);
+  return false;
+}
+
+/** Resolves every rotation of a squad, `follows` included (cycles are reported). */
+export function resolveRotations(ctx: RotationContext, specs: Record<string, RotationSpec>): Map<string, Rotation> {
+  const out = new Map<string, Rotation>();
+  const pending = new Map(Object.entries(specs));
+  const visiting = new Set<string>();
+
+  const resolveOne = (id: string): Rotation | undefined => {
+    const done = out.get(id);
+    if (done) return done;
+    const spec = pending.get(id);
+    if (!spec) return undefined;
+    if (visiting.has(id)) {
+      ctx.r.error(ctx.file, ['rotations', id, 'follows'], 'rotation/follow-cycle', `rotation \`${id}\` follows itself through \`follows\``);
+      return undefined;
+    }
+    visiting.add(id);
+    const rotation = spec.follows === undefined ? resolveBase(ctx, id, spec) : resolveFollower(ctx, id, spec, resolveOne, Object.keys(specs));
+    visiting.delete(id);
+    pending.delete(id);
+    if (rotation) out.set(id, rotation);
+    return rotation;
+  };
+  for (const id of Object.keys(specs)) resolveOne(id);
+  // Keep the order written in the file.
+  return new Map(Object.keys(specs).flatMap((id) => (out.has(id) ? [[id, out.get(id) as Rotation]] : [])));
+}
+
+function resolveBase(ctx: RotationContext, id: string, spec: RotationSpec): Rotation | undefined {
+  const { r, file, org } = ctx;
+  const at = (...p: PathSegment[]): PathSegment[] => ['rotations', id, ...p];
+  let ok = true;
+  if (spec.offset !== undefined) {
+    r.error(file, at('offset'), 'rotation/offset-without-follows', '`offset` only applies with `follows`');
+    ok = false;
+  }
+  if (spec.members === undefined) {
+    r.error(file, at(), 'schema/missing-key', `missing \`members\` in rotation \`${id}\``, true);
+    ok = false;
+  }
+  if (spec.start === undefined) {
+    r.error(file, at(), 'schema/missing-key', `missing \`start\` in rotation \`${id}\` (the date of the first handoff)`, true);
+    ok = false;
+  }
+  let timezone = spec.timezone ?? org.defaults.timezone;
+  if (spec.timezone !== undefined && !checkZone(r, file, at('timezone'), spec.timezone)) timezone = org.defaults.timezone;
+
+  const every = spec.every !== undefined ? parseTurn(r, file, at('every'), spec.every) : parseTurn(r, file, at(), org.defaults.every);
+  const handoffText = spec.handoff ?? org.defaults.handoff;
+  const handoff = parseHandoff(handoffText);
+  if (every && every.unit !== 'weeks' && spec.handoff !== undefined && handoff.weekday !== undefined) {
+    r.error(file, at('handoff'), 'rotation/handoff-day', `a handoff day only applies to weekly turns; write the time alone (\`${handoffText.split(' ')[1] ?? ''}\`)`);
+  }
+
+  (spec.members ?? []).forEach((m, i) => {
+    if (!checkPerson(ctx, at('members', i), m, `rotation \`${id}\``)) ok = false;
+    else if (!ctx.teamMembers.includes(m)) {
+      r.warning(file, at('members', i), 'rotation/not-in-squad', `\`${m}\` is in rotation \`${id}\` but not in the squad's \`members\``);
+    }
+  });
+
+  let weekday: number | undefined;
+  if (spec.start !== undefined && checkDate(r, file, at('start'), spec.start) && every?.unit === 'weeks') {
+    const startDay = isoWeekday(parseIsoDate(spec.start)!);
+    weekday = handoff.weekday ?? startDay;
+    if (handoff.weekday !== undefined && handoff.weekday !== startDay) {
+      const want = WEEKDAYS[handoff.weekday - 1] ?? '';
+      r.error(
+        file,
+        at('start'),
+        'rotation/start-not-handoff-day',
+        `${spec.start} is a ${capital(WEEKDAYS[startDay - 1] ?? '')} but handoffs are on ${capital(want)}; start on a ${capital(want)}`,
+      );
+      ok = false;
+    }
+  }
+
+  const segments: RosterSegment[] = [];
+  if (spec.start !== undefined && spec.members !== undefined) {
+    segments.push({ from: spec.start, members: spec.members, source: sourceOf(file, at('members')) });
+  }
+  let previous = spec.start;
+  (spec.changes ?? []).forEach((change, i) => {
+    change.members.forEach((m, j) => checkPerson(ctx, at('changes', i, 'members', j), m, `rotation \`${id}\``));
+    if (!checkDate(r, file, at('changes', i, 'from'), change.from)) return;
+    if (previous !== undefined && change.from <= previous) {
+      r.error(file, at('changes', i, 'from'), 'rotation/change-order', `roster change from ${change.from} must come after ${previous}`);
+      return;
+    }
+    previous = change.from;
+    segments.push({ from: change.from, members: change.members, source: sourceOf(file, at('changes', i)) });
+  });
+
+  const overrides = resolveOverrides(ctx, id, spec, timezone);
+  const swaps = resolveSwaps(ctx, id, spec);
+  const coverage = resolveCoverage(spec.coverage, org.defaults.businessHours);
+  checkCoverageWindows(ctx, at('coverage'), spec);
+  if (!ok || !every) return undefined;
+  return {
+    id,
+    team: ctx.team,
+    key: `${ctx.team}/${id}`,
+    name: spec.name ?? id,
+    timezone,
+    every,
+    handoffMinute: handoff.minute,
+    handoffWeekday: weekday,
+    segments,
+    offset: 0,
+    coverage,
+    overrides,
+    swaps,
+    retired: spec.retired ?? false,
+    source: sourceOf(file, at()),
+  };
+}
+
+function resolveFollower(
+  ctx: RotationContext,
+  id: string,
+  spec: RotationSpec,
+  resolve: (id: string) => Rotation | undefined,
+  known: readonly string[],
+): Rotation | undefined {
+  const { r, file, org } = ctx;
+  const at = (...p: PathSegment[]): PathSegment[] => ['rotations', id, ...p];
+  const followed = spec.follows as string;
+  let ok = true;
+  for (const key of FOLLOW_CONFLICTS) {
+    if (spec[key] !== undefined) {
+      r.error(file, at(key), 'rotation/follows-conflict', `\`${key}\` conflicts with \`follows\`: a following rotation takes it from \`${followed}\``, true);
+      ok = false;
+    }
+  }
+  if (followed === id) {
+    r.error(file, at('follows'), 'rotation/follow-cycle', `rotation \`${id}\` cannot follow itself`);
+    return undefined;
+  }
+  if (!known.includes(followed)) {
+    r.error(file, at('follows'), 'ref/unknown-rotation', `unknown rotation \`${followed}\` in \`follows\`${didYouMean(followed, known)}`);
+    return undefined;
+  }
+  const base = resolve(followed);
+  if (!base) return undefined;
+  const overrides = resolveOverrides(ctx, id, spec, base.timezone);
+  const swaps = resolveSwaps(ctx, id, spec);
+  checkCoverageWindows(ctx, at('coverage'), spec);
+  if (!ok) return undefined;
+  return {
+    ...base,
+    id,
+    key: `${ctx.team}/${id}`,
+    name: spec.name ?? id,
+    follows: followed,
+    offset: base.offset + (spec.offset ?? 1),
+    coverage: spec.coverage !== undefined ? resolveCoverage(spec.coverage, org.defaults.businessHours) : base.coverage,
+    overrides,
+    swaps,
+    retired: spec.retired ?? false,
+    source: sourceOf(file, at()),
+  };
+}
+
+function checkCoverageWindows(ctx: RotationContext, path: readonly PathSegment[], spec: RotationSpec): void {
+  if (!Array.isArray(spec.coverage)) return;
+  spec.coverage.forEach((w, i) => {
+    if (w.from === w.to) {
+      ctx.r.error(ctx.file, [...path, i, 'to'], 'value/empty-window', `window from ${w.from} to ${w.to} is empty; to cover whole days write \`from: "00:00"\` and \`to: "24:00"\``);
+    }
+  });
+}
+
+function resolveOverrides(ctx: RotationContext, id: string, spec: RotationSpec, zone: string): Override[] {
+  const { r, file } = ctx;
+  const out: Override[] = [];
+  (spec.overrides ?? []).forEach((o, i) => {
+    const at = (...p: PathSegment[]): PathSegment[] => ['rotations', id, 'overrides', i, ...p];
+    const personOk = checkPerson(ctx, at('person'), o.person, `an override of \`${id}\``);
+    const start = parseDateTime(r, file, at('start'), o.start, zone);
+    const end = parseDateTime(r, file, at('end'), o.end, zone);
+    if (start === undefined || end === undefined || !personOk) return;
+    if (end <= start) {
+      r.error(file, at('end'), 'override/end-before-start', `override ends (${o.end}) before it starts (${o.start})`);
+      return;
+    }
+    const clash = out.find((x) => x.start < end && start < x.end);
+    if (clash) {
+      r.error(file, at('start'), 'override/overlap', `this override overlaps the one at line ${clash.source.line} for the same rotation; make them consecutive`);
+      return;
+    }
+    out.push({ person: o.person, start, end, reason: o.reason, source: sourceOf(file, at()) });
+  });
+  return out;
+}
+
+function resolveSwaps(ctx: RotationContext, id: string, spec: RotationSpec): Swap[] {
+  const { r, file } = ctx;
+  const out: Swap[] = [];
+  (spec.swaps ?? []).forEach((s, i) => {
+    const at = (...p: PathSegment[]): PathSegment[] => ['rotations', id, 'swaps', i, ...p];
+    const people = s.between.map((p, j) => checkPerson(ctx, at('between', j), p, `a swap in \`${id}\``)).every(Boolean);
+    const dates = s.shifts.map((d, j) => checkDate(r, file, at('shifts', j), d)).every(Boolean);
+    if (s.between[0] === s.between[1]) {
+      r.error(file, at('between'), 'swap/same-person', 'a swap needs two different people');
+      return;
+    }
+    if (s.shifts[0] === s.shifts[1]) {
+      r.error(file, at('shifts'), 'swap/same-shift', 'a swap exchanges two different shifts');
+      return;
+    }
+    if (people && dates) out.push({ between: s.between, shifts: s.shifts, reason: s.reason, source: sourceOf(file, at()) });
+  });
+  return out;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

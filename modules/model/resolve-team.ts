@@ -1,0 +1,136 @@
+import { didYouMean } from '../core/suggest';
+import type { TeamFiles } from '../spec/load-tree';
+import type { SourceTree } from '../spec/source';
+import { checkDate, checkPhone, checkUrl, maskPhone } from './checks-common';
+import { sourceOf, type Reporter } from './reporter';
+import type { ResolvedOrg } from './resolve-org';
+import { resolveEscalations, resolveRouting } from './resolve-escalation';
+import { resolveRotations } from './resolve-rotation';
+import { resolveAlerts, resolveServices } from './resolve-alerts';
+import type { PhoneLine, Team, Unavailability } from './types';
+
+export interface OrgIndex {
+  readonly rotationIdsByTeam: ReadonlyMap<string, readonly string[]>;
+  readonly alertIds: Map<string, { file: string; line: number; team: string }>;
+  readonly serviceIds: Map<string, { file: string; line: number; team: string }>;
+  readonly statusPageNames: Map<string, { file: string; line: number }>;
+  readonly phoneNumbers: Map<string, string>;
+}
+
+export function resolveTeam(
+  r: Reporter,
+  files: TeamFiles,
+  org: ResolvedOrg,
+  tree: SourceTree,
+  index: OrgIndex,
+): { team?: Team; unavailability: Unavailability[] } {
+  const teamFile = files.team;
+  if (!teamFile) return { unavailability: [] };
+  const { yaml: file, spec } = teamFile;
+  const id = files.id;
+  const people = org.people;
+  const unknownPerson = (path: (string | number)[], who: string, role: string): void =>
+    r.error(file, path, 'ref/unknown-person', `unknown person \`${who}\` in ${role}${didYouMean(who, people.keys())}`);
+
+  spec.members.forEach((m, i) => {
+    if (!people.has(m)) unknownPerson(['members', i], m, `the members of \`${id}\``);
+  });
+  if (spec.manager !== undefined && !people.has(spec.manager)) unknownPerson(['manager'], spec.manager, `the manager of \`${id}\``);
+
+  const rotations = resolveRotations({ r, file, team: id, teamMembers: spec.members, org }, spec.rotations ?? {});
+  const escalationContext = { r, file, team: id, spec, org, rotations, rotationIdsByTeam: index.rotationIdsByTeam };
+  const escalations = resolveEscalations(escalationContext);
+  const routing = resolveRouting(escalationContext, escalations);
+
+  const services = resolveServices(r, file, id, spec.services ?? {});
+  for (const service of services.values()) {
+    const previous = index.serviceIds.get(service.id);
+    if (previous) {
+      r.error(file, ['services', service.id], 'ref/duplicate-id', `service id \`${service.id}\` is already used by squad \`${previous.team}\` at ${previous.file}:${previous.line}`, true);
+    } else index.serviceIds.set(service.id, { file: service.source.file, line: service.source.line, team: id });
+    if (service.statusPage) {
+      const name = service.statusPage.name;
+      const other = index.statusPageNames.get(name.toLowerCase());
+      if (other) r.error(file, ['services', service.id, 'statusPage'], 'service/duplicate-status-name', `status-page name "${name}" is already used at ${other.file}:${other.line}`);
+      else index.statusPageNames.set(name.toLowerCase(), { file: service.source.file, line: service.source.line });
+    }
+  }
+
+  const alerts = resolveAlerts(
+    { r, team: id, tree, org, services, escalationIds: Object.keys(spec.escalations ?? {}) },
+    file,
+    spec.alerts,
+    files.alertFiles,
+    index.alertIds,
+  );
+
+  let phone: PhoneLine | undefined;
+  if (spec.phone) {
+    const p = spec.phone;
+    const router = p.router ?? org.defaults.phoneRouter;
+    const fallback = p.fallback ?? org.defaults.phoneFallback;
+    let ok = checkPhone(r, file, ['phone', 'number'], p.number);
+    if (p.router) ok = checkUrl(r, file, ['phone', 'router'], p.router) && ok;
+    if (p.fallback) ok = checkUrl(r, file, ['phone', 'fallback'], p.fallback) && ok;
+    if (router === undefined) {
+      r.error(file, ['phone'], 'phone/no-router', 'the phone line needs a `router` URL (here or as `phone.router` in org.yaml)', true);
+      ok = false;
+    } else if (fallback === undefined) {
+      r.warning(file, ['phone'], 'phone/no-fallback', 'no `fallback` router: calls fail while the router host is down', true);
+    } else if (router === fallback) {
+      r.error(file, ['phone', p.fallback ? 'fallback' : 'router'], 'phone/same-host', 'the fallback router must be a different, independent host from the primary');
+    }
+    if (rotations.size === 0) {
+      r.error(file, ['phone'], 'phone/no-rotation', 'the phone line rings whoever is on call, but the squad has no rotation', true);
+      ok = false;
+    }
+    const other = index.phoneNumbers.get(p.number);
+    if (other !== undefined) {
+      r.error(file, ['phone', 'number'], 'phone/duplicate-number', `the number ${maskPhone(p.number)} is already the line of squad \`${other}\``);
+      ok = false;
+    } else index.phoneNumbers.set(p.number, id);
+    for (const person of people.values()) {
+      if (person.phone === p.number) {
+        r.error(file, ['phone', 'number'], 'phone/is-a-person', `the line's number is also \`${person.id}\`'s phone; calls would loop`);
+        ok = false;
+      }
+    }
+    if (ok && router !== undefined) {
+      phone = { team: id, number: p.number, sid: p.sid, router, fallback, retired: p.retired ?? false, source: sourceOf(file, ['phone']) };
+    }
+  }
+
+  const unavailability: Unavailability[] = [];
+  (spec.unavailable ?? []).forEach((u, i) => {
+    let ok = true;
+    if (!people.has(u.person)) {
+      unknownPerson(['unavailable', i, 'person'], u.person, 'an unavailability');
+      ok = false;
+    }
+    ok = checkDate(r, file, ['unavailable', i, 'from'], u.from) && ok;
+    ok = checkDate(r, file, ['unavailable', i, 'to'], u.to) && ok;
+    if (ok && u.to < u.from) {
+      r.error(file, ['unavailable', i, 'to'], 'unavailable/end-before-start', `\`to\` (${u.to}) is before \`from\` (${u.from})`);
+      ok = false;
+    }
+    if (ok) unavailability.push({ person: u.person, team: id, from: u.from, to: u.to, reason: u.reason, source: sourceOf(file, ['unavailable', i]) });
+  });
+
+  const team: Team = {
+    id,
+    name: spec.name,
+    description: spec.description,
+    manager: spec.manager,
+    members: spec.members,
+    rotations,
+    escalations,
+    routing,
+    services,
+    alerts,
+    phone,
+    emailIntake: spec.intake?.email ?? false,
+    retired: spec.retired ?? false,
+    source: { file: file.file, line: 1, column: 1 },
+  };
+  return { team, unavailability };
+}

@@ -1,0 +1,222 @@
+/**
+ * The organisation as every later layer reads it: references resolved, defaults applied, times
+ * normalised. Pure data; no input format leaks past this point other than source positions.
+ */
+import type { AlertKind, AlertSpec, Severity } from '../spec/types';
+import type { SourceTree } from '../spec/source';
+
+/** Where an object is defined, for problems raised by later layers (schedule, readiness, plan). */
+export interface Source {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly timezone: string;
+  /** E.164; sensitive, mask it in every output but the router's TwiML and provider inputs. */
+  readonly phone?: string;
+  readonly source: Source;
+}
+
+/**
+ * A set of weekly intervals in minutes since Monday 00:00 local time, half-open, sorted, merged,
+ * within [0, 10080). `always` is one interval [0, 10080).
+ */
+export interface WeeklyWindows {
+  readonly kind: 'always' | 'business-hours' | 'off-hours' | 'custom';
+  readonly intervals: ReadonlyArray<readonly [number, number]>;
+}
+
+export const MINUTES_PER_WEEK = 7 * 24 * 60;
+
+export interface Turn {
+  readonly unit: 'hours' | 'days' | 'weeks';
+  readonly count: number;
+}
+
+export interface RosterSegment {
+  /** ISO date of the first handoff of this order (the rotation start, or a change's first handoff). */
+  readonly from: string;
+  readonly members: readonly string[];
+  readonly source: Source;
+}
+
+export interface Override {
+  readonly person: string;
+  /** Epoch milliseconds, half-open [start, end). */
+  readonly start: number;
+  readonly end: number;
+  readonly reason?: string;
+  readonly source: Source;
+}
+
+export interface Swap {
+  readonly between: readonly [string, string];
+  /** ISO dates of the starts of the two shifts exchanged. */
+  readonly shifts: readonly [string, string];
+  readonly reason?: string;
+  readonly source: Source;
+}
+
+export interface Rotation {
+  readonly id: string;
+  readonly team: string;
+  /** `team/id`, unique in the organisation. */
+  readonly key: string;
+  readonly name: string;
+  readonly timezone: string;
+  readonly every: Turn;
+  /** Minutes after local midnight of each handoff. */
+  readonly handoffMinute: number;
+  /** ISO weekday of handoffs for weekly turns (that of `start`). */
+  readonly handoffWeekday?: number;
+  /** Ordered rosters; the first starts at the rotation start. */
+  readonly segments: readonly RosterSegment[];
+  /** Turns ahead of the followed rotation (0 when not following). */
+  readonly offset: number;
+  readonly follows?: string;
+  readonly coverage: WeeklyWindows;
+  readonly overrides: readonly Override[];
+  readonly swaps: readonly Swap[];
+  readonly retired: boolean;
+  readonly source: Source;
+}
+
+export type Target =
+  | { readonly kind: 'on-call' }
+  | { readonly kind: 'rotation'; readonly rotation: string /* team/id */ }
+  | { readonly kind: 'person'; readonly person: string; readonly asManager: boolean };
+
+export interface EscalationStep {
+  /** Minutes since the alert. */
+  readonly afterMinutes: number;
+  readonly targets: readonly Target[];
+  readonly source: Source;
+}
+
+export interface EscalationPolicy {
+  readonly id: string;
+  readonly team: string;
+  readonly key: string;
+  readonly name: string;
+  readonly responseTargetMinutes: number;
+  readonly repeat: number;
+  readonly steps: readonly EscalationStep[];
+  readonly retired: boolean;
+  readonly source: Source;
+}
+
+export interface RoutingRule {
+  readonly during: WeeklyWindows;
+  /** Zone in which `during` is read: the routed rotation's. */
+  readonly timezone: string;
+  /** `team/id` of the rotation that `on-call` means under this rule. */
+  readonly rotation: string;
+  readonly escalation: string;
+  readonly urgency: 'high' | 'low';
+  readonly source: Source;
+}
+
+export interface Service {
+  readonly id: string;
+  readonly team: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly statusPage?: { readonly name: string; readonly group?: string };
+  readonly retired: boolean;
+  readonly source: Source;
+}
+
+export type Runbook =
+  | { readonly kind: 'file'; /** Relative to the teams directory. */ readonly path: string; readonly text: string }
+  | { readonly kind: 'url'; readonly url: string };
+
+export interface Alert {
+  readonly id: string;
+  readonly team: string;
+  readonly service: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly kind: AlertKind;
+  /** Whether it pages a person: explicit, or by severity. */
+  readonly page: boolean;
+  /** Escalation policy id of the squad, when the alert names one. */
+  readonly escalation?: string;
+  readonly runbook?: Runbook;
+  /** The alert as written (queries, thresholds, checks), for renderers. */
+  readonly spec: Readonly<AlertSpec>;
+  readonly retired: boolean;
+  readonly source: Source;
+}
+
+export interface PhoneLine {
+  readonly team: string;
+  readonly number: string;
+  readonly sid?: string;
+  readonly router: string;
+  readonly fallback?: string;
+  readonly retired: boolean;
+  readonly source: Source;
+}
+
+export interface Unavailability {
+  readonly person: string;
+  readonly team: string;
+  /** ISO dates, inclusive. */
+  readonly from: string;
+  readonly to: string;
+  readonly reason?: string;
+  readonly source: Source;
+}
+
+export interface Team {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly manager?: string;
+  readonly members: readonly string[];
+  readonly rotations: ReadonlyMap<string, Rotation>;
+  readonly escalations: ReadonlyMap<string, EscalationPolicy>;
+  readonly routing: readonly RoutingRule[];
+  readonly services: ReadonlyMap<string, Service>;
+  readonly alerts: ReadonlyMap<string, Alert>;
+  readonly phone?: PhoneLine;
+  /** Alerts can also be raised by e-mail. */
+  readonly emailIntake: boolean;
+  readonly retired: boolean;
+  readonly source: Source;
+}
+
+export interface Holiday {
+  readonly date: string;
+  readonly name: string;
+}
+
+export interface ReadinessSettings {
+  readonly runbookSections: readonly string[];
+  readonly pagingSeverities: readonly Severity[];
+  readonly checks: ReadonlyMap<string, 'error' | 'warning' | 'off'>;
+}
+
+export interface Organisation {
+  readonly name: string;
+  readonly timezone: string;
+  readonly people: ReadonlyMap<string, Person>;
+  readonly teams: ReadonlyMap<string, Team>;
+  /** Every rotation by `team/id`. */
+  readonly rotations: ReadonlyMap<string, Rotation>;
+  readonly services: ReadonlyMap<string, Service>;
+  readonly alerts: ReadonlyMap<string, Alert>;
+  readonly holidays: readonly Holiday[];
+  readonly unavailability: readonly Unavailability[];
+  readonly businessHours: WeeklyWindows;
+  readonly readiness: ReadinessSettings;
+  readonly fairness: { readonly maxAboveMeanPercent: number };
+  readonly source: Source;
+  /** The files the organisation was read from (runbooks included). */
+  readonly tree: SourceTree;
+}

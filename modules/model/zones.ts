@@ -1,0 +1,20 @@
+import { IANAZone } from 'luxon';
+import { didYouMean } from '../core/suggest';
+
+let zoneNames: string[] | undefined;
+
+/** Whether `zone` is an IANA zone name this runtime knows, written as IANA writes it. */
+export function isValidZone(zone: string): boolean {
+  if (!IANAZone.isValidZone(zone)) return false;
+  if (zone === 'UTC') return true;
+  return allZones().includes(zone) || new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone === zone;
+}
+
+function allZones(): string[] {
+  zoneNames ??= (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+  return zoneNames;
+}
+
+export function zoneProblem(zone: string): string {
+  return `\`${zone}\` is not an IANA time zone (such as \`Europe/Paris\`)${didYouMean(zone, allZones())}`;
+}

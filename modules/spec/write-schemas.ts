@@ -1,0 +1,16 @@
+/** Writes schemas/<kind>.schema.json from the schema sources (`npm run schemas`). */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { schemas } from './schema';
+
+export function renderSchemaFile(kind: keyof typeof schemas): string {
+  return `${JSON.stringify(schemas[kind], null, 2)}\n`;
+}
+
+if (require.main === module) {
+  const dir = join(__dirname, '..', '..', '..', 'schemas');
+  for (const kind of Object.keys(schemas) as Array<keyof typeof schemas>) {
+    writeFileSync(join(dir, `${kind}.schema.json`), renderSchemaFile(kind));
+    process.stdout.write(`wrote schemas/${kind}.schema.json\n`);
+  }
+}
