@@ -20,6 +20,16 @@ export function loadOrganisation(tree: SourceTree): LoadResult {
   const specs = loadSpecTree(tree);
   const r = new Reporter();
   r.problems.push(...specs.problems);
+  if (specs.teams.length === 0) {
+    r.problems.push({
+      file: tree.root,
+      line: 0,
+      column: 0,
+      severity: 'error',
+      code: 'file/no-teams',
+      message: 'no squads: add a folder per squad with a team.yaml (teams/<squad>/team.yaml)',
+    });
+  }
   if (!specs.org) return { problems: sortProblems(uniqueProblems(r.problems)) };
 
   const org = resolveOrg(r, specs.org);
@@ -36,16 +46,6 @@ export function loadOrganisation(tree: SourceTree): LoadResult {
     const resolved = resolveTeam(r, files, org, tree, index);
     if (resolved.team) teams.set(resolved.team.id, resolved.team);
     unavailability.push(...resolved.unavailability);
-  }
-  if (specs.teams.length === 0) {
-    r.problems.push({
-      file: tree.root,
-      line: 0,
-      column: 0,
-      severity: 'error',
-      code: 'file/no-teams',
-      message: 'no squads: add a folder per squad with a team.yaml (teams/<squad>/team.yaml)',
-    });
   }
 
   const rotations = new Map<string, Rotation>();

@@ -20,6 +20,19 @@ export class Reporter {
   }
 }
 
+/** Reports the same id defined twice, at both places, each message naming the other. */
+export function reportDuplicate(r: Reporter, what: string, first: Source, second: Source, extra = ''): void {
+  const problem = (at: Source, other: Source) => ({
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    severity: 'error' as const,
+    code: 'ref/duplicate-id',
+    message: `${what} is defined twice: here and at ${other.file}:${other.line}${extra}`,
+  });
+  r.problems.push(problem(second, first), problem(first, second));
+}
+
 export function sourceOf(file: YamlFile, path: readonly PathSegment[]): Source {
   const pos = positionAt(file, path, true);
   return { file: file.file, line: pos.line, column: pos.column };

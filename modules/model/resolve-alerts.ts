@@ -5,9 +5,9 @@ import type { PathSegment, YamlFile } from '../spec/yaml-document';
 import type { AlertKind, AlertSpec, ServiceSpec } from '../spec/types';
 import type { SourceTree } from '../spec/source';
 import { checkDate, checkDuration, checkUrl } from './checks-common';
-import { sourceOf, type Reporter } from './reporter';
+import { reportDuplicate, sourceOf, type Reporter } from './reporter';
 import type { ResolvedOrg } from './resolve-org';
-import type { Alert, Runbook, Service } from './types';
+import type { Alert, Runbook, Service, Source } from './types';
 
 /** Fields that only make sense for some kinds; anything else set on an alert of another kind is an error. */
 const KIND_FIELDS: Record<AlertKind, ReadonlyArray<keyof AlertSpec>> = {
@@ -143,7 +143,7 @@ export function resolveAlerts(
   teamFile: YamlFile,
   teamAlerts: Record<string, AlertSpec> | undefined,
   alertFiles: ReadonlyArray<SpecFile<{ alerts: Record<string, AlertSpec> }>>,
-  seen: Map<string, { file: string; line: number; team: string }>,
+  seen: Map<string, Source>,
 ): Map<string, Alert> {
   const out = new Map<string, Alert>();
   const sources: Array<[YamlFile, Record<string, AlertSpec>]> = [];
@@ -154,10 +154,10 @@ export function resolveAlerts(
       const source = sourceOf(file, ['alerts', id]);
       const previous = seen.get(id);
       if (previous) {
-        ctx.r.error(file, ['alerts', id], 'ref/duplicate-id', `alert id \`${id}\` is already used at ${previous.file}:${previous.line}; alert ids are unique across the organisation`, true);
+        reportDuplicate(ctx.r, `alert id \`${id}\``, previous, source, '; alert ids are unique across the organisation');
         continue;
       }
-      seen.set(id, { file: source.file, line: source.line, team: ctx.team });
+      seen.set(id, source);
       const alert = resolveAlert(ctx, file, ['alerts'], id, spec);
       if (alert) out.set(id, alert);
     }

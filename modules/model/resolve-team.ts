@@ -2,17 +2,17 @@ import { didYouMean } from '../core/suggest';
 import type { TeamFiles } from '../spec/load-tree';
 import type { SourceTree } from '../spec/source';
 import { checkDate, checkPhone, checkUrl, maskPhone } from './checks-common';
-import { sourceOf, type Reporter } from './reporter';
+import { reportDuplicate, sourceOf, type Reporter } from './reporter';
 import type { ResolvedOrg } from './resolve-org';
 import { resolveEscalations, resolveRouting } from './resolve-escalation';
 import { resolveRotations } from './resolve-rotation';
 import { resolveAlerts, resolveServices } from './resolve-alerts';
-import type { PhoneLine, Team, Unavailability } from './types';
+import type { PhoneLine, Source, Team, Unavailability } from './types';
 
 export interface OrgIndex {
   readonly rotationIdsByTeam: ReadonlyMap<string, readonly string[]>;
-  readonly alertIds: Map<string, { file: string; line: number; team: string }>;
-  readonly serviceIds: Map<string, { file: string; line: number; team: string }>;
+  readonly alertIds: Map<string, Source>;
+  readonly serviceIds: Map<string, Source>;
   readonly statusPageNames: Map<string, { file: string; line: number }>;
   readonly phoneNumbers: Map<string, string>;
 }
@@ -45,9 +45,8 @@ export function resolveTeam(
   const services = resolveServices(r, file, id, spec.services ?? {});
   for (const service of services.values()) {
     const previous = index.serviceIds.get(service.id);
-    if (previous) {
-      r.error(file, ['services', service.id], 'ref/duplicate-id', `service id \`${service.id}\` is already used by squad \`${previous.team}\` at ${previous.file}:${previous.line}`, true);
-    } else index.serviceIds.set(service.id, { file: service.source.file, line: service.source.line, team: id });
+    if (previous) reportDuplicate(r, `service id \`${service.id}\``, previous, service.source, '; service ids are unique across the organisation');
+    else index.serviceIds.set(service.id, service.source);
     if (service.statusPage) {
       const name = service.statusPage.name;
       const other = index.statusPageNames.get(name.toLowerCase());
@@ -80,7 +79,7 @@ export function resolveTeam(
     } else if (router === fallback) {
       r.error(file, ['phone', p.fallback ? 'fallback' : 'router'], 'phone/same-host', 'the fallback router must be a different, independent host from the primary');
     }
-    if (rotations.size === 0) {
+    if (Object.keys(spec.rotations ?? {}).length === 0) {
       r.error(file, ['phone'], 'phone/no-rotation', 'the phone line rings whoever is on call, but the squad has no rotation', true);
       ok = false;
     }

@@ -111,7 +111,7 @@ export function loadSpecTree(tree: SourceTree): SpecTree {
       if (/^alerts\/[^/]+\.yaml$/.test(f)) {
         const spec = read<AlertsFileSpec>(`${dir}/${f}`, 'alerts');
         if (spec) alertFiles.push(spec);
-      } else if (!tree.oversized.has(`${dir}/${f}`)) {
+      } else if (!tree.oversized.has(`${dir}/${f}`) && !(f === 'team.yml' && !hasTeamFile)) {
         problems.push(fileProblem(displayPath(tree, `${dir}/${f}`), 'file/unexpected', `not read: a squad folder holds ${TEAM_FILE}, alerts/*.yaml and runbooks`, f.endsWith('.yml') ? 'error' : 'warning'));
       }
     }

@@ -10,9 +10,16 @@ import { defs } from './schema/defs';
 
 export function schemaProblems(file: YamlFile, errors: readonly ErrorObject[]): Problem[] {
   const kept = pruneAlternatives(errors.filter((e) => e.keyword !== 'if'));
+  // Errors inside `propertyNames` report the key as their data, at the object's path.
+  const badKeys = new Map<string, Set<string>>();
+  for (const e of errors) {
+    if (e.keyword !== 'propertyNames') continue;
+    const name = (e.params as { propertyName?: string }).propertyName;
+    if (name !== undefined) badKeys.set(e.instancePath, (badKeys.get(e.instancePath) ?? new Set()).add(name));
+  }
   const problems: Problem[] = [];
   for (const error of kept) {
-    const problem = toProblem(file, error);
+    const problem = toProblem(file, error, badKeys);
     if (problem) problems.push(problem);
   }
   return problems;
@@ -28,34 +35,30 @@ function pointerToPath(pointer: string): PathSegment[] {
 }
 
 /**
- * For `anyOf`, ajv reports every branch's errors plus the anyOf itself. Keep the errors of the
- * one branch whose shape matches the value (e.g. an object with a typo in a key); otherwise keep
- * only the anyOf error, which is described as a whole.
+ * For `anyOf`, ajv reports every branch's errors, then the anyOf itself. The branches of our
+ * schemas differ by shape (text, list, mapping), so: drop the shape mismatches; if errors remain,
+ * they are the real mistakes inside the branch whose shape matched (a typo in a key); otherwise
+ * keep only the anyOf error, described as a whole. A branch's errors are the ones just before the
+ * anyOf error at or under its instance path (ajv evaluates depth-first).
  */
 function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
-  let result = [...errors];
-  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-  // Deepest first, so nested alternatives are settled before their parents.
-  alternatives.sort((a, b) => b.schemaPath.length - a.schemaPath.length);
-  for (const alt of alternatives) {
-    if (!result.includes(alt)) continue;
-    const prefix = `${alt.schemaPath}/`;
-    const branchErrors = result.filter((e) => e.schemaPath.startsWith(prefix));
-    const byBranch = new Map<string, ErrorObject[]>();
-    for (const e of branchErrors) {
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
-      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+  const drop = new Set<ErrorObject>();
+  errors.forEach((alt, index) => {
+    if (alt.keyword !== 'anyOf' && alt.keyword !== 'oneOf') return;
+    const base = alt.instancePath;
+    const branch: ErrorObject[] = [];
+    for (let i = index - 1; i >= 0; i--) {
+      const e = errors[i] as ErrorObject;
+      if (e.instancePath !== base && !e.instancePath.startsWith(`${base}/`)) break;
+      branch.push(e);
     }
-    const matchingShape = [...byBranch.values()].filter(
-      (list) => !list.some((e) => e.instancePath === alt.instancePath && ['type', 'enum', 'const'].includes(e.keyword)),
-    );
-    result = result.filter((e) => !branchErrors.includes(e));
-    if (matchingShape.length === 1) {
-      result = result.filter((e) => e !== alt);
-      result.push(...(matchingShape[0] ?? []));
-    }
-  }
-  return result;
+    const shapeMismatch = (e: ErrorObject): boolean =>
+      e.instancePath === base && ['type', 'enum', 'const'].includes(e.keyword);
+    const real = branch.filter((e) => !shapeMismatch(e) && !drop.has(e));
+    for (const e of branch) if (shapeMismatch(e)) drop.add(e);
+    if (real.length > 0) drop.add(alt);
+  });
+  return errors.filter((e) => !drop.has(e));
 }
 
 function describeValue(value: unknown): string {
@@ -95,7 +98,7 @@ function lastKey(path: readonly PathSegment[]): string {
   return 'the file';
 }
 
-function toProblem(file: YamlFile, error: ErrorObject): Problem | undefined {
+function toProblem(file: YamlFile, error: ErrorObject, badKeys: ReadonlyMap<string, ReadonlySet<string>>): Problem | undefined {
   const path = pointerToPath(error.instancePath);
   const at = (p: readonly PathSegment[], key = false) => positionAt(file, p, key);
   const make = (code: string, message: string, pos: { line: number; column: number }): Problem => ({
@@ -134,10 +137,17 @@ function toProblem(file: YamlFile, error: ErrorObject): Problem | undefined {
     case 'propertyNames':
       return undefined; // reported by the nested error, which carries the name
     case 'not':
+      if (typeof error.data === 'string' && badKeys.get(error.instancePath)?.has(error.data)) {
+        return make('schema/invalid-key', `\`${error.data}\` ${where} is reserved and cannot be used as an id`, at([...path, error.data], true));
+      }
       return make('schema/reserved', `${describeValue(error.data)} is reserved and cannot be used as an id`, at(path));
     case 'uniqueItems': {
       const { i, j } = error.params as { i: number; j: number };
       return make('schema/duplicate-item', `\`${lastKey(path)}\` lists ${describeValue((error.data as unknown[])[j])} twice`, at([...path, i]));
+    }
+    case 'maxProperties': {
+      const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      return make('schema/conflicting-keys', `give only one of ${allowed.map((k) => `\`${k}\``).join(', ')} ${where}`, at(path));
     }
     case 'minItems':
     case 'minProperties':
@@ -145,7 +155,9 @@ function toProblem(file: YamlFile, error: ErrorObject): Problem | undefined {
     case 'maxItems':
       return make('schema/too-many', `\`${lastKey(path)}\` has too many entries (${error.message ?? ''})`, at(path));
     default: {
-      const propertyName = (error.params as { propertyName?: string }).propertyName;
+      const named = (error.params as { propertyName?: string }).propertyName;
+      const propertyName =
+        named ?? (typeof error.data === 'string' && badKeys.get(error.instancePath)?.has(error.data) ? error.data : undefined);
       if (propertyName !== undefined) {
         return make(
           'schema/invalid-key',

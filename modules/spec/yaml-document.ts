@@ -20,7 +20,12 @@ export function parseYaml(file: string, text: string): { parsed?: YamlFile; prob
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: '1.2' });
   const problems: Problem[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  // A file that cannot be parsed gets one problem, its root cause: later parser errors are
+  // consequences of the first (a tab shifts every following line). Duplicate keys alone are all listed.
+  const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  const rootCause = fatal.find((e) => e.code === 'TAB_AS_INDENT') ?? fatal[0];
+  const reported = rootCause ? [rootCause] : [...doc.errors, ...doc.warnings];
+  for (const error of reported) {
     const pos = lines.linePos(error.pos[0]);
     const isError = doc.errors.includes(error as never);
     problems.push({

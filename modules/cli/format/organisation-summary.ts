@@ -11,7 +11,8 @@ export function formatOrganisationSummary(org: Organisation): string {
     out.push(`  members: ${team.members.join(', ')}`);
     for (const rot of team.rotations.values()) {
       const first = rot.segments[0];
-      const order = first ? `${first.members.join(' → ')} from ${first.from}` : '';
+      const shifted = first ? [...first.members.slice(rot.offset % first.members.length), ...first.members.slice(0, rot.offset % first.members.length)] : [];
+      const order = first ? `${shifted.join(' → ')} from ${first.from}` : '';
       const follow = rot.follows ? `, ${rot.offset} turn${rot.offset === 1 ? '' : 's'} ahead of ${rot.follows}` : '';
       const extras = [
         rot.segments.length > 1 ? plural(rot.segments.length - 1, 'roster change') : '',

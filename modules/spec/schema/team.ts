@@ -74,14 +74,9 @@ const target: JsonSchema = {
     {
       type: 'object',
       additionalProperties: false,
-      required: ['rotation'],
-      properties: { rotation: { $ref: '#/$defs/rotationRef' } },
-    },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['person'],
-      properties: { person: { $ref: '#/$defs/id' } },
+      minProperties: 1,
+      maxProperties: 1,
+      properties: { rotation: { $ref: '#/$defs/rotationRef' }, person: { $ref: '#/$defs/id' } },
     },
   ],
 };

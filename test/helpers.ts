@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { readTeamsDir } from '../modules/spec/read-dir';
+import type { SourceTree } from '../modules/spec/source';
+import { loadOrganisation } from '../modules/model/load';
+import type { Problem } from '../modules/core/problem';
+
+export const ROOT = join(__dirname, '..');
+export const EXAMPLE_DIR = join(ROOT, 'teams');
+
+let example: SourceTree | undefined;
+
+/** The bundled example organisation, as shown with the `teams` prefix. */
+export function exampleTree(): SourceTree {
+  example ??= { ...readTeamsDir(EXAMPLE_DIR), root: 'teams' };
+  return example;
+}
+
+/** The example with files replaced (text) or removed (undefined). */
+export function withFiles(changes: Record<string, string | undefined>, base: SourceTree = exampleTree()): SourceTree {
+  const files = new Map(base.files);
+  for (const [rel, text] of Object.entries(changes)) {
+    if (text === undefined) files.delete(rel);
+    else files.set(rel, text);
+  }
+  return { ...base, files };
+}
+
+/** The example with one file edited by a text replacement that must apply. */
+export function withEdit(rel: string, from: string | RegExp, to: string, base: SourceTree = exampleTree()): SourceTree {
+  const text = base.files.get(rel);
+  if (text === undefined) throw new Error(`no file ${rel}`);
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`edit of ${rel} did not apply: ${String(from)}`);
+  return withFiles({ [rel]: edited }, base);
+}
+
+export function problemsOf(tree: SourceTree): readonly Problem[] {
+  return loadOrganisation(tree).problems;
+}
+
+export function errorsOf(tree: SourceTree): Problem[] {
+  return problemsOf(tree).filter((p) => p.severity === 'error');
+}
+
+/** 1-based line of the first occurrence of `needle` in a file of the example. */
+export function lineOf(rel: string, needle: string, tree: SourceTree = exampleTree()): number {
+  const text = tree.files.get(rel) ?? '';
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`${needle} not in ${rel}`);
+  return text.slice(0, index).split('\n').length;
+}
