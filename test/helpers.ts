@@ -1,4 +1,7 @@
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { readTeamsDir } from '../modules/spec/read-dir';
 import type { SourceTree } from '../modules/spec/source';
 import { loadOrganisation } from '../modules/model/load';
@@ -48,4 +51,26 @@ export function lineOf(rel: string, needle: string, tree: SourceTree = exampleTr
   const index = text.indexOf(needle);
   if (index < 0) throw new Error(`${needle} not in ${rel}`);
   return text.slice(0, index).split('\n').length;
+}
+
+/** Writes a tree to a fresh temporary directory and returns its path. */
+export function writeTree(tree: SourceTree): string {
+  const dir = mkdtempSync(join(tmpdir(), 'oncall-teams-'));
+  for (const [rel, text] of tree.files) {
+    mkdirSync(join(dir, dirname(rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI as a user would (`node bin/oncall.js …`). */
+export function runCli(args: string[], cwd: string = ROOT): CliRun {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'oncall.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

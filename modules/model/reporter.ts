@@ -1,5 +1,5 @@
 import type { Problem, Severity } from '../core/problem';
-import { positionAt, type PathSegment, type YamlFile } from '../spec/yaml-document';
+import { pointerOf, positionAt, type PathSegment, type YamlFile } from '../spec/yaml-document';
 import type { Source } from './types';
 
 /** Collects problems while the model is resolved; every problem points into a YAML file. */
@@ -7,6 +7,7 @@ export class Reporter {
   readonly problems: Problem[] = [];
 
   report(severity: Severity, file: YamlFile, path: readonly PathSegment[], code: string, message: string, key = false): void {
+    if (code === 'schema/missing-key' && file.salvaged.has(pointerOf(path))) return;
     const pos = positionAt(file, path, key);
     this.problems.push({ file: file.file, line: pos.line, column: pos.column, severity, code, message });
   }

@@ -9,6 +9,7 @@ import { schemaErrors } from './schema-validator';
 import { schemaProblems } from './schema-problems';
 import type { AlertsFileSpec, OrgSpec, TeamSpec } from './types';
 import type { FileKind } from './schema';
+import type { ErrorObject } from 'ajv';
 
 export interface SpecFile<T> { readonly yaml: YamlFile; readonly spec: T }
 
@@ -61,11 +62,16 @@ export function loadSpecTree(tree: SourceTree): SpecTree {
       return undefined;
     }
     const errors = schemaErrors(kind, parsed.value);
-    if (errors.length > 0) {
-      problems.push(...schemaProblems(parsed, errors));
-      return undefined;
+    if (errors.length === 0) return { yaml: parsed, spec: parsed.value as T };
+    problems.push(...schemaProblems(parsed, errors));
+    // Keep checking the rest of the organisation when the only mistakes are unknown keys (typos):
+    // the file is read without them, so its references are still checked and nothing is reported twice.
+    const salvaged = withoutUnknownKeys(parsed.value, errors);
+    if (salvaged !== undefined && schemaErrors(kind, salvaged).length === 0) {
+      for (const e of errors) if (e.keyword === 'additionalProperties') parsed.salvaged.add(e.instancePath);
+      return { yaml: parsed, spec: salvaged as T };
     }
-    return { yaml: parsed, spec: parsed.value as T };
+    return undefined;
   };
 
   const org = read<OrgSpec>(ORG_FILE, 'org');
@@ -118,6 +124,20 @@ export function loadSpecTree(tree: SourceTree): SpecTree {
     teams.push({ id: dir, team, alertFiles });
   }
   return { tree, org, teams, problems };
+}
+
+/** A copy of `value` without the unknown keys ajv reported, or undefined when there are other errors. */
+function withoutUnknownKeys(value: unknown, errors: readonly ErrorObject[]): unknown {
+  const relevant = errors.filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword));
+  if (relevant.some((e) => e.keyword !== 'additionalProperties')) return undefined;
+  const copy = structuredClone(value);
+  for (const e of relevant) {
+    const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node: unknown = copy;
+    for (const seg of segments) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+    if (node !== null && typeof node === 'object') delete (node as Record<string, unknown>)[(e.params as { additionalProperty: string }).additionalProperty];
+  }
+  return copy;
 }
 
 function isYaml(path: string): boolean {

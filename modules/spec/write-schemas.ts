@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemas } from './schema';
+import { renderSchemaReference } from './schema-reference';
 
 export function renderSchemaFile(kind: keyof typeof schemas): string {
   return `${JSON.stringify(schemas[kind], null, 2)}\n`;
@@ -13,4 +14,6 @@ if (require.main === module) {
     writeFileSync(join(dir, `${kind}.schema.json`), renderSchemaFile(kind));
     process.stdout.write(`wrote schemas/${kind}.schema.json\n`);
   }
+  writeFileSync(join(dir, '..', 'docs', 'yaml-reference.md'), renderSchemaReference());
+  process.stdout.write('wrote docs/yaml-reference.md\n');
 }

@@ -9,6 +9,11 @@ export interface YamlFile {
   readonly lines: LineCounter;
   /** The plain value, or undefined when the YAML is malformed. */
   readonly value: unknown;
+  /**
+   * JSON pointers of mappings from which unknown keys were dropped after being reported; a key
+   * "missing" there is most likely the misspelt one, so it is not reported again.
+   */
+  readonly salvaged: Set<string>;
 }
 
 export type PathSegment = string | number;
@@ -55,7 +60,7 @@ export function parseYaml(file: string, text: string): { parsed?: YamlFile; prob
     });
     return { problems };
   }
-  return { parsed: { file, text, doc, lines, value }, problems };
+  return { parsed: { file, text, doc, lines, value, salvaged: new Set() }, problems };
 }
 
 function yamlCode(code: string): string {
@@ -104,6 +109,10 @@ export function nodeAt(doc: Document.Parsed, path: readonly PathSegment[], key =
     }
   }
   return (key ? keyNode ?? node : node) as Node | undefined;
+}
+
+export function pointerOf(path: readonly PathSegment[]): string {
+  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 export function positionAt(

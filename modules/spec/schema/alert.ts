@@ -15,11 +15,12 @@ const request: JsonSchema = {
     method: { enum: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], description: 'default `GET`' },
     url: { $ref: '#/$defs/url' },
     headers: {
+      description: 'request headers, `Name: value`',
       type: 'object',
       propertyNames: { pattern: '^[A-Za-z0-9-]+$' },
       additionalProperties: { type: 'string', maxLength: 2000 },
     },
-    body: { type: 'string', maxLength: 100000 },
+    body: { type: 'string', maxLength: 100000, description: 'request body' },
   },
 };
 
@@ -29,8 +30,8 @@ const expectation: JsonSchema = {
   additionalProperties: false,
   properties: {
     status: { type: 'integer', minimum: 100, maximum: 599, description: 'default 200' },
-    bodyContains: { type: 'string', minLength: 1, maxLength: 1000 },
-    maxResponseTime: { $ref: '#/$defs/duration' },
+    bodyContains: { type: 'string', minLength: 1, maxLength: 1000, description: 'text the body must contain' },
+    maxResponseTime: { $ref: '#/$defs/duration', description: 'slowest acceptable answer' },
   },
 };
 
@@ -40,7 +41,7 @@ const step: JsonSchema = {
   additionalProperties: false,
   required: ['name', 'request'],
   properties: {
-    name: { $ref: '#/$defs/text' },
+    name: { $ref: '#/$defs/text', description: 'what this step does' },
     request,
     expect: expectation,
     extract: {
@@ -60,8 +61,8 @@ const slo: JsonSchema = {
   properties: {
     target: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 100, description: 'percent, e.g. 99.9' },
     window: { enum: ['7d', '30d', '90d'], description: 'default `30d`' },
-    good: { type: 'string', minLength: 1, maxLength: 4000 },
-    total: { type: 'string', minLength: 1, maxLength: 4000 },
+    good: { type: 'string', minLength: 1, maxLength: 4000, description: 'query counting good events' },
+    total: { type: 'string', minLength: 1, maxLength: 4000, description: 'query counting all events' },
   },
 };
 
@@ -71,9 +72,9 @@ const silence: JsonSchema = {
   additionalProperties: false,
   required: ['check', 'reason', 'until'],
   properties: {
-    check: { type: 'string', pattern: '^[a-z]+/[a-z0-9-]+$' },
-    reason: { $ref: '#/$defs/text' },
-    until: { $ref: '#/$defs/date' },
+    check: { type: 'string', pattern: '^[a-z]+/[a-z0-9-]+$', description: 'the readiness check, such as `alert/runbook`' },
+    reason: { $ref: '#/$defs/text', description: 'why it is acceptable for now' },
+    until: { $ref: '#/$defs/date', description: 'the last day it is silenced' },
   },
 };
 
@@ -92,36 +93,42 @@ export const alert: JsonSchema = {
   additionalProperties: false,
   required: ['title', 'severity', 'kind'],
   properties: {
-    title: { $ref: '#/$defs/text' },
+    title: { $ref: '#/$defs/text', description: 'what is wrong, in words; the monitor name adds service and squad' },
     service: { $ref: '#/$defs/id', description: 'the service it watches; default: the squad\'s only service' },
-    severity: { $ref: '#/$defs/severity' },
+    severity: { $ref: '#/$defs/severity', description: 'P1 (most urgent) to P5; sets priority and, by default, whether it pages' },
     kind: {
       description: 'what is watched',
       enum: kindRequirements.map(([k]) => k),
     },
-    description: { type: 'string', maxLength: 4000 },
+    description: { type: 'string', maxLength: 4000, description: 'a summary for the message and the catalog' },
     query: { type: 'string', minLength: 1, maxLength: 4000, description: 'metric, log or service-check query' },
     window: { $ref: '#/$defs/duration', description: 'evaluation window; default `5m`' },
     thresholds: {
+      description: 'when it triggers: `critical` and optionally `warning`, in the same direction',
       type: 'object',
       additionalProperties: false,
       required: ['critical'],
       properties: { critical: threshold, warning: threshold },
     },
-    request,
-    expect: expectation,
-    steps: { type: 'array', items: step, minItems: 1, maxItems: 20 },
+    request: { ...request, description: 'the request of an http-check' },
+    expect: { ...expectation, description: 'what the response of an http-check must look like' },
+    steps: { type: 'array', items: step, minItems: 1, maxItems: 20, description: 'the requests of a multistep-check, in order' },
     every: { $ref: '#/$defs/duration', description: 'check frequency; default `5m`' },
-    locations: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
-    slo,
+    locations: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+      description: 'where checks run from (backend location names, such as `aws:eu-west-3`)',
+    },
+    slo: { ...slo, description: 'the objective of an `slo` alert' },
     runbook: {
       description: 'the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL',
       type: 'string',
       minLength: 1,
       maxLength: 2048,
     },
-    dashboards: { type: 'array', items: { $ref: '#/$defs/url' } },
-    tags: { type: 'array', items: { $ref: '#/$defs/tag' }, uniqueItems: true },
+    dashboards: { type: 'array', items: { $ref: '#/$defs/url' }, description: 'links put in the alert message' },
+    tags: { type: 'array', items: { $ref: '#/$defs/tag' }, uniqueItems: true, description: 'extra tags; team, service, severity and id tags are added' },
     page: { type: 'boolean', description: 'whether it pages a person; default by severity (readiness.pagingSeverities)' },
     escalation: { $ref: '#/$defs/id', description: 'escalation policy; default: the squad\'s routing' },
     notify: {
@@ -132,7 +139,7 @@ export const alert: JsonSchema = {
     },
     renotify: { $ref: '#/$defs/duration', description: 'renotify while unresolved' },
     noData: { $ref: '#/$defs/duration', description: 'alert when there is no data for this long' },
-    silence: { type: 'array', items: silence },
+    silence: { type: 'array', items: silence, description: 'readiness findings accepted for this alert, each until a date' },
     retired: { $ref: '#/$defs/retired' },
   },
   allOf: kindRequirements.map(([kind, required]) => ({

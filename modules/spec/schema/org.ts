@@ -6,8 +6,8 @@ const person: JsonSchema = {
   additionalProperties: false,
   required: ['name', 'email'],
   properties: {
-    name: { $ref: '#/$defs/text' },
-    email: { $ref: '#/$defs/email' },
+    name: { $ref: '#/$defs/text', description: 'full name' },
+    email: { $ref: '#/$defs/email', description: 'work e-mail; backends find the user by it, so it is unique' },
     timezone: { $ref: '#/$defs/timezone', description: 'the person\'s zone; default: `defaults.timezone`' },
     phone: {
       $ref: '#/$defs/phone',
@@ -22,7 +22,10 @@ const holiday: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['date', 'name'],
-  properties: { date: { $ref: '#/$defs/date' }, name: { $ref: '#/$defs/text' } },
+  properties: {
+    date: { $ref: '#/$defs/date', description: 'the day' },
+    name: { $ref: '#/$defs/text', description: 'its name' },
+  },
 };
 
 const businessHours: JsonSchema = {

@@ -14,10 +14,10 @@ const override: JsonSchema = {
   additionalProperties: false,
   required: ['person', 'start', 'end'],
   properties: {
-    person: { $ref: '#/$defs/id' },
-    start: { $ref: '#/$defs/dateTime' },
-    end: { $ref: '#/$defs/dateTime' },
-    reason: { $ref: '#/$defs/text' },
+    person: { $ref: '#/$defs/id', description: 'who is on call instead' },
+    start: { $ref: '#/$defs/dateTime', description: 'from (inclusive), in the rotation\'s zone unless an offset is given' },
+    end: { $ref: '#/$defs/dateTime', description: 'until (exclusive)' },
+    reason: { $ref: '#/$defs/text', description: 'why, shown in the roster and calendars' },
   },
 };
 
@@ -28,9 +28,9 @@ const swap: JsonSchema = {
   additionalProperties: false,
   required: ['between', 'shifts'],
   properties: {
-    between: { type: 'array', items: { $ref: '#/$defs/id' }, minItems: 2, maxItems: 2 },
-    shifts: { type: 'array', items: { $ref: '#/$defs/date' }, minItems: 2, maxItems: 2 },
-    reason: { $ref: '#/$defs/text' },
+    between: { type: 'array', items: { $ref: '#/$defs/id' }, minItems: 2, maxItems: 2, description: 'the two people, `[a, b]`' },
+    shifts: { type: 'array', items: { $ref: '#/$defs/date' }, minItems: 2, maxItems: 2, description: 'start dates of a\'s shift and of b\'s shift' },
+    reason: { $ref: '#/$defs/text', description: 'why, shown in the roster and calendars' },
   },
 };
 
@@ -39,7 +39,10 @@ const rosterChange: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['from', 'members'],
-  properties: { from: { $ref: '#/$defs/date' }, members: personList },
+  properties: {
+    from: { $ref: '#/$defs/date', description: 'the new order applies from the first handoff on or after this date' },
+    members: { ...personList, description: 'the new order of turns' },
+  },
 };
 
 const rotation: JsonSchema = {
@@ -47,7 +50,7 @@ const rotation: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    name: { $ref: '#/$defs/text' },
+    name: { $ref: '#/$defs/text', description: 'display name; default: the id' },
     members: { ...personList, description: 'the order of turns' },
     start: { $ref: '#/$defs/date', description: 'the date of the first member\'s first handoff' },
     every: { $ref: '#/$defs/duration', description: 'turn length in hours, days or weeks; default `defaults.every`' },
@@ -59,9 +62,13 @@ const rotation: JsonSchema = {
       description: 'copy members, start, turn, handoff, zone and coverage from another rotation of the squad',
     },
     offset: { type: 'integer', minimum: 1, maximum: 100, description: 'with `follows`: turns ahead; default 1' },
-    changes: { type: 'array', items: rosterChange },
-    overrides: { type: 'array', items: override },
-    swaps: { type: 'array', items: swap },
+    changes: {
+      type: 'array',
+      items: rosterChange,
+      description: 'later orders of members; who is on call before each change is unchanged',
+    },
+    overrides: { type: 'array', items: override, description: 'dated replacements of whoever is due' },
+    swaps: { type: 'array', items: swap, description: 'whole shifts exchanged between two people' },
     retired: { $ref: '#/$defs/retired' },
   },
 };
@@ -87,10 +94,11 @@ const escalation: JsonSchema = {
   additionalProperties: false,
   required: ['steps'],
   properties: {
-    name: { $ref: '#/$defs/text' },
+    name: { $ref: '#/$defs/text', description: 'display name; default: the id' },
     responseTarget: { $ref: '#/$defs/duration', description: 'default `defaults.responseTarget`' },
     repeat: { type: 'integer', minimum: 0, maximum: 9, description: 'times the whole chain runs again; default 0' },
     steps: {
+      description: 'in order of `after`',
       type: 'array',
       minItems: 1,
       items: {
@@ -99,7 +107,10 @@ const escalation: JsonSchema = {
         required: ['notify'],
         properties: {
           after: { $ref: '#/$defs/duration', description: 'time since the alert; default `0m`' },
-          notify: { anyOf: [{ $ref: '#/$defs/target' }, { type: 'array', items: { $ref: '#/$defs/target' }, minItems: 1 }] },
+          notify: {
+            description: 'one target or a list of targets notified together',
+            anyOf: [{ $ref: '#/$defs/target' }, { type: 'array', items: { $ref: '#/$defs/target' }, minItems: 1 }],
+          },
         },
       },
     },
@@ -113,8 +124,8 @@ const routingRule: JsonSchema = {
   additionalProperties: false,
   required: ['rotation'],
   properties: {
-    during: { $ref: '#/$defs/coverage' },
-    rotation: { $ref: '#/$defs/id' },
+    during: { $ref: '#/$defs/coverage', description: 'when this rule applies, in the rotation\'s zone; absent on the last rule' },
+    rotation: { $ref: '#/$defs/id', description: 'the rotation `on-call` means under this rule' },
     escalation: { $ref: '#/$defs/id', description: 'default: the squad\'s only escalation policy' },
     urgency: { enum: ['high', 'low'], description: 'default `high`' },
   },
@@ -125,8 +136,8 @@ const service: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    name: { $ref: '#/$defs/text' },
-    description: { type: 'string', maxLength: 4000 },
+    name: { $ref: '#/$defs/text', description: 'display name; default: the id' },
+    description: { type: 'string', maxLength: 4000, description: 'what it is, for the catalog' },
     statusPage: {
       description: 'customer-facing: the component name on the status page, or `{name, group}`',
       anyOf: [
@@ -163,10 +174,10 @@ const unavailability: JsonSchema = {
   additionalProperties: false,
   required: ['person', 'from', 'to'],
   properties: {
-    person: { $ref: '#/$defs/id' },
-    from: { $ref: '#/$defs/date' },
-    to: { $ref: '#/$defs/date' },
-    reason: { $ref: '#/$defs/text' },
+    person: { $ref: '#/$defs/id', description: 'who is away' },
+    from: { $ref: '#/$defs/date', description: 'first day away' },
+    to: { $ref: '#/$defs/date', description: 'last day away (inclusive)' },
+    reason: { $ref: '#/$defs/text', description: 'shown in the roster' },
   },
 };
 
@@ -179,14 +190,34 @@ export const teamSchema = schemaDocument(
     additionalProperties: false,
     required: ['name', 'members'],
     properties: {
-      name: { $ref: '#/$defs/text' },
-      description: { type: 'string', maxLength: 4000 },
-      manager: { $ref: '#/$defs/id' },
-      members: personList,
-      rotations: { type: 'object', propertyNames: { $ref: '#/$defs/id' }, additionalProperties: rotation },
-      escalations: { type: 'object', propertyNames: { $ref: '#/$defs/id' }, additionalProperties: escalation },
-      routing: { type: 'array', items: routingRule, minItems: 1 },
-      services: { type: 'object', propertyNames: { $ref: '#/$defs/id' }, additionalProperties: service },
+      name: { $ref: '#/$defs/text', description: 'the squad\'s display name; its id is its folder name' },
+      description: { type: 'string', maxLength: 4000, description: 'what the squad looks after' },
+      manager: { $ref: '#/$defs/id', description: 'the squad\'s manager, a person id; `manager` in escalations' },
+      members: { ...personList, description: 'the people of the squad' },
+      rotations: {
+        description: 'rotations by id; with several, they are the layers of the squad\'s on-call (primary, secondary…)',
+        type: 'object',
+        propertyNames: { $ref: '#/$defs/id' },
+        additionalProperties: rotation,
+      },
+      escalations: {
+        description: 'escalation policies by id',
+        type: 'object',
+        propertyNames: { $ref: '#/$defs/id' },
+        additionalProperties: escalation,
+      },
+      routing: {
+        description: 'ordered rules; the first matching applies. Default: the first rotation and the only policy, always',
+        type: 'array',
+        items: routingRule,
+        minItems: 1,
+      },
+      services: {
+        description: 'services owned by the squad, by id (unique across the organisation)',
+        type: 'object',
+        propertyNames: { $ref: '#/$defs/id' },
+        additionalProperties: service,
+      },
       alerts: alertsMap,
       phone,
       intake: {
@@ -197,7 +228,11 @@ export const teamSchema = schemaDocument(
           email: { type: 'boolean', description: 'alerts can also be raised by e-mail (customers, internal services); default false' },
         },
       },
-      unavailable: { type: 'array', items: unavailability },
+      unavailable: {
+        type: 'array',
+        items: unavailability,
+        description: 'people of the squad away: being on call then is an error',
+      },
       retired: { $ref: '#/$defs/retired' },
     },
   },

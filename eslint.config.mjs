@@ -1,0 +1,47 @@
+// Lint: typescript-eslint's recommended rules, plus the layer rule of DESIGN.md: data flows one way,
+// spec -> model -> schedule -> checks/render -> pulumi/cli/router, and the pure layers never import
+// Pulumi, the CLI, the router or HTTP.
+import tseslint from 'typescript-eslint';
+
+const PURE = ['core', 'spec', 'model', 'schedule', 'checks', 'render'];
+const ORDER = ['core', 'spec', 'model', 'schedule', 'checks', 'render', 'pulumi', 'router', 'cli'];
+const forbiddenEverywherePure = [
+  { group: ['@pulumi/*', '@pulumi/**'], message: 'pure layers do not import Pulumi: put it in modules/pulumi/' },
+  { group: ['**/cli/**', '**/cli'], message: 'pure layers do not import the CLI' },
+  { group: ['**/router/**', '**/router'], message: 'pure layers do not import the router' },
+  { group: ['**/pulumi/**', '**/pulumi'], message: 'pure layers do not import the Pulumi layer' },
+];
+const httpModules = ['node:http', 'node:https', 'http', 'https', 'node:net', 'twilio'].map((name) => ({
+  name,
+  message: 'pure layers do not do HTTP: put it in modules/router/ or modules/pulumi/',
+}));
+
+/** Each layer may import only the layers before it (and itself). */
+function layerRule(layer) {
+  const later = ORDER.slice(ORDER.indexOf(layer) + 1).filter((l) => !['checks', 'render'].includes(layer) || !['checks', 'render'].includes(l));
+  const patterns = later.map((l) => ({ group: [`../${l}/**`, `../${l}`, `../../${l}/**`, `../../${l}`], message: `\`${layer}\` comes before \`${l}\`: data flows one way (DESIGN.md)` }));
+  if (PURE.includes(layer)) patterns.push(...forbiddenEverywherePure);
+  return {
+    files: [`modules/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { paths: PURE.includes(layer) ? httpModules : [], patterns }],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  ...ORDER.map(layerRule),
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

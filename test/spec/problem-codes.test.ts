@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('problem codes', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'problems.md'), 'utf8');
+  const documented = new Set([...doc.matchAll(/^\| `([a-z]+\/[a-z0-9-]+)` \|/gm)].map((m) => m[1]));
+  const used = new Set(
+    sources(join(ROOT, 'modules')).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/'((?:yaml|schema|file|ref|value|time|rotation|escalation|routing|override|swap|phone|alert|person|holiday|service|unavailable)\/[a-z0-9-]+)'/g)].map((m) => m[1]),
+    ),
+  );
+
+  it('every code the loader can report is documented in docs/problems.md', () => {
+    expect([...used].filter((c) => !documented.has(c))).toEqual([]);
+  });
+
+  it('every documented code is still used', () => {
+    expect([...documented].filter((c) => !used.has(c!))).toEqual([]);
+  });
+});
