@@ -28,18 +28,6 @@ const holiday: JsonSchema = {
   },
 };
 
-const businessHours: JsonSchema = {
-  description: 'the organisation\'s business hours, in each rotation\'s zone; default Monday–Friday 09:00–18:00',
-  type: 'object',
-  additionalProperties: false,
-  required: ['days', 'from', 'to'],
-  properties: {
-    days: { $ref: '#/$defs/days' },
-    from: { $ref: '#/$defs/time' },
-    to: { $ref: '#/$defs/endTime' },
-  },
-};
-
 const defaultsSection: JsonSchema = {
   description: 'values used wherever a team file leaves them out',
   type: 'object',
@@ -48,7 +36,10 @@ const defaultsSection: JsonSchema = {
     timezone: { $ref: '#/$defs/timezone', description: 'zone of rotations and people; default `UTC`' },
     every: { $ref: '#/$defs/duration', description: 'turn length of rotations; default `1w`' },
     handoff: { $ref: '#/$defs/handoff', description: 'handoff of rotations; default `monday 09:00`' },
-    businessHours,
+    businessHours: {
+      $ref: '#/$defs/window',
+      description: 'the organisation\'s business hours, in each rotation\'s zone; default Monday–Friday 09:00–18:00',
+    },
     responseTarget: {
       $ref: '#/$defs/duration',
       description: 'time within which someone must be working on a page; default `1h`',
