@@ -8,5 +8,14 @@ export interface Io {
 export const processIo: Io = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  now: () => new Date(),
+  now: () => nowFromEnvironment(),
 };
+
+/** `ONCALL_NOW` (an ISO 8601 instant) fixes "now" for reproducible runs; otherwise the system clock. */
+export function nowFromEnvironment(env: NodeJS.ProcessEnv = process.env): Date {
+  const fixed = env.ONCALL_NOW;
+  if (fixed === undefined || fixed === '') return new Date();
+  const ms = Date.parse(fixed);
+  if (Number.isNaN(ms)) throw new Error(`ONCALL_NOW is not an ISO 8601 instant: ${fixed}`);
+  return new Date(ms);
+}

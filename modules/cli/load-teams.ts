@@ -1,14 +1,14 @@
 import type { Problem } from '../core/problem';
-import { loadOrganisation, type LoadResult } from '../model/load';
+import { analyse, type Analysis } from '../pipeline';
 import { readTeamsDir, TeamsDirError } from '../spec/read-dir';
 import type { SourceTree } from '../spec/source';
 
-export interface CliLoad extends LoadResult {
+export interface CliLoad extends Analysis {
   readonly tree?: SourceTree;
 }
 
-/** Reads and resolves a teams directory; a missing directory is a problem like any other. */
-export function loadTeamsDir(dir: string): CliLoad {
+/** Reads, resolves and checks a teams directory; a missing directory is a problem like any other. */
+export function loadTeamsDir(dir: string, now: number): CliLoad {
   let tree: SourceTree;
   try {
     tree = readTeamsDir(dir);
@@ -17,5 +17,5 @@ export function loadTeamsDir(dir: string): CliLoad {
     const problem: Problem = { file: dir, line: 0, column: 0, severity: 'error', code: 'file/missing-dir', message: err.message };
     return { problems: [problem] };
   }
-  return { ...loadOrganisation(tree), tree };
+  return { ...analyse(tree, now), tree };
 }

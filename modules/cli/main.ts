@@ -2,6 +2,8 @@ import { processIo, type Io } from './io';
 import { UsageError, EXIT_OK, EXIT_USAGE } from './usage-error';
 import { validateCommand, validateUsage } from './commands/validate';
 import { demoCommand, demoUsage } from './commands/demo';
+import { whoCommand, whoUsage } from './commands/who';
+import { rosterCommand, rosterUsage } from './commands/roster';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
@@ -11,6 +13,8 @@ interface Command {
 
 const commands: Record<string, Command> = {
   validate: { run: validateCommand, usage: validateUsage, summary: 'check the YAML definitions of the organisation' },
+  who: { run: whoCommand, usage: whoUsage, summary: 'who is on call now, or at an instant' },
+  roster: { run: rosterCommand, usage: rosterUsage, summary: 'the planning: every shift of the coming weeks' },
   demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
 };
 

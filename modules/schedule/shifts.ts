@@ -117,28 +117,36 @@ export function rotationShifts(rotation: Rotation, from: number, to: number): Sh
   return shifts.sort((a, b) => a.start - b.start);
 }
 
-/** Every shift of the organisation (or of one squad) overlapping [from, to). */
+/**
+ * Every whole shift of a rotation that overlaps [from, to): shifts running over the window's edges are
+ * not cut (a calendar or roster shows the whole week of the person on call when the window opens).
+ */
+export function shiftsOverlapping(rotation: Rotation, from: number, to: number): Shift[] {
+  const clock = clockFor(rotation);
+  let start = Math.min(from, handoffAt(clock, turnAt(clock, from)));
+  let end = Math.max(to, handoffAt(clock, turnAt(clock, to - 1) + 1));
+  for (const o of rotation.overrides) {
+    if (o.start < end && o.end > start) {
+      start = Math.min(start, o.start);
+      end = Math.max(end, o.end);
+    }
+  }
+  return rotationShifts(rotation, start, end).filter((s) => s.start < to && s.end > from);
+}
+
+/** Every whole shift of the organisation (or of one squad) overlapping [from, to), by squad and rotation. */
 export function organisationShifts(org: Organisation, from: number, to: number, team?: string): Shift[] {
   const out: Shift[] = [];
   for (const t of org.teams.values()) {
     if (team !== undefined && t.id !== team) continue;
-    for (const rotation of t.rotations.values()) out.push(...rotationShifts(rotation, from, to));
+    for (const rotation of t.rotations.values()) {
+      if (!rotation.retired) out.push(...shiftsOverlapping(rotation, from, to));
+    }
   }
   return out;
 }
 
 /** The shift containing `instant`, or undefined when nobody is on call in the rotation then. */
 export function shiftAt(rotation: Rotation, instant: number): Shift | undefined {
-  const clock = clockFor(rotation);
-  const k = turnAt(clock, instant);
-  // The shift containing the instant lies within its turn, or an override around it.
-  let from = Math.min(handoffAt(clock, k), instant);
-  let to = Math.max(handoffAt(clock, k + 1), instant + 1);
-  for (const o of rotation.overrides) {
-    if (o.start <= instant && instant < o.end) {
-      from = Math.min(from, o.start);
-      to = Math.max(to, o.end);
-    }
-  }
-  return rotationShifts(rotation, from, to).find((s) => s.start <= instant && instant < s.end);
+  return shiftsOverlapping(rotation, instant, instant + 1)[0];
 }

@@ -14,7 +14,7 @@ Validates the organisation and prints a summary of it: what \`npm start\` runs o
 export async function demoCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, { teams: { type: 'string', default: 'teams' } });
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const result = loadTeamsDir(dir);
+  const result = loadTeamsDir(dir, io.now().getTime());
   io.out(`$ oncall validate --teams ${dir}`);
   if (result.problems.length > 0) io.out(formatProblems('text', result.problems, sourcesOf(result.tree)));
   if (hasErrors(result.problems) || !result.organisation) return EXIT_PROBLEMS;

@@ -1,0 +1,44 @@
+import { instantOf, localDateMinute, localMinute } from '../../schedule/local-time';
+import { roster } from '../../schedule/roster';
+import { oneOf, parseCommandArgs, stringOption } from '../args';
+import { formatRoster, ROSTER_FORMATS } from '../format/roster';
+import type { Io } from '../io';
+import { checkTeam, organisationOrProblems } from '../organisation-or-problems';
+import { parseCount } from '../time-options';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
+import { parseIsoDate } from '../../core/clock';
+
+export const rosterUsage = `oncall roster [--team ID] [--from DATE] [--weeks N] [--format text|markdown|csv|json] [--teams DIR]
+
+The planning: one row per shift from DATE (default today) for N weeks (default 8), with overrides,
+swaps, public holidays and absences noted. json: [{"team","rotation","person","start","end","note"}].`;
+
+/** Local midnight of `--from` (default today) in the organisation's zone, and the end N weeks later. */
+export function windowOption(values: Record<string, unknown>, zone: string, now: number, defaultWeeks: number): { from: number; to: number; weeks: number } {
+  const fromText = typeof values.from === 'string' ? values.from : undefined;
+  if (fromText !== undefined && !parseIsoDate(fromText)) throw new UsageError(`--from must be a date such as 2026-12-21 (got \`${fromText}\`)`);
+  const weeks = parseCount(typeof values.weeks === 'string' ? values.weeks : undefined, defaultWeeks);
+  if (weeks === undefined) throw new UsageError(`--weeks must be a whole number from 1 to 9999 (got \`${String(values.weeks)}\`)`);
+  const fromLocal = fromText !== undefined ? localDateMinute(fromText) : Math.floor(localMinute(zone, now) / 1440) * 1440;
+  const from = instantOf(zone, fromLocal);
+  return { from, to: instantOf(zone, fromLocal + weeks * 7 * 1440), weeks };
+}
+
+export async function rosterCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    team: { type: 'string' },
+    from: { type: 'string' },
+    weeks: { type: 'string' },
+    format: { type: 'string' },
+    teams: { type: 'string', default: 'teams' },
+  });
+  const format = oneOf('format', stringOption(values, 'format'), ROSTER_FORMATS, 'text');
+  const now = io.now().getTime();
+  const org = organisationOrProblems(stringOption(values, 'teams') ?? 'teams', io, now);
+  if (!org) return EXIT_PROBLEMS;
+  const team = stringOption(values, 'team');
+  checkTeam(org, team);
+  const { from, to } = windowOption(values, org.timezone, now, 8);
+  io.out(formatRoster(format, roster(org, from, to, team), org));
+  return EXIT_OK;
+}

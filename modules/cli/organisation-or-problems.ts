@@ -1,0 +1,33 @@
+import { hasErrors } from '../core/problem';
+import type { Organisation } from '../model/types';
+import { formatProblems } from './format/problems';
+import type { Io } from './io';
+import { loadTeamsDir } from './load-teams';
+import { sourcesOf } from './sources';
+import { UsageError } from './usage-error';
+
+/**
+ * The organisation for commands that read it (who, roster, calendar…): when the YAML has errors they
+ * are printed on stderr as `validate` would, and the command stops with exit 1.
+ */
+export function organisationOrProblems(dir: string, io: Io, now: number): Organisation | undefined {
+  const result = loadTeamsDir(dir, now);
+  if (hasErrors(result.problems) || !result.organisation) {
+    io.err(`${formatProblems('text', result.problems.filter((p) => p.severity === 'error'), sourcesOf(result.tree))}\n\nThe organisation in ${dir} is not valid; run \`oncall validate --teams ${dir}\`.`);
+    return undefined;
+  }
+  return result.organisation;
+}
+
+export function checkTeam(org: Organisation, team: string | undefined): void {
+  if (team !== undefined && !org.teams.has(team)) {
+    throw new UsageError(`unknown squad \`${team}\`; squads: ${[...org.teams.keys()].join(', ')}`);
+  }
+}
+
+/** Parses an ISO 8601 instant; a date or date-time without offset is read in `zone`. */
+export function parseInstantOption(name: string, text: string, zone: string, parse: (text: string, zone: string) => number | undefined): number {
+  const ms = parse(text, zone);
+  if (ms === undefined) throw new UsageError(`--${name} must be an ISO 8601 date or date-time such as 2026-03-30T09:30+02:00 (got \`${text}\`)`);
+  return ms;
+}

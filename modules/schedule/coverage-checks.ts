@@ -1,0 +1,99 @@
+/**
+ * Coverage promises: every instant a squad's routing sends alerts to a rotation must find someone on
+ * call there, and every rotation must have someone throughout its coverage windows. Hours with nobody
+ * are reported per squad and week.
+ */
+import type { Problem } from '../core/problem';
+import type { Organisation, Rotation, Source, Team } from '../model/types';
+import { formatSeconds } from '../core/duration';
+import { coveredIntervals, subtract, type Interval } from './coverage';
+import { formatLocal, isoDateOfLocal, localMinute, weekdayOfLocal } from './local-time';
+import { problemAt } from './problem-at';
+import { clockFor, rotationShifts } from './shifts';
+import { handoffAt } from './turns';
+
+export interface Gap {
+  readonly team: string;
+  readonly rotation: string;
+  readonly start: number;
+  readonly end: number;
+  /** The rotation has not started yet. */
+  readonly beforeStart: boolean;
+  readonly source: Source;
+  readonly why: string;
+}
+
+function union(list: Interval[]): Interval[] {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+function staffed(rotation: Rotation, from: number, to: number): Interval[] {
+  return union(rotationShifts(rotation, from, to).map((s) => [s.start, s.end] as const));
+}
+
+/** Intervals in [from, to) where a promise of the squad has nobody on call. */
+export function squadGaps(org: Organisation, team: Team, from: number, to: number): Gap[] {
+  const gaps: Gap[] = [];
+  const push = (rotation: Rotation, holes: Interval[], source: Source, why: string): void => {
+    const start = handoffAt(clockFor(rotation), 0);
+    for (const [s, e] of holes) {
+      // Split at the rotation's start: before it the rotation simply has not begun.
+      if (s < start) gaps.push({ team: team.id, rotation: rotation.id, start: s, end: Math.min(e, start), beforeStart: true, source, why });
+      if (e > start) gaps.push({ team: team.id, rotation: rotation.id, start: Math.max(s, start), end: e, beforeStart: false, source, why });
+    }
+  };
+  const routed = new Set<string>();
+  let earlier: Interval[] = [];
+  for (const rule of team.routing) {
+    const rotation = org.rotations.get(rule.rotation);
+    if (!rotation || rotation.retired) continue;
+    routed.add(rotation.id);
+    const applies = subtract(coveredIntervals(rule.timezone, rule.during, from, to), earlier);
+    earlier = union([...earlier, ...applies]);
+    push(rotation, subtract(applies, staffed(rotation, from, to)), rule.source, `routing sends alerts to \`${rotation.id}\`, which has nobody on call then`);
+  }
+  for (const rotation of team.rotations.values()) {
+    if (rotation.retired || routed.has(rotation.id)) continue;
+    const promised = coveredIntervals(rotation.timezone, rotation.coverage, from, to);
+    push(rotation, subtract(promised, staffed(rotation, from, to)), rotation.source, `\`${rotation.id}\` promises ${rotation.coverage.kind === 'always' ? '24/7' : rotation.coverage.kind.replace('-', ' ')} but has nobody on call then`);
+  }
+  return gaps;
+}
+
+/** Problems for the gaps of every squad in [from, to), one per squad, rotation and local week. */
+export function coverageProblems(org: Organisation, from: number, to: number): Problem[] {
+  const problems: Problem[] = [];
+  for (const team of org.teams.values()) {
+    if (team.retired) continue;
+    const groups = new Map<string, Gap[]>();
+    for (const gap of squadGaps(org, team, from, to)) {
+      const zone = org.rotations.get(`${team.id}/${gap.rotation}`)?.timezone ?? org.timezone;
+      const local = localMinute(zone, gap.start);
+      const monday = isoDateOfLocal(local - (weekdayOfLocal(local) - 1) * 1440);
+      const key = `${gap.rotation}|${monday}|${gap.beforeStart}`;
+      groups.set(key, [...(groups.get(key) ?? []), gap]);
+    }
+    for (const [key, list] of groups) {
+      const [rotationId, monday] = key.split('|');
+      const first = list[0] as Gap;
+      const zone = org.rotations.get(`${team.id}/${rotationId}`)?.timezone ?? org.timezone;
+      const minutes = list.reduce((n, g) => n + (g.end - g.start) / 60_000, 0);
+      const where = list.slice(0, 3).map((g) => `${formatLocal(g.start, zone)} → ${formatLocal(g.end, zone)}`).join(', ');
+      const more = list.length > 3 ? ` and ${list.length - 3} more` : '';
+      if (first.beforeStart) {
+        problems.push(problemAt(first.source, 'warning', 'coverage/not-started', `\`${team.id}\` has nobody on call for ${formatSeconds(minutes * 60)} in the week of ${monday} because \`${rotationId}\` has not started yet (${where}${more})`));
+      } else {
+        problems.push(problemAt(first.source, 'error', 'coverage/gap', `\`${team.id}\` has nobody on call for ${formatSeconds(minutes * 60)} in the week of ${monday} (${where}${more}): ${first.why}`));
+      }
+    }
+  }
+  return problems;
+}
+
