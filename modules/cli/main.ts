@@ -4,6 +4,8 @@ import { validateCommand, validateUsage } from './commands/validate';
 import { demoCommand, demoUsage } from './commands/demo';
 import { whoCommand, whoUsage } from './commands/who';
 import { rosterCommand, rosterUsage } from './commands/roster';
+import { calendarCommand, calendarUsage } from './commands/calendar';
+import { reportCommand, reportUsage } from './commands/report';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
@@ -15,6 +17,8 @@ const commands: Record<string, Command> = {
   validate: { run: validateCommand, usage: validateUsage, summary: 'check the YAML definitions of the organisation' },
   who: { run: whoCommand, usage: whoUsage, summary: 'who is on call now, or at an instant' },
   roster: { run: rosterCommand, usage: rosterUsage, summary: 'the planning: every shift of the coming weeks' },
+  calendar: { run: calendarCommand, usage: calendarUsage, summary: 'write iCalendar files: everybody, per squad, per person' },
+  report: { run: reportCommand, usage: reportUsage, summary: 'on-call compensation of a month, per person' },
   demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
 };
 

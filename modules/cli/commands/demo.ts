@@ -6,19 +6,32 @@ import { loadTeamsDir } from '../load-teams';
 import { sourcesOf } from '../sources';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import type { Io } from '../io';
+import { formatWhoText } from '../format/who';
+import { formatRoster } from '../format/roster';
+import { whoIsOnCall } from '../../schedule/who';
+import { roster } from '../../schedule/roster';
+import { windowOption } from './roster';
+
+const DEMO_WEEKS = 2;
 
 export const demoUsage = `oncall demo [--teams DIR]
 
-Validates the organisation and prints a summary of it: what \`npm start\` runs on the bundled example.`;
+Validates the organisation, summarises it, and shows who is on call now and the roster of the next
+${DEMO_WEEKS} weeks: what \`npm start\` runs on the bundled example.`;
 
 export async function demoCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, { teams: { type: 'string', default: 'teams' } });
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const result = loadTeamsDir(dir, io.now().getTime());
+  const now = io.now().getTime();
+  const result = loadTeamsDir(dir, now);
   io.out(`$ oncall validate --teams ${dir}`);
   if (result.problems.length > 0) io.out(formatProblems('text', result.problems, sourcesOf(result.tree)));
   if (hasErrors(result.problems) || !result.organisation) return EXIT_PROBLEMS;
+  const org = result.organisation;
   io.out(`${dir}: valid\n`);
-  io.out(formatOrganisationSummary(result.organisation));
+  io.out(formatOrganisationSummary(org));
+  io.out(`\n$ oncall who\n${formatWhoText(org, whoIsOnCall(org, now), now)}`);
+  const { from, to } = windowOption({ weeks: String(DEMO_WEEKS) }, org.timezone, now, DEMO_WEEKS);
+  io.out(`\n$ oncall roster --weeks ${DEMO_WEEKS}\n${formatRoster('text', roster(org, from, to), org)}`);
   return EXIT_OK;
 }

@@ -1,11 +1,10 @@
-import { formatLocal, isoInZone } from '../../schedule/local-time';
 import { whoIsOnCall } from '../../schedule/who';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import type { Io } from '../io';
 import { checkTeam, organisationOrProblems, parseInstantOption } from '../organisation-or-problems';
 import { parseIsoInstant } from '../time-options';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
-import { formatLocalRange } from '../format/shift-text';
+import { formatWhoJson, formatWhoText } from '../format/who';
 
 export const whoUsage = `oncall who [--at ISO-8601] [--team ID] [--format text|json] [--teams DIR]
 
@@ -29,32 +28,6 @@ export async function whoCommand(argv: string[], io: Io): Promise<number> {
   const atText = stringOption(values, 'at');
   const at = atText === undefined ? now : parseInstantOption('at', atText, org.timezone, parseIsoInstant);
   const rows = whoIsOnCall(org, at, team);
-  if (format === 'json') {
-    io.out(
-      JSON.stringify(
-        rows.map((r) => ({
-          team: r.team,
-          rotation: r.rotation,
-          person: r.person,
-          start: r.shift ? isoInZone(r.shift.start, r.timezone) : null,
-          end: r.shift ? isoInZone(r.shift.end, r.timezone) : null,
-        })),
-        null,
-        2,
-      ),
-    );
-    return EXIT_OK;
-  }
-  const width = Math.max(...rows.map((r) => `${r.team}/${r.rotation}`.length), 8);
-  io.out(`On call at ${formatLocal(at, org.timezone)} ${org.timezone}:`);
-  for (const r of rows) {
-    const name = `${r.team}/${r.rotation}`.padEnd(width);
-    if (!r.shift || r.person === null) io.out(`  ${name}  nobody (outside its coverage)`);
-    else {
-      const who = org.people.get(r.person)?.name ?? r.person;
-      const note = r.shift.source === 'override' ? `  override${r.shift.reason ? `: ${r.shift.reason}` : ''}` : r.shift.source === 'swap' ? `  swap with ${r.shift.swappedWith}` : '';
-      io.out(`  ${name}  ${r.person.padEnd(8)} ${who.padEnd(16)} ${formatLocalRange(r.shift.start, r.shift.end, r.timezone)}${note}`);
-    }
-  }
+  io.out(format === 'json' ? formatWhoJson(rows) : formatWhoText(org, rows, at));
   return EXIT_OK;
 }

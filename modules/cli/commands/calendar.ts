@@ -1,0 +1,39 @@
+import { calendars } from '../../schedule/calendar';
+import { parseCommandArgs, stringOption } from '../args';
+import type { Io } from '../io';
+import { organisationOrProblems } from '../organisation-or-problems';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
+import { writeFilesAtomically } from '../write-files';
+import { windowOption } from './roster';
+
+export const calendarUsage = `oncall calendar --out DIR [--from DATE] [--weeks N] [--teams DIR]
+
+Writes iCalendar files to DIR: all.ics (everybody), team-<id>.ics per squad and person-<id>.ics per person,
+one event per shift from DATE (default today) for N weeks (default 8). Event ids are stable, so publishing
+the files again updates subscribed calendars instead of duplicating events. Files are written whole or
+not at all.`;
+
+export async function calendarCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    out: { type: 'string' },
+    from: { type: 'string' },
+    weeks: { type: 'string' },
+    teams: { type: 'string', default: 'teams' },
+  });
+  const out = stringOption(values, 'out');
+  if (out === undefined || out === '') throw new UsageError('--out DIR is required');
+  const now = io.now();
+  const org = organisationOrProblems(stringOption(values, 'teams') ?? 'teams', io, now.getTime());
+  if (!org) return EXIT_PROBLEMS;
+  const { from, to, weeks } = windowOption(values, org.timezone, now.getTime(), 8);
+  const files = calendars(org, from, to, now);
+  try {
+    writeFilesAtomically(out, files);
+  } catch (err) {
+    io.err(`oncall calendar: cannot write to ${out}: ${err instanceof Error ? err.message : String(err)}; nothing was written`);
+    return EXIT_PROBLEMS;
+  }
+  const events = (files[0]?.contents.match(/^BEGIN:VEVENT/gm) ?? []).length;
+  io.out(`wrote ${files.length} calendars to ${out} (${events} shifts over ${weeks} weeks): ${files.map((f) => f.name).join(', ')}`);
+  return EXIT_OK;
+}
