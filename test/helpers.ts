@@ -70,7 +70,11 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as a user would (`node bin/oncall.js …`). */
-export function runCli(args: string[], cwd: string = ROOT): CliRun {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'oncall.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+export function runCli(args: string[], cwd: string = ROOT, env: Record<string, string> = {}): CliRun {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'oncall.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ONCALL_NOW: '', ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -7,7 +7,7 @@ import type { Problem } from '../core/problem';
 import type { Organisation, Rotation, Source, Team } from '../model/types';
 import { formatSeconds } from '../core/duration';
 import { coveredIntervals, subtract, type Interval } from './coverage';
-import { formatLocal, isoDateOfLocal, localMinute, weekdayOfLocal } from './local-time';
+import { formatLocal, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from './local-time';
 import { problemAt } from './problem-at';
 import { clockFor, rotationShifts } from './shifts';
 import { handoffAt } from './turns';
@@ -67,18 +67,34 @@ export function squadGaps(org: Organisation, team: Team, from: number, to: numbe
   return gaps;
 }
 
+/** A gap cut at local Monday 00:00, so that each piece lies in one week. */
+function splitByWeek(gap: Gap, zone: string): Gap[] {
+  const out: Gap[] = [];
+  let start = gap.start;
+  while (start < gap.end) {
+    const local = localMinute(zone, start);
+    const nextMonday = Math.floor(local / 1440) * 1440 + (8 - weekdayOfLocal(local)) * 1440;
+    const end = Math.min(gap.end, instantOf(zone, nextMonday));
+    out.push({ ...gap, start, end });
+    start = end;
+  }
+  return out;
+}
+
 /** Problems for the gaps of every squad in [from, to), one per squad, rotation and local week. */
 export function coverageProblems(org: Organisation, from: number, to: number): Problem[] {
   const problems: Problem[] = [];
   for (const team of org.teams.values()) {
     if (team.retired) continue;
     const groups = new Map<string, Gap[]>();
-    for (const gap of squadGaps(org, team, from, to)) {
-      const zone = org.rotations.get(`${team.id}/${gap.rotation}`)?.timezone ?? org.timezone;
-      const local = localMinute(zone, gap.start);
-      const monday = isoDateOfLocal(local - (weekdayOfLocal(local) - 1) * 1440);
-      const key = `${gap.rotation}|${monday}|${gap.beforeStart}`;
-      groups.set(key, [...(groups.get(key) ?? []), gap]);
+    for (const whole of squadGaps(org, team, from, to)) {
+      const zone = org.rotations.get(`${team.id}/${whole.rotation}`)?.timezone ?? org.timezone;
+      for (const gap of splitByWeek(whole, zone)) {
+        const local = localMinute(zone, gap.start);
+        const monday = isoDateOfLocal(Math.floor(local / 1440) * 1440 - (weekdayOfLocal(local) - 1) * 1440);
+        const key = `${gap.rotation}|${monday}|${gap.beforeStart}`;
+        groups.set(key, [...(groups.get(key) ?? []), gap]);
+      }
     }
     for (const [key, list] of groups) {
       const [rotationId, monday] = key.split('|');

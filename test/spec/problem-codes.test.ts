@@ -15,7 +15,7 @@ describe('problem codes', () => {
   const documented = new Set([...doc.matchAll(/^\| `([a-z]+\/[a-z0-9-]+)` \|/gm)].map((m) => m[1]));
   const used = new Set(
     sources(join(ROOT, 'modules')).flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/'((?:yaml|schema|file|ref|value|time|rotation|escalation|routing|override|swap|phone|alert|person|holiday|service|unavailable)\/[a-z0-9-]+)'/g)].map((m) => m[1]),
+      [...readFileSync(f, 'utf8').matchAll(/'((?:yaml|schema|file|ref|value|time|rotation|escalation|routing|override|swap|phone|alert|person|holiday|service|unavailable|schedule|coverage|fairness)\/[a-z0-9-]+)'/g)].map((m) => m[1]),
     ),
   );
 

@@ -1,0 +1,179 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, withEdit, writeTree } from '../helpers';
+import { expectGolden } from '../golden';
+
+const NOW = { ONCALL_NOW: '2026-11-22T12:00:00+01:00' };
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'oncall-cli-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('oncall who', () => {
+  it('answers the issue\'s instants as json, with the shift bounds in the rotation\'s zone', () => {
+    const run = runCli(['who', '--at', '2026-03-30T09:30+02:00', '--team', 'storefront', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { team: 'storefront', rotation: 'oncall', person: 'alice', start: '2026-03-30T09:00:00+02:00', end: '2026-04-06T09:00:00+02:00' },
+    ]);
+    const night = JSON.parse(runCli(['who', '--at', '2026-01-07T10:00+01:00', '--team', 'payments', '--format', 'json']).stdout);
+    expect(night).toEqual([
+      { team: 'payments', rotation: 'run', person: 'jules', start: '2026-01-07T09:00:00+01:00', end: '2026-01-07T18:00:00+01:00' },
+      { team: 'payments', rotation: 'oncall', person: null, start: null, end: null },
+    ]);
+  });
+
+  it('defaults to now (ONCALL_NOW fixes it) and lists every squad', () => {
+    const run = runCli(['who'], undefined, NOW);
+    expect(run.code).toBe(0);
+    expectGolden('who/now.txt', run.stdout);
+  });
+
+  it('reads an instant without offset in the organisation\'s zone', () => {
+    const run = runCli(['who', '--at', '2026-10-26T08:59', '--team', 'storefront', '--format', 'json']);
+    expect(JSON.parse(run.stdout)[0].person).toBe('bruno');
+  });
+
+  it.each([
+    [['who', '--at', 'tomorrow'], /--at must be an ISO 8601 date or date-time/],
+    [['who', '--team', 'storefrnt'], /unknown squad `storefrnt`/],
+    [['who', '--format', 'yaml'], /--format must be one of text, json/],
+  ])('usage error %j', (args, message) => {
+    const run = runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('refuses an invalid organisation with its problems and exit 1', () => {
+    const dir = writeTree(withEdit('storefront/team.yaml', 'manager: manon', 'manager: manom'));
+    dirs.push(dir);
+    const run = runCli(['who', '--teams', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error ref\/unknown-person: unknown person `manom`/);
+  });
+});
+
+describe('oncall roster (golden)', () => {
+  it.each([
+    ['text', 'txt'],
+    ['markdown', 'md'],
+    ['csv', 'csv'],
+    ['json', 'json'],
+  ])('storefront around the August swap as %s', (format, ext) => {
+    const run = runCli(['roster', '--team', 'storefront', '--from', '2026-07-27', '--weeks', '6', '--format', format]);
+    expect(run.code).toBe(0);
+    expectGolden(`roster/storefront-august.${ext}`, run.stdout);
+  });
+
+  it('every squad around Christmas, as text', () => {
+    const run = runCli(['roster', '--from', '2026-12-21', '--weeks', '2']);
+    expect(run.code).toBe(0);
+    expectGolden('roster/all-christmas.txt', run.stdout);
+  });
+
+  it('defaults to 8 weeks from today', () => {
+    const rows = JSON.parse(runCli(['roster', '--team', 'storefront', '--format', 'json'], undefined, NOW).stdout);
+    expect(rows[0]).toMatchObject({ person: 'bruno', start: '2026-11-16T09:00:00+01:00' });
+    expect(rows[rows.length - 1]).toMatchObject({ start: '2027-01-11T09:00:00+01:00' });
+  });
+
+  it.each([
+    [['roster', '--from', '2026-13-01'], /--from must be a date/],
+    [['roster', '--weeks', '0'], /--weeks must be a whole number/],
+  ])('usage error %j', (args, message) => {
+    const run = runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('oncall calendar', () => {
+  it('writes all.ics, one per squad and one per person; alice has 2026-03-30 09:00 → 2026-04-06 09:00 Paris', () => {
+    const out = tempDir();
+    const run = runCli(['calendar', '--out', out, '--from', '2026-03-23', '--weeks', '4']);
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(
+      ['all.ics', 'team-payments.ics', 'team-platform.ics', 'team-storefront.ics', ...['alice', 'bruno', 'chloe', 'david', 'emma', 'farid', 'gina', 'hugo', 'ines', 'jules'].map((p) => `person-${p}.ics`)].sort(),
+    );
+    const cal = new ICAL.Component(ICAL.parse(readFileSync(join(out, 'person-alice.ics'), 'utf8')));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const week = events.find((e) => e.startDate.toJSDate().toISOString() === '2026-03-30T07:00:00.000Z');
+    expect(week).toBeDefined();
+    expect(week!.endDate.toJSDate().toISOString()).toBe('2026-04-06T07:00:00.000Z');
+    expect(week!.summary).toBe('On call: storefront (alice)');
+    expect(events.every((e) => e.summary.endsWith('(alice)'))).toBe(true);
+  });
+
+  it('keeps event ids stable when published again, so subscribers update rather than duplicate', () => {
+    const a = tempDir();
+    const b = tempDir();
+    runCli(['calendar', '--out', a, '--from', '2026-12-14', '--weeks', '3']);
+    runCli(['calendar', '--out', b, '--from', '2026-12-14', '--weeks', '3'], undefined, NOW);
+    const uids = (dir: string) => [...readFileSync(join(dir, 'all.ics'), 'utf8').matchAll(/^UID:(.*)$/gm)].map((m) => m[1]);
+    expect(uids(a).length).toBeGreaterThan(10);
+    expect(uids(b)).toEqual(uids(a));
+    expect(new Set(uids(a)).size).toBe(uids(a).length);
+  });
+
+  it('writes nothing when it cannot write everything', () => {
+    const parent = tempDir();
+    const blocked = join(parent, 'file-not-dir');
+    writeFileSync(blocked, 'x');
+    const run = runCli(['calendar', '--out', blocked]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/cannot write to .*nothing was written/);
+    expect(readFileSync(blocked, 'utf8')).toBe('x');
+    expect(readdirSync(parent)).toEqual(['file-not-dir']);
+  });
+
+  it('requires --out', () => {
+    const run = runCli(['calendar']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--out DIR is required/);
+  });
+
+  it('on an invalid organisation writes no file', () => {
+    const teams = writeTree(withEdit('payments/team.yaml', '  - rotation: oncall', '  - rotation: oncal'));
+    dirs.push(teams);
+    const out = join(tempDir(), 'cal');
+    const run = runCli(['calendar', '--teams', teams, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('oncall report compensation', () => {
+  it.each([
+    ['text', 'txt'],
+    ['csv', 'csv'],
+    ['json', 'json'],
+  ])('December 2026 as %s', (format, ext) => {
+    const run = runCli(['report', 'compensation', '--month', '2026-12', '--format', format]);
+    expect(run.code).toBe(0);
+    expectGolden(`report/compensation-2026-12.${ext}`, run.stdout);
+  });
+
+  it.each([
+    [['report', 'compensation', '--month', '2026-13'], /--month must be a month/],
+    [['report', 'bonus', '--month', '2026-12'], /must be `compensation`/],
+  ])('usage error %j', (args, message) => {
+    const run = runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('npm start (oncall demo)', () => {
+  it('validates, summarises, shows who is on call and the next weeks', () => {
+    const run = runCli(['demo'], undefined, NOW);
+    expect(run.code).toBe(0);
+    expectGolden('demo/example.txt', run.stdout);
+  });
+});
+
