@@ -59,6 +59,19 @@ describe('oncall who', () => {
   });
 });
 
+describe('oncall validate with the schedule', () => {
+  it('fails naming chloe when the August swap is removed', () => {
+    const dir = writeTree(withEdit('storefront/team.yaml', /    swaps:\n(.*\n){3}/, ''));
+    dirs.push(dir);
+    const run = runCli(['validate', '--teams', dir, '--format', 'json'], undefined, NOW);
+    expect(run.code).toBe(1);
+    const problems = JSON.parse(run.stdout).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'schedule/unavailable-on-call', file: `${dir}/storefront/team.yaml`, line: 20 });
+    expect(problems[0].message).toMatch(/^chloe is on call in `storefront\/oncall` from 2026-08-03 09:00 to 2026-08-10 09:00 but unavailable/);
+  });
+});
+
 describe('oncall roster (golden)', () => {
   it.each([
     ['text', 'txt'],

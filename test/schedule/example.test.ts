@@ -126,3 +126,35 @@ describe('compensation', () => {
     expect(paymentsDays).toBe(31 + 23 - 4);
   });
 });
+
+describe('roster changes take effect at the next handoff', () => {
+  // Reorder storefront from Wednesday 2026-11-25: the week in progress (chloe's, from Monday the 23rd) is
+  // unchanged; the new order starts with its first member at the next handoff, Monday 2026-11-30.
+  const changed = loadOrganisation(
+    withEdit('storefront/team.yaml', '    start: 2026-01-05', '    changes:\n      - from: 2026-11-25\n        members: [david, chloe, bruno, alice]\n    start: 2026-01-05'),
+  ).organisation!;
+  const at = (iso: string) => whoIsOnCall(changed, Date.parse(iso), 'storefront')[0]!.person;
+
+  it('never changes who is on call now or before', () => {
+    for (const iso of ['2026-11-25T12:00+01:00', '2026-11-30T08:59+01:00', '2026-08-05T12:00+02:00', '2026-03-30T09:30+02:00']) {
+      expect(at(iso)).toBe(whoIsOnCall(org, Date.parse(iso), 'storefront')[0]!.person);
+    }
+  });
+
+  it('starts the new order with its first member at the first handoff on or after the date', () => {
+    expect(at('2026-11-30T09:00+01:00')).toBe('david');
+    expect(at('2026-12-07T09:00+01:00')).toBe('chloe');
+    expect(at('2026-12-14T09:00+01:00')).toBe('bruno');
+    expect(at('2026-12-21T09:00+01:00')).toBe('alice');
+    expect(at('2026-12-25T12:00+01:00')).toBe('bruno'); // overrides still apply
+    expect(at('2026-12-28T09:00+01:00')).toBe('david');
+  });
+
+  it('a change dated on a handoff day applies from that handoff', () => {
+    const onMonday = loadOrganisation(
+      withEdit('storefront/team.yaml', '    start: 2026-01-05', '    changes:\n      - from: 2026-11-30\n        members: [david, chloe]\n    start: 2026-01-05'),
+    ).organisation!;
+    expect(whoIsOnCall(onMonday, Date.parse('2026-11-30T08:00+01:00'), 'storefront')[0]!.person).toBe('chloe');
+    expect(whoIsOnCall(onMonday, Date.parse('2026-11-30T10:00+01:00'), 'storefront')[0]!.person).toBe('david');
+  });
+});

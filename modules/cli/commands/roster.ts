@@ -1,7 +1,8 @@
 import { instantOf, localDateMinute, localMinute } from '../../schedule/local-time';
 import { roster } from '../../schedule/roster';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
-import { formatRoster, ROSTER_FORMATS } from '../format/roster';
+import { formatLoad, formatRoster, ROSTER_FORMATS } from '../format/roster';
+import { squadLoad } from '../../schedule/load';
 import type { Io } from '../io';
 import { checkTeam, organisationOrProblems } from '../organisation-or-problems';
 import { parseCount } from '../time-options';
@@ -11,7 +12,8 @@ import { parseIsoDate } from '../../core/clock';
 export const rosterUsage = `oncall roster [--team ID] [--from DATE] [--weeks N] [--format text|markdown|csv|json] [--teams DIR]
 
 The planning: one row per shift from DATE (default today) for N weeks (default 8), with overrides,
-swaps, public holidays and absences noted. json: [{"team","rotation","person","start","end","note"}].`;
+swaps, public holidays and absences noted; text and markdown end with each person's load (shifts and
+hours on call inside the window). json: [{"team","rotation","person","start","end","note"}].`;
 
 /** Local midnight of `--from` (default today) in the organisation's zone, and the end N weeks later. */
 export function windowOption(values: Record<string, unknown>, zone: string, now: number, defaultWeeks: number): { from: number; to: number; weeks: number } {
@@ -39,6 +41,12 @@ export async function rosterCommand(argv: string[], io: Io): Promise<number> {
   const team = stringOption(values, 'team');
   checkTeam(org, team);
   const { from, to } = windowOption(values, org.timezone, now, 8);
-  io.out(formatRoster(format, roster(org, from, to, team), org));
+  const rows = roster(org, from, to, team);
+  let text = formatRoster(format, rows, org);
+  if (format === 'text' || format === 'markdown') {
+    const teams = [...org.teams.keys()].filter((t) => team === undefined || t === team);
+    text += `\n\n${formatLoad(format, org, teams.map((t) => ({ team: t, people: squadLoad(org, t, from, to) })))}`;
+  }
+  io.out(text);
   return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 import type { Organisation } from '../../model/types';
 import { isoInZone } from '../../schedule/local-time';
 import type { RosterRow } from '../../schedule/roster';
+import type { PersonLoad } from '../../schedule/load';
 import { formatLocalRange } from './shift-text';
 
 export const ROSTER_FORMATS = ['text', 'markdown', 'csv', 'json'] as const;
@@ -49,4 +50,17 @@ export function formatRoster(format: RosterFormat, rows: readonly RosterRow[], o
 /** RFC 4180: quote fields with commas, quotes or line breaks. */
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** On-call load per person of each squad over the window (hours inside it): for text and markdown. */
+export function formatLoad(format: 'text' | 'markdown', org: Organisation, loads: ReadonlyArray<{ team: string; people: readonly PersonLoad[] }>): string {
+  const lines: string[] = [];
+  if (format === 'markdown') {
+    lines.push('| team | person | shifts | hours |', '| --- | --- | --- | --- |');
+    for (const { team, people } of loads) for (const p of people) lines.push(`| ${team} | ${org.people.get(p.person)?.name ?? p.person} | ${p.shifts} | ${p.hours} |`);
+  } else {
+    lines.push('Load in this window (shifts, hours on call):');
+    for (const { team, people } of loads) lines.push(`  ${team}: ${people.map((p) => `${p.person} ${p.shifts}/${p.hours}h`).join(', ') || 'nobody'}`);
+  }
+  return lines.join('\n');
 }
