@@ -4,6 +4,7 @@
  * daylight-saving changes in between. Luxon maps local minutes to instants in a named zone and back.
  */
 import { DateTime } from 'luxon';
+import { offsetMinutes } from './zone-offsets';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -11,8 +12,7 @@ export const DAY = 24 * HOUR;
 
 /** The local wall-clock minute of an instant in `zone`. */
 export function localMinute(zone: string, instant: number): number {
-  const dt = DateTime.fromMillis(instant, { zone });
-  return Math.floor((instant + dt.offset * MINUTE) / MINUTE);
+  return Math.floor((instant + offsetMinutes(zone, instant) * MINUTE) / MINUTE);
 }
 
 /**
@@ -24,7 +24,7 @@ export function instantOf(zone: string, local: number): number {
   const guess = local * MINUTE;
   let best: number | undefined;
   for (const probe of [guess - DAY, guess, guess + DAY]) {
-    const candidate = (local - DateTime.fromMillis(probe, { zone }).offset) * MINUTE;
+    const candidate = (local - offsetMinutes(zone, probe)) * MINUTE;
     if ((best === undefined || candidate < best) && localMinute(zone, candidate) === local) best = candidate;
   }
   if (best !== undefined) return best;

@@ -3,7 +3,7 @@
  * overrides and swaps with their reasons, public holidays, and who of the rotation is away.
  */
 import type { Organisation } from '../model/types';
-import { instantOf, isoDateOfLocal, localDateMinute, localMinute } from './local-time';
+import { isoDateOfLocal, localMinute } from './local-time';
 import { organisationShifts, type Shift } from './shifts';
 import { unavailableInterval } from './unavailability-checks';
 
@@ -22,10 +22,9 @@ export interface RosterRow {
 
 /** Public holidays whose day (in `zone`) overlaps [start, end). */
 export function holidaysDuring(org: Organisation, zone: string, start: number, end: number): Array<{ date: string; name: string }> {
-  return org.holidays.filter((h) => {
-    const day = localDateMinute(h.date);
-    return instantOf(zone, day) < end && instantOf(zone, day + 1440) > start;
-  });
+  const first = isoDateOfLocal(localMinute(zone, start));
+  const last = isoDateOfLocal(localMinute(zone, end - 1));
+  return org.holidays.filter((h) => h.date >= first && h.date <= last);
 }
 
 export function roster(org: Organisation, from: number, to: number, team?: string): RosterRow[] {
