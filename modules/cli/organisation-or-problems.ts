@@ -5,6 +5,7 @@ import type { Io } from './io';
 import { loadTeamsDir } from './load-teams';
 import { sourcesOf } from './sources';
 import { UsageError } from './usage-error';
+import { parseIsoInstant } from './time-options';
 
 /**
  * The organisation for commands that read it (who, roster, calendar…): when the YAML has errors they
@@ -25,9 +26,9 @@ export function checkTeam(org: Organisation, team: string | undefined): void {
   }
 }
 
-/** Parses an ISO 8601 instant; a date or date-time without offset is read in `zone`. */
-export function parseInstantOption(name: string, text: string, zone: string, parse: (text: string, zone: string) => number | undefined): number {
-  const ms = parse(text, zone);
+/** Parses an ISO 8601 instant option; a date or date-time without offset is read in `zone`. */
+export function parseInstantOption(name: string, text: string, zone: string): number {
+  const ms = parseIsoInstant(text, zone);
   if (ms === undefined) throw new UsageError(`--${name} must be an ISO 8601 date or date-time such as 2026-03-30T09:30+02:00 (got \`${text}\`)`);
   return ms;
 }

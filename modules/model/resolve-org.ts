@@ -1,8 +1,8 @@
-import { parseIsoDate, weekdayNumber, WEEKDAYS } from '../core/clock';
-import { parseDuration } from '../core/duration';
+import { weekdayNumber, WEEKDAYS } from '../core/clock';
 import type { SpecFile } from '../spec/load-tree';
 import type { OrgSpec, Severity } from '../spec/types';
 import { checkDate, checkDuration, checkPhone, checkUrl, checkZone } from './checks-common';
+import { turnOf } from './turn';
 import { sourceOf, type Reporter } from './reporter';
 import type { Holiday, Person, ReadinessSettings, WeeklyWindows } from './types';
 import { normaliseIntervals, windowIntervals } from './windows';
@@ -35,8 +35,14 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
   let timezone = d.timezone ?? 'UTC';
   if (!checkZone(r, f, ['defaults', 'timezone'], timezone)) timezone = 'UTC';
 
-  const every = d.every ?? '1w';
-  if (d.every !== undefined) checkDuration(r, f, ['defaults', 'every'], d.every);
+  let every = d.every ?? '1w';
+  if (d.every !== undefined) {
+    const turn = turnOf(d.every);
+    if ('error' in turn) {
+      r.error(f, ['defaults', 'every'], 'rotation/invalid-turn', turn.error);
+      every = '1w';
+    }
+  }
   const handoff = d.handoff ?? 'monday 09:00';
   let responseTargetMinutes = 60;
   if (d.responseTarget !== undefined) {
@@ -118,4 +124,3 @@ export function parseHandoff(text: string): { weekday?: number; minute: number }
   return { minute };
 }
 
-export { parseDuration, parseIsoDate };

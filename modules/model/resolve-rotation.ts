@@ -8,26 +8,19 @@ import { checkDate, checkZone } from './checks-common';
 import { sourceOf, type Reporter } from './reporter';
 import { parseHandoff, type ResolvedOrg } from './resolve-org';
 import type { Override, Rotation, RosterSegment, Swap, Turn } from './types';
+import { turnOf } from './turn';
 import { resolveCoverage } from './windows';
 
 const FOLLOW_CONFLICTS = ['members', 'start', 'every', 'handoff', 'timezone', 'changes'] as const;
 
 /** Turn length as a whole number of hours, days or weeks; undefined (reported) otherwise. */
 export function parseTurn(r: Reporter, file: YamlFile, path: readonly PathSegment[], text: string): Turn | undefined {
-  const d = parseDuration(text);
-  if (!d) return undefined;
-  const units = Object.entries(d.parts).filter(([, n]) => n !== undefined && n > 0);
-  const [unit, count] = units[0] ?? ['', 0];
-  if (units.length !== 1 || !['w', 'd', 'h'].includes(unit)) {
-    r.error(file, path, 'rotation/invalid-turn', `turn length \`${text}\` must be a whole number of hours, days or weeks, such as \`12h\`, \`1d\` or \`1w\``);
+  const turn = turnOf(text);
+  if ('error' in turn) {
+    if (parseDuration(text)) r.error(file, path, 'rotation/invalid-turn', turn.error);
     return undefined;
   }
-  const limits: Record<string, number> = { h: 8760, d: 365, w: 52 };
-  if (count > (limits[unit] ?? 0)) {
-    r.error(file, path, 'rotation/invalid-turn', `turn length \`${text}\` is longer than a year`);
-    return undefined;
-  }
-  return { unit: unit === 'w' ? 'weeks' : unit === 'd' ? 'days' : 'hours', count };
+  return turn;
 }
 
 /** Parses a local date-time in `zone` (or with its own offset) to epoch ms; warns about DST gaps. */
@@ -105,7 +98,9 @@ function resolveBase(ctx: RotationContext, id: string, spec: RotationSpec): Rota
   let timezone = spec.timezone ?? org.defaults.timezone;
   if (spec.timezone !== undefined && !checkZone(r, file, at('timezone'), spec.timezone)) timezone = org.defaults.timezone;
 
-  const every = spec.every !== undefined ? parseTurn(r, file, at('every'), spec.every) : parseTurn(r, file, at(), org.defaults.every);
+  // The default was checked where it is written, in org.yaml.
+  const defaultTurn = turnOf(org.defaults.every);
+  const every = spec.every !== undefined ? parseTurn(r, file, at('every'), spec.every) : 'error' in defaultTurn ? undefined : defaultTurn;
   const handoffText = spec.handoff ?? org.defaults.handoff;
   const handoff = parseHandoff(handoffText);
   if (every && every.unit !== 'weeks' && spec.handoff !== undefined && handoff.weekday !== undefined) {

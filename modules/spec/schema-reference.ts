@@ -19,7 +19,7 @@ function deref(node: JsonSchema, local: Record<string, JsonSchema>): JsonSchema 
   const name = refName(node);
   if (!name) return node;
   const target = local[name] ?? defs[name] ?? {};
-  const { $ref: _ref, ...rest } = node; // eslint ignores rest siblings
+  const { $ref: _ref, ...rest } = node;
   return { ...target, ...rest, description: (rest.description as string | undefined) ?? target.description };
 }
 

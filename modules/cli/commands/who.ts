@@ -2,7 +2,6 @@ import { whoIsOnCall } from '../../schedule/who';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import type { Io } from '../io';
 import { checkTeam, organisationOrProblems, parseInstantOption } from '../organisation-or-problems';
-import { parseIsoInstant } from '../time-options';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import { formatWhoJson, formatWhoText } from '../format/who';
 
@@ -26,7 +25,7 @@ export async function whoCommand(argv: string[], io: Io): Promise<number> {
   const team = stringOption(values, 'team');
   checkTeam(org, team);
   const atText = stringOption(values, 'at');
-  const at = atText === undefined ? now : parseInstantOption('at', atText, org.timezone, parseIsoInstant);
+  const at = atText === undefined ? now : parseInstantOption('at', atText, org.timezone);
   const rows = whoIsOnCall(org, at, team);
   io.out(format === 'json' ? formatWhoJson(rows) : formatWhoText(org, rows, at));
   return EXIT_OK;
