@@ -8,16 +8,23 @@ import { loadOrganisation } from './model/load';
 import type { Organisation } from './model/types';
 import { scheduleProblems } from './schedule/checks';
 import type { SourceTree } from './spec/source';
+import type { StackSpec } from './spec/stacks';
+import { backendProblems } from './render/backend-constraints';
 
 export interface Analysis {
   readonly organisation?: Organisation;
   readonly problems: readonly Problem[];
 }
 
-export function analyse(tree: SourceTree, now: number): Analysis {
+/**
+ * `stacks` are the Pulumi stacks of the repository: each backend they use adds its constraints, so
+ * what a backend cannot express is an error here rather than at `pulumi up`.
+ */
+export function analyse(tree: SourceTree, now: number, stacks: { stacks: readonly StackSpec[]; problems: readonly Problem[] } = { stacks: [], problems: [] }): Analysis {
   const loaded = loadOrganisation(tree);
-  // Schedule checks need a sound model; with YAML errors they would only repeat them in other words.
-  if (!loaded.organisation || hasErrors(loaded.problems)) return loaded;
-  const problems = [...loaded.problems, ...scheduleProblems(loaded.organisation, now)];
+  const withStacks = [...loaded.problems, ...stacks.problems];
+  // Schedule and backend checks need a sound model; with YAML errors they would only repeat them.
+  if (!loaded.organisation || hasErrors(withStacks)) return { organisation: loaded.organisation, problems: sortProblems(uniqueProblems(withStacks)) };
+  const problems = [...withStacks, ...scheduleProblems(loaded.organisation, now), ...backendProblems(loaded.organisation, stacks.stacks)];
   return { organisation: loaded.organisation, problems: sortProblems(uniqueProblems(problems)) };
 }

@@ -6,6 +6,7 @@ import { whoCommand, whoUsage } from './commands/who';
 import { rosterCommand, rosterUsage } from './commands/roster';
 import { calendarCommand, calendarUsage } from './commands/calendar';
 import { reportCommand, reportUsage } from './commands/report';
+import { planCommand, planUsage } from './commands/plan';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   roster: { run: rosterCommand, usage: rosterUsage, summary: 'the planning: every shift of the coming weeks' },
   calendar: { run: calendarCommand, usage: calendarUsage, summary: 'write iCalendar files: everybody, per squad, per person' },
   report: { run: reportCommand, usage: reportUsage, summary: 'on-call compensation of a month, per person' },
+  plan: { run: planCommand, usage: planUsage, summary: 'the desired state of a stack, offline' },
   demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
 };
 

@@ -1,25 +1,28 @@
 import { hasErrors } from '../../core/problem';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { formatProblems, PROBLEM_FORMATS } from '../format/problems';
-import { loadTeamsDir } from '../load-teams';
+import { loadTeamsDir, stacksBeside } from '../load-teams';
 import { sourcesOf } from '../sources';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import type { Io } from '../io';
 import { plural } from '../format/problems-text';
 
-export const validateUsage = `oncall validate [--teams DIR] [--format text|json|github]
+export const validateUsage = `oncall validate [--teams DIR] [--stacks DIR] [--format text|json|github]
 
-Checks the organisation in DIR (default teams/): YAML syntax, schemas, references and values.
+Checks the organisation in DIR (default teams/): YAML syntax, schemas, references and values, then the
+schedule (swaps, unavailability, coverage, fairness) and what each backend used by a stack of the stacks
+directory (default: stacks/ beside the teams directory) cannot express.
 Exit 0 when there is no error (warnings allowed), 1 when there is any error, 2 on a usage error.`;
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     teams: { type: 'string', default: 'teams' },
+    stacks: { type: 'string' },
     format: { type: 'string' },
   });
   const format = oneOf('format', stringOption(values, 'format'), PROBLEM_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const result = loadTeamsDir(dir, io.now().getTime());
+  const result = loadTeamsDir(dir, io.now().getTime(), stringOption(values, 'stacks') ?? stacksBeside(dir));
   const failed = hasErrors(result.problems);
   if (format === 'text') {
     if (result.problems.length > 0) io.out(formatProblems('text', result.problems, sourcesOf(result.tree)));

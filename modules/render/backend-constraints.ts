@@ -1,0 +1,108 @@
+/**
+ * What each backend cannot express, checked by `oncall validate` for the backends the stacks use, with the
+ * position in the YAML and the backend named — never discovered at `pulumi up`.
+ */
+import type { Problem } from '../core/problem';
+import type { Organisation, Source, Team } from '../model/types';
+import type { StackSpec } from '../spec/stacks';
+import { fixedTimePerDay } from './coverage-shapes';
+import { stepDelays } from './squad-routing';
+import { positionAt } from '../spec/yaml-document';
+import { didYouMean } from '../core/suggest';
+
+const LABEL = { pagerduty: 'PagerDuty', opsgenie: 'Opsgenie', datadog: 'Datadog On-Call' } as const;
+
+function at(source: Source, severity: 'error' | 'warning', code: string, message: string): Problem {
+  return { file: source.file, line: source.line, column: source.column, severity, code, message };
+}
+
+function inStack(stack: StackSpec, team: Team): boolean {
+  return !team.retired && (!stack.teams || stack.teams.includes(team.id));
+}
+
+export function backendProblems(org: Organisation, stacks: readonly StackSpec[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const add = (p: Problem): void => {
+    const key = `${p.file}:${p.line}:${p.code}:${p.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(p);
+    }
+  };
+  for (const stack of stacks) {
+    const label = `${LABEL[stack.backend]} (stack \`${stack.name}\`)`;
+    (stack.teams ?? []).forEach((id, i) => {
+      if (!org.teams.has(id)) {
+        const pos = { file: stack.file, ...positionAt(stack.yaml, ['config', 'oncall:teams', i]) };
+        add(at(pos, 'error', 'stack/unknown-team', `stack \`${stack.name}\` selects squad \`${id}\`, which has no folder in teams/${didYouMean(id, org.teams.keys())}`));
+      }
+    });
+    for (const team of org.teams.values()) {
+      if (!inStack(stack, team)) continue;
+      if (stack.backend === 'opsgenie') opsgenie(team, label, add);
+      if (stack.backend === 'pagerduty') pagerduty(team, label, add);
+      if (stack.backend === 'datadog') datadog(team, label, add);
+    }
+  }
+  return problems;
+}
+
+function opsgenie(team: Team, label: string, add: (p: Problem) => void): void {
+  const half = (m: number) => m % 30 === 0;
+  for (const rotation of team.rotations.values()) {
+    if (rotation.retired) continue;
+    if (!half(rotation.handoffMinute)) {
+      add(at(rotation.source, 'error', 'backend/opsgenie-half-hour', `${label} hands over only at minute 0 or 30 and silently rounds others: \`${rotation.id}\` hands over at ${String(Math.floor(rotation.handoffMinute / 60)).padStart(2, '0')}:${String(rotation.handoffMinute % 60).padStart(2, '0')}`));
+    }
+    if (rotation.coverage.intervals.some(([s, e]) => !half(s) || !half(e))) {
+      add(at(rotation.source, 'error', 'backend/opsgenie-half-hour', `${label} time restrictions start and end at minute 0 or 30 only: the coverage of \`${rotation.id}\` does not`));
+    }
+  }
+  for (const rule of team.routing) {
+    if (rule.during.intervals.some(([s, e]) => !half(s) || !half(e))) {
+      add(at(rule.source, 'error', 'backend/opsgenie-half-hour', `${label} routing time restrictions start and end at minute 0 or 30 only`));
+    }
+  }
+}
+
+function pagerduty(team: Team, label: string, add: (p: Problem) => void): void {
+  const policies = new Set(team.routing.map((r) => r.escalation));
+  const first = team.routing[0];
+  if (policies.size > 1 && first) {
+    add(at(first.source, 'error', 'backend/pagerduty-one-policy', `${label} sends a service's incidents to one escalation policy: the routing of \`${team.id}\` uses ${[...policies].map((p) => `\`${p}\``).join(' and ')}`));
+  }
+  if (team.routing.length > 2 && first) {
+    add(at(team.routing[2]!.source, 'error', 'backend/pagerduty-routing', `${label} distinguishes support hours and the rest only: \`${team.id}\` has ${team.routing.length} routing rules; keep two at most`));
+  } else if (team.routing.length === 2 && first && !fixedTimePerDay(first.during)) {
+    add(at(first.source, 'error', 'backend/pagerduty-support-hours', `${label} support hours are the same hours on each chosen day, within one day: this rule's \`during\` is not`));
+  }
+  for (const policy of team.escalations.values()) {
+    if (policy.retired) continue;
+    const delays = stepDelays(policy);
+    policy.steps.forEach((step, i) => {
+      if (step.targets.length > 1 && (delays[i] ?? 0) < 3 && i < policy.steps.length - 1) {
+        add(at(step.source, 'warning', 'backend/pagerduty-delay', `${label} wants at least 3 minutes before escalating from a rule with several targets`));
+      }
+    });
+  }
+  for (const alert of team.alerts.values()) {
+    if (alert.escalation !== undefined && first && alert.escalation !== first.escalation) {
+      add(at(alert.source, 'error', 'backend/pagerduty-one-policy', `${label} routes a service to one escalation policy: \`${alert.id}\` names \`${alert.escalation}\` but its service uses \`${first.escalation}\``));
+    }
+  }
+}
+
+function datadog(team: Team, label: string, add: (p: Problem) => void): void {
+  for (const policy of team.escalations.values()) {
+    if (policy.retired) continue;
+    const delays = stepDelays(policy);
+    policy.steps.forEach((step, i) => {
+      const seconds = (delays[i] ?? 1) * 60;
+      if (seconds > 36000 && i < policy.steps.length - 1) {
+        add(at(step.source, 'error', 'backend/datadog-delay', `${label} escalates after 10 hours at most: step ${i + 1} of \`${policy.id}\` waits ${delays[i]} minutes`));
+      }
+    });
+    if (policy.repeat > 10) add(at(policy.source, 'error', 'backend/datadog-retries', `${label} repeats a policy 10 times at most`));
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Datadog On-Call (provider 5.11.0). A rotation is a schedule whose layers are its roster orders (interval in
+ * days, or seconds for hour turns; restrictions as weekday spans, a same-weekday wrap split in two); delays are
+ * per step in seconds; routing by business hours is team routing rules with time restrictions, the last one
+ * the catch-all.
+ */
+import type { Organisation, Team, WeeklyWindows } from '../model/types';
+import { isoInZone } from '../schedule/local-time';
+import { hhmmss, weekdaySpans } from './coverage-shapes';
+import { compact, invoke, ref, type DesiredResource, type Value } from './desired';
+import { names } from './names';
+import { overridePieces, rotationLayers } from './rotation-layers';
+import { stepDelays, stepTargets } from './squad-routing';
+
+export const DD = {
+  team: 'datadog:index/team:Team',
+  membership: 'datadog:index/teamMembership:TeamMembership',
+  schedule: 'datadog:index/onCallSchedule:OnCallSchedule',
+  escalation: 'datadog:index/onCallEscalationPolicy:OnCallEscalationPolicy',
+  routing: 'datadog:index/onCallTeamRoutingRules:OnCallTeamRoutingRules',
+  getUser: 'datadog:index/getUser:getUser',
+  override: 'pulumi-nodejs:dynamic/datadog:ScheduleOverride',
+} as const;
+
+const KEEP = { retainOnDelete: true } as const;
+
+function userId(org: Organisation, person: string): Value {
+  return invoke(DD.getUser, { filter: org.people.get(person)?.email ?? person });
+}
+
+function restrictions(coverage: WeeklyWindows): Value[] | undefined {
+  if (coverage.kind === 'always') return undefined;
+  return weekdaySpans(coverage).map((s) => ({ startDay: s.startDay, startTime: hhmmss(s.startMinute), endDay: s.endDay, endTime: hhmmss(s.endMinute) }));
+}
+
+export function renderDatadogSquad(org: Organisation, team: Team): DesiredResource[] {
+  const out: DesiredResource[] = [];
+  const squad = team.id;
+  const teamName = names.team(team.id);
+  out.push({ type: DD.team, name: teamName, squad, inputs: { name: team.name, handle: team.id, description: team.description ?? team.name }, options: KEEP });
+  for (const person of [...new Set([...team.members, ...(team.manager ? [team.manager] : [])])]) {
+    out.push({
+      type: DD.membership,
+      name: names.membership(team.id, person),
+      squad,
+      inputs: compact({ teamId: ref(teamName), userId: userId(org, person), role: person === team.manager ? 'admin' : undefined }),
+    });
+  }
+
+  for (const rotation of team.rotations.values()) {
+    if (rotation.retired) continue;
+    const zone = rotation.timezone;
+    const scheduleName = names.schedule(team.id, rotation.id);
+    const interval: Value = rotation.every.unit === 'hours' ? { seconds: rotation.every.count * 3600 } : { days: rotation.every.count * (rotation.every.unit === 'weeks' ? 7 : 1) };
+    out.push({
+      type: DD.schedule,
+      name: scheduleName,
+      squad,
+      inputs: {
+        name: `${team.name}: ${rotation.name}`,
+        timeZone: zone,
+        teams: [ref(teamName)],
+        layers: rotationLayers(rotation).map((layer) =>
+          compact({
+            name: `${rotation.id} ${layer.id}`,
+            effectiveDate: isoInZone(layer.start, zone),
+            rotationStart: isoInZone(layer.start, zone),
+            endDate: layer.end === undefined ? undefined : isoInZone(layer.end, zone),
+            interval,
+            users: layer.users.map((p) => userId(org, p)),
+            restrictions: restrictions(rotation.coverage),
+          }),
+        ),
+      },
+      options: KEEP,
+    });
+    for (const piece of overridePieces(rotation)) {
+      out.push({
+        type: DD.override,
+        name: names.override(team.id, rotation.id, piece.start),
+        squad,
+        inputs: { scheduleId: ref(scheduleName), start: isoInZone(piece.start, zone), end: isoInZone(piece.end, zone), userId: userId(org, piece.person) },
+      });
+    }
+  }
+
+  for (const policy of team.escalations.values()) {
+    if (policy.retired) continue;
+    const delays = stepDelays(policy);
+    out.push({
+      type: DD.escalation,
+      name: names.escalation(team.id, policy.id),
+      squad,
+      inputs: {
+        name: `${team.name}: ${policy.name}`,
+        teams: [ref(teamName)],
+        retries: policy.repeat,
+        steps: policy.steps.map((step, i) => ({
+          // 60–36000 s; only the last step can exceed it (its wait before a retry), so it is capped.
+          escalateAfterSeconds: Math.min((delays[i] ?? 1) * 60, 36000),
+          assignment: 'default',
+          targets: stepTargets(org, team, policy, step.targets).map(
+            (t): Value => (t.kind === 'rotation' ? { schedule: ref(names.schedule(t.rotation.team, t.rotation.id)), position: 'current' } : { user: userId(org, t.person) }),
+          ),
+        })),
+      },
+      options: KEEP,
+    });
+  }
+
+  if (team.routing.length > 0) {
+    out.push({
+      type: DD.routing,
+      name: names.routing(team.id),
+      squad,
+      inputs: {
+        teamId: ref(teamName),
+        rules: team.routing.map((rule) =>
+          compact({
+            timeRestrictions: rule.during.kind === 'always' ? undefined : { timeZone: rule.timezone, restrictions: restrictions(rule.during) ?? [] },
+            escalationPolicy: ref(names.escalation(team.id, rule.escalation)),
+            urgency: rule.urgency,
+          }),
+        ),
+      },
+    });
+  }
+  return out;
+}

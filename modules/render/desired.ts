@@ -1,0 +1,68 @@
+/**
+ * Desired state as plain data: what a stack provisions, computed offline. The Pulumi layer registers
+ * exactly these records; `oncall plan` prints and diffs them. References between resources are symbolic.
+ */
+export type Value = string | number | boolean | null | Ref | Invoke | Value[] | { readonly [key: string]: Value };
+
+/** The output `property` of another resource of the same desired state, by name. */
+export interface Ref {
+  readonly $ref: string;
+  readonly property: string;
+}
+
+/** A provider lookup (e.g. a user by e-mail), resolved when the stack runs. */
+export interface Invoke {
+  readonly $invoke: string;
+  readonly args: Readonly<Record<string, string>>;
+  readonly property: string;
+}
+
+export interface ResourceOptions {
+  /** Refuse to delete (schedules, escalation policies: their history and overrides would be lost). */
+  readonly protect?: boolean;
+  /** Leave the real object in place when the resource leaves the stack. */
+  readonly retainOnDelete?: boolean;
+  readonly dependsOn?: readonly string[];
+}
+
+export interface DesiredResource {
+  /** Pulumi type token, e.g. `pagerduty:index/schedule:Schedule`. */
+  readonly type: string;
+  /** Unique in the stack, derived from ids (never from list positions). */
+  readonly name: string;
+  /** Exactly the provider's input property names. */
+  readonly inputs: Readonly<Record<string, Value>>;
+  /** The squad whose component registers it. */
+  readonly squad: string;
+  readonly options?: ResourceOptions;
+}
+
+export type Backend = 'pagerduty' | 'opsgenie' | 'datadog';
+export const BACKENDS: readonly Backend[] = ['pagerduty', 'opsgenie', 'datadog'];
+
+export interface DesiredState {
+  readonly stack: string;
+  readonly backend: Backend;
+  readonly resources: readonly DesiredResource[];
+}
+
+export function ref(name: string, property = 'id'): Ref {
+  return { $ref: name, property };
+}
+
+export function invoke(token: string, args: Record<string, string>, property = 'id'): Invoke {
+  return { $invoke: token, args, property };
+}
+
+export function isRef(v: unknown): v is Ref {
+  return typeof v === 'object' && v !== null && '$ref' in v;
+}
+
+export function isInvoke(v: unknown): v is Invoke {
+  return typeof v === 'object' && v !== null && '$invoke' in v;
+}
+
+/** Drops undefined members so records compare and print cleanly. */
+export function compact<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}

@@ -1,0 +1,190 @@
+/**
+ * Opsgenie (provider 1.4.1, bound by hand in modules/pulumi/opsgenie). A rotation is a schedule in its
+ * zone whose rotations are its roster orders (each ending where the next begins, since Opsgenie puts every
+ * rotation's participant on call at once); escalation delays count from the alert; routing by business
+ * hours is ordered team routing rules with weekday-and-time-of-day restrictions.
+ */
+import type { Organisation, Team } from '../model/types';
+import { DateTime } from 'luxon';
+import { dailyWindow, weekdaySpans } from './coverage-shapes';
+import { compact, invoke, ref, type DesiredResource, type Value } from './desired';
+import { names } from './names';
+import { overridePieces, rotationLayers } from './rotation-layers';
+import { squadPolicy, stepDelays, stepTargets } from './squad-routing';
+
+export const OG = {
+  team: 'opsgenie:index/team:Team',
+  schedule: 'opsgenie:index/schedule:Schedule',
+  rotation: 'opsgenie:index/scheduleRotation:ScheduleRotation',
+  escalation: 'opsgenie:index/escalation:Escalation',
+  routingRule: 'opsgenie:index/teamRoutingRule:TeamRoutingRule',
+  apiIntegration: 'opsgenie:index/apiIntegration:ApiIntegration',
+  emailIntegration: 'opsgenie:index/emailIntegration:EmailIntegration',
+  getUser: 'opsgenie:index/getUser:getUser',
+  override: 'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride',
+} as const;
+
+const KEEP = { retainOnDelete: true } as const;
+
+/** `yyyy-MM-dd'T'HH:mm:ssZZ` in the schedule's zone. */
+export function opsgenieDate(instant: number, zone: string): string {
+  return DateTime.fromMillis(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
+function userId(org: Organisation, person: string): Value {
+  return invoke(OG.getUser, { username: org.people.get(person)?.email ?? person });
+}
+
+const TURN_TYPES = { hours: 'hourly', days: 'daily', weeks: 'weekly' } as const;
+
+function timeRestrictions(team: Team, rotationId: string): Value[] | undefined {
+  const coverage = team.rotations.get(rotationId)?.coverage;
+  if (!coverage || coverage.kind === 'always') return undefined;
+  const daily = dailyWindow(coverage);
+  if (daily) {
+    const end = (daily.start + daily.minutes) % 1440;
+    return [{ type: 'time-of-day', restrictions: [{ startHour: Math.floor(daily.start / 60), startMin: daily.start % 60, endHour: Math.floor(end / 60), endMin: end % 60 }] }];
+  }
+  return [{ type: 'weekday-and-time-of-day', restrictionList: spansOf(coverage) }];
+}
+
+function spansOf(coverage: Parameters<typeof weekdaySpans>[0]): Value[] {
+  return weekdaySpans(coverage).map((s) => ({
+    startDay: s.startDay,
+    startHour: Math.floor(s.startMinute / 60),
+    startMin: s.startMinute % 60,
+    endDay: s.endDay,
+    endHour: Math.floor(s.endMinute / 60),
+    endMin: s.endMinute % 60,
+  }));
+}
+
+export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResource[] {
+  const out: DesiredResource[] = [];
+  const squad = team.id;
+  const teamName = names.team(team.id);
+  const members = [...new Set([...team.members, ...(team.manager ? [team.manager] : [])])];
+  out.push({
+    type: OG.team,
+    name: teamName,
+    squad,
+    inputs: compact({
+      name: team.name,
+      description: team.description,
+      deleteDefaultResources: true,
+      members: members.map((p) => ({ id: userId(org, p), role: p === team.manager ? 'admin' : 'user' })),
+    }),
+    options: KEEP,
+  });
+
+  for (const rotation of team.rotations.values()) {
+    if (rotation.retired) continue;
+    const zone = rotation.timezone;
+    const scheduleName = names.schedule(team.id, rotation.id);
+    out.push({
+      type: OG.schedule,
+      name: scheduleName,
+      squad,
+      inputs: { name: `${team.name}: ${rotation.name}`, description: `Managed by oncall-as-code (${rotation.source.file}).`, timezone: zone, ownerTeamId: ref(teamName), enabled: true },
+      options: KEEP,
+    });
+    for (const layer of rotationLayers(rotation)) {
+      out.push({
+        type: OG.rotation,
+        name: names.rotation(team.id, rotation.id, layer.id),
+        squad,
+        inputs: compact({
+          scheduleId: ref(scheduleName),
+          name: `${rotation.id} ${layer.id}`,
+          type: TURN_TYPES[rotation.every.unit],
+          length: rotation.every.count,
+          startDate: opsgenieDate(layer.start, zone),
+          endDate: layer.end === undefined ? undefined : opsgenieDate(layer.end, zone),
+          participants: layer.users.map((p) => ({ type: 'user', id: userId(org, p) })),
+          timeRestrictions: timeRestrictions(team, rotation.id),
+        }),
+      });
+    }
+    for (const piece of overridePieces(rotation)) {
+      const name = names.override(team.id, rotation.id, piece.start);
+      out.push({
+        type: OG.override,
+        name,
+        squad,
+        inputs: {
+          scheduleId: ref(scheduleName),
+          alias: name,
+          username: org.people.get(piece.person)?.email ?? piece.person,
+          startDate: opsgenieDate(piece.start, zone),
+          endDate: opsgenieDate(piece.end, zone),
+        },
+      });
+    }
+  }
+
+  for (const policy of team.escalations.values()) {
+    if (policy.retired) continue;
+    const rules: Value[] = [];
+    for (const step of policy.steps) {
+      // One recipient per rule: a step notifying several gets several rules at the same delay.
+      for (const t of stepTargets(org, team, policy, step.targets)) {
+        rules.push({
+          condition: 'if-not-acked',
+          notifyType: 'default',
+          delay: step.afterMinutes,
+          recipients: [t.kind === 'rotation' ? { type: 'schedule', id: ref(names.schedule(t.rotation.team, t.rotation.id)) } : { type: 'user', id: userId(org, t.person) }],
+        });
+      }
+    }
+    const delays = stepDelays(policy);
+    out.push({
+      type: OG.escalation,
+      name: names.escalation(team.id, policy.id),
+      squad,
+      inputs: compact({
+        name: `${team.name}: ${policy.name}`,
+        description: `Response target ${policy.responseTargetMinutes} minutes. Managed by oncall-as-code.`,
+        ownerTeamId: ref(teamName),
+        rules,
+        repeats: policy.repeat > 0 ? [{ waitInterval: delays[delays.length - 1] ?? 1, count: policy.repeat, resetRecipientStates: true, closeAlertAfterAll: false }] : undefined,
+      }),
+      options: KEEP,
+    });
+  }
+
+  team.routing.forEach((rule, order) => {
+    const isDefault = rule.during.kind === 'always';
+    out.push({
+      type: OG.routingRule,
+      name: names.routingRule(team.id, isDefault ? 'otherwise' : rule.during.kind === 'custom' ? `rule-${order + 1}` : rule.during.kind),
+      squad,
+      inputs: compact({
+        teamId: ref(teamName),
+        name: isDefault ? 'Otherwise' : rule.during.kind === 'custom' ? `Rule ${order + 1}` : rule.during.kind === 'business-hours' ? 'Business hours' : 'Off hours',
+        order,
+        timezone: rule.timezone,
+        criterias: [{ type: 'match-all' }],
+        timeRestrictions: isDefault ? undefined : [{ type: 'weekday-and-time-of-day', restrictionList: spansOf(rule.during) }],
+        notifies: [{ type: 'escalation', id: ref(names.escalation(team.id, rule.escalation)) }],
+      }),
+    });
+  });
+
+  if (squadPolicy(team)) {
+    out.push({
+      type: OG.apiIntegration,
+      name: names.integration(team.id, 'datadog'),
+      squad,
+      inputs: { name: `${team.id}-datadog`, type: 'Datadog', ownerTeamId: ref(teamName), responders: [{ type: 'team', id: ref(teamName) }], enabled: true },
+    });
+    if (team.emailIntake) {
+      out.push({
+        type: OG.emailIntegration,
+        name: names.integration(team.id, 'email'),
+        squad,
+        inputs: { name: `${team.id}-email`, emailUsername: team.id, ownerTeamId: ref(teamName), responders: [{ type: 'team', id: ref(teamName) }], enabled: true },
+      });
+    }
+  }
+  return out;
+}

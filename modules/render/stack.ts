@@ -1,0 +1,33 @@
+import type { Organisation } from '../model/types';
+import type { StackSpec } from '../spec/stacks';
+import { renderDatadogSquad } from './datadog-oncall';
+import type { DesiredResource, DesiredState } from './desired';
+import { renderOpsgenieSquad } from './opsgenie';
+import { renderPagerDutySquad } from './pagerduty';
+
+export interface StackSettings {
+  readonly name: string;
+  readonly backend: StackSpec['backend'];
+  readonly teams?: readonly string[];
+  readonly pagerdutySubdomain?: string;
+}
+
+/** Everything a stack provisions, as data: the squads it selects, on its backend. */
+export function renderStack(org: Organisation, stack: StackSettings): DesiredState {
+  const resources: DesiredResource[] = [];
+  for (const team of org.teams.values()) {
+    if (team.retired || (stack.teams && !stack.teams.includes(team.id))) continue;
+    switch (stack.backend) {
+      case 'pagerduty':
+        resources.push(...renderPagerDutySquad(org, team, { subdomain: stack.pagerdutySubdomain ?? org.name.toLowerCase().replace(/[^a-z0-9-]/g, '-') }));
+        break;
+      case 'opsgenie':
+        resources.push(...renderOpsgenieSquad(org, team));
+        break;
+      case 'datadog':
+        resources.push(...renderDatadogSquad(org, team));
+        break;
+    }
+  }
+  return { stack: stack.name, backend: stack.backend, resources };
+}
