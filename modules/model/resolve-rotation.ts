@@ -9,6 +9,7 @@ import { sourceOf, type Reporter } from './reporter';
 import { parseHandoff, type ResolvedOrg } from './resolve-org';
 import type { Override, Rotation, RosterSegment, Swap, Turn } from './types';
 import { turnOf } from './turn';
+import { observesDst } from './zones';
 import { resolveCoverage } from './windows';
 
 const FOLLOW_CONFLICTS = ['members', 'start', 'every', 'handoff', 'timezone', 'changes'] as const;
@@ -101,6 +102,14 @@ function resolveBase(ctx: RotationContext, id: string, spec: RotationSpec): Rota
   // The default was checked where it is written, in org.yaml.
   const defaultTurn = turnOf(org.defaults.every);
   const every = spec.every !== undefined ? parseTurn(r, file, at('every'), spec.every) : 'error' in defaultTurn ? undefined : defaultTurn;
+  if (every?.unit === 'hours' && observesDst(timezone)) {
+    r.warning(
+      file,
+      at(spec.every !== undefined ? 'every' : 'timezone'),
+      'rotation/hourly-dst',
+      `hour turns in ${timezone}, which changes clocks: across a change the engine keeps turns moving forward, but the backends do not document what they do; prefer turns of whole days`,
+    );
+  }
   const handoffText = spec.handoff ?? org.defaults.handoff;
   const handoff = parseHandoff(handoffText);
   if (every && every.unit !== 'weeks' && spec.handoff !== undefined && handoff.weekday !== undefined) {

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { didYouMean } from '../core/suggest';
 
 let zoneNames: string[] | undefined;
@@ -17,4 +17,10 @@ function allZones(): string[] {
 
 export function zoneProblem(zone: string): string {
   return `\`${zone}\` is not an IANA time zone (such as \`Europe/Paris\`)${didYouMean(zone, allZones())}`;
+}
+
+/** Whether a zone changes its offset during the year (checked on 2026's solstices). */
+export function observesDst(zone: string): boolean {
+  const offset = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).setZone(zone).offset;
+  return offset('2026-01-15T12:00:00') !== offset('2026-07-15T12:00:00');
 }

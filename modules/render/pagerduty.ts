@@ -118,7 +118,8 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
         name: `${team.name}: ${policy.name}`,
         description: `Response target ${policy.responseTargetMinutes} minutes. Managed by oncall-as-code.`,
         numLoops: policy.repeat,
-        teams: [ref(teamName)],
+        // In provider 3.4.0 a policy has one team (a string), unlike schedules.
+        teams: ref(teamName),
         rules: policy.steps.map((step, i) => ({
           escalationDelayInMinutes: delays[i] ?? 1,
           targets: stepTargets(org, team, policy, step.targets).map((t): Value =>

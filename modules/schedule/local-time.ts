@@ -16,23 +16,32 @@ export function localMinute(zone: string, instant: number): number {
 }
 
 /**
- * The instant at which the wall clock of `zone` shows `local`, read as Temporal's "compatible"
- * disambiguation does: a time that happens twice (the autumn change) is its first occurrence; a time
- * skipped by the spring change is moved forward by the length of the gap (02:30 → 03:30).
+ * The first instant at which the wall clock of `zone` reads `local` or later: a time that happens twice
+ * (the autumn change) is its first occurrence; a time skipped by the spring change is the moment the
+ * clocks jump over it (02:30 → 03:00, when 02:00 becomes 03:00). Turns count on the wall clock, so a turn
+ * whose handoff time does not exist that day starts as soon as the clock passes it.
  */
 export function instantOf(zone: string, local: number): number {
   const guess = local * MINUTE;
   let best: number | undefined;
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
   for (const probe of [guess - DAY, guess, guess + DAY]) {
     const candidate = (local - offsetMinutes(zone, probe)) * MINUTE;
+    earliest = Math.min(earliest, candidate);
+    latest = Math.max(latest, candidate);
     if ((best === undefined || candidate < best) && localMinute(zone, candidate) === local) best = candidate;
   }
   if (best !== undefined) return best;
-  const d = new Date(guess);
-  return DateTime.fromObject(
-    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
-    { zone },
-  ).toMillis();
+  // Skipped: the clock reads less than `local` at `earliest` and more at `latest`; find the jump.
+  let lo = earliest;
+  let hi = latest;
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (localMinute(zone, mid) < local) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /** Local minute of midnight of an ISO date. */

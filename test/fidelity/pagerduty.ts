@@ -1,0 +1,48 @@
+/**
+ * PagerDuty's documented schedule semantics: a layer applies from `start` (until `end`); turns of
+ * `rotationTurnLengthSeconds` count from `rotationVirtualStart` on the schedule zone's clock (shifts keep
+ * their local time across daylight-saving changes); restrictions (1 = Monday) leave gaps and the turn keeps
+ * advancing; the last layer has the highest precedence; overrides replace the final schedule.
+ */
+import type { Organisation } from '../../modules/model/types';
+import type { DesiredState } from '../../modules/render/desired';
+import { PD } from '../../modules/render/pagerduty';
+import { byType, inWeeklySpan, instantOfIso, minuteOfWeek, personOf, refersTo, wallMinutes, wallMinutesOfIso } from './common';
+
+interface Restriction { type: string; startDayOfWeek?: number; startTimeOfDay: string; durationSeconds: number }
+
+function minutesOf(hhmmss: string): number {
+  const [h, m] = hhmmss.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+function allowed(restrictions: Restriction[] | undefined, instant: number, zone: string): boolean {
+  if (!restrictions || restrictions.length === 0) return true;
+  const m = minuteOfWeek(instant, zone);
+  return restrictions.some((r) => {
+    const length = r.durationSeconds / 60;
+    if (r.type === 'daily_restriction') return [0, 1, 2, 3, 4, 5, 6].some((d) => inWeeklySpan(m, d * 1440 + minutesOf(r.startTimeOfDay), length));
+    return inWeeklySpan(m, ((r.startDayOfWeek ?? 1) - 1) * 1440 + minutesOf(r.startTimeOfDay), length);
+  });
+}
+
+export function pagerdutyOnCall(org: Organisation, state: DesiredState, scheduleName: string, instant: number): string | null {
+  const schedule = byType(state, PD.schedule).find((r) => r.name === scheduleName);
+  if (!schedule) throw new Error(`no schedule ${scheduleName}`);
+  const zone = schedule.inputs.timeZone as string;
+  const override = byType(state, PD.override).find((o) => refersTo(o.inputs.scheduleId, scheduleName) && instantOfIso(o.inputs.start as string) <= instant && instant < instantOfIso(o.inputs.end as string));
+  if (override) return personOf(org, override.inputs.userId!);
+  const layers = schedule.inputs.layers as Array<Record<string, unknown>>;
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const layer = layers[i]!;
+    if (instant < instantOfIso(layer.start as string)) continue;
+    if (layer.end !== undefined && instant >= instantOfIso(layer.end as string)) continue;
+    if (!allowed(layer.restrictions as Restriction[] | undefined, instant, zone)) continue;
+    const turnMinutes = (layer.rotationTurnLengthSeconds as number) / 60;
+    const elapsed = wallMinutes(instant, zone) - wallMinutesOfIso(layer.rotationVirtualStart as string, zone);
+    const turn = Math.floor(elapsed / turnMinutes);
+    const users = layer.users as never[];
+    return personOf(org, users[((turn % users.length) + users.length) % users.length]!);
+  }
+  return null;
+}
