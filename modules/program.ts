@@ -1,21 +1,20 @@
 /**
- * The Pulumi program (Pulumi.yaml `main`). It reads teams/ with the same loader as `oncall validate`
- * and refuses to run on an invalid organisation, so a preview never starts from bad YAML.
- * The components that register schedules, escalations, monitors and phone lines build on this.
+ * The Pulumi program (Pulumi.yaml `main`). Stack settings (stacks/Pulumi.<stack>.yaml):
+ *   oncall:backend              pagerduty | opsgenie | datadog
+ *   oncall:teams                optional list of squads (default: all)
+ *   oncall:pagerdutySubdomain   optional, for PagerDuty e-mail integrations
+ * Credentials come from the providers' own configuration (stack secrets) or environment variables.
  */
-import { join } from 'node:path';
-import { hasErrors } from './core/problem';
-import { loadOrganisation } from './model/load';
-import { readTeamsDir } from './spec/read-dir';
-import { formatProblemsText } from './cli/format/problems-text';
-import { sourcesOf } from './cli/sources';
+import * as pulumi from '@pulumi/pulumi';
+import { OnCallOrganisation } from './pulumi/organisation';
+import type { Backend } from './render/desired';
 
-const teamsDir = process.env.ONCALL_TEAMS_DIR ?? join(__dirname, '..', '..', 'teams');
-const tree = readTeamsDir(teamsDir);
-const { organisation, problems } = loadOrganisation(tree);
-if (hasErrors(problems) || !organisation) {
-  throw new Error(`the organisation in ${teamsDir} is not valid:\n${formatProblemsText(problems, sourcesOf(tree))}`);
-}
+const config = new pulumi.Config('oncall');
+const organisation = new OnCallOrganisation('organisation', {
+  backend: config.require('backend') as Backend,
+  squads: config.getObject<string[]>('teams'),
+  pagerdutySubdomain: config.get('pagerdutySubdomain'),
+});
 
-export const squads = [...organisation.teams.keys()];
-export const rotations = [...organisation.rotations.keys()];
+export const squads = Object.keys(organisation.squads);
+export const resources = organisation.resourceCount;

@@ -3,7 +3,7 @@ import type { Organisation } from '../model/types';
 import { formatProblems } from './format/problems';
 import type { Io } from './io';
 import { loadTeamsDir } from './load-teams';
-import { sourcesOf } from './sources';
+import { sourceTexts as sourcesOf } from '../spec/source';
 import { UsageError } from './usage-error';
 import { parseIsoInstant } from './time-options';
 

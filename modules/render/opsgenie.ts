@@ -85,7 +85,7 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
       type: OG.schedule,
       name: scheduleName,
       squad,
-      inputs: { name: `${team.name}: ${rotation.name}`, description: `Managed by oncall-as-code (${rotation.source.file}).`, timezone: zone, ownerTeamId: ref(teamName), enabled: true },
+      inputs: { name: `${team.name}: ${rotation.name}`, description: `Managed by oncall-as-code: squad ${team.id}, rotation ${rotation.id}.`, timezone: zone, ownerTeamId: ref(teamName), enabled: true },
       options: KEEP,
     });
     for (const layer of rotationLayers(rotation)) {

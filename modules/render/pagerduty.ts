@@ -74,7 +74,7 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
       squad,
       inputs: {
         name: `${team.name}: ${rotation.name}`,
-        description: `Managed by oncall-as-code (${rotation.source.file}).`,
+        description: `Managed by oncall-as-code: squad ${team.id}, rotation ${rotation.id}.`,
         timeZone: zone,
         teams: [ref(teamName)],
         layers: rotationLayers(rotation).map((layer) =>

@@ -15,3 +15,9 @@ export function displayPath(tree: SourceTree, relative: string): string {
   if (tree.root === '' || tree.root === '.') return relative;
   return `${tree.root.replace(/\/+$/, '')}/${relative}`;
 }
+
+/** File as shown in problems → its text, for printing the offending line. */
+export function sourceTexts(tree: SourceTree | undefined): Map<string, string> {
+  if (!tree) return new Map();
+  return new Map([...tree.files].map(([rel, text]) => [displayPath(tree, rel), text]));
+}

@@ -2,7 +2,7 @@ import { describe, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { formatProblems } from '../../modules/cli/format/problems';
 import { formatOrganisationSummary } from '../../modules/cli/format/organisation-summary';
-import { sourcesOf } from '../../modules/cli/sources';
+import { sourceTexts as sourcesOf } from '../../modules/spec/source';
 import { exampleTree, withEdit } from '../helpers';
 import { expectGolden } from '../golden';
 

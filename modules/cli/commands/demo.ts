@@ -3,7 +3,7 @@ import { parseCommandArgs, stringOption } from '../args';
 import { formatProblems } from '../format/problems';
 import { formatOrganisationSummary } from '../format/organisation-summary';
 import { loadTeamsDir } from '../load-teams';
-import { sourcesOf } from '../sources';
+import { sourceTexts as sourcesOf } from '../../spec/source';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import type { Io } from '../io';
 import { formatWhoText } from '../format/who';

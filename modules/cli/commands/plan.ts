@@ -4,7 +4,7 @@ import { planJson, planMarkdown, planText, PLAN_FORMATS } from '../format/plan';
 import type { Io } from '../io';
 import { loadTeamsDir, stacksBeside } from '../load-teams';
 import { formatProblems } from '../format/problems';
-import { sourcesOf } from '../sources';
+import { sourceTexts as sourcesOf } from '../../spec/source';
 import { hasErrors } from '../../core/problem';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 

@@ -2,10 +2,10 @@ import { hasErrors } from '../../core/problem';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { formatProblems, PROBLEM_FORMATS } from '../format/problems';
 import { loadTeamsDir, stacksBeside } from '../load-teams';
-import { sourcesOf } from '../sources';
+import { sourceTexts as sourcesOf } from '../../spec/source';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import type { Io } from '../io';
-import { plural } from '../format/problems-text';
+import { plural } from '../../core/problems-text';
 
 export const validateUsage = `oncall validate [--teams DIR] [--stacks DIR] [--format text|json|github]
 

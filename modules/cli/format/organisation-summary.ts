@@ -1,7 +1,7 @@
 import { maskPhone } from '../../model/checks-common';
 import type { Organisation } from '../../model/types';
 import { describeHandoff, describePolicy, describeTurn, describeWindows } from './describe';
-import { plural } from './problems-text';
+import { plural } from '../../core/problems-text';
 
 /** A readable overview of the organisation: squads, rotations, escalations, services, alerts, phone lines. */
 export function formatOrganisationSummary(org: Organisation): string {

@@ -1,7 +1,7 @@
 import type { Problem } from '../../core/problem';
 import { formatProblemsGithub } from './problems-github';
 import { formatProblemsJson } from './problems-json';
-import { formatProblemsText } from './problems-text';
+import { formatProblemsText } from '../../core/problems-text';
 
 export const PROBLEM_FORMATS = ['text', 'json', 'github'] as const;
 export type ProblemFormat = (typeof PROBLEM_FORMATS)[number];

@@ -1,4 +1,4 @@
-import type { Problem } from '../../core/problem';
+import type { Problem } from './problem';
 
 /**
  * `file:line:col severity code: message`, then the offending source line with a caret under the column.

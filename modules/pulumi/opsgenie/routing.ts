@@ -1,0 +1,24 @@
+import * as pulumi from '@pulumi/pulumi';
+import type { ScheduleRotationTimeRestriction } from './schedule';
+import { opsgenieOptions } from './version';
+
+export interface TeamRoutingRuleArgs {
+  teamId: pulumi.Input<string>;
+  name?: pulumi.Input<string>;
+  /** Only the first matching rule applies. */
+  order?: pulumi.Input<number>;
+  timezone?: pulumi.Input<string>;
+  criterias?: pulumi.Input<pulumi.Input<{ type: pulumi.Input<string> }>[]>;
+  timeRestrictions?: pulumi.Input<pulumi.Input<ScheduleRotationTimeRestriction>[]>;
+  /** `schedule`, `escalation` or `none`. */
+  notifies: pulumi.Input<pulumi.Input<{ type: pulumi.Input<string>; id?: pulumi.Input<string>; name?: pulumi.Input<string> }>[]>;
+  isDefault?: pulumi.Input<boolean>;
+}
+
+export class TeamRoutingRule extends pulumi.CustomResource {
+  static readonly __pulumiType = 'opsgenie:index/teamRoutingRule:TeamRoutingRule';
+
+  constructor(name: string, args: TeamRoutingRuleArgs, opts?: pulumi.CustomResourceOptions) {
+    super(TeamRoutingRule.__pulumiType, name, { ...args }, opsgenieOptions(opts));
+  }
+}

@@ -1,0 +1,51 @@
+import * as pulumi from '@pulumi/pulumi';
+import { opsgenieOptions } from './version';
+
+export interface ScheduleArgs {
+  name?: pulumi.Input<string>;
+  description?: pulumi.Input<string>;
+  /** Default America/New_York. */
+  timezone?: pulumi.Input<string>;
+  ownerTeamId?: pulumi.Input<string>;
+  enabled?: pulumi.Input<boolean>;
+}
+
+export class Schedule extends pulumi.CustomResource {
+  static readonly __pulumiType = 'opsgenie:index/schedule:Schedule';
+
+  constructor(name: string, args: ScheduleArgs, opts?: pulumi.CustomResourceOptions) {
+    super(Schedule.__pulumiType, name, { ...args }, opsgenieOptions(opts));
+  }
+}
+
+export interface TimeOfDay { startHour: pulumi.Input<number>; startMin: pulumi.Input<number>; endHour: pulumi.Input<number>; endMin: pulumi.Input<number> }
+export interface WeekdayAndTimeOfDay extends TimeOfDay { startDay: pulumi.Input<string>; endDay: pulumi.Input<string> }
+
+export interface ScheduleRotationTimeRestriction {
+  /** `time-of-day` (with `restrictions`) or `weekday-and-time-of-day` (with `restrictionList`). */
+  type: pulumi.Input<string>;
+  restrictions?: pulumi.Input<pulumi.Input<TimeOfDay>[]>;
+  restrictionList?: pulumi.Input<pulumi.Input<WeekdayAndTimeOfDay>[]>;
+}
+
+export interface ScheduleRotationArgs {
+  scheduleId: pulumi.Input<string>;
+  name?: pulumi.Input<string>;
+  /** `daily`, `weekly` or `hourly`. */
+  type: pulumi.Input<string>;
+  /** Default 1. */
+  length?: pulumi.Input<number>;
+  /** `yyyy-MM-dd'T'HH:mm:ssZ`; minutes 0 or 30. */
+  startDate: pulumi.Input<string>;
+  endDate?: pulumi.Input<string>;
+  participants: pulumi.Input<pulumi.Input<{ type: pulumi.Input<string>; id?: pulumi.Input<string> }>[]>;
+  timeRestrictions?: pulumi.Input<pulumi.Input<ScheduleRotationTimeRestriction>[]>;
+}
+
+export class ScheduleRotation extends pulumi.CustomResource {
+  static readonly __pulumiType = 'opsgenie:index/scheduleRotation:ScheduleRotation';
+
+  constructor(name: string, args: ScheduleRotationArgs, opts?: pulumi.CustomResourceOptions) {
+    super(ScheduleRotation.__pulumiType, name, { ...args }, opsgenieOptions(opts));
+  }
+}

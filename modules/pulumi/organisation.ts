@@ -1,0 +1,64 @@
+/**
+ * `OnCallOrganisation`: the whole of teams/ as one Pulumi component. It loads and checks the YAML with the
+ * same pipeline as `oncall validate` (refusing to run on errors), renders the desired state of the chosen
+ * backend and registers it, one `oncall:squad:Squad` per squad.
+ */
+import { join } from 'node:path';
+import * as pulumi from '@pulumi/pulumi';
+import { hasErrors } from '../core/problem';
+import { formatProblemsText } from '../core/problems-text';
+
+import { analyse } from '../pipeline';
+import type { Backend } from '../render/desired';
+import { renderStack } from '../render/stack';
+import { readTeamsDir } from '../spec/read-dir';
+import { sourceTexts } from '../spec/source';
+import { registerDesiredState } from './register';
+import { Squad } from './squad';
+
+export interface OnCallOrganisationArgs {
+  /** Which paging backend provisions the schedules and escalations. */
+  readonly backend: Backend;
+  /**
+   * The teams directory.
+   * @default - `teams/` at the project's root
+   */
+  readonly teamsDir?: string;
+  /**
+   * The squads to provision (their folder names), so a large organisation can run one stack per group.
+   * @default - every squad
+   */
+  readonly squads?: readonly string[];
+  /**
+   * PagerDuty account subdomain, for e-mail integration addresses.
+   * @default - the organisation's name, lowercased
+   */
+  readonly pagerdutySubdomain?: string;
+}
+
+export class OnCallOrganisation extends pulumi.ComponentResource {
+  static readonly __pulumiType = 'oncall:index:Organisation';
+  /** The squads provisioned, by id. */
+  readonly squads: Readonly<Record<string, Squad>>;
+  readonly resourceCount: number;
+
+  constructor(name: string, args: OnCallOrganisationArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(OnCallOrganisation.__pulumiType, name, {}, opts);
+    const dir = args.teamsDir ?? join(__dirname, '..', '..', '..', 'teams');
+    const tree = readTeamsDir(dir);
+    const { organisation, problems } = analyse(tree, Date.now());
+    if (hasErrors(problems) || !organisation) {
+      throw new Error(`the organisation in ${dir} is not valid:\n${formatProblemsText(problems, sourceTexts(tree))}`);
+    }
+    const unknown = (args.squads ?? []).filter((s) => !organisation.teams.has(s));
+    if (unknown.length > 0) throw new Error(`\`squads\` names unknown squads: ${unknown.join(', ')}`);
+    const state = renderStack(organisation, { name: pulumi.getStack(), backend: args.backend, teams: args.squads, pagerdutySubdomain: args.pagerdutySubdomain });
+    const squads: Record<string, Squad> = {};
+    for (const r of state.resources) squads[r.squad] ??= new Squad(r.squad, { parent: this });
+    const registered = registerDesiredState(state, (squad) => squads[squad] as Squad);
+    for (const squad of Object.values(squads)) squad.finish();
+    this.squads = squads;
+    this.resourceCount = registered.size;
+    this.registerOutputs({ squads: Object.keys(squads), resourceCount: registered.size });
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The Pulumi layer registers exactly the pure desired state: for the example organisation and each backend,
+ * the resources registered under mocks equal `oncall plan` (types, names, inputs with references resolved),
+ * each under the `oncall:squad:Squad` component of its squad.
+ */
+import { join } from 'node:path';
+import * as pulumi from '@pulumi/pulumi';
+import { describe, expect, it } from 'vitest';
+import { installMocks, lookupId, registrations } from './mocks';
+import { loadOrganisation } from '../../modules/model/load';
+import { renderStack } from '../../modules/render/stack';
+import { isInvoke, isRef, type Backend, type Value } from '../../modules/render/desired';
+import { exampleTree, ROOT } from '../helpers';
+
+installMocks();
+
+function expected(v: Value): unknown {
+  if (isRef(v)) return `${v.$ref}_id`;
+  if (isInvoke(v)) return lookupId(v.$invoke, v.args);
+  if (Array.isArray(v)) return v.map(expected);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expected(x)]));
+  return v;
+}
+
+/** What the engine received, without the SDK's own bookkeeping (the dynamic provider, declared outputs). */
+function received(inputs: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(inputs).filter(([k, v]) => !k.startsWith('__') && v !== undefined));
+}
+
+async function settle(resources: pulumi.Resource[]): Promise<string[]> {
+  return Promise.all(resources.map((r) => new Promise<string>((resolve) => r.urn.apply(resolve))));
+}
+
+describe('the Pulumi layer registers exactly the desired state', () => {
+  const org = loadOrganisation(exampleTree()).organisation!;
+
+  it.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s', async (backend) => {
+    registrations.length = 0;
+    const { OnCallOrganisation } = await import('../../modules/pulumi/organisation');
+    const component = new OnCallOrganisation(`org-${backend}`, { backend, teamsDir: join(ROOT, 'teams'), pagerdutySubdomain: 'acme' });
+    const children = Object.values(component.squads);
+    // Wait for every registration (each resolves its references first).
+    const state = renderStack(org, { name: 'acme-test', backend, pagerdutySubdomain: 'acme' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 100 && registrations.filter((r) => r.custom).length < state.resources.length; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const custom = registrations.filter((r) => r.custom);
+    expect(custom.map((r) => r.name).sort()).toEqual(state.resources.map((r) => r.name).sort());
+    for (const want of state.resources) {
+      const got = custom.find((r) => r.name === want.name)!;
+      expect({ type: got.type, name: got.name, inputs: received(got.inputs) }).toEqual({ type: want.type, name: want.name, inputs: expected(want.inputs as Value) });
+    }
+    const components = registrations.filter((r) => !r.custom);
+    expect(components.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
+      [`oncall:index:Organisation org-${backend}`, ...[...org.teams.keys()].map((t) => `oncall:squad:Squad ${t}`)].sort(),
+    );
+    const urns = await settle(children);
+    expect(urns.every((u) => u.includes('oncall:index:Organisation$oncall:squad:Squad::'))).toBe(true);
+  });
+});
