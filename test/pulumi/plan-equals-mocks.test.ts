@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { installMocks, lookupId, registrations } from './mocks';
+import { OnCallOrganisation } from '../../modules/pulumi/organisation';
 import { loadOrganisation } from '../../modules/model/load';
 import { renderStack } from '../../modules/render/stack';
 import { isInvoke, isRef, type Backend, type Value } from '../../modules/render/desired';
@@ -36,7 +37,6 @@ describe('the Pulumi layer registers exactly the desired state', () => {
 
   it.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s', async (backend) => {
     registrations.length = 0;
-    const { OnCallOrganisation } = await import('../../modules/pulumi/organisation');
     const component = new OnCallOrganisation(`org-${backend}`, { backend, teamsDir: join(ROOT, 'teams'), pagerdutySubdomain: 'acme' });
     const children = Object.values(component.squads);
     // Wait for every registration (each resolves its references first).

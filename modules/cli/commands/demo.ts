@@ -2,7 +2,9 @@ import { hasErrors } from '../../core/problem';
 import { parseCommandArgs, stringOption } from '../args';
 import { formatProblems } from '../format/problems';
 import { formatOrganisationSummary } from '../format/organisation-summary';
-import { loadTeamsDir } from '../load-teams';
+import { loadTeamsDir, stacksBeside } from '../load-teams';
+import { planText } from '../format/plan';
+import { renderStack } from '../../render/stack';
 import { sourceTexts as sourcesOf } from '../../spec/source';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import type { Io } from '../io';
@@ -13,17 +15,18 @@ import { roster } from '../../schedule/roster';
 import { windowOption } from './roster';
 
 const DEMO_WEEKS = 2;
+const DEMO_STACK = 'acme-pagerduty';
 
 export const demoUsage = `oncall demo [--teams DIR]
 
-Validates the organisation, summarises it, and shows who is on call now and the roster of the next
-${DEMO_WEEKS} weeks: what \`npm start\` runs on the bundled example.`;
+Validates the organisation, summarises it, shows who is on call now, the roster of the next ${DEMO_WEEKS}
+weeks and the plan of the ${DEMO_STACK} stack: what \`npm start\` runs on the bundled example.`;
 
 export async function demoCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, { teams: { type: 'string', default: 'teams' } });
   const dir = stringOption(values, 'teams') ?? 'teams';
   const now = io.now().getTime();
-  const result = loadTeamsDir(dir, now);
+  const result = loadTeamsDir(dir, now, stacksBeside(dir));
   io.out(`$ oncall validate --teams ${dir}`);
   if (result.problems.length > 0) io.out(formatProblems('text', result.problems, sourcesOf(result.tree)));
   if (hasErrors(result.problems) || !result.organisation) return EXIT_PROBLEMS;
@@ -33,5 +36,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   io.out(`\n$ oncall who\n${formatWhoText(org, whoIsOnCall(org, now), now)}`);
   const { from, to } = windowOption({ weeks: String(DEMO_WEEKS) }, org.timezone, now, DEMO_WEEKS);
   io.out(`\n$ oncall roster --weeks ${DEMO_WEEKS}\n${formatRoster('text', roster(org, from, to), org)}`);
+  const stack = (result.stacks ?? []).find((s) => s.name === DEMO_STACK) ?? result.stacks?.[0];
+  if (stack) io.out(`\n$ oncall plan --stack ${stack.name}\n${planText(renderStack(org, stack))}`);
   return EXIT_OK;
 }
