@@ -7,7 +7,8 @@
 import type { Organisation, Team, WeeklyWindows } from '../model/types';
 import { isoInZone } from '../schedule/local-time';
 import { hhmmss, weekdaySpans } from './coverage-shapes';
-import { compact, invoke, ref, type DesiredResource, type Value } from './desired';
+import { compact, invoke, ref, type DesiredResource, type Invoke } from './desired';
+import type { DdEscalationInputs, DdLayer, DdMembershipInputs, DdOverrideInputs, DdRestriction, DdRoutingInputs, DdScheduleInputs, DdTarget, DdTeamInputs } from './datadog-inputs';
 import { names } from './names';
 import { overridePieces, rotationLayers } from './rotation-layers';
 import { stepDelays, stepTargets } from './squad-routing';
@@ -24,11 +25,11 @@ export const DD = {
 
 const KEEP = { retainOnDelete: true } as const;
 
-function userId(org: Organisation, person: string): Value {
+function userId(org: Organisation, person: string): Invoke {
   return invoke(DD.getUser, { filter: org.people.get(person)?.email ?? person });
 }
 
-function restrictions(coverage: WeeklyWindows): Value[] | undefined {
+function restrictions(coverage: WeeklyWindows): DdRestriction[] | undefined {
   if (coverage.kind === 'always') return undefined;
   return weekdaySpans(coverage).map((s) => ({ startDay: s.startDay, startTime: hhmmss(s.startMinute), endDay: s.endDay, endTime: hhmmss(s.endMinute) }));
 }
@@ -37,13 +38,14 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
   const out: DesiredResource[] = [];
   const squad = team.id;
   const teamName = names.team(team.id);
-  out.push({ type: DD.team, name: teamName, squad, inputs: { name: team.name, handle: team.id, description: team.description ?? team.name }, options: KEEP });
+  const teamInputs: DdTeamInputs = { name: team.name, handle: team.id, description: team.description ?? team.name };
+  out.push({ type: DD.team, name: teamName, squad, inputs: teamInputs, options: KEEP });
   for (const person of [...new Set([...team.members, ...(team.manager ? [team.manager] : [])])]) {
     out.push({
       type: DD.membership,
       name: names.membership(team.id, person),
       squad,
-      inputs: compact({ teamId: ref(teamName), userId: userId(org, person), role: person === team.manager ? 'admin' : undefined }),
+      inputs: compact<DdMembershipInputs>({ teamId: ref(teamName), userId: userId(org, person), role: person === team.manager ? 'admin' : undefined }),
     });
   }
 
@@ -51,35 +53,30 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
     if (rotation.retired) continue;
     const zone = rotation.timezone;
     const scheduleName = names.schedule(team.id, rotation.id);
-    const interval: Value = rotation.every.unit === 'hours' ? { seconds: rotation.every.count * 3600 } : { days: rotation.every.count * (rotation.every.unit === 'weeks' ? 7 : 1) };
-    out.push({
-      type: DD.schedule,
-      name: scheduleName,
-      squad,
-      inputs: {
-        name: `${team.name}: ${rotation.name}`,
-        timeZone: zone,
-        teams: [ref(teamName)],
-        layers: rotationLayers(rotation).map((layer) =>
-          compact({
+    const interval: DdLayer['interval'] = rotation.every.unit === 'hours' ? { seconds: rotation.every.count * 3600 } : { days: rotation.every.count * (rotation.every.unit === 'weeks' ? 7 : 1) };
+    const scheduleInputs: DdScheduleInputs = {
+      name: `${team.name}: ${rotation.name}`,
+      timeZone: zone,
+      teams: [ref(teamName)],
+      layers: rotationLayers(rotation).map((layer) =>
+        compact<DdLayer>({
             name: `${rotation.id} ${layer.id}`,
             effectiveDate: isoInZone(layer.start, zone),
             rotationStart: isoInZone(layer.start, zone),
             endDate: layer.end === undefined ? undefined : isoInZone(layer.end, zone),
             interval,
-            users: layer.users.map((p) => userId(org, p)),
-            restrictions: restrictions(rotation.coverage),
-          }),
-        ),
-      },
-      options: KEEP,
-    });
+          users: layer.users.map((p) => userId(org, p)),
+          restrictions: restrictions(rotation.coverage),
+        }),
+      ),
+    };
+    out.push({ type: DD.schedule, name: scheduleName, squad, inputs: scheduleInputs, options: KEEP });
     for (const piece of overridePieces(rotation)) {
       out.push({
         type: DD.override,
         name: names.override(team.id, rotation.id, piece.start),
         squad,
-        inputs: { scheduleId: ref(scheduleName), start: isoInZone(piece.start, zone), end: isoInZone(piece.end, zone), userId: userId(org, piece.person) },
+        inputs: { scheduleId: ref(scheduleName), start: isoInZone(piece.start, zone), end: isoInZone(piece.end, zone), userId: userId(org, piece.person) } satisfies DdOverrideInputs,
       });
     }
   }
@@ -87,43 +84,34 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
   for (const policy of team.escalations.values()) {
     if (policy.retired) continue;
     const delays = stepDelays(policy);
-    out.push({
-      type: DD.escalation,
-      name: names.escalation(team.id, policy.id),
-      squad,
-      inputs: {
-        name: `${team.name}: ${policy.name}`,
-        teams: [ref(teamName)],
-        retries: policy.repeat,
-        steps: policy.steps.map((step, i) => ({
-          // 60–36000 s; only the last step can exceed it (its wait before a retry), so it is capped.
-          escalateAfterSeconds: Math.min((delays[i] ?? 1) * 60, 36000),
-          assignment: 'default',
-          targets: stepTargets(org, team, policy, step.targets).map(
-            (t): Value => (t.kind === 'rotation' ? { schedule: ref(names.schedule(t.rotation.team, t.rotation.id)), position: 'current' } : { user: userId(org, t.person) }),
-          ),
-        })),
-      },
-      options: KEEP,
-    });
+    const escalationInputs: DdEscalationInputs = {
+      name: `${team.name}: ${policy.name}`,
+      teams: [ref(teamName)],
+      retries: policy.repeat,
+      steps: policy.steps.map((step, i) => ({
+        // 60–36000 s; only the last step can exceed it (its wait before a retry), so it is capped.
+        escalateAfterSeconds: Math.min((delays[i] ?? 1) * 60, 36000),
+        assignment: 'default',
+        targets: stepTargets(org, team, policy, step.targets).map(
+          (t): DdTarget => (t.kind === 'rotation' ? { schedule: ref(names.schedule(t.rotation.team, t.rotation.id)), position: 'current' } : { user: userId(org, t.person) }),
+        ),
+      })),
+    };
+    out.push({ type: DD.escalation, name: names.escalation(team.id, policy.id), squad, inputs: escalationInputs, options: KEEP });
   }
 
   if (team.routing.length > 0) {
-    out.push({
-      type: DD.routing,
-      name: names.routing(team.id),
-      squad,
-      inputs: {
-        teamId: ref(teamName),
-        rules: team.routing.map((rule) =>
-          compact({
-            timeRestrictions: rule.during.kind === 'always' ? undefined : { timeZone: rule.timezone, restrictions: restrictions(rule.during) ?? [] },
-            escalationPolicy: ref(names.escalation(team.id, rule.escalation)),
-            urgency: rule.urgency,
-          }),
-        ),
-      },
-    });
+    const routingInputs: DdRoutingInputs = {
+      teamId: ref(teamName),
+      rules: team.routing.map((rule) =>
+        compact<DdRoutingInputs['rules'][number]>({
+          timeRestrictions: rule.during.kind === 'always' ? undefined : { timeZone: rule.timezone, restrictions: restrictions(rule.during) ?? [] },
+          escalationPolicy: ref(names.escalation(team.id, rule.escalation)),
+          urgency: rule.urgency,
+        }),
+      ),
+    };
+    out.push({ type: DD.routing, name: names.routing(team.id), squad, inputs: routingInputs });
   }
   return out;
 }
