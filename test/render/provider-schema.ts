@@ -18,7 +18,7 @@ interface Schema {
 }
 
 export function loadProviderSchema(file: string): Schema {
-  return JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'provider-schemas', file), 'utf8')) as Schema;
+  return JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'provider-schemas', file), 'utf8')) as Schema;
 }
 
 function checkValue(schema: Schema, prop: Prop, value: Value, path: string, errors: string[]): void {
