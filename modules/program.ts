@@ -14,6 +14,7 @@ const organisation = new OnCallOrganisation('organisation', {
   backend: config.require('backend') as Backend,
   squads: config.getObject<string[]>('teams'),
   pagerdutySubdomain: config.get('pagerdutySubdomain'),
+  opsgenieRegion: /(^|\.)eu\./.test(new pulumi.Config('opsgenie').get('apiUrl') ?? '') ? 'eu' : 'us',
 });
 
 export const squads = Object.keys(organisation.squads);

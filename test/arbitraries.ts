@@ -111,6 +111,7 @@ export function organisationAround(rotation: Rotation): Organisation {
     businessHours: ALWAYS,
     readiness: { runbookSections: [], pagingSeverities: [], checks: new Map() },
     fairness: { maxAboveMeanPercent: 50 },
+    statusPage: { name: 'Test', domainPrefix: 'test', type: 'public' },
     source,
     tree: { root: '', files: new Map(), oversized: new Map() },
   };

@@ -7,6 +7,8 @@ import { rosterCommand, rosterUsage } from './commands/roster';
 import { calendarCommand, calendarUsage } from './commands/calendar';
 import { reportCommand, reportUsage } from './commands/report';
 import { planCommand, planUsage } from './commands/plan';
+import { readinessCommand, readinessUsage } from './commands/readiness';
+import { catalogCommand, catalogUsage } from './commands/catalog';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
@@ -21,6 +23,8 @@ const commands: Record<string, Command> = {
   calendar: { run: calendarCommand, usage: calendarUsage, summary: 'write iCalendar files: everybody, per squad, per person' },
   report: { run: reportCommand, usage: reportUsage, summary: 'on-call compensation of a month, per person' },
   plan: { run: planCommand, usage: planUsage, summary: 'the desired state of a stack, offline' },
+  readiness: { run: readinessCommand, usage: readinessUsage, summary: 'production readiness of the alerts (of a pull request with --base)' },
+  catalog: { run: catalogCommand, usage: catalogUsage, summary: 'write the alert catalog: a page per squad and an index' },
   demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
 };
 

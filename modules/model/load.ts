@@ -70,6 +70,7 @@ export function loadOrganisation(tree: SourceTree): LoadResult {
     businessHours: org.defaults.businessHours,
     readiness: org.readiness,
     fairness: { maxAboveMeanPercent: org.maxAboveMeanPercent },
+    statusPage: org.statusPage,
     source: { file: specs.org.yaml.file, line: 1, column: 1 },
     tree,
   };

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { didYouMean } from '../core/suggest';
+import { isReadinessCheck, READINESS_CHECKS } from '../core/readiness-checks';
 import type { SpecFile } from '../spec/load-tree';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
 import type { AlertKind, AlertSpec, ServiceSpec } from '../spec/types';
@@ -93,6 +94,10 @@ export function resolveAlert(ctx: AlertContext, file: YamlFile, base: readonly P
   });
   spec.silence?.forEach((s, i) => {
     if (!checkDate(r, file, at('silence', i, 'until'), s.until)) ok = false;
+    if (!isReadinessCheck(s.check)) {
+      r.error(file, at('silence', i, 'check'), 'ref/unknown-check', `unknown readiness check \`${s.check}\`${didYouMean(s.check, Object.keys(READINESS_CHECKS))}`);
+      ok = false;
+    }
   });
 
   const runbook = spec.runbook === undefined ? undefined : resolveRunbook(ctx, file, at('runbook'), spec.runbook);

@@ -3,6 +3,8 @@ import type { SpecFile } from '../spec/load-tree';
 import type { OrgSpec, Severity } from '../spec/types';
 import { checkDate, checkDuration, checkPhone, checkUrl, checkZone } from './checks-common';
 import { turnOf } from './turn';
+import { isReadinessCheck, READINESS_CHECKS } from '../core/readiness-checks';
+import { didYouMean } from '../core/suggest';
 import { sourceOf, type Reporter } from './reporter';
 import type { Holiday, Person, ReadinessSettings, WeeklyWindows } from './types';
 import { normaliseIntervals, windowIntervals } from './windows';
@@ -27,6 +29,7 @@ export interface ResolvedOrg {
   readonly holidays: Holiday[];
   readonly readiness: ReadinessSettings;
   readonly maxAboveMeanPercent: number;
+  readonly statusPage: { readonly name: string; readonly domainPrefix: string; readonly type: 'public' | 'internal' };
 }
 
 export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
@@ -87,8 +90,14 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
   holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   const rd = spec.readiness ?? {};
+  for (const name of Object.keys(rd.checks ?? {})) {
+    if (!isReadinessCheck(name)) {
+      r.error(f, ['readiness', 'checks', name], 'ref/unknown-check', `unknown readiness check \`${name}\`${didYouMean(name, Object.keys(READINESS_CHECKS))}`, true);
+    }
+  }
   const readiness: ReadinessSettings = {
     runbookSections: rd.runbookSections ?? DEFAULT_RUNBOOK_SECTIONS,
+    runbookBaseUrl: rd.runbookBaseUrl !== undefined && checkUrl(r, f, ['readiness', 'runbookBaseUrl'], rd.runbookBaseUrl) ? rd.runbookBaseUrl.replace(/\/*$/, '/') : undefined,
     pagingSeverities: rd.pagingSeverities ?? DEFAULT_PAGING_SEVERITIES,
     checks: new Map(Object.entries(rd.checks ?? {})),
   };
@@ -108,6 +117,11 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
     holidays,
     readiness,
     maxAboveMeanPercent: spec.fairness?.maxAboveMean ?? 50,
+    statusPage: {
+      name: spec.statusPage?.name ?? spec.name,
+      domainPrefix: spec.statusPage?.domainPrefix ?? (spec.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'status'),
+      type: spec.statusPage?.type ?? 'public',
+    },
   };
 }
 

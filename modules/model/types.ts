@@ -198,6 +198,8 @@ export interface Holiday {
 
 export interface ReadinessSettings {
   readonly runbookSections: readonly string[];
+  /** Where markdown runbooks are browsed: `<base><squad>/runbooks/x.md`. */
+  readonly runbookBaseUrl?: string;
   readonly pagingSeverities: readonly Severity[];
   readonly checks: ReadonlyMap<string, 'error' | 'warning' | 'off'>;
 }
@@ -216,6 +218,7 @@ export interface Organisation {
   readonly businessHours: WeeklyWindows;
   readonly readiness: ReadinessSettings;
   readonly fairness: { readonly maxAboveMeanPercent: number };
+  readonly statusPage: { readonly name: string; readonly domainPrefix: string; readonly type: 'public' | 'internal' };
   readonly source: Source;
   /** The files the organisation was read from (runbooks included). */
   readonly tree: SourceTree;

@@ -16,6 +16,8 @@ import { sourceTexts } from '../spec/source';
 import { registerDesiredState } from './register';
 import { Squad } from './squad';
 
+const ORGANISATION = 'organisation';
+
 export interface OnCallOrganisationArgs {
   /** Which paging backend provisions the schedules and escalations. */
   readonly backend: Backend;
@@ -34,6 +36,11 @@ export interface OnCallOrganisationArgs {
    * @default - the organisation's name, lowercased
    */
   readonly pagerdutySubdomain?: string;
+  /**
+   * Opsgenie instance, for Datadog's Opsgenie integration.
+   * @default 'us'
+   */
+  readonly opsgenieRegion?: 'us' | 'eu';
 }
 
 export class OnCallOrganisation extends pulumi.ComponentResource {
@@ -52,10 +59,11 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     }
     const unknown = (args.squads ?? []).filter((s) => !organisation.teams.has(s));
     if (unknown.length > 0) throw new Error(`\`squads\` names unknown squads: ${unknown.join(', ')}`);
-    const state = renderStack(organisation, { name: pulumi.getStack(), backend: args.backend, teams: args.squads, pagerdutySubdomain: args.pagerdutySubdomain });
+    const state = renderStack(organisation, { name: pulumi.getStack(), backend: args.backend, teams: args.squads, pagerdutySubdomain: args.pagerdutySubdomain, opsgenieRegion: args.opsgenieRegion });
     const squads: Record<string, Squad> = {};
-    for (const r of state.resources) squads[r.squad] ??= new Squad(r.squad, { parent: this });
-    const registered = registerDesiredState(state, (squad) => squads[squad] as Squad);
+    for (const r of state.resources) if (r.squad !== ORGANISATION) squads[r.squad] ??= new Squad(r.squad, { parent: this });
+    // What belongs to no squad (the status page) hangs from the organisation itself.
+    const registered = registerDesiredState(state, (squad) => (squad === ORGANISATION ? this : (squads[squad] as Squad)));
     for (const squad of Object.values(squads)) squad.finish();
     this.squads = squads;
     this.resourceCount = registered.size;

@@ -4,7 +4,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import type { DesiredResource, DesiredState, Value } from '../render/desired';
-import { isInvoke, isRef } from '../render/desired';
+import { isConcat, isInvoke, isRef } from '../render/desired';
 import { LOOKUPS, RESOURCE_CLASSES } from './registry';
 
 /** Resources in an order where every reference points to one registered before it. */
@@ -14,6 +14,7 @@ export function dependencyOrder(resources: readonly DesiredResource[]): DesiredR
   const out: DesiredResource[] = [];
   const refsOf = (v: Value, acc: string[]): string[] => {
     if (isRef(v)) acc.push(v.$ref);
+    else if (isConcat(v)) v.$concat.forEach((x) => refsOf(x, acc));
     else if (Array.isArray(v)) v.forEach((x) => refsOf(x, acc));
     else if (v !== null && typeof v === 'object' && !isInvoke(v)) Object.values(v).forEach((x) => refsOf(x, acc));
     return acc;
@@ -55,6 +56,7 @@ export function registerDesiredState(state: DesiredState, parentOf: (squad: stri
       }
       return out.apply((r) => r[v.property]);
     }
+    if (isConcat(v)) return pulumi.concat(...v.$concat.map((x) => resolve(x, parent)));
     if (Array.isArray(v)) return v.map((x) => resolve(x, parent));
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x, parent)]));
     return v;

@@ -31,6 +31,13 @@ export const RESOURCE_CLASSES: Readonly<Record<string, Ctor>> = {
   'datadog:index/onCallEscalationPolicy:OnCallEscalationPolicy': datadog.OnCallEscalationPolicy,
   'datadog:index/onCallTeamRoutingRules:OnCallTeamRoutingRules': datadog.OnCallTeamRoutingRules,
   'pulumi-nodejs:dynamic/datadog:ScheduleOverride': DatadogScheduleOverride,
+  'datadog:index/monitor:Monitor': datadog.Monitor,
+  'datadog:index/syntheticsTest:SyntheticsTest': datadog.SyntheticsTest,
+  'datadog:index/serviceLevelObjective:ServiceLevelObjective': datadog.ServiceLevelObjective,
+  'datadog:index/statusPage:StatusPage': datadog.StatusPage,
+  'datadog:index/statusPageComponent:StatusPageComponent': datadog.StatusPageComponent,
+  'datadog:pagerduty/serviceObject:ServiceObject': datadog.pagerduty.ServiceObject,
+  'datadog:opsgenie/serviceObject:ServiceObject': datadog.opsgenie.ServiceObject,
 };
 
 type Lookup = (args: Record<string, string>, opts: pulumi.InvokeOutputOptions) => pulumi.Output<Record<string, unknown>>;

@@ -2,7 +2,7 @@
  * Desired state as plain data: what a stack provisions, computed offline. The Pulumi layer registers
  * exactly these records; `oncall plan` prints and diffs them. References between resources are symbolic.
  */
-export type Value = string | number | boolean | null | Ref | Invoke | Value[] | { readonly [key: string]: Value };
+export type Value = string | number | boolean | null | Ref | Invoke | Concat | Value[] | { readonly [key: string]: Value };
 
 /** The output `property` of another resource of the same desired state, by name. */
 export interface Ref {
@@ -15,6 +15,11 @@ export interface Invoke {
   readonly $invoke: string;
   readonly args: Readonly<Record<string, string>>;
   readonly property: string;
+}
+
+/** Text made of parts, some of them references (a burn-rate query naming its SLO's id). */
+export interface Concat {
+  readonly $concat: readonly Value[];
 }
 
 export interface ResourceOptions {
@@ -56,6 +61,14 @@ export function invoke(token: string, args: Record<string, string>, property = '
 
 export function isRef(v: unknown): v is Ref {
   return typeof v === 'object' && v !== null && '$ref' in v;
+}
+
+export function concat(...parts: Value[]): Concat {
+  return { $concat: parts };
+}
+
+export function isConcat(v: unknown): v is Concat {
+  return typeof v === 'object' && v !== null && '$concat' in v;
 }
 
 export function isInvoke(v: unknown): v is Invoke {

@@ -4,12 +4,16 @@ import { renderDatadogSquad } from './datadog-oncall';
 import type { DesiredResource, DesiredState } from './desired';
 import { renderOpsgenieSquad } from './opsgenie';
 import { renderPagerDutySquad } from './pagerduty';
+import { renderSquadAlerts } from './alerts';
+import { renderStatusPage } from './alerts/status-page';
 
 export interface StackSettings {
   readonly name: string;
   readonly backend: StackSpec['backend'];
   readonly teams?: readonly string[];
   readonly pagerdutySubdomain?: string;
+  /** @default 'us' */
+  readonly opsgenieRegion?: 'us' | 'eu';
 }
 
 /** Everything a stack provisions, as data: the squads it selects, on its backend. */
@@ -28,6 +32,9 @@ export function renderStack(org: Organisation, stack: StackSettings): DesiredSta
         resources.push(...renderDatadogSquad(org, team));
         break;
     }
+    resources.push(...renderSquadAlerts(org, team, stack.backend, stack.opsgenieRegion ?? 'us'));
   }
+  // The status page belongs to the whole organisation: stacks that provision a subset leave it alone.
+  if (!stack.teams) resources.push(...renderStatusPage(org));
   return { stack: stack.name, backend: stack.backend, resources };
 }

@@ -18,6 +18,8 @@ export interface StackSpec {
   /** The squads the stack provisions; all of them when absent. */
   readonly teams?: readonly string[];
   readonly pagerdutySubdomain?: string;
+  /** From `opsgenie:apiUrl`: the EU instance or the default one. */
+  readonly opsgenieRegion: 'us' | 'eu';
   readonly yaml: YamlFile;
 }
 
@@ -54,5 +56,7 @@ export function parseStackFile(file: string, name: string, text: string): { stac
     error(['config', 'oncall:pagerdutySubdomain'], 'stack/subdomain', '`oncall:pagerdutySubdomain` must be the account subdomain, such as `acme`');
     return { problems };
   }
-  return { stack: { name, file, backend: backend as StackBackend, teams: teams as string[] | undefined, pagerdutySubdomain: subdomain as string | undefined, yaml: parsed }, problems };
+  const opsgenieUrl = config['opsgenie:apiUrl'];
+  const opsgenieRegion = typeof opsgenieUrl === 'string' && /(^|\.)eu\./.test(opsgenieUrl) ? 'eu' : 'us';
+  return { stack: { name, file, backend: backend as StackBackend, teams: teams as string[] | undefined, pagerdutySubdomain: subdomain as string | undefined, opsgenieRegion, yaml: parsed }, problems };
 }

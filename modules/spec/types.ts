@@ -20,8 +20,10 @@ export interface OrgSpec {
   phone?: { router?: string; fallback?: string };
   people: Record<string, PersonSpec>;
   holidays?: HolidaySpec[];
+  statusPage?: { name?: string; domainPrefix?: string; type?: 'public' | 'internal' };
   readiness?: {
     runbookSections?: string[];
+    runbookBaseUrl?: string;
     pagingSeverities?: Severity[];
     checks?: Record<string, 'error' | 'warning' | 'off'>;
   };

@@ -19,7 +19,7 @@ export function installMocks(): void {
     {
       newResource(args) {
         registrations.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, custom: args.custom ?? true });
-        return { id: `${args.name}_id`, state: args.inputs };
+        return { id: `${args.name}_id`, state: { ...args.inputs, integrationKey: `${args.name}_integrationKey`, apiKey: `${args.name}_apiKey` } };
       },
       call(args) {
         return { id: lookupId(args.token, args.inputs as Record<string, unknown>) };

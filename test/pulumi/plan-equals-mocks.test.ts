@@ -10,22 +10,37 @@ import { installMocks, lookupId, registrations } from './mocks';
 import { OnCallOrganisation } from '../../modules/pulumi/organisation';
 import { loadOrganisation } from '../../modules/model/load';
 import { renderStack } from '../../modules/render/stack';
-import { isInvoke, isRef, type Backend, type Value } from '../../modules/render/desired';
+import { isConcat, isInvoke, isRef, type Backend, type Value } from '../../modules/render/desired';
 import { exampleTree, ROOT } from '../helpers';
 
 installMocks();
 
 function expected(v: Value): unknown {
-  if (isRef(v)) return `${v.$ref}_id`;
+  if (isRef(v)) return `${v.$ref}_${v.property}`;
+  if (isConcat(v)) return v.$concat.map(expected).join('');
   if (isInvoke(v)) return lookupId(v.$invoke, v.args);
   if (Array.isArray(v)) return v.map(expected);
   if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expected(x)]));
   return v;
 }
 
+/** Pulumi's marker of a secret value in serialized inputs. */
+const SECRET_SIG = '4dabf18193072939515e22adb298388d';
+const secrets: string[] = [];
+
+function unwrap(v: unknown, path: string): unknown {
+  if (v !== null && typeof v === 'object' && SECRET_SIG in v) {
+    secrets.push(path);
+    return (v as unknown as { value: unknown }).value;
+  }
+  if (Array.isArray(v)) return v.map((x, i) => unwrap(x, `${path}[${i}]`));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x, `${path}.${k}`)]));
+  return v;
+}
+
 /** What the engine received, without the SDK's own bookkeeping (the dynamic provider, declared outputs). */
-function received(inputs: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(inputs).filter(([k, v]) => !k.startsWith('__') && v !== undefined));
+function received(name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(inputs).filter(([k, v]) => !k.startsWith('__') && v !== undefined).map(([k, v]) => [k, unwrap(v, `${name}.${k}`)]));
 }
 
 async function settle(resources: pulumi.Resource[]): Promise<string[]> {
@@ -49,8 +64,12 @@ describe('the Pulumi layer registers exactly the desired state', () => {
     expect(custom.map((r) => r.name).sort()).toEqual(state.resources.map((r) => r.name).sort());
     for (const want of state.resources) {
       const got = custom.find((r) => r.name === want.name)!;
-      expect({ type: got.type, name: got.name, inputs: received(got.inputs) }).toEqual({ type: want.type, name: want.name, inputs: expected(want.inputs as Value) });
+      expect({ type: got.type, name: got.name, inputs: received(got.name, got.inputs) }).toEqual({ type: want.type, name: want.name, inputs: expected(want.inputs as Value) });
     }
+    // The keys Datadog uses to reach PagerDuty or Opsgenie stay secret all the way.
+    const keys = state.resources.filter((r) => r.type.startsWith('datadog:pagerduty/') || r.type.startsWith('datadog:opsgenie/'));
+    expect(secrets.filter((p) => p.endsWith('.serviceKey') || p.endsWith('.opsgenieApiKey'))).toHaveLength(keys.length);
+    secrets.length = 0;
     const components = registrations.filter((r) => !r.custom);
     expect(components.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
       [`oncall:index:Organisation org-${backend}`, ...[...org.teams.keys()].map((t) => `oncall:squad:Squad ${t}`)].sort(),

@@ -69,6 +69,10 @@ const readiness: JsonSchema = {
       items: { $ref: '#/$defs/text' },
       uniqueItems: true,
     },
+    runbookBaseUrl: {
+      $ref: '#/$defs/url',
+      description: 'where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there',
+    },
     pagingSeverities: {
       description: 'severities that page a person; default P1, P2 and P3',
       type: 'array',
@@ -118,6 +122,16 @@ export const orgSchema = schemaDocument(
         minProperties: 1,
       },
       holidays: { description: 'public holidays', type: 'array', items: { $ref: '#/$defs/holiday' } },
+      statusPage: {
+        description: 'the customer-facing status page: one component per service with a `statusPage` name',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: { $ref: '#/$defs/text', description: 'default: the organisation\'s name' },
+          domainPrefix: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 63, description: 'the page\'s address prefix; default: the organisation\'s name in lowercase' },
+          type: { enum: ['public', 'internal'], description: 'default `public`' },
+        },
+      },
       readiness,
       fairness,
     },

@@ -1,0 +1,41 @@
+import { hasErrors } from '../../core/problem';
+import { readiness } from '../../checks';
+import { loadOrganisation } from '../../model/load';
+import { oneOf, parseCommandArgs, stringOption } from '../args';
+import { FINDING_FORMATS, formatFindings } from '../format/findings';
+import type { Io } from '../io';
+import { organisationOrProblems } from '../organisation-or-problems';
+import { changedAlerts, changedServices } from '../changed-alerts';
+import { readTreeAtRef } from '../git-tree';
+import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
+import { DateTime } from 'luxon';
+
+export const readinessUsage = `oncall readiness [--base GITREF] [--format text|json|markdown|github] [--teams DIR]
+
+Production readiness of the alerts: runbooks and their sections, routing that reaches someone, severities
+that page, consistent thresholds, customer-facing services with a paging alert and a synthetic check. With
+--base, only the alerts added or changed since that git ref (the pull request's). Exit 1 on any error-level
+finding. Checks are documented in docs/checks/.`;
+
+export async function readinessCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseCommandArgs(argv, { base: { type: 'string' }, format: { type: 'string' }, teams: { type: 'string', default: 'teams' } });
+  const format = oneOf('format', stringOption(values, 'format'), FINDING_FORMATS, 'text');
+  const dir = stringOption(values, 'teams') ?? 'teams';
+  const now = io.now();
+  const org = organisationOrProblems(dir, io, now.getTime());
+  if (!org) return EXIT_PROBLEMS;
+  const base = stringOption(values, 'base');
+  let scope: { alerts?: Set<string>; services?: Set<string> } = {};
+  let label = `${org.alerts.size} alerts`;
+  if (base !== undefined) {
+    const before = loadOrganisation(readTreeAtRef(dir, base, org.tree.root));
+    const baseOrg = hasErrors(before.problems) ? undefined : before.organisation;
+    const alerts = changedAlerts(baseOrg, org);
+    scope = { alerts, services: changedServices(baseOrg, org, alerts) };
+    label = `${alerts.size} alert${alerts.size === 1 ? '' : 's'} added or changed since ${base}`;
+  }
+  const today = DateTime.fromJSDate(now, { zone: org.timezone }).toISODate() ?? '';
+  const findings = readiness(org, { ...scope, today });
+  io.out(formatFindings(format, findings, label));
+  return findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+}

@@ -1,0 +1,49 @@
+/**
+ * How a Datadog alert reaches the squad's paging backend: a notification handle, and for PagerDuty and
+ * Opsgenie the Datadog integration object that gives the handle its key.
+ */
+import type { Service, Team } from '../../model/types';
+import type { Backend, DesiredResource } from '../desired';
+import { ref } from '../desired';
+import { names } from '../names';
+
+export const DD_INTEGRATIONS = {
+  pagerduty: 'datadog:pagerduty/serviceObject:ServiceObject',
+  opsgenie: 'datadog:opsgenie/serviceObject:ServiceObject',
+} as const;
+
+/** `@pagerduty-<service>`, `@opsgenie-<squad>` or `@oncall-<squad>`. */
+export function pagingHandle(backend: Backend, team: Team, service: Service): string {
+  switch (backend) {
+    case 'pagerduty':
+      return `@pagerduty-${service.id}`;
+    case 'opsgenie':
+      return `@opsgenie-${team.id}`;
+    case 'datadog':
+      return `@oncall-${team.id}`;
+  }
+}
+
+/** The Datadog side of the integration that makes a handle work. */
+export function handleResources(backend: Backend, team: Team, opsgenieRegion: 'us' | 'eu'): DesiredResource[] {
+  const out: DesiredResource[] = [];
+  if (backend === 'pagerduty') {
+    for (const service of team.services.values()) {
+      if (service.retired) continue;
+      out.push({
+        type: DD_INTEGRATIONS.pagerduty,
+        name: names.integration(service.id, 'pagerduty-in-datadog'),
+        squad: team.id,
+        inputs: { serviceName: service.id, serviceKey: ref(names.integration(service.id, 'datadog'), 'integrationKey') },
+      });
+    }
+  } else if (backend === 'opsgenie') {
+    out.push({
+      type: DD_INTEGRATIONS.opsgenie,
+      name: names.integration(team.id, 'opsgenie-in-datadog'),
+      squad: team.id,
+      inputs: { name: team.id, opsgenieApiKey: ref(names.integration(team.id, 'datadog'), 'apiKey'), region: opsgenieRegion },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * The status page: one component per customer-facing service, named from its `statusPage` name, grouped
+ * when services name a group. Positions follow the names' order and are chained with `dependsOn`, so they
+ * are stable; the page and its components are protected.
+ */
+import type { Organisation, Service } from '../../model/types';
+import type { DesiredResource, Value } from '../desired';
+import { ref } from '../desired';
+
+export const STATUS_PAGE = 'datadog:index/statusPage:StatusPage';
+export const STATUS_COMPONENT = 'datadog:index/statusPageComponent:StatusPageComponent';
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
+
+function slug(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+export function renderStatusPage(org: Organisation): DesiredResource[] {
+  const services = [...org.services.values()].filter((s): s is Service & { statusPage: { name: string } } => !s.retired && s.statusPage !== undefined && !(org.teams.get(s.team)?.retired ?? false));
+  if (services.length === 0) return [];
+  const page = 'status-page';
+  const out: DesiredResource[] = [
+    {
+      type: STATUS_PAGE,
+      name: page,
+      squad: 'organisation',
+      inputs: { name: org.statusPage.name, domainPrefix: org.statusPage.domainPrefix, type: org.statusPage.type, visualizationType: 'bars_and_uptime_percentage' },
+      options: { protect: true },
+    },
+  ];
+  // Top-level entries: ungrouped services, and one group per group name.
+  const groups = new Map<string, Array<{ name: string; service: Service }>>();
+  const entries: Array<{ name: string; service?: Service }> = [];
+  for (const s of services) {
+    const group = s.statusPage.group;
+    if (group === undefined) entries.push({ name: s.statusPage.name, service: s });
+    else {
+      if (!groups.has(group)) entries.push({ name: group });
+      groups.set(group, [...(groups.get(group) ?? []), { name: s.statusPage.name, service: s }]);
+    }
+  }
+  let previous: string | undefined;
+  entries.sort(byName).forEach((entry, position) => {
+    const members = entry.service ? undefined : (groups.get(entry.name) ?? []).sort(byName);
+    const name = entry.service ? `${entry.service.id}-status-component` : `${slug(entry.name)}-status-group`;
+    const inputs: Record<string, Value> = {
+      pageId: ref(page),
+      name: entry.name,
+      type: entry.service ? 'component' : 'group',
+      position,
+      ...(members ? { components: members.map((m, i) => ({ name: m.name, type: 'component', position: i })) } : {}),
+    };
+    out.push({ type: STATUS_COMPONENT, name, squad: 'organisation', inputs, options: { protect: true, ...(previous ? { dependsOn: [previous] } : {}) } });
+    previous = name;
+  });
+  return out;
+}
