@@ -1,0 +1,108 @@
+/** Monitors, checks, SLOs and the status page in each example stack's plan. */
+import { describe, expect, it } from 'vitest';
+import { loadOrganisation } from '../../modules/model/load';
+import type { Backend, DesiredResource } from '../../modules/render/desired';
+import { renderStack } from '../../modules/render/stack';
+import { expectGolden } from '../golden';
+import { exampleTree, withEdit } from '../helpers';
+
+const org = loadOrganisation(exampleTree()).organisation!;
+const HANDLES: Record<Backend, (service: string, squad: string) => string> = {
+  pagerduty: (service) => `@pagerduty-${service}`,
+  opsgenie: (_s, squad) => `@opsgenie-${squad}`,
+  datadog: (_s, squad) => `@oncall-${squad}`,
+};
+
+function alertsOf(backend: Backend): DesiredResource[] {
+  return renderStack(org, { name: 'test', backend }).resources.filter((r) => r.type.startsWith('datadog:index/monitor') || r.type.startsWith('datadog:index/synthetics') || r.type.startsWith('datadog:index/serviceLevel') || r.type.startsWith('datadog:index/statusPage') || r.type.startsWith('datadog:pagerduty') || r.type.startsWith('datadog:opsgenie'));
+}
+
+describe.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s stack', (backend) => {
+  const resources = alertsOf(backend);
+
+  it('renders every example alert as a monitor or synthetic check, named, tagged, prioritised and routed', () => {
+    for (const alert of org.alerts.values()) {
+      const r = resources.find((x) => x.name === `${alert.id}-monitor` || x.name === `${alert.id}-check`);
+      expect(r, alert.id).toBeDefined();
+      expect(r!.type).toBe(alert.kind.endsWith('check') && alert.kind !== 'service-check' ? 'datadog:index/syntheticsTest:SyntheticsTest' : 'datadog:index/monitor:Monitor');
+      const i = r!.inputs as Record<string, any>;
+      expect(i.name).toBe(`[${alert.service}][${alert.team}] ${alert.title}`);
+      expect(i.tags).toEqual(expect.arrayContaining([`team:${alert.team}`, `service:${alert.service}`, `severity:${alert.severity.toLowerCase()}`, `alert-id:${alert.id}`, 'managed-by:oncall-as-code']));
+      const priority = r!.type.endsWith('Monitor') ? i.priority : String(i.optionsList.monitorPriority);
+      expect(priority).toBe(alert.severity.slice(1));
+      const handle = HANDLES[backend](alert.service, alert.team);
+      // In both the alert and the recovery parts, so that pages resolve by themselves.
+      expect(i.message).toContain(`{{#is_alert}}${handle}{{/is_alert}}`);
+      expect(i.message).toContain(`{{#is_recovery}}${handle}{{/is_recovery}}`);
+      expect(i.message).toMatch(/Runbook: https:\/\//);
+    }
+  });
+
+  it('the home-page check asserts status 200 and a body containing "Ajouter au panier"', () => {
+    const home = resources.find((r) => r.name === 'shop-home-page-check')!.inputs as Record<string, any>;
+    expect(home).toMatchObject({ type: 'api', subtype: 'http', requestDefinition: { method: 'GET', url: 'https://www.acme.example/' }, locations: ['aws:eu-west-3', 'aws:eu-central-1'] });
+    expect(home.assertions).toEqual([{ type: 'statusCode', operator: 'is', target: '200' }, { type: 'body', operator: 'contains', target: 'Ajouter au panier' }]);
+    expect(home.optionsList.tickEvery).toBe(60);
+    const checkout = resources.find((r) => r.name === 'shop-checkout-check')!.inputs as Record<string, any>;
+    expect(checkout.subtype).toBe('multi');
+    expect(checkout.apiSteps.map((s: any) => s.name)).toEqual(['Add a book to the cart', 'Pay with the test card']);
+    expect(checkout.apiSteps[0].extractedValues).toEqual([{ name: 'CART_ID', type: 'http_body', parser: { type: 'json_path', value: '$.id' } }]);
+  });
+
+  it('builds monitor queries with the window and the critical comparison; warnings in the same direction', () => {
+    const tls = resources.find((r) => r.name === 'platform-tls-expiring-monitor')!.inputs as Record<string, any>;
+    expect(tls.query).toBe('avg(last_1h):min:tls.days_left{*} by {server_name} < 14');
+    expect(tls.monitorThresholds).toEqual({ critical: '14', warning: '30' });
+    const rate = resources.find((r) => r.name === 'shop-5xx-rate-monitor')!.inputs as Record<string, any>;
+    expect(rate).toMatchObject({ type: 'query alert', notifyNoData: true, noDataTimeframe: 15 });
+    expect(rate.message).toContain('Dashboard: https://app.datadoghq.eu/dashboard/shop-overview');
+  });
+
+  it('has the status page with the components "Boutique en ligne" and "Paiement", protected, in a stable order', () => {
+    const page = resources.find((r) => r.type === 'datadog:index/statusPage:StatusPage')!;
+    expect(page.options?.protect).toBe(true);
+    const components = resources.filter((r) => r.type === 'datadog:index/statusPageComponent:StatusPageComponent');
+    expect(components.map((c) => [c.inputs.name, c.inputs.position, c.options?.protect])).toEqual([
+      ['Boutique en ligne', 0, true],
+      ['Paiement', 1, true],
+    ]);
+    expect(components[1]!.options?.dependsOn).toEqual([components[0]!.name]);
+  });
+
+  it('matches the golden file', () => {
+    expectGolden(`alerts/${backend}.json`, `${JSON.stringify(resources, null, 2)}\n`);
+  });
+});
+
+describe('SLOs and non-paging alerts', () => {
+  it('an SLO alert renders the objective and a fast and a slow burn-rate alert naming it', () => {
+    const tree = withEdit(
+      'payments/team.yaml',
+      'alerts:\n',
+      'alerts:\n  payments-availability:\n    title: Payments succeed\n    kind: slo\n    severity: P2\n    slo: { target: 99.9, window: 30d, good: "sum:payments.ok{*}.as_count()", total: "sum:payments.all{*}.as_count()" }\n    runbook: runbooks/api-error-rate.md\n',
+    );
+    const resources = renderStack(loadOrganisation(tree).organisation!, { name: 't', backend: 'datadog' }).resources;
+    const slo = resources.find((r) => r.name === 'payments-availability-slo')!;
+    expect(slo.inputs).toMatchObject({ type: 'metric', query: { numerator: 'sum:payments.ok{*}.as_count()', denominator: 'sum:payments.all{*}.as_count()' }, thresholds: [{ timeframe: '30d', target: 99.9 }] });
+    const burns = resources.filter((r) => r.name.startsWith('payments-availability-') && r.name.endsWith('burn-monitor'));
+    expect(burns.map((b) => b.inputs.query)).toEqual([
+      { $concat: ['burn_rate("', { $ref: 'payments-availability-slo', property: 'id' }, '").over("30d").long_window("1h").short_window("5m") > 14.4'] },
+      { $concat: ['burn_rate("', { $ref: 'payments-availability-slo', property: 'id' }, '").over("30d").long_window("6h").short_window("30m") > 6'] },
+    ]);
+    for (const b of burns) expect(b.inputs.message).toContain('{{#is_alert}}@oncall-payments{{/is_alert}}');
+  });
+
+  it('an alert that does not page carries no paging handle, only its own notifications', () => {
+    const tree = withEdit('platform/team.yaml', '    severity: P3\n', '    severity: P4\n    notify: ["@slack-platform"]\n');
+    const cpu = renderStack(loadOrganisation(tree).organisation!, { name: 't', backend: 'pagerduty' }).resources.find((r) => r.name === 'platform-cpu-saturated-monitor')!;
+    expect(cpu.inputs.message).not.toContain('@pagerduty');
+    expect(cpu.inputs.message).toContain('{{#is_alert}}@slack-platform{{/is_alert}}');
+  });
+
+  it('a stack for a subset of squads leaves the organisation-wide status page alone', () => {
+    const resources = renderStack(org, { name: 't', backend: 'datadog', teams: ['storefront'] }).resources;
+    expect(resources.some((r) => r.type.startsWith('datadog:index/statusPage'))).toBe(false);
+    expect(resources.some((r) => r.name === 'shop-home-page-check')).toBe(true);
+    expect(resources.some((r) => r.name === 'payments-api-health-check')).toBe(false);
+  });
+});
