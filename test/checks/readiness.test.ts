@@ -98,6 +98,7 @@ describe('each check finds its mistake', () => {
       tree: () => {
         let tree = withEdit(SF, '    severity: P1\n    request:', '    severity: P3\n    page: false\n    request:');
         tree = withEdit(SF, '    severity: P1\n    every: 5m', '    severity: P3\n    page: false\n    every: 5m', tree);
+        tree = withEdit(SF, '    severity: P2\n    description: Availability', '    severity: P3\n    page: false\n    description: Availability', tree);
         return withEdit(SF, '    severity: P2\n    query: sum:trace', '    severity: P3\n    page: false\n    query: sum:trace', tree);
       },
       file: `teams/${SF}`,

@@ -12,7 +12,7 @@ describe('oncall readiness', () => {
   it('exits 0 on the example organisation', () => {
     const run = runCli(['readiness']);
     expect(run.code).toBe(0);
-    expect(run.stdout.trim()).toBe('10 alerts: 0 errors, 0 warnings');
+    expect(run.stdout.trim()).toBe('11 alerts: 0 errors, 0 warnings');
   });
 
   it('deleting an alert\'s runbook: exit 1 and a finding at the alert', () => {
@@ -70,6 +70,6 @@ describe('oncall catalog', () => {
     const storefront = readFileSync(join(out, 'storefront.md'), 'utf8');
     expect(storefront).toContain('## P1 · [shop][storefront] Home page answers and offers "Ajouter au panier"');
     expect(storefront).toMatch(/\*\*Expected time\*\*\n\n15 minutes to restore the page/);
-    expect(readFileSync(join(out, 'index.md'), 'utf8').split('\n').filter((l) => l.startsWith('| P')).length).toBe(10);
+    expect(readFileSync(join(out, 'index.md'), 'utf8').split('\n').filter((l) => l.startsWith('| P')).length).toBe(11);
   });
 });

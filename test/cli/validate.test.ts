@@ -21,7 +21,7 @@ describe('oncall validate on the example organisation', () => {
   it('exits 0 and says what it checked', () => {
     const run = runCli(['validate']);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('teams: valid — 3 squads, 11 people, 5 rotations, 10 alerts\n');
+    expect(run.stdout).toBe('teams: valid — 3 squads, 11 people, 5 rotations, 11 alerts\n');
     expect(run.code).toBe(0);
   });
 

@@ -22,6 +22,10 @@ describe.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s stack', (ba
 
   it('renders every example alert as a monitor or synthetic check, named, tagged, prioritised and routed', () => {
     for (const alert of org.alerts.values()) {
+      if (alert.kind === 'slo') {
+        expect(resources.filter((x) => x.name.startsWith(`${alert.id}-`)).map((x) => x.type)).toEqual(['datadog:index/serviceLevelObjective:ServiceLevelObjective', 'datadog:index/monitor:Monitor', 'datadog:index/monitor:Monitor']);
+        continue;
+      }
       const r = resources.find((x) => x.name === `${alert.id}-monitor` || x.name === `${alert.id}-check`);
       expect(r, alert.id).toBeDefined();
       expect(r!.type).toBe(alert.kind.endsWith('check') && alert.kind !== 'service-check' ? 'datadog:index/syntheticsTest:SyntheticsTest' : 'datadog:index/monitor:Monitor');
