@@ -9,6 +9,7 @@ import { reportCommand, reportUsage } from './commands/report';
 import { planCommand, planUsage } from './commands/plan';
 import { readinessCommand, readinessUsage } from './commands/readiness';
 import { catalogCommand, catalogUsage } from './commands/catalog';
+import { routerCommand, routerUsage } from './commands/router';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
@@ -25,6 +26,7 @@ const commands: Record<string, Command> = {
   plan: { run: planCommand, usage: planUsage, summary: 'the desired state of a stack, offline' },
   readiness: { run: readinessCommand, usage: readinessUsage, summary: 'production readiness of the alerts (of a pull request with --base)' },
   catalog: { run: catalogCommand, usage: catalogUsage, summary: 'write the alert catalog: a page per squad and an index' },
+  router: { run: routerCommand, usage: routerUsage, summary: 'the on-call phone line: Twilio webhooks that ring whoever is on call' },
   demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
 };
 

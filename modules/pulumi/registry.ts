@@ -6,6 +6,7 @@ import * as opsgenie from './opsgenie';
 import { PagerDutyScheduleOverride } from './overrides/pagerduty';
 import { OpsgenieScheduleOverride } from './overrides/opsgenie';
 import { DatadogScheduleOverride } from './overrides/datadog';
+import { PhoneLine } from './twilio/phone-line';
 
 type Ctor = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
@@ -31,6 +32,7 @@ export const RESOURCE_CLASSES: Readonly<Record<string, Ctor>> = {
   'datadog:index/onCallEscalationPolicy:OnCallEscalationPolicy': datadog.OnCallEscalationPolicy,
   'datadog:index/onCallTeamRoutingRules:OnCallTeamRoutingRules': datadog.OnCallTeamRoutingRules,
   'pulumi-nodejs:dynamic/datadog:ScheduleOverride': DatadogScheduleOverride,
+  'pulumi-nodejs:dynamic/twilio:PhoneLine': PhoneLine,
   'datadog:index/monitor:Monitor': datadog.Monitor,
   'datadog:index/syntheticsTest:SyntheticsTest': datadog.SyntheticsTest,
   'datadog:index/serviceLevelObjective:ServiceLevelObjective': datadog.ServiceLevelObjective,

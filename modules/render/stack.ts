@@ -6,6 +6,7 @@ import { renderOpsgenieSquad } from './opsgenie';
 import { renderPagerDutySquad } from './pagerduty';
 import { renderSquadAlerts } from './alerts';
 import { renderStatusPage } from './alerts/status-page';
+import { renderPhoneLine } from './phone-line';
 
 export interface StackSettings {
   readonly name: string;
@@ -33,6 +34,7 @@ export function renderStack(org: Organisation, stack: StackSettings): DesiredSta
         break;
     }
     resources.push(...renderSquadAlerts(org, team, stack.backend, stack.opsgenieRegion ?? 'us'));
+    resources.push(...renderPhoneLine(team));
   }
   // The status page belongs to the whole organisation: stacks that provision a subset leave it alone.
   if (!stack.teams) resources.push(...renderStatusPage(org));

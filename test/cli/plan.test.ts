@@ -87,6 +87,24 @@ describe('oncall plan for each example stack', () => {
     expect(routing.inputs.rules[1].timeRestrictions).toBeUndefined();
   });
 
+  it.each(['acme-pagerduty', 'acme-opsgenie', 'acme-datadog'])('%s wires the storefront phone line to the router and its fallback', (stack) => {
+    const line = plan(stack).resources.find((r) => r.type === 'pulumi-nodejs:dynamic/twilio:PhoneLine')!;
+    expect(line.name).toBe('storefront-phone-line');
+    expect(line.inputs).toEqual({
+      number: '+33199000101',
+      friendlyName: 'Storefront on call',
+      voiceUrl: 'https://oncall-router-1.acme.example/voice',
+      voiceMethod: 'POST',
+      voiceFallbackUrl: 'https://oncall-router-2.acme.example/voice',
+      voiceFallbackMethod: 'POST',
+      smsUrl: 'https://oncall-router-1.acme.example/sms',
+      smsMethod: 'POST',
+      smsFallbackUrl: 'https://oncall-router-2.acme.example/sms',
+      smsFallbackMethod: 'POST',
+    });
+    expect((line as any).options).toEqual({ protect: true });
+  });
+
   it.each(['acme-pagerduty', 'acme-opsgenie', 'acme-datadog'])('%s as text and markdown (golden)', (stack) => {
     const text = runCli(['plan', '--stack', stack]);
     expect(text.code).toBe(0);

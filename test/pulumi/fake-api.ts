@@ -7,6 +7,7 @@ export interface Recorded {
   readonly path: string;
   readonly headers: IncomingMessage['headers'];
   readonly body: unknown;
+  readonly rawBody: string;
 }
 
 export type Handler = (req: Recorded) => { status: number; body?: unknown };
@@ -18,7 +19,8 @@ export async function fakeApi(handler: Handler): Promise<{ url: string; requests
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      const recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: text === '' ? undefined : JSON.parse(text) };
+      const json = /json/.test(req.headers['content-type'] ?? '');
+      const recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: text === '' || !json ? undefined : JSON.parse(text), rawBody: text };
       requests.push(recorded);
       const answer = handler(recorded);
       res.writeHead(answer.status, { 'Content-Type': 'application/json' });

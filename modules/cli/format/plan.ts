@@ -1,6 +1,7 @@
 /** `oncall plan` output: the desired state as JSON, or grouped by squad for people (text, markdown). */
 import type { DesiredResource, DesiredState, Value } from '../../render/desired';
 import { isInvoke, isRef } from '../../render/desired';
+import { maskPhone } from '../../model/checks-common';
 
 export const PLAN_FORMATS = ['text', 'json', 'markdown'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -55,6 +56,7 @@ export function describeResource(r: DesiredResource): string {
   if (typeof i.startDate === 'string' && typeof i.username === 'string') parts.push(`${i.startDate} → ${show(i.endDate ?? '')}: ${i.username}`);
   if (typeof i.userId !== 'undefined' && typeof i.teamId !== 'undefined') parts.push(`${show(i.userId)}${i.role ? ` (${show(i.role)})` : ''}`);
   if (typeof i.integrationEmail === 'string') parts.push(i.integrationEmail);
+  if (typeof i.voiceUrl === 'string') parts.push(`${maskPhone(String(i.number))}: voice ${i.voiceUrl} (fallback ${show(i.voiceFallbackUrl ?? 'none')}), sms ${show(i.smsUrl ?? '')} (fallback ${show(i.smsFallbackUrl ?? 'none')})`);
   if (typeof i.emailUsername === 'string') parts.push(`e-mail ${i.emailUsername}@…`);
   return parts.join('; ');
 }

@@ -1,0 +1,34 @@
+/** The squad's on-call number, wired to the router on its two hosts. */
+import type { Team } from '../model/types';
+import { compact, type DesiredResource } from './desired';
+
+export const PHONE_LINE = 'pulumi-nodejs:dynamic/twilio:PhoneLine';
+
+export function renderPhoneLine(team: Team): DesiredResource[] {
+  const line = team.phone;
+  if (!line) return [];
+  const base = line.router.replace(/\/+$/, '');
+  const fallback = line.fallback?.replace(/\/+$/, '');
+  return [
+    {
+      type: PHONE_LINE,
+      name: `${team.id}-phone-line`,
+      squad: team.id,
+      inputs: compact({
+        number: line.number,
+        sid: line.sid,
+        friendlyName: `${team.name} on call`,
+        voiceUrl: `${base}/voice`,
+        voiceMethod: 'POST',
+        voiceFallbackUrl: fallback ? `${fallback}/voice` : undefined,
+        voiceFallbackMethod: 'POST',
+        smsUrl: `${base}/sms`,
+        smsMethod: 'POST',
+        smsFallbackUrl: fallback ? `${fallback}/sms` : undefined,
+        smsFallbackMethod: 'POST',
+      }),
+      // A number cannot be bought back: the line is protected until the YAML retires it.
+      options: line.retired ? undefined : { protect: true },
+    },
+  ];
+}

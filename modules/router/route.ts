@@ -1,0 +1,83 @@
+/**
+ * The router as a pure function of a request: usable behind node:http (server.ts) or any serverless host.
+ * Every POST must carry a valid `X-Twilio-Signature` for the public URL; numbers dialled come only from the
+ * organisation's data.
+ */
+import twilio from 'twilio';
+import { maskPhone } from '../model/checks-common';
+import type { RouterState } from './state';
+import { dial, forwardSms, hangup, say } from './twiml';
+
+export interface RouterRequest {
+  readonly method: string;
+  /** Path and query, as received (`/voice/next?level=1`). */
+  readonly url: string;
+  readonly signature: string | undefined;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export interface RouterResponse {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+  /** A log line: no full phone number in it. */
+  readonly log: Record<string, unknown>;
+}
+
+export interface RouteContext {
+  readonly state: RouterState;
+  readonly authToken: string;
+  /** The base URL Twilio calls (`https://oncall-router-1.acme.example`): signatures are computed on it. */
+  readonly publicUrl: string;
+  readonly now: number;
+}
+
+export const NOBODY_MESSAGE = 'Nobody from the on-call team could be reached. Please try again in a few minutes, or follow the incident procedure.';
+
+const xmlResponse = (status: number, body: string, log: Record<string, unknown>): RouterResponse => ({ status, contentType: 'text/xml', body, log });
+
+export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
+  const path = req.url.split('?')[0] ?? '/';
+  const log: Record<string, unknown> = { method: req.method, path };
+  if (req.method === 'GET' && path === '/healthz') {
+    return { status: 200, contentType: 'application/json', body: JSON.stringify({ status: 'ok', lines: ctx.state.lineCount, loadedAt: new Date(ctx.state.loadedAt).toISOString() }), log: { ...log, status: 200 } };
+  }
+  if (!['/voice', '/voice/next', '/sms'].includes(path)) return { status: 404, contentType: 'text/plain', body: 'not found\n', log: { ...log, status: 404 } };
+  if (req.method !== 'POST') return { status: 405, contentType: 'text/plain', body: 'POST only\n', log: { ...log, status: 405 } };
+
+  const url = `${ctx.publicUrl.replace(/\/+$/, '')}${req.url}`;
+  if (!req.signature || !twilio.validateRequest(ctx.authToken, req.signature, url, req.params)) {
+    return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { ...log, status: 403, reason: req.signature ? 'forged signature' : 'no signature' } };
+  }
+  const to = req.params.To ?? '';
+  const from = req.params.From ?? '';
+  Object.assign(log, { line: maskPhone(to), from: maskPhone(from), call: req.params.CallSid ?? req.params.MessageSid });
+  const levels = ctx.state.levels(to, ctx.now);
+  if (!levels) return xmlResponse(404, say('This number is not an on-call line.'), { ...log, status: 404, reason: 'line not configured' });
+
+  if (path === '/sms') {
+    const first = levels[0];
+    if (!first) return xmlResponse(200, hangup(), { ...log, status: 200, forwarded: null });
+    return xmlResponse(200, forwardSms(first.number, from, req.params.Body ?? ''), { ...log, status: 200, forwardedTo: first.person, number: maskPhone(first.number) });
+  }
+
+  let level = 0;
+  if (path === '/voice/next') {
+    const status = req.params.DialCallStatus;
+    const m = /[?&]level=([0-9]{1,3})(&|$)/.exec(req.url);
+    if (!m) return { status: 400, contentType: 'text/plain', body: 'level missing\n', log: { ...log, status: 400 } };
+    level = Number(m[1]);
+    if (status === 'completed' || status === 'answered') return xmlResponse(200, hangup(), { ...log, status: 200, outcome: 'answered', level: level - 1 });
+  }
+  const target = levels[level];
+  if (!target) return xmlResponse(200, say(NOBODY_MESSAGE), { ...log, status: 200, outcome: 'nobody reached', level });
+  return xmlResponse(200, dial(target.number, `/voice/next?level=${level + 1}`, to), {
+    ...log,
+    status: 200,
+    level,
+    dialed: target.person,
+    role: target.role,
+    number: maskPhone(target.number),
+    previous: req.params.DialCallStatus,
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * The router on node:http. It loads the organisation once, answers from memory, refreshes each line's
+ * levels at its next handoff, and reloads its data on SIGHUP without closing the listening socket (calls in
+ * progress keep the state they started with; the next request uses the new one).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hasErrors } from '../core/problem';
+import { formatProblemsText } from '../core/problems-text';
+import { analyse } from '../pipeline';
+import { readTeamsDir } from '../spec/read-dir';
+import { sourceTexts } from '../spec/source';
+import { parseSecrets, phoneBook, type RouterSecrets } from './phones';
+import { route } from './route';
+import { RouterState } from './state';
+
+export interface RouterOptions {
+  readonly teamsDir: string;
+  readonly secretsFile?: string;
+  readonly authToken?: string;
+  readonly port: number;
+  readonly host: string;
+  /** The base URL Twilio calls; default `http://<host>:<port>` (for local tests only). */
+  readonly publicUrl?: string;
+  readonly now?: () => number;
+  readonly log?: (entry: Record<string, unknown>) => void;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export class RouterSetupError extends Error {}
+
+const MAX_BODY = 64 * 1024;
+
+export function loadRouterState(options: Pick<RouterOptions, 'teamsDir' | 'secretsFile' | 'env'>, now: number): { state: RouterState; secrets?: RouterSecrets } {
+  const tree = readTeamsDir(options.teamsDir);
+  const { organisation, problems } = analyse(tree, now);
+  if (hasErrors(problems) || !organisation) throw new RouterSetupError(`the organisation in ${options.teamsDir} is not valid:\n${formatProblemsText(problems.filter((p) => p.severity === 'error'), sourceTexts(tree))}`);
+  const secrets = options.secretsFile ? parseSecrets(readFileSync(options.secretsFile, 'utf8'), options.secretsFile) : undefined;
+  const state = new RouterState(organisation, phoneBook(organisation, secrets, options.env ?? process.env), now);
+  return { state, secrets };
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(undefined);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export interface RunningRouter {
+  readonly server: Server;
+  readonly url: string;
+  reload(): void;
+  close(): Promise<void>;
+}
+
+export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((e) => process.stdout.write(`${JSON.stringify({ time: new Date(now()).toISOString(), ...e })}\n`));
+  let { state, secrets } = loadRouterState(options, now());
+  const authToken = options.authToken ?? options.env?.TWILIO_AUTH_TOKEN ?? secrets?.twilioAuthToken;
+  if (!authToken) throw new RouterSetupError('no Twilio auth token: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (): void => {
+    if (timer) clearTimeout(timer);
+    const next = state.refresh(now());
+    const delay = Math.max(1000, Math.min(next - now(), 3_600_000));
+    timer = setTimeout(schedule, delay);
+    timer.unref();
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const body = req.method === 'POST' ? await readBody(req) : '';
+      if (body === undefined) {
+        res.writeHead(413, { 'Content-Type': 'text/plain' }).end('too large\n');
+        return;
+      }
+      const params = Object.fromEntries(new URLSearchParams(body));
+      const header = req.headers['x-twilio-signature'];
+      const current = state; // a reload swaps it; this request keeps the one it started with
+      const answer = route(
+        { method: req.method ?? 'GET', url: req.url ?? '/', signature: Array.isArray(header) ? header[0] : header, params },
+        { state: current, authToken, publicUrl: publicUrl(), now: now() },
+      );
+      res.writeHead(answer.status, { 'Content-Type': answer.contentType, 'Cache-Control': 'no-store' }).end(answer.body);
+      log(answer.log);
+    })().catch((err: unknown) => {
+      log({ error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('error\n');
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`;
+  const publicUrl = (): string => options.publicUrl ?? url;
+  schedule();
+
+  const reload = (): void => {
+    try {
+      const loaded = loadRouterState(options, now());
+      state = loaded.state;
+      secrets = loaded.secrets;
+      schedule();
+      log({ event: 'reloaded', lines: state.lineCount });
+    } catch (err) {
+      log({ event: 'reload failed, keeping the previous data', error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+    }
+  };
+  const missing = state.missingPhones();
+  log({ event: 'listening', url, publicUrl: publicUrl(), lines: state.lineCount, ...(missing.length ? { withoutPhone: missing } : {}) });
+  return {
+    server,
+    url,
+    reload,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (timer) clearTimeout(timer);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
