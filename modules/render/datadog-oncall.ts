@@ -7,7 +7,7 @@
 import type { Organisation, Team, WeeklyWindows } from '../model/types';
 import { isoInZone } from '../schedule/local-time';
 import { hhmmss, weekdaySpans } from './coverage-shapes';
-import { compact, invoke, ref, type DesiredResource, type Invoke } from './desired';
+import { compact, invoke, ref, stateful, type DesiredResource, type Invoke } from './desired';
 import type { DdEscalationInputs, DdLayer, DdMembershipInputs, DdOverrideInputs, DdRestriction, DdRoutingInputs, DdScheduleInputs, DdTarget, DdTeamInputs } from './datadog-inputs';
 import { names } from './names';
 import { overridePieces, rotationLayers } from './rotation-layers';
@@ -23,8 +23,6 @@ export const DD = {
   override: 'pulumi-nodejs:dynamic/datadog:ScheduleOverride',
 } as const;
 
-const KEEP = { retainOnDelete: true } as const;
-
 function userId(org: Organisation, person: string): Invoke {
   return invoke(DD.getUser, { filter: org.people.get(person)?.email ?? person });
 }
@@ -39,7 +37,7 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
   const squad = team.id;
   const teamName = names.team(team.id);
   const teamInputs: DdTeamInputs = { name: team.name, handle: team.id, description: team.description ?? team.name };
-  out.push({ type: DD.team, name: teamName, squad, inputs: teamInputs, options: KEEP });
+  out.push({ type: DD.team, name: teamName, squad, inputs: teamInputs, options: stateful(team.retired), origin: { kind: 'squad', squad, id: team.id } });
   for (const person of [...new Set([...team.members, ...(team.manager ? [team.manager] : [])])]) {
     out.push({
       type: DD.membership,
@@ -50,7 +48,7 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
   }
 
   for (const rotation of team.rotations.values()) {
-    if (rotation.retired) continue;
+    const retired = rotation.retired || team.retired;
     const zone = rotation.timezone;
     const scheduleName = names.schedule(team.id, rotation.id);
     const interval: DdLayer['interval'] = rotation.every.unit === 'hours' ? { seconds: rotation.every.count * 3600 } : { days: rotation.every.count * (rotation.every.unit === 'weeks' ? 7 : 1) };
@@ -70,8 +68,8 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
         }),
       ),
     };
-    out.push({ type: DD.schedule, name: scheduleName, squad, inputs: scheduleInputs, options: KEEP });
-    for (const piece of overridePieces(rotation)) {
+    out.push({ type: DD.schedule, name: scheduleName, squad, inputs: scheduleInputs, options: stateful(retired), origin: { kind: 'rotation', squad, id: rotation.id } });
+    for (const piece of retired ? [] : overridePieces(rotation)) {
       out.push({
         type: DD.override,
         name: names.override(team.id, rotation.id, piece.start),
@@ -82,7 +80,6 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
   }
 
   for (const policy of team.escalations.values()) {
-    if (policy.retired) continue;
     const delays = stepDelays(policy);
     const escalationInputs: DdEscalationInputs = {
       name: `${team.name}: ${policy.name}`,
@@ -97,7 +94,7 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
         ),
       })),
     };
-    out.push({ type: DD.escalation, name: names.escalation(team.id, policy.id), squad, inputs: escalationInputs, options: KEEP });
+    out.push({ type: DD.escalation, name: names.escalation(team.id, policy.id), squad, inputs: escalationInputs, options: stateful(policy.retired || team.retired), origin: { kind: 'escalation', squad, id: policy.id } });
   }
 
   if (team.routing.length > 0) {

@@ -30,6 +30,13 @@ export interface ResourceOptions {
   readonly dependsOn?: readonly string[];
 }
 
+/** The YAML object a resource comes from: the deletion guard consults its `retired` marker. */
+export interface Origin {
+  readonly kind: 'squad' | 'rotation' | 'escalation' | 'service' | 'alert' | 'phone' | 'status-page';
+  readonly squad: string;
+  readonly id: string;
+}
+
 export interface DesiredResource {
   /** Pulumi type token, e.g. `pagerduty:index/schedule:Schedule`. */
   readonly type: string;
@@ -40,6 +47,15 @@ export interface DesiredResource {
   /** The squad whose component registers it. */
   readonly squad: string;
   readonly options?: ResourceOptions;
+  readonly origin?: Origin;
+}
+
+/**
+ * Options of a stateful resource (team, schedule, policy, service): protected until its YAML object is
+ * marked `retired`, and kept in the service when it leaves the stack so its history is never lost.
+ */
+export function stateful(retired: boolean): ResourceOptions {
+  return retired ? { retainOnDelete: true } : { protect: true, retainOnDelete: true };
 }
 
 export type Backend = 'pagerduty' | 'opsgenie' | 'datadog';

@@ -7,7 +7,7 @@
 import type { Organisation, Team } from '../model/types';
 import { DateTime } from 'luxon';
 import { dailyWindow, weekdaySpans } from './coverage-shapes';
-import { compact, invoke, ref, type DesiredResource, type Value } from './desired';
+import { compact, invoke, ref, stateful, type DesiredResource, type Value } from './desired';
 import { names } from './names';
 import { overridePieces, rotationLayers } from './rotation-layers';
 import { squadPolicy, stepDelays, stepTargets } from './squad-routing';
@@ -23,8 +23,6 @@ export const OG = {
   getUser: 'opsgenie:index/getUser:getUser',
   override: 'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride',
 } as const;
-
-const KEEP = { retainOnDelete: true } as const;
 
 /** `yyyy-MM-dd'T'HH:mm:ssZZ` in the schedule's zone. */
 export function opsgenieDate(instant: number, zone: string): string {
@@ -74,11 +72,12 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
       deleteDefaultResources: true,
       members: members.map((p) => ({ id: userId(org, p), role: p === team.manager ? 'admin' : 'user' })),
     }),
-    options: KEEP,
+    options: stateful(team.retired),
+    origin: { kind: 'squad', squad, id: team.id },
   });
 
   for (const rotation of team.rotations.values()) {
-    if (rotation.retired) continue;
+    const retired = rotation.retired || team.retired;
     const zone = rotation.timezone;
     const scheduleName = names.schedule(team.id, rotation.id);
     out.push({
@@ -86,7 +85,8 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
       name: scheduleName,
       squad,
       inputs: { name: `${team.name}: ${rotation.name}`, description: `Managed by oncall-as-code: squad ${team.id}, rotation ${rotation.id}.`, timezone: zone, ownerTeamId: ref(teamName), enabled: true },
-      options: KEEP,
+      options: stateful(retired),
+      origin: { kind: 'rotation', squad, id: rotation.id },
     });
     for (const layer of rotationLayers(rotation)) {
       out.push({
@@ -105,7 +105,7 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
         }),
       });
     }
-    for (const piece of overridePieces(rotation)) {
+    for (const piece of retired ? [] : overridePieces(rotation)) {
       const name = names.override(team.id, rotation.id, piece.start);
       out.push({
         type: OG.override,
@@ -123,7 +123,6 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
   }
 
   for (const policy of team.escalations.values()) {
-    if (policy.retired) continue;
     const rules: Value[] = [];
     for (const step of policy.steps) {
       // One recipient per rule: a step notifying several gets several rules at the same delay.
@@ -148,7 +147,8 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
         rules,
         repeats: policy.repeat > 0 ? [{ waitInterval: delays[delays.length - 1] ?? 1, count: policy.repeat, resetRecipientStates: true, closeAlertAfterAll: false }] : undefined,
       }),
-      options: KEEP,
+      options: stateful(policy.retired || team.retired),
+      origin: { kind: 'escalation', squad, id: policy.id },
     });
   }
 

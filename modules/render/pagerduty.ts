@@ -7,7 +7,7 @@
 import type { Organisation, Team } from '../model/types';
 import { isoInZone } from '../schedule/local-time';
 import { dailyWindow, fixedTimePerDay, hhmmss, wrappedIntervals } from './coverage-shapes';
-import { compact, invoke, ref, type DesiredResource, type Value } from './desired';
+import { compact, invoke, ref, stateful, type DesiredResource, type Value } from './desired';
 import { names } from './names';
 import { overridePieces, rotationLayers } from './rotation-layers';
 import { squadPolicy, stepDelays, stepTargets } from './squad-routing';
@@ -28,8 +28,6 @@ export interface PagerDutyOptions {
   /** The account's subdomain, for e-mail integration addresses (`<service>@<subdomain>.pagerduty.com`). */
   readonly subdomain: string;
 }
-
-const KEEP = { retainOnDelete: true } as const;
 
 function user(org: Organisation, person: string): Value {
   return invoke(PD.getUser, { email: org.people.get(person)?.email ?? person });
@@ -52,7 +50,7 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
   const out: DesiredResource[] = [];
   const squad = team.id;
   const teamName = names.team(team.id);
-  out.push({ type: PD.team, name: teamName, squad, inputs: compact({ name: team.name, description: team.description }), options: KEEP });
+  out.push({ type: PD.team, name: teamName, squad, inputs: compact({ name: team.name, description: team.description }), options: stateful(team.retired), origin: { kind: 'squad', squad, id: team.id } });
 
   const people = [...new Set([...team.members, ...(team.manager ? [team.manager] : [])])];
   for (const person of people) {
@@ -65,7 +63,7 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
   }
 
   for (const rotation of team.rotations.values()) {
-    if (rotation.retired) continue;
+    const retired = rotation.retired || team.retired;
     const scheduleName = names.schedule(team.id, rotation.id);
     const zone = rotation.timezone;
     out.push({
@@ -89,9 +87,10 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
           }),
         ),
       },
-      options: KEEP,
+      options: stateful(retired),
+      origin: { kind: 'rotation', squad, id: rotation.id },
     });
-    for (const piece of overridePieces(rotation)) {
+    for (const piece of retired ? [] : overridePieces(rotation)) {
       out.push({
         type: PD.override,
         name: names.override(team.id, rotation.id, piece.start),
@@ -108,7 +107,6 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
   }
 
   for (const policy of team.escalations.values()) {
-    if (policy.retired) continue;
     const delays = stepDelays(policy);
     out.push({
       type: PD.escalation,
@@ -129,16 +127,24 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
           ),
         })),
       },
-      options: KEEP,
+      options: stateful(policy.retired || team.retired),
+      origin: { kind: 'escalation', squad, id: policy.id },
     });
   }
 
   const policy = squadPolicy(team);
   let first = true;
   for (const service of team.services.values()) {
-    if (service.retired || !policy) continue;
+    if (!policy) continue;
     const serviceName = names.service(service.id);
-    out.push({ type: PD.service, name: serviceName, squad, inputs: serviceInputs(team, service.name, service.description, names.escalation(team.id, policy.id)), options: KEEP });
+    out.push({
+      type: PD.service,
+      name: serviceName,
+      squad,
+      inputs: serviceInputs(team, service.name, service.description, names.escalation(team.id, policy.id)),
+      options: stateful(service.retired || team.retired),
+      origin: { kind: 'service', squad, id: service.id },
+    });
     out.push({
       type: PD.integration,
       name: names.integration(service.id, 'datadog'),

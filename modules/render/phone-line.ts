@@ -28,7 +28,8 @@ export function renderPhoneLine(team: Team): DesiredResource[] {
         smsFallbackMethod: 'POST',
       }),
       // A number cannot be bought back: the line is protected until the YAML retires it.
-      options: line.retired ? undefined : { protect: true },
+      options: line.retired || team.retired ? undefined : { protect: true },
+      origin: { kind: 'phone', squad: team.id, id: team.id },
     },
   ];
 }

@@ -21,7 +21,7 @@ export interface StackSettings {
 export function renderStack(org: Organisation, stack: StackSettings): DesiredState {
   const resources: DesiredResource[] = [];
   for (const team of org.teams.values()) {
-    if (team.retired || (stack.teams && !stack.teams.includes(team.id))) continue;
+    if (stack.teams && !stack.teams.includes(team.id)) continue;
     switch (stack.backend) {
       case 'pagerduty':
         resources.push(...renderPagerDutySquad(org, team, { subdomain: stack.pagerdutySubdomain ?? org.name.toLowerCase().replace(/[^a-z0-9-]/g, '-') }));

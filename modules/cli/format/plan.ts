@@ -11,7 +11,7 @@ export function planJson(state: DesiredState): string {
     {
       stack: state.stack,
       backend: state.backend,
-      resources: state.resources.map((r) => ({ type: r.type, name: r.name, inputs: r.inputs, ...(r.options ? { options: r.options } : {}) })),
+      resources: state.resources.map((r) => ({ type: r.type, name: r.name, inputs: r.inputs, ...(r.options ? { options: r.options } : {}), ...(r.origin ? { origin: r.origin } : {}) })),
     },
     null,
     2,
@@ -73,7 +73,8 @@ export function planText(state: DesiredState): string {
     out.push('', `${squad} (${list.length})`);
     const width = Math.min(Math.max(...list.map((r) => shortType(r.type).length)), 34);
     for (const r of list) {
-      const flag = r.options?.retainOnDelete ? ' [kept on delete]' : r.options?.protect ? ' [protected]' : '';
+      const flags = [r.options?.protect ? 'protected' : '', r.options?.retainOnDelete ? 'kept on delete' : ''].filter(Boolean);
+      const flag = flags.length ? ` [${flags.join(', ')}]` : '';
       out.push(`  ${shortType(r.type).padEnd(width)}  ${r.name}${flag}`);
       const what = describeResource(r);
       if (what) out.push(`  ${' '.repeat(width)}    ${what}`);

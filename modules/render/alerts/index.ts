@@ -10,7 +10,7 @@ export function renderSquadAlerts(org: Organisation, team: Team, backend: Backen
   const out: DesiredResource[] = [...handleResources(backend, team, opsgenieRegion)];
   const canPage = team.routing.length > 0;
   for (const alert of team.alerts.values()) {
-    if (alert.retired) continue;
+    if (alert.retired || team.retired) continue;
     const service = team.services.get(alert.service);
     const handle = alert.page && canPage && service ? pagingHandle(backend, team, service) : undefined;
     switch (alert.kind) {

@@ -59,5 +59,5 @@ export function renderMonitor(org: Organisation, alert: Alert, handle: string | 
     includeTags: true,
     requireFullWindow: false,
   });
-  return { type: MONITOR, name: `${alert.id}-monitor`, squad: alert.team, inputs };
+  return { type: MONITOR, name: `${alert.id}-monitor`, squad: alert.team, inputs, origin: { kind: 'alert', squad: alert.team, id: alert.id } };
 }

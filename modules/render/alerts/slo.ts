@@ -26,6 +26,7 @@ export function renderSlo(org: Organisation, alert: Alert, handle: string | unde
       type: SLO,
       name: sloName,
       squad: alert.team,
+      origin: { kind: 'alert', squad: alert.team, id: alert.id },
       inputs: {
         name: alertName(alert),
         type: 'metric',
@@ -42,6 +43,7 @@ export function renderSlo(org: Organisation, alert: Alert, handle: string | unde
       type: MONITOR,
       name: `${alert.id}-${burn.id}-monitor`,
       squad: alert.team,
+      origin: { kind: 'alert', squad: alert.team, id: alert.id },
       inputs: {
         name: alertName(named),
         type: 'slo alert',

@@ -1,7 +1,7 @@
 /**
  * The status page: one component per customer-facing service, named from its `statusPage` name, grouped
  * when services name a group. Positions follow the names' order and are chained with `dependsOn`, so they
- * are stable; the page and its components are protected.
+ * are stable; the page and its components are protected (a component until its service is retired).
  */
 import type { Organisation, Service } from '../../model/types';
 import type { DesiredResource, Value } from '../desired';
@@ -17,7 +17,8 @@ function slug(text: string): string {
 }
 
 export function renderStatusPage(org: Organisation): DesiredResource[] {
-  const services = [...org.services.values()].filter((s): s is Service & { statusPage: { name: string } } => !s.retired && s.statusPage !== undefined && !(org.teams.get(s.team)?.retired ?? false));
+  const services = [...org.services.values()].filter((s): s is Service & { statusPage: { name: string } } => s.statusPage !== undefined);
+  const retired = (s: Service): boolean => s.retired || (org.teams.get(s.team)?.retired ?? false);
   if (services.length === 0) return [];
   const page = 'status-page';
   const out: DesiredResource[] = [
@@ -27,6 +28,7 @@ export function renderStatusPage(org: Organisation): DesiredResource[] {
       squad: 'organisation',
       inputs: { name: org.statusPage.name, domainPrefix: org.statusPage.domainPrefix, type: org.statusPage.type, visualizationType: 'bars_and_uptime_percentage' },
       options: { protect: true },
+      origin: { kind: 'status-page', squad: 'organisation', id: 'status-page' },
     },
   ];
   // Top-level entries: ungrouped services, and one group per group name.
@@ -51,7 +53,10 @@ export function renderStatusPage(org: Organisation): DesiredResource[] {
       position,
       ...(members ? { components: members.map((m, i) => ({ name: m.name, type: 'component', position: i })) } : {}),
     };
-    out.push({ type: STATUS_COMPONENT, name, squad: 'organisation', inputs, options: { protect: true, ...(previous ? { dependsOn: [previous] } : {}) } });
+    const origin = entry.service ? { kind: 'service' as const, squad: entry.service.team, id: entry.service.id } : { kind: 'status-page' as const, squad: 'organisation', id: name };
+    // A component stays protected until its service (or every service of its group) is retired.
+    const unprotected = entry.service ? retired(entry.service) : (groups.get(entry.name) ?? []).every((m) => retired(m.service));
+    out.push({ type: STATUS_COMPONENT, name, squad: 'organisation', inputs, options: { ...(unprotected ? {} : { protect: true }), ...(previous ? { dependsOn: [previous] } : {}) }, origin });
     previous = name;
   });
   return out;

@@ -60,5 +60,5 @@ export function renderSynthetic(org: Organisation, alert: Alert, handle: string 
             }),
           ),
         };
-  return { type: SYNTHETICS, name: `${alert.id}-check`, squad: alert.team, inputs };
+  return { type: SYNTHETICS, name: `${alert.id}-check`, squad: alert.team, inputs, origin: { kind: 'alert', squad: alert.team, id: alert.id } };
 }
