@@ -7,13 +7,25 @@ import { formatProblems } from '../format/problems';
 import { sourceTexts as sourcesOf } from '../../spec/source';
 import { hasErrors } from '../../core/problem';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
+import { loadOrganisation } from '../../model/load';
+import { readTreeAtRef } from '../git-tree';
+import { diffStates } from '../../render/diff';
+import { blockedChanges } from '../../render/deletion-guard';
+import { rotationChanges } from '../../schedule/week-compare';
+import { planDiffJson, planDiffMarkdown, planDiffText, type PlanDiff } from '../format/plan-diff';
 
-export const planUsage = `oncall plan [--stack NAME] [--format text|json|markdown] [--teams DIR] [--stacks DIR]
+export const planUsage = `oncall plan [--stack NAME] [--base GITREF [--allow-delete]] [--format text|json|markdown] [--teams DIR] [--stacks DIR]
 
 The desired state of a stack, offline: no credentials, no Pulumi CLI. --stack may be left out when there is
 one stack. json: {"stack","backend","resources":[{"type","name","inputs"}]} where type is the Pulumi type
 token, inputs are the provider's input properties, and references are {"$ref": name, "property"} or
-{"$invoke": function, "args", "property"} (a lookup such as a user by e-mail).`;
+{"$invoke": function, "args", "property"} (a lookup such as a user by e-mail).
+
+With --base, the difference with the organisation at that git ref: resources to create, update (with the
+inputs that change), replace or delete, and who is on call week by week over the next 8 weeks, before and
+after, for every rotation touched. Deleting or replacing a schedule, escalation policy, phone line,
+status-page component or monitor exits 1, unless its YAML object is marked \`retired\` or --allow-delete
+is given.`;
 
 export async function planCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -21,6 +33,8 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
     format: { type: 'string' },
     teams: { type: 'string', default: 'teams' },
     stacks: { type: 'string' },
+    base: { type: 'string' },
+    'allow-delete': { type: 'boolean' },
   });
   const format = oneOf('format', stringOption(values, 'format'), PLAN_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
@@ -38,6 +52,26 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`${wanted === undefined ? 'choose a stack with --stack' : `unknown stack \`${wanted}\``}; stacks: ${stacks.map((s) => s.name).join(', ')}`);
   }
   const state = renderStack(result.organisation, stack);
-  io.out(format === 'json' ? planJson(state) : format === 'markdown' ? planMarkdown(state) : planText(state));
-  return EXIT_OK;
+  const base = stringOption(values, 'base');
+  if (base === undefined) {
+    if (values['allow-delete']) throw new UsageError('--allow-delete goes with --base');
+    io.out(format === 'json' ? planJson(state) : format === 'markdown' ? planMarkdown(state) : planText(state));
+    return EXIT_OK;
+  }
+  const before = loadOrganisation(readTreeAtRef(dir, base, result.tree?.root ?? dir));
+  const baseOrg = hasErrors(before.problems) ? undefined : before.organisation;
+  const allowDelete = values['allow-delete'] === true;
+  const diff = diffStates(baseOrg ? renderStack(baseOrg, stack) : undefined, state);
+  const blocked = allowDelete ? [] : blockedChanges(diff, baseOrg, result.organisation);
+  const report: PlanDiff = {
+    stack: stack.name,
+    base,
+    diff,
+    blocked,
+    allowDelete,
+    rotations: rotationChanges(baseOrg, result.organisation, io.now().getTime()),
+    baseNote: baseOrg ? undefined : before.problems.length ? `the organisation at ${base} is not valid: everything is compared with nothing` : `no organisation at ${base}: everything is new`,
+  };
+  io.out(format === 'json' ? planDiffJson(report) : format === 'markdown' ? planDiffMarkdown(report) : planDiffText(report));
+  return blocked.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

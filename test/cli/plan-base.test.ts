@@ -1,0 +1,111 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exampleRepo, type Repo } from '../git-repo';
+import { runCli } from '../helpers';
+
+const NOW = { ONCALL_NOW: '2026-11-22T12:00:00+01:00' };
+const repos: Repo[] = [];
+afterAll(() => repos.forEach((r) => rmSync(r.dir, { recursive: true, force: true })));
+function repo(): Repo {
+  const r = exampleRepo();
+  repos.push(r);
+  return r;
+}
+function plan(r: Repo, ...args: string[]) {
+  return runCli(['plan', '--teams', r.teams, '--stack', 'acme-pagerduty', ...args], undefined, NOW);
+}
+
+describe('deletion guard: a squad folder deleted and committed', () => {
+  it('exits 1 naming the deleted schedules, policies and monitors', () => {
+    const r = repo();
+    rmSync(join(r.teams, 'platform'), { recursive: true });
+    r.commit('remove platform');
+    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    expect(run.code).toBe(1);
+    const blocked = JSON.parse(run.stdout).blocked.map((b: any) => `${b.kind} ${b.name}`);
+    expect(blocked).toEqual(
+      expect.arrayContaining([
+        'schedule platform-primary-schedule',
+        'schedule platform-secondary-schedule',
+        'escalation policy platform-double-1h-escalation',
+        'monitor platform-disk-space-critical-monitor',
+        'monitor platform-cpu-saturated-monitor',
+        'monitor platform-tls-expiring-monitor',
+      ]),
+    );
+    const text = plan(r, '--base', 'HEAD~1');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('✗ deletes schedule `platform-primary-schedule` (removed from the YAML)');
+    expect(plan(r, '--base', 'HEAD~1', '--allow-delete').code).toBe(0);
+  });
+
+  it('exits 0 when the squad was marked retired first', () => {
+    const r = repo();
+    r.edit('platform/team.yaml', 'name: Platform\n', 'name: Platform\nretired: true\n');
+    r.commit('retire platform');
+    // Retiring unprotects without deleting anything yet.
+    const retiring = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    expect(retiring.code).toBe(0);
+    expect(JSON.parse(retiring.stdout).delete.filter((d: any) => d.type.endsWith('Schedule'))).toEqual([]);
+    rmSync(join(r.teams, 'platform'), { recursive: true });
+    r.commit('remove platform');
+    const removing = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    expect(removing.code).toBe(0);
+    expect(JSON.parse(removing.stdout).delete.map((d: any) => d.name)).toEqual(expect.arrayContaining(['platform-primary-schedule', 'platform-double-1h-escalation']));
+  });
+
+  it('renaming a rotation id replaces its schedule, and says so', () => {
+    const r = repo();
+    r.edit('platform/team.yaml', '  secondary:\n', '  backup:\n');
+    r.edit('platform/team.yaml', '{ rotation: secondary }', '{ rotation: backup }');
+    const run = plan(r, '--base', 'HEAD', '--format', 'json');
+    expect(run.code).toBe(1);
+    const out = JSON.parse(run.stdout);
+    expect(out.blocked.map((b: any) => [b.name, b.action])).toContainEqual(['platform-secondary-schedule', 'delete']);
+    expect(out.create.map((c: any) => c.name)).toContain('platform-backup-schedule');
+  });
+});
+
+describe('who is on call, week by week, before and after', () => {
+  it('swapping two members of a rotation shows each week that changes hands', () => {
+    const r = repo();
+    r.edit('payments/team.yaml', '    members: [hugo, ines, jules]', '    members: [ines, hugo, jules]');
+    const run = plan(r, '--base', 'HEAD', '--format', 'json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.update.map((u: any) => [u.name, u.changes.map((c: any) => c.input)])).toEqual([['payments-oncall-schedule', ['layers']]]);
+    const rotation = out.rotations.find((x: any) => x.rotation === 'oncall' && x.team === 'payments');
+    expect(rotation.weeks.slice(0, 3)).toEqual([
+      { week: '2026-11-16', before: ['hugo'], after: ['ines'] },
+      { week: '2026-11-23', before: ['ines'], after: ['hugo'] },
+      { week: '2026-11-30', before: ['jules'], after: ['jules'] },
+    ]);
+    expect(rotation.now).toEqual({ before: 'hugo', after: 'ines', nextHandoff: '2026-11-23' });
+    const text = plan(r, '--base', 'HEAD');
+    expect(text.stdout).toContain('week of 2026-11-23: ines → hugo');
+    expect(text.stdout).toContain('week of 2026-11-30: jules\n');
+    expect(text.stdout).toContain('⚠ changes who is on call right now (hugo → ines)');
+    const md = plan(r, '--base', 'HEAD', '--format', 'markdown');
+    expect(md.stdout).toMatch(/^### oncall plan: `acme-pagerduty` compared with `HEAD`/);
+    expect(md.stdout).toContain('**payments/oncall** (changed): 6 of 8 weeks change hands');
+    expect(md.stdout).toContain('<details><summary>Week by week</summary>');
+  });
+
+  it('a roster change from the next handoff leaves the current week alone', () => {
+    const r = repo();
+    r.edit('payments/team.yaml', '    members: [hugo, ines, jules]\n    start: 2026-01-05', '    members: [hugo, ines, jules]\n    start: 2026-01-05\n    changes:\n      - from: 2026-11-23\n        members: [ines, hugo, jules]');
+    const out = JSON.parse(plan(r, '--base', 'HEAD', '--format', 'json').stdout);
+    const rotation = out.rotations.find((x: any) => x.rotation === 'oncall' && x.team === 'payments');
+    expect(rotation.now.before).toBe(rotation.now.after);
+    expect(rotation.weeks[0]).toEqual({ week: '2026-11-16', before: ['hugo'], after: ['hugo'] });
+    expect(rotation.weeks[1]).toEqual({ week: '2026-11-23', before: ['ines'], after: ['ines'] });
+    expect(rotation.weeks[2]).toEqual({ week: '2026-11-30', before: ['jules'], after: ['hugo'] });
+  });
+
+  it('--allow-delete needs --base, and a base that is not a commit is a usage error', () => {
+    const r = repo();
+    expect(plan(r, '--allow-delete')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--allow-delete goes with --base/) });
+    expect(plan(r, '--base', 'nope')).toMatchObject({ code: 2, stderr: expect.stringMatching(/`nope` is not a commit/) });
+  });
+});
