@@ -10,6 +10,7 @@ import { planCommand, planUsage } from './commands/plan';
 import { readinessCommand, readinessUsage } from './commands/readiness';
 import { catalogCommand, catalogUsage } from './commands/catalog';
 import { routerCommand, routerUsage } from './commands/router';
+import { auditCommand, auditUsage } from './commands/audit';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
@@ -27,6 +28,7 @@ const commands: Record<string, Command> = {
   readiness: { run: readinessCommand, usage: readinessUsage, summary: 'production readiness of the alerts (of a pull request with --base)' },
   catalog: { run: catalogCommand, usage: catalogUsage, summary: 'write the alert catalog: a page per squad and an index' },
   router: { run: routerCommand, usage: routerUsage, summary: 'the on-call phone line: Twilio webhooks that ring whoever is on call' },
+  audit: { run: auditCommand, usage: auditUsage, summary: 'coverage audit per squad (text, json, markdown, html)' },
   demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
 };
 

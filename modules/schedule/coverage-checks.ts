@@ -21,6 +21,8 @@ export interface Gap {
   readonly beforeStart: boolean;
   readonly source: Source;
   readonly why: string;
+  /** Part of what the squad promises (its routed hours), not only of a rotation's own coverage. */
+  readonly ofPromise: boolean;
 }
 
 function union(list: Interval[]): Interval[] {
@@ -40,13 +42,19 @@ function staffed(rotation: Rotation, from: number, to: number): Interval[] {
 
 /** Intervals in [from, to) where a promise of the squad has nobody on call. */
 export function squadGaps(org: Organisation, team: Team, from: number, to: number): Gap[] {
+  return squadCoverage(org, team, from, to).gaps;
+}
+
+/** What the squad promises in [from, to) (routed hours, or its rotations' own coverage) and its gaps. */
+export function squadCoverage(org: Organisation, team: Team, from: number, to: number): { promised: Interval[]; gaps: Gap[] } {
   const gaps: Gap[] = [];
-  const push = (rotation: Rotation, holes: Interval[], source: Source, why: string): void => {
+  const promised: Interval[] = [];
+  const push = (rotation: Rotation, holes: Interval[], source: Source, why: string, ofPromise: boolean): void => {
     const start = handoffAt(clockFor(rotation), 0);
     for (const [s, e] of holes) {
       // Split at the rotation's start: before it the rotation simply has not begun.
-      if (s < start) gaps.push({ team: team.id, rotation: rotation.id, start: s, end: Math.min(e, start), beforeStart: true, source, why });
-      if (e > start) gaps.push({ team: team.id, rotation: rotation.id, start: Math.max(s, start), end: e, beforeStart: false, source, why });
+      if (s < start) gaps.push({ team: team.id, rotation: rotation.id, start: s, end: Math.min(e, start), beforeStart: true, source, why, ofPromise });
+      if (e > start) gaps.push({ team: team.id, rotation: rotation.id, start: Math.max(s, start), end: e, beforeStart: false, source, why, ofPromise });
     }
   };
   const routed = new Set<string>();
@@ -57,14 +65,16 @@ export function squadGaps(org: Organisation, team: Team, from: number, to: numbe
     routed.add(rotation.id);
     const applies = subtract(coveredIntervals(rule.timezone, rule.during, from, to), earlier);
     earlier = union([...earlier, ...applies]);
-    push(rotation, subtract(applies, staffed(rotation, from, to)), rule.source, `routing sends alerts to \`${rotation.id}\`, which has nobody on call then`);
+    promised.push(...applies);
+    push(rotation, subtract(applies, staffed(rotation, from, to)), rule.source, `routing sends alerts to \`${rotation.id}\`, which has nobody on call then`, true);
   }
   for (const rotation of team.rotations.values()) {
     if (rotation.retired || routed.has(rotation.id)) continue;
-    const promised = coveredIntervals(rotation.timezone, rotation.coverage, from, to);
-    push(rotation, subtract(promised, staffed(rotation, from, to)), rotation.source, `\`${rotation.id}\` promises ${rotation.coverage.kind === 'always' ? '24/7' : rotation.coverage.kind.replace('-', ' ')} but has nobody on call then`);
+    const own = coveredIntervals(rotation.timezone, rotation.coverage, from, to);
+    if (team.routing.length === 0) promised.push(...own);
+    push(rotation, subtract(own, staffed(rotation, from, to)), rotation.source, `\`${rotation.id}\` promises ${rotation.coverage.kind === 'always' ? '24/7' : rotation.coverage.kind.replace('-', ' ')} but has nobody on call then`, team.routing.length === 0);
   }
-  return gaps;
+  return { promised: union(promised), gaps };
 }
 
 /** A gap cut at local Monday 00:00, so that each piece lies in one week. */

@@ -1,0 +1,136 @@
+/**
+ * The coverage audit a manager asks for, per squad: services and alerts, runbooks and readiness, promised
+ * hours actually covered, how long the escalation takes to reach its last level against the response
+ * target, on-call load, and — given a Datadog monitors export — what is not managed as code.
+ */
+import type { Organisation, Team } from '../model/types';
+import { squadCoverage } from '../schedule/coverage-checks';
+import { DAY, localMinute, weekdayOfLocal } from '../schedule/local-time';
+import { squadLoad, type PersonLoad } from '../schedule/load';
+import { MANAGED_TAG } from '../render/alerts/naming';
+import { readiness } from './index';
+
+export interface ExportedMonitor {
+  readonly id: number | string;
+  readonly name: string;
+  readonly tags: readonly string[];
+}
+
+export interface SquadAudit {
+  readonly team: string;
+  readonly name: string;
+  readonly services: string[];
+  readonly customerFacingServices: string[];
+  readonly alerts: number;
+  readonly alertsBySeverity: Record<'P1' | 'P2' | 'P3' | 'P4' | 'P5', number>;
+  readonly alertsWithRunbook: number;
+  readonly alertsPassingReadiness: number;
+  readonly servicesWithoutPagingAlert: string[];
+  readonly servicesWithoutSyntheticCheck: string[];
+  /** Share of the promised hours of the next weeks with someone on call. */
+  readonly coveragePercent: number;
+  /** Worst case: minutes until the routed escalation reaches its last level. */
+  readonly escalationMinutes: number | null;
+  readonly responseTargetMinutes: number | null;
+  readonly escalationWithinTarget: boolean | null;
+  readonly load: PersonLoad[];
+  /** With a monitors export: the squad's monitors not managed by this repository. */
+  readonly unmanagedMonitors: number | null;
+  readonly unmanagedMonitorNames: string[] | null;
+  readonly managedSharePercent: number | null;
+  /** Hour of the week (0 = Monday 00:00, organisation's zone) → share of it covered, or null when not promised. */
+  readonly heat: Array<number | null>;
+}
+
+export interface Audit {
+  readonly from: string;
+  readonly to: string;
+  readonly weeks: number;
+  readonly teams: SquadAudit[];
+  /** Monitors of the export without a squad (`team:` tag). */
+  readonly unassignedMonitors: number | null;
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10);
+
+function heatMap(org: Organisation, promised: ReadonlyArray<readonly [number, number]>, gaps: ReadonlyArray<{ start: number; end: number }>): Array<number | null> {
+  const promisedMin = new Array<number>(168).fill(0);
+  const gapMin = new Array<number>(168).fill(0);
+  const add = (list: number[], s: number, e: number): void => {
+    for (let t = s; t < e; t += 60_000) {
+      const local = localMinute(org.timezone, t);
+      const hour = (weekdayOfLocal(local) - 1) * 24 + Math.floor((((local % 1440) + 1440) % 1440) / 60);
+      list[hour] = (list[hour] ?? 0) + 1;
+    }
+  };
+  // Sample every 15 minutes rather than every minute: enough for an hour-wide cell.
+  const sample = (list: number[], s: number, e: number) => {
+    for (let t = s; t < e; t += 15 * 60_000) add(list, t, Math.min(t + 60_000, e));
+  };
+  for (const [s, e] of promised) sample(promisedMin, s, e);
+  for (const g of gaps) sample(gapMin, g.start, g.end);
+  return promisedMin.map((p, i) => (p === 0 ? null : Math.max(0, Math.round(((p - (gapMin[i] ?? 0)) / p) * 100) / 100)));
+}
+
+function squadAudit(org: Organisation, team: Team, from: number, to: number, monitors: readonly ExportedMonitor[] | undefined, today: string): SquadAudit {
+  const alerts = [...team.alerts.values()].filter((a) => !a.retired);
+  const services = [...team.services.values()].filter((s) => !s.retired);
+  const customerFacing = services.filter((s) => s.statusPage).map((s) => s.id);
+  const findings = readiness(org, { alerts: new Set(alerts.map((a) => a.id)), services: new Set(customerFacing), today });
+  const failing = new Set(findings.filter((f) => f.severity === 'error' && f.alert).map((f) => f.alert));
+  const bySeverity = { P1: 0, P2: 0, P3: 0, P4: 0, P5: 0 };
+  for (const a of alerts) bySeverity[a.severity]++;
+  const coverage = squadCoverage(org, team, from, to);
+  const promised = coverage.promised;
+  const gaps = coverage.gaps.filter((g) => g.ofPromise);
+  const promisedMs = promised.reduce((n, [s, e]) => n + e - s, 0);
+  const gapMs = gaps.reduce((n, g) => n + g.end - g.start, 0);
+  const policies = [...new Set(team.routing.map((r) => r.escalation))].map((id) => team.escalations.get(id)).filter((p) => p !== undefined);
+  const escalationMinutes = policies.length ? Math.max(...policies.map((p) => p.steps[p.steps.length - 1]?.afterMinutes ?? 0)) : null;
+  const responseTargetMinutes = policies.length ? Math.min(...policies.map((p) => p.responseTargetMinutes)) : null;
+  const own = monitors?.filter((m) => m.tags.includes(`team:${team.id}`));
+  const unmanaged = own?.filter((m) => !m.tags.includes(MANAGED_TAG));
+  return {
+    team: team.id,
+    name: team.name,
+    services: services.map((s) => s.id),
+    customerFacingServices: customerFacing,
+    alerts: alerts.length,
+    alertsBySeverity: bySeverity,
+    alertsWithRunbook: alerts.filter((a) => a.runbook).length,
+    alertsPassingReadiness: alerts.filter((a) => !failing.has(a.id)).length,
+    servicesWithoutPagingAlert: findings.filter((f) => f.check === 'service/paging-alert').map((f) => f.service ?? ''),
+    servicesWithoutSyntheticCheck: findings.filter((f) => f.check === 'service/synthetic-check').map((f) => f.service ?? ''),
+    coveragePercent: pct(promisedMs - gapMs, promisedMs),
+    escalationMinutes,
+    responseTargetMinutes,
+    escalationWithinTarget: escalationMinutes === null || responseTargetMinutes === null ? null : escalationMinutes <= responseTargetMinutes,
+    load: squadLoad(org, team.id, from, to),
+    unmanagedMonitors: unmanaged ? unmanaged.length : null,
+    unmanagedMonitorNames: unmanaged ? unmanaged.map((m) => m.name) : null,
+    managedSharePercent: own ? pct(own.length - (unmanaged?.length ?? 0), own.length) : null,
+    heat: heatMap(org, promised, gaps),
+  };
+}
+
+export function audit(org: Organisation, now: number, options: { weeks?: number; monitors?: readonly ExportedMonitor[]; today: string }): Audit {
+  const weeks = options.weeks ?? 8;
+  const to = now + weeks * 7 * DAY;
+  const teams = [...org.teams.values()].filter((t) => !t.retired).map((t) => squadAudit(org, t, now, to, options.monitors, options.today));
+  const unassigned = options.monitors?.filter((m) => !m.tags.some((t) => t.startsWith('team:') && org.teams.has(t.slice(5))));
+  return { from: new Date(now).toISOString(), to: new Date(to).toISOString(), weeks, teams, unassignedMonitors: unassigned ? unassigned.length : null };
+}
+
+/** Monitors from the JSON the Datadog monitors API returns (a list, or `{"monitors": [...]}`). */
+export function parseMonitorsExport(json: unknown): ExportedMonitor[] | string {
+  const list = Array.isArray(json) ? json : json && typeof json === 'object' && Array.isArray((json as { monitors?: unknown }).monitors) ? (json as { monitors: unknown[] }).monitors : undefined;
+  if (!list) return 'expected the JSON of the Datadog monitors API: a list of monitors';
+  const out: ExportedMonitor[] = [];
+  for (const [i, m] of list.entries()) {
+    if (!m || typeof m !== 'object') return `monitor ${i + 1} is not an object`;
+    const { id, name, tags } = m as { id?: unknown; name?: unknown; tags?: unknown };
+    if ((typeof id !== 'number' && typeof id !== 'string') || typeof name !== 'string') return `monitor ${i + 1} has no id or name`;
+    out.push({ id, name, tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [] });
+  }
+  return out;
+}

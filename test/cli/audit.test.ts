@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, withEdit, writeTree } from '../helpers';
+
+const NOW = { ONCALL_NOW: '2026-11-22T12:00:00+01:00' };
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const audit = (...args: string[]) => runCli(['audit', ...args], undefined, NOW);
+
+describe('oncall audit', () => {
+  it('reports the three example squads with the documented fields', () => {
+    const run = audit('--format', 'json');
+    expect(run.code).toBe(0);
+    const teams = JSON.parse(run.stdout).teams;
+    expect(teams.map((t: any) => t.team)).toEqual(['payments', 'platform', 'storefront']);
+    for (const t of teams) {
+      for (const field of ['team', 'services', 'alerts', 'alertsWithRunbook', 'coveragePercent', 'escalationMinutes', 'responseTargetMinutes', 'unmanagedMonitors', 'alertsBySeverity', 'alertsPassingReadiness', 'servicesWithoutPagingAlert', 'servicesWithoutSyntheticCheck', 'load']) {
+        expect(t, `${t.team}.${field}`).toHaveProperty(field);
+      }
+      expect(t.coveragePercent).toBe(100);
+      expect(t.alertsWithRunbook).toBe(t.alerts);
+      expect(t.unmanagedMonitors).toBeNull();
+    }
+    const byTeam = Object.fromEntries(teams.map((t: any) => [t.team, t]));
+    expect([byTeam.storefront.escalationMinutes, byTeam.storefront.responseTargetMinutes]).toEqual([40, 60]);
+    expect([byTeam.payments.escalationMinutes, byTeam.payments.responseTargetMinutes]).toEqual([60, 240]);
+    expect([byTeam.platform.escalationMinutes, byTeam.platform.responseTargetMinutes]).toEqual([60, 60]);
+    expect(byTeam.storefront.alertsBySeverity).toEqual({ P1: 2, P2: 2, P3: 0, P4: 0, P5: 0 });
+    // 8 weeks of a 4-person weekly rotation: two turns each, plus bruno's Christmas override from chloe.
+    expect(byTeam.storefront.load.map((l: any) => [l.person, Math.round(l.hours)])).toEqual([['bruno', 375], ['alice', 336], ['david', 336], ['chloe', 297]]);
+    expect(byTeam.payments.heat).toHaveLength(168);
+    expect(byTeam.payments.heat.every((h: number | null) => h === 1)).toBe(true);
+  });
+
+  it('shows promised hours with nobody on call in the coverage share and the heat map', () => {
+    // Platform's rotations start on 2026-12-07: until then its promise has nobody (a warning, not an error).
+    const dir = writeTree(withEdit('platform/team.yaml', 'start: 2026-01-05', 'start: 2026-12-07'));
+    dirs.push(dir);
+    const run = runCli(['audit', '--teams', dir, '--format', 'json'], undefined, NOW);
+    expect(run.code).toBe(0);
+    const platform = JSON.parse(run.stdout).teams.find((t: any) => t.team === 'platform');
+    // 14 days and 21 hours of 56 days are not covered (2026-11-22 12:00 → 2026-12-07 09:00).
+    expect(platform.coveragePercent).toBeCloseTo(73.4, 1);
+    expect(platform.heat[8]).toBe(0.63); // Monday 08:00–09:00: 3 of the 8 fall before the rotations start
+    expect(platform.heat[9]).toBe(0.75); // from the 09:00 handoff: 2 of 8 weeks
+    expect(Math.min(...platform.heat)).toBeGreaterThan(0.6);
+    const html = runCli(['audit', '--teams', dir, '--format', 'html'], undefined, NOW).stdout;
+    expect(html).toContain('fill="#f59e0b"><title>platform, Mon 10:00: 75% covered</title>');
+  });
+
+  it('refuses an organisation that validation refuses', () => {
+    const dir = writeTree(withEdit('payments/team.yaml', 'coverage: business-hours', 'coverage: [{ days: monday-thursday, from: "09:00", to: "18:00" }]'));
+    dirs.push(dir);
+    const refused = runCli(['audit', '--teams', dir], undefined, NOW);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('coverage/gap');
+  });
+
+  it('counts the monitors of a Datadog export that are not managed as code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oncall-audit-'));
+    dirs.push(dir);
+    const file = join(dir, 'monitors.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { id: 1, name: '[shop][storefront] Home page', tags: ['team:storefront', 'managed-by:oncall-as-code', 'alert-id:shop-home-page'] },
+        { id: 2, name: 'Old cart latency', tags: ['team:storefront'] },
+        { id: 3, name: 'Old checkout errors', tags: ['team:storefront', 'env:prod'] },
+        { id: 4, name: 'Payment queue', tags: ['team:payments', 'managed-by:oncall-as-code'] },
+        { id: 5, name: 'Somebody\'s test', tags: [] },
+      ]),
+    );
+    const out = JSON.parse(audit('--format', 'json', '--datadog-monitors', file).stdout);
+    const storefront = out.teams.find((t: any) => t.team === 'storefront');
+    expect([storefront.unmanagedMonitors, storefront.managedSharePercent, storefront.unmanagedMonitorNames]).toEqual([2, 33.3, ['Old cart latency', 'Old checkout errors']]);
+    expect(out.teams.find((t: any) => t.team === 'payments').managedSharePercent).toBe(100);
+    expect(out.teams.find((t: any) => t.team === 'platform').unmanagedMonitors).toBe(0);
+    expect(out.unassignedMonitors).toBe(1);
+    writeFileSync(file, '{"nope": true}');
+    expect(audit('--datadog-monitors', file)).toMatchObject({ code: 1, stderr: expect.stringMatching(/expected the JSON of the Datadog monitors API/) });
+  });
+
+  it('text and markdown summarise each squad', () => {
+    expect(audit().stdout).toContain('storefront — Storefront\n  services: shop (customer-facing: shop)');
+    expect(audit('--format', 'markdown').stdout).toContain('| storefront | 4 (P1 ×2, P2 ×2) | 100% | 100% | 100% | 40 min to the last level, target 60 min | — | — |');
+  });
+
+  it('html is one self-contained page with a heat map (168 hours × squad) and a load chart', () => {
+    const html = audit('--format', 'html').stdout;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect((html.match(/<rect class="hour"/g) ?? []).length).toBe(168 * 3);
+    expect((html.match(/<rect class="bar"/g) ?? []).length).toBe(10);
+  });
+
+  const browser = process.env.ONCALL_BROWSER_TESTS === '1' ? it : it.skip;
+  browser('the html page opens in a browser (headless Chromium) with its heat map and chart', () => {
+    expect(existsSync('/usr/bin/chromium')).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'oncall-html-'));
+    dirs.push(dir);
+    const page = join(dir, 'audit.html');
+    writeFileSync(page, audit('--format', 'html').stdout);
+    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`];
+    const dom = execFileSync('/usr/bin/chromium', [...flags, '--dump-dom', `file://${page}`], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(dom).toContain('<svg id="heat-map"');
+    expect(dom).toContain('<svg id="load-chart"');
+    expect((dom.match(/class="hour"/g) ?? []).length).toBe(504);
+    execFileSync('/usr/bin/chromium', [...flags, '--window-size=1300,900', `--screenshot=${join(dir, 'audit.png')}`, `file://${page}`], { timeout: 60_000, stdio: 'ignore' });
+    expect(existsSync(join(dir, 'audit.png'))).toBe(true);
+  });
+});
