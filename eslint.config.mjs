@@ -4,7 +4,7 @@
 import tseslint from 'typescript-eslint';
 
 const PURE = ['core', 'spec', 'model', 'schedule', 'checks', 'render'];
-const ORDER = ['core', 'spec', 'model', 'schedule', 'checks', 'render', 'pulumi', 'router', 'cli'];
+const ORDER = ['core', 'spec', 'model', 'schedule', 'checks', 'render', 'pulumi', 'policy', 'router', 'cli'];
 const forbiddenEverywherePure = [
   { group: ['@pulumi/*', '@pulumi/**'], message: 'pure layers do not import Pulumi: put it in modules/pulumi/' },
   { group: ['**/cli/**', '**/cli'], message: 'pure layers do not import the CLI' },
@@ -45,7 +45,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['bin/**/*.js'],
+    files: ['bin/**/*.js', 'policy/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

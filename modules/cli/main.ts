@@ -11,6 +11,7 @@ import { readinessCommand, readinessUsage } from './commands/readiness';
 import { catalogCommand, catalogUsage } from './commands/catalog';
 import { routerCommand, routerUsage } from './commands/router';
 import { auditCommand, auditUsage } from './commands/audit';
+import { stacksCommand, stacksUsage } from './commands/stacks';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
@@ -29,6 +30,7 @@ const commands: Record<string, Command> = {
   catalog: { run: catalogCommand, usage: catalogUsage, summary: 'write the alert catalog: a page per squad and an index' },
   router: { run: routerCommand, usage: routerUsage, summary: 'the on-call phone line: Twilio webhooks that ring whoever is on call' },
   audit: { run: auditCommand, usage: auditUsage, summary: 'coverage audit per squad (text, json, markdown, html)' },
+  stacks: { run: stacksCommand, usage: stacksUsage, summary: 'the stacks and their squads: shards for a CI matrix' },
   demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
 };
 
