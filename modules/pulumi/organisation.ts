@@ -47,6 +47,8 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
   static readonly __pulumiType = 'oncall:index:Organisation';
   /** The squads provisioned, by id. */
   readonly squads: Readonly<Record<string, Squad>>;
+  /** Every resource registered, by name. */
+  readonly resources: ReadonlyMap<string, pulumi.CustomResource>;
   readonly resourceCount: number;
 
   constructor(name: string, args: OnCallOrganisationArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -66,6 +68,7 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     const registered = registerDesiredState(state, (squad) => (squad === ORGANISATION ? this : (squads[squad] as Squad)));
     for (const squad of Object.values(squads)) squad.finish();
     this.squads = squads;
+    this.resources = registered;
     this.resourceCount = registered.size;
     this.registerOutputs({ squads: Object.keys(squads), resourceCount: registered.size });
   }

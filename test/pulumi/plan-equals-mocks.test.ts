@@ -54,12 +54,9 @@ describe('the Pulumi layer registers exactly the desired state', () => {
     registrations.length = 0;
     const component = new OnCallOrganisation(`org-${backend}`, { backend, teamsDir: join(ROOT, 'teams'), pagerdutySubdomain: 'acme' });
     const children = Object.values(component.squads);
-    // Wait for every registration (each resolves its references first).
     const state = renderStack(org, { name: 'acme-test', backend, pagerdutySubdomain: 'acme' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    for (let i = 0; i < 100 && registrations.filter((r) => r.custom).length < state.resources.length; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // A URN exists once its registration is done (after its references resolved).
+    await settle([...component.resources.values()]);
     const custom = registrations.filter((r) => r.custom);
     expect(custom.map((r) => r.name).sort()).toEqual(state.resources.map((r) => r.name).sort());
     for (const want of state.resources) {
