@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
+import { isValidZone } from '../../modules/model/zones';
 import { exampleTree } from '../helpers';
 
 describe('the example organisation', () => {
@@ -105,5 +106,14 @@ describe('the example organisation', () => {
     expect(home.kind).toBe('http-check');
     expect(home.spec.expect?.bodyContains).toBe('Ajouter au panier');
     expect(org.alerts.get('shop-checkout')!.kind).toBe('multistep-check');
+  });
+});
+
+describe('time zones', () => {
+  it('accepts every IANA spelling the runtime knows, including names ICU calls otherwise', () => {
+    for (const zone of ['Asia/Kolkata', 'Asia/Calcutta', 'America/Port-au-Prince', 'Etc/GMT+1', 'UTC', 'Pacific/Chatham', 'America/Argentina/Buenos_Aires']) {
+      expect(isValidZone(zone), zone).toBe(true);
+    }
+    for (const zone of ['europe/paris', 'Europe/Pari', 'Mars/Olympus', '', 'Europe//Paris']) expect(isValidZone(zone), zone).toBe(false);
   });
 });
