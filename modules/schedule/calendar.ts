@@ -3,9 +3,9 @@
  * is a VEVENT whose UID is derived from its squad, rotation and start, so republishing the files updates
  * events instead of duplicating them. Times are UTC, which every client shows in its own zone.
  */
-import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Organisation } from '../model/types';
 import { roster, type RosterRow } from './roster';
+import { renderCalendar, renderEvent, type IcsEvent } from './ics';
 
 export interface CalendarFile {
   readonly name: string;
@@ -25,34 +25,38 @@ export function shiftSummary(org: Organisation, row: Pick<RosterRow, 'team' | 'r
   return `On call: ${row.team}${rotation} (${row.person})`;
 }
 
-function calendarOf(org: Organisation, name: string, rows: readonly RosterRow[], stamp: Date): string {
-  const cal = ical({
-    name,
-    prodId: { company: CALENDAR_DOMAIN, product: 'oncall', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH,
-    ttl: 3600,
-  });
-  for (const row of rows) {
-    const person = org.people.get(row.person);
-    cal.createEvent({
-      id: shiftUid(row),
-      start: new Date(row.start),
-      end: new Date(row.end),
-      stamp,
-      summary: shiftSummary(org, row),
-      description: [`${person?.name ?? row.person} is on call in ${row.team}/${row.rotation}.`, ...row.notes].join('\n'),
-      categories: [{ name: row.team }],
-    });
-  }
-  return cal.toString();
+function eventOf(org: Organisation, row: RosterRow): IcsEvent {
+  const person = org.people.get(row.person);
+  return {
+    uid: shiftUid(row),
+    start: row.start,
+    end: row.end,
+    summary: shiftSummary(org, row),
+    description: [`${person?.name ?? row.person} is on call in ${row.team}/${row.rotation}.`, ...row.notes].join('\n'),
+    categories: [row.team],
+  };
 }
 
 /** all.ics, team-<id>.ics for each squad and person-<id>.ics for each person of a rotation. */
 export function calendars(org: Organisation, from: number, to: number, stamp: Date): CalendarFile[] {
   const rows = roster(org, from, to);
-  const files: CalendarFile[] = [{ name: 'all.ics', contents: calendarOf(org, `${org.name} on call`, rows, stamp) }];
+  // Each shift is rendered once, then placed in the three calendars it belongs to.
+  const byTeam = new Map<string, string[]>();
+  const byPerson = new Map<string, string[]>();
+  const all: string[] = [];
+  for (const row of rows) {
+    const text = renderEvent(eventOf(org, row), stamp.getTime());
+    all.push(text);
+    const teamList = byTeam.get(row.team);
+    if (teamList) teamList.push(text);
+    else byTeam.set(row.team, [text]);
+    const list = byPerson.get(row.person);
+    if (list) list.push(text);
+    else byPerson.set(row.person, [text]);
+  }
+  const files: CalendarFile[] = [{ name: 'all.ics', contents: renderCalendar(`${org.name} on call`, all) }];
   for (const team of org.teams.values()) {
-    files.push({ name: `team-${team.id}.ics`, contents: calendarOf(org, `${team.name} on call`, rows.filter((r) => r.team === team.id), stamp) });
+    files.push({ name: `team-${team.id}.ics`, contents: renderCalendar(`${team.name} on call`, byTeam.get(team.id) ?? []) });
   }
   const people = new Set<string>();
   for (const rotation of org.rotations.values()) {
@@ -61,7 +65,7 @@ export function calendars(org: Organisation, from: number, to: number, stamp: Da
   }
   for (const id of [...people].sort()) {
     const name = org.people.get(id)?.name ?? id;
-    files.push({ name: `person-${id}.ics`, contents: calendarOf(org, `${name} on call`, rows.filter((r) => r.person === id), stamp) });
+    files.push({ name: `person-${id}.ics`, contents: renderCalendar(`${name} on call`, byPerson.get(id) ?? []) });
   }
   return files;
 }
