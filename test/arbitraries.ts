@@ -1,7 +1,7 @@
 /** Random rotations for property tests: zones with odd offsets and both hemispheres' DST, any cadence. */
 import fc from 'fast-check';
 import type { Organisation, Override, Rotation, Team, WeeklyWindows } from '../modules/model/types';
-import { instantOf, localDateMinute, MINUTE } from '../modules/schedule/local-time';
+import { instantOf, localDateMinute, MINUTE } from '../modules/core/local-time';
 import { ALWAYS, normaliseIntervals } from '../modules/model/windows';
 import { isoWeekday, parseIsoDate } from '../modules/core/clock';
 

@@ -12,6 +12,8 @@ import { generateOrganisation } from './generate';
 
 export const BENCH_TOKEN = 'bench-token';
 export const BENCH_NOW = Date.parse('2026-11-25T15:00:00+01:00');
+/** As in production, Twilio calls an https address without a port (the router sits behind TLS termination). */
+export const BENCH_PUBLIC_URL = 'https://oncall-router-1.bench.example';
 
 async function main(): Promise<void> {
   const [kind, squads] = process.argv.slice(2);
@@ -30,8 +32,8 @@ async function main(): Promise<void> {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
   }
-  const router = await startRouter({ teamsDir: dir, port: 0, host: '127.0.0.1', authToken: BENCH_TOKEN, now: () => BENCH_NOW, log: () => undefined, env: {} });
+  const router = await startRouter({ teamsDir: dir, port: 0, host: '127.0.0.1', publicUrl: BENCH_PUBLIC_URL, authToken: BENCH_TOKEN, now: () => BENCH_NOW, log: () => undefined, requestLogs: false, env: {} });
   process.stdout.write(`URL ${router.url}\n`);
 }
 
-if (require.main === module) void main();
+if (require.main === module || process.env.ONCALL_BENCH_SERVER === "1") void main();

@@ -5,7 +5,7 @@
  */
 import type { Organisation, Team } from '../model/types';
 import { squadCoverage } from '../schedule/coverage-checks';
-import { DAY, localMinute, weekdayOfLocal } from '../schedule/local-time';
+import { DAY, localMinute, weekdayOfLocal } from '../core/local-time';
 import { squadLoad, type PersonLoad } from '../schedule/load';
 import { MANAGED_TAG } from '../render/alerts/naming';
 import { readiness } from './index';

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { isoWeekday, parseIsoDate, WEEKDAYS } from '../core/clock';
+import { formatLocal, instantOf, localDateMinute, localMinute } from '../core/local-time';
 import { parseDuration } from '../core/duration';
 import { didYouMean } from '../core/suggest';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
@@ -24,19 +24,20 @@ export function parseTurn(r: Reporter, file: YamlFile, path: readonly PathSegmen
   return turn;
 }
 
-/** Parses a local date-time in `zone` (or with its own offset) to epoch ms; warns about DST gaps. */
+/** Parses a local date-time in `zone` (or with its own offset) to epoch ms; warns about times a clock change skips. */
 export function parseDateTime(r: Reporter, file: YamlFile, path: readonly PathSegment[], text: string, zone: string): number | undefined {
-  const iso = text.replace(' ', 'T');
-  const hasOffset = /(Z|[+-][0-9]{2}:[0-9]{2})$/.test(iso);
-  const dt = DateTime.fromISO(iso, { zone, setZone: hasOffset });
-  if (!dt.isValid || !parseIsoDate(iso.slice(0, 10))) {
+  const m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}:[0-9]{2})?$/.exec(text);
+  if (!m || !parseIsoDate(m[1] as string)) {
     r.error(file, path, 'value/invalid-datetime', `\`${text}\` is not a valid date and time`);
     return undefined;
   }
-  if (!hasOffset && dt.toFormat("yyyy-MM-dd'T'HH:mm") !== iso.slice(0, 16)) {
-    r.warning(file, path, 'time/nonexistent-local-time', `${text} does not exist in ${zone} (clocks change then); it is read as ${dt.toFormat('yyyy-MM-dd HH:mm')}`);
+  if (m[5] !== undefined) return Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${m[5]}`);
+  const local = localDateMinute(m[1] as string) + Number(m[2]) * 60 + Number(m[3]);
+  const instant = instantOf(zone, local) + Number(m[4] ?? 0) * 1000;
+  if (localMinute(zone, instant) !== local) {
+    r.warning(file, path, 'time/nonexistent-local-time', `${text} does not exist in ${zone} (clocks change then); it is read as ${formatLocal(instant, zone)}`);
   }
-  return dt.toMillis();
+  return instant;
 }
 
 export interface RotationContext {

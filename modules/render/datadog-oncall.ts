@@ -5,7 +5,7 @@
  * the catch-all.
  */
 import type { Organisation, Team, WeeklyWindows } from '../model/types';
-import { isoInZone } from '../schedule/local-time';
+import { isoInZone } from '../core/local-time';
 import { hhmmss, weekdaySpans } from './coverage-shapes';
 import { compact, invoke, ref, stateful, type DesiredResource, type Invoke } from './desired';
 import type { DdEscalationInputs, DdLayer, DdMembershipInputs, DdOverrideInputs, DdRestriction, DdRoutingInputs, DdScheduleInputs, DdTarget, DdTeamInputs } from './datadog-inputs';

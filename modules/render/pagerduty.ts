@@ -5,7 +5,7 @@
  * urgency. Overrides and swaps go through the REST overrides endpoint (a dynamic provider).
  */
 import type { Organisation, Team } from '../model/types';
-import { isoInZone } from '../schedule/local-time';
+import { isoInZone } from '../core/local-time';
 import { dailyWindow, fixedTimePerDay, hhmmss, wrappedIntervals } from './coverage-shapes';
 import { compact, invoke, ref, stateful, type DesiredResource, type Value } from './desired';
 import { names } from './names';

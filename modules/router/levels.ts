@@ -5,7 +5,7 @@
  */
 import type { Organisation, Rotation, Team } from '../model/types';
 import { coveredIntervals, isCovered } from '../schedule/coverage';
-import { DAY, HOUR } from '../schedule/local-time';
+import { DAY, HOUR } from '../core/local-time';
 import { rotationShifts, shiftAt } from '../schedule/shifts';
 
 export interface Level {

@@ -70,14 +70,17 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
     if (status === 'completed' || status === 'answered') return xmlResponse(200, hangup(), { ...log, status: 200, outcome: 'answered', level: level - 1 });
   }
   const target = levels[level];
-  if (!target) return xmlResponse(200, say(NOBODY_MESSAGE), { ...log, status: 200, outcome: 'nobody reached', level });
-  return xmlResponse(200, dial(target.number, `/voice/next?level=${level + 1}`, to), {
-    ...log,
-    status: 200,
-    level,
-    dialed: target.person,
-    role: target.role,
-    number: maskPhone(target.number),
-    previous: req.params.DialCallStatus,
-  });
+  // The TwiML of a level depends only on the line and the snapshot: rendered once, reused until the handoff.
+  const body = ctx.state.answer(to, ctx.now, level, (list) => {
+    const t = list[level];
+    return t ? dial(t.number, `/voice/next?level=${level + 1}`, to) : say(NOBODY_MESSAGE);
+  }) as string;
+  if (!target) return xmlResponse(200, body, { ...log, status: 200, outcome: 'nobody reached', level });
+  log.status = 200;
+  log.level = level;
+  log.dialed = target.person;
+  log.role = target.role;
+  log.number = maskPhone(target.number);
+  if (req.params.DialCallStatus) log.previous = req.params.DialCallStatus;
+  return { status: 200, contentType: 'text/xml', body, log };
 }

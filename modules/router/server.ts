@@ -25,6 +25,8 @@ export interface RouterOptions {
   readonly publicUrl?: string;
   readonly now?: () => number;
   readonly log?: (entry: Record<string, unknown>) => void;
+  /** @default true */
+  readonly requestLogs?: boolean;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -41,20 +43,9 @@ export function loadRouterState(options: Pick<RouterOptions, 'teamsDir' | 'secre
   return { state, secrets };
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolve(undefined);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+const HEADERS: Record<string, Record<string, string>> = {};
+function headersFor(contentType: string): Record<string, string> {
+  return (HEADERS[contentType] ??= { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
 }
 
 export interface RunningRouter {
@@ -67,6 +58,8 @@ export interface RunningRouter {
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((e) => process.stdout.write(`${JSON.stringify({ time: new Date(now()).toISOString(), ...e })}\n`));
+  /** `log: false` turns request logs off (benchmarks); startup and reload events are still reported. */
+  const logging = options.requestLogs !== false;
   let { state, secrets } = loadRouterState(options, now());
   const authToken = options.authToken ?? options.env?.TWILIO_AUTH_TOKEN ?? secrets?.twilioAuthToken;
   if (!authToken) throw new RouterSetupError('no Twilio auth token: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
@@ -79,25 +72,42 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     timer.unref();
   };
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void (async () => {
-      const body = req.method === 'POST' ? await readBody(req) : '';
-      if (body === undefined) {
-        res.writeHead(413, { 'Content-Type': 'text/plain' }).end('too large\n');
-        return;
-      }
-      const params = Object.fromEntries(new URLSearchParams(body));
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
+    try {
+      const params = body === '' ? {} : Object.fromEntries(new URLSearchParams(body));
       const header = req.headers['x-twilio-signature'];
       const current = state; // a reload swaps it; this request keeps the one it started with
       const answer = route(
         { method: req.method ?? 'GET', url: req.url ?? '/', signature: Array.isArray(header) ? header[0] : header, params },
         { state: current, authToken, publicUrl: publicUrl(), now: now() },
       );
-      res.writeHead(answer.status, { 'Content-Type': answer.contentType, 'Cache-Control': 'no-store' }).end(answer.body);
-      log(answer.log);
-    })().catch((err: unknown) => {
+      res.writeHead(answer.status, headersFor(answer.contentType)).end(answer.body);
+      if (logging) log(answer.log);
+    } catch (err) {
       log({ error: err instanceof Error ? err.message : String(err) });
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('error\n');
+    }
+  };
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') {
+      req.resume();
+      handle(req, res, '');
+      return;
+    }
+    // Plain stream callbacks: no promise per request on the hot path.
+    req.setEncoding('utf8');
+    let body = '';
+    let tooLarge = false;
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > MAX_BODY && !tooLarge) {
+        tooLarge = true;
+        res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end('too large\n');
+        req.destroy();
+      }
+    });
+    req.on('end', () => {
+      if (!tooLarge) handle(req, res, body);
     });
   });
   server.keepAliveTimeout = 5000;

@@ -10,9 +10,16 @@ export interface DialLevel extends Level {
   readonly number: string;
 }
 
+interface Cached {
+  readonly snapshot: Snapshot;
+  readonly levels: DialLevel[];
+  /** TwiML answers by level, rendered once per snapshot (a line's answers only change at a handoff). */
+  readonly answers: Map<number, string>;
+}
+
 export class RouterState {
   private readonly lines = new Map<string, { team: Team; line: PhoneLine }>();
-  private readonly snapshots = new Map<string, Snapshot>();
+  private readonly cache = new Map<string, Cached>();
 
   constructor(
     readonly organisation: Organisation,
@@ -33,28 +40,50 @@ export class RouterState {
     return this.lines.get(number);
   }
 
-  /** People to ring on `number` at `now`, in order, with their numbers; undefined for an unknown line. */
-  levels(number: string, now: number): DialLevel[] | undefined {
+  private cached(number: string, now: number): Cached | undefined {
     const entry = this.lines.get(number);
     if (!entry) return undefined;
-    let snap = this.snapshots.get(number);
-    if (!snap || now >= snap.validUntil || now < snap.computedAt) {
-      snap = snapshot(this.organisation, entry.team, now);
-      this.snapshots.set(number, snap);
+    let c = this.cache.get(number);
+    if (!c || now >= c.snapshot.validUntil || now < c.snapshot.computedAt) {
+      c = this.compute(number, entry.team, now);
+      this.cache.set(number, c);
     }
-    return snap.levels.flatMap((l) => {
+    return c;
+  }
+
+  private compute(_number: string, team: Team, now: number): Cached {
+    const snap = snapshot(this.organisation, team, now);
+    const levels = snap.levels.flatMap((l) => {
       const phone = this.phones.get(l.person);
       return phone ? [{ ...l, number: phone }] : [];
     });
+    return { snapshot: snap, levels, answers: new Map() };
+  }
+
+  /** People to ring on `number` at `now`, in order, with their numbers; undefined for an unknown line. */
+  levels(number: string, now: number): readonly DialLevel[] | undefined {
+    return this.cached(number, now)?.levels;
+  }
+
+  /** The answer for `level` of a line, rendered by `render` once per snapshot. */
+  answer(number: string, now: number, level: number, render: (levels: readonly DialLevel[]) => string): string | undefined {
+    const c = this.cached(number, now);
+    if (!c) return undefined;
+    let text = c.answers.get(level);
+    if (text === undefined) {
+      text = render(c.levels);
+      c.answers.set(level, text);
+    }
+    return text;
   }
 
   /** Recomputes every line for `now`; returns when the next recomputation is due. */
   refresh(now: number): number {
     let next = Number.POSITIVE_INFINITY;
     for (const [number, { team }] of this.lines) {
-      const snap = snapshot(this.organisation, team, now);
-      this.snapshots.set(number, snap);
-      next = Math.min(next, snap.validUntil);
+      const c = this.compute(number, team, now);
+      this.cache.set(number, c);
+      next = Math.min(next, c.snapshot.validUntil);
     }
     return next;
   }

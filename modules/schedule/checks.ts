@@ -6,7 +6,7 @@ import type { Problem } from '../core/problem';
 import { formatSeconds } from '../core/duration';
 import type { Organisation } from '../model/types';
 import { coverageProblems } from './coverage-checks';
-import { DAY, formatLocal } from './local-time';
+import { DAY, formatLocal } from '../core/local-time';
 import { overloads } from './load';
 import { problemAt } from './problem-at';
 import { swapProblems } from './swap-checks';

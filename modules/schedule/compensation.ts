@@ -5,7 +5,7 @@
  * 5 days, and a 39-hour Christmas override covering the 25th is that 1 day.
  */
 import type { Organisation } from '../model/types';
-import { HOUR, instantOf, isoDateOfLocal, localDateMinute, localMinute, weekdayOfLocal } from './local-time';
+import { HOUR, instantOf, isoDateOfLocal, localDateMinute, localMinute, weekdayOfLocal } from '../core/local-time';
 import { rotationShifts } from './shifts';
 
 export interface CompensationRow {

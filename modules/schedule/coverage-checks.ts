@@ -7,7 +7,7 @@ import type { Problem } from '../core/problem';
 import type { Organisation, Rotation, Source, Team } from '../model/types';
 import { formatSeconds } from '../core/duration';
 import { coveredIntervals, subtract, type Interval } from './coverage';
-import { formatLocal, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from './local-time';
+import { formatLocal, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
 import { problemAt } from './problem-at';
 import { clockFor, rotationShifts } from './shifts';
 import { handoffAt } from './turns';

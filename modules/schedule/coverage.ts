@@ -1,6 +1,6 @@
 /** The instants a rotation is on duty: its weekly windows, read on the local wall clock of its zone. */
 import { MINUTES_PER_WEEK, type WeeklyWindows } from '../model/types';
-import { instantOf, localMinute, weekdayOfLocal } from './local-time';
+import { instantOf, localMinute, weekdayOfLocal } from '../core/local-time';
 
 export type Interval = readonly [number, number];
 

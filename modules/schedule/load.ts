@@ -1,6 +1,6 @@
 /** On-call load per person: shifts and hours over a window, and who carries too much of it. */
 import type { Organisation, Rotation } from '../model/types';
-import { HOUR } from './local-time';
+import { HOUR } from '../core/local-time';
 import { clockFor, rotationShifts, type Shift } from './shifts';
 
 export interface PersonLoad {

@@ -3,7 +3,7 @@
  * overrides and swaps with their reasons, public holidays, and who of the rotation is away.
  */
 import type { Organisation } from '../model/types';
-import { isoDateOfLocal, localMinute } from './local-time';
+import { isoDateOfLocal, localMinute } from '../core/local-time';
 import { organisationShifts, type Shift } from './shifts';
 import { unavailableInterval } from './unavailability-checks';
 

@@ -9,7 +9,7 @@
  */
 import type { Organisation, Rotation } from '../model/types';
 import { coveredIntervals, intersect, subtract, type Interval } from './coverage';
-import { localDateMinute, localMinute } from './local-time';
+import { localDateMinute, localMinute } from '../core/local-time';
 import { clockOf, handoffAt, memberFor, turnAt, turnsBetween, type RotationClock } from './turns';
 
 export type ShiftSource = 'roster' | 'swap' | 'override';

@@ -1,7 +1,7 @@
 /** A swap names two shifts by their start dates and the people due then; both must still hold. */
 import type { Problem } from '../core/problem';
 import type { Organisation } from '../model/types';
-import { formatLocal, isoDateOfLocal, localMinute } from './local-time';
+import { formatLocal, isoDateOfLocal, localMinute } from '../core/local-time';
 import { problemAt } from './problem-at';
 import { clockFor, resolveSwaps } from './shifts';
 import { handoffAt, memberFor, turnAt } from './turns';

@@ -4,7 +4,7 @@
  * the handoff time), so a Monday 09:00 handoff stays at 09:00 across daylight-saving changes.
  */
 import type { Rotation } from '../model/types';
-import { instantOf, localDateMinute, localMinute } from './local-time';
+import { instantOf, localDateMinute, localMinute } from '../core/local-time';
 
 const UNIT_MINUTES = { hours: 60, days: 1440, weeks: 10080 } as const;
 

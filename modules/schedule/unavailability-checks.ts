@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../core/problem';
 import type { Organisation, Rotation, Unavailability } from '../model/types';
-import { DAY, formatLocal, instantOf, isoDateOfLocal, localDateMinute, localMinute } from './local-time';
+import { DAY, formatLocal, instantOf, isoDateOfLocal, localDateMinute, localMinute } from '../core/local-time';
 import { problemAt } from './problem-at';
 import { clockFor, rotationShifts, type Shift } from './shifts';
 import { handoffAt, memberFor } from './turns';

@@ -3,7 +3,7 @@
  * reviewer wants to see when two people swap places ("week of 2026-12-21: chloe → bruno").
  */
 import type { Organisation, Rotation } from '../model/types';
-import { HOUR, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from './local-time';
+import { HOUR, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
 import { clockFor, rotationShifts, shiftAt } from './shifts';
 import { handoffAt, turnAt } from './turns';
 

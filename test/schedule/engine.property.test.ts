@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Rotation } from '../../modules/model/types';
 import { coveredIntervals, intersect, type Interval } from '../../modules/schedule/coverage';
-import { localMinute, MINUTE } from '../../modules/schedule/local-time';
+import { localMinute, MINUTE } from '../../modules/core/local-time';
 import { clockFor, rotationShifts, shiftAt } from '../../modules/schedule/shifts';
 import { handoffAt, memberFor, turnAt, turnsBetween } from '../../modules/schedule/turns';
 import { calendars, shiftUid } from '../../modules/schedule/calendar';

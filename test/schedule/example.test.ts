@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { analyse } from '../../modules/pipeline';
-import { isoInZone } from '../../modules/schedule/local-time';
+import { isoInZone } from '../../modules/core/local-time';
 import { whoIsOnCall } from '../../modules/schedule/who';
 import { compensation } from '../../modules/schedule/compensation';
 import { exampleTree, withEdit } from '../helpers';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { offsetMinutes } from '../../modules/schedule/zone-offsets';
+import { offsetMinutes } from '../../modules/core/zone-offsets';
 
 const ZONES = ['Europe/Paris', 'America/New_York', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Chatham', 'America/Sao_Paulo', 'Europe/London', 'Africa/Casablanca', 'UTC'];
 

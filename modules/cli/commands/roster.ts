@@ -1,4 +1,4 @@
-import { instantOf, localDateMinute, localMinute } from '../../schedule/local-time';
+import { instantOf, localDateMinute, localMinute } from '../../core/local-time';
 import { roster } from '../../schedule/roster';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { formatLoad, formatRoster, ROSTER_FORMATS } from '../format/roster';

@@ -1,5 +1,5 @@
 import type { Organisation } from '../../model/types';
-import { isoInZone } from '../../schedule/local-time';
+import { isoInZone } from '../../core/local-time';
 import type { RosterRow } from '../../schedule/roster';
 import type { PersonLoad } from '../../schedule/load';
 import { formatLocalRange } from './shift-text';

@@ -1,5 +1,5 @@
 import type { Organisation } from '../../model/types';
-import { formatLocal, isoInZone } from '../../schedule/local-time';
+import { formatLocal, isoInZone } from '../../core/local-time';
 import type { OnCall } from '../../schedule/who';
 import { formatLocalRange } from './shift-text';
 
