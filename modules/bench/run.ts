@@ -16,6 +16,7 @@ import { renderStack } from '../render/stack';
 import { calendars } from '../schedule/calendar';
 import { roster } from '../schedule/roster';
 import { whoIsOnCall } from '../schedule/who';
+import { withEnvironmentSnapshot } from '../spec/environment-snapshot';
 import { generateOrganisation } from './generate';
 import { time, type Timing } from './measure';
 import { BENCH_NOW, BENCH_PUBLIC_URL, BENCH_TOKEN } from './servers';
@@ -75,7 +76,10 @@ async function main(): Promise<void> {
   const alerts = org.alerts.size;
 
   // (a) parse alone vs validate
-  const parse = time(runs, () => yamlTexts.forEach((t) => parseDocument(t, { lineCounter: new LineCounter(), uniqueKeys: true })));
+  // Parsed under the same conditions as in validate (see environment-snapshot).
+  const parse = time(runs, () =>
+    withEnvironmentSnapshot(() => yamlTexts.forEach((t) => parseDocument(t, { lineCounter: new LineCounter(), uniqueKeys: true, version: '1.2' }))),
+  );
   const validate = time(runs, () => analyse(tree, NOW));
   const validateRatio = validate.median / parse.median;
   rows.push({ measure: 'YAML parse alone', value: fmt(parse), target: '', ok: null });

@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../core/problem';
 import { displayPath, MAX_FILE_BYTES, type SourceTree } from './source';
+import { withEnvironmentSnapshot } from './environment-snapshot';
 import { parseYaml, type YamlFile } from './yaml-document';
 import { schemaErrors } from './schema-validator';
 import { schemaProblems } from './schema-problems';
@@ -34,7 +35,12 @@ function fileProblem(file: string, code: string, message: string, severity: 'err
   return { file, line: 0, column: 0, severity, code, message };
 }
 
+/** Parses and checks every file of the tree against its schema. */
 export function loadSpecTree(tree: SourceTree): SpecTree {
+  return withEnvironmentSnapshot(() => readSpecTree(tree));
+}
+
+function readSpecTree(tree: SourceTree): SpecTree {
   const problems: Problem[] = [];
   for (const [rel, size] of tree.oversized) {
     problems.push(

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../core/problem';
+import { withEnvironmentSnapshot } from './environment-snapshot';
 
 /** A parsed YAML file: its plain value plus what is needed to point at any part of it. */
 export interface YamlFile {
@@ -23,7 +24,9 @@ const MAX_ALIAS_COUNT = 200;
 
 export function parseYaml(file: string, text: string): { parsed?: YamlFile; problems: Problem[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  const doc = withEnvironmentSnapshot(() =>
+    parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: '1.2' }),
+  );
   const problems: Problem[] = [];
   // A file that cannot be parsed gets one problem, its root cause: later parser errors are
   // consequences of the first (a tab shifts every following line). Duplicate keys alone are all listed.
