@@ -3,9 +3,9 @@
  * Every POST must carry a valid `X-Twilio-Signature` for the public URL; numbers dialled come only from the
  * organisation's data.
  */
-import twilio from 'twilio';
 import { maskPhone } from '../model/checks-common';
 import type { RouterState } from './state';
+import { validSignature } from './signature';
 import { dial, forwardSms, hangup, say } from './twiml';
 
 export interface RouterRequest {
@@ -30,6 +30,8 @@ export interface RouteContext {
   /** The base URL Twilio calls (`https://oncall-router-1.acme.example`): signatures are computed on it. */
   readonly publicUrl: string;
   readonly now: number;
+  /** `false` when request logs are off: the answer's log then holds only method, path and status. */
+  readonly logs?: boolean;
 }
 
 export const NOBODY_MESSAGE = 'Nobody from the on-call team could be reached. Please try again in a few minutes, or follow the incident procedure.';
@@ -37,21 +39,23 @@ export const NOBODY_MESSAGE = 'Nobody from the on-call team could be reached. Pl
 const xmlResponse = (status: number, body: string, log: Record<string, unknown>): RouterResponse => ({ status, contentType: 'text/xml', body, log });
 
 export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
-  const path = req.url.split('?')[0] ?? '/';
+  const q = req.url.indexOf('?');
+  const path = q < 0 ? req.url : req.url.slice(0, q);
   const log: Record<string, unknown> = { method: req.method, path };
   if (req.method === 'GET' && path === '/healthz') {
     return { status: 200, contentType: 'application/json', body: JSON.stringify({ status: 'ok', lines: ctx.state.lineCount, loadedAt: new Date(ctx.state.loadedAt).toISOString() }), log: { ...log, status: 200 } };
   }
-  if (!['/voice', '/voice/next', '/sms'].includes(path)) return { status: 404, contentType: 'text/plain', body: 'not found\n', log: { ...log, status: 404 } };
+  if (path !== '/voice' && path !== '/voice/next' && path !== '/sms') return { status: 404, contentType: 'text/plain', body: 'not found\n', log: { ...log, status: 404 } };
   if (req.method !== 'POST') return { status: 405, contentType: 'text/plain', body: 'POST only\n', log: { ...log, status: 405 } };
 
   const url = `${ctx.publicUrl.replace(/\/+$/, '')}${req.url}`;
-  if (!req.signature || !twilio.validateRequest(ctx.authToken, req.signature, url, req.params)) {
+  if (!req.signature || !validSignature(ctx.authToken, req.signature, url, req.params)) {
     return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { ...log, status: 403, reason: req.signature ? 'forged signature' : 'no signature' } };
   }
   const to = req.params.To ?? '';
   const from = req.params.From ?? '';
-  Object.assign(log, { line: maskPhone(to), from: maskPhone(from), call: req.params.CallSid ?? req.params.MessageSid });
+  const detailed = ctx.logs !== false;
+  if (detailed) Object.assign(log, { line: maskPhone(to), from: maskPhone(from), call: req.params.CallSid ?? req.params.MessageSid });
   const levels = ctx.state.levels(to, ctx.now);
   if (!levels) return xmlResponse(404, say('This number is not an on-call line.'), { ...log, status: 404, reason: 'line not configured' });
 
@@ -77,6 +81,7 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   }) as string;
   if (!target) return xmlResponse(200, body, { ...log, status: 200, outcome: 'nobody reached', level });
   log.status = 200;
+  if (!detailed) return { status: 200, contentType: 'text/xml', body, log };
   log.level = level;
   log.dialed = target.person;
   log.role = target.role;

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
 import { hasErrors } from '../core/problem';
 import { formatProblemsText } from '../core/problems-text';
 import { analyse } from '../pipeline';
@@ -34,6 +35,25 @@ export class RouterSetupError extends Error {}
 
 const MAX_BODY = 64 * 1024;
 
+/**
+ * `X-Twilio-Signature`, read from the raw header list: Node builds `req.headers` on first access, a cost
+ * every request would pay for one header.
+ */
+export function signatureHeader(raw: readonly string[]): string | undefined {
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    if (name.length === 18 && name.toLowerCase() === 'x-twilio-signature') return raw[i + 1];
+  }
+  return undefined;
+}
+
+/** Form fields of a webhook body; a field given twice keeps its last value. */
+export function formParams(body: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parseQuery(body))) out[key] = Array.isArray(value) ? (value[value.length - 1] ?? '') : (value ?? '');
+  return out;
+}
+
 export function loadRouterState(options: Pick<RouterOptions, 'teamsDir' | 'secretsFile' | 'env'>, now: number): { state: RouterState; secrets?: RouterSecrets } {
   const tree = readTeamsDir(options.teamsDir);
   const { organisation, problems } = analyse(tree, now);
@@ -45,7 +65,7 @@ export function loadRouterState(options: Pick<RouterOptions, 'teamsDir' | 'secre
 
 const HEADERS: Record<string, Record<string, string>> = {};
 function headersFor(contentType: string): Record<string, string> {
-  return (HEADERS[contentType] ??= { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+  return (HEADERS[contentType] ??= { 'Content-Type': contentType });
 }
 
 export interface RunningRouter {
@@ -74,12 +94,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     try {
-      const params = body === '' ? {} : Object.fromEntries(new URLSearchParams(body));
-      const header = req.headers['x-twilio-signature'];
+      const params = body === '' ? {} : formParams(body);
+      const signature = signatureHeader(req.rawHeaders);
       const current = state; // a reload swaps it; this request keeps the one it started with
       const answer = route(
-        { method: req.method ?? 'GET', url: req.url ?? '/', signature: Array.isArray(header) ? header[0] : header, params },
-        { state: current, authToken, publicUrl: publicUrl(), now: now() },
+        { method: req.method ?? 'GET', url: req.url ?? '/', signature, params },
+        { state: current, authToken, publicUrl: publicUrl(), now: now(), logs: logging },
       );
       res.writeHead(answer.status, headersFor(answer.contentType)).end(answer.body);
       if (logging) log(answer.log);
@@ -94,20 +114,24 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       handle(req, res, '');
       return;
     }
-    // Plain stream callbacks: no promise per request on the hot path.
-    req.setEncoding('utf8');
-    let body = '';
+    // Plain stream callbacks: no promise per request on the hot path; bytes are decoded once, at the end.
+    const chunks: Buffer[] = [];
+    let size = 0;
     let tooLarge = false;
-    req.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > MAX_BODY && !tooLarge) {
-        tooLarge = true;
-        res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end('too large\n');
-        req.destroy();
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        if (!tooLarge) {
+          tooLarge = true;
+          res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end('too large\n');
+          req.destroy();
+        }
+        return;
       }
+      chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!tooLarge) handle(req, res, body);
+      if (!tooLarge) handle(req, res, (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8'));
     });
   });
   server.keepAliveTimeout = 5000;

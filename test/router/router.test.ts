@@ -126,6 +126,11 @@ describe('what the router refuses', () => {
     expect(r.body).not.toContain('+33612345678</Number>');
   });
 
+  it('413 for a body over 64 KiB, without reading the rest', async () => {
+    const r = await post(router.url, '/voice', voice(STOREFRONT_LINE, { Padding: 'x'.repeat(70_000) }));
+    expect(r.status).toBe(413);
+  });
+
   it('404 for a number that is not an on-call line', async () => {
     const r = await post(router.url, '/voice', voice('+33199000999'));
     expect(r.status).toBe(404);
