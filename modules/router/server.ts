@@ -34,6 +34,8 @@ export interface RouterOptions {
 export class RouterSetupError extends Error {}
 
 const MAX_BODY = 64 * 1024;
+/** Beyond this much, an oversized body is no longer read: the connection is closed. */
+const DISCARD_LIMIT = 1024 * 1024;
 
 /**
  * `X-Twilio-Signature`, read from the raw header list: Node builds `req.headers` on first access, a cost
@@ -121,11 +123,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
+        // Answer 413 at once and read the rest without keeping it, so the client gets the answer rather
+        // than a reset connection; a body far over the limit is cut off.
         if (!tooLarge) {
           tooLarge = true;
           res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end('too large\n');
-          req.destroy();
         }
+        if (size > DISCARD_LIMIT) req.destroy();
         return;
       }
       chunks.push(chunk);

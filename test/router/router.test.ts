@@ -131,6 +131,15 @@ describe('what the router refuses', () => {
     expect(r.status).toBe(413);
   });
 
+  it('cuts off a body far over the limit and keeps serving', async () => {
+    const outcome = await post(router.url, '/voice', voice(STOREFRONT_LINE, { Padding: 'x'.repeat(3_000_000) })).then(
+      (r) => r.status,
+      () => 'connection closed',
+    );
+    expect([413, 'connection closed']).toContain(outcome);
+    expect((await fetch(`${router.url}/healthz`)).status).toBe(200);
+  });
+
   it('404 for a number that is not an on-call line', async () => {
     const r = await post(router.url, '/voice', voice('+33199000999'));
     expect(r.status).toBe(404);
