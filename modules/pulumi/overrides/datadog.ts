@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { changedKeys, requestJson, requiredEnv } from './http';
+import { requestJson, requiredEnv } from './http';
+import { replaceOnlyOverrideProvider } from './replace-only';
 
 export interface DatadogOverrideInputs {
   scheduleId: string;
@@ -17,9 +18,9 @@ function api(): { base: string; headers: Record<string, string> } {
   };
 }
 
-export const datadogOverrideProvider: pulumi.dynamic.ResourceProvider = {
-  async create(inputs: DatadogOverrideInputs) {
-    if (Date.parse(inputs.end) <= Date.now()) return { id: `past-${inputs.scheduleId}-${inputs.start}`, outs: { ...inputs, overrideId: null } };
+export const datadogOverrideProvider = replaceOnlyOverrideProvider<DatadogOverrideInputs>({
+  keys: KEYS,
+  async create(inputs) {
     const { base, headers } = api();
     const { json } = await requestJson('POST', `${base}/api/v2/on-call/schedules/${encodeURIComponent(inputs.scheduleId)}/overrides`, headers, {
       data: [{ type: 'overrides', attributes: { start: inputs.start, end: inputs.end }, relationships: { user: { data: { type: 'users', id: inputs.userId } } } }],
@@ -27,18 +28,13 @@ export const datadogOverrideProvider: pulumi.dynamic.ResourceProvider = {
     const data = (json as { data?: unknown }).data;
     const id = (Array.isArray(data) ? (data[0] as { id?: string }) : (data as { id?: string } | undefined))?.id;
     if (!id) throw new Error(`Datadog did not create the override: ${JSON.stringify(json).slice(0, 500)}`);
-    return { id, outs: { ...inputs, overrideId: id } };
+    return id;
   },
-  async diff(_id: string, olds: DatadogOverrideInputs, news: DatadogOverrideInputs) {
-    const replaces = changedKeys(olds as never, news as never, KEYS);
-    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: true };
-  },
-  async delete(id: string, props: DatadogOverrideInputs & { overrideId?: string | null }) {
-    if (!props.overrideId || Date.parse(props.end) <= Date.now()) return;
+  async remove(id, props) {
     const { base, headers } = api();
     await requestJson('DELETE', `${base}/api/v2/on-call/schedules/${encodeURIComponent(props.scheduleId)}/overrides/${encodeURIComponent(id)}`, headers);
   },
-};
+});
 
 export class DatadogScheduleOverride extends pulumi.dynamic.Resource {
   static readonly __pulumiType = 'pulumi-nodejs:dynamic/datadog:ScheduleOverride';

@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { changedKeys, requestJson, requiredEnv } from './http';
+import { requestJson, requiredEnv } from './http';
+import { replaceOnlyOverrideProvider } from './replace-only';
 
 export interface PagerDutyOverrideInputs {
   scheduleId: string;
@@ -19,9 +20,9 @@ function api(): { base: string; headers: Record<string, string> } {
   };
 }
 
-export const pagerdutyOverrideProvider: pulumi.dynamic.ResourceProvider = {
-  async create(inputs: PagerDutyOverrideInputs) {
-    if (Date.parse(inputs.end) <= Date.now()) return { id: `past-${inputs.scheduleId}-${inputs.start}`, outs: { ...inputs, overrideId: null } };
+export const pagerdutyOverrideProvider = replaceOnlyOverrideProvider<PagerDutyOverrideInputs>({
+  keys: KEYS,
+  async create(inputs) {
     const { base, headers } = api();
     const { json } = await requestJson('POST', `${base}/schedules/${encodeURIComponent(inputs.scheduleId)}/overrides`, headers, {
       overrides: [{ start: inputs.start, end: inputs.end, user: { id: inputs.userId, type: 'user_reference' }, time_zone: inputs.timeZone }],
@@ -29,19 +30,13 @@ export const pagerdutyOverrideProvider: pulumi.dynamic.ResourceProvider = {
     const first = Array.isArray(json) ? (json[0] as { status?: number; override?: { id?: string }; errors?: unknown }) : (json as { override?: { id?: string } });
     const id = first?.override?.id;
     if (!id) throw new Error(`PagerDuty did not create the override: ${JSON.stringify(json).slice(0, 500)}`);
-    return { id, outs: { ...inputs, overrideId: id } };
+    return id;
   },
-  async diff(_id: string, olds: PagerDutyOverrideInputs, news: PagerDutyOverrideInputs) {
-    const replaces = changedKeys(olds as never, news as never, KEYS);
-    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: true };
-  },
-  async delete(id: string, props: PagerDutyOverrideInputs & { overrideId?: string | null }) {
-    // Past overrides cannot be deleted; one running is cut short by the API.
-    if (!props.overrideId || Date.parse(props.end) <= Date.now()) return;
+  async remove(id, props) {
     const { base, headers } = api();
     await requestJson('DELETE', `${base}/schedules/${encodeURIComponent(props.scheduleId)}/overrides/${encodeURIComponent(id)}`, headers);
   },
-};
+});
 
 export class PagerDutyScheduleOverride extends pulumi.dynamic.Resource {
   static readonly __pulumiType = 'pulumi-nodejs:dynamic/pagerduty:ScheduleOverride';
