@@ -18,8 +18,8 @@ import { roster } from '../schedule/roster';
 import { whoIsOnCall } from '../schedule/who';
 import { withEnvironmentSnapshot } from '../spec/environment-snapshot';
 import { generateOrganisation } from './generate';
-import { time, type Timing } from './measure';
-import { BENCH_NOW, BENCH_PUBLIC_URL, BENCH_TOKEN } from './servers';
+import { summarise, time, type Timing } from './measure';
+import { BENCH_PUBLIC_URL, BENCH_TOKEN } from './servers';
 
 const NOW = Date.parse('2026-11-22T12:00:00+01:00');
 const WEEK = 7 * 86_400_000;
@@ -56,10 +56,7 @@ async function server(kind: 'router' | 'bare', squads: number): Promise<{ url: s
 
 /** Median throughput over rounds; the worst p99 and all errors. */
 function medianLoad(rounds: readonly { rps: number; p99: number; errors: number }[]): { rps: number; p99: number; errors: number } {
-  const sorted = rounds.map((r) => r.rps).sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const rps = sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return { rps, p99: Math.max(...rounds.map((r) => r.p99)), errors: rounds.reduce((n, r) => n + r.errors, 0) };
+  return { rps: summarise(rounds.map((r) => r.rps)).median, p99: Math.max(...rounds.map((r) => r.p99)), errors: rounds.reduce((n, r) => n + r.errors, 0) };
 }
 
 async function load(url: string, seconds: number, body: string, headers: Record<string, string>): Promise<{ rps: number; p99: number; errors: number }> {
@@ -143,7 +140,6 @@ async function main(): Promise<void> {
   rows.push({ measure: 'bare node:http (constant answer)', value: `${bareLoad.rps.toFixed(0)} req/s, worst p99 ${bareLoad.p99} ms`, target: '', ok: null });
   rows.push({ measure: 'router (signed voice webhook, request logs off)', value: `${routerLoad.rps.toFixed(0)} req/s (${routerRatio.toFixed(2)}× bare), worst p99 ${routerLoad.p99} ms, ${routerLoad.errors} errors`, target: '≥ 0.7× bare, p99 < 10 ms', ok: routerRatio >= 0.7 && routerLoad.p99 < 10 && routerLoad.errors === 0 });
   Object.assign(figures, { bareRps: bareLoad.rps, routerRps: routerLoad.rps, routerRatio, routerP99Ms: routerLoad.p99, routerErrors: routerLoad.errors });
-  void BENCH_NOW;
 
   // Peak memory of validate + plan, in a fresh process.
   const memory = child('peak-memory.js', [String(squads)]);

@@ -11,7 +11,7 @@ import { startRouter } from '../router/server';
 import { generateOrganisation } from './generate';
 
 export const BENCH_TOKEN = 'bench-token';
-export const BENCH_NOW = Date.parse('2026-11-25T15:00:00+01:00');
+const BENCH_NOW = Date.parse('2026-11-25T15:00:00+01:00');
 /** As in production, Twilio calls an https address without a port (the router sits behind TLS termination). */
 export const BENCH_PUBLIC_URL = 'https://oncall-router-1.bench.example';
 
