@@ -1,5 +1,6 @@
 /** Weekly windows: `business-hours`, `off-hours`, custom `{days, from, to}` lists → minute intervals. */
 import { minutesOfDay, WEEKDAYS, type Weekday } from '../core/clock';
+import { union } from '../core/intervals';
 import type { CoverageSpec, Days, WindowSpec } from '../spec/types';
 import { MINUTES_PER_WEEK, type WeeklyWindows } from './types';
 
@@ -38,14 +39,7 @@ export function normaliseIntervals(intervals: ReadonlyArray<readonly [number, nu
       flat.push([0, Math.min(end - MINUTES_PER_WEEK, MINUTES_PER_WEEK)]);
     }
   }
-  flat.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Array<[number, number]> = [];
-  for (const [s, e] of flat) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  return merged;
+  return union(flat);
 }
 
 /** Intervals of one `{days, from, to}` window; `to` at or before `from` ends the next day. */

@@ -6,7 +6,8 @@
 import type { Problem } from '../core/problem';
 import type { Organisation, Rotation, Source, Team } from '../model/types';
 import { formatSeconds } from '../core/duration';
-import { coveredIntervals, subtract, type Interval } from './coverage';
+import { coveredIntervals } from './coverage';
+import { subtract, union, type Interval } from '../core/intervals';
 import { formatLocal, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
 import { problemAt } from './problem-at';
 import { clockFor, rotationShifts } from './shifts';
@@ -23,17 +24,6 @@ export interface Gap {
   readonly why: string;
   /** Part of what the squad promises (its routed hours), not only of a rotation's own coverage. */
   readonly ofPromise: boolean;
-}
-
-function union(list: Interval[]): Interval[] {
-  const sorted = [...list].sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
 }
 
 function staffed(rotation: Rotation, from: number, to: number): Interval[] {

@@ -1,8 +1,7 @@
 /** The instants a rotation is on duty: its weekly windows, read on the local wall clock of its zone. */
 import { MINUTES_PER_WEEK, type WeeklyWindows } from '../model/types';
 import { instantOf, localMinute, weekdayOfLocal } from '../core/local-time';
-
-export type Interval = readonly [number, number];
+import type { Interval } from '../core/intervals';
 
 /** Covered intervals within [from, to), merged, in order. */
 export function coveredIntervals(zone: string, windows: WeeklyWindows, from: number, to: number): Interval[] {
@@ -32,37 +31,4 @@ export function isCovered(zone: string, windows: WeeklyWindows, instant: number)
   const local = localMinute(zone, instant);
   const inWeek = (weekdayOfLocal(local) - 1) * 1440 + (((local % 1440) + 1440) % 1440);
   return windows.intervals.some(([s, e]) => inWeek >= s && inWeek < e);
-}
-
-/** [a ∩ b] for two sorted lists of disjoint intervals. */
-export function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const out: Interval[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const [as, ae] = a[i] as Interval;
-    const [bs, be] = b[j] as Interval;
-    const s = Math.max(as, bs);
-    const e = Math.min(ae, be);
-    if (s < e) out.push([s, e]);
-    if (ae < be) i++;
-    else j++;
-  }
-  return out;
-}
-
-/** [a − b] for two sorted lists of disjoint intervals. */
-export function subtract(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const out: Interval[] = [];
-  for (const [s0, e0] of a) {
-    let s = s0;
-    for (const [bs, be] of b) {
-      if (be <= s || bs >= e0) continue;
-      if (bs > s) out.push([s, bs]);
-      s = Math.max(s, be);
-      if (s >= e0) break;
-    }
-    if (s < e0) out.push([s, e0]);
-  }
-  return out;
 }

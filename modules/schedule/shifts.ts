@@ -8,7 +8,8 @@
  * restrictions, Opsgenie time restrictions and Datadog On-Call restrictions do).
  */
 import type { Organisation, Rotation } from '../model/types';
-import { coveredIntervals, intersect, subtract, type Interval } from './coverage';
+import { coveredIntervals } from './coverage';
+import { intersect, subtract, type Interval } from '../core/intervals';
 import { localDateMinute, localMinute } from '../core/local-time';
 import { clockOf, handoffAt, memberFor, turnAt, turnsBetween, type RotationClock } from './turns';
 
