@@ -4,6 +4,7 @@
  * organisation's data.
  */
 import { maskPhone } from '../model/checks-common';
+import type { FormFields } from './form';
 import type { RouterState } from './state';
 import { validSignature } from './signature';
 import { dial, forwardSms, hangup, say } from './twiml';
@@ -13,7 +14,8 @@ export interface RouterRequest {
   /** Path and query, as received (`/voice/next?level=1`). */
   readonly url: string;
   readonly signature: string | undefined;
-  readonly params: Readonly<Record<string, string>>;
+  /** The form fields of the body (`readForm`). */
+  readonly fields: FormFields;
 }
 
 export interface RouterResponse {
@@ -48,26 +50,26 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   if (path !== '/voice' && path !== '/voice/next' && path !== '/sms') return { status: 404, contentType: 'text/plain', body: 'not found\n', log: { ...log, status: 404 } };
   if (req.method !== 'POST') return { status: 405, contentType: 'text/plain', body: 'POST only\n', log: { ...log, status: 405 } };
 
-  const url = `${ctx.publicUrl.replace(/\/+$/, '')}${req.url}`;
-  if (!req.signature || !validSignature(ctx.authToken, req.signature, url, req.params)) {
+  const url = (ctx.publicUrl.endsWith('/') ? ctx.publicUrl.replace(/\/+$/, '') : ctx.publicUrl) + req.url;
+  if (!req.signature || !validSignature(ctx.authToken, req.signature, url, req.fields)) {
     return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { ...log, status: 403, reason: req.signature ? 'forged signature' : 'no signature' } };
   }
-  const to = req.params.To ?? '';
-  const from = req.params.From ?? '';
+  const fields = req.fields;
+  const to = fields.get('To') ?? '';
   const detailed = ctx.logs !== false;
-  if (detailed) Object.assign(log, { line: maskPhone(to), from: maskPhone(from), call: req.params.CallSid ?? req.params.MessageSid });
+  if (detailed) Object.assign(log, { line: maskPhone(to), from: maskPhone(fields.get('From') ?? ''), call: fields.get('CallSid') ?? fields.get('MessageSid') });
   const levels = ctx.state.levels(to, ctx.now);
   if (!levels) return xmlResponse(404, say('This number is not an on-call line.'), { ...log, status: 404, reason: 'line not configured' });
 
   if (path === '/sms') {
     const first = levels[0];
     if (!first) return xmlResponse(200, hangup(), { ...log, status: 200, forwarded: null });
-    return xmlResponse(200, forwardSms(first.number, from, req.params.Body ?? ''), { ...log, status: 200, forwardedTo: first.person, number: maskPhone(first.number) });
+    return xmlResponse(200, forwardSms(first.number, fields.get('From') ?? '', fields.get('Body') ?? ''), { ...log, status: 200, forwardedTo: first.person, number: maskPhone(first.number) });
   }
 
   let level = 0;
   if (path === '/voice/next') {
-    const status = req.params.DialCallStatus;
+    const status = fields.get('DialCallStatus');
     const m = /[?&]level=([0-9]{1,3})(&|$)/.exec(req.url);
     if (!m) return { status: 400, contentType: 'text/plain', body: 'level missing\n', log: { ...log, status: 400 } };
     level = Number(m[1]);
@@ -86,6 +88,7 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   log.dialed = target.person;
   log.role = target.role;
   log.number = maskPhone(target.number);
-  if (req.params.DialCallStatus) log.previous = req.params.DialCallStatus;
+  const previous = fields.get('DialCallStatus');
+  if (previous) log.previous = previous;
   return { status: 200, contentType: 'text/xml', body, log };
 }

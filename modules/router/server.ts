@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parse as parseQuery } from 'node:querystring';
 import { hasErrors } from '../core/problem';
 import { formatProblemsText } from '../core/problems-text';
 import { analyse } from '../pipeline';
 import { readTeamsDir } from '../spec/read-dir';
 import { sourceTexts } from '../spec/source';
+import { NO_FIELDS, readForm } from './form';
 import { parseSecrets, phoneBook, type RouterSecrets } from './phones';
 import { route } from './route';
 import { RouterState } from './state';
@@ -47,13 +47,6 @@ export function signatureHeader(raw: readonly string[]): string | undefined {
     if (name.length === 18 && name.toLowerCase() === 'x-twilio-signature') return raw[i + 1];
   }
   return undefined;
-}
-
-/** Form fields of a webhook body; a field given twice keeps its last value. */
-export function formParams(body: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(parseQuery(body))) out[key] = Array.isArray(value) ? (value[value.length - 1] ?? '') : (value ?? '');
-  return out;
 }
 
 export function loadRouterState(options: Pick<RouterOptions, 'teamsDir' | 'secretsFile' | 'env'>, now: number): { state: RouterState; secrets?: RouterSecrets } {
@@ -96,11 +89,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     try {
-      const params = body === '' ? {} : formParams(body);
+      const fields = body === '' ? NO_FIELDS : readForm(body);
       const signature = signatureHeader(req.rawHeaders);
       const current = state; // a reload swaps it; this request keeps the one it started with
       const answer = route(
-        { method: req.method ?? 'GET', url: req.url ?? '/', signature, params },
+        { method: req.method ?? 'GET', url: req.url ?? '/', signature, fields },
         { state: current, authToken, publicUrl: publicUrl(), now: now(), logs: logging },
       );
       res.writeHead(answer.status, headersFor(answer.contentType)).end(answer.body);
