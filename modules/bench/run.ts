@@ -3,13 +3,13 @@
  * alone vs full validate, (b) the pure plan vs registering with the Pulumi SDK under mocks, per resource,
  * (c) who / roster / a year of calendars, (d) the router vs a bare node:http server on loopback. Prints a
  * markdown table (median and spread over several runs, peak memory) and ends with one JSON line of figures.
+ * The router is loaded with Twilio's full voice webhook (judged) and a minimal one (for comparison).
  *   node dist/modules/bench/run.js [--squads 300] [--runs 5] [--router-seconds 3 (per round; --runs rounds)] [--sdk-resources 300]
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import autocannon from 'autocannon';
 import twilio from 'twilio';
 import { analyse } from '../pipeline';
 import { renderStack } from '../render/stack';
@@ -19,7 +19,9 @@ import { whoIsOnCall } from '../schedule/who';
 import { withEnvironmentSnapshot } from '../spec/environment-snapshot';
 import { generateOrganisation } from './generate';
 import { summarise, time, type Timing } from './measure';
+import { loadServer, pinLoadGenerator, startBenchServer, type LoadResult } from './router-load';
 import { BENCH_PUBLIC_URL, BENCH_TOKEN } from './servers';
+import { minimalWebhook, voiceWebhook } from './webhooks';
 
 const NOW = Date.parse('2026-11-22T12:00:00+01:00');
 const WEEK = 7 * 86_400_000;
@@ -40,30 +42,18 @@ function child(script: string, args: string[]): Record<string, number> {
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, number>;
 }
 
-async function server(kind: 'router' | 'bare', squads: number): Promise<{ url: string; stop: () => void }> {
-  const proc = spawn(process.execPath, [join(__dirname, 'servers.js'), kind, String(squads)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /URL (\S+)/.exec(out);
-      if (m) resolve(m[1] as string);
-    });
-    proc.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
-  return { url, stop: () => proc.kill('SIGTERM') };
+/** Median throughput and CPU per request over rounds; the worst p99 and all errors. */
+function medianLoad(rounds: readonly LoadResult[]): { rps: number; p99: number; errors: number; cpuUs: number | undefined } {
+  const cpus = rounds.map((r) => r.cpuUsPerRequest).filter((c): c is number => c !== undefined);
+  return {
+    rps: summarise(rounds.map((r) => r.rps)).median,
+    p99: Math.max(...rounds.map((r) => r.p99)),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    cpuUs: cpus.length === rounds.length ? summarise(cpus).median : undefined,
+  };
 }
 
-/** Median throughput over rounds; the worst p99 and all errors. */
-function medianLoad(rounds: readonly { rps: number; p99: number; errors: number }[]): { rps: number; p99: number; errors: number } {
-  return { rps: summarise(rounds.map((r) => r.rps)).median, p99: Math.max(...rounds.map((r) => r.p99)), errors: rounds.reduce((n, r) => n + r.errors, 0) };
-}
-
-async function load(url: string, seconds: number, body: string, headers: Record<string, string>): Promise<{ rps: number; p99: number; errors: number }> {
-  const result = await autocannon({ url: `${url}/voice`, method: 'POST', body, headers, connections: 32, duration: seconds, pipelining: 1 });
-  const p99 = (result.latency as unknown as Record<string, number>).p99 ?? result.latency.max;
-  return { rps: result.requests.average, p99, errors: result.errors + result.non2xx + result.timeouts };
-}
+const cpu = (load: { cpuUs: number | undefined }): string => (load.cpuUs === undefined ? '' : `${load.cpuUs.toFixed(1)} µs CPU/request, `);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { squads: { type: 'string', default: '300' }, runs: { type: 'string', default: '5' }, 'router-seconds': { type: 'string', default: '3' }, 'sdk-resources': { type: 'string', default: '300' } } });
@@ -113,33 +103,48 @@ async function main(): Promise<void> {
   rows.push({ measure: 'calendars for a year, every squad and person', value: fmt(year), target: '< 2 s', ok: year.median < 2000 });
   Object.assign(figures, { whoMs: who.median, rosterMs: rosterTiming.median, calendarYearMs: year.median });
 
-  // (d) router vs bare node:http
+  // (d) router vs bare node:http: the same signed request to both, loaded in turn, several rounds, so a passing
+  // disturbance on the machine affects both alike; the medians are compared.
   const seconds = Number(values['router-seconds']);
   const line = [...org.teams.values()].find((t) => t.phone)?.phone?.number ?? '';
-  const params = { CallSid: 'CA1', From: '+33612345678', To: line };
-  const body = new URLSearchParams(params).toString();
-  // Both servers run side by side (the idle one costs nothing) and are loaded in turn, several rounds, so a
-  // passing disturbance on the machine affects both alike; the medians are compared.
-  const bare = await server('bare', squads);
-  const router = await server('router', squads);
-  const signature = twilio.getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, params);
-  const bareRounds: Awaited<ReturnType<typeof load>>[] = [];
-  const routerRounds: Awaited<ReturnType<typeof load>>[] = [];
+  const caller = '+33612345678';
+  const webhooks = [
+    { key: '', label: `full voice webhook (${Object.keys(voiceWebhook(line, caller)).length} fields)`, params: voiceWebhook(line, caller), judged: true },
+    { key: 'Minimal', label: `minimal webhook (${Object.keys(minimalWebhook(line, caller)).length} fields)`, params: minimalWebhook(line, caller), judged: false },
+  ];
+  const pinning = pinLoadGenerator();
+  const bare = await startBenchServer('bare', squads, pinning);
+  const router = await startBenchServer('router', squads, pinning);
   try {
-    for (let round = 0; round < runs; round++) {
-      bareRounds.push(await load(bare.url, seconds, body, { 'content-type': 'application/x-www-form-urlencoded' }));
-      routerRounds.push(await load(router.url, seconds, body, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }));
+    for (const webhook of webhooks) {
+      const body = new URLSearchParams(webhook.params).toString();
+      const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, webhook.params) };
+      const bareRounds: LoadResult[] = [];
+      const routerRounds: LoadResult[] = [];
+      for (let round = 0; round < runs; round++) {
+        bareRounds.push(await loadServer(bare, seconds, body, headers));
+        routerRounds.push(await loadServer(router, seconds, body, headers));
+      }
+      const b = medianLoad(bareRounds);
+      const r = medianLoad(routerRounds);
+      const ratio = r.rps / b.rps;
+      rows.push({ measure: `bare node:http (constant answer), ${webhook.label}`, value: `${b.rps.toFixed(0)} req/s, ${cpu(b)}worst p99 ${b.p99} ms`, target: '', ok: null });
+      rows.push({
+        measure: `router, ${webhook.label}, signed, request logs off`,
+        value: `${r.rps.toFixed(0)} req/s (${ratio.toFixed(2)}× bare), ${cpu(r)}worst p99 ${r.p99} ms, ${r.errors} errors`,
+        target: webhook.judged ? '≥ 0.7× bare, p99 < 10 ms' : 'for comparison',
+        ok: webhook.judged ? ratio >= 0.7 && r.p99 < 10 && r.errors === 0 : null,
+      });
+      const k = webhook.key;
+      Object.assign(figures, { [`bare${k}Rps`]: b.rps, [`router${k}Rps`]: r.rps, [`router${k}Ratio`]: ratio, [`router${k}P99Ms`]: r.p99, [`router${k}Errors`]: r.errors });
+      if (b.cpuUs !== undefined && r.cpuUs !== undefined) Object.assign(figures, { [`bare${k}CpuUs`]: b.cpuUs, [`router${k}CpuUs`]: r.cpuUs });
     }
   } finally {
     bare.stop();
     router.stop();
+    pinning?.restore();
   }
-  const bareLoad = medianLoad(bareRounds);
-  const routerLoad = medianLoad(routerRounds);
-  const routerRatio = routerLoad.rps / bareLoad.rps;
-  rows.push({ measure: 'bare node:http (constant answer)', value: `${bareLoad.rps.toFixed(0)} req/s, worst p99 ${bareLoad.p99} ms`, target: '', ok: null });
-  rows.push({ measure: 'router (signed voice webhook, request logs off)', value: `${routerLoad.rps.toFixed(0)} req/s (${routerRatio.toFixed(2)}× bare), worst p99 ${routerLoad.p99} ms, ${routerLoad.errors} errors`, target: '≥ 0.7× bare, p99 < 10 ms', ok: routerRatio >= 0.7 && routerLoad.p99 < 10 && routerLoad.errors === 0 });
-  Object.assign(figures, { bareRps: bareLoad.rps, routerRps: routerLoad.rps, routerRatio, routerP99Ms: routerLoad.p99, routerErrors: routerLoad.errors });
+  figures.loadPinned = pinning !== undefined;
 
   // Peak memory of validate + plan, in a fresh process.
   const memory = child('peak-memory.js', [String(squads)]);
@@ -151,6 +156,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `### Benchmark: ${squads} squads, ${people} people, ${alerts} alerts, ${resources} resources (median of ${runs} runs, min–max)`,
+      '',
+      figures.loadPinned ? 'Router load: servers and load generator pinned to separate CPUs.' : 'Router load: servers and load generator share the CPUs (no taskset, or one CPU).',
       '',
       '| measure | result | target | |',
       '| --- | --- | --- | --- |',

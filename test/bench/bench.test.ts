@@ -32,9 +32,11 @@ describe('npm run bench (smoke run on a tiny organisation)', () => {
       expect(typeof figures[key], key).toBe('number');
     }
     expect(figures.routerErrors).toBe(0);
+    expect(figures.routerMinimalErrors).toBe(0);
+    expect(typeof figures.routerMinimalRatio).toBe('number');
     expect(figures.resources).toBeGreaterThan(100);
     expect(out).toContain('| measure | result | target | |');
-    for (const measure of ['YAML parse alone', 'validate (whole pipeline)', 'plan (', 'Pulumi SDK under mocks', 'who (', 'roster, 8 weeks', 'calendars for a year', 'bare node:http', 'router (signed voice webhook', 'peak memory']) {
+    for (const measure of ['YAML parse alone', 'validate (whole pipeline)', 'plan (', 'Pulumi SDK under mocks', 'who (', 'roster, 8 weeks', 'calendars for a year', 'bare node:http (constant answer), full voice webhook (26 fields)', 'router, full voice webhook (26 fields), signed', 'router, minimal webhook (3 fields), signed', 'peak memory']) {
       expect(out).toContain(`| ${measure}`);
     }
   });

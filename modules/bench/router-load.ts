@@ -1,0 +1,90 @@
+/**
+ * The router benchmark's load: the router and a bare node:http server as child processes, loaded in turn with
+ * the same signed request by autocannon from this process. Where `taskset` is available on a machine with at
+ * least two CPUs, the servers run on the last CPU and the load generator on the others, so the two do not
+ * take turns on one core (the figures then move far less from run to run). On Linux the CPU time each server
+ * spends per request (user + system, from /proc) is read too: it explains the throughput ratio.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  readonly rps: number;
+  readonly p99: number;
+  readonly errors: number;
+  /** Server CPU (user + system) per request, µs; undefined where /proc is not readable. */
+  readonly cpuUsPerRequest: number | undefined;
+}
+
+export interface BenchServer {
+  readonly url: string;
+  readonly process: ChildProcess;
+  stop(): void;
+}
+
+export interface Pinning {
+  readonly server: string;
+  readonly load: string;
+  restore(): void;
+}
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pins this process (the load generator) away from the CPU the servers will use; undefined when it cannot. */
+export function pinLoadGenerator(): Pinning | undefined {
+  const cpus = availableParallelism();
+  if (cpus < 2 || !hasTaskset()) return undefined;
+  const server = String(cpus - 1);
+  const load = cpus === 2 ? '0' : `0-${cpus - 2}`;
+  execFileSync('taskset', ['-p', '-c', load, String(process.pid)], { stdio: 'ignore' });
+  return { server, load, restore: () => execFileSync('taskset', ['-p', '-c', `0-${cpus - 1}`, String(process.pid)], { stdio: 'ignore' }) };
+}
+
+export async function startBenchServer(kind: 'router' | 'bare', squads: number, pinning: Pinning | undefined): Promise<BenchServer> {
+  const args = [join(__dirname, 'servers.js'), kind, String(squads)];
+  const child = pinning ? spawn('taskset', ['-c', pinning.server, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /URL (\S+)/.exec(out);
+      if (m) resolve(m[1] as string);
+    });
+    child.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+  return { url, process: child, stop: () => child.kill('SIGTERM') };
+}
+
+/** User + system CPU time of a process, µs; undefined where /proc is not readable. */
+function cpuTimeUs(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  // Fields after the command name: state is the first, utime the 12th, stime the 13th (in clock ticks of 10 ms).
+  const stat = readFileSync(file, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+export async function loadServer(server: BenchServer, seconds: number, body: string, headers: Record<string, string>): Promise<LoadResult> {
+  const before = cpuTimeUs(server.process.pid);
+  const result = await autocannon({ url: `${server.url}/voice`, method: 'POST', body, headers, connections: 32, duration: seconds, pipelining: 1 });
+  const after = cpuTimeUs(server.process.pid);
+  const p99 = (result.latency as unknown as Record<string, number>).p99 ?? result.latency.max;
+  const requests = result.requests.total;
+  return {
+    rps: result.requests.average,
+    p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+    cpuUsPerRequest: before !== undefined && after !== undefined && requests > 0 ? (after - before) / requests : undefined,
+  };
+}
