@@ -3,11 +3,11 @@
  * them: `+` is a space, `%XX` escapes are UTF-8 (text with only malformed escapes is kept as written), a field
  * without `=` has an empty value.
  *
- * Twilio sends some twenty-five fields with each call, most of them plain. The fields are kept as two lists in
- * the order received, not as an object: the signature needs them sorted by name (and Twilio sends them sorted,
- * so the order is only checked), the router reads five of them, and filling an object with twenty-five fresh
- * names costs more than the rest of the parsing. Only fields with `+` or a valid escape are decoded, with
- * `querystring.unescape`; the others are sliced as they are. Property-tested against `querystring.parse` and `URLSearchParams`
+ * Twilio sends some twenty-five fields with each call, most of them plain. Decoded fields are kept as two lists
+ * in the order received, not as an object: the signature needs them sorted by name (and Twilio sends them
+ * sorted, so the order is only checked), the router reads five of them, and filling an object with twenty-five
+ * fresh names costs more than the rest of the parsing. Only fields with `+` or a valid escape are decoded, with
+ * `querystring.unescape`. Property-tested against `querystring.parse` and `URLSearchParams`
  * (`test/router/form.test.ts`).
  */
 import { unescape as qsUnescape } from 'node:querystring';
@@ -42,44 +42,149 @@ export class FormFields {
 /** A valid escape: as with `querystring`, text with only malformed ones is kept as written. */
 const ESCAPE = /%[0-9a-fA-F]{2}/;
 
-/** Decodes a part known to hold `+` or `%`. */
-function decode(part: string): string {
-  const spaced = part.includes('+') ? part.replace(/\+/g, ' ') : part;
-  return part.includes('%') && ESCAPE.test(part) ? qsUnescape(spaced) : spaced;
+/** A field's name or value, decoded when it holds `+` or `%`. */
+function decoded(part: string): string {
+  const plus = part.includes('+');
+  const percent = part.includes('%');
+  if (!plus && !percent) return part;
+  const spaced = plus ? part.replace(/\+/g, ' ') : part;
+  return percent && ESCAPE.test(part) ? qsUnescape(spaced) : spaced;
 }
 
 export function readForm(body: string): FormFields {
-  const names: string[] = [];
-  const values: string[] = [];
-  const length = body.length;
-  // The next `+` or `%` at or after the part being read: a part without either is taken as it is, so plain
-  // fields cost two searches and a slice, and the body is not scanned character by character.
-  let special = nextSpecial(body, 0);
-  let start = 0;
-  while (start < length) {
-    let end = body.indexOf('&', start);
-    if (end < 0) end = length;
-    if (end > start) {
-      let eq = body.indexOf('=', start);
-      if (eq < 0 || eq > end) eq = end;
-      if (special < start) special = nextSpecial(body, start);
-      names.push(special < eq ? decode(body.slice(start, eq)) : body.slice(start, eq));
-      if (eq < end) {
-        if (special <= eq) special = nextSpecial(body, eq + 1);
-        values.push(special < end ? decode(body.slice(eq + 1, end)) : body.slice(eq + 1, end));
-      } else values.push('');
+  return new FormBody(body).fields();
+}
+
+const PLUS = 43;
+const PERCENT = 37;
+/** Value of a hexadecimal digit by character code, -1 for any other character. */
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) HEX[48 + i] = i;
+for (let i = 0; i < 6; i++) HEX[65 + i] = HEX[97 + i] = 10 + i;
+
+/**
+ * A webhook body as received, for the router's hot path. The fields' positions are found once; a value is
+ * decoded only when read; and the text Twilio signs can be written as bytes straight from the body when its
+ * field names are plain (no `+` or `%`) and sorted, as Twilio sends them. Anything else goes through
+ * `fields()`, the general decoding. Property-tested against `readForm` and the official Twilio signature
+ * (`test/router/form.test.ts`, `test/router/signature.test.ts`).
+ */
+export class FormBody {
+  /** start, `=` (or end), end of each non-empty field, in body order. */
+  private readonly bounds: number[] = [];
+  /** No field name holds `+` or `%`: names read as they are written. */
+  private readonly plainNames: boolean;
+  /** Plain names, strictly increasing (sorted as JavaScript sorts strings, none repeated). */
+  private readonly sortedNames: boolean;
+  private decoded: FormFields | undefined;
+
+  constructor(readonly text: string) {
+    const length = text.length;
+    let plain = true;
+    let sorted = true;
+    let previous = -1;
+    let previousEnd = -1;
+    let start = 0;
+    while (start < length) {
+      let end = text.indexOf('&', start);
+      if (end < 0) end = length;
+      if (end > start) {
+        let eq = text.indexOf('=', start);
+        if (eq < 0 || eq > end) eq = end;
+        this.bounds.push(start, eq, end);
+        for (let i = start; i < eq && plain; i++) {
+          const c = text.charCodeAt(i);
+          if (c === PLUS || c === PERCENT) plain = false;
+        }
+        if (plain && sorted && previous >= 0) sorted = rangeBefore(text, previous, previousEnd, start, eq);
+        previous = start;
+        previousEnd = eq;
+      }
+      start = end + 1;
     }
-    start = end + 1;
+    this.plainNames = plain;
+    this.sortedNames = plain && sorted;
   }
-  return new FormFields(names, values);
+
+  /** Every field, decoded (the general path). */
+  fields(): FormFields {
+    if (!this.decoded) {
+      const { bounds, text } = this;
+      const names: string[] = [];
+      const values: string[] = [];
+      for (let i = 0; i < bounds.length; i += 3) {
+        const eq = bounds[i + 1] as number;
+        const end = bounds[i + 2] as number;
+        names.push(decoded(text.slice(bounds[i], eq)));
+        values.push(eq < end ? decoded(text.slice(eq + 1, end)) : '');
+      }
+      this.decoded = new FormFields(names, values);
+    }
+    return this.decoded;
+  }
+
+  /** The value of `name`; the last one when the name is repeated. */
+  get(name: string): string | undefined {
+    if (!this.plainNames) return this.fields().get(name);
+    const { bounds, text } = this;
+    for (let i = bounds.length - 3; i >= 0; i -= 3) {
+      const start = bounds[i] as number;
+      const eq = bounds[i + 1] as number;
+      if (eq - start === name.length && text.startsWith(name, start)) {
+        const end = bounds[i + 2] as number;
+        if (eq === end) return '';
+        return decoded(text.slice(eq + 1, end));
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Writes the signed fields (each name, then its decoded value, in order) as UTF-8 bytes into `out` from
+   * `at`, returning where they end; -1 when the body is not of the simple shape this handles (names not plain
+   * or not sorted, or a character outside ASCII), and the caller takes the general path. An escape is written
+   * as its byte; bytes that are not valid UTF-8 then differ from what the general path signs (it decodes them
+   * to U+FFFD), so such a body can only fail here, never pass wrongly.
+   */
+  writeSigned(out: Buffer, at: number): number {
+    if (!this.sortedNames) return -1;
+    const { bounds, text } = this;
+    let n = at;
+    for (let f = 0; f < bounds.length; f += 3) {
+      const start = bounds[f] as number;
+      const eq = bounds[f + 1] as number;
+      const end = bounds[f + 2] as number;
+      for (let i = start; i < eq; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 127) return -1;
+        out[n++] = c;
+      }
+      for (let i = eq + 1; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 127) return -1;
+        if (c === PLUS) out[n++] = 32;
+        else if (c === PERCENT && i + 2 < end) {
+          const high = HEX[text.charCodeAt(i + 1)] ?? -1;
+          const low = HEX[text.charCodeAt(i + 2)] ?? -1;
+          if (high >= 0 && low >= 0) {
+            out[n++] = high * 16 + low;
+            i += 2;
+          } else out[n++] = c;
+        } else out[n++] = c;
+      }
+    }
+    return n;
+  }
 }
 
-function nextSpecial(body: string, from: number): number {
-  let plus = body.indexOf('+', from);
-  let percent = body.indexOf('%', from);
-  if (plus < 0) plus = Number.MAX_SAFE_INTEGER;
-  if (percent < 0) percent = Number.MAX_SAFE_INTEGER;
-  return plus < percent ? plus : percent;
+/** Whether text[a, aEnd) sorts strictly before text[b, bEnd), by UTF-16 code units. */
+function rangeBefore(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  while (a < aEnd && b < bEnd) {
+    const x = text.charCodeAt(a++);
+    const y = text.charCodeAt(b++);
+    if (x !== y) return x < y;
+  }
+  return aEnd - a < bEnd - b;
 }
 
-export const NO_FIELDS = new FormFields([], []);
+export const EMPTY_FORM = new FormBody('');

@@ -4,7 +4,7 @@
  * organisation's data.
  */
 import { maskPhone } from '../model/checks-common';
-import type { FormFields } from './form';
+import type { FormBody } from './form';
 import type { RouterState } from './state';
 import { validSignature } from './signature';
 import { dial, forwardSms, hangup, say } from './twiml';
@@ -14,8 +14,8 @@ export interface RouterRequest {
   /** Path and query, as received (`/voice/next?level=1`). */
   readonly url: string;
   readonly signature: string | undefined;
-  /** The form fields of the body (`readForm`). */
-  readonly fields: FormFields;
+  /** The body's form fields (`new FormBody(text)`). */
+  readonly form: FormBody;
 }
 
 export interface RouterResponse {
@@ -51,10 +51,10 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   if (req.method !== 'POST') return { status: 405, contentType: 'text/plain', body: 'POST only\n', log: { ...log, status: 405 } };
 
   const url = (ctx.publicUrl.endsWith('/') ? ctx.publicUrl.replace(/\/+$/, '') : ctx.publicUrl) + req.url;
-  if (!req.signature || !validSignature(ctx.authToken, req.signature, url, req.fields)) {
+  if (!req.signature || !validSignature(ctx.authToken, req.signature, url, req.form)) {
     return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { ...log, status: 403, reason: req.signature ? 'forged signature' : 'no signature' } };
   }
-  const fields = req.fields;
+  const fields = req.form;
   const to = fields.get('To') ?? '';
   const detailed = ctx.logs !== false;
   if (detailed) Object.assign(log, { line: maskPhone(to), from: maskPhone(fields.get('From') ?? ''), call: fields.get('CallSid') ?? fields.get('MessageSid') });

@@ -11,7 +11,7 @@ import { formatProblemsText } from '../core/problems-text';
 import { analyse } from '../pipeline';
 import { readTeamsDir } from '../spec/read-dir';
 import { sourceTexts } from '../spec/source';
-import { NO_FIELDS, readForm } from './form';
+import { EMPTY_FORM, FormBody } from './form';
 import { parseSecrets, phoneBook, type RouterSecrets } from './phones';
 import { route } from './route';
 import { RouterState } from './state';
@@ -89,11 +89,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     try {
-      const fields = body === '' ? NO_FIELDS : readForm(body);
+      const form = body === '' ? EMPTY_FORM : new FormBody(body);
       const signature = signatureHeader(req.rawHeaders);
       const current = state; // a reload swaps it; this request keeps the one it started with
       const answer = route(
-        { method: req.method ?? 'GET', url: req.url ?? '/', signature, fields },
+        { method: req.method ?? 'GET', url: req.url ?? '/', signature, form },
         { state: current, authToken, publicUrl: publicUrl(), now: now(), logs: logging },
       );
       res.writeHead(answer.status, headersFor(answer.contentType)).end(answer.body);

@@ -3,30 +3,31 @@
  * sorted by name (each name then its value), with HMAC-SHA1 keyed by the auth token, in base64.
  *
  * The signature of the public URL plus the request path is computed first, with the key prepared once per
- * token (`hmac-sha1.ts`); only when that does not match does the official `twilio.validateRequest` try the
- * variants it accepts (with or without the port, normalised URL, legacy query strings). A valid request thus
- * costs one HMAC, and nothing the official library accepts is refused. The tests check the first computation
- * against the official library's signature.
+ * token (`hmac-sha1.ts`): for a body of plain, sorted field names (what Twilio sends) the signed bytes are
+ * written straight from the body (`FormBody.writeSigned`), otherwise from the decoded fields. Only when that
+ * does not match does the official `twilio.validateRequest` try the variants it accepts (with or without the
+ * port, normalised URL, legacy query strings). A valid request thus costs one HMAC, and nothing the official
+ * library accepts is refused. The tests check the first computation against the official library's signature.
  */
 import { timingSafeEqual } from 'node:crypto';
 import twilio from 'twilio';
-import type { FormFields } from './form';
-import { hmacSha1Base64, type HmacSha1Base64 } from './hmac-sha1';
+import type { FormBody, FormFields } from './form';
+import { HmacSha1 } from './hmac-sha1';
 
-const macs = new Map<string, HmacSha1Base64>();
+const macs = new Map<string, HmacSha1>();
 
-function macFor(authToken: string): HmacSha1Base64 {
+function macFor(authToken: string): HmacSha1 {
   let mac = macs.get(authToken);
   if (!mac) {
     if (macs.size > 16) macs.clear(); // tokens change rarely: a rotation leaves at most a few behind
-    mac = hmacSha1Base64(authToken);
+    mac = new HmacSha1(authToken);
     macs.set(authToken, mac);
   }
   return mac;
 }
 
 /**
- * Twilio's signature of a form-encoded request: the URL, then each field's name and value by sorted name (a
+ * Twilio's signature of decoded form fields: the URL, then each field's name and value by sorted name (a
  * repeated name counts once, with its last value, as in the official library).
  */
 export function expectedSignature(authToken: string, url: string, fields: FormFields): string {
@@ -38,11 +39,28 @@ export function expectedSignature(authToken: string, url: string, fields: FormFi
     const record = fields.record();
     for (const name of Object.keys(record).sort()) data += name + record[name];
   }
-  return macFor(authToken)(data);
+  return macFor(authToken).base64(data);
 }
 
-export function validSignature(authToken: string, signature: string, url: string, fields: FormFields): boolean {
-  const expected = expectedSignature(authToken, url, fields);
-  if (expected.length === signature.length && timingSafeEqual(Buffer.from(expected, 'latin1'), Buffer.from(signature, 'latin1'))) return true;
-  return twilio.validateRequest(authToken, signature, url, fields.record());
+/**
+ * Twilio's signature of a body as received: `expectedSignature` of its decoded fields, except for escapes that
+ * are not valid UTF-8 (which Twilio never sends), signed here as their bytes; `validSignature` then falls back
+ * to the official library.
+ */
+export function bodySignature(authToken: string, url: string, body: FormBody): string {
+  const mac = macFor(authToken);
+  const urlBytes = Buffer.byteLength(url, 'utf8');
+  // Decoded fields never take more bytes than the ASCII body they are written from.
+  const buffer = mac.buffer(urlBytes + body.text.length);
+  const end = body.writeSigned(buffer, HmacSha1.MESSAGE_START + buffer.write(url, HmacSha1.MESSAGE_START, 'utf8'));
+  return end >= 0 ? mac.digestWritten(end) : expectedSignature(authToken, url, body.fields());
+}
+
+function same(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a, 'latin1'), Buffer.from(b, 'latin1'));
+}
+
+export function validSignature(authToken: string, signature: string, url: string, body: FormBody): boolean {
+  if (same(bodySignature(authToken, url, body), signature)) return true;
+  return twilio.validateRequest(authToken, signature, url, body.fields().record());
 }

@@ -1,7 +1,7 @@
 import { parse as parseQuery } from 'node:querystring';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readForm } from '../../modules/router/form';
+import { FormBody, readForm } from '../../modules/router/form';
 
 const formParams = (body: string): Record<string, string> => readForm(body).record();
 
@@ -57,6 +57,31 @@ describe('formParams', () => {
     fc.assert(
       fc.property(asciiBodyArb, (body) => {
         expect({ ...formParams(body) }).toEqual(reference(body));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('FormBody', () => {
+  const names = (text: string): string[] => [...readForm(text).names, 'To', 'From', 'Absent', ''];
+
+  it('reads each field of an encoded body as readForm does', () => {
+    fc.assert(
+      fc.property(fieldsArb, (fields) => {
+        const text = new URLSearchParams(fields).toString();
+        const body = new FormBody(text);
+        for (const name of names(text)) expect(body.get(name), name).toBe(readForm(text).get(name));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads each field of any ASCII body, malformed escapes, repeated and encoded names included, as readForm does', () => {
+    fc.assert(
+      fc.property(asciiBodyArb, (text) => {
+        const body = new FormBody(text);
+        for (const name of names(text)) expect(body.get(name), name).toBe(readForm(text).get(name));
       }),
       { numRuns: 2000 },
     );

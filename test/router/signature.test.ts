@@ -1,12 +1,13 @@
+import fc from 'fast-check';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
-import { readForm } from '../../modules/router/form';
-import { validSignature } from '../../modules/router/signature';
+import { FormBody, readForm } from '../../modules/router/form';
+import { bodySignature, expectedSignature, validSignature } from '../../modules/router/signature';
 import { signatureHeader } from '../../modules/router/server';
 
 const TOKEN = 'test-auth-token-0123456789abcdef';
 const PARAMS = { CallSid: 'CA1', From: '+33612345678', To: '+33199000101' };
-const FIELDS = readForm(new URLSearchParams(PARAMS).toString());
+const FIELDS = new FormBody(new URLSearchParams(PARAMS).toString());
 
 describe('validSignature', () => {
   it('accepts the signature Twilio computes for the public URL', () => {
@@ -24,9 +25,69 @@ describe('validSignature', () => {
     const good = twilio.getExpectedTwilioSignature(TOKEN, url, PARAMS);
     expect(validSignature(TOKEN, twilio.getExpectedTwilioSignature('other-token', url, PARAMS), url, FIELDS)).toBe(false);
     expect(validSignature(TOKEN, good, 'https://evil.example/voice', FIELDS)).toBe(false);
-    expect(validSignature(TOKEN, good, url, readForm(new URLSearchParams({ ...PARAMS, To: '+33699999999' }).toString()))).toBe(false);
+    expect(validSignature(TOKEN, good, url, new FormBody(new URLSearchParams({ ...PARAMS, To: '+33699999999' }).toString()))).toBe(false);
     expect(validSignature(TOKEN, 'short', url, FIELDS)).toBe(false);
     expect(validSignature(TOKEN, '', url, FIELDS)).toBe(false);
+  });
+});
+
+const tokenArb = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 });
+const fieldArb = fc.tuple(fc.oneof(fc.constantFrom('To', 'From', 'CallSid', 'Body', '__proto__', 'a+b', 'x%y'), fc.string({ unit: 'grapheme', maxLength: 10 })), fc.string({ unit: 'grapheme', maxLength: 20 }));
+const byName = ([a]: [string, string], [b]: [string, string]): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Field lists as Twilio sends them (sorted, names unique) and as anything else might (any order, repeats). */
+const plainNameArb = fc.stringMatching(/^[A-Za-z0-9_.-]{0,12}$/);
+const valueArb = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('+33612345678', 'on call? été', 'a+b c', '%41', '100%', ''));
+const listArb = fc.oneof(
+  // Twilio's shape, which the router signs straight from the body: plain names, sorted, each once
+  fc.uniqueArray(fc.tuple(plainNameArb, valueArb), { maxLength: 26, selector: ([name]) => name }).map((list) => [...list].sort(byName)),
+  fc.uniqueArray(fieldArb, { maxLength: 26, selector: ([name]) => name }).map((list) => [...list].sort(byName)),
+  fc.array(fieldArb, { maxLength: 26 }),
+);
+/** ASCII bodies made of form syntax, escapes (valid, malformed, not UTF-8) and plain text. */
+const asciiBodyArb = fc
+  .array(fc.oneof(fc.constantFrom('&', '=', '+', '%', '%2B', '%26', '%3D', '%C3%A9', '%E9', '%zz', '%4', 'To', 'From', 'A', 'B'), fc.string({ maxLength: 4, unit: 'grapheme-ascii' })), { maxLength: 30 })
+  .map((parts) => parts.join(''));
+
+describe('signatures computed by the router', () => {
+  it('expectedSignature is the official signature of the same fields, sorted or not, repeated or not', () => {
+    fc.assert(
+      fc.property(tokenArb, fc.webUrl({ withQueryParameters: true }), listArb, (token, url, list) => {
+        const fields = readForm(new URLSearchParams(list).toString());
+        expect(expectedSignature(token, url, fields)).toBe(twilio.getExpectedTwilioSignature(token, url, Object.fromEntries(list)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('bodySignature, from the body as received, is the official signature of what an encoder sent', () => {
+    fc.assert(
+      fc.property(tokenArb, fc.webUrl({ withQueryParameters: true }), listArb, (token, url, list) => {
+        const body = new FormBody(new URLSearchParams(list).toString());
+        expect(bodySignature(token, url, body)).toBe(twilio.getExpectedTwilioSignature(token, url, Object.fromEntries(list)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('signs a Twilio-shaped body straight from its bytes, and other bodies from their decoded fields', () => {
+    const twilioShaped = new FormBody(new URLSearchParams({ AccountSid: 'AC1', Body: 'on call? été', From: '+33612345678', To: '+33199000101' }).toString());
+    expect(twilioShaped.writeSigned(Buffer.alloc(200), 0)).toBeGreaterThan(0);
+    expect(new FormBody('To=1&From=2').writeSigned(Buffer.alloc(200), 0)).toBe(-1);
+    expect(new FormBody('A=1&A=2').writeSigned(Buffer.alloc(200), 0)).toBe(-1);
+    expect(new FormBody('A%41=1').writeSigned(Buffer.alloc(200), 0)).toBe(-1);
+    expect(new FormBody('A=é').writeSigned(Buffer.alloc(200), 0)).toBe(-1);
+  });
+
+  it('validSignature accepts the official signature of any body, malformed ones included, and refuses another token', () => {
+    fc.assert(
+      fc.property(tokenArb, asciiBodyArb, (token, text) => {
+        const url = 'https://router.acme.example/voice';
+        const official = twilio.getExpectedTwilioSignature(token, url, readForm(text).record());
+        expect(validSignature(token, official, url, new FormBody(text))).toBe(true);
+        expect(validSignature(`${token}x`, official, url, new FormBody(text))).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
