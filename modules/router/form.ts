@@ -84,6 +84,8 @@ export class FormBody {
     let sorted = true;
     let previous = -1;
     let previousEnd = -1;
+    // The next `+` or `%` at or after the name being read: names are checked with two searches, not by scanning.
+    let special = -1;
     let start = 0;
     while (start < length) {
       let end = text.indexOf('&', start);
@@ -92,11 +94,11 @@ export class FormBody {
         let eq = text.indexOf('=', start);
         if (eq < 0 || eq > end) eq = end;
         this.bounds.push(start, eq, end);
-        for (let i = start; i < eq && plain; i++) {
-          const c = text.charCodeAt(i);
-          if (c === PLUS || c === PERCENT) plain = false;
+        if (plain) {
+          if (special < start) special = nextSpecial(text, start);
+          if (special < eq) plain = false;
+          else if (sorted && previous >= 0) sorted = rangeBefore(text, previous, previousEnd, start, eq);
         }
-        if (plain && sorted && previous >= 0) sorted = rangeBefore(text, previous, previousEnd, start, eq);
         previous = start;
         previousEnd = eq;
       }
@@ -175,6 +177,13 @@ export class FormBody {
     }
     return n;
   }
+}
+
+function nextSpecial(text: string, from: number): number {
+  const plus = text.indexOf('+', from);
+  const percent = text.indexOf('%', from);
+  if (plus < 0) return percent < 0 ? text.length : percent;
+  return percent < 0 || plus < percent ? plus : percent;
 }
 
 /** Whether text[a, aEnd) sorts strictly before text[b, bEnd), by UTF-16 code units. */
