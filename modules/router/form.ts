@@ -57,6 +57,8 @@ export function readForm(body: string): FormFields {
 
 const PLUS = 43;
 const PERCENT = 37;
+const AMPERSAND = 38;
+const EQUALS = 61;
 /** Value of a hexadecimal digit by character code, -1 for any other character. */
 const HEX = new Int8Array(128).fill(-1);
 for (let i = 0; i < 10; i++) HEX[48 + i] = i;
@@ -70,55 +72,30 @@ for (let i = 0; i < 6; i++) HEX[65 + i] = HEX[97 + i] = 10 + i;
  * (`test/router/form.test.ts`, `test/router/signature.test.ts`).
  */
 export class FormBody {
-  /** start, `=` (or end), end of each non-empty field, in body order. */
-  private readonly bounds: number[] = [];
-  /** No field name holds `+` or `%`: names read as they are written. */
-  private readonly plainNames: boolean;
-  /** Plain names, strictly increasing (sorted as JavaScript sorts strings, none repeated). */
-  private readonly sortedNames: boolean;
   private decoded: FormFields | undefined;
+  /** Whether no field name holds `+` or `%` (names then read as they are written); undefined until known. */
+  private plain: boolean | undefined;
 
-  constructor(readonly text: string) {
-    const length = text.length;
-    let plain = true;
-    let sorted = true;
-    let previous = -1;
-    let previousEnd = -1;
-    // The next `+` or `%` at or after the name being read: names are checked with two searches, not by scanning.
-    let special = -1;
-    let start = 0;
-    while (start < length) {
-      let end = text.indexOf('&', start);
-      if (end < 0) end = length;
-      if (end > start) {
-        let eq = text.indexOf('=', start);
-        if (eq < 0 || eq > end) eq = end;
-        this.bounds.push(start, eq, end);
-        if (plain) {
-          if (special < start) special = nextSpecial(text, start);
-          if (special < eq) plain = false;
-          else if (sorted && previous >= 0) sorted = rangeBefore(text, previous, previousEnd, start, eq);
-        }
-        previous = start;
-        previousEnd = eq;
-      }
-      start = end + 1;
-    }
-    this.plainNames = plain;
-    this.sortedNames = plain && sorted;
-  }
+  constructor(readonly text: string) {}
 
   /** Every field, decoded (the general path). */
   fields(): FormFields {
     if (!this.decoded) {
-      const { bounds, text } = this;
+      const text = this.text;
       const names: string[] = [];
       const values: string[] = [];
-      for (let i = 0; i < bounds.length; i += 3) {
-        const eq = bounds[i + 1] as number;
-        const end = bounds[i + 2] as number;
-        names.push(decoded(text.slice(bounds[i], eq)));
-        values.push(eq < end ? decoded(text.slice(eq + 1, end)) : '');
+      const length = text.length;
+      let start = 0;
+      while (start < length) {
+        let end = text.indexOf('&', start);
+        if (end < 0) end = length;
+        if (end > start) {
+          let eq = text.indexOf('=', start);
+          if (eq < 0 || eq > end) eq = end;
+          names.push(decoded(text.slice(start, eq)));
+          values.push(eq < end ? decoded(text.slice(eq + 1, end)) : '');
+        }
+        start = end + 1;
       }
       this.decoded = new FormFields(names, values);
     }
@@ -127,56 +104,89 @@ export class FormBody {
 
   /** The value of `name`; the last one when the name is repeated. */
   get(name: string): string | undefined {
-    if (!this.plainNames) return this.fields().get(name);
-    const { bounds, text } = this;
-    for (let i = bounds.length - 3; i >= 0; i -= 3) {
-      const start = bounds[i] as number;
-      const eq = bounds[i + 1] as number;
-      if (eq - start === name.length && text.startsWith(name, start)) {
-        const end = bounds[i + 2] as number;
-        if (eq === end) return '';
-        return decoded(text.slice(eq + 1, end));
+    this.plain ??= plainNames(this.text);
+    if (!this.plain || name === '') return this.fields().get(name);
+    // Names are plain: the last field that starts with `name` followed by `=`, `&` or the end is the one.
+    const text = this.text;
+    const length = text.length;
+    for (let from = length; from >= 0; ) {
+      const at = text.lastIndexOf(name, from);
+      if (at < 0) return undefined;
+      const after = at + name.length;
+      const next = after < length ? text.charCodeAt(after) : AMPERSAND;
+      if ((at === 0 || text.charCodeAt(at - 1) === AMPERSAND) && (next === EQUALS || next === AMPERSAND)) {
+        if (next === AMPERSAND) return '';
+        const end = text.indexOf('&', after);
+        return decoded(text.slice(after + 1, end < 0 ? length : end));
       }
+      from = at - 1;
     }
     return undefined;
   }
 
   /**
    * Writes the signed fields (each name, then its decoded value, in order) as UTF-8 bytes into `out` from
-   * `at`, returning where they end; -1 when the body is not of the simple shape this handles (names not plain
-   * or not sorted, or a character outside ASCII), and the caller takes the general path. An escape is written
-   * as its byte; bytes that are not valid UTF-8 then differ from what the general path signs (it decodes them
-   * to U+FFFD), so such a body can only fail here, never pass wrongly.
+   * `at`, in one pass over the fields, returning where they end; -1 when the body is not of the simple shape
+   * this handles (a name holding `+` or `%`, names not strictly increasing, or a character outside ASCII), and
+   * the caller takes the general path. An escape is written as its byte; bytes that are not valid UTF-8 then
+   * differ from what the general path signs (it decodes them to U+FFFD), so such a body can only fail here,
+   * never pass wrongly.
    */
   writeSigned(out: Buffer, at: number): number {
-    if (!this.sortedNames) return -1;
-    const { bounds, text } = this;
+    const text = this.text;
+    const length = text.length;
     let n = at;
-    for (let f = 0; f < bounds.length; f += 3) {
-      const start = bounds[f] as number;
-      const eq = bounds[f + 1] as number;
-      const end = bounds[f + 2] as number;
-      for (let i = start; i < eq; i++) {
-        const c = text.charCodeAt(i);
-        if (c > 127) return -1;
-        out[n++] = c;
-      }
-      for (let i = eq + 1; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c > 127) return -1;
-        if (c === PLUS) out[n++] = 32;
-        else if (c === PERCENT && i + 2 < end) {
-          const high = HEX[text.charCodeAt(i + 1)] ?? -1;
-          const low = HEX[text.charCodeAt(i + 2)] ?? -1;
-          if (high >= 0 && low >= 0) {
-            out[n++] = high * 16 + low;
-            i += 2;
+    let previous = -1;
+    let previousEnd = -1;
+    let start = 0;
+    while (start < length) {
+      let end = text.indexOf('&', start);
+      if (end < 0) end = length;
+      if (end > start) {
+        let eq = text.indexOf('=', start);
+        if (eq < 0 || eq > end) eq = end;
+        for (let i = start; i < eq; i++) {
+          const c = text.charCodeAt(i);
+          if (c === PLUS || c === PERCENT) {
+            this.plain = false;
+            return -1;
+          }
+          if (c > 127) return -1;
+          out[n++] = c;
+        }
+        if (previous >= 0 && !rangeBefore(text, previous, previousEnd, start, eq)) return -1;
+        previous = start;
+        previousEnd = eq;
+        for (let i = eq + 1; i < end; i++) {
+          const c = text.charCodeAt(i);
+          if (c > 127) return -1;
+          if (c === PLUS) out[n++] = 32;
+          else if (c === PERCENT && i + 2 < end) {
+            const high = HEX[text.charCodeAt(i + 1)] ?? -1;
+            const low = HEX[text.charCodeAt(i + 2)] ?? -1;
+            if (high >= 0 && low >= 0) {
+              out[n++] = high * 16 + low;
+              i += 2;
+            } else out[n++] = c;
           } else out[n++] = c;
-        } else out[n++] = c;
+        }
       }
+      start = end + 1;
     }
+    this.plain = true;
     return n;
   }
+}
+
+/** Whether no field name of a body holds `+` or `%`: each of those characters is checked, not every character. */
+function plainNames(text: string): boolean {
+  for (let special = nextSpecial(text, 0); special < text.length; special = nextSpecial(text, special + 1)) {
+    const fieldStart = text.lastIndexOf('&', special) + 1;
+    const eq = text.indexOf('=', fieldStart);
+    // in the name when its field has no `=` before it
+    if (eq < 0 || eq > special) return false;
+  }
+  return true;
 }
 
 function nextSpecial(text: string, from: number): number {
