@@ -85,13 +85,10 @@ export class FormBody {
       const names: string[] = [];
       const values: string[] = [];
       const length = text.length;
-      let start = 0;
-      while (start < length) {
-        let end = text.indexOf('&', start);
-        if (end < 0) end = length;
+      for (let start = 0; start < length; ) {
+        const end = fieldEnd(text, start);
         if (end > start) {
-          let eq = text.indexOf('=', start);
-          if (eq < 0 || eq > end) eq = end;
+          const eq = nameEnd(text, start, end);
           names.push(decoded(text.slice(start, eq)));
           values.push(eq < end ? decoded(text.slice(eq + 1, end)) : '');
         }
@@ -138,13 +135,10 @@ export class FormBody {
     let n = at;
     let previous = -1;
     let previousEnd = -1;
-    let start = 0;
-    while (start < length) {
-      let end = text.indexOf('&', start);
-      if (end < 0) end = length;
+    for (let start = 0; start < length; ) {
+      const end = fieldEnd(text, start);
       if (end > start) {
-        let eq = text.indexOf('=', start);
-        if (eq < 0 || eq > end) eq = end;
+        const eq = nameEnd(text, start, end);
         for (let i = start; i < eq; i++) {
           const c = text.charCodeAt(i);
           if (c === PLUS || c === PERCENT) {
@@ -176,6 +170,18 @@ export class FormBody {
     this.plain = true;
     return n;
   }
+}
+
+/** Where the field starting at `start` ends: its `&`, or the end of the body. */
+function fieldEnd(text: string, start: number): number {
+  const end = text.indexOf('&', start);
+  return end < 0 ? text.length : end;
+}
+
+/** Where a field's name ends: its first `=`, or the end of the field when it has none. */
+function nameEnd(text: string, start: number, end: number): number {
+  const eq = text.indexOf('=', start);
+  return eq < 0 || eq > end ? end : eq;
 }
 
 /** Whether no field name of a body holds `+` or `%`: each of those characters is checked, not every character. */
