@@ -65,9 +65,9 @@ for (let i = 0; i < 10; i++) HEX[48 + i] = i;
 for (let i = 0; i < 6; i++) HEX[65 + i] = HEX[97 + i] = 10 + i;
 
 /**
- * A webhook body as received, for the router's hot path. The fields' positions are found once; a value is
- * decoded only when read; and the text Twilio signs can be written as bytes straight from the body when its
- * field names are plain (no `+` or `%`) and sorted, as Twilio sends them. Anything else goes through
+ * A webhook body as received, for the router's hot path. Nothing is done until asked: a field is found by
+ * searching for its name and decoded only when read, and the text Twilio signs is written as bytes straight
+ * from the body when its field names are plain (no `+` or `%`) and sorted, as Twilio sends them. Anything else goes through
  * `fields()`, the general decoding. Property-tested against `readForm` and the official Twilio signature
  * (`test/router/form.test.ts`, `test/router/signature.test.ts`).
  */
