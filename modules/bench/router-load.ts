@@ -7,7 +7,6 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -31,23 +30,49 @@ export interface Pinning {
   restore(): void;
 }
 
-function hasTaskset(): boolean {
+/** CPUs this process may run on, from `taskset -pc` ("pid 42's current affinity list: 0-3,6"); [] when unknown. */
+function allowedCpus(): number[] {
   try {
-    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
-    return true;
+    const out = execFileSync('taskset', ['-pc', String(process.pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const list = out.slice(out.lastIndexOf(':') + 1).trim();
+    const cpus: number[] = [];
+    for (const part of list.split(',')) {
+      const [from, to] = part.split('-').map(Number);
+      if (from === undefined || Number.isNaN(from)) return [];
+      for (let cpu = from; cpu <= (to ?? from); cpu++) cpus.push(cpu);
+    }
+    return cpus;
   } catch {
-    return false;
+    return []; // no taskset here
   }
 }
 
-/** Pins this process (the load generator) away from the CPU the servers will use; undefined when it cannot. */
+/**
+ * Pins this process (the load generator) away from the CPU the servers will use, among the CPUs it is allowed;
+ * undefined when it cannot (no taskset, one CPU, or taskset refusing).
+ */
 export function pinLoadGenerator(): Pinning | undefined {
-  const cpus = availableParallelism();
-  if (cpus < 2 || !hasTaskset()) return undefined;
-  const server = String(cpus - 1);
-  const load = cpus === 2 ? '0' : `0-${cpus - 2}`;
-  execFileSync('taskset', ['-p', '-c', load, String(process.pid)], { stdio: 'ignore' });
-  return { server, load, restore: () => execFileSync('taskset', ['-p', '-c', `0-${cpus - 1}`, String(process.pid)], { stdio: 'ignore' }) };
+  const cpus = allowedCpus();
+  if (cpus.length < 2) return undefined;
+  const all = cpus.join(',');
+  const server = String(cpus[cpus.length - 1]);
+  const load = cpus.slice(0, -1).join(',');
+  try {
+    execFileSync('taskset', ['-pc', load, String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  return {
+    server,
+    load,
+    restore: () => {
+      try {
+        execFileSync('taskset', ['-pc', all, String(process.pid)], { stdio: 'ignore' });
+      } catch {
+        // the figures are taken; only later measures would run pinned
+      }
+    },
+  };
 }
 
 export async function startBenchServer(kind: 'router' | 'bare', squads: number, pinning: Pinning | undefined): Promise<BenchServer> {
