@@ -54,26 +54,26 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   if (!req.signature || !validSignature(ctx.authToken, req.signature, url, req.form)) {
     return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { ...log, status: 403, reason: req.signature ? 'forged signature' : 'no signature' } };
   }
-  const fields = req.form;
-  const to = fields.get('To') ?? '';
+  const form = req.form;
+  const to = form.get('To') ?? '';
+  const dialStatus = form.get('DialCallStatus');
   const detailed = ctx.logs !== false;
-  if (detailed) Object.assign(log, { line: maskPhone(to), from: maskPhone(fields.get('From') ?? ''), call: fields.get('CallSid') ?? fields.get('MessageSid') });
+  if (detailed) Object.assign(log, { line: maskPhone(to), from: maskPhone(form.get('From') ?? ''), call: form.get('CallSid') ?? form.get('MessageSid') });
   const levels = ctx.state.levels(to, ctx.now);
   if (!levels) return xmlResponse(404, say('This number is not an on-call line.'), { ...log, status: 404, reason: 'line not configured' });
 
   if (path === '/sms') {
     const first = levels[0];
     if (!first) return xmlResponse(200, hangup(), { ...log, status: 200, forwarded: null });
-    return xmlResponse(200, forwardSms(first.number, fields.get('From') ?? '', fields.get('Body') ?? ''), { ...log, status: 200, forwardedTo: first.person, number: maskPhone(first.number) });
+    return xmlResponse(200, forwardSms(first.number, form.get('From') ?? '', form.get('Body') ?? ''), { ...log, status: 200, forwardedTo: first.person, number: maskPhone(first.number) });
   }
 
   let level = 0;
   if (path === '/voice/next') {
-    const status = fields.get('DialCallStatus');
     const m = /[?&]level=([0-9]{1,3})(&|$)/.exec(req.url);
     if (!m) return { status: 400, contentType: 'text/plain', body: 'level missing\n', log: { ...log, status: 400 } };
     level = Number(m[1]);
-    if (status === 'completed' || status === 'answered') return xmlResponse(200, hangup(), { ...log, status: 200, outcome: 'answered', level: level - 1 });
+    if (dialStatus === 'completed' || dialStatus === 'answered') return xmlResponse(200, hangup(), { ...log, status: 200, outcome: 'answered', level: level - 1 });
   }
   const target = levels[level];
   // The TwiML of a level depends only on the line and the snapshot: rendered once, reused until the handoff.
@@ -88,7 +88,6 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   log.dialed = target.person;
   log.role = target.role;
   log.number = maskPhone(target.number);
-  const previous = fields.get('DialCallStatus');
-  if (previous) log.previous = previous;
+  if (dialStatus) log.previous = dialStatus;
   return { status: 200, contentType: 'text/xml', body, log };
 }
