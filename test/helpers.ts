@@ -78,3 +78,6 @@ export function runCli(args: string[], cwd: string = ROOT, env: Record<string, s
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The instant stacks are rendered for in tests that do not choose their own: before any date of the fixtures. */
+export const NOW = Date.parse('2026-01-01T00:00:00Z');

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   // (b) plan vs SDK registration
   let resources = 0;
   const plan = time(runs, () => {
-    resources = renderStack(org, { name: 'bench', backend: 'pagerduty' }).resources.length;
+    resources = renderStack(org, { now: Date.now(), name: 'bench', backend: 'pagerduty' }).resources.length;
   });
   const planPerResource = plan.median / resources;
   const sdk = child('sdk.js', [String(squads), String(values['sdk-resources'])]);

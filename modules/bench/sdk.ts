@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   await pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}_id`, state: a.inputs }), call: (a) => ({ id: `id-${JSON.stringify(a.inputs)}` }) }, 'bench', 'bench', false);
   const tree = generateOrganisation({ squads });
   const { organisation } = analyse(tree, Date.parse('2026-11-22T12:00:00+01:00'));
-  const full = renderStack(organisation!, { name: 'bench', backend: 'pagerduty' });
+  const full = renderStack(organisation!, { now: Date.now(), name: 'bench', backend: 'pagerduty' });
   // A self-contained subset: whole squads, in order, until `count` resources.
   const subset: DesiredState = { ...full, resources: [] };
   for (const squad of [...new Set(full.resources.map((r) => r.squad))]) {

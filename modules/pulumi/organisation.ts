@@ -55,13 +55,14 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     super(OnCallOrganisation.__pulumiType, name, {}, opts);
     const dir = args.teamsDir ?? join(__dirname, '..', '..', '..', 'teams');
     const tree = readTeamsDir(dir);
-    const { organisation, problems } = analyse(tree, Date.now());
+    const now = Date.now();
+    const { organisation, problems } = analyse(tree, now);
     if (hasErrors(problems) || !organisation) {
       throw new Error(`the organisation in ${dir} is not valid:\n${formatProblemsText(problems, sourceTexts(tree))}`);
     }
     const unknown = (args.squads ?? []).filter((s) => !organisation.teams.has(s));
     if (unknown.length > 0) throw new Error(`\`squads\` names unknown squads: ${unknown.join(', ')}`);
-    const state = renderStack(organisation, { name: pulumi.getStack(), backend: args.backend, teams: args.squads, pagerdutySubdomain: args.pagerdutySubdomain, opsgenieRegion: args.opsgenieRegion });
+    const state = renderStack(organisation, { now, name: pulumi.getStack(), backend: args.backend, teams: args.squads, pagerdutySubdomain: args.pagerdutySubdomain, opsgenieRegion: args.opsgenieRegion });
     const squads: Record<string, Squad> = {};
     for (const r of state.resources) if (r.squad !== ORGANISATION) squads[r.squad] ??= new Squad(r.squad, { parent: this });
     // What belongs to no squad (the status page) hangs from the organisation itself.

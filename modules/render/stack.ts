@@ -12,6 +12,11 @@ export interface StackSettings {
   readonly name: string;
   readonly backend: StackSpec['backend'];
   readonly teams?: readonly string[];
+  /**
+   * The instant the stack is rendered for (\`pulumi up\`, \`oncall plan\`): what has already ended (a roster
+   * order replaced in the past, an override over) is not sent to a backend that would drop it on read.
+   */
+  readonly now: number;
   readonly pagerdutySubdomain?: string;
   /** @default 'us' */
   readonly opsgenieRegion?: 'us' | 'eu';

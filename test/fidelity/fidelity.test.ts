@@ -14,7 +14,7 @@ import { clockFor, shiftAt } from '../../modules/schedule/shifts';
 import { handoffAt, turnsBetween } from '../../modules/schedule/turns';
 import { caseArb, organisationAround } from '../arbitraries';
 import { observesDst } from '../../modules/model/zones';
-import { exampleTree, withEdit } from '../helpers';
+import { exampleTree, withEdit, NOW } from '../helpers';
 import { datadogOnCall } from './datadog';
 import { opsgenieOnCall } from './opsgenie';
 import { pagerdutyOnCall } from './pagerduty';
@@ -53,7 +53,7 @@ describe('fidelity with the example organisation over 52 weeks', () => {
   const from = Date.parse('2026-01-05T00:00:00+01:00');
   const to = Date.parse('2027-01-04T00:00:00+01:00');
   it.each(BACKENDS)('%s', (backend) => {
-    const state = renderStack(org, { name: 'fidelity', backend });
+    const state = renderStack(org, { now: NOW, name: 'fidelity', backend });
     let checked = 0;
     for (const rotation of org.rotations.values()) {
       const times = instants(rotation, from, to, 60);
@@ -65,7 +65,7 @@ describe('fidelity with the example organisation over 52 weeks', () => {
 
   it('covers both daylight-saving changes and the swap and override of the example', () => {
     const storefront = org.rotations.get('storefront/oncall')!;
-    const state = renderStack(org, { name: 'fidelity', backend: 'pagerduty' });
+    const state = renderStack(org, { now: NOW, name: 'fidelity', backend: 'pagerduty' });
     for (const [iso, person] of [['2026-03-30T09:30+02:00', 'alice'], ['2026-10-26T08:59+01:00', 'bruno'], ['2026-08-05T12:00+02:00', 'bruno'], ['2026-12-25T12:00+01:00', 'bruno']] as const) {
       expect(pagerdutyOnCall(org, state, 'storefront-oncall-schedule', Date.parse(iso))).toBe(person);
     }
@@ -84,7 +84,7 @@ describe('a window that runs a whole week back to its weekday', () => {
     const org = loadOrganisation(tree).organisation!;
     const rotation = org.rotations.get('payments/oncall')!;
     expect(rotation.coverage.intervals).toEqual([[0, 6300], [6360, 10080]]);
-    const state = renderStack(org, { name: 'fidelity', backend });
+    const state = renderStack(org, { now: NOW, name: 'fidelity', backend });
     const from = Date.parse('2026-03-02T00:00:00+01:00');
     expect(mismatches(org, state, backend, rotation, instants(rotation, from, from + 6 * 7 * 86_400_000, 30))).toEqual([]);
   });
@@ -99,7 +99,7 @@ describe('fidelity with random rotations (property)', () => {
         // No backend documents hour turns across a daylight-saving change (validation warns about them).
         if (rotation.every.unit === 'hours' && observesDst(rotation.timezone)) return;
         const org = organisationAround(rotation);
-        const state = renderStack(org, { name: 'fidelity', backend });
+        const state = renderStack(org, { now: NOW, name: 'fidelity', backend });
         expect(mismatches(org, state, backend, rotation, instants(rotation, from, to, 97))).toEqual([]);
       }),
       { numRuns: 120 },

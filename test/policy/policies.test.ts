@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { policies } from '../../modules/policy/policies';
 import { loadOrganisation } from '../../modules/model/load';
 import { renderStack } from '../../modules/render/stack';
-import { exampleTree } from '../helpers';
+import { exampleTree, NOW } from '../helpers';
 
 /** Runs every policy on one resource as the policy engine would; returns `policy: message` violations. */
 function violations(type: string, props: Record<string, unknown>, protect = false): string[] {
@@ -51,7 +51,7 @@ describe('policy pack validators', () => {
   });
 
   it.each(['pagerduty', 'opsgenie', 'datadog'] as const)('every resource the example renders for %s passes', (backend) => {
-    const state = renderStack(loadOrganisation(exampleTree()).organisation!, { name: 't', backend });
+    const state = renderStack(loadOrganisation(exampleTree()).organisation!, { now: NOW, name: 't', backend });
     const found = state.resources.flatMap((r) => violations(r.type, r.inputs as Record<string, unknown>, r.options?.protect ?? false).map((v) => `${r.name}: ${v}`));
     expect(found).toEqual([]);
   });

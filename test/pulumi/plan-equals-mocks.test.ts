@@ -11,7 +11,7 @@ import { OnCallOrganisation } from '../../modules/pulumi/organisation';
 import { loadOrganisation } from '../../modules/model/load';
 import { renderStack } from '../../modules/render/stack';
 import { isConcat, isInvoke, isRef, type Backend, type Value } from '../../modules/render/desired';
-import { exampleTree, ROOT } from '../helpers';
+import { exampleTree, ROOT, NOW } from '../helpers';
 
 installMocks();
 
@@ -54,7 +54,7 @@ describe('the Pulumi layer registers exactly the desired state', () => {
     registrations.length = 0;
     const component = new OnCallOrganisation(`org-${backend}`, { backend, teamsDir: join(ROOT, 'teams'), pagerdutySubdomain: 'acme' });
     const children = Object.values(component.squads);
-    const state = renderStack(org, { name: 'acme-test', backend, pagerdutySubdomain: 'acme' });
+    const state = renderStack(org, { now: NOW, name: 'acme-test', backend, pagerdutySubdomain: 'acme' });
     // A URN exists once its registration is done (after its references resolved).
     await settle([...component.resources.values()]);
     const custom = registrations.filter((r) => r.custom);

@@ -4,7 +4,7 @@ import { loadOrganisation } from '../../modules/model/load';
 import type { Backend, DesiredResource } from '../../modules/render/desired';
 import { renderStack } from '../../modules/render/stack';
 import { expectGolden } from '../golden';
-import { exampleTree, withEdit } from '../helpers';
+import { exampleTree, withEdit, NOW } from '../helpers';
 
 const org = loadOrganisation(exampleTree()).organisation!;
 const HANDLES: Record<Backend, (service: string, squad: string) => string> = {
@@ -14,7 +14,7 @@ const HANDLES: Record<Backend, (service: string, squad: string) => string> = {
 };
 
 function alertsOf(backend: Backend): DesiredResource[] {
-  return renderStack(org, { name: 'test', backend }).resources.filter((r) => r.type.startsWith('datadog:index/monitor') || r.type.startsWith('datadog:index/synthetics') || r.type.startsWith('datadog:index/serviceLevel') || r.type.startsWith('datadog:index/statusPage') || r.type.startsWith('datadog:pagerduty') || r.type.startsWith('datadog:opsgenie'));
+  return renderStack(org, { now: NOW, name: 'test', backend }).resources.filter((r) => r.type.startsWith('datadog:index/monitor') || r.type.startsWith('datadog:index/synthetics') || r.type.startsWith('datadog:index/serviceLevel') || r.type.startsWith('datadog:index/statusPage') || r.type.startsWith('datadog:pagerduty') || r.type.startsWith('datadog:opsgenie'));
 }
 
 describe.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s stack', (backend) => {
@@ -85,7 +85,7 @@ describe('SLOs and non-paging alerts', () => {
       'alerts:\n',
       'alerts:\n  payments-availability:\n    title: Payments succeed\n    kind: slo\n    severity: P2\n    slo: { target: 99.9, window: 30d, good: "sum:payments.ok{*}.as_count()", total: "sum:payments.all{*}.as_count()" }\n    runbook: runbooks/api-error-rate.md\n',
     );
-    const resources = renderStack(loadOrganisation(tree).organisation!, { name: 't', backend: 'datadog' }).resources;
+    const resources = renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 't', backend: 'datadog' }).resources;
     const slo = resources.find((r) => r.name === 'payments-availability-slo')!;
     expect(slo.inputs).toMatchObject({ type: 'metric', query: { numerator: 'sum:payments.ok{*}.as_count()', denominator: 'sum:payments.all{*}.as_count()' }, thresholds: [{ timeframe: '30d', target: 99.9 }] });
     const burns = resources.filter((r) => r.name.startsWith('payments-availability-') && r.name.endsWith('burn-monitor'));
@@ -98,13 +98,13 @@ describe('SLOs and non-paging alerts', () => {
 
   it('an alert that does not page carries no paging handle, only its own notifications', () => {
     const tree = withEdit('platform/team.yaml', '    severity: P3\n', '    severity: P4\n    notify: ["@slack-platform"]\n');
-    const cpu = renderStack(loadOrganisation(tree).organisation!, { name: 't', backend: 'pagerduty' }).resources.find((r) => r.name === 'platform-cpu-saturated-monitor')!;
+    const cpu = renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 't', backend: 'pagerduty' }).resources.find((r) => r.name === 'platform-cpu-saturated-monitor')!;
     expect(cpu.inputs.message).not.toContain('@pagerduty');
     expect(cpu.inputs.message).toContain('{{#is_alert}}@slack-platform{{/is_alert}}');
   });
 
   it('a stack for a subset of squads leaves the organisation-wide status page alone', () => {
-    const resources = renderStack(org, { name: 't', backend: 'datadog', teams: ['storefront'] }).resources;
+    const resources = renderStack(org, { now: NOW, name: 't', backend: 'datadog', teams: ['storefront'] }).resources;
     expect(resources.some((r) => r.type.startsWith('datadog:index/statusPage'))).toBe(false);
     expect(resources.some((r) => r.name === 'shop-home-page-check')).toBe(true);
     expect(resources.some((r) => r.name === 'payments-api-health-check')).toBe(false);

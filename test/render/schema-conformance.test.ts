@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { renderStack } from '../../modules/render/stack';
-import { exampleTree } from '../helpers';
+import { exampleTree, NOW } from '../helpers';
 import { checkInputs, loadProviderSchema } from './provider-schema';
 
 const org = loadOrganisation(exampleTree()).organisation!;
@@ -12,7 +12,7 @@ describe('rendered inputs conform to the published provider schemas', () => {
     ['pagerduty', 'pagerduty-3.4.0.schema.json', 'pagerduty:'],
   ] as const)('every %s input of the example passes the schema', (backend, file, prefix) => {
     const schema = loadProviderSchema(file);
-    const state = renderStack(org, { name: 'test', backend });
+    const state = renderStack(org, { now: NOW, name: 'test', backend });
     const own = state.resources.filter((r) => r.type.startsWith(prefix));
     expect(own.length).toBeGreaterThan(20);
     const errors = own.flatMap((r) => checkInputs(schema, r.type, r.inputs, r.name));
@@ -30,7 +30,7 @@ describe('rendered inputs conform to the published provider schemas', () => {
   });
 
   it('opsgenie start dates are yyyy-MM-ddTHH:mm:ssZ with minutes 0 or 30', () => {
-    const state = renderStack(org, { name: 'test', backend: 'opsgenie' });
+    const state = renderStack(org, { now: NOW, name: 'test', backend: 'opsgenie' });
     const dates = state.resources.flatMap((r) => [r.inputs.startDate, r.inputs.endDate]).filter((d): d is string => typeof d === 'string');
     expect(dates.length).toBeGreaterThan(5);
     for (const d of dates) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:(00|30):00[+-]\d{2}:\d{2}$/);

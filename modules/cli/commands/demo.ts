@@ -37,6 +37,6 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   const { from, to } = windowOption({ weeks: String(DEMO_WEEKS) }, org.timezone, now, DEMO_WEEKS);
   io.out(`\n$ oncall roster --weeks ${DEMO_WEEKS}\n${formatRoster('text', roster(org, from, to), org)}`);
   const stack = (result.stacks ?? []).find((s) => s.name === DEMO_STACK) ?? result.stacks?.[0];
-  if (stack) io.out(`\n$ oncall plan --stack ${stack.name}\n${planText(renderStack(org, stack))}`);
+  if (stack) io.out(`\n$ oncall plan --stack ${stack.name}\n${planText(renderStack(org, { ...stack, now }))}`);
   return EXIT_OK;
 }

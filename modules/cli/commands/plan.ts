@@ -51,7 +51,8 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
   if (!stack) {
     throw new UsageError(`${wanted === undefined ? 'choose a stack with --stack' : `unknown stack \`${wanted}\``}; stacks: ${stacks.map((s) => s.name).join(', ')}`);
   }
-  const state = renderStack(result.organisation, stack);
+  const settings = { ...stack, now: io.now().getTime() };
+  const state = renderStack(result.organisation, settings);
   const base = stringOption(values, 'base');
   if (base === undefined) {
     if (values['allow-delete']) throw new UsageError('--allow-delete goes with --base');
@@ -61,7 +62,7 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
   const before = loadOrganisation(readTreeAtRef(dir, base, result.tree?.root ?? dir));
   const baseOrg = hasErrors(before.problems) ? undefined : before.organisation;
   const allowDelete = values['allow-delete'] === true;
-  const diff = diffStates(baseOrg ? renderStack(baseOrg, stack) : undefined, state);
+  const diff = diffStates(baseOrg ? renderStack(baseOrg, settings) : undefined, state);
   const blocked = allowDelete ? [] : blockedChanges(diff, baseOrg, result.organisation);
   const report: PlanDiff = {
     stack: stack.name,
