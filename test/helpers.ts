@@ -81,3 +81,11 @@ export function runCli(args: string[], cwd: string = ROOT, env: Record<string, s
 
 /** The instant stacks are rendered for in tests that do not choose their own: before any date of the fixtures. */
 export const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+/** The tests' own organisation (test/fixtures/acme/teams), independent of the user's teams/. */
+export const FIXTURE_DIR = join(ROOT, 'test', 'fixtures', 'acme', 'teams');
+let fixture: SourceTree | undefined;
+export function fixtureTree(): SourceTree {
+  fixture ??= { ...readTeamsDir(FIXTURE_DIR), root: 'teams' };
+  return fixture;
+}
