@@ -128,6 +128,7 @@ export function resolveTeam(
     alerts,
     phone,
     emailIntake: spec.intake?.email ?? false,
+    intakeSource: spec.intake?.email ? sourceOf(file, ['intake', 'email']) : undefined,
     retired: spec.retired ?? false,
     source: { file: file.file, line: 1, column: 1 },
   };

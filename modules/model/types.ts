@@ -187,6 +187,8 @@ export interface Team {
   readonly phone?: PhoneLine;
   /** Alerts can also be raised by e-mail. */
   readonly emailIntake: boolean;
+  /** Where `intake.email` is written, when it is. */
+  readonly intakeSource?: Source;
   readonly retired: boolean;
   readonly source: Source;
 }

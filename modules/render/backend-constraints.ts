@@ -5,7 +5,9 @@
 import type { Problem } from '../core/problem';
 import type { Organisation, Source, Team } from '../model/types';
 import type { StackSpec } from '../spec/stacks';
+import { CAPABILITIES } from './capabilities';
 import { fixedTimePerDay } from './coverage-shapes';
+import type { Backend } from './desired';
 import { stepDelays } from './squad-routing';
 import { positionAt } from '../spec/yaml-document';
 import { didYouMean } from '../core/suggest';
@@ -40,12 +42,22 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
     });
     for (const team of org.teams.values()) {
       if (!inStack(stack, team)) continue;
+      refusals(org, team, stack.backend, label, add);
       if (stack.backend === 'opsgenie') opsgenie(team, label, add);
       if (stack.backend === 'pagerduty') pagerduty(team, label, add);
       if (stack.backend === 'datadog') datadog(team, label, add);
     }
   }
   return problems;
+}
+
+/** The features the capability matrix says this backend refuses, where the squad uses them. */
+function refusals(org: Organisation, team: Team, backend: Backend, label: string, add: (p: Problem) => void): void {
+  for (const capability of CAPABILITIES) {
+    const cell = capability.backends[backend];
+    if (cell.kind !== 'refused') continue;
+    for (const source of capability.usedAt?.(team, org) ?? []) add(at(source, 'error', cell.code, `${label} cannot express ${capability.yaml}: ${cell.why}`));
+  }
 }
 
 function opsgenie(team: Team, label: string, add: (p: Problem) => void): void {

@@ -17,7 +17,7 @@ describe('problem codes', () => {
   const checkNames = new Set(Object.keys(READINESS_CHECKS));
   const used = new Set(
     sources(join(ROOT, 'modules')).flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/'((?:yaml|schema|file|ref|value|time|rotation|escalation|routing|override|swap|phone|alert|person|holiday|service|unavailable|schedule|coverage|fairness)\/[a-z0-9-]+)'/g)].map((m) => m[1]),
+      [...readFileSync(f, 'utf8').matchAll(/'((?:yaml|schema|file|ref|value|time|rotation|escalation|routing|override|swap|phone|alert|person|holiday|service|unavailable|schedule|coverage|fairness|stack|backend)\/[a-z0-9-]+)'/g)].map((m) => m[1]),
     ).filter((c) => !checkNames.has(c!)),
   );
 
