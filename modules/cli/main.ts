@@ -12,6 +12,7 @@ import { catalogCommand, catalogUsage } from './commands/catalog';
 import { routerCommand, routerUsage } from './commands/router';
 import { auditCommand, auditUsage } from './commands/audit';
 import { stacksCommand, stacksUsage } from './commands/stacks';
+import { doctorCommand, doctorUsage } from './commands/doctor';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
@@ -31,6 +32,7 @@ const commands: Record<string, Command> = {
   router: { run: routerCommand, usage: routerUsage, summary: 'the on-call phone line: Twilio webhooks that ring whoever is on call' },
   audit: { run: auditCommand, usage: auditUsage, summary: 'coverage audit per squad (text, json, markdown, html)' },
   stacks: { run: stacksCommand, usage: stacksUsage, summary: 'the stacks and their squads: shards for a CI matrix' },
+  doctor: { run: doctorCommand, usage: doctorUsage, summary: 'read-only check of the live accounts a stack needs before its first `pulumi up`' },
   demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
 };
 
