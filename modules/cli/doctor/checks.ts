@@ -33,6 +33,7 @@ function config(stack: StackSpec, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+const regionPrefix = (region: string | undefined): string => (!region || region.toLowerCase() === 'us' ? '' : `${region.toLowerCase()}.`);
 const trim = (url: string): string => url.replace(/\/+$/, '');
 /** `opsgenie:apiUrl` is a bare host for the Opsgenie provider (terraform-provider-opsgenie@v0.6.40 opsgenie/provider.go). */
 const host = (value: string): string => (/^https?:\/\//.test(value) ? trim(value) : `https://${trim(value)}`);
@@ -40,7 +41,8 @@ const host = (value: string): string => (/^https?:\/\//.test(value) ? trim(value
 /** The API base of each vendor for a stack: its configuration, then the providers' environment variables. */
 export function endpointsOf(stack: StackSpec, env: Environment): Endpoints {
   return {
-    pagerduty: trim(config(stack, 'pagerduty:apiUrlOverride') ?? env.PAGERDUTY_API_URL_OVERRIDE ?? 'https://api.pagerduty.com'),
+    // terraform-provider-pagerduty@v2.4.0 pagerduty/provider.go: `api_url_override`, else `service_region`.
+    pagerduty: trim(config(stack, 'pagerduty:apiUrlOverride') ?? `https://api.${regionPrefix(config(stack, 'pagerduty:serviceRegion'))}pagerduty.com`),
     opsgenie: host(config(stack, 'opsgenie:apiUrl') ?? env.OPSGENIE_API_URL ?? 'api.opsgenie.com'),
     datadog: trim(config(stack, 'datadog:apiUrl') ?? env.DD_HOST ?? env.DATADOG_HOST ?? 'https://api.datadoghq.com'),
   };
