@@ -63,6 +63,11 @@ function opsgenie(team: Team, label: string, add: (p: Problem) => void): void {
     if (rule.during.intervals.some(([s, e]) => !half(s) || !half(e))) {
       add(at(rule.source, 'error', 'backend/opsgenie-half-hour', `${label} routing time restrictions start and end at minute 0 or 30 only`));
     }
+    // A team routing rule only chooses whom to notify (schedule, escalation or none); how loudly is each
+    // user's notification rules: a low-urgency alert would ring like any other.
+    if (rule.urgency === 'low') {
+      add(at(rule.source, 'error', 'backend/opsgenie-urgency', `${label} has no low urgency: alerts routed by this rule would ring as high urgency; remove \`urgency: low\` or use another backend for \`${team.id}\``));
+    }
   }
 }
 
