@@ -7,7 +7,7 @@ import type { DesiredResource, DesiredState, Value } from '../render/desired';
 import { isConcat, isInvoke, isRef } from '../render/desired';
 import { LOOKUPS, RESOURCE_CLASSES } from './registry';
 
-/** Resources in an order where every reference points to one registered before it. */
+/** Resources in an order where every reference and every `dependsOn` points to one registered before it. */
 export function dependencyOrder(resources: readonly DesiredResource[]): DesiredResource[] {
   const byName = new Map(resources.map((r) => [r.name, r]));
   const done = new Set<string>();
@@ -23,7 +23,7 @@ export function dependencyOrder(resources: readonly DesiredResource[]): DesiredR
     if (done.has(r.name)) return;
     if (path.has(r.name)) throw new Error(`reference cycle through ${r.name}`);
     path.add(r.name);
-    for (const dep of refsOf(r.inputs as Value, [])) {
+    for (const dep of [...refsOf(r.inputs as Value, []), ...(r.options?.dependsOn ?? [])]) {
       const target = byName.get(dep);
       if (!target) throw new Error(`${r.name} refers to ${dep}, which is not in the stack`);
       visit(target, path);
@@ -34,6 +34,10 @@ export function dependencyOrder(resources: readonly DesiredResource[]): DesiredR
   };
   for (const r of resources) visit(r, new Set());
   return out;
+}
+
+function missing(name: string, dep: string): never {
+  throw new Error(`${name} depends on ${dep}, which is not registered`);
 }
 
 export function registerDesiredState(state: DesiredState, parentOf: (squad: string) => pulumi.Resource): Map<string, pulumi.CustomResource> {
@@ -70,7 +74,7 @@ export function registerDesiredState(state: DesiredState, parentOf: (squad: stri
       parent,
       ...(r.options?.protect ? { protect: true } : {}),
       ...(r.options?.retainOnDelete ? { retainOnDelete: true } : {}),
-      ...(r.options?.dependsOn ? { dependsOn: r.options.dependsOn.map((d) => registered.get(d)).filter((x): x is pulumi.CustomResource => x !== undefined) } : {}),
+      ...(r.options?.dependsOn ? { dependsOn: r.options.dependsOn.map((d) => registered.get(d) ?? missing(r.name, d)) } : {}),
     };
     registered.set(r.name, new Class(r.name, inputs as never, opts));
   }

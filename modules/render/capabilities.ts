@@ -121,7 +121,7 @@ export const CAPABILITIES: readonly Capability[] = [
     yaml: 'routing `urgency: low`',
     backends: {
       pagerduty: rendered('low-urgency incidents (urgency rule)'),
-      opsgenie: refused('backend/opsgenie-urgency', 'Opsgenie has no urgency: the alert would ring as high'),
+      opsgenie: refused('backend/opsgenie-urgency', 'a team routing rule chooses whom to notify, not how loudly (that is each user\'s notification rules), so the alert would ring as high urgency'),
       datadog: rendered('routing rule `urgency: low`'),
     },
     usedAt: (team) => team.routing.filter((r) => r.urgency === 'low').map((r) => r.source),

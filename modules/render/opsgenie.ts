@@ -24,10 +24,28 @@ export const OG = {
   override: 'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride',
 } as const;
 
-/** `yyyy-MM-dd'T'HH:mm:ssZZ` in the schedule's zone. */
-export function opsgenieDate(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+/**
+ * An instant in UTC with a literal `Z` (`2026-01-05T08:00:00Z`). The provider parses rotation dates with the
+ * Go layout `2006-01-02T15:04:05Z` (terraform-provider-opsgenie v0.6.40, util.go validateDateWithMinutes), so
+ * an offset fails at preview although its docs show one; the override endpoint takes any RFC 3339 date-time
+ * (opsgenie-oas scheduleOverride.yaml), so overrides use the same form.
+ */
+export function opsgenieDate(instant: number): string {
+  return DateTime.fromMillis(instant, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
 }
+
+/**
+ * Opsgenie refuses team names other than letters, digits, spaces, `.`, `_`, `-` and schedule names other than
+ * letters, digits, spaces, `_`, `-`, both under 100 characters (validateOpsGenieTeamName,
+ * validateOpsgenieScheduleName): accents are folded, other characters become spaces.
+ */
+export function opsgenieName(text: string, allowed: RegExp): string {
+  const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const kept = [...folded].map((c) => (allowed.test(c) ? c : ' ')).join('');
+  return kept.replace(/\s+/g, ' ').trim().slice(0, 99).trim();
+}
+const TEAM_NAME_CHARS = /[a-zA-Z0-9 _.-]/;
+const SCHEDULE_NAME_CHARS = /[a-zA-Z0-9 _-]/;
 
 function userId(org: Organisation, person: string): Value {
   return invoke(OG.getUser, { username: org.people.get(person)?.email ?? person });
@@ -41,7 +59,8 @@ function timeRestrictions(team: Team, rotationId: string): Value[] | undefined {
   const daily = dailyWindow(coverage);
   if (daily) {
     const end = (daily.start + daily.minutes) % 1440;
-    return [{ type: 'time-of-day', restrictions: [{ startHour: Math.floor(daily.start / 60), startMin: daily.start % 60, endHour: Math.floor(end / 60), endMin: end % 60 }] }];
+    // Pulumi keeps the Terraform name `restriction` for the time-of-day block (pulumi-opsgenie v1.4.1 resources.go).
+    return [{ type: 'time-of-day', restriction: [{ startHour: Math.floor(daily.start / 60), startMin: daily.start % 60, endHour: Math.floor(end / 60), endMin: end % 60 }] }];
   }
   return [{ type: 'weekday-and-time-of-day', restrictionList: spansOf(coverage) }];
 }
@@ -67,7 +86,7 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
     name: teamName,
     squad,
     inputs: compact({
-      name: team.name,
+      name: opsgenieName(team.name, TEAM_NAME_CHARS) || team.id,
       description: team.description,
       deleteDefaultResources: true,
       members: members.map((p) => ({ id: userId(org, p), role: p === team.manager ? 'admin' : 'user' })),
@@ -84,7 +103,7 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
       type: OG.schedule,
       name: scheduleName,
       squad,
-      inputs: { name: `${team.name}: ${rotation.name}`, description: `Managed by oncall-as-code: squad ${team.id}, rotation ${rotation.id}.`, timezone: zone, ownerTeamId: ref(teamName), enabled: true },
+      inputs: { name: opsgenieName(`${team.name} - ${rotation.name}`, SCHEDULE_NAME_CHARS) || `${team.id}_${rotation.id}`, description: `Managed by oncall-as-code: squad ${team.id}, rotation ${rotation.id}.`, timezone: zone, ownerTeamId: ref(teamName), enabled: true },
       options: stateful(retired),
       origin: { kind: 'rotation', squad, id: rotation.id },
     });
@@ -98,8 +117,8 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
           name: `${rotation.id} ${layer.id}`,
           type: TURN_TYPES[rotation.every.unit],
           length: rotation.every.count,
-          startDate: opsgenieDate(layer.start, zone),
-          endDate: layer.end === undefined ? undefined : opsgenieDate(layer.end, zone),
+          startDate: opsgenieDate(layer.start),
+          endDate: layer.end === undefined ? undefined : opsgenieDate(layer.end),
           participants: layer.users.map((p) => ({ type: 'user', id: userId(org, p) })),
           timeRestrictions: timeRestrictions(team, rotation.id),
         }),
@@ -115,24 +134,28 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
           scheduleId: ref(scheduleName),
           alias: name,
           username: org.people.get(piece.person)?.email ?? piece.person,
-          startDate: opsgenieDate(piece.start, zone),
-          endDate: opsgenieDate(piece.end, zone),
+          startDate: opsgenieDate(piece.start),
+          endDate: opsgenieDate(piece.end),
         },
       });
     }
   }
 
   for (const policy of team.escalations.values()) {
+    // Rules go in delay order: the API returns them by delay whatever order they were sent in, and the
+    // provider reads them back as a list (terraform-provider-opsgenie#397), so any other order never settles.
+    // Steps' delays strictly increase; rules share a delay only within a step (notified at the same minute).
     const rules: Value[] = [];
     for (const step of policy.steps) {
-      // One recipient per rule: a step notifying several gets several rules at the same delay.
+      // One recipient per rule (the provider sends only a rule's last recipient): a step notifying several gets
+      // several rules at the same delay, each recipient once.
+      const seen = new Set<string>();
       for (const t of stepTargets(org, team, policy, step.targets)) {
-        rules.push({
-          condition: 'if-not-acked',
-          notifyType: 'default',
-          delay: step.afterMinutes,
-          recipients: [t.kind === 'rotation' ? { type: 'schedule', id: ref(names.schedule(t.rotation.team, t.rotation.id)) } : { type: 'user', id: userId(org, t.person) }],
-        });
+        const recipient = t.kind === 'rotation' ? { type: 'schedule', id: ref(names.schedule(t.rotation.team, t.rotation.id)) } : { type: 'user', id: userId(org, t.person) };
+        const key = JSON.stringify(recipient);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        rules.push({ condition: 'if-not-acked', notifyType: 'default', delay: step.afterMinutes, recipients: [recipient] });
       }
     }
     const delays = stepDelays(policy);
@@ -152,11 +175,16 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
     });
   }
 
+  // Each rule is created after the one before it: the API inserts a rule at its `order` among the rules that
+  // exist when it is created, and the provider reads that index back at once, so rules created in parallel
+  // could land (and be recorded) out of order.
+  let previous: string | undefined;
   team.routing.forEach((rule, order) => {
     const isDefault = rule.during.kind === 'always';
+    const name = names.routingRule(team.id, isDefault ? 'otherwise' : rule.during.kind === 'custom' ? `rule-${order + 1}` : rule.during.kind);
     out.push({
       type: OG.routingRule,
-      name: names.routingRule(team.id, isDefault ? 'otherwise' : rule.during.kind === 'custom' ? `rule-${order + 1}` : rule.during.kind),
+      name,
       squad,
       inputs: compact({
         teamId: ref(teamName),
@@ -167,7 +195,9 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
         timeRestrictions: isDefault ? undefined : [{ type: 'weekday-and-time-of-day', restrictionList: spansOf(rule.during) }],
         notifies: [{ type: 'escalation', id: ref(names.escalation(team.id, rule.escalation)) }],
       }),
+      ...(previous === undefined ? {} : { options: { dependsOn: [previous] } }),
     });
+    previous = name;
   });
 
   if (squadPolicy(team)) {

@@ -57,7 +57,8 @@ describe('oncall plan for each example stack', () => {
     expect(rotations).toHaveLength(5);
     for (const r of rotations) {
       expect(r.inputs.type).toBe('weekly');
-      expect(localHandoff(r.inputs.startDate)).toBe('Monday 09:00');
+      // UTC with a literal Z (terraform-provider-opsgenie v0.6.40 util.go validateDateWithMinutes): 09:00 in Paris.
+      expect(r.inputs.startDate).toBe('2026-01-05T08:00:00Z');
     }
     for (const s of p.resources.filter((r) => r.type === 'opsgenie:index/schedule:Schedule')) expect(s.inputs.timezone).toBe('Europe/Paris');
     const storefront = p.resources.find((r) => r.name === 'storefront-storefront-1h-escalation')!;

@@ -12,20 +12,36 @@ import { byType, DAYS, inWeeklySpan, instantOfIso, minuteOfWeek, personOf, refer
 const TURN = { hourly: 60, daily: 1440, weekly: 10080 } as const;
 
 interface Restriction { startHour: number; startMin: number; endHour: number; endMin: number; startDay?: string; endDay?: string }
+interface TimeRestriction { type: string; restriction?: Restriction[]; restrictionList?: Restriction[] }
 
-function allowed(restrictions: Array<{ type: string; restrictions?: Restriction[]; restrictionList?: Restriction[] }> | undefined, instant: number, zone: string): boolean {
+/**
+ * The restriction the API receives, as the provider builds it (terraform-provider-opsgenie v0.6.40 util.go
+ * expandOpsGenieTimeRestriction): the `restrictionList` when it has members, else the last `restriction`.
+ * Pulumi names only these two (pulumi-opsgenie v1.4.1 resources.go); any other key never reaches the provider.
+ * A restriction of the other shape than its type is refused by the SDK (og.ValidateRestrictions).
+ */
+function sent(r: TimeRestriction): { type: string; list?: Restriction[]; single?: Restriction } {
+  const list = r.restrictionList ?? [];
+  if (list.length > 0) return { type: r.type, list };
+  const single = (r.restriction ?? []).at(-1);
+  if (r.type === 'time-of-day' && !single) throw new Error('time-of-day restriction without `restriction`: the API refuses the rotation');
+  if (r.type === 'weekday-and-time-of-day') throw new Error('weekday-and-time-of-day restriction without `restrictionList`: the API refuses the rotation');
+  return { type: r.type, single };
+}
+
+function allowed(restrictions: TimeRestriction[] | undefined, instant: number, zone: string): boolean {
   if (!restrictions || restrictions.length === 0) return true;
   const m = minuteOfWeek(instant, zone);
-  return restrictions.some((r) => {
+  return restrictions.some((raw) => {
+    const r = sent(raw);
     if (r.type === 'time-of-day') {
-      return (r.restrictions ?? []).some((x) => {
-        const s = x.startHour * 60 + x.startMin;
-        const e = x.endHour * 60 + x.endMin;
-        const length = e > s ? e - s : e + 1440 - s;
-        return [0, 1, 2, 3, 4, 5, 6].some((d) => inWeeklySpan(m, d * 1440 + s, length));
-      });
+      const x = r.single!;
+      const s = x.startHour * 60 + x.startMin;
+      const e = x.endHour * 60 + x.endMin;
+      const length = e > s ? e - s : e + 1440 - s;
+      return [0, 1, 2, 3, 4, 5, 6].some((d) => inWeeklySpan(m, d * 1440 + s, length));
     }
-    return (r.restrictionList ?? []).some((x) => {
+    return (r.list ?? []).some((x) => {
       const s = DAYS.indexOf(x.startDay ?? '') * 1440 + x.startHour * 60 + x.startMin;
       const e = DAYS.indexOf(x.endDay ?? '') * 1440 + x.endHour * 60 + x.endMin;
       return inWeeklySpan(m, s, (((e - s) % 10080) + 10080) % 10080);

@@ -22,9 +22,12 @@ export interface TimeOfDay { startHour: pulumi.Input<number>; startMin: pulumi.I
 export interface WeekdayAndTimeOfDay extends TimeOfDay { startDay: pulumi.Input<string>; endDay: pulumi.Input<string> }
 
 export interface ScheduleRotationTimeRestriction {
-  /** `time-of-day` (with `restrictions`) or `weekday-and-time-of-day` (with `restrictionList`). */
+  /**
+   * `time-of-day` (with one `restriction`) or `weekday-and-time-of-day` (with `restrictionList`): Pulumi keeps
+   * the Terraform name `restriction` and renames `restrictions` to `restrictionList` (resources.go).
+   */
   type: pulumi.Input<string>;
-  restrictions?: pulumi.Input<pulumi.Input<TimeOfDay>[]>;
+  restriction?: pulumi.Input<pulumi.Input<TimeOfDay>[]>;
   restrictionList?: pulumi.Input<pulumi.Input<WeekdayAndTimeOfDay>[]>;
 }
 
@@ -35,7 +38,7 @@ export interface ScheduleRotationArgs {
   type: pulumi.Input<string>;
   /** Default 1. */
   length?: pulumi.Input<number>;
-  /** `yyyy-MM-dd'T'HH:mm:ssZ`; minutes 0 or 30. */
+  /** UTC with a literal Z, `2006-01-02T15:04:05Z` (Go layout of util.go validateDateWithMinutes); minutes 0 or 30. */
   startDate: pulumi.Input<string>;
   endDate?: pulumi.Input<string>;
   participants: pulumi.Input<pulumi.Input<{ type: pulumi.Input<string>; id?: pulumi.Input<string> }>[]>;
