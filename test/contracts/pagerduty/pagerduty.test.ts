@@ -9,6 +9,8 @@ import type { DesiredResource } from '../../../modules/render/desired';
 import { PD } from '../../../modules/render/pagerduty';
 import { renderStack } from '../../../modules/render/stack';
 import type { SourceTree } from '../../../modules/spec/source';
+import { shiftAt } from '../../../modules/schedule/shifts';
+import { pagerdutyOnCall } from '../../fidelity/pagerduty';
 import { fixtureTree, NOW, withFiles } from '../../helpers';
 import { checkPlan, contractsOf, secondPlan, type ContractContext } from '../contract';
 import { pagerdutyContracts } from './index';
@@ -66,7 +68,7 @@ const CASES: Record<string, string> = {
   'one window every day': rotation('    coverage: [{ days: every-day, from: "08:00", to: "20:00" }]\n'),
   'weekday windows': rotation('    coverage: [{ days: monday-friday, from: "07:30", to: "19:15" }, { days: saturday, from: "10:00", to: "14:00" }]\n'),
   'windows wrapping midnight': rotation('    coverage: [{ days: every-day, from: "22:00", to: "06:00" }]\n'),
-  'a weekend window wrapping into Monday': rotation('    coverage: [{ days: friday, from: "18:00", to: "09:00" }, { days: saturday-sunday, from: "00:00", to: "24:00" }]\n'),
+  'a weekend window wrapping into Monday': rotation('    coverage: [{ days: friday, from: "18:00", to: "24:00" }, { days: saturday-sunday, from: "00:00", to: "24:00" }, { days: monday, from: "00:00", to: "09:00" }]\n'),
   'daily handoffs across both DST changes': rotation('    every: 1d\n    handoff: "02:30"\n'),
   'hourly turns': rotation('    every: 12h\n    handoff: "08:00"\n    timezone: UTC\n'),
   'two-week turns': rotation('    every: 2w\n'),
@@ -202,5 +204,76 @@ describe('the PagerDuty contracts catch what the provider does with wrong inputs
     const twin = { ...email, name: 'twin-email-integration' };
     const resources = [...base, twin];
     expect(serviceIntegrationContract.validate(twin, ctxOf(resources, now)).map((v) => v.message)).toEqual([`also the address of ${email.name}`]);
+  });
+});
+
+describe('the crafted squads render the shapes they are named after', () => {
+  const at = Date.parse('2026-03-15T12:00:00Z');
+  const labOf = (name: string, now = at): DesiredResource[] => pagerdutyPlan(lab(CASES[name]!), now).filter((r) => r.squad === 'lab');
+  const layersOf = (r: DesiredResource | undefined): Array<Record<string, unknown>> => (r?.inputs.layers ?? []) as Array<Record<string, unknown>>;
+
+  it('routing by business hours: support hours, an urgency each side, the scheduled action only for high then low', () => {
+    const high = labOf('business and off hours, routed with urgencies').find((r) => r.type === PD.service)!;
+    expect(high.inputs).toMatchObject({
+      alertCreation: 'create_alerts_and_incidents',
+      supportHours: { type: 'fixed_time_per_day', timeZone: 'Europe/Paris', daysOfWeeks: [1, 2, 3, 4, 5], startTime: '09:00:00', endTime: '18:00:00' },
+      incidentUrgencyRule: { type: 'use_support_hours', duringSupportHours: { type: 'constant', urgency: 'high' }, outsideSupportHours: { type: 'constant', urgency: 'low' } },
+      scheduledActions: [{ type: 'urgency_change', toUrgency: 'high', ats: [{ type: 'named_time', name: 'support_hours_start' }] }],
+    });
+    const low = labOf('low urgency in business hours, high outside').find((r) => r.type === PD.service)!;
+    expect(low.inputs.incidentUrgencyRule).toMatchObject({ type: 'use_support_hours', duringSupportHours: { urgency: 'low' }, outsideSupportHours: { urgency: 'high' } });
+    expect(low.inputs.scheduledActions).toBeUndefined();
+  });
+
+  it('the same urgency on both sides of business hours is a constant urgency, without support hours', () => {
+    const payments = pagerdutyPlan(fixtureTree(), at).find((r) => r.name === 'payment-api-service')!;
+    expect(payments.inputs.incidentUrgencyRule).toEqual({ type: 'constant', urgency: 'high' });
+    expect(payments.inputs.supportHours).toBeUndefined();
+  });
+
+  it('coverage becomes daily or weekly restrictions, wrapping midnight and the week end', () => {
+    const restrictionsOf = (name: string): unknown => layersOf(labOf(name).find((r) => r.type === PD.schedule))[0]?.restrictions;
+    expect(restrictionsOf('one window every day')).toEqual([{ type: 'daily_restriction', startTimeOfDay: '08:00:00', durationSeconds: 12 * 3600 }]);
+    expect(restrictionsOf('windows wrapping midnight')).toEqual([{ type: 'daily_restriction', startTimeOfDay: '22:00:00', durationSeconds: 8 * 3600 }]);
+    expect(restrictionsOf('a weekend window wrapping into Monday')).toEqual([{ type: 'weekly_restriction', startDayOfWeek: 5, startTimeOfDay: '18:00:00', durationSeconds: 63 * 3600 }]);
+    expect(restrictionsOf('weekday windows')).toHaveLength(6);
+  });
+
+  it('a roster order over at the plan is not sent; the current and later ones are', () => {
+    const before = layersOf(labOf('roster changes in the past and the future', NOW).find((r) => r.type === PD.schedule));
+    expect(before.map((l) => l.name)).toEqual(['oncall base', 'oncall from-2026-02-02', 'oncall from-2026-06-01']);
+    const between = layersOf(labOf('roster changes in the past and the future', at).find((r) => r.type === PD.schedule));
+    expect(between.map((l) => l.name)).toEqual(['oncall from-2026-02-02', 'oncall from-2026-06-01']);
+    const after = layersOf(labOf('roster changes in the past and the future', NOWS[3]).find((r) => r.type === PD.schedule));
+    expect(after.map((l) => [l.name, l.end])).toEqual([['oncall from-2026-06-01', undefined]]);
+  });
+
+  it('after roster changes in the past, the layers sent still page whom the engine names, from the plan on', () => {
+    const org = loadOrganisation(lab(CASES['roster changes in the past and the future']!)).organisation!;
+    const state = renderStack(org, { now: at, name: 'contract', backend: 'pagerduty' });
+    const rotation = org.rotations.get('lab/oncall')!;
+    const checked: string[] = [];
+    for (let t = at; t < at + 30 * 7 * 86_400_000; t += 5 * 3_600_000) {
+      const engine = shiftAt(rotation, t)?.person ?? null;
+      const pagerduty = pagerdutyOnCall(org, state, 'lab-oncall-schedule', t);
+      if (engine !== pagerduty) checked.push(`${new Date(t).toISOString()}: engine ${engine}, pagerduty ${pagerduty}`);
+    }
+    expect(checked).toEqual([]);
+  });
+
+  it('overrides and swapped shifts are sent whether over or to come', () => {
+    const overrides = labOf('past and future overrides and swaps').filter((r) => r.type === PD.override).map((r) => r.inputs.start);
+    expect(overrides).toEqual(expect.arrayContaining(['2026-02-10T18:00:00+01:00', '2026-04-10T18:00:00+02:00', '2026-12-24T18:00:00+01:00']));
+    expect(overrides.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('a policy repeats, notifies several targets in one rule and targets other squads’ schedules', () => {
+    const policy = labOf('escalation repeats, several targets in one step, cross-squad targets').find((r) => r.type === PD.escalation)!;
+    expect(policy.inputs.numLoops).toBe(3);
+    const rules = policy.inputs.rules as Array<{ escalationDelayInMinutes: number; targets: Array<{ type: string; id: unknown }> }>;
+    expect(rules.map((r) => r.escalationDelayInMinutes)).toEqual([10, 15, 35]);
+    expect(rules.map((r) => r.targets.length)).toEqual([2, 3, 1]);
+    expect(rules[1]!.targets[2]).toEqual({ type: 'schedule_reference', id: { $ref: 'storefront-oncall-schedule', property: 'id' } });
+    expect(rules[2]!.targets[0]).toEqual({ type: 'schedule_reference', id: { $ref: 'platform-secondary-schedule', property: 'id' } });
   });
 });
