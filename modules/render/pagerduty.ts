@@ -205,8 +205,7 @@ function serviceInputs(team: Team, name: string, description: string | undefined
     alertCreation: 'create_alerts_and_incidents',
   };
   const [during, otherwise] = team.routing;
-  // The same urgency on both sides needs no support hours.
-  if (!during || !otherwise || during.during.kind === 'always' || during.urgency === otherwise.urgency) {
+  if (!during || !otherwise || during.during.kind === 'always') {
     return { ...base, incidentUrgencyRule: { type: 'constant', urgency: during?.urgency ?? 'high' } };
   }
   const hours = fixedTimePerDay(during.during);

@@ -225,12 +225,6 @@ describe('the crafted squads render the shapes they are named after', () => {
     expect(low.inputs.scheduledActions).toBeUndefined();
   });
 
-  it('the same urgency on both sides of business hours is a constant urgency, without support hours', () => {
-    const payments = pagerdutyPlan(fixtureTree(), at).find((r) => r.name === 'payment-api-service')!;
-    expect(payments.inputs.incidentUrgencyRule).toEqual({ type: 'constant', urgency: 'high' });
-    expect(payments.inputs.supportHours).toBeUndefined();
-  });
-
   it('coverage becomes daily or weekly restrictions, wrapping midnight and the week end', () => {
     const restrictionsOf = (name: string): unknown => layersOf(labOf(name).find((r) => r.type === PD.schedule))[0]?.restrictions;
     expect(restrictionsOf('one window every day')).toEqual([{ type: 'daily_restriction', startTimeOfDay: '08:00:00', durationSeconds: 12 * 3600 }]);
