@@ -92,6 +92,12 @@ function pagerduty(team: Team, label: string, add: (p: Problem) => void): void {
       add(at(alert.source, 'error', 'backend/pagerduty-one-policy', `${label} routes a service to one escalation policy: \`${alert.id}\` names \`${alert.escalation}\` but its service uses \`${first.escalation}\``));
     }
   }
+  for (const service of team.services.values()) {
+    // PagerDuty/terraform-provider-pagerduty@v2.4.0:pagerduty/resource_pagerduty_service.go refuses these names.
+    if (/^$|^[ ]+$|[/\\<>&]/.test(service.name)) {
+      add(at(service.source, 'error', 'backend/pagerduty-service-name', `${label} refuses a service name that is blank or contains \\ / & < or >: \`${service.name}\``));
+    }
+  }
   pagerdutyEmailIntake(team, label, add);
 }
 

@@ -15,8 +15,8 @@ import type { SourceRef, Violation } from '../contract';
 export const TF = (file: string, fn?: string): SourceRef => `PagerDuty/terraform-provider-pagerduty@v2.4.0:pagerduty/${file}${fn ? `#${fn}` : ''}`;
 /** The Terraform provider's documentation at the same tag. */
 export const TF_DOC = (page: string): SourceRef => `PagerDuty/terraform-provider-pagerduty@v2.4.0:website/docs/r/${page}.html.markdown`;
-/** The REST API description (the mirror's main branch, 2026-08). */
-export const API = (pointer: string): SourceRef => `PagerDuty/api-schema@main:reference/REST/openapiv3.json#${pointer}`;
+/** The REST API description, at the commit read (2026-08-14). */
+export const API = (pointer: string): SourceRef => `PagerDuty/api-schema@91a06fb:reference/REST/openapiv3.json#${pointer}`;
 /** The published Pulumi schema: input names and types (identical to test/fixtures/provider-schemas/pagerduty-3.4.0.schema.json). */
 export const PULUMI_SCHEMA: SourceRef = 'pulumi/pulumi-pagerduty@v3.4.0:provider/cmd/pulumi-resource-pagerduty/schema.json';
 

@@ -1,6 +1,7 @@
 /**
- * A squad's e-mail intake on PagerDuty: one address per squad (as on Opsgenie), on one service, and
- * `validate` says which service when the squad has several, instead of leaving the others silently without.
+ * What PagerDuty cannot take, said by `validate`: a squad's e-mail intake is one address per squad (as on
+ * Opsgenie) on one service, and `validate` names the services it does not file under; service names the
+ * provider refuses.
  */
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../../modules/model/load';
@@ -34,7 +35,7 @@ function emailIntegrations(tree: SourceTree): Array<{ name: string; service: unk
     .map((r) => ({ name: r.name, service: r.inputs.service, address: r.inputs.integrationEmail }));
 }
 
-const problemsOf = (tree: SourceTree) => backendProblems(loadOrganisation(tree).organisation!, [stack]).filter((p) => p.code.startsWith('backend/pagerduty-email'));
+const problemsOf = (tree: SourceTree, prefix = 'backend/pagerduty-email') => backendProblems(loadOrganisation(tree).organisation!, [stack]).filter((p) => p.code.startsWith(prefix));
 
 describe('e-mail intake on PagerDuty', () => {
   const several = 'services:\n  lab-api: { name: Lab API }\n  lab-worker: { name: Lab worker }\n  lab-cron: {}\n';
@@ -58,5 +59,16 @@ describe('e-mail intake on PagerDuty', () => {
     const tree = squad('services:\n  lab-old: { retired: true }\n');
     expect(emailIntegrations(tree)).toEqual([]);
     expect(problemsOf(tree).map((p) => [p.severity, p.code])).toEqual([['error', 'backend/pagerduty-email-no-service']]);
+  });
+});
+
+describe('service names on PagerDuty', () => {
+  // PagerDuty/terraform-provider-pagerduty@v2.4.0:pagerduty/resource_pagerduty_service.go: the name must not
+  // be blank or contain \\ / & < >.
+  it.each([['Search & browse', 1], ['Checkout/pay', 1], ['Search and browse', 0]] as const)('`%s`: %i error(s) at the service', (name, count) => {
+    const tree = squad(`services:\n  lab-api: { name: "${name}" }\n`);
+    const problems = problemsOf(tree, 'backend/pagerduty-service-name');
+    expect(problems).toHaveLength(count);
+    for (const p of problems) expect(p).toMatchObject({ severity: 'error', line: lineOf('lab/team.yaml', 'lab-api:', tree) });
   });
 });
