@@ -8,6 +8,7 @@ import type { StackSpec } from '../spec/stacks';
 import { CAPABILITIES } from './capabilities';
 import { fixedTimePerDay } from './coverage-shapes';
 import type { Backend } from './desired';
+import { emailIntakeService } from './pagerduty';
 import { stepDelays } from './squad-routing';
 import { positionAt } from '../spec/yaml-document';
 import { didYouMean } from '../core/suggest';
@@ -102,6 +103,29 @@ function pagerduty(team: Team, label: string, add: (p: Problem) => void): void {
     if (alert.escalation !== undefined && first && alert.escalation !== first.escalation) {
       add(at(alert.source, 'error', 'backend/pagerduty-one-policy', `${label} routes a service to one escalation policy: \`${alert.id}\` names \`${alert.escalation}\` but its service uses \`${first.escalation}\``));
     }
+  }
+  for (const service of team.services.values()) {
+    // PagerDuty/terraform-provider-pagerduty@v2.4.0:pagerduty/resource_pagerduty_service.go refuses these names.
+    if (/^$|^[ ]+$|[/\\<>&]/.test(service.name)) {
+      add(at(service.source, 'error', 'backend/pagerduty-service-name', `${label} refuses a service name that is blank or contains \\ / & < or >: \`${service.name}\``));
+    }
+  }
+  pagerdutyEmailIntake(team, label, add);
+}
+
+/** PagerDuty receives e-mail through an integration of one service: the squad's first. */
+function pagerdutyEmailIntake(team: Team, label: string, add: (p: Problem) => void): void {
+  if (!team.emailIntake) return;
+  const receiving = emailIntakeService(team);
+  if (receiving === undefined) {
+    add(at(team.source, 'error', 'backend/pagerduty-email-no-service', `${label} receives e-mail on a service: \`${team.id}\` asks for e-mail intake and has no service`));
+    return;
+  }
+  const others = [...team.services.values()].filter((s) => !s.retired && s.id !== receiving);
+  const second = others[0];
+  if (second) {
+    const list = others.map((s) => `\`${s.id}\``).join(', ');
+    add(at(second.source, 'warning', 'backend/pagerduty-email-service', `${label} files every e-mailed alert of \`${team.id}\` under its first service \`${receiving}\` (${team.id}@<subdomain>.pagerduty.com), not under ${list}: they page the same people`));
   }
 }
 

@@ -25,8 +25,30 @@ export const PD = {
 } as const;
 
 export interface PagerDutyOptions {
-  /** The account's subdomain, for e-mail integration addresses (`<service>@<subdomain>.pagerduty.com`). */
+  /** The account's subdomain, for e-mail integration addresses (`<squad>@<subdomain>.pagerduty.com`). */
   readonly subdomain: string;
+  /**
+   * The instant of the plan. Read drops a layer whose `end` has passed (flattenScheduleLayers in
+   * PagerDuty/terraform-provider-pagerduty@v2.4.0:pagerduty/resource_pagerduty_schedule.go), so such a layer
+   * is not sent: it would show as a change in every later plan.
+   */
+  readonly now: number;
+}
+
+/**
+ * The filter PagerDuty gives an e-mail integration created without one (every mode `always`). Provider
+ * v2.4.0 makes `email_filter` ForceNew and not Computed, so leaving it out reads this back and replaces the
+ * integration at every `pulumi up` (fixed upstream in 2.10.1, which @pulumi/pagerduty 3.4.0 does not have).
+ */
+export const DEFAULT_EMAIL_FILTER = { subjectMode: 'always', bodyMode: 'always', fromEmailMode: 'always' } as const;
+
+/**
+ * The service `intake.email` lands on: a squad has one e-mail address, like its Opsgenie e-mail integration,
+ * and PagerDuty attaches an e-mail integration to one service. Every service of a squad pages through the
+ * same policy and urgency, so only the service the incident is filed under differs (a validate warning).
+ */
+export function emailIntakeService(team: Team): string | undefined {
+  return [...team.services.values()].find((s) => !s.retired)?.id;
 }
 
 function user(org: Organisation, person: string): Value {
@@ -75,7 +97,11 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
         description: `Managed by oncall-as-code: squad ${team.id}, rotation ${rotation.id}.`,
         timeZone: zone,
         teams: [ref(teamName)],
-        layers: rotationLayers(rotation).map((layer) =>
+        // Not the layers already over: the current and later ones say who is on call from now on. A layer
+        // start in the past is moved by the API to the time of the update, which makes no diff
+        // (suppressScheduleLayerStartDiff, util.go) and changes nobody's turn: `rotationVirtualStart`
+        // anchors them.
+        layers: rotationLayers(rotation).filter((layer) => layer.end === undefined || layer.end > options.now).map((layer) =>
           compact({
             name: `${rotation.id} ${layer.id}`,
             start: isoInZone(layer.start, zone),
@@ -133,7 +159,7 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
   }
 
   const policy = squadPolicy(team);
-  let first = true;
+  const emailService = team.emailIntake ? emailIntakeService(team) : undefined;
   for (const service of team.services.values()) {
     if (!policy) continue;
     const serviceName = names.service(service.id);
@@ -151,22 +177,33 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
       squad,
       inputs: { name: 'Datadog', service: ref(serviceName), vendor: invoke(PD.getVendor, { name: 'Datadog' }) },
     });
-    if (team.emailIntake && first) {
+    if (service.id === emailService) {
       out.push({
         type: PD.integration,
         name: names.integration(service.id, 'email'),
         squad,
-        inputs: { name: 'E-mail', service: ref(serviceName), type: 'generic_email_inbound_integration', integrationEmail: `${team.id}@${options.subdomain}.pagerduty.com` },
+        inputs: {
+          name: 'E-mail',
+          service: ref(serviceName),
+          type: 'generic_email_inbound_integration',
+          integrationEmail: `${team.id}@${options.subdomain}.pagerduty.com`,
+          emailFilters: [{ ...DEFAULT_EMAIL_FILTER }],
+        },
       });
     }
-    first = false;
   }
   return out;
 }
 
 /** Urgency by routing: constant, or support hours (the first rule's window) with an urgency each side. */
 function serviceInputs(team: Team, name: string, description: string | undefined, policyName: string): Record<string, Value> {
-  const base = { name, description: description ?? `${name}, owned by ${team.name}.`, escalationPolicy: ref(policyName) };
+  const base = {
+    name,
+    description: description ?? `${name}, owned by ${team.name}.`,
+    escalationPolicy: ref(policyName),
+    // Provider v2.4.0 defaults to `create_incidents`, which PagerDuty retired: the API returns this value.
+    alertCreation: 'create_alerts_and_incidents',
+  };
   const [during, otherwise] = team.routing;
   if (!during || !otherwise || during.during.kind === 'always') {
     return { ...base, incidentUrgencyRule: { type: 'constant', urgency: during?.urgency ?? 'high' } };

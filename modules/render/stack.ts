@@ -29,7 +29,7 @@ export function renderStack(org: Organisation, stack: StackSettings): DesiredSta
     if (stack.teams && !stack.teams.includes(team.id)) continue;
     switch (stack.backend) {
       case 'pagerduty':
-        resources.push(...renderPagerDutySquad(org, team, { subdomain: stack.pagerdutySubdomain ?? org.name.toLowerCase().replace(/[^a-z0-9-]/g, '-') }));
+        resources.push(...renderPagerDutySquad(org, team, { now: stack.now, subdomain: stack.pagerdutySubdomain ?? org.name.toLowerCase().replace(/[^a-z0-9-]/g, '-') }));
         break;
       case 'opsgenie':
         resources.push(...renderOpsgenieSquad(org, team));

@@ -3,6 +3,9 @@
  * `rotationTurnLengthSeconds` count from `rotationVirtualStart` on the schedule zone's clock (shifts keep
  * their local time across daylight-saving changes); restrictions (1 = Monday) leave gaps and the turn keeps
  * advancing; the last layer has the highest precedence; overrides replace the final schedule.
+ * It reads the layers as sent, so it answers for instants from the plan's `now` on: layers over by then are
+ * not sent (Read would drop them), and a layer start in the past is moved by the API to the update, which
+ * changes no turn from then on.
  */
 import type { Organisation } from '../../modules/model/types';
 import type { DesiredState } from '../../modules/render/desired';
