@@ -12,11 +12,13 @@ import { opsgenieApiHost } from './pulumi/overrides/stack-connection';
 import type { Backend } from './render/desired';
 
 const config = new pulumi.Config('oncall');
+const backend = config.require('backend') as Backend;
 const organisation = new OnCallOrganisation('organisation', {
-  backend: config.require('backend') as Backend,
+  backend,
   squads: config.getObject<string[]>('teams'),
   pagerdutySubdomain: config.get('pagerdutySubdomain'),
-  opsgenieRegion: /(^|\.)eu\./.test(opsgenieApiHost() ?? '') ? 'eu' : 'us',
+  // Datadog's Opsgenie integration follows the Opsgenie instance (read only where Opsgenie is configured).
+  opsgenieRegion: /(^|\.)eu\./.test((backend === 'opsgenie' ? opsgenieApiHost() : new pulumi.Config('opsgenie').get('apiUrl')) ?? '') ? 'eu' : 'us',
 });
 
 export const squads = Object.keys(organisation.squads);

@@ -33,6 +33,11 @@ export interface Endpoint {
   readonly secrets: readonly string[];
 }
 
+/** The `connection` output is secret whatever the engine infers from the input (resource option). */
+export function withSecretConnection<O extends { additionalSecretOutputs?: string[] }>(opts: O | undefined): O {
+  return { ...(opts ?? ({} as O)), additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), 'connection'] };
+}
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 const firstSet = (...values: (string | undefined)[]): string | undefined => values.find((v) => v !== undefined && v !== '');

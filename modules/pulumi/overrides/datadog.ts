@@ -3,7 +3,7 @@
  * test/fixtures/openapi/README.md for where their description comes from).
  */
 import * as pulumi from '@pulumi/pulumi';
-import { datadogEndpoint, type DatadogConnection } from './connection';
+import { datadogEndpoint, withSecretConnection, type DatadogConnection } from './connection';
 import { ApiError, DEFAULT_POLICY, requestJson, secondsHeaderMs, type ApiProfile, type HttpPolicy } from './http';
 import { describeOverride, replaceOnlyOverrideProvider, type LiveOverride } from './replace-only';
 
@@ -76,6 +76,6 @@ type Args = { [K in keyof DatadogOverrideInputs]: pulumi.Input<DatadogOverrideIn
 export class DatadogScheduleOverride extends pulumi.dynamic.Resource {
   static readonly __pulumiType = 'pulumi-nodejs:dynamic/datadog:ScheduleOverride';
   constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
-    super(datadogOverrideProvider, name, { ...args, overrideId: undefined }, opts, 'datadog', 'ScheduleOverride');
+    super(datadogOverrideProvider, name, { ...args, overrideId: undefined }, withSecretConnection(opts), 'datadog', 'ScheduleOverride');
   }
 }

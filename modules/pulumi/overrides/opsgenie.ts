@@ -5,7 +5,7 @@
  * after a POST whose answer was lost, and puts the wanted values on what it finds instead of adding another.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { opsgenieEndpoint, type OpsgenieConnection } from './connection';
+import { opsgenieEndpoint, withSecretConnection, type OpsgenieConnection } from './connection';
 import { ApiError, changedKeys, DEFAULT_POLICY, MaybeAppliedError, requestJson, sameInstant, secondsHeaderMs, type ApiProfile, type HttpPolicy } from './http';
 
 export interface OpsgenieOverrideInputs {
@@ -133,6 +133,6 @@ type Args = { [K in keyof OpsgenieOverrideInputs]: pulumi.Input<OpsgenieOverride
 export class OpsgenieScheduleOverride extends pulumi.dynamic.Resource {
   static readonly __pulumiType = 'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride';
   constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
-    super(opsgenieOverrideProvider, name, { ...args, applied: undefined }, opts, 'opsgenie', 'ScheduleOverride');
+    super(opsgenieOverrideProvider, name, { ...args, applied: undefined }, withSecretConnection(opts), 'opsgenie', 'ScheduleOverride');
   }
 }

@@ -3,7 +3,7 @@
  * listScheduleOverrides, deleteScheduleOverride).
  */
 import * as pulumi from '@pulumi/pulumi';
-import { pagerdutyEndpoint, type PagerDutyConnection } from './connection';
+import { pagerdutyEndpoint, withSecretConnection, type PagerDutyConnection } from './connection';
 import { ApiError, DEFAULT_POLICY, requestJson, secondsHeaderMs, type ApiProfile, type HttpPolicy } from './http';
 import { describeOverride, replaceOnlyOverrideProvider, type LiveOverride } from './replace-only';
 
@@ -88,6 +88,6 @@ type Args = { [K in keyof PagerDutyOverrideInputs]: pulumi.Input<PagerDutyOverri
 export class PagerDutyScheduleOverride extends pulumi.dynamic.Resource {
   static readonly __pulumiType = 'pulumi-nodejs:dynamic/pagerduty:ScheduleOverride';
   constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
-    super(pagerdutyOverrideProvider, name, { ...args, overrideId: undefined }, opts, 'pagerduty', 'ScheduleOverride');
+    super(pagerdutyOverrideProvider, name, { ...args, overrideId: undefined }, withSecretConnection(opts), 'pagerduty', 'ScheduleOverride');
   }
 }
