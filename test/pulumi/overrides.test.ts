@@ -49,8 +49,10 @@ function pagerdutyFake(script: { post?: (call: Call, n: number) => Answer | 'sto
     if (call.operationId === 'listScheduleOverrides') {
       const scripted = script.list?.(call, ++lists) ?? 'serve';
       if (scripted !== 'serve') return scripted;
-      // The api-schema documents this GET's answer as 201.
-      return { status: 201, body: { overrides: store } };
+      // The overrides that overlap [since, until); the api-schema documents this GET's answer as 201.
+      const since = Date.parse(call.query.get('since')!);
+      const until = Date.parse(call.query.get('until')!);
+      return { status: 201, body: { overrides: store.filter((o) => Date.parse(o.start) < until && Date.parse(o.end) > since) } };
     }
     const i = store.findIndex((o) => o.id === call.params.override_id);
     if (i < 0) return { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };

@@ -18,6 +18,7 @@ export interface PagerDutyOverrideInputs {
 }
 
 const KEYS = ['scheduleId', 'start', 'end', 'userId', 'timeZone'] as const;
+const DAY_MS = 86_400_000;
 
 function api(inputs: PagerDutyOverrideInputs): { base: string; headers: Readonly<Record<string, string>>; profile: ApiProfile; about: string } {
   const endpoint = pagerdutyEndpoint(inputs.connection);
@@ -68,8 +69,10 @@ export function makePagerDutyOverrideProvider(policy: HttpPolicy = DEFAULT_POLIC
     },
     async list(inputs) {
       const { base, headers, profile, about } = api(inputs);
-      // overflow=true: the overrides' own start and end, not cut to the period asked for.
-      const query = new URLSearchParams({ since: inputs.start, until: inputs.end, overflow: 'true' });
+      // The first day of the override is enough to find it (PagerDuty caps the period asked for, at 3 months in
+      // its documentation), and overflow=true gives the overrides' own start and end, not cut to that period.
+      const until = new Date(Math.min(Date.parse(inputs.end), Date.parse(inputs.start) + DAY_MS)).toISOString();
+      const query = new URLSearchParams({ since: inputs.start, until, overflow: 'true' });
       const { json } = await requestJson({ method: 'GET', url: `${base}?${query}`, headers, about }, profile, policy);
       const overrides = ((json as { overrides?: Listed[] } | undefined)?.overrides ?? []) as Listed[];
       return overrides.map((o): LiveOverride => ({ id: o.id, start: o.start, end: o.end, userId: o.user.id }));
