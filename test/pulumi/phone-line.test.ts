@@ -30,9 +30,12 @@ const inputs: PhoneLineInputs = {
   smsFallbackMethod: 'POST',
 };
 
-async function twilioApi(extra: Record<string, unknown> = {}, found = 1) {
+async function twilioApi(extra: Record<string, unknown> = {}, found = 1, throttled = 0) {
   let current = twilioNumber(extra);
+  let refusals = throttled;
   const api = await openApiServer('twilio-incoming-phone-numbers.json', (call) => {
+    // Not in twilio-oai's responses for these operations: answered as the network's, unchecked.
+    if (refusals-- > 0) return { status: 429, outage: true, body: { code: 20429, message: 'Too Many Requests', status: 429 } };
     if (call.operationId === 'ListIncomingPhoneNumber') {
       const list = call.query.get('PhoneNumber') === current.phone_number ? Array.from({ length: found }, () => current) : [];
       return { status: 200, body: { incoming_phone_numbers: list, page: 0, page_size: 50, uri: call.path, next_page_uri: null } };
@@ -123,6 +126,20 @@ describe('Twilio phone line (dynamic provider)', () => {
       expect(attached.api.violations).toEqual([]);
     } finally {
       await attached.api.close();
+    }
+  });
+
+  it('sends a request again after a 429 (the package retries with backoff)', async () => {
+    const { api, current } = await twilioApi({}, 1, 1);
+    process.env.TWILIO_API_URL = api.url;
+    try {
+      await phoneLineProvider.create!(inputs);
+      expect(api.calls[0]!.operationId).toBe('ListIncomingPhoneNumber');
+      expect(api.calls[1]!.operationId).toBe('ListIncomingPhoneNumber');
+      expect(current().voice_url).toBe(inputs.voiceUrl);
+      expect(api.violations).toEqual([]);
+    } finally {
+      await api.close();
     }
   });
 });

@@ -43,13 +43,15 @@ interface Client {
 function client(): Client {
   // Required when the provider runs, not at the top, so the serialized provider stays small.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const twilio = require('twilio') as (user: string, password: string, opts?: { accountSid?: string }) => Client;
+  const twilio = require('twilio') as (user: string, password: string, opts?: { accountSid?: string; autoRetry?: boolean; maxRetries?: number; timeout?: number }) => Client;
   const env = process.env;
   const account = env.TWILIO_ACCOUNT_SID;
   if (!account) throw new Error('TWILIO_ACCOUNT_SID is not set: the phone-line provider reads its credentials from the environment of `pulumi up`');
   let c: Client;
-  if (env.TWILIO_API_KEY && env.TWILIO_API_SECRET) c = twilio(env.TWILIO_API_KEY, env.TWILIO_API_SECRET, { accountSid: account });
-  else if (env.TWILIO_AUTH_TOKEN) c = twilio(account, env.TWILIO_AUTH_TOKEN);
+  // The package's own timeout per request, and its retries with backoff on 429 (the updates are idempotent).
+  const http = { autoRetry: true, maxRetries: 4, timeout: 30_000 };
+  if (env.TWILIO_API_KEY && env.TWILIO_API_SECRET) c = twilio(env.TWILIO_API_KEY, env.TWILIO_API_SECRET, { accountSid: account, ...http });
+  else if (env.TWILIO_AUTH_TOKEN) c = twilio(account, env.TWILIO_AUTH_TOKEN, http);
   else throw new Error('TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET) is not set');
   if (env.TWILIO_API_URL) c.api.baseUrl = env.TWILIO_API_URL;
   return c;
