@@ -3,18 +3,22 @@
  *   oncall:backend              pagerduty | opsgenie | datadog
  *   oncall:teams                optional list of squads (default: all)
  *   oncall:pagerdutySubdomain   optional, for PagerDuty e-mail integrations
- * Credentials come from the providers' own configuration (stack secrets) or environment variables.
+ * Credentials and sites come from the providers' own configuration (stack secrets) or their environment
+ * variables; the override resources receive the same values (see modules/pulumi/overrides/README.md).
  */
 import * as pulumi from '@pulumi/pulumi';
 import { OnCallOrganisation } from './pulumi/organisation';
+import { opsgenieApiHost } from './pulumi/overrides/stack-connection';
 import type { Backend } from './render/desired';
 
 const config = new pulumi.Config('oncall');
+const backend = config.require('backend') as Backend;
 const organisation = new OnCallOrganisation('organisation', {
-  backend: config.require('backend') as Backend,
+  backend,
   squads: config.getObject<string[]>('teams'),
   pagerdutySubdomain: config.get('pagerdutySubdomain'),
-  opsgenieRegion: /(^|\.)eu\./.test(new pulumi.Config('opsgenie').get('apiUrl') ?? '') ? 'eu' : 'us',
+  // Datadog's Opsgenie integration follows the Opsgenie instance (read only where Opsgenie is configured).
+  opsgenieRegion: /(^|\.)eu\./.test((backend === 'opsgenie' ? opsgenieApiHost() : new pulumi.Config('opsgenie').get('apiUrl')) ?? '') ? 'eu' : 'us',
 });
 
 export const squads = Object.keys(organisation.squads);

@@ -13,6 +13,8 @@ import type { Backend } from '../render/desired';
 import { renderStack } from '../render/stack';
 import { readTeamsDir } from '../spec/read-dir';
 import { sourceTexts } from '../spec/source';
+import type { DatadogConnection, OpsgenieConnection, PagerDutyConnection } from './overrides/connection';
+import { connectionFromStack, OVERRIDE_TYPE } from './overrides/stack-connection';
 import { registerDesiredState } from './register';
 import { Squad } from './squad';
 
@@ -41,6 +43,12 @@ export interface OnCallOrganisationArgs {
    * @default 'us'
    */
   readonly opsgenieRegion?: 'us' | 'eu';
+  /**
+   * Site and credentials of the override resources (stored as a secret input).
+   * @default - the stack configuration of the backend's provider (`pagerduty:token`, `opsgenie:apiKey` and
+   * `opsgenie:apiUrl`, `datadog:apiKey`, `datadog:appKey` and `datadog:apiUrl`…), then its environment variables
+   */
+  readonly connection?: pulumi.Input<PagerDutyConnection | OpsgenieConnection | DatadogConnection>;
 }
 
 export class OnCallOrganisation extends pulumi.ComponentResource {
@@ -66,7 +74,9 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     const squads: Record<string, Squad> = {};
     for (const r of state.resources) if (r.squad !== ORGANISATION) squads[r.squad] ??= new Squad(r.squad, { parent: this });
     // What belongs to no squad (the status page) hangs from the organisation itself.
-    const registered = registerDesiredState(state, (squad) => (squad === ORGANISATION ? this : (squads[squad] as Squad)));
+    const connection = args.connection ?? connectionFromStack(args.backend);
+    const extra = connection === undefined ? {} : { [OVERRIDE_TYPE[args.backend]]: { connection: pulumi.secret(connection) } };
+    const registered = registerDesiredState(state, (squad) => (squad === ORGANISATION ? this : (squads[squad] as Squad)), extra);
     for (const squad of Object.values(squads)) squad.finish();
     this.squads = squads;
     this.resources = registered;

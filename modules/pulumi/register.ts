@@ -40,7 +40,10 @@ function missing(name: string, dep: string): never {
   throw new Error(`${name} depends on ${dep}, which is not registered`);
 }
 
-export function registerDesiredState(state: DesiredState, parentOf: (squad: string) => pulumi.Resource): Map<string, pulumi.CustomResource> {
+/** Inputs added to every resource of a type: the provider configuration the override resources need. */
+export type ExtraInputs = Readonly<Record<string, Readonly<Record<string, pulumi.Input<unknown>>>>>;
+
+export function registerDesiredState(state: DesiredState, parentOf: (squad: string) => pulumi.Resource, extraInputs: ExtraInputs = {}): Map<string, pulumi.CustomResource> {
   const registered = new Map<string, pulumi.CustomResource>();
   const lookups = new Map<string, pulumi.Output<Record<string, unknown>>>();
   const resolve = (v: Value, parent: pulumi.Resource): pulumi.Input<unknown> => {
@@ -69,7 +72,7 @@ export function registerDesiredState(state: DesiredState, parentOf: (squad: stri
     const Class = RESOURCE_CLASSES[r.type];
     if (!Class) throw new Error(`no class registers ${r.type}`);
     const parent = parentOf(r.squad);
-    const inputs = Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, resolve(v, parent)]));
+    const inputs = { ...Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, resolve(v, parent)])), ...extraInputs[r.type] };
     const opts: pulumi.CustomResourceOptions = {
       parent,
       ...(r.options?.protect ? { protect: true } : {}),

@@ -30,6 +30,7 @@ interface NumberResource extends Config {
   phoneNumber: string;
   voiceApplicationSid?: string | null;
   trunkSid?: string | null;
+  smsApplicationSid?: string | null;
 }
 
 interface Client {
@@ -42,13 +43,15 @@ interface Client {
 function client(): Client {
   // Required when the provider runs, not at the top, so the serialized provider stays small.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const twilio = require('twilio') as (user: string, password: string, opts?: { accountSid?: string }) => Client;
+  const twilio = require('twilio') as (user: string, password: string, opts?: { accountSid?: string; autoRetry?: boolean; maxRetries?: number; timeout?: number }) => Client;
   const env = process.env;
   const account = env.TWILIO_ACCOUNT_SID;
   if (!account) throw new Error('TWILIO_ACCOUNT_SID is not set: the phone-line provider reads its credentials from the environment of `pulumi up`');
   let c: Client;
-  if (env.TWILIO_API_KEY && env.TWILIO_API_SECRET) c = twilio(env.TWILIO_API_KEY, env.TWILIO_API_SECRET, { accountSid: account });
-  else if (env.TWILIO_AUTH_TOKEN) c = twilio(account, env.TWILIO_AUTH_TOKEN);
+  // The package's own timeout per request, and its retries with backoff on 429 (the updates are idempotent).
+  const http = { autoRetry: true, maxRetries: 4, timeout: 30_000 };
+  if (env.TWILIO_API_KEY && env.TWILIO_API_SECRET) c = twilio(env.TWILIO_API_KEY, env.TWILIO_API_SECRET, { accountSid: account, ...http });
+  else if (env.TWILIO_AUTH_TOKEN) c = twilio(account, env.TWILIO_AUTH_TOKEN, http);
   else throw new Error('TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET) is not set');
   if (env.TWILIO_API_URL) c.api.baseUrl = env.TWILIO_API_URL;
   return c;
@@ -70,13 +73,26 @@ function pick(n: NumberResource): Config {
   return Object.fromEntries(CONFIG_FIELDS.map((f) => [f, n[f] ?? ''])) as Config;
 }
 
+/**
+ * twilio/twilio-oai spec/json/twilio_api_v2010.json, api.v2010.account.incoming_phone_number: a `trunk_sid` or a
+ * `voice_application_sid` makes Twilio ignore the voice URLs, an `sms_application_sid` the SMS URLs. The line
+ * refuses such a number rather than detaching it: the application may serve something else, and the
+ * configuration put back on delete would not hold it.
+ */
+function refuseAttached(n: NumberResource): void {
+  if (n.voiceApplicationSid || n.trunkSid) {
+    throw new Error(`the number is attached to a ${n.trunkSid ? 'SIP trunk' : 'TwiML application'}: Twilio would ignore its voice URLs; detach it first`);
+  }
+  if (n.smsApplicationSid) {
+    throw new Error('the number is attached to a messaging application (SmsApplicationSid): Twilio would ignore its SMS URLs and texts would never reach the router; detach it first');
+  }
+}
+
 export const phoneLineProvider: pulumi.dynamic.ResourceProvider = {
   async create(inputs: PhoneLineInputs) {
     const c = client();
     const found = await find(c, inputs);
-    if (found.voiceApplicationSid || found.trunkSid) {
-      throw new Error(`the number is attached to a ${found.trunkSid ? 'SIP trunk' : 'TwiML application'}: Twilio would ignore its voice URLs; detach it first`);
-    }
+    refuseAttached(found);
     await c.incomingPhoneNumbers(found.sid).update(desired(inputs));
     return { id: found.sid, outs: { ...inputs, sid: found.sid, previous: pick(found) } };
   },
@@ -86,7 +102,10 @@ export const phoneLineProvider: pulumi.dynamic.ResourceProvider = {
     return { changes, replaces, deleteBeforeReplace: true };
   },
   async update(id: string, olds: PhoneLineInputs & { previous?: Config }, news: PhoneLineInputs) {
-    await client().incomingPhoneNumbers(id).update(desired(news));
+    const c = client();
+    // Attached since the line was created: the new URLs would be ignored as well.
+    refuseAttached(await c.incomingPhoneNumbers(id).fetch());
+    await c.incomingPhoneNumbers(id).update(desired(news));
     return { outs: { ...news, sid: id, previous: olds.previous } };
   },
   async delete(id: string, props: PhoneLineInputs & { previous?: Config }) {
