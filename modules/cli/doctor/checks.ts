@@ -81,7 +81,8 @@ function usersResult(check: string, backend: string, emails: readonly string[], 
 async function pagerduty(org: Organisation, teams: readonly Team[], base: string, env: Environment, get: Get): Promise<CheckResult[]> {
   const token = first(env, 'PAGERDUTY_TOKEN');
   if (!token) return [missingKey('pagerduty/token', ['PAGERDUTY_TOKEN'])];
-  const headers = { Authorization: `Token token=${token}`, Accept: 'application/vnd.pagerduty+json;version=2' };
+  // The description requires Content-Type on every request, GET included (components/parameters/header_Content-Type).
+  const headers = { Authorization: `Token token=${token}`, Accept: 'application/vnd.pagerduty+json;version=2', 'Content-Type': 'application/json' };
   const abilities = await get(`${base}/abilities`, headers);
   if (abilities.status !== 200) return [refused('pagerduty/token', abilities.status, 'GET /abilities')];
   const out: CheckResult[] = [{ check: 'pagerduty/token', status: 'ok', detail: 'the token is accepted' }];
