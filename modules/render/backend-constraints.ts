@@ -7,7 +7,7 @@ import type { Organisation, Source, Team } from '../model/types';
 import type { StackSpec } from '../spec/stacks';
 import { fixedTimePerDay } from './coverage-shapes';
 import { stepDelays } from './squad-routing';
-import { positionAt } from '../spec/yaml-document';
+import { parseYaml, positionAt } from '../spec/yaml-document';
 import { didYouMean } from '../core/suggest';
 
 const LABEL = { pagerduty: 'PagerDuty', opsgenie: 'Opsgenie', datadog: 'Datadog On-Call' } as const;
@@ -42,8 +42,9 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
       if (!inStack(stack, team)) continue;
       if (stack.backend === 'opsgenie') opsgenie(team, label, add);
       if (stack.backend === 'pagerduty') pagerduty(team, label, add);
-      if (stack.backend === 'datadog') datadog(team, label, add);
+      if (stack.backend === 'datadog') datadog(org, team, label, add);
     }
+    datadogSite(org, stack, add);
   }
   return problems;
 }
@@ -93,7 +94,33 @@ function pagerduty(team: Team, label: string, add: (p: Problem) => void): void {
   }
 }
 
-function datadog(team: Team, label: string, add: (p: Problem) => void): void {
+/** Where a key of a squad's team.yaml is (`intake.email`), or the squad's file when it cannot be found. */
+function positionInTeamFile(org: Organisation, team: Team, path: (string | number)[]): Source {
+  const text = org.tree.files.get(`${team.id}/team.yaml`);
+  const parsed = text === undefined ? undefined : parseYaml(team.source.file, text).parsed;
+  return parsed ? { file: team.source.file, ...positionAt(parsed, path, true) } : team.source;
+}
+
+/**
+ * Every stack registers Datadog resources (monitors, checks, SLOs, the status page; On-Call on Datadog stacks).
+ * Without `datadog:apiUrl` the provider talks to its default site (US1) unless DD_HOST says otherwise, and
+ * an organisation on another site (EU…) gets `403 Forbidden` at the first `pulumi up`.
+ */
+function datadogSite(org: Organisation, stack: StackSpec, add: (p: Problem) => void): void {
+  if (stack.datadogApiUrl !== undefined) return;
+  const teams = [...org.teams.values()].filter((t) => inStack(stack, t));
+  const registers = stack.backend === 'datadog' || teams.some((t) => [...t.alerts.values()].some((a) => !a.retired)) || (!stack.teams && [...org.services.values()].some((s) => s.statusPage));
+  if (!registers) return;
+  const pos = { file: stack.file, ...positionAt(stack.yaml, ['config'], true) };
+  add(at(pos, 'warning', 'stack/datadog-site', `stack \`${stack.name}\` registers Datadog resources (monitors, checks, status page) but names no Datadog site: set \`datadog:apiUrl\` (such as \`https://api.datadoghq.eu/\`), or the provider uses DD_HOST or https://api.datadoghq.com/`));
+}
+
+function datadog(org: Organisation, team: Team, label: string, add: (p: Problem) => void): void {
+  // terraform-provider-datadog v4.19.0 has no e-mail intake resource for On-Call (no `datadog_on_call_*` besides
+  // schedules, escalation policies, team routing rules and user notification channels/rules).
+  if (team.emailIntake) {
+    add(at(positionInTeamFile(org, team, ['intake', 'email']), 'error', 'backend/datadog-email-intake', `${label} has no e-mail intake the provider can create: remove \`intake.email\` from \`${team.id}\` or use a stack on PagerDuty or Opsgenie`));
+  }
   for (const policy of team.escalations.values()) {
     if (policy.retired) continue;
     const delays = stepDelays(policy);

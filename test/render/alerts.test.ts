@@ -4,9 +4,9 @@ import { loadOrganisation } from '../../modules/model/load';
 import type { Backend, DesiredResource } from '../../modules/render/desired';
 import { renderStack } from '../../modules/render/stack';
 import { expectGolden } from '../golden';
-import { exampleTree, withEdit, NOW } from '../helpers';
+import { fixtureTree, withEdit, NOW } from '../helpers';
 
-const org = loadOrganisation(exampleTree()).organisation!;
+const org = loadOrganisation(fixtureTree()).organisation!;
 const HANDLES: Record<Backend, (service: string, squad: string) => string> = {
   pagerduty: (service) => `@pagerduty-${service}`,
   opsgenie: (_s, squad) => `@opsgenie-${squad}`,
@@ -84,6 +84,7 @@ describe('SLOs and non-paging alerts', () => {
       'payments/team.yaml',
       'alerts:\n',
       'alerts:\n  payments-availability:\n    title: Payments succeed\n    kind: slo\n    severity: P2\n    slo: { target: 99.9, window: 30d, good: "sum:payments.ok{*}.as_count()", total: "sum:payments.all{*}.as_count()" }\n    runbook: runbooks/api-error-rate.md\n',
+      fixtureTree(),
     );
     const resources = renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 't', backend: 'datadog' }).resources;
     const slo = resources.find((r) => r.name === 'payments-availability-slo')!;
@@ -97,7 +98,7 @@ describe('SLOs and non-paging alerts', () => {
   });
 
   it('an alert that does not page carries no paging handle, only its own notifications', () => {
-    const tree = withEdit('platform/team.yaml', '    severity: P3\n', '    severity: P4\n    notify: ["@slack-platform"]\n');
+    const tree = withEdit('platform/team.yaml', '    severity: P3\n', '    severity: P4\n    notify: ["@slack-platform"]\n', fixtureTree());
     const cpu = renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 't', backend: 'pagerduty' }).resources.find((r) => r.name === 'platform-cpu-saturated-monitor')!;
     expect(cpu.inputs.message).not.toContain('@pagerduty');
     expect(cpu.inputs.message).toContain('{{#is_alert}}@slack-platform{{/is_alert}}');
