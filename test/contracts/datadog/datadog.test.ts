@@ -1,0 +1,225 @@
+/**
+ * Every Datadog resource the renderers emit, for each paging backend, checked against the contracts read
+ * from terraform-provider-datadog (see index.ts): no violation, and nothing left to change right after apply.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadOrganisation } from '../../../modules/model/load';
+import type { Organisation } from '../../../modules/model/types';
+import { BACKENDS, type Backend, type DesiredResource } from '../../../modules/render/desired';
+import { DD } from '../../../modules/render/datadog-oncall';
+import { renderStack } from '../../../modules/render/stack';
+import type { SourceTree } from '../../../modules/spec/source';
+import { fixtureTree, NOW, withFiles } from '../../helpers';
+import { checkPlan, contractsOf, secondPlan, type ContractContext } from '../contract';
+import { datadogContracts } from './index';
+import { escalationContract, scheduleContract } from './oncall';
+import { monitorContract } from './alerts';
+
+const contracts = contractsOf(datadogContracts);
+
+function datadogResources(org: Organisation, backend: Backend, now: number): DesiredResource[] {
+  return renderStack(org, { now, name: 't', backend }).resources.filter((r) => r.type.startsWith('datadog:') || r.type === DD.override);
+}
+
+function load(tree: SourceTree): Organisation {
+  const loaded = loadOrganisation(tree);
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  expect(errors, JSON.stringify(errors, null, 1)).toEqual([]);
+  return loaded.organisation!;
+}
+
+/** A squad with every coverage shape, roster changes and overrides on both sides of `now`, and every alert kind. */
+const LAB = `name: Lab
+manager: manon
+members: [alice, bruno, chloe, hugo]
+rotations:
+  always:
+    members: [alice, bruno, chloe]
+    start: 2025-10-06
+    changes:
+      - { from: 2026-02-02, members: [bruno, chloe, alice] }
+      - { from: 2026-09-07, members: [chloe, alice] }
+    overrides:
+      - { person: hugo, start: 2025-12-24 18:00, end: 2025-12-26 09:00, reason: past }
+      - { person: hugo, start: 2026-03-28 20:00, end: 2026-03-29 10:00, reason: across the spring change }
+  days:
+    members: [alice, bruno]
+    start: 2026-01-05
+    coverage: business-hours
+  nights:
+    members: [chloe, hugo]
+    start: 2026-01-05
+    coverage: off-hours
+  daily:
+    members: [alice, chloe]
+    start: 2026-01-05
+    coverage: [{ days: every-day, from: "08:00", to: "20:00" }]
+  weekdays:
+    members: [bruno, hugo]
+    start: 2026-01-05
+    coverage: [{ days: monday-thursday, from: "07:30", to: "16:30" }, { days: friday, from: "07:30", to: "12:00" }]
+  overnight:
+    members: [alice, hugo]
+    start: 2026-01-05
+    handoff: "22:00"
+    every: 1d
+    coverage: [{ days: every-day, from: "22:00", to: "06:00" }]
+  hourly:
+    members: [alice, bruno, chloe]
+    start: 2026-03-27
+    handoff: "02:00"
+    every: 12h
+  ny:
+    members: [bruno, chloe]
+    start: 2026-03-02
+    timezone: America/New_York
+    handoff: monday 02:00
+escalations:
+  lab:
+    name: Lab
+    responseTarget: 2h
+    repeat: 3
+    steps:
+      - notify: on-call
+      - after: 15m
+        notify: [{ rotation: nights }, { person: hugo }, manager]
+      - after: 30m
+        notify: { rotation: storefront/oncall }
+routing:
+  - during: business-hours
+    rotation: days
+  - rotation: always
+services:
+  lab-api:
+    name: Lab API
+    statusPage: { name: Lab, group: Laboratoire }
+alerts:
+  lab-latency:
+    title: Lab latency
+    kind: metric
+    severity: P2
+    query: avg:trace.http.request.duration{service:lab} by {resource_name}
+    window: 2d
+    thresholds: { critical: "> 2", warning: "> 1" }
+    renotify: 1h
+    noData: 30m
+    runbook: https://wiki.acme.example/lab
+  lab-errors:
+    title: Lab error logs
+    kind: log
+    severity: P3
+    query: 'service:lab status:error "connection refused"'
+    window: 1h
+    thresholds: { critical: "> 10" }
+    runbook: https://wiki.acme.example/lab
+  lab-up:
+    title: Lab agent check
+    kind: service-check
+    severity: P2
+    query: '"http.can_connect".over("instance:lab").by("host")'
+    thresholds: { critical: ">= 3", warning: "> 0" }
+    runbook: https://wiki.acme.example/lab
+  lab-ping:
+    title: Lab process
+    kind: service-check
+    severity: P4
+    query: process.up
+    thresholds: { critical: ">= 1" }
+    runbook: https://wiki.acme.example/lab
+  lab-home:
+    title: Lab home page
+    kind: http-check
+    severity: P2
+    request: { url: "https://lab.acme.example/" }
+    expect: { status: 200, bodyContains: Lab, maxResponseTime: 3s }
+    every: 30s
+    runbook: https://wiki.acme.example/lab
+  lab-journey:
+    title: Lab journey
+    kind: multistep-check
+    severity: P2
+    steps:
+      - name: login
+        request: { method: POST, url: "https://lab.acme.example/login", body: "{}" }
+        expect: { status: 200 }
+        extract: { TOKEN: $.token }
+      - name: me
+        request: { url: "https://lab.acme.example/me", headers: { Authorization: "Bearer {{TOKEN}}" } }
+    runbook: https://wiki.acme.example/lab
+  lab-slo:
+    title: Lab availability
+    kind: slo
+    severity: P2
+    slo: { target: 99.5, window: 7d, good: "sum:lab.ok{*}.as_count()", total: "sum:lab.all{*}.as_count()" }
+    runbook: https://wiki.acme.example/lab
+`;
+
+const lab = (): SourceTree => withFiles({ 'lab/team.yaml': LAB }, fixtureTree());
+const INSTANTS = [NOW, Date.parse('2026-06-15T12:00:00Z'), Date.parse('2026-12-20T12:00:00Z')];
+
+describe.each(BACKENDS)('Datadog resources of a %s stack', (backend) => {
+  it.each(INSTANTS.map((t) => new Date(t).toISOString()))('the fixture organisation at %s: valid, and nothing changes after apply', (at) => {
+    const now = Date.parse(at);
+    const resources = datadogResources(load(fixtureTree()), backend, now);
+    expect(resources.length).toBeGreaterThan(10);
+    expect(checkPlan(contracts, resources, now)).toEqual([]);
+  });
+
+  it('a squad with every coverage shape, roster changes, overrides, every alert kind and a cross-squad target', () => {
+    const org = load(lab());
+    for (const now of INSTANTS) {
+      const resources = datadogResources(org, backend, now);
+      expect(checkPlan(contracts, resources, now)).toEqual([]);
+    }
+    const types = new Set(datadogResources(org, backend, NOW).map((r) => r.type));
+    expect(types).toEqual(expect.objectContaining({}));
+    for (const t of ['datadog:index/monitor:Monitor', 'datadog:index/syntheticsTest:SyntheticsTest', 'datadog:index/serviceLevelObjective:ServiceLevelObjective', 'datadog:index/statusPage:StatusPage', 'datadog:index/statusPageComponent:StatusPageComponent']) {
+      expect(types.has(t), t).toBe(true);
+    }
+  });
+});
+
+describe('contracts cover every Datadog type the stacks emit', () => {
+  it('each type emitted by any backend has a contract', () => {
+    const org = load(lab());
+    const emitted = new Set(BACKENDS.flatMap((b) => datadogResources(org, b, NOW).map((r) => r.type)));
+    for (const t of emitted) expect(contracts.has(t), t).toBe(true);
+    for (const t of [DD.team, DD.membership, DD.schedule, DD.escalation, DD.routing, DD.override, 'datadog:pagerduty/serviceObject:ServiceObject', 'datadog:opsgenie/serviceObject:ServiceObject']) {
+      expect(emitted.has(t), t).toBe(true);
+    }
+  });
+});
+
+describe('the rules catch wrong inputs', () => {
+  const ctx: ContractContext = { now: NOW, resources: new Map() };
+  const of = (type: string, inputs: Record<string, unknown>): DesiredResource => ({ type, name: 'x', squad: 's', inputs: inputs as DesiredResource['inputs'] });
+
+  it('a schedule target sent with `position: current` reads back without it: a diff after every apply', () => {
+    // The renderer used to send it; the provider's Read sets position only for configured schedule targets.
+    const policy = of(DD.escalation, { name: 'p', teams: [], retries: 0, steps: [{ escalateAfterSeconds: 600, assignment: 'default', targets: [{ schedule: { $ref: 's', property: 'id' }, position: 'current' }] }] });
+    expect(secondPlan(escalationContract, policy, ctx).changed).toEqual(['steps[0].targets[0].position']);
+  });
+
+  it('the escalation policy rules: step delay range, targets naming one thing, position only with a schedule', () => {
+    const bad = of(DD.escalation, { name: 'p', retries: 11, steps: [{ escalateAfterSeconds: 30, targets: [{ user: 'u', schedule: 's' }, { user: 'u', position: 'next' }] }] });
+    const paths = escalationContract.validate(bad, ctx).map((v) => v.path);
+    expect(paths).toEqual(expect.arrayContaining(['retries', 'steps[0].escalateAfterSeconds', 'steps[0].targets[0]', 'steps[0].targets[1].position']));
+    for (const v of escalationContract.validate(bad, ctx)) expect(v.source).toMatch(/^DataDog\/terraform-provider-datadog@v4\.19\.0:datadog\/fwprovider\/resource_datadog_on_call_escalation_policy\.go#/);
+  });
+
+  it('the schedule rules: RFC 3339 with seconds, an interval, unique layer names, weekdays and hh:mm:ss', () => {
+    const layer = { name: 'a', effectiveDate: '2026-01-05T09:00+01:00', rotationStart: '2026-01-05T09:00:00+01:00', users: ['u'], restrictions: [{ startDay: 'mon', startTime: '9:00', endDay: 'friday', endTime: '18:00:00' }] };
+    const bad = of(DD.schedule, { name: 's', timeZone: 'Europe/Paris', layers: [layer, { ...layer, effectiveDate: '2026-01-05T09:00:00Z' }] });
+    const paths = scheduleContract.validate(bad, ctx).map((v) => v.path);
+    expect(paths).toEqual(expect.arrayContaining(['layers[0].effectiveDate', 'layers[0].interval', 'layers[1].name', 'layers[0].restrictions[0].startDay', 'layers[0].restrictions[0].startTime']));
+  });
+
+  it('the monitor rules: a log query wrapped twice, a service check without last(N).count_by_status(), a window out of range', () => {
+    const twice = of('datadog:index/monitor:Monitor', { name: 'm', type: 'log alert', message: 'x', query: 'logs("logs("service:a").index("*").rollup("count").last("5m") > 1").index("*").rollup("count").last("5m") > 1' });
+    expect(monitorContract.validate(twice, ctx).map((v) => v.path)).toContain('query');
+    const bare = of('datadog:index/monitor:Monitor', { name: 'm', type: 'service check', message: 'x', query: 'http.can_connect', monitorThresholds: { critical: '1' } });
+    expect(monitorContract.validate(bare, ctx).map((v) => v.path)).toContain('query');
+    const long = of('datadog:index/monitor:Monitor', { name: 'm', type: 'query alert', message: 'x', query: 'avg(last_2d):avg:x{*} > 1' });
+    expect(monitorContract.validate(long, ctx).map((v) => v.message).join()).toMatch(/last_2d/);
+  });
+});
