@@ -94,11 +94,13 @@ function pagerduty(team: Team, label: string, add: (p: Problem) => void): void {
   }
 }
 
-/** Where a key of a squad's team.yaml is (`intake.email`), or the squad's file when it cannot be found. */
-function positionInTeamFile(org: Organisation, team: Team, path: (string | number)[]): Source {
-  const text = org.tree.files.get(`${team.id}/team.yaml`);
-  const parsed = text === undefined ? undefined : parseYaml(team.source.file, text).parsed;
-  return parsed ? { file: team.source.file, ...positionAt(parsed, path, true) } : team.source;
+/** Where a key under an object of the YAML is (`intake.email`), or the object's own position when it cannot be found. */
+function positionIn(org: Organisation, source: Source, path: (string | number)[]): Source {
+  const root = org.tree.root.replace(/\/+$/, '');
+  const rel = root === '' || root === '.' ? source.file : source.file.slice(root.length + 1);
+  const text = org.tree.files.get(rel);
+  const parsed = text === undefined ? undefined : parseYaml(source.file, text).parsed;
+  return parsed ? { file: source.file, ...positionAt(parsed, path, true) } : source;
 }
 
 /**
@@ -119,7 +121,7 @@ function datadog(org: Organisation, team: Team, label: string, add: (p: Problem)
   // terraform-provider-datadog v4.19.0 has no e-mail intake resource for On-Call (no `datadog_on_call_*` besides
   // schedules, escalation policies, team routing rules and user notification channels/rules).
   if (team.emailIntake) {
-    add(at(positionInTeamFile(org, team, ['intake', 'email']), 'error', 'backend/datadog-email-intake', `${label} has no e-mail intake the provider can create: remove \`intake.email\` from \`${team.id}\` or use a stack on PagerDuty or Opsgenie`));
+    add(at(positionIn(org, team.source, ['intake', 'email']), 'error', 'backend/datadog-email-intake', `${label} has no e-mail intake the provider can create: remove \`intake.email\` from \`${team.id}\` or use a stack on PagerDuty or Opsgenie`));
   }
   for (const policy of team.escalations.values()) {
     if (policy.retired) continue;
@@ -131,5 +133,16 @@ function datadog(org: Organisation, team: Team, label: string, add: (p: Problem)
       }
     });
     if (policy.repeat > 10) add(at(policy.source, 'error', 'backend/datadog-retries', `${label} repeats a policy 10 times at most`));
+  }
+  // Pages reach a squad through its team routing rules, chosen by time only: an alert naming another policy
+  // than the one the routing gives at some hours would silently page that one instead.
+  const routed = new Set(team.routing.map((r) => r.escalation));
+  for (const alert of team.alerts.values()) {
+    if (alert.retired || alert.escalation === undefined || !alert.page) continue;
+    const others = [...routed].filter((p) => p !== alert.escalation);
+    if (others.length > 0) {
+      // team.yaml and alerts/*.yaml both hold alerts under `alerts`.
+      add(at(positionIn(org, alert.source, ['alerts', alert.id, 'escalation']), 'error', 'backend/datadog-alert-escalation', `${label} routes a squad's pages by its routing rules only: \`${alert.id}\` names \`${alert.escalation}\` but the routing of \`${team.id}\` also uses ${others.map((p) => `\`${p}\``).join(' and ')}`));
+    }
   }
 }

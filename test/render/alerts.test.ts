@@ -171,3 +171,23 @@ describe('Datadog stack constraints', () => {
     }
   });
 });
+
+describe('what Datadog On-Call cannot route', () => {
+  it('an alert naming a policy the routing does not use at all hours is an error at its `escalation`', () => {
+    const tree = withEdit(
+      'payments/team.yaml',
+      '    runbook: runbooks/queue-depth.md\n',
+      '    runbook: runbooks/queue-depth.md\n    escalation: other\n',
+      withEdit(
+        'payments/team.yaml',
+        /escalations:\n([\s\S]*)    rotation: run\n  - rotation: oncall\n/,
+        'escalations:\n  other:\n    steps:\n      - notify: manager\n$1    rotation: run\n    escalation: standard-4h\n  - rotation: oncall\n    escalation: standard-4h\n',
+        fixtureTree(),
+      ),
+    );
+    const loaded = loadOrganisation(tree).organisation!;
+    const dd = parseStackFile('s.yaml', 'dd', 'config:\n  oncall:backend: datadog\n  datadog:apiUrl: https://api.datadoghq.eu/\n').stack!;
+    const problems = backendProblems(loaded, [dd]).filter((p) => p.code === 'backend/datadog-alert-escalation');
+    expect(problems.map((p) => [p.file, p.line])).toEqual([['teams/payments/team.yaml', lineOf('payments/team.yaml', '    escalation: other', tree)]]);
+  });
+});
