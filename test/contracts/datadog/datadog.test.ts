@@ -13,7 +13,8 @@ import { fixtureTree, NOW, withFiles } from '../../helpers';
 import { checkPlan, contractsOf, secondPlan, type ContractContext } from '../contract';
 import { datadogContracts } from './index';
 import { escalationContract, scheduleContract } from './oncall';
-import { monitorContract } from './alerts';
+import { monitorContract, statusComponentContract } from './alerts';
+import { overrideContract, routingContract } from './oncall';
 
 const contracts = contractsOf(datadogContracts);
 
@@ -172,7 +173,6 @@ describe.each(BACKENDS)('Datadog resources of a %s stack', (backend) => {
       expect(checkPlan(contracts, resources, now)).toEqual([]);
     }
     const types = new Set(datadogResources(org, backend, NOW).map((r) => r.type));
-    expect(types).toEqual(expect.objectContaining({}));
     for (const t of ['datadog:index/monitor:Monitor', 'datadog:index/syntheticsTest:SyntheticsTest', 'datadog:index/serviceLevelObjective:ServiceLevelObjective', 'datadog:index/statusPage:StatusPage', 'datadog:index/statusPageComponent:StatusPageComponent']) {
       expect(types.has(t), t).toBe(true);
     }
@@ -221,5 +221,30 @@ describe('the rules catch wrong inputs', () => {
     expect(monitorContract.validate(bare, ctx).map((v) => v.path)).toContain('query');
     const long = of('datadog:index/monitor:Monitor', { name: 'm', type: 'query alert', message: 'x', query: 'avg(last_2d):avg:x{*} > 1' });
     expect(monitorContract.validate(long, ctx).map((v) => v.message).join()).toMatch(/last_2d/);
+  });
+
+  it('the routing rules: the last rule is the catch-all with a policy; a time restriction needs a zone', () => {
+    const bad = of(DD.routing, { teamId: 't', rules: [{ timeRestrictions: { restrictions: [] }, escalationPolicy: 'p', urgency: 'urgent' }, { query: 'tags.service:a', timeRestrictions: { timeZone: 'UTC', restrictions: [{ startDay: 'monday', startTime: '09:00:00', endDay: 'monday', endTime: '18:00:00' }] } }] });
+    expect(routingContract.validate(bad, ctx).map((v) => v.path)).toEqual(expect.arrayContaining(['rules[0].urgency', 'rules[0].timeRestrictions.timeZone', 'rules[0].timeRestrictions.restrictions', 'rules[1].query', 'rules[1].timeRestrictions', 'rules[1].escalationPolicy']));
+    // A rule without query reads back with query "" (Optional+Computed, Default ""): no diff.
+    const ok = of(DD.routing, { teamId: 't', rules: [{ escalationPolicy: 'p', urgency: 'high' }] });
+    expect(routingContract.validate(ok, ctx)).toEqual([]);
+    expect(secondPlan(routingContract, ok, ctx).changed).toEqual([]);
+  });
+
+  it('an override ends after it starts, in RFC 3339 date-times', () => {
+    const bad = of(DD.override, { scheduleId: 's', start: '2026-12-24T18:00:00+01:00', end: '2026-12-24 09:00', userId: 'u' });
+    expect(overrideContract.validate(bad, ctx).map((v) => v.path)).toEqual(['end']);
+    const reversed = of(DD.override, { scheduleId: 's', start: '2026-12-24T18:00:00+01:00', end: '2026-12-24T09:00:00+01:00', userId: 'u' });
+    expect(overrideContract.validate(reversed, ctx).map((v) => v.message)).toEqual(['an override ends after it starts']);
+  });
+
+  it('a status page component after the first needs dependsOn on the one before it', () => {
+    const page = { $ref: 'status-page', property: 'id' };
+    const a: DesiredResource = { type: 'datadog:index/statusPageComponent:StatusPageComponent', name: 'a', squad: 'o', inputs: { pageId: page, name: 'A', type: 'component', position: 0 } };
+    const b: DesiredResource = { type: a.type, name: 'b', squad: 'o', inputs: { pageId: page, name: 'B', type: 'component', position: 1 } };
+    const both: ContractContext = { now: NOW, resources: new Map([['a', a], ['b', b]]) };
+    expect(statusComponentContract.validate(b, both).map((v) => v.path)).toEqual(['position']);
+    expect(statusComponentContract.validate({ ...b, options: { dependsOn: ['a'] } }, both)).toEqual([]);
   });
 });

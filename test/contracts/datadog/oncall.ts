@@ -19,7 +19,7 @@ const MEMBERSHIP = `${TF}:datadog/fwprovider/resource_datadog_team_membership.go
 
 const copy = (r: DesiredResource): Record<string, Value> => JSON.parse(JSON.stringify(r.inputs)) as Record<string, Value>;
 
-/** The API keeps times of day as `hh:mm:ss` (Weekday/TimeRestriction, ${API}:packages/datadog-api-client-v2/models/TimeRestriction.ts). */
+/** The API keeps times of day as `hh:mm:ss` (TimeRestriction in the v2 models of the API client). */
 const withSeconds = (t: Value | undefined): Value | undefined => (typeof t === 'string' && /^\d{2}:\d{2}$/.test(t) ? `${t}:00` : t);
 
 function restrictions(c: Checker, value: Value | undefined, path: string, source: string): void {
@@ -57,8 +57,8 @@ export const membershipContract: ResourceContract = {
     const c = new Checker();
     c.required(r.inputs, '', ['teamId', 'userId'], `${MEMBERSHIP}#Schema`);
     c.known(r.inputs, '', ['teamId', 'userId', 'role'], `${MEMBERSHIP}#Schema`);
-    // #Schema: role through NewEnumValidator(datadogV2.NewUserTeamRoleFromValue): `admin` (UserTeamRole.ts in ${API}).
-    c.oneOf(r.inputs.role, 'role', ['admin'], `${MEMBERSHIP}#Schema`);
+    // #Schema: role through NewEnumValidator(datadogV2.NewUserTeamRoleFromValue), whose only value is `admin`.
+    c.oneOf(r.inputs.role, 'role', ['admin'], `${MEMBERSHIP}#Schema (${API}:packages/datadog-api-client-v2/models/UserTeamRole.ts)`);
     return c.out;
   },
   // #updateStateFromTeamResponse: the role as the API returns it, absent when it has none.
@@ -248,7 +248,7 @@ export const overrideContract: ResourceContract = {
     c.rfc3339(r.inputs.end, 'end', `${API_OVERRIDES} (attributes.end: date-time)`);
     const start = r.inputs.start;
     const end = r.inputs.end;
-    if (typeof start === 'string' && typeof end === 'string' && !(Date.parse(start) < Date.parse(end))) c.fail('end', 'an override ends after it starts', API_OVERRIDES);
+    if (c.out.length === 0 && typeof start === 'string' && typeof end === 'string' && !(Date.parse(start) < Date.parse(end))) c.fail('end', 'an override ends after it starts', API_OVERRIDES);
     if (!symbolic(r.inputs.userId) && typeof r.inputs.userId !== 'string') c.fail('userId', 'a user id', API_OVERRIDES);
     return c.out;
   },
