@@ -89,14 +89,11 @@ export const monitorContract: ResourceContract = {
     // slo alert: error_budget("slo_id").over(window) or burn_rate("slo_id").over(window)…: the SLO id is a reference here.
     return c.out;
   },
-  readBack(r) {
-    const state = copy(r);
-    // #resourceDatadogMonitor: message, query and escalation_message have StateFunc TrimSpace;
-    // #updateMonitorState: thresholds via fmt "%v" of float64 (numerically equal: suppressDataDogFloatIntDiff),
-    // tags sorted (TypeSet: order makes no diff), priority FormatInt.
-    for (const k of ['message', 'query', 'escalationMessage'] as const) if (typeof state[k] === 'string') state[k] = (state[k] as string).trim();
-    return state;
-  },
+  // #resourceDatadogMonitor: message, query and escalation_message have StateFunc TrimSpace, applied to the
+  // planned value as to the state (no diff for surrounding spaces); #updateMonitorState: thresholds read via
+  // fmt "%v" of float64 (numerically equal values: suppressDataDogFloatIntDiff), tags sorted (a TypeSet:
+  // order makes no diff), priority FormatInt. The renderer writes each in the form read back.
+  readBack: (r) => copy(r),
   // #resourceDatadogMonitor: Default or Computed fields left out of the inputs — notify_no_data (false),
   // no_data_timeframe (10, suppressed without notify_no_data), new_host_delay (300), include_tags (true),
   // require_full_window (true), evaluation_delay and restricted_roles (Computed), new_group_delay (read 0).
@@ -128,14 +125,8 @@ export const sloContract: ResourceContract = {
     });
     return c.out;
   },
-  // description, numerator and denominator: StateFunc trimStateValue.
-  readBack(r) {
-    const state = copy(r);
-    if (typeof state.description === 'string') state.description = state.description.trim();
-    const q = state.query as Record<string, Value> | undefined;
-    if (q) for (const k of ['numerator', 'denominator']) if (typeof q[k] === 'string') q[k] = (q[k] as string).trim();
-    return state;
-  },
+  // description, numerator and denominator: StateFunc trimStateValue with DiffSuppressFunc diffTrimmedValues.
+  readBack: (r) => copy(r),
   // target_display, warning_display Computed; target_threshold, warning_threshold, timeframe Optional+Computed; tags Computed.
   computed: ['thresholds[].targetDisplay', 'thresholds[].warningDisplay', 'targetThreshold', 'warningThreshold', 'timeframe', 'tags'],
   forceNew: ['type'],
