@@ -114,6 +114,9 @@ export const scheduleContract: ResourceContract = {
     const state = copy(r);
     // #newLayerModel: dates are kept as written when the API's instant is the same (keepCurrentTimezone);
     // restriction times come back as the API stores them; interval days and seconds both (Default 0).
+    // The recorded API answers keep an effective_date in the past as sent, and have no layer time_zone
+    // when none was sent (datadog/tests/cassettes/TestAccOnCallEscalationPolicyCreateAndUpdate.yaml, a layer
+    // effective 2025-01-01 recorded on 2025-12-09).
     for (const l of list(state.layers)) {
       const layer = l as Record<string, Value>;
       for (const rs of list(layer.restrictions)) {
