@@ -121,7 +121,7 @@ function datadog(org: Organisation, team: Team, label: string, add: (p: Problem)
   // terraform-provider-datadog v4.19.0 has no e-mail intake resource for On-Call (no `datadog_on_call_*` besides
   // schedules, escalation policies, team routing rules and user notification channels/rules).
   if (team.emailIntake) {
-    add(at(positionIn(org, team.source, ['intake', 'email']), 'error', 'backend/datadog-email-intake', `${label} has no e-mail intake the provider can create: remove \`intake.email\` from \`${team.id}\` or use a stack on PagerDuty or Opsgenie`));
+    add(at(positionIn(org, team.source, ['intake', 'email']), 'error', 'backend/datadog-email-intake', `${label} has no e-mail intake the provider can create: remove \`intake.email\` from \`${team.id}\` (senders can page it through Datadog's Events API with \`@oncall-${team.id}\` in the text) or provision it on PagerDuty or Opsgenie`));
   }
   for (const policy of team.escalations.values()) {
     if (policy.retired) continue;
