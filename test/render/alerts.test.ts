@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backendProblems } from '../../modules/render/backend-constraints';
 import { parseStackFile, type StackSpec } from '../../modules/spec/stacks';
-import { errorsOf, FIXTURE_DIR, fixtureTree, lineOf, withEdit, NOW } from '../helpers';
+import { errorsOf, FIXTURE_DIR, fixtureTree, lineOf, ROOT, withEdit, NOW } from '../helpers';
 
 const org = loadOrganisation(fixtureTree()).organisation!;
 const HANDLES: Record<Backend, (service: string, squad: string) => string> = {
@@ -163,11 +163,14 @@ describe('Datadog stack constraints', () => {
     expect(backendProblems(org, [stack('pd', 'pagerduty', '  datadog:apiUrl: https://api.datadoghq.eu/\n')])).toEqual([]);
   });
 
-  it('every stack of the fixture organisation names its Datadog site', () => {
-    const dir = join(FIXTURE_DIR, '..', 'stacks');
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
-      const s = parseStackFile(f, f, readFileSync(join(dir, f), 'utf8')).stack!;
-      expect(s.datadogApiUrl, f).toBe('https://api.datadoghq.eu/');
+  it('every example stack (the shipped ones and the fixture\'s) names the EU Datadog site of the example', () => {
+    for (const dir of [join(FIXTURE_DIR, '..', 'stacks'), join(ROOT, 'stacks')]) {
+      const files = readdirSync(dir).filter((n) => n.endsWith('.yaml'));
+      expect(files.length).toBe(3);
+      for (const f of files) {
+        const s = parseStackFile(f, f, readFileSync(join(dir, f), 'utf8')).stack!;
+        expect(s.datadogApiUrl, `${dir}/${f}`).toBe('https://api.datadoghq.eu/');
+      }
     }
   });
 });
