@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { didYouMean } from '../core/suggest';
+import { parseDuration } from '../core/duration';
 import { isReadinessCheck, READINESS_CHECKS } from '../core/readiness-checks';
 import type { SpecFile } from '../spec/load-tree';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
@@ -14,7 +15,8 @@ import type { Alert, Runbook, Service, Source } from './types';
 const KIND_FIELDS: Record<AlertKind, ReadonlyArray<keyof AlertSpec>> = {
   metric: ['query', 'window', 'thresholds', 'noData'],
   log: ['query', 'window', 'thresholds', 'noData'],
-  'service-check': ['query', 'window', 'thresholds', 'noData'],
+  // A service check counts check runs (`thresholds`), not time: no `window`.
+  'service-check': ['query', 'thresholds', 'noData'],
   'http-check': ['request', 'expect', 'every', 'locations'],
   'multistep-check': ['steps', 'every', 'locations'],
   slo: ['slo'],
@@ -100,6 +102,8 @@ export function resolveAlert(ctx: AlertContext, file: YamlFile, base: readonly P
     }
   });
 
+  if (!checkQueryShape(r, file, at, spec)) ok = false;
+
   const runbook = spec.runbook === undefined ? undefined : resolveRunbook(ctx, file, at('runbook'), spec.runbook);
   if (spec.runbook !== undefined && !runbook) ok = false;
 
@@ -118,6 +122,40 @@ export function resolveAlert(ctx: AlertContext, file: YamlFile, base: readonly P
     retired: spec.retired ?? false,
     source: sourceOf(file, at()),
   };
+}
+
+/**
+ * What `query` holds for each monitor kind: the part the renderer does not write itself (see README, "Alerts as
+ * code"). A full Datadog monitor query where only its search or metric is expected would be wrapped twice.
+ * Query forms: DataDog/datadog-api-client-typescript .generator/schemas/v1/openapi.yaml, `CreateMonitor`
+ * ("Query Types").
+ */
+function checkQueryShape(r: Reporter, file: YamlFile, at: (...p: PathSegment[]) => PathSegment[], spec: AlertSpec): boolean {
+  const query = spec.query?.trim();
+  const problem = (path: PathSegment[], message: string): false => {
+    r.error(file, path, 'alert/query-shape', message);
+    return false;
+  };
+  if (query === undefined) return true;
+  if (spec.kind === 'metric' && /^[a-z_]+\(\s*last_/i.test(query)) {
+    return problem(at('query'), 'write only the metric query (`avg:system.cpu.user{*} by {host}`): the time aggregation over `window` and the comparison with `thresholds.critical` are added to it');
+  }
+  if (spec.kind === 'log') {
+    if (/^logs\s*\(/.test(query)) return problem(at('query'), 'write only the log search, as in the Log Explorer (`service:shop status:error`): `logs(…).index(…).rollup(…).last(window)` and the comparison are added to it');
+    const seconds = spec.window === undefined ? 300 : parseDuration(spec.window)?.seconds;
+    if (seconds !== undefined && seconds > 48 * 3600) return problem(at('window'), 'a log alert looks back 48 hours at most');
+  }
+  if (spec.kind === 'service-check') {
+    if (/\.last\s*\(|count_by_status/.test(query)) return problem(at('query'), 'write the check name, optionally with `.over(…)` and `.by(…)` (`"http.can_connect".over("instance:shop")`): `.last(N).count_by_status()` is added from `thresholds`');
+    if (/^"/.test(query) ? !/^"[^"]+"(\.(over|by)\((\s*"[^"]*"\s*,?)+\))*$/.test(query) : !/^[A-Za-z0-9_.-]+$/.test(query)) {
+      return problem(at('query'), 'a service check is named by its check (`http.can_connect`), or written `"check".over("tag:value").by("host")`');
+    }
+    for (const level of ['critical', 'warning'] as const) {
+      const t = spec.thresholds?.[level];
+      if (t !== undefined && !/^>=? ?[0-9]+$/.test(t.trim())) return problem(at('thresholds', level), 'a service check threshold counts failing check runs: `>= 3` (or `> 2`) alerts on the third');
+    }
+  }
+  return true;
 }
 
 function resolveRunbook(ctx: AlertContext, file: YamlFile, path: readonly PathSegment[], text: string): Runbook | undefined {

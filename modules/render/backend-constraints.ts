@@ -10,7 +10,7 @@ import { fixedTimePerDay } from './coverage-shapes';
 import type { Backend } from './desired';
 import { emailIntakeService } from './pagerduty';
 import { stepDelays } from './squad-routing';
-import { positionAt } from '../spec/yaml-document';
+import { parseYaml, positionAt } from '../spec/yaml-document';
 import { didYouMean } from '../core/suggest';
 
 const LABEL = { pagerduty: 'PagerDuty', opsgenie: 'Opsgenie', datadog: 'Datadog On-Call' } as const;
@@ -44,10 +44,11 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
     for (const team of org.teams.values()) {
       if (!inStack(stack, team)) continue;
       refusals(org, team, stack.backend, label, add);
-      if (stack.backend === 'opsgenie') opsgenie(team, label, add);
+      if (stack.backend === 'opsgenie') opsgenie(org, team, label, add);
       if (stack.backend === 'pagerduty') pagerduty(team, label, add);
-      if (stack.backend === 'datadog') datadog(team, label, add);
+      if (stack.backend === 'datadog') datadog(org, team, label, add);
     }
+    datadogSite(org, stack, add);
   }
   return problems;
 }
@@ -61,7 +62,8 @@ function refusals(org: Organisation, team: Team, backend: Backend, label: string
   }
 }
 
-function opsgenie(team: Team, label: string, add: (p: Problem) => void): void {
+function opsgenie(org: Organisation, team: Team, label: string, add: (p: Problem) => void): void {
+  alertEscalations(org, team, label, 'backend/opsgenie-alert-escalation', add);
   const half = (m: number) => m % 30 === 0;
   for (const rotation of team.rotations.values()) {
     if (rotation.retired) continue;
@@ -129,7 +131,30 @@ function pagerdutyEmailIntake(team: Team, label: string, add: (p: Problem) => vo
   }
 }
 
-function datadog(team: Team, label: string, add: (p: Problem) => void): void {
+/** Where a key under an object of the YAML is (`intake.email`), or the object's own position when it cannot be found. */
+function positionIn(org: Organisation, source: Source, path: (string | number)[]): Source {
+  const root = org.tree.root.replace(/\/+$/, '');
+  const rel = root === '' || root === '.' ? source.file : source.file.slice(root.length + 1);
+  const text = org.tree.files.get(rel);
+  const parsed = text === undefined ? undefined : parseYaml(source.file, text).parsed;
+  return parsed ? { file: source.file, ...positionAt(parsed, path, true) } : source;
+}
+
+/**
+ * Every stack registers Datadog resources (monitors, checks, SLOs, the status page; On-Call on Datadog stacks).
+ * Without `datadog:apiUrl` the provider talks to its default site (US1) unless DD_HOST says otherwise, and
+ * an organisation on another site (EU…) gets `403 Forbidden` at the first `pulumi up`.
+ */
+function datadogSite(org: Organisation, stack: StackSpec, add: (p: Problem) => void): void {
+  if (stack.datadogApiUrl !== undefined) return;
+  const teams = [...org.teams.values()].filter((t) => inStack(stack, t));
+  const registers = stack.backend === 'datadog' || teams.some((t) => [...t.alerts.values()].some((a) => !a.retired)) || (!stack.teams && [...org.services.values()].some((s) => s.statusPage));
+  if (!registers) return;
+  const pos = { file: stack.file, ...positionAt(stack.yaml, ['config'], true) };
+  add(at(pos, 'warning', 'stack/datadog-site', `stack \`${stack.name}\` registers Datadog resources (monitors, checks, status page) but names no Datadog site: set \`datadog:apiUrl\` (such as \`https://api.datadoghq.eu/\`), or the provider uses DD_HOST or https://api.datadoghq.com/`));
+}
+
+function datadog(org: Organisation, team: Team, label: string, add: (p: Problem) => void): void {
   for (const policy of team.escalations.values()) {
     if (policy.retired) continue;
     const delays = stepDelays(policy);
@@ -140,5 +165,22 @@ function datadog(team: Team, label: string, add: (p: Problem) => void): void {
       }
     });
     if (policy.repeat > 10) add(at(policy.source, 'error', 'backend/datadog-retries', `${label} repeats a policy 10 times at most`));
+  }
+  alertEscalations(org, team, label, 'backend/datadog-alert-escalation', add);
+}
+
+/**
+ * On Opsgenie and Datadog On-Call, pages reach a squad through its team routing rules, chosen by time only: an
+ * alert naming another policy than the one the routing gives at some hours would silently page that one instead.
+ */
+function alertEscalations(org: Organisation, team: Team, label: string, code: string, add: (p: Problem) => void): void {
+  const routed = new Set(team.routing.map((r) => r.escalation));
+  for (const alert of team.alerts.values()) {
+    if (alert.retired || alert.escalation === undefined || !alert.page) continue;
+    const others = [...routed].filter((p) => p !== alert.escalation);
+    if (others.length > 0) {
+      // team.yaml and alerts/*.yaml both hold alerts under `alerts`.
+      add(at(positionIn(org, alert.source, ['alerts', alert.id, 'escalation']), 'error', code, `${label} routes a squad's pages by its routing rules only: \`${alert.id}\` names \`${alert.escalation}\` but the routing of \`${team.id}\` also uses ${others.map((p) => `\`${p}\``).join(' and ')}`));
+    }
   }
 }

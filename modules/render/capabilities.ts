@@ -27,6 +27,12 @@ export interface Capability {
   /** The YAML feature, as the README names it. */
   readonly yaml: string;
   readonly backends: Readonly<Record<Backend, Cell>>;
+  /**
+   * False for a feature that only chooses among what other features render (an alert naming its policy): it has
+   * no resource of its own, and its limits are what `validate` checks.
+   * @default true
+   */
+  readonly renders?: boolean;
   /** Where a squad uses the feature: the positions of refusals. Required when any backend refuses it. */
   readonly usedAt?: (team: Team, org: Organisation) => readonly Source[];
 }
@@ -103,6 +109,16 @@ export const CAPABILITIES: readonly Capability[] = [
     },
   },
   {
+    id: 'alert-escalation',
+    yaml: 'an alert\'s `escalation`',
+    renders: false,
+    backends: {
+      pagerduty: rendered('the policy of the alert\'s service', 'backend/pagerduty-one-policy'),
+      opsgenie: rendered('the policy the team routing rules choose', 'backend/opsgenie-alert-escalation'),
+      datadog: rendered('the policy the team routing rules choose', 'backend/datadog-alert-escalation'),
+    },
+  },
+  {
     id: 'repeat',
     yaml: 'escalation `repeat`',
     backends: { pagerduty: rendered('`numLoops`'), opsgenie: rendered('`repeats` after the last rule'), datadog: rendered('`retries`', 'backend/datadog-retries') },
@@ -141,7 +157,7 @@ export const CAPABILITIES: readonly Capability[] = [
     backends: {
       pagerduty: rendered('e-mail integration of each service'),
       opsgenie: rendered('e-mail integration of the squad'),
-      datadog: refused('backend/datadog-email-intake', 'the Datadog provider has no e-mail intake for On-Call'),
+      datadog: refused('backend/datadog-email-intake', 'the provider (terraform-provider-datadog v4.19.0) has no e-mail intake for On-Call; senders can page the squad through Datadog\'s Events API with `@oncall-<squad>` in the text, or the squad can be provisioned on PagerDuty or Opsgenie'),
     },
     usedAt: (team) => (team.emailIntake ? [team.intakeSource ?? team.source] : []),
   },

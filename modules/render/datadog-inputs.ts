@@ -25,7 +25,8 @@ export type DdLayer<Id = SymbolicId> = {
 
 export type DdScheduleInputs<Id = SymbolicId> = { name: string; timeZone: string; teams: Id[]; layers: DdLayer<Id>[] };
 
-export type DdTarget<Id = SymbolicId> = { schedule: Id; position: 'current' } | { user: Id };
+/** A schedule target pages whoever is on call now (`position` left to its default, `current`). */
+export type DdTarget<Id = SymbolicId> = { schedule: Id } | { user: Id };
 
 export type DdEscalationInputs<Id = SymbolicId> = {
   name: string;

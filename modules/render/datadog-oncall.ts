@@ -90,7 +90,9 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
         escalateAfterSeconds: Math.min((delays[i] ?? 1) * 60, 36000),
         assignment: 'default',
         targets: stepTargets(org, team, policy, step.targets).map(
-          (t): DdTarget => (t.kind === 'rotation' ? { schedule: ref(names.schedule(t.rotation.team, t.rotation.id)), position: 'current' } : { user: userId(org, t.person) }),
+          // No `position`: `current` is the provider's default, and a schedule target sent without one is read back
+          // without one (terraform-provider-datadog fwprovider/resource_datadog_on_call_escalation_policy.go#stateFromResponse).
+          (t): DdTarget => (t.kind === 'rotation' ? { schedule: ref(names.schedule(t.rotation.team, t.rotation.id)) } : { user: userId(org, t.person) }),
         ),
       })),
     };

@@ -20,6 +20,8 @@ export interface StackSpec {
   readonly pagerdutySubdomain?: string;
   /** From `opsgenie:apiUrl`: the EU instance or the default one. */
   readonly opsgenieRegion: 'us' | 'eu';
+  /** `datadog:apiUrl`: the Datadog site the stack's Datadog resources go to (the provider's default is US1). */
+  readonly datadogApiUrl?: string;
   readonly yaml: YamlFile;
 }
 
@@ -58,5 +60,7 @@ export function parseStackFile(file: string, name: string, text: string): { stac
   }
   const opsgenieUrl = config['opsgenie:apiUrl'];
   const opsgenieRegion = typeof opsgenieUrl === 'string' && /(^|\.)eu\./.test(opsgenieUrl) ? 'eu' : 'us';
-  return { stack: { name, file, backend: backend as StackBackend, teams: teams as string[] | undefined, pagerdutySubdomain: subdomain as string | undefined, opsgenieRegion, yaml: parsed }, problems };
+  const datadogUrl = config['datadog:apiUrl'];
+  const datadogApiUrl = typeof datadogUrl === 'string' ? datadogUrl : undefined;
+  return { stack: { name, file, backend: backend as StackBackend, teams: teams as string[] | undefined, pagerdutySubdomain: subdomain as string | undefined, opsgenieRegion, datadogApiUrl, yaml: parsed }, problems };
 }

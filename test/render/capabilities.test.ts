@@ -35,11 +35,22 @@ const BASE: Squad = {
   escalations: { main: { steps: [{ notify: 'on-call' }, { after: '30m', notify: 'manager' }] } },
   services: { api: { name: 'API' } },
 };
+const apiAlert = { title: 'API errors', kind: 'metric', severity: 'P2', query: 'sum:errors{service:api}.as_count()', thresholds: { critical: '> 5' }, runbook: 'https://wiki.example.org/api' };
 const webAlert = (service: string): Squad => ({ title: 'Web errors', kind: 'metric', severity: 'P2', service, query: 'sum:errors{service:web}.as_count()', thresholds: { critical: '> 5' }, runbook: 'https://wiki.example.org/web' });
 const twoRotations = (routing: unknown[]): Squad => ({ ...BASE, rotations: { run: rotation(), oncall: rotation() }, routing });
 
-/** Each feature: the squad without it and with it (what the test compares). */
-const EXAMPLES: Record<string, { without: Squad; with: Squad }> = {
+const twoPolicies = (alertPolicy: string): Squad => ({
+  ...BASE,
+  escalations: { main: (BASE.escalations as Record<string, unknown>).main, urgent: { steps: [{ notify: 'on-call' }, { after: '10m', notify: 'manager' }] } },
+  routing: [{ rotation: 'oncall', escalation: 'main' }],
+  alerts: { 'api-errors': { ...apiAlert, escalation: alertPolicy } },
+});
+
+/**
+ * Each feature: the squad without it and with it (what the test compares), and for features with limits, a
+ * squad that goes beyond them (each limit code of the matrix must be raised by it, on its backend only).
+ */
+const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad }> = {
   squad: { without: BASE, with: { ...BASE, members: ['ana', 'ben', 'cleo'] } },
   rotation: { without: BASE, with: { ...BASE, rotations: { oncall: { ...rotation(), every: '1d', handoff: '09:00' } } } },
   coverage: { without: { ...BASE, rotations: { oncall: rotation(), day: rotation() } }, with: { ...BASE, rotations: { oncall: rotation(), day: rotation('business-hours') } } },
@@ -48,6 +59,7 @@ const EXAMPLES: Record<string, { without: Squad; with: Squad }> = {
   'escalation-steps': { without: BASE, with: { ...BASE, escalations: { main: { steps: [{ notify: 'on-call' }, { after: '20m', notify: 'manager' }] } } } },
   'several-targets': { without: BASE, with: { ...BASE, escalations: { main: { steps: [{ notify: 'on-call' }, { after: '30m', notify: ['manager', { person: 'cleo' }] }] } } } },
   targets: { without: BASE, with: { ...BASE, escalations: { main: { steps: [{ notify: 'on-call' }, { after: '30m', notify: { person: 'cleo' } }] } } } },
+  'alert-escalation': { without: twoPolicies('main'), with: twoPolicies('main'), beyond: twoPolicies('urgent') },
   repeat: { without: BASE, with: { ...BASE, escalations: { main: { repeat: 2, steps: [{ notify: 'on-call' }, { after: '30m', notify: 'manager' }] } } } },
   'routing-hours': { without: twoRotations([{ rotation: 'run' }]), with: twoRotations([{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }]) },
   'urgency-low': {
@@ -98,9 +110,16 @@ describe('the capability matrix', () => {
         expect(refusal!.line).toBeGreaterThan(1);
       } else {
         expect(withIt.errors).toEqual([]);
-        expect(JSON.stringify(withIt.resources)).not.toBe(JSON.stringify(without.resources));
+        if (capability.renders !== false) expect(JSON.stringify(withIt.resources)).not.toBe(JSON.stringify(without.resources));
       }
     });
+
+    if (capability.renders === false && cell.kind === 'rendered') {
+      it(`goes beyond its limits with ${(cell.limits ?? []).join(', ')}`, () => {
+        const beyond = check(example.beyond!, backend);
+        for (const code of cell.limits ?? []) expect(beyond.errors.map((e) => e.code)).toContain(code);
+      });
+    }
   });
 
   it('documents every code it names in docs/problems.md', () => {

@@ -8,10 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { backendProblems } from '../../modules/render/backend-constraints';
-import type { StackSpec } from '../../modules/spec/stacks';
+import { parseStackFile, type StackSpec } from '../../modules/spec/stacks';
 import { fixtureTree, lineOf, withEdit } from '../helpers';
 
-const stack = (backend: StackSpec['backend']): StackSpec => ({ name: `acme-${backend}`, file: `stacks/Pulumi.acme-${backend}.yaml`, backend, opsgenieRegion: 'us', yaml: undefined as never });
+const stack = (backend: StackSpec['backend']): StackSpec =>
+  parseStackFile(`stacks/Pulumi.acme-${backend}.yaml`, `acme-${backend}`, `config:\n  oncall:backend: ${backend}\n  datadog:apiUrl: https://api.datadoghq.eu/\n`).stack!;
 
 const tree = withEdit('payments/team.yaml', '  - rotation: oncall\n', '  - rotation: oncall\n    urgency: low\n', fixtureTree());
 const org = loadOrganisation(tree).organisation!;

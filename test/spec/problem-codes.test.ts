@@ -25,7 +25,10 @@ describe('problem codes', () => {
     expect([...used].filter((c) => !documented.has(c))).toEqual([]);
   });
 
+  // Backend and stack codes are documented backend by backend; each one documented must still be used.
+  const usedByBackends = new Set(sources(join(ROOT, 'modules')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'((?:backend|stack)\/[a-z0-9-]+)'/g)].map((m) => m[1])));
+
   it('every documented code is still used', () => {
-    expect([...documented].filter((c) => !used.has(c!))).toEqual([]);
+    expect([...documented].filter((c) => !used.has(c!) && !usedByBackends.has(c!))).toEqual([]);
   });
 });

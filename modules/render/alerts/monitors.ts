@@ -9,11 +9,17 @@ import { parseThreshold } from './thresholds';
 
 export const MONITOR = 'datadog:index/monitor:Monitor';
 
-/** `5m` → `5m`, `90m` → `90m`, `1h` → `1h`, `1d` → `1d`: Datadog's `last_<window>`. */
-export function datadogWindow(text: string | undefined): string {
+/**
+ * The look-back of a monitor query, as each kind documents it (DataDog/datadog-api-client-typescript
+ * .generator/schemas/v1/openapi.yaml, `CreateMonitor`, "Query Types"): a metric alert takes `last_#m` (1–10080),
+ * `last_#h` (1–168), `last_1d` or `last_1w`; a log alert `#m` (1–2880) or `#h` (1–48).
+ */
+export function datadogWindow(text: string | undefined, kind: 'metric' | 'log' = 'metric'): string {
   const seconds = parseDuration(text ?? '5m')?.seconds ?? 300;
-  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  const hours = seconds / 3600;
+  if (kind === 'metric' && seconds === 86400) return '1d';
+  if (kind === 'metric' && seconds === 604800) return '1w';
+  if (Number.isInteger(hours) && hours <= (kind === 'metric' ? 168 : 48)) return `${hours}h`;
   return `${Math.max(1, Math.round(seconds / 60))}m`;
 }
 
@@ -22,27 +28,60 @@ function minutes(text: string | undefined): number | undefined {
   return s === undefined ? undefined : Math.round(s / 60);
 }
 
+/** Failing check runs a service-check threshold counts: `>= 3` and `> 2` are both 3. */
+export function checkRuns(text: string | undefined): number | undefined {
+  const t = text === undefined ? undefined : parseThreshold(text);
+  if (!t) return undefined;
+  return t.op === '>' ? t.value + 1 : t.value;
+}
+
+/** `http.can_connect` → `"http.can_connect".over("*")`; a written `"check".over(…).by(…)` is kept. */
+function serviceCheck(query: string): string {
+  const q = query.trim();
+  return q.startsWith('"') ? q : `"${q}".over("*")`;
+}
+
+/**
+ * The monitor query: `query` holds what the user writes (a metric query, a log search, a check name), and
+ * the window, rollup and comparison are added here. Full Datadog queries in `query` are refused by validate
+ * (`alert/query-shape`).
+ */
 export function monitorQuery(alert: Alert): string {
   const spec = alert.spec;
   const critical = parseThreshold(spec.thresholds?.critical ?? '> 0');
   const comparison = `${critical?.op ?? '>'} ${critical?.text ?? '0'}`;
-  const window = datadogWindow(spec.window);
+  const query = (spec.query ?? '').trim();
   switch (alert.kind) {
     case 'log':
-      return `logs("${(spec.query ?? '').replace(/"/g, '\\"')}").index("*").rollup("count").last("${window}") ${comparison}`;
-    case 'service-check':
-      return spec.query ?? '';
+      return `logs("${query.replace(/"/g, '\\"')}").index("*").rollup("count").last("${datadogWindow(spec.window, 'log')}") ${comparison}`;
+    case 'service-check': {
+      // `count` must be at least the largest threshold (at most 100): the runs the thresholds count.
+      const runs = Math.min(100, Math.max(1, checkRuns(spec.thresholds?.critical) ?? 1, checkRuns(spec.thresholds?.warning) ?? 1));
+      return `${serviceCheck(query)}.last(${runs}).count_by_status()`;
+    }
     default:
-      return `avg(last_${window}):${spec.query ?? ''} ${comparison}`;
+      return `avg(last_${datadogWindow(spec.window)}):${query} ${comparison}`;
   }
+}
+
+/** Monitor thresholds: numbers for metric and log alerts; counts of check runs (and `ok`) for service checks. */
+function thresholds(alert: Alert): Record<string, string> {
+  const spec = alert.spec;
+  if (alert.kind === 'service-check') {
+    const critical = checkRuns(spec.thresholds?.critical) ?? 1;
+    const warning = checkRuns(spec.thresholds?.warning);
+    // `ok` sent explicitly: the provider reads it back for service checks only, and its API default is not documented.
+    return compact({ critical: String(critical), warning: warning === undefined ? undefined : String(warning), ok: '1' });
+  }
+  const critical = parseThreshold(spec.thresholds?.critical ?? '');
+  const warning = spec.thresholds?.warning ? parseThreshold(spec.thresholds.warning) : undefined;
+  return compact({ critical: critical?.text, warning: warning?.text });
 }
 
 const TYPES = { metric: 'query alert', log: 'log alert', 'service-check': 'service check' } as const;
 
 export function renderMonitor(org: Organisation, alert: Alert, handle: string | undefined): DesiredResource {
   const spec = alert.spec;
-  const critical = parseThreshold(spec.thresholds?.critical ?? '');
-  const warning = spec.thresholds?.warning ? parseThreshold(spec.thresholds.warning) : undefined;
   const noData = minutes(spec.noData);
   const inputs: Record<string, Value> = compact({
     name: alertName(alert),
@@ -52,7 +91,7 @@ export function renderMonitor(org: Organisation, alert: Alert, handle: string | 
     escalationMessage: escalationMessage(alert),
     priority: priorityOf(alert),
     tags: alertTags(alert),
-    monitorThresholds: compact({ critical: critical?.text, warning: warning?.text }),
+    monitorThresholds: thresholds(alert),
     notifyNoData: noData !== undefined,
     noDataTimeframe: noData,
     renotifyInterval: minutes(spec.renotify),

@@ -101,8 +101,13 @@ export const alert: JsonSchema = {
       enum: kindRequirements.map(([k]) => k),
     },
     description: { type: 'string', maxLength: 4000, description: 'a summary for the message and the catalog' },
-    query: { type: 'string', minLength: 1, maxLength: 4000, description: 'metric, log or service-check query' },
-    window: { $ref: '#/$defs/duration', description: 'evaluation window; default `5m`' },
+    query: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 4000,
+      description: 'what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `"check".over(…)` (`service-check`)',
+    },
+    window: { $ref: '#/$defs/duration', description: 'evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`' },
     thresholds: {
       description: 'when it triggers: `critical` and optionally `warning`, in the same direction',
       type: 'object',
