@@ -1,0 +1,21 @@
+/**
+ * `npm run schemas`: writes what is generated from the sources — schemas/<kind>.schema.json,
+ * docs/yaml-reference.md and the README's backend table (from the capability matrix).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withCapabilityTable } from '../render/readme-capabilities';
+import { schemas } from '../spec/schema';
+import { renderSchemaReference } from '../spec/schema-reference';
+import { renderSchemaFile } from '../spec/write-schemas';
+
+const root = join(__dirname, '..', '..', '..');
+for (const kind of Object.keys(schemas) as Array<keyof typeof schemas>) {
+  writeFileSync(join(root, 'schemas', `${kind}.schema.json`), renderSchemaFile(kind));
+  process.stdout.write(`wrote schemas/${kind}.schema.json\n`);
+}
+writeFileSync(join(root, 'docs', 'yaml-reference.md'), renderSchemaReference());
+process.stdout.write('wrote docs/yaml-reference.md\n');
+const readme = join(root, 'README.md');
+writeFileSync(readme, withCapabilityTable(readFileSync(readme, 'utf8')));
+process.stdout.write('wrote the backend table of README.md\n');
