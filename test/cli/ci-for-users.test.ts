@@ -44,7 +44,11 @@ describe('oncall stacks', () => {
     const run = runCli(['stacks', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
-      include: ['acme-datadog', 'acme-opsgenie', 'acme-pagerduty'].map((stack) => ({ stack, backend: stack.slice(5), squads: ['payments', 'platform', 'storefront'] })),
+      include: ['acme-datadog', 'acme-opsgenie', 'acme-pagerduty'].map((stack) => ({
+        stack,
+        backend: stack.slice(5),
+        squads: stack === 'acme-datadog' ? ['storefront', 'payments'] : ['payments', 'platform', 'storefront'],
+      })),
     });
   });
 });

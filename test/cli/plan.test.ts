@@ -80,8 +80,10 @@ describe('oncall plan for each example stack', () => {
         expect(layer.interval).toEqual({ days: 7 });
       }
     }
-    const platform = p.resources.find((r) => r.name === 'platform-double-1h-escalation')!;
-    expect(platform.inputs.steps.map((s: any) => s.escalateAfterSeconds)).toEqual([1800, 1800, 60]);
+    // The example's Datadog stack leaves out `platform` (e-mail intake): steps at 0, 20 and 40 minutes, the last waiting out the 1 h target before a retry.
+    expect(p.resources.some((r) => r.name.startsWith('platform-'))).toBe(false);
+    const storefront = p.resources.find((r) => r.name === 'storefront-storefront-1h-escalation')!;
+    expect(storefront.inputs.steps.map((s: any) => s.escalateAfterSeconds)).toEqual([1200, 1200, 1200]);
     const routing = p.resources.find((r) => r.name === 'payments-routing')!;
     expect(routing.inputs.rules).toHaveLength(2);
     expect(routing.inputs.rules[0].timeRestrictions.restrictions[0]).toEqual({ startDay: 'monday', startTime: '09:00:00', endDay: 'monday', endTime: '18:00:00' });
