@@ -56,6 +56,8 @@ interface RotationChoice {
   zone?: string;
   change?: { from: Date; reverse: boolean };
   overrides: Array<{ person: number; start: Date; startMinute: number; hours: number }>;
+  /** Two members exchanging a shift each, `cycles` turns of the roster after the start. */
+  swap?: { a: number; b: number; cycles: [number, number] };
 }
 
 function rotationArb(members: string[]): fc.Arbitrary<RotationChoice> {
@@ -67,6 +69,7 @@ function rotationArb(members: string[]): fc.Arbitrary<RotationChoice> {
     zone: fc.option(fc.constantFrom(...RANDOM_ZONES), { nil: undefined }),
     change: fc.option(fc.record({ from: dayArb, reverse: fc.boolean() }), { nil: undefined }),
     overrides: fc.array(fc.record({ person: fc.nat(), start: dayArb, startMinute: minuteArb, hours: fc.integer({ min: 1, max: 72 }) }), { maxLength: 2 }),
+    swap: fc.option(fc.record({ a: fc.nat(), b: fc.nat(), cycles: fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })) }), { nil: undefined }),
   });
 }
 
@@ -93,6 +96,15 @@ function rotationYaml(r: RotationChoice, coverage: Coverage): Yaml {
       return { person: r.members[o.person % r.members.length], start: local(start), end: local(end), reason: 'random override' };
     })
     .filter((o) => o.start < o.end);
+  // A swap of day or week turns, on one roster order: the dates its two shifts start on.
+  const days = /^(\d+)([dw])$/.exec(r.turn.every);
+  if (r.swap && days && !out.changes && r.members.length > 1) {
+    const turnDays = Number(days[1]) * (days[2] === 'w' ? 7 : 1);
+    const a = r.swap.a % r.members.length;
+    const b = (a + 1 + (r.swap.b % (r.members.length - 1))) % r.members.length;
+    const shiftDate = (member: number, cycle: number): string => iso(new Date(r.start.getTime() + (cycle * r.members.length + member) * turnDays * 86_400_000));
+    out.swaps = [{ between: [r.members[a], r.members[b]], shifts: [shiftDate(a, r.swap.cycles[0]), shiftDate(b, r.swap.cycles[1])], reason: 'random swap' }];
+  }
   // Overrides of one rotation may not overlap: keep those that do not.
   const kept: typeof overrides = [];
   for (const o of overrides.sort((a, b) => a.start.localeCompare(b.start))) if (!kept.some((k) => k.end > o.start)) kept.push(o);
