@@ -1,20 +1,21 @@
 /**
  * The router on node:http. It loads the organisation once, answers from memory, refreshes each line's
- * levels at its next handoff, and reloads its data on SIGHUP without closing the listening socket (calls in
- * progress keep the state they started with; the next request uses the new one).
+ * levels at its next handoff, and reloads its data and its secrets (the auth token, the numbers) on SIGHUP
+ * without closing the listening socket (calls in progress keep the state they started with; the next request
+ * uses the new one). A reload is read and validated in a worker thread with a time limit: the server keeps
+ * answering meanwhile, and keeps the previous data when the reload fails.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hasErrors } from '../core/problem';
-import { formatProblemsText } from '../core/problems-text';
-import { analyse } from '../pipeline';
-import { readTeamsDir } from '../spec/read-dir';
-import { sourceTexts } from '../spec/source';
+import { maskPhonesInText } from '../core/mask-phones';
 import { EMPTY_FORM, FormBody } from './form';
-import { parseSecrets, phoneBook, type RouterSecrets } from './phones';
+import { readRouterData, RouterSetupError, type RouterData } from './load-data';
+import { phoneBook, type RouterSecrets } from './phones';
+import { loadInWorker, RELOAD_TIME_LIMIT_MS, workerScript, type WorkerLoad } from './reload';
 import { route } from './route';
 import { RouterState } from './state';
+
+export { RouterSetupError };
 
 export interface RouterOptions {
   readonly teamsDir: string;
@@ -29,9 +30,9 @@ export interface RouterOptions {
   /** @default true */
   readonly requestLogs?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** How long a reload may take before it is abandoned. */
+  readonly reloadTimeLimitMs?: number;
 }
-
-export class RouterSetupError extends Error {}
 
 const MAX_BODY = 64 * 1024;
 /** Beyond this much, an oversized body is no longer read: the connection is closed. */
@@ -50,12 +51,26 @@ export function signatureHeader(raw: readonly string[]): string | undefined {
 }
 
 export function loadRouterState(options: Pick<RouterOptions, 'teamsDir' | 'secretsFile' | 'env'>, now: number): { state: RouterState; secrets?: RouterSecrets } {
-  const tree = readTeamsDir(options.teamsDir);
-  const { organisation, problems } = analyse(tree, now);
-  if (hasErrors(problems) || !organisation) throw new RouterSetupError(`the organisation in ${options.teamsDir} is not valid:\n${formatProblemsText(problems.filter((p) => p.severity === 'error'), sourceTexts(tree))}`);
-  const secrets = options.secretsFile ? parseSecrets(readFileSync(options.secretsFile, 'utf8'), options.secretsFile) : undefined;
-  const state = new RouterState(organisation, phoneBook(organisation, secrets, options.env ?? process.env), now);
-  return { state, secrets };
+  return stateOf(options, readRouterData(options, now), now);
+}
+
+function stateOf(options: Pick<RouterOptions, 'env'>, data: RouterData, now: number): { state: RouterState; secrets?: RouterSecrets } {
+  const state = new RouterState(data.organisation, phoneBook(data.organisation, data.secrets, options.env ?? process.env), now);
+  return { state, secrets: data.secrets };
+}
+
+/** The auth token and where it comes from: the option, then TWILIO_AUTH_TOKEN, then the secrets file. */
+function tokenOf(options: RouterOptions, secrets: RouterSecrets | undefined): { token?: string; from: string } {
+  if (options.authToken) return { token: options.authToken, from: 'option' };
+  if (options.env?.TWILIO_AUTH_TOKEN) return { token: options.env.TWILIO_AUTH_TOKEN, from: 'environment' };
+  return { token: secrets?.twilioAuthToken, from: 'secrets file' };
+}
+
+/** Why a load failed, for the log: its first lines, without quoted source lines, numbers masked. */
+function reasonOf(err: unknown): string[] {
+  const text = err instanceof Error ? err.message : String(err);
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !/^\s/.test(l));
+  return lines.slice(0, 6).map((l) => maskPhonesInText(l));
 }
 
 const HEADERS: Record<string, Record<string, string>> = {};
@@ -66,7 +81,8 @@ function headersFor(contentType: string): Record<string, string> {
 export interface RunningRouter {
   readonly server: Server;
   readonly url: string;
-  reload(): void;
+  /** Reloads the data and the secrets; resolves once the new data is in use or the reload has failed. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,8 +92,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   /** `log: false` turns request logs off (benchmarks); startup and reload events are still reported. */
   const logging = options.requestLogs !== false;
   let { state, secrets } = loadRouterState(options, now());
-  const authToken = options.authToken ?? options.env?.TWILIO_AUTH_TOKEN ?? secrets?.twilioAuthToken;
-  if (!authToken) throw new RouterSetupError('no Twilio auth token: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
+  const first = tokenOf(options, secrets);
+  if (!first.token) throw new RouterSetupError('no Twilio auth token: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
+  let authToken: string = first.token;
   let timer: NodeJS.Timeout | undefined;
   const schedule = (): void => {
     if (timer) clearTimeout(timer);
@@ -99,7 +116,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       res.writeHead(answer.status, headersFor(answer.contentType)).end(answer.body);
       if (logging) log(answer.log);
     } catch (err) {
-      log({ error: err instanceof Error ? err.message : String(err) });
+      log({ error: maskPhonesInText(err instanceof Error ? err.message : String(err)) });
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('error\n');
     }
   };
@@ -141,16 +158,59 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const publicUrl = (): string => options.publicUrl ?? url;
   schedule();
 
-  const reload = (): void => {
+  let loading: WorkerLoad | undefined;
+  let closing = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const load = async (at: number): Promise<RouterData> => {
+    if (!workerScript()) return readRouterData(options, at); // running from source without a build (tests only)
+    loading = loadInWorker(options, at, options.reloadTimeLimitMs ?? RELOAD_TIME_LIMIT_MS);
     try {
-      const loaded = loadRouterState(options, now());
+      return await loading.done;
+    } finally {
+      loading = undefined;
+    }
+  };
+  const reloadOnce = async (): Promise<void> => {
+    try {
+      const data = await load(now());
+      const token = tokenOf(options, data.secrets);
+      if (!token.token) throw new RouterSetupError('no Twilio auth token in the reloaded secrets: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
+      const loaded = stateOf(options, data, now());
+      const tokenChanged = token.token !== authToken;
       state = loaded.state;
       secrets = loaded.secrets;
+      authToken = token.token;
       schedule();
-      log({ event: 'reloaded', lines: state.lineCount });
+      const missing = state.missingPhones();
+      log({
+        event: 'reloaded',
+        teams: options.teamsDir,
+        lines: state.lineCount,
+        people: state.organisation.people.size,
+        ...(options.secretsFile ? { secretsFile: options.secretsFile, phonesFromSecrets: secrets?.phones.size ?? 0 } : {}),
+        authToken: `${tokenChanged ? 'changed' : 'unchanged'} (from the ${token.from})`,
+        ...(missing.length ? { withoutPhone: missing } : {}),
+      });
     } catch (err) {
-      log({ event: 'reload failed, keeping the previous data', error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+      const [reason, ...details] = reasonOf(err);
+      log({ event: 'reload failed, keeping the previous data', reason, ...(details.length ? { details } : {}) });
     }
+  };
+  /** One reload at a time; a SIGHUP during a reload asks for one more after it, with what is then on disk. */
+  const reload = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await reloadOnce();
+      } while (again && !closing);
+      running = undefined;
+    })();
+    return running;
   };
   const missing = state.missingPhones();
   log({ event: 'listening', url, publicUrl: publicUrl(), lines: state.lineCount, ...(missing.length ? { withoutPhone: missing } : {}) });
@@ -160,6 +220,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     reload,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
+        loading?.cancel();
         if (timer) clearTimeout(timer);
         server.close(() => resolve());
         server.closeAllConnections();

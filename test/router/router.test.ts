@@ -169,15 +169,15 @@ describe('reload and load', () => {
     const file = join(dir, 'storefront', 'team.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('        reason: Christmas\n', '        reason: Christmas\n      - { person: chloe, start: 2026-03-30 09:00, end: 2026-03-31 09:00 }\n'));
-    router.reload();
+    await router.reload();
     expect(dialled((await post(router.url, '/voice', voice(STOREFRONT_LINE))).body)).toBe(PHONES.chloe);
     // A reload that fails keeps the previous data.
     writeFileSync(file, 'members: [\n');
-    router.reload();
+    await router.reload();
     expect(dialled((await post(router.url, '/voice', voice(STOREFRONT_LINE))).body)).toBe(PHONES.chloe);
     expect(logs.some((l) => l.event === 'reload failed, keeping the previous data')).toBe(true);
     writeFileSync(file, original);
-    router.reload();
+    await router.reload();
   });
 
   it('answers a bounded burst of concurrent signed requests without an error', async () => {
