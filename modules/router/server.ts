@@ -8,11 +8,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { maskPhonesInText } from '../core/mask-phones';
-import { EMPTY_FORM, FormBody } from './form';
+import { readForm } from './form';
 import { readRouterData, RouterSetupError, type RouterData } from './load-data';
 import { phoneBook, type RouterSecrets } from './phones';
 import { loadInWorker, RELOAD_TIME_LIMIT_MS, workerScript, type WorkerLoad } from './reload';
-import { route } from './route';
+import { route, unsigned, WEBHOOK_PATHS } from './route';
+import { wellFormedSignature } from './signature';
 import { RouterState } from './state';
 
 export { RouterSetupError };
@@ -106,7 +107,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     try {
-      const form = body === '' ? EMPTY_FORM : new FormBody(body);
+      const form = readForm(body);
       const signature = signatureHeader(req.rawHeaders);
       const current = state; // a reload swaps it; this request keeps the one it started with
       const answer = route(
@@ -120,11 +121,25 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('error\n');
     }
   };
+  /** Answers without reading the body, and closes the connection rather than read what is left of it. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, answer: { status: number; body: string; log: Record<string, unknown> }): void => {
+    res.writeHead(answer.status, { 'Content-Type': 'text/plain', Connection: 'close' }).end(answer.body);
+    req.resume();
+    if (logging) log(answer.log);
+  };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') {
       req.resume();
       handle(req, res, '');
       return;
+    }
+    // A webhook whose signature cannot match, or whose body is over the limit, is refused before its body is read.
+    const q = (req.url ?? '/').indexOf('?');
+    const path = q < 0 ? (req.url ?? '/') : (req.url ?? '/').slice(0, q);
+    if (WEBHOOK_PATHS.has(path)) {
+      const signature = signatureHeader(req.rawHeaders);
+      if (!wellFormedSignature(signature)) return refuse(req, res, unsigned('POST', path, signature));
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return refuse(req, res, { status: 413, body: 'too large\n', log: { method: 'POST', path, status: 413 } });
     }
     // Plain stream callbacks: no promise per request on the hot path; bytes are decoded once, at the end.
     const chunks: Buffer[] = [];
