@@ -10,10 +10,10 @@ import type { DesiredState } from '../render/desired';
 import { renderStack, type StackSettings } from '../render/stack';
 import { sourceTexts, type SourceTree } from '../spec/source';
 import { parseStackFile, stackNameOf, type StackSpec } from '../spec/stacks';
-import { readDirAtRef, readTreeAtRef } from './git-tree';
+import { NotInGit, readDirAtRef, readTreeAtRef } from './git-tree';
 
 export type BaseDeployment =
-  | { readonly kind: 'deployed'; readonly organisation: Organisation; readonly stack: StackSpec; readonly state: DesiredState }
+  | { readonly kind: 'deployed'; readonly organisation: Organisation; readonly stack: StackSpec; readonly state: DesiredState; readonly note?: string }
   /** Nothing was deployed from the base: no stack file of that name, or no organisation, at that ref. */
   | { readonly kind: 'nothing'; readonly organisation?: Organisation; readonly note: string }
   | { readonly kind: 'broken'; readonly what: string; readonly problems: readonly Problem[]; readonly sources: ReadonlyMap<string, string> };
@@ -22,14 +22,21 @@ export interface BaseRequest {
   readonly teamsDir: string;
   readonly teamsDisplay: string;
   readonly stacksDir: string;
-  readonly stack: string;
+  /** The stack as it is now: its settings stand for the base's when the stack files are not in git. */
+  readonly stack: StackSpec;
   readonly ref: string;
   readonly now: number;
 }
 
-function stackAtRef(req: BaseRequest): { tree: SourceTree; file?: string } {
-  const tree = readDirAtRef(req.stacksDir, req.ref, req.stacksDir, /^Pulumi\.[^/]+\.ya?ml$/);
-  const file = [...tree.files.keys()].sort().find((f) => stackNameOf(f) === req.stack);
+function stackAtRef(req: BaseRequest): { tree: SourceTree; file?: string } | 'not in git' {
+  let tree: SourceTree;
+  try {
+    tree = readDirAtRef(req.stacksDir, req.ref, req.stacksDir, /^Pulumi\.[^/]+\.ya?ml$/);
+  } catch (err) {
+    if (err instanceof NotInGit) return 'not in git';
+    throw err;
+  }
+  const file = [...tree.files.keys()].sort().find((f) => stackNameOf(f) === req.stack.name);
   return { tree, file };
 }
 
@@ -41,11 +48,16 @@ export function baseDeployment(req: BaseRequest): BaseDeployment {
     return { kind: 'broken', what: `the organisation at \`${req.ref}\``, problems: loaded.problems.filter((p) => p.severity === 'error'), sources: sourceTexts(teams) };
   }
   const organisation = loaded?.organisation;
-  if (stacks.file === undefined) return { kind: 'nothing', organisation, note: `no stack \`${req.stack}\` at ${req.ref}: everything is new` };
+  if (stacks === 'not in git') {
+    if (!organisation) return { kind: 'nothing', note: `no organisation at ${req.ref}: everything is new` };
+    const note = `${req.stacksDir} is not in git: the base is rendered with the stack file as it is now`;
+    return { kind: 'deployed', organisation, stack: req.stack, state: renderStack(organisation, { ...req.stack, now: req.now }), note };
+  }
+  if (stacks.file === undefined) return { kind: 'nothing', organisation, note: `no stack \`${req.stack.name}\` at ${req.ref}: everything is new` };
   const display = `${req.stacksDir.replace(/\/+$/, '')}/${stacks.file}`;
-  const parsed = parseStackFile(display, req.stack, stacks.tree.files.get(stacks.file) ?? '');
+  const parsed = parseStackFile(display, req.stack.name, stacks.tree.files.get(stacks.file) ?? '');
   if (hasErrors(parsed.problems) || !parsed.stack) {
-    return { kind: 'broken', what: `the stack \`${req.stack}\` at \`${req.ref}\``, problems: parsed.problems.filter((p) => p.severity === 'error'), sources: new Map([[display, stacks.tree.files.get(stacks.file) ?? '']]) };
+    return { kind: 'broken', what: `the stack \`${req.stack.name}\` at \`${req.ref}\``, problems: parsed.problems.filter((p) => p.severity === 'error'), sources: new Map([[display, stacks.tree.files.get(stacks.file) ?? '']]) };
   }
   if (!organisation) return { kind: 'nothing', note: `no organisation at ${req.ref}: everything is new` };
   const settings: StackSettings = { ...parsed.stack, now: req.now };

@@ -11,6 +11,9 @@ function git(cwd: string, args: string[], input?: string): Buffer {
   return result.stdout;
 }
 
+/** The directory is not in a git repository: nothing can be read at a ref. */
+export class NotInGit extends UsageError {}
+
 const TEAM_FILES = /\.(ya?ml|md)$/i;
 
 /** The teams directory at a ref: its YAML and Markdown files. */
@@ -28,7 +31,7 @@ export function readDirAtRef(dirNow: string, ref: string, displayRoot: string, k
   try {
     top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   } catch {
-    throw new UsageError(`--base needs ${dirNow} to be inside a git repository`);
+    throw new NotInGit(`--base needs ${dirNow} to be inside a git repository`);
   }
   const commit = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: top });
   if (commit.status !== 0) throw new UsageError(`--base: \`${ref}\` is not a commit of this repository`);

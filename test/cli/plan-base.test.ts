@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleRepo, type Repo } from '../git-repo';
@@ -151,6 +152,18 @@ describe('deletion guard: what each stack deployed at the base, through its stac
     const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(run.code).toBe(1);
     expect(blockedOf(run)).toEqual(expect.arrayContaining(['schedule payments-oncall-schedule', 'escalation policy platform-double-1h-escalation']));
+  });
+
+  it('stack files kept outside git: the base is rendered with them as they are, and says so', () => {
+    const r = repo();
+    const outside = mkdtempSync(join(tmpdir(), 'oncall-stacks-'));
+    repos.push({ ...r, dir: outside });
+    cpSync(join(r.dir, 'stacks'), outside, { recursive: true });
+    rmSync(join(r.teams, 'platform'), { recursive: true });
+    const run = plan(r, '--base', 'HEAD', '--stacks', outside);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('is not in git: the base is rendered with the stack file as it is now');
+    expect(run.stdout).toContain('✗ deletes schedule `platform-primary-schedule`');
   });
 
   it('a stack file that did not exist at the base deployed nothing: everything is created', () => {

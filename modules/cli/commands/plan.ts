@@ -60,7 +60,7 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   const allowDelete = values['allow-delete'] === true;
-  const before = baseDeployment({ teamsDir: dir, teamsDisplay: result.tree?.root ?? dir, stacksDir, stack: stack.name, ref: base, now: settings.now });
+  const before = baseDeployment({ teamsDir: dir, teamsDisplay: result.tree?.root ?? dir, stacksDir, stack, ref: base, now: settings.now });
   if (before.kind === 'broken') {
     const message = `${before.what} does not load, so what the stack deployed there is unknown`;
     if (!allowDelete) {
@@ -80,7 +80,7 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
     blocked,
     allowDelete,
     rotations: rotationChanges(baseOrg, result.organisation, io.now().getTime()),
-    baseNote: before.kind === 'deployed' ? undefined : before.kind === 'nothing' ? before.note : `${before.what} does not load: everything is compared with nothing`,
+    baseNote: before.kind === 'broken' ? `${before.what} does not load: everything is compared with nothing` : before.note,
   };
   io.out(format === 'json' ? planDiffJson(report) : format === 'markdown' ? planDiffMarkdown(report) : planDiffText(report));
   return blocked.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
