@@ -20,9 +20,10 @@ export function formatProblemsText(problems: readonly Problem[], sources: Readon
       }
       const line = lines[p.line - 1];
       if (line !== undefined) {
-        const shown = maskPhonesInText(line.replace(/\t/g, ' '), { inPlace: true });
+        // Masked a little beyond what is shown, so a number cut at the edge is still recognised (a line may be megabytes).
+        const shown = maskPhonesInText(line.slice(0, 240).replace(/\t/g, ' '), { inPlace: true });
         const gutter = String(p.line).padStart(5);
-        out.push(`${gutter} | ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown}`);
+        out.push(`${gutter} | ${line.length > 200 ? `${shown.slice(0, 200)}…` : shown}`);
         out.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, Math.min(p.column - 1, 200)))}^`);
       }
     }

@@ -39,6 +39,13 @@ describe('phone numbers in problems are masked, whatever their form', () => {
     expect(quoted.indexOf('pager')).toBe(caret.indexOf('^'));
   });
 
+  it('a number cut at the edge of a long quoted line is masked too', () => {
+    const line = `key: "${'x'.repeat(185)} +33 6 39 98 01 01 ${'y'.repeat(2_000_000)}"`;
+    const out = formatProblems('text', [problem('too long', 1, 1)], new Map([['teams/org.yaml', line]]));
+    expect(out).not.toMatch(SECRET);
+    expect(out).toContain('+33 6 ••');
+  });
+
   it('a recognised number is shown in the project style, from its E.164 form', () => {
     expect(maskPhonesInText('call +33 6 39 98 01 01 now')).toBe('call +336••••••01 now');
     expect(maskPhonesInText('call 06 39 98 01 01 now', { defaultCountry: 'FR' })).toBe('call +336••••••01 now');
