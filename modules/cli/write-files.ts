@@ -76,7 +76,9 @@ export function recoverOutput(out: string, isAlive: (pid: number) => boolean = a
 
 function checkOwnership(out: string, kind: OutputKind): void {
   if (!existsSync(out)) return;
-  if (!lstatSync(out).isDirectory()) throw new OutputError(`${out} is not a directory`);
+  const stat = lstatSync(out);
+  if (stat.isSymbolicLink()) throw new OutputError(`${out} is a symbolic link, and the directory is replaced whole: give the directory itself`);
+  if (!stat.isDirectory()) throw new OutputError(`${out} is not a directory`);
   const entries = readdirSync(out, { withFileTypes: true });
   if (entries.some((e) => e.name === MARKER && e.isFile())) return;
   const foreign = entries.filter((e) => !(e.isFile() && kind.ownFiles.test(e.name))).map((e) => e.name);
