@@ -51,10 +51,6 @@ export function signatureHeader(raw: readonly string[]): string | undefined {
   return undefined;
 }
 
-export function loadRouterState(options: Pick<RouterOptions, 'teamsDir' | 'secretsFile' | 'env'>, now: number): { state: RouterState; secrets?: RouterSecrets } {
-  return stateOf(options, readRouterData(options, now), now);
-}
-
 function stateOf(options: Pick<RouterOptions, 'env'>, data: RouterData, now: number): { state: RouterState; secrets?: RouterSecrets } {
   const state = new RouterState(data.organisation, phoneBook(data.organisation, data.secrets, options.env ?? process.env), now);
   return { state, secrets: data.secrets };
@@ -92,7 +88,21 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const log = options.log ?? ((e) => process.stdout.write(`${JSON.stringify({ time: new Date(now()).toISOString(), ...e })}\n`));
   /** `log: false` turns request logs off (benchmarks); startup and reload events are still reported. */
   const logging = options.requestLogs !== false;
-  let { state, secrets } = loadRouterState(options, now());
+  let loading: WorkerLoad | undefined;
+  let closing = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const load = async (at: number): Promise<RouterData> => {
+    if (!workerScript()) return readRouterData(options, at); // running from source without a build (tests only)
+    loading = loadInWorker(options, at, options.reloadTimeLimitMs ?? RELOAD_TIME_LIMIT_MS);
+    try {
+      return await loading.done;
+    } finally {
+      loading = undefined;
+    }
+  };
+  // The first load too: a file that would take the parser minutes stops the start with a reason instead.
+  let { state, secrets } = stateOf(options, await load(now()), now());
   const first = tokenOf(options, secrets);
   if (!first.token) throw new RouterSetupError('no Twilio auth token: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
   let authToken: string = first.token;
@@ -173,19 +183,6 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const publicUrl = (): string => options.publicUrl ?? url;
   schedule();
 
-  let loading: WorkerLoad | undefined;
-  let closing = false;
-  let running: Promise<void> | undefined;
-  let again = false;
-  const load = async (at: number): Promise<RouterData> => {
-    if (!workerScript()) return readRouterData(options, at); // running from source without a build (tests only)
-    loading = loadInWorker(options, at, options.reloadTimeLimitMs ?? RELOAD_TIME_LIMIT_MS);
-    try {
-      return await loading.done;
-    } finally {
-      loading = undefined;
-    }
-  };
   const reloadOnce = async (): Promise<void> => {
     try {
       const data = await load(now());
