@@ -1,4 +1,4 @@
-/** The teams directory as it was at a git ref, read with git (no checkout, nothing written). */
+/** Directories as they were at a git ref, read with git (no checkout, nothing written). */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { MAX_FILE_BYTES, type SourceTree } from '../spec/source';
@@ -11,32 +11,48 @@ function git(cwd: string, args: string[], input?: string): Buffer {
   return result.stdout;
 }
 
+/** The directory is not in a git repository: nothing can be read at a ref. */
+export class NotInGit extends UsageError {}
+
+const TEAM_FILES = /\.(ya?ml|md)$/i;
+
+/** The teams directory at a ref: its YAML and Markdown files. */
 export function readTreeAtRef(teamsDir: string, ref: string, displayRoot: string): SourceTree {
-  const dir = resolve(teamsDir);
+  return readDirAtRef(teamsDir, ref, displayRoot, TEAM_FILES);
+}
+
+/**
+ * The files of a directory at a ref whose path (relative to the directory) matches `keep`; a directory
+ * absent at that ref has no files. `dir` must exist now, inside a git repository.
+ */
+export function readDirAtRef(dirNow: string, ref: string, displayRoot: string, keep: RegExp): SourceTree {
+  const dir = resolve(dirNow);
   let top: string;
   try {
     top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   } catch {
-    throw new UsageError(`--base needs ${teamsDir} to be inside a git repository`);
+    throw new NotInGit(`--base needs ${dirNow} to be inside a git repository`);
   }
   const commit = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: top });
   if (commit.status !== 0) throw new UsageError(`--base: \`${ref}\` is not a commit of this repository`);
   const sha = commit.stdout.toString().trim();
   const rel = relative(top, dir).split('\\').join('/');
+  const inside = (path: string) => (rel === '' ? path : path.slice(rel.length + 1));
   const listed = git(top, ['ls-tree', '-r', '-z', '--long', sha, '--', rel === '' ? '.' : rel]).toString('utf8');
   const entries = listed
     .split('\0')
     .filter(Boolean)
     .map((line) => {
-      const [meta, path] = line.split('\t');
-      const size = Number((meta ?? '').trim().split(/\s+/)[3]);
-      return { path: path ?? '', size };
+      const tab = line.indexOf('\t');
+      const meta = line.slice(0, tab).trim().split(/\s+/);
+      // Blobs only: a submodule (commit) or a symbolic link is not a file of the organisation.
+      return { path: line.slice(tab + 1), type: meta[1], mode: meta[0], size: Number(meta[3]) };
     })
-    .filter((e) => /\.(ya?ml|md)$/i.test(e.path));
+    .filter((e) => e.type === 'blob' && e.mode !== '120000' && keep.test(inside(e.path)));
   const files = new Map<string, string>();
   const oversized = new Map<string, number>();
   const wanted = entries.filter((e) => {
-    if (e.size > MAX_FILE_BYTES) oversized.set(rel === '' ? e.path : e.path.slice(rel.length + 1), e.size);
+    if (e.size > MAX_FILE_BYTES) oversized.set(inside(e.path), e.size);
     return e.size <= MAX_FILE_BYTES;
   });
   if (wanted.length > 0) {
@@ -47,7 +63,7 @@ export function readTreeAtRef(teamsDir: string, ref: string, displayRoot: string
       const size = Number(out.subarray(offset, header).toString().split(' ')[2]);
       const text = out.subarray(header + 1, header + 1 + size).toString('utf8');
       offset = header + 1 + size + 1;
-      files.set(rel === '' ? e.path : e.path.slice(rel.length + 1), text);
+      files.set(inside(e.path), text);
     }
   }
   return { root: displayRoot, files, oversized };

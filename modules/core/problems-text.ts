@@ -1,15 +1,16 @@
+import { maskPhonesInText } from './mask-phones';
 import type { Problem } from './problem';
 
 /**
  * `file:line:col severity code: message`, then the offending source line with a caret under the column.
- * `sources` maps each file as shown to its text.
+ * `sources` maps each file as shown to its text. Phone numbers are masked in both, the line keeping its columns.
  */
 export function formatProblemsText(problems: readonly Problem[], sources: ReadonlyMap<string, string>): string {
   const out: string[] = [];
   const lineCache = new Map<string, string[]>();
   for (const p of problems) {
     const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-    out.push(`${where} ${p.severity} ${p.code}: ${p.message}`);
+    out.push(`${where} ${p.severity} ${p.code}: ${maskPhonesInText(p.message)}`);
     const text = sources.get(p.file);
     if (p.line > 0 && text !== undefined) {
       let lines = lineCache.get(p.file);
@@ -19,9 +20,10 @@ export function formatProblemsText(problems: readonly Problem[], sources: Readon
       }
       const line = lines[p.line - 1];
       if (line !== undefined) {
-        const shown = line.replace(/\t/g, ' ');
+        // Masked a little beyond what is shown, so a number cut at the edge is still recognised (a line may be megabytes).
+        const shown = maskPhonesInText(line.slice(0, 240).replace(/\t/g, ' '), { inPlace: true });
         const gutter = String(p.line).padStart(5);
-        out.push(`${gutter} | ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown}`);
+        out.push(`${gutter} | ${line.length > 200 ? `${shown.slice(0, 200)}…` : shown}`);
         out.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, Math.min(p.column - 1, 200)))}^`);
       }
     }

@@ -1,5 +1,6 @@
 /** Value checks shared by the resolvers: durations, URLs, phone numbers, dates. */
 import { isValidPhoneNumber } from 'libphonenumber-js';
+import { maskPhone } from '../core/mask-phones';
 import { parseDuration } from '../core/duration';
 import { parseIsoDate } from '../core/clock';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
@@ -75,8 +76,5 @@ export function checkDate(r: Reporter, file: YamlFile, path: readonly PathSegmen
   return true;
 }
 
-/** `+33639980101` → `+336••••••01`: the country code and last two digits only. */
-export function maskPhone(phone: string): string {
-  if (phone.length <= 6) return '••••';
-  return `${phone.slice(0, 4)}${'•'.repeat(Math.max(phone.length - 6, 2))}${phone.slice(-2)}`;
-}
+/** Masking lives with the masking of any text (core/mask-phones): one style everywhere. */
+export { maskPhone };

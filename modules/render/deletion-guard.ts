@@ -1,7 +1,10 @@
 /**
  * Nothing that keeps history is lost by accident: deleting or replacing a schedule, an escalation policy, a
- * phone line, a status-page component or a monitor blocks the plan, unless the YAML marks its object as
- * retired (in the base or in the change) or the deletion is explicitly allowed.
+ * phone line, a status-page component or a monitor blocks the plan, unless its YAML object (or its squad) was
+ * already retired at the base, or the deletion is explicitly allowed. Retiring is a change of its own: an
+ * object retired in the change being planned still protects what it renders, so retiring and deleting in one
+ * change is caught. The base is what the stack deployed (its stack file and organisation at the base), so
+ * resources that leave through the stack file (`oncall:teams`, `oncall:backend`) are deletions like others.
  */
 import type { Organisation } from '../model/types';
 import type { DesiredResource, Origin } from './desired';
@@ -52,15 +55,46 @@ export function isRetired(org: Organisation | undefined, origin: Origin | undefi
   }
 }
 
-export function blockedChanges(diff: StateDiff, base: Organisation | undefined, head: Organisation): Blocked[] {
+/** Whether the organisation still holds the YAML object a resource comes from (else it was removed). */
+function holds(org: Organisation, origin: Origin | undefined): boolean {
+  if (!origin) return false;
+  const team = org.teams.get(origin.squad);
+  switch (origin.kind) {
+    case 'squad':
+      return team !== undefined;
+    case 'rotation':
+      return team?.rotations.has(origin.id) ?? false;
+    case 'escalation':
+      return team?.escalations.has(origin.id) ?? false;
+    case 'service':
+      return org.services.has(origin.id);
+    case 'alert':
+      return org.alerts.has(origin.id);
+    case 'phone':
+      return team?.phone !== undefined;
+    case 'status-page':
+      return true;
+  }
+}
+
+/**
+ * @param stackChange why resources may have left the stack although their YAML is still there (its backend or
+ * its squads changed between the base and the head), if they did.
+ */
+export function blockedChanges(diff: StateDiff, base: Organisation | undefined, head: Organisation, stackChange?: string): Blocked[] {
   const out: Blocked[] = [];
   const consider = (resource: DesiredResource, action: 'delete' | 'replace', why: string): void => {
     const kind = GUARDED[resource.type];
     if (!kind) return;
-    if (isRetired(base, resource.origin) || isRetired(head, resource.origin)) return;
+    if (isRetired(base, resource.origin)) return;
     out.push({ resource, kind, action, why });
   };
-  for (const r of diff.delete) consider(r, 'delete', 'removed from the YAML');
+  const deletedWhy = (r: DesiredResource): string => {
+    if (isRetired(head, r.origin)) return 'retired in this change: retire in one change, delete in a later one';
+    if (!holds(head, r.origin)) return 'removed from the YAML';
+    return stackChange ? `left the stack: ${stackChange}` : 'no longer rendered from the YAML';
+  };
+  for (const r of diff.delete) consider(r, 'delete', deletedWhy(r));
   for (const r of diff.replace) consider(r.before, 'replace', r.reason);
   return out;
 }

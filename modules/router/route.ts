@@ -4,9 +4,9 @@
  * organisation's data.
  */
 import { maskPhone } from '../model/checks-common';
-import type { FormBody } from './form';
+import type { FormFields } from './form';
 import type { RouterState } from './state';
-import { validSignature } from './signature';
+import { validSignature, wellFormedSignature } from './signature';
 import { dial, forwardSms, hangup, say } from './twiml';
 
 export interface RouterRequest {
@@ -14,8 +14,8 @@ export interface RouterRequest {
   /** Path and query, as received (`/voice/next?level=1`). */
   readonly url: string;
   readonly signature: string | undefined;
-  /** The body's form fields (`new FormBody(text)`). */
-  readonly form: FormBody;
+  /** The body's form fields (`readForm(text)`). */
+  readonly form: FormFields;
 }
 
 export interface RouterResponse {
@@ -38,6 +38,14 @@ export interface RouteContext {
 
 export const NOBODY_MESSAGE = 'Nobody from the on-call team could be reached. Please try again in a few minutes, or follow the incident procedure.';
 
+/** The webhooks Twilio calls: POST only, signed. */
+export const WEBHOOK_PATHS: ReadonlySet<string> = new Set(['/voice', '/voice/next', '/sms']);
+
+/** The refusal of a webhook whose signature is missing or malformed: it cannot match, whatever the body. */
+export function unsigned(method: string, path: string, signature: string | undefined): RouterResponse {
+  return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { method, path, status: 403, reason: signature === undefined ? 'no signature' : 'malformed signature' } };
+}
+
 const xmlResponse = (status: number, body: string, log: Record<string, unknown>): RouterResponse => ({ status, contentType: 'text/xml', body, log });
 
 export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
@@ -47,25 +55,26 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   if (req.method === 'GET' && path === '/healthz') {
     return { status: 200, contentType: 'application/json', body: JSON.stringify({ status: 'ok', lines: ctx.state.lineCount, loadedAt: new Date(ctx.state.loadedAt).toISOString() }), log: { ...log, status: 200 } };
   }
-  if (path !== '/voice' && path !== '/voice/next' && path !== '/sms') return { status: 404, contentType: 'text/plain', body: 'not found\n', log: { ...log, status: 404 } };
+  if (!WEBHOOK_PATHS.has(path)) return { status: 404, contentType: 'text/plain', body: 'not found\n', log: { ...log, status: 404 } };
   if (req.method !== 'POST') return { status: 405, contentType: 'text/plain', body: 'POST only\n', log: { ...log, status: 405 } };
 
   const url = (ctx.publicUrl.endsWith('/') ? ctx.publicUrl.replace(/\/+$/, '') : ctx.publicUrl) + req.url;
-  if (!req.signature || !validSignature(ctx.authToken, req.signature, url, req.form)) {
-    return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { ...log, status: 403, reason: req.signature ? 'forged signature' : 'no signature' } };
+  if (!wellFormedSignature(req.signature)) return unsigned(req.method, path, req.signature);
+  if (!validSignature(ctx.authToken, req.signature, url, req.form)) {
+    return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { ...log, status: 403, reason: 'forged signature' } };
   }
   const form = req.form;
-  const to = form.get('To') ?? '';
-  const dialStatus = form.get('DialCallStatus');
+  const to = form.To ?? '';
+  const dialStatus = form.DialCallStatus;
   const detailed = ctx.logs !== false;
-  if (detailed) Object.assign(log, { line: maskPhone(to), from: maskPhone(form.get('From') ?? ''), call: form.get('CallSid') ?? form.get('MessageSid') });
+  if (detailed) Object.assign(log, { line: maskPhone(to), from: maskPhone(form.From ?? ''), call: form.CallSid ?? form.MessageSid });
   const levels = ctx.state.levels(to, ctx.now);
   if (!levels) return xmlResponse(404, say('This number is not an on-call line.'), { ...log, status: 404, reason: 'line not configured' });
 
   if (path === '/sms') {
     const first = levels[0];
     if (!first) return xmlResponse(200, hangup(), { ...log, status: 200, forwarded: null });
-    return xmlResponse(200, forwardSms(first.number, form.get('From') ?? '', form.get('Body') ?? ''), { ...log, status: 200, forwardedTo: first.person, number: maskPhone(first.number) });
+    return xmlResponse(200, forwardSms(first.number, form.From ?? '', form.Body ?? ''), { ...log, status: 200, forwardedTo: first.person, number: maskPhone(first.number) });
   }
 
   let level = 0;

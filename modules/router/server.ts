@@ -1,20 +1,22 @@
 /**
  * The router on node:http. It loads the organisation once, answers from memory, refreshes each line's
- * levels at its next handoff, and reloads its data on SIGHUP without closing the listening socket (calls in
- * progress keep the state they started with; the next request uses the new one).
+ * levels at its next handoff, and reloads its data and its secrets (the auth token, the numbers) on SIGHUP
+ * without closing the listening socket (calls in progress keep the state they started with; the next request
+ * uses the new one). A reload is read and validated in a worker thread with a time limit: the server keeps
+ * answering meanwhile, and keeps the previous data when the reload fails.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hasErrors } from '../core/problem';
-import { formatProblemsText } from '../core/problems-text';
-import { analyse } from '../pipeline';
-import { readTeamsDir } from '../spec/read-dir';
-import { sourceTexts } from '../spec/source';
-import { EMPTY_FORM, FormBody } from './form';
-import { parseSecrets, phoneBook, type RouterSecrets } from './phones';
-import { route } from './route';
+import { maskPhonesInText } from '../core/mask-phones';
+import { readForm } from './form';
+import { readRouterData, RouterSetupError, type RouterData } from './load-data';
+import { phoneBook, type RouterSecrets } from './phones';
+import { loadInWorker, RELOAD_TIME_LIMIT_MS, workerScript, type WorkerLoad } from './reload';
+import { route, unsigned, WEBHOOK_PATHS } from './route';
+import { wellFormedSignature } from './signature';
 import { RouterState } from './state';
+
+export { RouterSetupError };
 
 export interface RouterOptions {
   readonly teamsDir: string;
@@ -29,9 +31,9 @@ export interface RouterOptions {
   /** @default true */
   readonly requestLogs?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** How long a reload may take before it is abandoned. */
+  readonly reloadTimeLimitMs?: number;
 }
-
-export class RouterSetupError extends Error {}
 
 const MAX_BODY = 64 * 1024;
 /** Beyond this much, an oversized body is no longer read: the connection is closed. */
@@ -49,13 +51,23 @@ export function signatureHeader(raw: readonly string[]): string | undefined {
   return undefined;
 }
 
-export function loadRouterState(options: Pick<RouterOptions, 'teamsDir' | 'secretsFile' | 'env'>, now: number): { state: RouterState; secrets?: RouterSecrets } {
-  const tree = readTeamsDir(options.teamsDir);
-  const { organisation, problems } = analyse(tree, now);
-  if (hasErrors(problems) || !organisation) throw new RouterSetupError(`the organisation in ${options.teamsDir} is not valid:\n${formatProblemsText(problems.filter((p) => p.severity === 'error'), sourceTexts(tree))}`);
-  const secrets = options.secretsFile ? parseSecrets(readFileSync(options.secretsFile, 'utf8'), options.secretsFile) : undefined;
-  const state = new RouterState(organisation, phoneBook(organisation, secrets, options.env ?? process.env), now);
-  return { state, secrets };
+function stateOf(options: Pick<RouterOptions, 'env'>, data: RouterData, now: number): { state: RouterState; secrets?: RouterSecrets } {
+  const state = new RouterState(data.organisation, phoneBook(data.organisation, data.secrets, options.env ?? process.env), now);
+  return { state, secrets: data.secrets };
+}
+
+/** The auth token and where it comes from: the option, then TWILIO_AUTH_TOKEN, then the secrets file. */
+function tokenOf(options: RouterOptions, secrets: RouterSecrets | undefined): { token?: string; from: string } {
+  if (options.authToken) return { token: options.authToken, from: 'option' };
+  if (options.env?.TWILIO_AUTH_TOKEN) return { token: options.env.TWILIO_AUTH_TOKEN, from: 'environment' };
+  return { token: secrets?.twilioAuthToken, from: 'secrets file' };
+}
+
+/** Why a load failed, for the log: its first lines, without quoted source lines, numbers masked. */
+function reasonOf(err: unknown): string[] {
+  const text = err instanceof Error ? err.message : String(err);
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !/^\s/.test(l));
+  return lines.slice(0, 6).map((l) => maskPhonesInText(l));
 }
 
 const HEADERS: Record<string, Record<string, string>> = {};
@@ -66,7 +78,8 @@ function headersFor(contentType: string): Record<string, string> {
 export interface RunningRouter {
   readonly server: Server;
   readonly url: string;
-  reload(): void;
+  /** Reloads the data and the secrets; resolves once the new data is in use or the reload has failed. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,9 +88,24 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const log = options.log ?? ((e) => process.stdout.write(`${JSON.stringify({ time: new Date(now()).toISOString(), ...e })}\n`));
   /** `log: false` turns request logs off (benchmarks); startup and reload events are still reported. */
   const logging = options.requestLogs !== false;
-  let { state, secrets } = loadRouterState(options, now());
-  const authToken = options.authToken ?? options.env?.TWILIO_AUTH_TOKEN ?? secrets?.twilioAuthToken;
-  if (!authToken) throw new RouterSetupError('no Twilio auth token: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
+  let loading: WorkerLoad | undefined;
+  let closing = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const load = async (at: number): Promise<RouterData> => {
+    if (!workerScript()) return readRouterData(options, at); // running from source without a build (tests only)
+    loading = loadInWorker(options, at, options.reloadTimeLimitMs ?? RELOAD_TIME_LIMIT_MS);
+    try {
+      return await loading.done;
+    } finally {
+      loading = undefined;
+    }
+  };
+  // The first load too: a file that would take the parser minutes stops the start with a reason instead.
+  let { state, secrets } = stateOf(options, await load(now()), now());
+  const first = tokenOf(options, secrets);
+  if (!first.token) throw new RouterSetupError('no Twilio auth token: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
+  let authToken: string = first.token;
   let timer: NodeJS.Timeout | undefined;
   const schedule = (): void => {
     if (timer) clearTimeout(timer);
@@ -89,7 +117,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     try {
-      const form = body === '' ? EMPTY_FORM : new FormBody(body);
+      const form = readForm(body);
       const signature = signatureHeader(req.rawHeaders);
       const current = state; // a reload swaps it; this request keeps the one it started with
       const answer = route(
@@ -99,15 +127,29 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       res.writeHead(answer.status, headersFor(answer.contentType)).end(answer.body);
       if (logging) log(answer.log);
     } catch (err) {
-      log({ error: err instanceof Error ? err.message : String(err) });
+      log({ error: maskPhonesInText(err instanceof Error ? err.message : String(err)) });
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('error\n');
     }
+  };
+  /** Answers without reading the body, and closes the connection rather than read what is left of it. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, answer: { status: number; body: string; log: Record<string, unknown> }): void => {
+    res.writeHead(answer.status, { 'Content-Type': 'text/plain', Connection: 'close' }).end(answer.body);
+    req.resume();
+    if (logging) log(answer.log);
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') {
       req.resume();
       handle(req, res, '');
       return;
+    }
+    // A webhook whose signature cannot match, or whose body is over the limit, is refused before its body is read.
+    const q = (req.url ?? '/').indexOf('?');
+    const path = q < 0 ? (req.url ?? '/') : (req.url ?? '/').slice(0, q);
+    if (WEBHOOK_PATHS.has(path)) {
+      const signature = signatureHeader(req.rawHeaders);
+      if (!wellFormedSignature(signature)) return refuse(req, res, unsigned('POST', path, signature));
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return refuse(req, res, { status: 413, body: 'too large\n', log: { method: 'POST', path, status: 413 } });
     }
     // Plain stream callbacks: no promise per request on the hot path; bytes are decoded once, at the end.
     const chunks: Buffer[] = [];
@@ -141,16 +183,46 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const publicUrl = (): string => options.publicUrl ?? url;
   schedule();
 
-  const reload = (): void => {
+  const reloadOnce = async (): Promise<void> => {
     try {
-      const loaded = loadRouterState(options, now());
+      const data = await load(now());
+      const token = tokenOf(options, data.secrets);
+      if (!token.token) throw new RouterSetupError('no Twilio auth token in the reloaded secrets: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
+      const loaded = stateOf(options, data, now());
+      const tokenChanged = token.token !== authToken;
       state = loaded.state;
       secrets = loaded.secrets;
+      authToken = token.token;
       schedule();
-      log({ event: 'reloaded', lines: state.lineCount });
+      const missing = state.missingPhones();
+      log({
+        event: 'reloaded',
+        teams: options.teamsDir,
+        lines: state.lineCount,
+        people: state.organisation.people.size,
+        ...(options.secretsFile ? { secretsFile: options.secretsFile, phonesFromSecrets: secrets?.phones.size ?? 0 } : {}),
+        authToken: `${tokenChanged ? 'changed' : 'unchanged'} (from the ${token.from})`,
+        ...(missing.length ? { withoutPhone: missing } : {}),
+      });
     } catch (err) {
-      log({ event: 'reload failed, keeping the previous data', error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+      const [reason, ...details] = reasonOf(err);
+      log({ event: 'reload failed, keeping the previous data', reason, ...(details.length ? { details } : {}) });
     }
+  };
+  /** One reload at a time; a SIGHUP during a reload asks for one more after it, with what is then on disk. */
+  const reload = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await reloadOnce();
+      } while (again && !closing);
+      running = undefined;
+    })();
+    return running;
   };
   const missing = state.missingPhones();
   log({ event: 'listening', url, publicUrl: publicUrl(), lines: state.lineCount, ...(missing.length ? { withoutPhone: missing } : {}) });
@@ -160,6 +232,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     reload,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
+        loading?.cancel();
         if (timer) clearTimeout(timer);
         server.close(() => resolve());
         server.closeAllConnections();

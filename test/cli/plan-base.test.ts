@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleRepo, type Repo } from '../git-repo';
@@ -40,14 +41,16 @@ describe('deletion guard: a squad folder deleted and committed', () => {
     expect(plan(r, '--base', 'HEAD~1', '--allow-delete').code).toBe(0);
   });
 
-  it('exits 0 when the squad was marked retired first', () => {
+  it('retire first, delete later: the retirement names the monitors it drops, the removal then passes', () => {
     const r = repo();
     r.edit('platform/team.yaml', 'name: Platform\n', 'name: Platform\nretired: true\n');
     r.commit('retire platform');
-    // Retiring unprotects without deleting anything yet.
+    // Retiring unprotects schedules and policies without deleting them; the squad's monitors stop at once.
     const retiring = plan(r, '--base', 'HEAD~1', '--format', 'json');
-    expect(retiring.code).toBe(0);
+    expect(retiring.code).toBe(1);
     expect(JSON.parse(retiring.stdout).delete.filter((d: any) => d.type.endsWith('Schedule'))).toEqual([]);
+    expect(blockedOf(retiring)).toEqual(['monitor platform-disk-space-critical-monitor', 'monitor platform-cpu-saturated-monitor', 'monitor platform-tls-expiring-monitor']);
+    expect(plan(r, '--base', 'HEAD~1', '--allow-delete').code).toBe(0);
     rmSync(join(r.teams, 'platform'), { recursive: true });
     r.commit('remove platform');
     const removing = plan(r, '--base', 'HEAD~1', '--format', 'json');
@@ -107,5 +110,115 @@ describe('who is on call, week by week, before and after', () => {
     const r = repo();
     expect(plan(r, '--allow-delete')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--allow-delete goes with --base/) });
     expect(plan(r, '--base', 'nope')).toMatchObject({ code: 2, stderr: expect.stringMatching(/`nope` is not a commit/) });
+  });
+});
+
+const PAGERDUTY_STACK = 'stacks/Pulumi.acme-pagerduty.yaml';
+const stackFile = (...lines: string[]) => ['config:', '  oncall:backend: pagerduty', '  oncall:pagerdutySubdomain: acme', ...lines, ''].join('\n');
+const blockedOf = (run: { stdout: string }) => JSON.parse(run.stdout).blocked.map((b: any) => `${b.kind} ${b.name}`);
+
+describe('deletion guard: what each stack deployed at the base, through its stack file', () => {
+  it('narrowing `oncall:teams` deletes the squad left out, and the status page', () => {
+    const r = repo();
+    r.write(PAGERDUTY_STACK, stackFile('  oncall:teams: [payments, platform]'));
+    r.commit('narrow the stack');
+    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    expect(run.code).toBe(1);
+    expect(blockedOf(run)).toEqual(
+      expect.arrayContaining([
+        'schedule storefront-oncall-schedule',
+        'escalation policy storefront-storefront-1h-escalation',
+        'monitor shop-5xx-rate-monitor',
+        'phone line storefront-phone-line',
+        'status page status-page',
+      ]),
+    );
+    expect(plan(r, '--base', 'HEAD~1', '--allow-delete').code).toBe(0);
+  });
+
+  it('listing every squad explicitly drops the status page: caught', () => {
+    const r = repo();
+    r.write(PAGERDUTY_STACK, stackFile('  oncall:teams: [payments, platform, storefront]'));
+    r.commit('list the squads');
+    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    expect(run.code).toBe(1);
+    expect(blockedOf(run)).toEqual(expect.arrayContaining(['status page status-page', 'status-page component shop-status-component']));
+  });
+
+  it('switching `oncall:backend` deletes every schedule and policy of the old backend', () => {
+    const r = repo();
+    r.write(PAGERDUTY_STACK, 'config:\n  oncall:backend: opsgenie\n');
+    r.commit('switch backend');
+    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    expect(run.code).toBe(1);
+    expect(blockedOf(run)).toEqual(expect.arrayContaining(['schedule payments-oncall-schedule', 'escalation policy platform-double-1h-escalation']));
+  });
+
+  it('stack files kept outside git: the base is rendered with them as they are, and says so', () => {
+    const r = repo();
+    const outside = mkdtempSync(join(tmpdir(), 'oncall-stacks-'));
+    repos.push({ ...r, dir: outside });
+    cpSync(join(r.dir, 'stacks'), outside, { recursive: true });
+    rmSync(join(r.teams, 'platform'), { recursive: true });
+    const run = plan(r, '--base', 'HEAD', '--stacks', outside);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('is not in git: the base is rendered with the stack file as it is now');
+    expect(run.stdout).toContain('✗ deletes schedule `platform-primary-schedule`');
+  });
+
+  it('a stack file that did not exist at the base deployed nothing: everything is created', () => {
+    const r = repo();
+    r.write('stacks/Pulumi.acme-new.yaml', stackFile('  oncall:teams: [payments]'));
+    const run = runCli(['plan', '--teams', r.teams, '--stack', 'acme-new', '--base', 'HEAD', '--format', 'json'], undefined, NOW);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.delete).toEqual([]);
+    expect(out.create.map((c: any) => c.name)).toContain('payments-oncall-schedule');
+  });
+});
+
+describe('deletion guard: retiring is a change of its own', () => {
+  it('retiring an alert and losing its monitor in the same change is blocked', () => {
+    const r = repo();
+    r.edit('platform/team.yaml', '    title: Disk space below 5% on a host\n', '    title: Disk space below 5% on a host\n    retired: true\n');
+    r.commit('retire an alert');
+    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    expect(run.code).toBe(1);
+    const blocked = JSON.parse(run.stdout).blocked;
+    expect(blocked.map((b: any) => b.name)).toEqual(['platform-disk-space-critical-monitor']);
+    expect(blocked[0].reason).toMatch(/retired in this change/);
+  });
+
+  it('retiring a squad and deleting its rotations in one change is blocked', () => {
+    const r = repo();
+    r.edit('platform/team.yaml', 'name: Platform\n', 'name: Platform\nretired: true\n');
+    r.edit('platform/team.yaml', /\n {2}secondary:\n(?: {4}.*\n)+/, '\n');
+    r.edit('platform/team.yaml', '      - after: 30m\n        notify: { rotation: secondary }\n', '');
+    r.commit('retire platform and drop a rotation');
+    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    expect(run.code).toBe(1);
+    expect(blockedOf(run)).toContain('schedule platform-secondary-schedule');
+  });
+
+  it('a base whose organisation does not load is an error, not a pass', () => {
+    const r = repo();
+    r.edit('org.yaml', /^name: .*$/m, 'name: [broken');
+    r.commit('break the base');
+    r.git('checkout', 'HEAD~1', '--', 'teams/org.yaml');
+    r.write('teams/platform', undefined);
+    const run = plan(r, '--base', 'HEAD');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/organisation at `HEAD` does not load/);
+    expect(run.stderr).toMatch(/org\.yaml:\d+:\d+/);
+  });
+
+  it('a base whose stack file does not load is an error', () => {
+    const r = repo();
+    r.write(PAGERDUTY_STACK, 'config:\n  oncall:backend: pagerdooty\n');
+    r.commit('a broken stack file');
+    r.write(PAGERDUTY_STACK, stackFile());
+    const run = plan(r, '--base', 'HEAD');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/stack `acme-pagerduty` at `HEAD` does not load/);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRouter, type RunningRouter } from '../../modules/router/server';
 import { loadOrganisation } from '../../modules/model/load';
 import { whoIsOnCall } from '../../modules/schedule/who';
-import { EXAMPLE_DIR, exampleTree, withEdit, writeTree } from '../helpers';
+import { FIXTURE_DIR, fixtureTree, withEdit, writeTree } from '../helpers';
 import { AUTH_TOKEN, dialled, post } from './signed';
 
 const STOREFRONT_LINE = '+33199000101';
@@ -15,7 +15,7 @@ const PHONES: Record<string, string> = { alice: '+33639980101', bruno: '+3363998
 
 /** The example with lines for platform and payments too. */
 function teamsWithLines(secondaryCoverage?: string): string {
-  let tree = withEdit('platform/team.yaml', 'intake:', `phone:\n  number: "${PLATFORM_LINE}"\n\nintake:`);
+  let tree = withEdit('platform/team.yaml', 'intake:', `phone:\n  number: "${PLATFORM_LINE}"\n\nintake:`, fixtureTree());
   tree = withEdit('payments/team.yaml', 'services:', `phone:\n  number: "${PAYMENTS_LINE}"\n\nservices:`, tree);
   if (secondaryCoverage) tree = withEdit('platform/team.yaml', '    offset: 1', `    offset: 1\n    coverage: ${secondaryCoverage}`, tree);
   return writeTree(tree);
@@ -44,7 +44,7 @@ describe('voice calls', () => {
     now = Date.parse('2026-03-30T09:30:00+02:00');
     const r = await post(router.url, '/voice', voice(STOREFRONT_LINE));
     expect(r.status).toBe(200);
-    const org = loadOrganisation(exampleTree()).organisation!;
+    const org = loadOrganisation(fixtureTree()).organisation!;
     const who = whoIsOnCall(org, now, 'storefront')[0]!.person!;
     expect(who).toBe('alice');
     expect(dialled(r.body)).toBe(PHONES[who]);
@@ -169,15 +169,15 @@ describe('reload and load', () => {
     const file = join(dir, 'storefront', 'team.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('        reason: Christmas\n', '        reason: Christmas\n      - { person: chloe, start: 2026-03-30 09:00, end: 2026-03-31 09:00 }\n'));
-    router.reload();
+    await router.reload();
     expect(dialled((await post(router.url, '/voice', voice(STOREFRONT_LINE))).body)).toBe(PHONES.chloe);
     // A reload that fails keeps the previous data.
     writeFileSync(file, 'members: [\n');
-    router.reload();
+    await router.reload();
     expect(dialled((await post(router.url, '/voice', voice(STOREFRONT_LINE))).body)).toBe(PHONES.chloe);
     expect(logs.some((l) => l.event === 'reload failed, keeping the previous data')).toBe(true);
     writeFileSync(file, original);
-    router.reload();
+    await router.reload();
   });
 
   it('answers a bounded burst of concurrent signed requests without an error', async () => {
@@ -199,7 +199,7 @@ describe('phone numbers from a secrets file or the environment', () => {
   it('prefers the secrets file over the YAML, and the environment over both', async () => {
     const teams = mkdtempSync(join(tmpdir(), 'oncall-router-'));
     cleanup.push(teams);
-    cpSync(EXAMPLE_DIR, teams, { recursive: true });
+    cpSync(FIXTURE_DIR, teams, { recursive: true });
     const secrets = join(teams, '..', `secrets-${Date.now()}.yaml`);
     cleanup.push(secrets);
     writeFileSync(secrets, 'twilioAuthToken: from-the-file\nphones:\n  alice: "+33639980199"\n');

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
-import { FormBody, readForm } from '../../modules/router/form';
-import { bodySignature, expectedSignature, validSignature } from '../../modules/router/signature';
+import { readForm } from '../../modules/router/form';
+import { candidateUrls, expectedSignature, validSignature, wellFormedSignature } from '../../modules/router/signature';
 import { signatureHeader } from '../../modules/router/server';
 
 const TOKEN = 'test-auth-token-0123456789abcdef';
 const PARAMS = { CallSid: 'CA1', From: '+33612345678', To: '+33199000101' };
-const BODY = new FormBody(new URLSearchParams(PARAMS).toString());
+const BODY = readForm(new URLSearchParams(PARAMS).toString());
 
 describe('validSignature', () => {
   it('accepts the signature Twilio computes for the public URL', () => {
@@ -25,7 +25,7 @@ describe('validSignature', () => {
     const good = twilio.getExpectedTwilioSignature(TOKEN, url, PARAMS);
     expect(validSignature(TOKEN, twilio.getExpectedTwilioSignature('other-token', url, PARAMS), url, BODY)).toBe(false);
     expect(validSignature(TOKEN, good, 'https://evil.example/voice', BODY)).toBe(false);
-    expect(validSignature(TOKEN, good, url, new FormBody(new URLSearchParams({ ...PARAMS, To: '+33699999999' }).toString()))).toBe(false);
+    expect(validSignature(TOKEN, good, url, readForm(new URLSearchParams({ ...PARAMS, To: '+33699999999' }).toString()))).toBe(false);
     expect(validSignature(TOKEN, 'short', url, BODY)).toBe(false);
     expect(validSignature(TOKEN, '', url, BODY)).toBe(false);
   });
@@ -59,32 +59,38 @@ describe('signatures computed by the router', () => {
     );
   });
 
-  it('bodySignature, from the body as received, is the official signature of what an encoder sent', () => {
+  it('validSignature agrees with twilio.validateRequest on any URL, for its signatures and for forged ones', () => {
+    const urlArb = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: false }), fc.constantFrom('https://router.acme.example:443/voice?level=1&b=a%20b', 'http://r.example:80/sms', 'https://r.example/voice/next?level=2&x=%7E', 'https://u:p@[::1]:8443/voice'));
     fc.assert(
-      fc.property(tokenArb, fc.webUrl({ withQueryParameters: true }), listArb, (token, url, list) => {
-        const body = new FormBody(new URLSearchParams(list).toString());
-        expect(bodySignature(token, url, body)).toBe(twilio.getExpectedTwilioSignature(token, url, Object.fromEntries(list)));
+      fc.property(tokenArb, urlArb, urlArb, listArb, fc.boolean(), (token, signedUrl, url, list, sameUrl) => {
+        const target = sameUrl ? signedUrl : url;
+        const params = Object.fromEntries(list);
+        const fields = readForm(new URLSearchParams(list).toString());
+        const signature = twilio.getExpectedTwilioSignature(token, signedUrl, params);
+        expect(validSignature(token, signature, target, fields)).toBe(twilio.validateRequest(token, signature, target, { ...fields }));
       }),
       { numRuns: 500 },
     );
   });
 
-  it('signs a Twilio-shaped body straight from its bytes, and other bodies from their decoded fields', () => {
-    const twilioShaped = new FormBody(new URLSearchParams({ AccountSid: 'AC1', Body: 'on call? été', From: '+33612345678', To: '+33199000101' }).toString());
-    expect(twilioShaped.writeSigned(Buffer.alloc(200), 0)).toBeGreaterThan(0);
-    expect(new FormBody('To=1&From=2').writeSigned(Buffer.alloc(200), 0)).toBe(-1);
-    expect(new FormBody('A=1&A=2').writeSigned(Buffer.alloc(200), 0)).toBe(-1);
-    expect(new FormBody('A%41=1').writeSigned(Buffer.alloc(200), 0)).toBe(-1);
-    expect(new FormBody('A=é').writeSigned(Buffer.alloc(200), 0)).toBe(-1);
+  it('tries each URL the official library tries once, the URL as received first', () => {
+    expect(candidateUrls('https://router.acme.example/voice')).toEqual(['https://router.acme.example/voice', 'https://router.acme.example:443/voice']);
+    expect(candidateUrls('https://router.acme.example/voice/next?level=1')).toHaveLength(2);
+  });
+
+  it('a signature that is not the base64 of 20 bytes is refused before anything is computed', () => {
+    const good = twilio.getExpectedTwilioSignature(TOKEN, 'https://r.example/voice', PARAMS);
+    expect(wellFormedSignature(good)).toBe(true);
+    for (const bad of [undefined, '', 'short', `${good}x`, good.slice(0, -1), `${good.slice(0, -2)}==`, `${good.slice(0, 26)}!=`]) expect(wellFormedSignature(bad)).toBe(false);
   });
 
   it('validSignature accepts the official signature of any body, malformed ones included, and refuses another token', () => {
     fc.assert(
       fc.property(tokenArb, asciiBodyArb, (token, text) => {
         const url = 'https://router.acme.example/voice';
-        const official = twilio.getExpectedTwilioSignature(token, url, readForm(text).record());
-        expect(validSignature(token, official, url, new FormBody(text))).toBe(true);
-        expect(validSignature(`${token}x`, official, url, new FormBody(text))).toBe(false);
+        const official = twilio.getExpectedTwilioSignature(token, url, { ...readForm(text) });
+        expect(validSignature(token, official, url, readForm(text))).toBe(true);
+        expect(validSignature(`${token}x`, official, url, readForm(text))).toBe(false);
       }),
       { numRuns: 1000 },
     );

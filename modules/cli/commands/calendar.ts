@@ -3,15 +3,15 @@ import { parseCommandArgs, stringOption } from '../args';
 import type { Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
-import { writeFilesAtomically } from '../write-files';
+import { replaceDirectory } from '../write-files';
 import { windowOption } from './roster';
 
 export const calendarUsage = `oncall calendar --out DIR [--from DATE] [--weeks N] [--teams DIR]
 
 Writes iCalendar files to DIR: all.ics (everybody), team-<id>.ics per squad and person-<id>.ics per person,
 one event per shift from DATE (default today) for N weeks (default 8). Event ids are stable, so publishing
-the files again updates subscribed calendars instead of duplicating events. Files are written whole or
-not at all.`;
+the files again updates subscribed calendars instead of duplicating events. DIR is replaced whole, all
+or nothing (a calendar no longer produced disappears); a directory holding other files is refused.`;
 
 export async function calendarCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -28,7 +28,7 @@ export async function calendarCommand(argv: string[], io: Io): Promise<number> {
   const { from, to, weeks } = windowOption(values, org.timezone, now.getTime(), 8);
   const files = calendars(org, from, to, now);
   try {
-    writeFilesAtomically(out, files);
+    replaceDirectory(out, files, { command: 'oncall calendar', ownFiles: /\.ics$/ });
   } catch (err) {
     io.err(`oncall calendar: cannot write to ${out}: ${err instanceof Error ? err.message : String(err)}; nothing was written`);
     return EXIT_PROBLEMS;

@@ -7,8 +7,7 @@ import { formatProblems } from '../format/problems';
 import { sourceTexts as sourcesOf } from '../../spec/source';
 import { hasErrors } from '../../core/problem';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
-import { loadOrganisation } from '../../model/load';
-import { readTreeAtRef } from '../git-tree';
+import { baseDeployment, stackChange } from '../base-deployment';
 import { diffStates } from '../../render/diff';
 import { blockedChanges } from '../../render/deletion-guard';
 import { rotationChanges } from '../../schedule/week-compare';
@@ -21,11 +20,12 @@ one stack. json: {"stack","backend","resources":[{"type","name","inputs"}]} wher
 token, inputs are the provider's input properties, and references are {"$ref": name, "property"} or
 {"$invoke": function, "args", "property"} (a lookup such as a user by e-mail).
 
-With --base, the difference with the organisation at that git ref: resources to create, update (with the
-inputs that change), replace or delete, and who is on call week by week over the next 8 weeks, before and
-after, for every rotation touched. Deleting or replacing a schedule, escalation policy, phone line,
-status-page component or monitor exits 1, unless its YAML object is marked \`retired\` or --allow-delete
-is given.`;
+With --base, the difference with what the stack deployed at that git ref (the organisation and the stack
+file at that ref): resources to create, update (with the inputs that change), replace or delete, and who
+is on call week by week over the next 8 weeks, before and after, for every rotation touched. Deleting or
+replacing a schedule, escalation policy, phone line, status-page component or monitor exits 1, unless its
+YAML object was already marked \`retired\` at the base or --allow-delete is given. A base that does not
+load exits 1 (with --allow-delete, everything is compared with nothing).`;
 
 export async function planCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -59,11 +59,20 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
     io.out(format === 'json' ? planJson(state) : format === 'markdown' ? planMarkdown(state) : planText(state));
     return EXIT_OK;
   }
-  const before = loadOrganisation(readTreeAtRef(dir, base, result.tree?.root ?? dir));
-  const baseOrg = hasErrors(before.problems) ? undefined : before.organisation;
   const allowDelete = values['allow-delete'] === true;
-  const diff = diffStates(baseOrg ? renderStack(baseOrg, settings) : undefined, state);
-  const blocked = allowDelete ? [] : blockedChanges(diff, baseOrg, result.organisation);
+  const before = baseDeployment({ teamsDir: dir, teamsDisplay: result.tree?.root ?? dir, stacksDir, stack, ref: base, now: settings.now });
+  if (before.kind === 'broken') {
+    const message = `${before.what} does not load, so what the stack deployed there is unknown`;
+    if (!allowDelete) {
+      io.err(`${formatProblems('text', before.problems, before.sources)}\n\n${message}: fix the base, or accept every deletion with --allow-delete.`);
+      return EXIT_PROBLEMS;
+    }
+    io.err(`warning: ${message}; --allow-delete: everything is compared with nothing.`);
+  }
+  const baseOrg = before.kind === 'broken' ? undefined : before.organisation;
+  const diff = diffStates(before.kind === 'deployed' ? before.state : undefined, state);
+  const moved = before.kind === 'deployed' ? stackChange(before.stack, stack) : undefined;
+  const blocked = allowDelete ? [] : blockedChanges(diff, baseOrg, result.organisation, moved);
   const report: PlanDiff = {
     stack: stack.name,
     base,
@@ -71,7 +80,7 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
     blocked,
     allowDelete,
     rotations: rotationChanges(baseOrg, result.organisation, io.now().getTime()),
-    baseNote: baseOrg ? undefined : before.problems.length ? `the organisation at ${base} is not valid: everything is compared with nothing` : `no organisation at ${base}: everything is new`,
+    baseNote: before.kind === 'broken' ? `${before.what} does not load: everything is compared with nothing` : before.note,
   };
   io.out(format === 'json' ? planDiffJson(report) : format === 'markdown' ? planDiffMarkdown(report) : planDiffText(report));
   return blocked.length > 0 ? EXIT_PROBLEMS : EXIT_OK;

@@ -10,7 +10,8 @@ Answers Twilio's webhooks for the squads' on-call lines: POST /voice dials whoev
 /voice/next the next level of the escalation when nobody answers, POST /sms forwards a message, GET
 /healthz. Requests must be signed by Twilio for --public-url (the address Twilio calls). The auth token
 comes from TWILIO_AUTH_TOKEN or the secrets file (ONCALL_SECRETS_FILE), which may also hold the phone
-numbers. SIGHUP reloads the data; SIGTERM stops.`;
+numbers. SIGHUP reloads the data and the secrets file (read and checked aside, within 10 s, the previous
+data kept when it fails; the log says what was reloaded or why not); SIGTERM stops.`;
 
 export async function routerCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -44,7 +45,7 @@ export async function routerCommand(argv: string[], io: Io): Promise<number> {
     throw err;
   }
   const running = router;
-  const onHup = (): void => running.reload();
+  const onHup = (): void => void running.reload();
   process.on('SIGHUP', onHup);
   await new Promise<void>((resolve) => {
     const stop = (): void => {

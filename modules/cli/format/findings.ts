@@ -1,4 +1,5 @@
 import type { ReadinessFinding } from '../../checks';
+import { maskPhonesInText } from '../../core/mask-phones';
 import { plural } from '../../core/problems-text';
 
 export const FINDING_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
@@ -8,7 +9,8 @@ function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-export function formatFindings(format: FindingFormat, findings: readonly ReadinessFinding[], scope: string): string {
+export function formatFindings(format: FindingFormat, found: readonly ReadinessFinding[], scope: string): string {
+  const findings = found.map((f) => ({ ...f, message: maskPhonesInText(f.message) }));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const summary = `${scope}: ${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')}`;
   switch (format) {

@@ -1,3 +1,4 @@
+import { maskPhonesInText } from '../../core/mask-phones';
 import type { Problem } from '../../core/problem';
 
 /** GitHub Actions workflow commands: one annotation per problem. */
@@ -7,7 +8,7 @@ export function formatProblemsGithub(problems: readonly Problem[]): string {
       const props = [`file=${escapeProperty(p.file)}`];
       if (p.line > 0) props.push(`line=${p.line}`, `col=${p.column}`);
       props.push(`title=${escapeProperty(p.code)}`);
-      return `::${p.severity} ${props.join(',')}::${escapeData(p.message)}`;
+      return `::${p.severity} ${props.join(',')}::${escapeData(maskPhonesInText(p.message))}`;
     })
     .join('\n');
 }
