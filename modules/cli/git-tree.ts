@@ -1,7 +1,8 @@
 /** The teams directory as it was at a git ref, read with git (no checkout, nothing written). */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
-import { MAX_FILE_BYTES, type SourceTree } from '../spec/source';
+import { decodeUtf8 } from '../spec/decode-text';
+import { MAX_FILE_BYTES, type FileFault, type SourceTree } from '../spec/source';
 import { UsageError } from './usage-error';
 
 function git(cwd: string, args: string[], input?: string): Buffer {
@@ -29,13 +30,20 @@ export function readTreeAtRef(teamsDir: string, ref: string, displayRoot: string
     .filter(Boolean)
     .map((line) => {
       const [meta, path] = line.split('\t');
-      const size = Number((meta ?? '').trim().split(/\s+/)[3]);
-      return { path: path ?? '', size };
+      const fields = (meta ?? '').trim().split(/\s+/);
+      return { path: path ?? '', size: Number(fields[3]), link: fields[0] === '120000' };
     })
-    .filter((e) => /\.(ya?ml|md)$/i.test(e.path));
+    .filter((e) => /\.(ya?ml|md)$/i.test(e.path) || (e.link && !(rel === '' ? e.path : e.path.slice(rel.length + 1)).includes('/')));
   const files = new Map<string, string>();
   const oversized = new Map<string, number>();
+  const faults = new Map<string, FileFault>();
+  const inTree = (path: string): string => (rel === '' ? path : path.slice(rel.length + 1));
   const wanted = entries.filter((e) => {
+    if (e.link) {
+      const file = /\.(ya?ml|md)$/i.test(e.path);
+      faults.set(file ? inTree(e.path) : `${inTree(e.path)}/`, { code: 'file/symlink', line: 0, column: 0, message: `this ${file ? 'file' : 'folder'} is a symbolic link; links are not followed: move or copy it here` });
+      return false;
+    }
     if (e.size > MAX_FILE_BYTES) oversized.set(rel === '' ? e.path : e.path.slice(rel.length + 1), e.size);
     return e.size <= MAX_FILE_BYTES;
   });
@@ -45,10 +53,11 @@ export function readTreeAtRef(teamsDir: string, ref: string, displayRoot: string
     for (const e of wanted) {
       const header = out.indexOf(0x0a, offset);
       const size = Number(out.subarray(offset, header).toString().split(' ')[2]);
-      const text = out.subarray(header + 1, header + 1 + size).toString('utf8');
+      const decoded = decodeUtf8(out.subarray(header + 1, header + 1 + size));
       offset = header + 1 + size + 1;
-      files.set(rel === '' ? e.path : e.path.slice(rel.length + 1), text);
+      if ('text' in decoded) files.set(inTree(e.path), decoded.text);
+      else faults.set(inTree(e.path), decoded.fault);
     }
   }
-  return { root: displayRoot, files, oversized };
+  return { root: displayRoot, files, oversized, faults };
 }
