@@ -1,7 +1,9 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { Composer, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Problem } from '../core/problem';
 import { withEnvironmentSnapshot } from './environment-snapshot';
-import { MAX_YAML_DEPTH, tooDeep } from './yaml-depth';
+import { DepthGauge, MAX_YAML_DEPTH, type TooDeep } from './yaml-depth';
+
+type CstToken = CST.Token;
 
 /** A parsed YAML file: its plain value plus what is needed to point at any part of it. */
 export interface YamlFile {
@@ -35,17 +37,15 @@ export function parseYaml(file: string, text: string): { parsed?: YamlFile; prob
     return { line: pos.line, column: pos.col };
   };
   try {
-    const deep = tooDeep(text);
-    if (deep) {
-      // The lexer's offsets, without parsing: count lines up to the offending token.
-      const before = text.slice(0, deep.offset);
-      const line = before.split('\n').length;
-      const column = deep.offset - before.lastIndexOf('\n');
-      return { problems: [{ file, line, column, severity: 'error', code: 'yaml/too-deep', message: tooDeepMessage() }] };
-    }
     return parseBounded(file, text, lines, at);
   } catch (err) {
-    // The bounds above make this unreachable for any input we know of; a parser fault stays a problem.
+    if (err instanceof TooDeepSignal) {
+      const before = text.slice(0, err.at.offset);
+      const line = before.split('\n').length;
+      const column = err.at.offset - before.lastIndexOf('\n');
+      return { problems: [{ file, line, column, severity: 'error', code: 'yaml/too-deep', message: tooDeepMessage() }] };
+    }
+    // The bound makes this unreachable for any input we know of; a parser fault stays a problem.
     const message = err instanceof Error ? err.message : String(err);
     const overflow = err instanceof RangeError;
     return {
@@ -54,14 +54,45 @@ export function parseYaml(file: string, text: string): { parsed?: YamlFile; prob
   }
 }
 
+class TooDeepSignal {
+  constructor(readonly at: TooDeep) {}
+}
+
+/**
+ * `parseDocument` (yaml/dist/public-api.js) with one change: each token of the lexer is measured before
+ * the parser takes it, so a text nested too deep stops as soon as it goes too deep, and is lexed once.
+ */
+function parseDocumentBounded(text: string, lines: LineCounter): Document.Parsed {
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  const gauge = new DepthGauge();
+  function* tokens(): Generator<CstToken> {
+    lines.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      const deep = gauge.step(lexeme);
+      if (deep) throw new TooDeepSignal(deep);
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  if (!doc) throw new Error('the YAML composer returned no document');
+  return doc;
+}
+
 function tooDeepMessage(): string {
   return `the YAML nests more than ${MAX_YAML_DEPTH} levels deep; these files never need more than 10: check the indentation, the brackets and any \`- \` or \`? \` repeated on one line`;
 }
 
 function parseBounded(file: string, text: string, lines: LineCounter, at: (offset: number) => { line: number; column: number }): { parsed?: YamlFile; problems: Problem[] } {
-  const doc = withEnvironmentSnapshot(() =>
-    parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, version: '1.2' }),
-  );
+  const doc = withEnvironmentSnapshot(() => parseDocumentBounded(text, lines));
   const problems: Problem[] = [];
   // A file that cannot be parsed gets one problem, its root cause: later parser errors are
   // consequences of the first (a tab shifts every following line).
