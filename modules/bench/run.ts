@@ -4,7 +4,8 @@
  * (c) who / roster / a year of calendars, (d) the router vs a bare node:http server on loopback. Prints a
  * markdown table (median and spread over several runs, peak memory) and ends with one JSON line of figures.
  * The router is loaded with Twilio's full voice webhook (judged) and a minimal one (for comparison).
- *   node dist/modules/bench/run.js [--squads 300] [--runs 5] [--router-seconds 3 (per round; --runs rounds)] [--sdk-resources 300]
+ * (e) hostile input: a fuzz run, one large file against split files, a long roster of an hourly rotation.
+ *   node dist/modules/bench/run.js [--squads 300] [--runs 5] [--router-seconds 3 (per round; --runs rounds)] [--sdk-resources 300] [--fuzz 10000]
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ import { roster } from '../schedule/roster';
 import { whoIsOnCall } from '../schedule/who';
 import { withEnvironmentSnapshot } from '../spec/environment-snapshot';
 import { generateOrganisation } from './generate';
+import { fuzzRows, hourlyRosterRows, largeFileRows } from './hostile-rows';
 import { summarise, time, type Timing } from './measure';
 import { loadServer, pinLoadGenerator, startBenchServer, type LoadResult } from './router-load';
 import { BENCH_PUBLIC_URL, BENCH_TOKEN } from './servers';
@@ -56,7 +58,7 @@ function medianLoad(rounds: readonly LoadResult[]): { rps: number; p99: number; 
 const cpu = (load: { cpuUs: number | undefined }): string => (load.cpuUs === undefined ? '' : `${load.cpuUs.toFixed(1)} µs CPU/request, `);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { squads: { type: 'string', default: '300' }, runs: { type: 'string', default: '5' }, 'router-seconds': { type: 'string', default: '3' }, 'sdk-resources': { type: 'string', default: '300' } } });
+  const { values } = parseArgs({ options: { squads: { type: 'string', default: '300' }, runs: { type: 'string', default: '5' }, 'router-seconds': { type: 'string', default: '3' }, 'sdk-resources': { type: 'string', default: '300' }, fuzz: { type: 'string', default: '10000' } } });
   const squads = Number(values.squads);
   const runs = Number(values.runs);
   const rows: Row[] = [];
@@ -145,6 +147,12 @@ async function main(): Promise<void> {
     pinning?.restore();
   }
   figures.loadPinned = pinning !== undefined;
+
+  // (e) hostile and outsized input
+  for (const part of [fuzzRows(Number(values.fuzz)), largeFileRows(Math.max(600, squads * 20), 6, Math.min(runs, 3)), hourlyRosterRows(Math.min(runs, 3))]) {
+    rows.push(...part.rows);
+    Object.assign(figures, part.figures);
+  }
 
   // Peak memory of validate + plan, in a fresh process.
   const memory = child('peak-memory.js', [String(squads)]);

@@ -1,7 +1,8 @@
 /** Directories as they were at a git ref, read with git (no checkout, nothing written). */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
-import { MAX_FILE_BYTES, type SourceTree } from '../spec/source';
+import { decodeUtf8 } from '../spec/decode-text';
+import { MAX_FILE_BYTES, type FileFault, type SourceTree } from '../spec/source';
 import { UsageError } from './usage-error';
 
 function git(cwd: string, args: string[], input?: string): Buffer {
@@ -45,13 +46,20 @@ export function readDirAtRef(dirNow: string, ref: string, displayRoot: string, k
     .map((line) => {
       const tab = line.indexOf('\t');
       const meta = line.slice(0, tab).trim().split(/\s+/);
-      // Blobs only: a submodule (commit) or a symbolic link is not a file of the organisation.
-      return { path: line.slice(tab + 1), type: meta[1], mode: meta[0], size: Number(meta[3]) };
+      return { path: line.slice(tab + 1), type: meta[1], size: Number(meta[3]), link: meta[0] === '120000' };
     })
-    .filter((e) => e.type === 'blob' && e.mode !== '120000' && keep.test(inside(e.path)));
+    // Blobs only (a submodule is a commit); a symbolic link is reported, as on disk: a file link by its name,
+    // a link at the top of the directory as a folder link.
+    .filter((e) => e.type === 'blob' && (keep.test(inside(e.path)) || (e.link && !inside(e.path).includes('/'))));
   const files = new Map<string, string>();
   const oversized = new Map<string, number>();
+  const faults = new Map<string, FileFault>();
   const wanted = entries.filter((e) => {
+    if (e.link) {
+      const file = keep.test(inside(e.path));
+      faults.set(file ? inside(e.path) : `${inside(e.path)}/`, { code: 'file/symlink', line: 0, column: 0, message: `this ${file ? 'file' : 'folder'} is a symbolic link; links are not followed: move or copy it here` });
+      return false;
+    }
     if (e.size > MAX_FILE_BYTES) oversized.set(inside(e.path), e.size);
     return e.size <= MAX_FILE_BYTES;
   });
@@ -61,10 +69,11 @@ export function readDirAtRef(dirNow: string, ref: string, displayRoot: string, k
     for (const e of wanted) {
       const header = out.indexOf(0x0a, offset);
       const size = Number(out.subarray(offset, header).toString().split(' ')[2]);
-      const text = out.subarray(header + 1, header + 1 + size).toString('utf8');
+      const decoded = decodeUtf8(out.subarray(header + 1, header + 1 + size));
       offset = header + 1 + size + 1;
-      files.set(inside(e.path), text);
+      if ('text' in decoded) files.set(inside(e.path), decoded.text);
+      else faults.set(inside(e.path), decoded.fault);
     }
   }
-  return { root: displayRoot, files, oversized };
+  return { root: displayRoot, files, oversized, faults };
 }

@@ -1,3 +1,5 @@
+import { UsageError } from './usage-error';
+
 /** Where commands write; tests capture it instead of the process streams. */
 export interface Io {
   out(text: string): void;
@@ -16,6 +18,7 @@ export function nowFromEnvironment(env: NodeJS.ProcessEnv = process.env): Date {
   const fixed = env.ONCALL_NOW;
   if (fixed === undefined || fixed === '') return new Date();
   const ms = Date.parse(fixed);
-  if (Number.isNaN(ms)) throw new Error(`ONCALL_NOW is not an ISO 8601 instant: ${fixed}`);
+  // A usage error: the command stops with exit 2 and this message instead of a stack trace.
+  if (Number.isNaN(ms)) throw new UsageError(`ONCALL_NOW must be an ISO 8601 instant such as 2026-03-30T09:30:00Z, or unset (got \`${fixed.slice(0, 80)}\`)`);
   return new Date(ms);
 }

@@ -67,6 +67,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return EXIT_OK;
   }
   try {
+    io.now(); // a malformed ONCALL_NOW is reported before any work, for every command
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -27,11 +27,40 @@ export interface LocalDate {
   readonly day: number;
 }
 
-/** Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30. */
+/**
+ * Years the model reads. Local minutes count from 1970, and a two-digit year padded to four (`0026`)
+ * would otherwise be read as 1926 by `Date.UTC`: it is refused instead.
+ */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 9999;
+
+/** Why a date's year is refused, or undefined when it is in range (or the text is not a date at all). */
+export function yearProblem(text: string): string | undefined {
+  const m = /^([0-9]{4})-/.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  return year < MIN_YEAR || year > MAX_YEAR ? `the year ${m[1]} is out of range: write a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}` : undefined;
+}
+
+/** Largest UTC offset a clock uses (Kiribati, +14:00); anything beyond is a typo. */
+export const MAX_OFFSET_MINUTES = 14 * 60;
+
+/** Minutes of a `Z` or `±HH:MM` offset, or undefined when it is not a real offset (`+24:00`, `+05:99`). */
+export function offsetMinutesOf(text: string): number | undefined {
+  if (text === 'Z') return 0;
+  const m = /^([+-])([0-9]{2}):([0-9]{2})$/.exec(text);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  if (Number(m[3]) > 59 || minutes > MAX_OFFSET_MINUTES) return undefined;
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/** Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30 and years outside MIN_YEAR–MAX_YEAR. */
 export function parseIsoDate(text: string): LocalDate | undefined {
   const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1) return undefined;

@@ -2,7 +2,7 @@
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { maskPhone } from '../core/mask-phones';
 import { parseDuration } from '../core/duration';
-import { parseIsoDate } from '../core/clock';
+import { parseIsoDate, yearProblem } from '../core/clock';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
 import type { Reporter } from './reporter';
 import { isValidZone, zoneProblem } from './zones';
@@ -70,7 +70,8 @@ export function checkZone(r: Reporter, file: YamlFile, path: readonly PathSegmen
 
 export function checkDate(r: Reporter, file: YamlFile, path: readonly PathSegment[], text: string): boolean {
   if (!parseIsoDate(text)) {
-    r.error(file, path, 'value/invalid-date', `\`${text}\` is not a calendar date`);
+    const year = yearProblem(text);
+    r.error(file, path, 'value/invalid-date', year ? `\`${text}\`: ${year}` : `\`${text}\` is not a calendar date`);
     return false;
   }
   return true;

@@ -168,6 +168,7 @@ function resolveRunbook(ctx: AlertContext, file: YamlFile, path: readonly PathSe
     return undefined;
   }
   const contents = ctx.tree.files.get(rel);
+  if (contents === undefined && ctx.tree.faults?.has(rel)) return undefined; // reported as what it is
   if (contents === undefined) {
     const candidates = [...ctx.tree.files.keys()].filter((f) => f.startsWith(`${ctx.team}/`) && f.endsWith('.md')).map((f) => f.slice(ctx.team.length + 1));
     ctx.r.error(file, path, 'ref/missing-runbook', `runbook \`${text}\` does not exist in the squad's folder${didYouMean(text, candidates)}`);

@@ -1,4 +1,4 @@
-import { isoWeekday, parseIsoDate, WEEKDAYS } from '../core/clock';
+import { isoWeekday, offsetMinutesOf, parseIsoDate, WEEKDAYS, yearProblem } from '../core/clock';
 import { formatLocal, instantOf, localDateMinute, localMinute } from '../core/local-time';
 import { parseDuration } from '../core/duration';
 import { didYouMean } from '../core/suggest';
@@ -28,10 +28,18 @@ export function parseTurn(r: Reporter, file: YamlFile, path: readonly PathSegmen
 export function parseDateTime(r: Reporter, file: YamlFile, path: readonly PathSegment[], text: string, zone: string): number | undefined {
   const m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}:[0-9]{2})?$/.exec(text);
   if (!m || !parseIsoDate(m[1] as string)) {
-    r.error(file, path, 'value/invalid-datetime', `\`${text}\` is not a valid date and time`);
+    const year = yearProblem(text);
+    r.error(file, path, 'value/invalid-datetime', year ? `\`${text}\`: ${year}` : `\`${text}\` is not a valid date and time`);
     return undefined;
   }
-  if (m[5] !== undefined) return Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${m[5]}`);
+  if (m[5] !== undefined) {
+    const offset = offsetMinutesOf(m[5]);
+    if (offset === undefined) {
+      r.error(file, path, 'value/invalid-datetime', `\`${text}\`: the offset ${m[5]} is not a UTC offset; offsets go from -14:00 to +14:00 (or leave it out: the rotation's zone is used)`);
+      return undefined;
+    }
+    return Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${m[5]}`);
+  }
   const local = localDateMinute(m[1] as string) + Number(m[2]) * 60 + Number(m[3]);
   const instant = instantOf(zone, local) + Number(m[4] ?? 0) * 1000;
   if (localMinute(zone, instant) !== local) {

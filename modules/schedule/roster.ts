@@ -2,7 +2,7 @@
  * The planning view: every shift of a window, with what a reader of the spreadsheet wanted next to it —
  * overrides and swaps with their reasons, public holidays, and who of the rotation is away.
  */
-import type { Organisation } from '../model/types';
+import type { Organisation, Rotation } from '../model/types';
 import { isoDateOfLocal, localMinute } from '../core/local-time';
 import { organisationShifts, type Shift } from './shifts';
 import { unavailableInterval } from './unavailability-checks';
@@ -24,11 +24,44 @@ export interface RosterRow {
 export function holidaysDuring(org: Organisation, zone: string, start: number, end: number): Array<{ date: string; name: string }> {
   const first = isoDateOfLocal(localMinute(zone, start));
   const last = isoDateOfLocal(localMinute(zone, end - 1));
-  return org.holidays.filter((h) => h.date >= first && h.date <= last);
+  const sorted = holidaysByDate(org);
+  // Binary search for the first holiday on or after `first`: a roster asks once per shift.
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as { date: string }).date < first) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Array<{ date: string; name: string }> = [];
+  for (let i = lo; i < sorted.length && (sorted[i] as { date: string }).date <= last; i++) out.push(sorted[i] as { date: string; name: string });
+  return out;
+}
+
+const sortedHolidays = new WeakMap<Organisation, ReadonlyArray<{ date: string; name: string }>>();
+function holidaysByDate(org: Organisation): ReadonlyArray<{ date: string; name: string }> {
+  let sorted = sortedHolidays.get(org);
+  if (!sorted) {
+    sorted = [...org.holidays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    sortedHolidays.set(org, sorted);
+  }
+  return sorted;
+}
+
+/** The absences of a rotation's members, as instants, computed once per rotation rather than per shift. */
+function absencesOf(org: Organisation, rotation: Rotation): Array<{ start: number; end: number; note: string }> {
+  const members = new Set(rotation.segments.flatMap((s) => s.members));
+  return org.unavailability
+    .filter((u) => members.has(u.person))
+    .map((u) => {
+      const [start, end] = unavailableInterval(org, u);
+      return { start, end, note: `${u.person} away ${u.from} → ${u.to}${u.reason ? ` (${u.reason})` : ''}` };
+    });
 }
 
 export function roster(org: Organisation, from: number, to: number, team?: string): RosterRow[] {
   const rows: RosterRow[] = [];
+  const absences = new Map<Rotation, ReturnType<typeof absencesOf>>();
   for (const shift of organisationShifts(org, from, to, team)) {
     const rotation = org.rotations.get(`${shift.team}/${shift.rotation}`);
     if (!rotation) continue;
@@ -37,12 +70,12 @@ export function roster(org: Organisation, from: number, to: number, team?: strin
     if (shift.source === 'override') notes.push(`override${shift.reason ? `: ${shift.reason}` : ''}`);
     if (shift.source === 'swap') notes.push(`swap with ${shift.swappedWith}${shift.reason ? `: ${shift.reason}` : ''}`);
     for (const h of holidaysDuring(org, zone, shift.start, shift.end)) notes.push(`holiday ${h.date}: ${h.name}`);
-    const members = new Set(rotation.segments.flatMap((s) => s.members));
-    for (const u of org.unavailability) {
-      if (!members.has(u.person)) continue;
-      const [s, e] = unavailableInterval(org, u);
-      if (s < shift.end && shift.start < e) notes.push(`${u.person} away ${u.from} → ${u.to}${u.reason ? ` (${u.reason})` : ''}`);
+    let away = absences.get(rotation);
+    if (!away) {
+      away = absencesOf(org, rotation);
+      absences.set(rotation, away);
     }
+    for (const a of away) if (a.start < shift.end && shift.start < a.end) notes.push(a.note);
     rows.push({
       team: shift.team,
       rotation: shift.rotation,

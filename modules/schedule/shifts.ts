@@ -92,11 +92,17 @@ export function rotationShifts(rotation: Rotation, from: number, to: number): Sh
   const overrides = rotation.overrides.filter((o) => o.start < to && o.end > from);
   const overridden: Interval[] = overrides.map((o) => [o.start, o.end] as const).sort((a, b) => a[0] - b[0]);
 
+  // Turns come in time order: the covered and overridden intervals a turn meets are found by cursors
+  // that only move forward, so the work is linear in turns, not turns × intervals.
+  let c = 0;
+  let v = 0;
   for (const turn of turnsBetween(clock, from, to)) {
     const swapped = swaps.get(turn.k);
     const person = swapped?.person ?? memberFor(clock, turn.k);
     if (person === undefined) continue;
-    const pieces = subtract(intersect([[turn.start, turn.end]], covered), overridden);
+    while (c < covered.length && (covered[c] as Interval)[1] <= turn.start) c++;
+    while (v < overridden.length && (overridden[v] as Interval)[1] <= turn.start) v++;
+    const pieces = subtract(intersect([[turn.start, turn.end]], within(covered, c, turn.end)), within(overridden, v, turn.end));
     for (const [start, end] of pieces) {
       shifts.push({
         ...base,
@@ -116,6 +122,13 @@ export function rotationShifts(rotation: Rotation, from: number, to: number): Sh
     }
   }
   return shifts.sort((a, b) => a.start - b.start);
+}
+
+/** The intervals of a sorted list from index `first` that start before `end`. */
+function within(list: readonly Interval[], first: number, end: number): readonly Interval[] {
+  let last = first;
+  while (last < list.length && (list[last] as Interval)[0] < end) last++;
+  return list.slice(first, last);
 }
 
 /**

@@ -30,6 +30,8 @@ export interface SpecTree {
 
 export const ORG_FILE = 'org.yaml';
 export const TEAM_FILE = 'team.yaml';
+/** Names the outputs use for themselves: the catalog's `index.md`, the status page's owner. */
+export const RESERVED_SQUAD_IDS = ['index', 'organisation'] as const;
 
 function fileProblem(file: string, code: string, message: string, severity: 'error' | 'warning' = 'error'): Problem {
   return { file, line: 0, column: 0, severity, code, message };
@@ -50,6 +52,11 @@ function readSpecTree(tree: SourceTree): SpecTree {
         `file is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Split alerts into teams/<squad>/alerts/*.yaml`,
       ),
     );
+  }
+
+  const faults = tree.faults ?? new Map();
+  for (const [rel, fault] of faults) {
+    problems.push({ file: displayPath(tree, rel), line: fault.line, column: fault.column, severity: 'error', code: fault.code, message: fault.message });
   }
 
   const read = <T>(rel: string, kind: FileKind): SpecFile<T> | undefined => {
@@ -81,12 +88,13 @@ function readSpecTree(tree: SourceTree): SpecTree {
   };
 
   const org = read<OrgSpec>(ORG_FILE, 'org');
-  if (!tree.files.has(ORG_FILE) && !tree.oversized.has(ORG_FILE)) {
+  if (!tree.files.has(ORG_FILE) && !tree.oversized.has(ORG_FILE) && !faults.has(ORG_FILE)) {
     problems.push(fileProblem(displayPath(tree, ORG_FILE), 'file/missing-org', 'missing organisation file: create org.yaml with `name` and `people`'));
   }
 
   const teamDirs = new Map<string, string[]>();
-  for (const rel of [...tree.files.keys(), ...tree.oversized.keys()].sort()) {
+  // Files that exist but were not read count as present: they are reported once, as what they are.
+  for (const rel of [...tree.files.keys(), ...tree.oversized.keys(), ...faults.keys()].sort()) {
     const parts = rel.split('/');
     if (parts.length === 1) {
       if (rel !== ORG_FILE && isYaml(rel)) {
@@ -106,6 +114,10 @@ function readSpecTree(tree: SourceTree): SpecTree {
       problems.push(fileProblem(displayPath(tree, `${dir}/`), 'file/bad-folder', `squad folder \`${dir}\` is not an id: use lowercase letters, digits and single dashes`));
       continue;
     }
+    if ((RESERVED_SQUAD_IDS as readonly string[]).includes(dir)) {
+      problems.push(fileProblem(displayPath(tree, `${dir}/`), 'file/reserved-name', `\`${dir}\` cannot be a squad id: the catalog and the status page use this name (reserved: ${RESERVED_SQUAD_IDS.join(', ')}); rename the folder`));
+      continue;
+    }
     if (!hasTeamFile) {
       const near = files.find((f) => /^team\.(yml|json)$/i.test(f) || /^teams?\.ya?ml$/i.test(f));
       problems.push(
@@ -123,7 +135,7 @@ function readSpecTree(tree: SourceTree): SpecTree {
       if (/^alerts\/[^/]+\.yaml$/.test(f)) {
         const spec = read<AlertsFileSpec>(`${dir}/${f}`, 'alerts');
         if (spec) alertFiles.push(spec);
-      } else if (!tree.oversized.has(`${dir}/${f}`) && !(f === 'team.yml' && !hasTeamFile)) {
+      } else if (!tree.oversized.has(`${dir}/${f}`) && !faults.has(`${dir}/${f}`) && !(f === 'team.yml' && !hasTeamFile)) {
         problems.push(fileProblem(displayPath(tree, `${dir}/${f}`), 'file/unexpected', `not read: a squad folder holds ${TEAM_FILE}, alerts/*.yaml and runbooks`, f.endsWith('.yml') ? 'error' : 'warning'));
       }
     }

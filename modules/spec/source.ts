@@ -6,6 +6,19 @@ export interface SourceTree {
   readonly files: ReadonlyMap<string, string>;
   /** Files too large to read, by relative path → size in bytes. */
   readonly oversized: ReadonlyMap<string, number>;
+  /**
+   * Files and folders that exist but cannot be read (permissions, not UTF-8, a symbolic link, a folder
+   * where a file is expected), by relative path → why. A folder's path ends with `/`.
+   */
+  readonly faults?: ReadonlyMap<string, FileFault>;
+}
+
+/** Why a file or folder of the tree was not read; positioned when the fault is inside the file. */
+export interface FileFault {
+  readonly code: 'file/unreadable' | 'file/not-utf8' | 'file/symlink';
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Largest file the loader reads. A team file with a thousand alerts is well under 1 MiB. */

@@ -1,6 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { Composer, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Problem } from '../core/problem';
 import { withEnvironmentSnapshot } from './environment-snapshot';
+import { DepthGauge, MAX_YAML_DEPTH, type TooDeep } from './yaml-depth';
+
+type CstToken = CST.Token;
 
 /** A parsed YAML file: its plain value plus what is needed to point at any part of it. */
 export interface YamlFile {
@@ -22,30 +25,93 @@ export type PathSegment = string | number;
 /** Aliases may be used, but not to expand a small file into a huge value ("billion laughs"). */
 const MAX_ALIAS_COUNT = 200;
 
+/**
+ * Parses one file into data with positions. Never throws: whatever the text, the answer is the data or
+ * positioned problems, in time proportional to the text (nesting is bounded before parsing, duplicate
+ * keys are found with one set per mapping rather than the parser's pairwise comparison).
+ */
 export function parseYaml(file: string, text: string): { parsed?: YamlFile; problems: Problem[] } {
   const lines = new LineCounter();
-  const doc = withEnvironmentSnapshot(() =>
-    parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: '1.2' }),
-  );
+  const at = (offset: number): { line: number; column: number } => {
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  try {
+    return parseBounded(file, text, lines, at);
+  } catch (err) {
+    if (err instanceof TooDeepSignal) {
+      const before = text.slice(0, err.at.offset);
+      const line = before.split('\n').length;
+      const column = err.at.offset - before.lastIndexOf('\n');
+      return { problems: [{ file, line, column, severity: 'error', code: 'yaml/too-deep', message: tooDeepMessage() }] };
+    }
+    // The bound makes this unreachable for any input we know of; a parser fault stays a problem.
+    const message = err instanceof Error ? err.message : String(err);
+    const overflow = err instanceof RangeError;
+    return {
+      problems: [{ file, line: 1, column: 1, severity: 'error', code: overflow ? 'yaml/too-deep' : 'yaml/invalid', message: overflow ? tooDeepMessage() : `cannot read this YAML: ${message}` }],
+    };
+  }
+}
+
+class TooDeepSignal {
+  constructor(readonly at: TooDeep) {}
+}
+
+/**
+ * `parseDocument` (yaml/dist/public-api.js) with one change: each token of the lexer is measured before
+ * the parser takes it, so a text nested too deep stops as soon as it goes too deep, and is lexed once.
+ */
+function parseDocumentBounded(text: string, lines: LineCounter): Document.Parsed {
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  const gauge = new DepthGauge();
+  function* tokens(): Generator<CstToken> {
+    lines.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      const deep = gauge.step(lexeme);
+      if (deep) throw new TooDeepSignal(deep);
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  if (!doc) throw new Error('the YAML composer returned no document');
+  return doc;
+}
+
+function tooDeepMessage(): string {
+  return `the YAML nests more than ${MAX_YAML_DEPTH} levels deep; these files never need more than 10: check the indentation, the brackets and any \`- \` or \`? \` repeated on one line`;
+}
+
+function parseBounded(file: string, text: string, lines: LineCounter, at: (offset: number) => { line: number; column: number }): { parsed?: YamlFile; problems: Problem[] } {
+  const doc = withEnvironmentSnapshot(() => parseDocumentBounded(text, lines));
   const problems: Problem[] = [];
   // A file that cannot be parsed gets one problem, its root cause: later parser errors are
-  // consequences of the first (a tab shifts every following line). Duplicate keys alone are all listed.
-  const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
-  const rootCause = fatal.find((e) => e.code === 'TAB_AS_INDENT') ?? fatal[0];
-  const reported = rootCause ? [rootCause] : [...doc.errors, ...doc.warnings];
+  // consequences of the first (a tab shifts every following line).
+  const rootCause = doc.errors.find((e) => e.code === 'TAB_AS_INDENT') ?? doc.errors[0];
+  const reported = rootCause ? [rootCause] : doc.warnings;
   for (const error of reported) {
-    const pos = lines.linePos(error.pos[0]);
-    const isError = doc.errors.includes(error as never);
     problems.push({
       file,
-      line: pos.line,
-      column: pos.col,
-      severity: isError ? 'error' : 'warning',
+      ...at(error.pos[0]),
+      severity: error === rootCause ? 'error' : 'warning',
       code: yamlCode(error.code),
       message: yamlMessage(error.code, error.message),
     });
   }
-  if (problems.some((p) => p.severity === 'error')) return { problems };
+  if (rootCause) return { problems };
+  // Duplicate keys are all listed; keys that are mappings or lists cannot name anything in these files.
+  const keyProblems = keyProblemsOf(file, doc, at);
+  problems.push(...keyProblems);
+  if (keyProblems.length > 0) return { problems };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -64,6 +130,35 @@ export function parseYaml(file: string, text: string): { parsed?: YamlFile; prob
     return { problems };
   }
   return { parsed: { file, text, doc, lines, value, salvaged: new Set() }, problems };
+}
+
+/** Every mapping's duplicate keys (as the data would see them: `1` and `"1"` are one key) and complex keys. */
+function keyProblemsOf(file: string, doc: Document.Parsed, at: (offset: number) => { line: number; column: number }): Problem[] {
+  const problems: Problem[] = [];
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        const offset = isNode(key) ? key.range?.[0] : undefined;
+        if (isMap(key) || isSeq(key)) {
+          problems.push({ file, ...at(offset ?? 0), severity: 'error', code: 'yaml/complex-key', message: 'a key must be a name, not a mapping or a list; remove the `? ` or the brackets' });
+          continue;
+        }
+        const name = isScalar(key) ? String(key.value) : undefined;
+        if (name !== undefined && seen.has(name)) {
+          problems.push({ file, ...at(offset ?? 0), severity: 'error', code: 'yaml/duplicate-key', message: yamlMessage('DUPLICATE_KEY', '') });
+        }
+        if (name !== undefined) seen.add(name);
+        pending.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      pending.push(...node.items);
+    }
+  }
+  return problems;
 }
 
 function yamlCode(code: string): string {
@@ -92,13 +187,27 @@ function yamlMessage(code: string, message: string): string {
   }
 }
 
+/** Each mapping's pairs by key, built on first lookup: finding a key is then constant time, not a scan. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, unknown>>();
+function pairOf(map: YAMLMap, key: string): unknown {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The node at `path`, or the deepest existing ancestor. `key` returns the mapping key instead of the value. */
 export function nodeAt(doc: Document.Parsed, path: readonly PathSegment[], key = false): Node | undefined {
   let node: unknown = doc.contents;
   let keyNode: unknown;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair || !isPair(pair)) return (keyNode ?? node) as Node;
       keyNode = pair.key;
       node = pair.value ?? pair.key;

@@ -25,13 +25,15 @@ describe('synthetic organisations', () => {
 
 describe('npm run bench (smoke run on a tiny organisation)', () => {
   it('prints the table of every measure and ends with one JSON line of figures', () => {
-    const out = execFileSync(process.execPath, [join(ROOT, 'dist', 'modules', 'bench', 'run.js'), '--squads', '5', '--runs', '1', '--router-seconds', '1', '--sdk-resources', '30'], { encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(process.execPath, [join(ROOT, 'dist', 'modules', 'bench', 'run.js'), '--squads', '5', '--runs', '1', '--router-seconds', '1', '--sdk-resources', '30', '--fuzz', '20'], { encoding: 'utf8', timeout: 120_000 });
     const lines = out.trim().split('\n');
     const figures = JSON.parse(lines[lines.length - 1]!);
-    for (const key of ['parseMs', 'validateMs', 'validateRatio', 'planMs', 'resources', 'sdkMsPerResource', 'planRatio', 'whoMs', 'rosterMs', 'calendarYearMs', 'bareRps', 'routerRps', 'routerRatio', 'routerP99Ms', 'peakMemoryMb']) {
+    for (const key of ['parseMs', 'validateMs', 'validateRatio', 'planMs', 'resources', 'sdkMsPerResource', 'planRatio', 'whoMs', 'rosterMs', 'calendarYearMs', 'bareRps', 'routerRps', 'routerRatio', 'routerP99Ms', 'peakMemoryMb', 'fuzzInputs', 'fuzzCrashes', 'largeFileRatio', 'hourlyPerShiftRatio']) {
       expect(typeof figures[key], key).toBe('number');
     }
     expect(figures.routerErrors).toBe(0);
+    expect(figures.fuzzCrashes).toBe(0);
+    expect(figures.fuzzUnpositioned).toBe(0);
     expect(figures.routerMinimalErrors).toBe(0);
     expect(typeof figures.routerMinimalRatio).toBe('number');
     expect(figures.resources).toBeGreaterThan(100);

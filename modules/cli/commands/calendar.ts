@@ -4,7 +4,7 @@ import type { Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 import { replaceDirectory } from '../write-files';
-import { windowOption } from './roster';
+import { checkShiftBudget, windowOption } from './roster';
 
 export const calendarUsage = `oncall calendar --out DIR [--from DATE] [--weeks N] [--teams DIR]
 
@@ -25,7 +25,9 @@ export async function calendarCommand(argv: string[], io: Io): Promise<number> {
   const now = io.now();
   const org = organisationOrProblems(stringOption(values, 'teams') ?? 'teams', io, now.getTime());
   if (!org) return EXIT_PROBLEMS;
-  const { from, to, weeks } = windowOption(values, org.timezone, now.getTime(), 8);
+  const window = windowOption(values, org.timezone, now.getTime(), 8);
+  checkShiftBudget(org, window);
+  const { from, to, weeks } = window;
   const files = calendars(org, from, to, now);
   try {
     replaceDirectory(out, files, { command: 'oncall calendar', ownFiles: /\.ics$/ });

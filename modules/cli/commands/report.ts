@@ -1,3 +1,4 @@
+import { yearProblem } from '../../core/clock';
 import { compensation, type CompensationRow } from '../../schedule/compensation';
 import type { Organisation } from '../../model/types';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
@@ -41,6 +42,8 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1 || positionals[0] !== 'compensation') throw new UsageError('the report to produce must be `compensation`');
   const month = stringOption(values, 'month');
   if (month === undefined || !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month must be a month such as 2026-12 (got \`${month ?? ''}\`)`);
+  const year = yearProblem(`${month}-01`);
+  if (year !== undefined) throw new UsageError(`--month ${month}: ${year}`);
   const kind = oneOf('format', stringOption(values, 'format'), ['text', 'csv', 'json'] as const, 'text');
   const org = organisationOrProblems(stringOption(values, 'teams') ?? 'teams', io, io.now().getTime());
   if (!org) return EXIT_PROBLEMS;

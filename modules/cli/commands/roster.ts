@@ -7,7 +7,9 @@ import type { Io } from '../io';
 import { checkTeam, organisationOrProblems } from '../organisation-or-problems';
 import { parseCount } from '../time-options';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
-import { parseIsoDate } from '../../core/clock';
+import { parseIsoDate, yearProblem } from '../../core/clock';
+import type { Organisation } from '../../model/types';
+import { estimateShifts, MAX_SHIFTS } from '../../schedule/shift-budget';
 
 export const rosterUsage = `oncall roster [--team ID] [--from DATE] [--weeks N] [--format text|markdown|csv|json] [--teams DIR]
 
@@ -18,12 +20,22 @@ hours on call inside the window). json: [{"team","rotation","person","start","en
 /** Local midnight of `--from` (default today) in the organisation's zone, and the end N weeks later. */
 export function windowOption(values: Record<string, unknown>, zone: string, now: number, defaultWeeks: number): { from: number; to: number; weeks: number } {
   const fromText = typeof values.from === 'string' ? values.from : undefined;
-  if (fromText !== undefined && !parseIsoDate(fromText)) throw new UsageError(`--from must be a date such as 2026-12-21 (got \`${fromText}\`)`);
+  if (fromText !== undefined && !parseIsoDate(fromText)) throw new UsageError(`--from must be a date such as 2026-12-21 (got \`${fromText}\`)${yearProblem(fromText) ? `: ${yearProblem(fromText)}` : ''}`);
   const weeks = parseCount(typeof values.weeks === 'string' ? values.weeks : undefined, defaultWeeks);
   if (weeks === undefined) throw new UsageError(`--weeks must be a whole number from 1 to 9999 (got \`${String(values.weeks)}\`)`);
   const fromLocal = fromText !== undefined ? localDateMinute(fromText) : Math.floor(localMinute(zone, now) / 1440) * 1440;
   const from = instantOf(zone, fromLocal);
   return { from, to: instantOf(zone, fromLocal + weeks * 7 * 1440), weeks };
+}
+
+/** Refuses a window with more shifts than can be computed quickly, saying how many weeks fit. */
+export function checkShiftBudget(org: Organisation, window: { from: number; to: number; weeks: number }, team?: string): void {
+  const estimate = estimateShifts(org, window.from, window.to, team);
+  if (estimate.total <= MAX_SHIFTS) return;
+  const fits = Math.max(1, Math.floor((window.weeks * MAX_SHIFTS) / estimate.total));
+  throw new UsageError(
+    `--weeks ${window.weeks} covers about ${estimate.total.toLocaleString('en')} shifts (most in ${estimate.largest ?? 'one rotation'}); the limit is ${MAX_SHIFTS.toLocaleString('en')}: ask for at most ${fits} weeks${team === undefined ? ', or one squad with --team' : ''}`,
+  );
 }
 
 export async function rosterCommand(argv: string[], io: Io): Promise<number> {
@@ -40,7 +52,9 @@ export async function rosterCommand(argv: string[], io: Io): Promise<number> {
   if (!org) return EXIT_PROBLEMS;
   const team = stringOption(values, 'team');
   checkTeam(org, team);
-  const { from, to } = windowOption(values, org.timezone, now, 8);
+  const window = windowOption(values, org.timezone, now, 8);
+  checkShiftBudget(org, window, team);
+  const { from, to } = window;
   const rows = roster(org, from, to, team);
   let text = formatRoster(format, rows, org);
   if (format === 'text' || format === 'markdown') {
