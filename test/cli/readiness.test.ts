@@ -66,7 +66,7 @@ describe('oncall catalog', () => {
     dirs.push(out);
     const run = runCli(['catalog', '--out', out]);
     expect(run.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['index.md', 'payments.md', 'platform.md', 'storefront.md']);
+    expect(readdirSync(out).sort()).toEqual(['.oncall-output', 'index.md', 'payments.md', 'platform.md', 'storefront.md']);
     const storefront = readFileSync(join(out, 'storefront.md'), 'utf8');
     expect(storefront).toContain('## P1 · [shop][storefront] Home page answers and offers "Ajouter au panier"');
     expect(storefront).toMatch(/\*\*Expected time\*\*\n\n15 minutes to restore the page/);
