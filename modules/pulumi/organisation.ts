@@ -9,7 +9,7 @@ import { hasErrors } from '../core/problem';
 import { formatProblemsText } from '../core/problems-text';
 
 import { analyse } from '../pipeline';
-import type { Backend } from '../render/desired';
+import { BACKENDS, type Backend } from '../render/desired';
 import { renderStack } from '../render/stack';
 import { readTeamsDir } from '../spec/read-dir';
 import { sourceTexts } from '../spec/source';
@@ -61,6 +61,10 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
 
   constructor(name: string, args: OnCallOrganisationArgs, opts?: pulumi.ComponentResourceOptions) {
     super(OnCallOrganisation.__pulumiType, name, {}, opts);
+    // The stack setting arrives as any string (`oncall:backend: pagerdty`): refuse it rather than render a subset.
+    if (!(BACKENDS as readonly string[]).includes(args.backend)) {
+      throw new Error(`\`backend\` (\`oncall:backend\`) must be one of ${BACKENDS.join(', ')}, not \`${String(args.backend)}\``);
+    }
     const dir = args.teamsDir ?? join(__dirname, '..', '..', '..', 'teams');
     const tree = readTeamsDir(dir);
     const now = Date.now();

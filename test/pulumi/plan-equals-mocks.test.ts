@@ -75,3 +75,10 @@ describe('the Pulumi layer registers exactly the desired state', () => {
     expect(urns.every((u) => u.includes('oncall:index:Organisation$oncall:squad:Squad::'))).toBe(true);
   });
 });
+
+describe('the organisation component', () => {
+  it('refuses a misspelt backend instead of registering part of the organisation', () => {
+    installMocks();
+    expect(() => new OnCallOrganisation('org-typo', { backend: 'pagerdty' as Backend, teamsDir: join(ROOT, 'test', 'fixtures', 'acme', 'teams') })).toThrow(/`oncall:backend`\) must be one of pagerduty, opsgenie, datadog, not `pagerdty`/);
+  });
+});
