@@ -14,7 +14,10 @@ export function teamTagViolation(props: { tags?: unknown }): string | undefined 
   return tags.includes(MANAGED_TAG) ? 'the monitor has no `team:` tag' : 'the monitor has no `team:` tag: add one (or define it in teams/ so it gets one)';
 }
 
-/** A schedule, escalation policy or phone line is protected: deleting it loses history or a number. */
-export function protectionViolation(opts: { protect?: boolean }, kind: string): string | undefined {
-  return opts.protect ? undefined : `the ${kind} is not protected: deleting it would lose its history; mark it \`retired: true\` in the YAML to remove it deliberately`;
+/**
+ * A schedule, escalation policy or phone line is protected: deleting it loses history or a number. One whose
+ * YAML object is `retired: true` is on its way out and may be unprotected.
+ */
+export function protectionViolation(opts: { protect?: boolean }, kind: string, retired = false): string | undefined {
+  return opts.protect || retired ? undefined : `the ${kind} is not protected: deleting it would lose its history; mark it \`retired: true\` in the YAML to remove it deliberately`;
 }

@@ -1,19 +1,20 @@
 import type { ReportViolation, ResourceValidationArgs, ResourceValidation } from '@pulumi/policy';
 import { describe, expect, it } from 'vitest';
-import { policies } from '../../modules/policy/policies';
+import { policies, policiesFor } from '../../modules/policy/policies';
+import { retiredInProject, retiredResourceNames } from '../../modules/policy/retired';
 import { loadOrganisation } from '../../modules/model/load';
 import { renderStack } from '../../modules/render/stack';
-import { exampleTree, NOW } from '../helpers';
+import { exampleTree, fixtureTree, NOW, withEdit, writeTree } from '../helpers';
 
 /** Runs every policy on one resource as the policy engine would; returns `policy: message` violations. */
-function violations(type: string, props: Record<string, unknown>, protect = false): string[] {
+function violations(type: string, props: Record<string, unknown>, protect = false, name = 'r', pack = policies): string[] {
   const found: string[] = [];
-  for (const policy of policies) {
+  for (const policy of pack) {
     const args = {
       type,
       props,
       urn: `urn:pulumi:test::oncall::${type}::r`,
-      name: 'r',
+      name,
       opts: { protect, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
       stackTags: new Map(),
       isType: (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType === type,
@@ -56,3 +57,27 @@ describe('policy pack validators', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('retiring, the documented way to remove a schedule or policy', () => {
+  // `retired: true` on the rotation `oncall` of storefront (the fixture's), as a user would write it.
+  const tree = withEdit('storefront/team.yaml', '    name: Storefront on call\n', '    name: Storefront on call\n    retired: true\n', fixtureTree());
+
+  it('passes the policy pack: the retired schedule may be unprotected, the others may not', () => {
+    const org = loadOrganisation(tree).organisation!;
+    const pack = policiesFor(() => retiredResourceNames(org));
+    for (const backend of ['pagerduty', 'opsgenie', 'datadog'] as const) {
+      const state = renderStack(org, { now: NOW, name: 't', backend });
+      const retired = state.resources.find((r) => r.name === 'storefront-oncall-schedule')!;
+      expect(retired.options?.protect).toBeUndefined();
+      const found = state.resources.flatMap((r) => violations(r.type, r.inputs as Record<string, unknown>, r.options?.protect ?? false, r.name, pack).map((v) => `${r.name}: ${v}`));
+      expect(found).toEqual([]);
+      expect(violations(retired.type, {}, false, 'payments-run-schedule', pack)).toEqual([expect.stringMatching(/^schedule-protected/)]);
+    }
+  });
+
+  it('reads what is retired from a teams directory, and nothing from one that does not load', () => {
+    expect([...retiredInProject(writeTree(tree))]).toEqual(['storefront-oncall-schedule']);
+    expect(retiredInProject('/nonexistent/teams').size).toBe(0);
+  });
+});
+
