@@ -12,6 +12,7 @@ import { analyse } from '../pipeline';
 import { BACKENDS, type Backend } from '../render/desired';
 import { renderStack } from '../render/stack';
 import { readTeamsDir } from '../spec/read-dir';
+import { parseStackFile } from '../spec/stacks';
 import { sourceTexts } from '../spec/source';
 import type { DatadogConnection, OpsgenieConnection, PagerDutyConnection } from './overrides/connection';
 import { connectionFromStack, OVERRIDE_TYPE } from './overrides/stack-connection';
@@ -60,15 +61,17 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
   readonly resourceCount: number;
 
   constructor(name: string, args: OnCallOrganisationArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(OnCallOrganisation.__pulumiType, name, {}, opts);
     // The stack setting arrives as any string (`oncall:backend: pagerdty`): refuse it rather than render a subset.
     if (!(BACKENDS as readonly string[]).includes(args.backend)) {
       throw new Error(`\`backend\` (\`oncall:backend\`) must be one of ${BACKENDS.join(', ')}, not \`${String(args.backend)}\``);
     }
+    super(OnCallOrganisation.__pulumiType, name, {}, opts);
     const dir = args.teamsDir ?? join(__dirname, '..', '..', '..', 'teams');
     const tree = readTeamsDir(dir);
     const now = Date.now();
-    const { organisation, problems } = analyse(tree, now);
+    // Checked as `oncall validate` checks the stack: what this backend cannot express stops the program too.
+    const stack = parseStackFile(`Pulumi.${pulumi.getStack()}.yaml`, pulumi.getStack(), stackSettingsYaml(args));
+    const { organisation, problems } = analyse(tree, now, { stacks: stack.stack ? [stack.stack] : [], problems: stack.problems });
     if (hasErrors(problems) || !organisation) {
       throw new Error(`the organisation in ${dir} is not valid:\n${formatProblemsText(problems, sourceTexts(tree))}`);
     }
@@ -87,4 +90,13 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     this.resourceCount = registered.size;
     this.registerOutputs({ squads: Object.keys(squads), resourceCount: registered.size });
   }
+}
+
+/** The `oncall:` settings of the component's arguments, as a stack file would hold them. */
+function stackSettingsYaml(args: OnCallOrganisationArgs): string {
+  const lines = ['config:', `  oncall:backend: ${JSON.stringify(args.backend)}`];
+  if (args.squads) lines.push(`  oncall:teams: ${JSON.stringify(args.squads)}`);
+  if (args.pagerdutySubdomain) lines.push(`  oncall:pagerdutySubdomain: ${JSON.stringify(args.pagerdutySubdomain)}`);
+  // Warnings (such as a stack naming no Datadog site) do not stop the program; errors do.
+  return `${lines.join('\n')}\n`;
 }

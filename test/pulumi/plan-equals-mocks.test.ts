@@ -3,7 +3,6 @@
  * the resources registered under mocks equal `oncall plan` (types, names, inputs with references resolved),
  * each under the `oncall:squad:Squad` component of its squad.
  */
-import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { installMocks, lookupId, registrations } from './mocks';
@@ -11,7 +10,7 @@ import { OnCallOrganisation } from '../../modules/pulumi/organisation';
 import { loadOrganisation } from '../../modules/model/load';
 import { renderStack } from '../../modules/render/stack';
 import { isConcat, isInvoke, isRef, type Backend, type Value } from '../../modules/render/desired';
-import { exampleTree, ROOT, NOW } from '../helpers';
+import { FIXTURE_DIR, fixtureTree, NOW, withEdit, writeTree } from '../helpers';
 
 installMocks();
 
@@ -48,13 +47,15 @@ async function settle(resources: pulumi.Resource[]): Promise<string[]> {
 }
 
 describe('the Pulumi layer registers exactly the desired state', () => {
-  const org = loadOrganisation(exampleTree()).organisation!;
+  const org = loadOrganisation(fixtureTree()).organisation!;
 
   it.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s', async (backend) => {
     registrations.length = 0;
-    const component = new OnCallOrganisation(`org-${backend}`, { backend, teamsDir: join(ROOT, 'teams'), pagerdutySubdomain: 'acme' });
+    // As the fixture's Datadog stack: the squad with e-mail intake is not on Datadog On-Call.
+    const squads = backend === 'datadog' ? ['storefront', 'payments'] : undefined;
+    const component = new OnCallOrganisation(`org-${backend}`, { backend, teamsDir: FIXTURE_DIR, pagerdutySubdomain: 'acme', squads });
     const children = Object.values(component.squads);
-    const state = renderStack(org, { now: NOW, name: 'acme-test', backend, pagerdutySubdomain: 'acme' });
+    const state = renderStack(org, { now: NOW, name: 'acme-test', backend, pagerdutySubdomain: 'acme', teams: squads });
     // A URN exists once its registration is done (after its references resolved).
     await settle([...component.resources.values()]);
     const custom = registrations.filter((r) => r.custom);
@@ -69,7 +70,7 @@ describe('the Pulumi layer registers exactly the desired state', () => {
     secrets.length = 0;
     const components = registrations.filter((r) => !r.custom);
     expect(components.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
-      [`oncall:index:Organisation org-${backend}`, ...[...org.teams.keys()].map((t) => `oncall:squad:Squad ${t}`)].sort(),
+      [`oncall:index:Organisation org-${backend}`, ...(squads ?? [...org.teams.keys()]).map((t) => `oncall:squad:Squad ${t}`)].sort(),
     );
     const urns = await settle(children);
     expect(urns.every((u) => u.includes('oncall:index:Organisation$oncall:squad:Squad::'))).toBe(true);
@@ -79,6 +80,16 @@ describe('the Pulumi layer registers exactly the desired state', () => {
 describe('the organisation component', () => {
   it('refuses a misspelt backend instead of registering part of the organisation', () => {
     installMocks();
-    expect(() => new OnCallOrganisation('org-typo', { backend: 'pagerdty' as Backend, teamsDir: join(ROOT, 'test', 'fixtures', 'acme', 'teams') })).toThrow(/`oncall:backend`\) must be one of pagerduty, opsgenie, datadog, not `pagerdty`/);
+    expect(() => new OnCallOrganisation('org-typo', { backend: 'pagerdty' as Backend, teamsDir: FIXTURE_DIR })).toThrow(/`oncall:backend`\) must be one of pagerduty, opsgenie, datadog, not `pagerdty`/);
+  });
+});
+
+describe('the organisation component checks its stack as `oncall validate --stack` does', () => {
+  it('refuses what its backend cannot express (a handoff at 09:15 on Opsgenie) and accepts it elsewhere', () => {
+    installMocks();
+    const tree = withEdit('storefront/team.yaml', '    start: 2026-01-05          # a Monday: alice\'s first week\n', '    start: 2026-01-05\n    handoff: monday 09:15\n', fixtureTree());
+    const teamsDir = writeTree(tree);
+    expect(() => new OnCallOrganisation('org-og', { backend: 'opsgenie', teamsDir })).toThrow(/backend\/opsgenie-half-hour/);
+    expect(() => new OnCallOrganisation('org-pd', { backend: 'pagerduty', teamsDir, pagerdutySubdomain: 'acme' })).not.toThrow();
   });
 });
