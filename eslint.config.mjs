@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's recommended rules, plus the layer rule of DESIGN.md: data flows one way,
+// Lint: typescript-eslint's recommended rules, plus the layer rule of the README's Layout: data flows one way,
 // spec -> model -> schedule -> checks/render -> pulumi/cli/router, and the pure layers never import
 // Pulumi, the CLI, the router or HTTP.
 import tseslint from 'typescript-eslint';
@@ -19,7 +19,7 @@ const httpModules = ['node:http', 'node:https', 'http', 'https', 'node:net', 'tw
 /** Each layer may import only the layers before it (and itself). */
 function layerRule(layer) {
   const later = ORDER.slice(ORDER.indexOf(layer) + 1).filter((l) => !['checks', 'render'].includes(layer) || !['checks', 'render'].includes(l));
-  const patterns = later.map((l) => ({ group: [`../${l}/**`, `../${l}`, `../../${l}/**`, `../../${l}`], message: `\`${layer}\` comes before \`${l}\`: data flows one way (DESIGN.md)` }));
+  const patterns = later.map((l) => ({ group: [`../${l}/**`, `../${l}`, `../../${l}/**`, `../../${l}`], message: `\`${layer}\` comes before \`${l}\`: data flows one way (README, Layout)` }));
   if (PURE.includes(layer)) patterns.push(...forbiddenEverywherePure);
   return {
     files: [`modules/${layer}/**/*.ts`],

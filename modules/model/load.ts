@@ -1,5 +1,5 @@
 /**
- * The one entry point every command uses: source tree → organisation + problems.
+ * Source tree → organisation + problems: the loading half of the pipeline (modules/pipeline.ts adds the schedule and backend checks every command runs).
  * `validate` runs exactly this and prints the problems, so validation and generation cannot disagree.
  */
 import { sortProblems, uniqueProblems, type Problem } from '../core/problem';
