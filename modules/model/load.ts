@@ -1,6 +1,6 @@
 /**
  * Source tree → organisation + problems: the loading half of the pipeline (modules/pipeline.ts adds the schedule and backend checks every command runs).
- * `validate` runs exactly this and prints the problems, so validation and generation cannot disagree.
+ * `validate` and every other command run it through the pipeline, so validation and generation cannot disagree.
  */
 import { sortProblems, uniqueProblems, type Problem } from '../core/problem';
 import { loadSpecTree } from '../spec/load-tree';
