@@ -7,7 +7,7 @@
 import type { SourceTree } from '../spec/source';
 
 /** mulberry32: small, fast, good enough to vary shapes. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

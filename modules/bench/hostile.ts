@@ -7,18 +7,7 @@
 import type { Problem } from '../core/problem';
 import { analyse } from '../pipeline';
 import type { FileFault, SourceTree } from '../spec/source';
-
-/** mulberry32, as in generate.ts. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './generate';
 
 type Rnd = () => number;
 const int = (rnd: Rnd, max: number): number => Math.floor(rnd() * max);
