@@ -1,6 +1,6 @@
 /**
  * `npm run schemas`: writes what is generated from the sources — schemas/<kind>.schema.json,
- * docs/yaml-reference.md and the README's backend table (from the capability matrix).
+ * docs/yaml-reference.md, the README's backend table (from the capability matrix) and the spec types.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { withCapabilityTable } from '../render/readme-capabilities';
 import { schemas } from '../spec/schema';
 import { renderSchemaReference } from '../spec/schema-reference';
 import { renderSchemaFile } from '../spec/write-schemas';
+import { writeSpecTypes } from '../spec/generate-spec-types';
 
 const root = join(__dirname, '..', '..', '..');
 for (const kind of Object.keys(schemas) as Array<keyof typeof schemas>) {
@@ -19,3 +20,4 @@ process.stdout.write('wrote docs/yaml-reference.md\n');
 const readme = join(root, 'README.md');
 writeFileSync(readme, withCapabilityTable(readFileSync(readme, 'utf8')));
 process.stdout.write('wrote the backend table of README.md\n');
+void writeSpecTypes(root).then((file) => process.stdout.write(`wrote ${file}\n`));

@@ -1,129 +1,41 @@
-/** The YAML as written, after schema validation. Mirrors schemas/*.schema.json. */
-import type { Weekday } from '../core/clock';
+/**
+ * The YAML as written, after schema validation: names for the types generated from the JSON Schemas
+ * (spec-types.generated.ts, `npm run schemas`), so a schema change the code does not follow fails the build.
+ */
+import type { AlertsFile, Coverage, Days, OrgFile, Person, Severity, SpecFiles, Target, TeamFile, Window } from './spec-types.generated';
+import type { FileKind } from './schema';
 
-export type Days = Weekday[] | string;
-export interface WindowSpec { days: Days; from: string; to: string }
-export type CoverageSpec = 'always' | 'business-hours' | 'off-hours' | WindowSpec[];
+export type { Days, Severity };
+export type WindowSpec = Window;
+export type CoverageSpec = Coverage;
+export type PersonSpec = Person;
 
-export interface PersonSpec { name: string; email: string; timezone?: string; phone?: string }
-export interface HolidaySpec { date: string; name: string }
+export type OrgSpec = OrgFile;
+export type HolidaySpec = NonNullable<OrgSpec['holidays']>[number];
 
-export interface OrgSpec {
-  name: string;
-  defaults?: {
-    timezone?: string;
-    every?: string;
-    handoff?: string;
-    businessHours?: WindowSpec;
-    responseTarget?: string;
-  };
-  phone?: { router?: string; fallback?: string };
-  people: Record<string, PersonSpec>;
-  holidays?: HolidaySpec[];
-  statusPage?: { name?: string; domainPrefix?: string; type?: 'public' | 'internal' };
-  readiness?: {
-    runbookSections?: string[];
-    runbookBaseUrl?: string;
-    pagingSeverities?: Severity[];
-    checks?: Record<string, 'error' | 'warning' | 'off'>;
-  };
-  fairness?: { maxAboveMean?: number };
-}
+export type TeamSpec = TeamFile;
+export type RotationSpec = NonNullable<TeamSpec['rotations']>[string];
+export type OverrideSpec = NonNullable<RotationSpec['overrides']>[number];
+export type SwapSpec = NonNullable<RotationSpec['swaps']>[number];
+export type RosterChangeSpec = NonNullable<RotationSpec['changes']>[number];
+export type TargetSpec = Target;
+export type EscalationSpec = NonNullable<TeamSpec['escalations']>[string];
+export type RoutingRuleSpec = NonNullable<TeamSpec['routing']>[number];
+export type ServiceSpec = NonNullable<TeamSpec['services']>[string];
+export type PhoneSpec = NonNullable<TeamSpec['phone']>;
+export type UnavailabilitySpec = NonNullable<TeamSpec['unavailable']>[number];
 
-export interface OverrideSpec { person: string; start: string; end: string; reason?: string }
-export interface SwapSpec { between: [string, string]; shifts: [string, string]; reason?: string }
-export interface RosterChangeSpec { from: string; members: string[] }
+export type AlertsFileSpec = AlertsFile;
+export type AlertSpec = AlertsFileSpec['alerts'][string];
+export type AlertKind = AlertSpec['kind'];
+export type RequestSpec = NonNullable<AlertSpec['request']>;
+export type ExpectSpec = NonNullable<AlertSpec['expect']>;
+export type StepSpec = NonNullable<AlertSpec['steps']>[number];
+export type SloSpec = NonNullable<AlertSpec['slo']>;
+export type SilenceSpec = NonNullable<AlertSpec['silence']>[number];
 
-export interface RotationSpec {
-  name?: string;
-  members?: string[];
-  start?: string;
-  every?: string;
-  handoff?: string;
-  timezone?: string;
-  coverage?: CoverageSpec;
-  follows?: string;
-  offset?: number;
-  changes?: RosterChangeSpec[];
-  overrides?: OverrideSpec[];
-  swaps?: SwapSpec[];
-  retired?: boolean;
-}
+/** The contents of each file kind, once its schema accepts it. */
+export type SpecOf<K extends FileKind> = SpecFiles[K];
 
-export type TargetSpec = 'on-call' | 'manager' | { rotation: string } | { person: string };
-
-export interface EscalationSpec {
-  name?: string;
-  responseTarget?: string;
-  repeat?: number;
-  steps: Array<{ after?: string; notify: TargetSpec | TargetSpec[] }>;
-  retired?: boolean;
-}
-
-export interface RoutingRuleSpec {
-  during?: CoverageSpec;
-  rotation: string;
-  escalation?: string;
-  urgency?: 'high' | 'low';
-}
-
-export interface ServiceSpec {
-  name?: string;
-  description?: string;
-  statusPage?: string | { name: string; group?: string };
-  retired?: boolean;
-}
-
-export type Severity = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
-export type AlertKind = 'metric' | 'log' | 'service-check' | 'http-check' | 'multistep-check' | 'slo';
-
-export interface RequestSpec { method?: string; url: string; headers?: Record<string, string>; body?: string }
-export interface ExpectSpec { status?: number; bodyContains?: string; maxResponseTime?: string }
-
-export interface AlertSpec {
-  title: string;
-  service?: string;
-  severity: Severity;
-  kind: AlertKind;
-  description?: string;
-  query?: string;
-  window?: string;
-  thresholds?: { critical: string; warning?: string };
-  request?: RequestSpec;
-  expect?: ExpectSpec;
-  steps?: Array<{ name: string; request: RequestSpec; expect?: ExpectSpec; extract?: Record<string, string> }>;
-  every?: string;
-  locations?: string[];
-  slo?: { target: number; window?: '7d' | '30d' | '90d'; good: string; total: string };
-  runbook?: string;
-  dashboards?: string[];
-  tags?: string[];
-  page?: boolean;
-  escalation?: string;
-  notify?: string[];
-  renotify?: string;
-  noData?: string;
-  silence?: Array<{ check: string; reason: string; until: string }>;
-  retired?: boolean;
-}
-
-export interface PhoneSpec { number: string; sid?: string; router?: string; fallback?: string; retired?: boolean }
-export interface UnavailabilitySpec { person: string; from: string; to: string; reason?: string }
-
-export interface TeamSpec {
-  name: string;
-  description?: string;
-  manager?: string;
-  members: string[];
-  rotations?: Record<string, RotationSpec>;
-  escalations?: Record<string, EscalationSpec>;
-  routing?: RoutingRuleSpec[];
-  services?: Record<string, ServiceSpec>;
-  alerts?: Record<string, AlertSpec>;
-  phone?: PhoneSpec;
-  intake?: { email?: boolean };
-  unavailable?: UnavailabilitySpec[];
-  retired?: boolean;
-}
-
-export interface AlertsFileSpec { alerts: Record<string, AlertSpec> }
+/** Fails to compile when the schemas' file kinds and the generated roots differ. */
+export const FILE_KINDS_MATCH: [FileKind] extends [keyof SpecFiles] ? ([keyof SpecFiles] extends [FileKind] ? true : never) : never = true;
