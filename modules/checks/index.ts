@@ -49,7 +49,7 @@ export function readiness(org: Organisation, scope: ReadinessScope): ReadinessFi
     if (severity === 'off') continue;
     for (const f of check.run({ org, alerts, services })) {
       const alert = f.alert === undefined ? undefined : org.alerts.get(f.alert);
-      const silence = alert?.spec.silence?.find((s) => s.check === check.name);
+      const silence = alert?.silences.find((s) => s.check === check.name);
       if (silence && silence.until >= scope.today) continue;
       const note = silence ? ` (its silence expired on ${silence.until})` : '';
       out.push({ ...f, severity, message: `${f.message}${note}` });

@@ -1,15 +1,12 @@
 /** What a pull request adds or changes, comparing the organisation at a base ref with the working tree. */
-import type { Alert, Organisation } from '../model/types';
-
-function fingerprint(a: Alert): string {
-  return JSON.stringify({ team: a.team, service: a.service, spec: a.spec, runbook: a.runbook?.kind === 'file' ? a.runbook.text : a.runbook });
-}
+import { alertFingerprint } from '../model/alert-fingerprint';
+import type { Organisation } from '../model/types';
 
 export function changedAlerts(base: Organisation | undefined, head: Organisation): Set<string> {
   const out = new Set<string>();
   for (const a of head.alerts.values()) {
     const before = base?.alerts.get(a.id);
-    if (!before || fingerprint(before) !== fingerprint(a)) out.add(a.id);
+    if (!before || alertFingerprint(before) !== alertFingerprint(a)) out.add(a.id);
   }
   return out;
 }

@@ -1,27 +1,17 @@
 import { posix } from 'node:path';
 import { didYouMean } from '../core/suggest';
-import { parseDuration } from '../core/duration';
+import { parseDuration, type Duration } from '../core/duration';
 import { isReadinessCheck, READINESS_CHECKS } from '../core/readiness-checks';
 import type { SpecFile } from '../spec/load-tree';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
-import type { AlertKind, AlertSpec, ServiceSpec } from '../spec/types';
+import type { AlertSpec, ServiceSpec } from '../spec/types';
 import type { SourceTree } from '../spec/source';
+import { ALERT_KINDS, KIND_FIELDS, KIND_SPECIFIC, kindFields, type AlertDurations } from './alert-kinds';
+import { checkQueryShape } from './alert-query-shape';
 import { checkDate, checkDuration, checkUrl } from './checks-common';
 import { reportDuplicate, sourceOf, type Reporter } from './reporter';
 import type { ResolvedOrg } from './resolve-org';
-import type { Alert, Runbook, Service, Source } from './types';
-
-/** Fields that only make sense for some kinds; anything else set on an alert of another kind is an error. */
-const KIND_FIELDS: Record<AlertKind, ReadonlyArray<keyof AlertSpec>> = {
-  metric: ['query', 'window', 'thresholds', 'noData'],
-  log: ['query', 'window', 'thresholds', 'noData'],
-  // A service check counts check runs (`thresholds`), not time: no `window`.
-  'service-check': ['query', 'thresholds', 'noData'],
-  'http-check': ['request', 'expect', 'every', 'locations'],
-  'multistep-check': ['steps', 'every', 'locations'],
-  slo: ['slo'],
-};
-const KIND_SPECIFIC = new Set(Object.values(KIND_FIELDS).flat());
+import type { Alert, Runbook, Service, Silence, Source } from './types';
 
 export function resolveServices(r: Reporter, file: YamlFile, team: string, specs: Record<string, ServiceSpec>): Map<string, Service> {
   const out = new Map<string, Service>();
@@ -55,7 +45,7 @@ export function resolveAlert(ctx: AlertContext, file: YamlFile, base: readonly P
   let ok = true;
   for (const field of KIND_SPECIFIC) {
     if (spec[field] !== undefined && !KIND_FIELDS[spec.kind].includes(field)) {
-      const kinds = (Object.keys(KIND_FIELDS) as AlertKind[]).filter((k) => KIND_FIELDS[k].includes(field));
+      const kinds = ALERT_KINDS.filter((k) => KIND_FIELDS[k].includes(field));
       r.error(file, at(field), 'alert/field-not-for-kind', `\`${field}\` does not apply to kind \`${spec.kind}\` (only to ${kinds.map((k) => `\`${k}\``).join(', ')})`, true);
       ok = false;
     }
@@ -77,29 +67,39 @@ export function resolveAlert(ctx: AlertContext, file: YamlFile, base: readonly P
     ok = false;
   }
 
-  const duration = (field: PathSegment[], text: string | undefined, min: number, max?: number): void => {
-    if (text !== undefined && checkDuration(r, file, field, text, { minSeconds: min, maxSeconds: max }) === undefined) ok = false;
+  /** The parsed duration; undefined when absent or reported. */
+  const duration = (field: PathSegment[], text: string | undefined, min: number, max?: number): Duration | undefined => {
+    if (text === undefined) return undefined;
+    if (checkDuration(r, file, field, text, { minSeconds: min, maxSeconds: max }) === undefined) {
+      ok = false;
+      return undefined;
+    }
+    return parseDuration(text);
   };
-  duration(at('window'), spec.window, 60, 7 * 86400);
-  duration(at('every'), spec.every, 30, 7 * 86400);
-  duration(at('renotify'), spec.renotify, 60);
-  duration(at('noData'), spec.noData, 60);
-  duration(at('expect', 'maxResponseTime'), spec.expect?.maxResponseTime, 1);
+  const durations: AlertDurations = {
+    window: duration(at('window'), spec.window, 60, 7 * 86400),
+    every: duration(at('every'), spec.every, 30, 7 * 86400),
+    renotify: duration(at('renotify'), spec.renotify, 60),
+    noData: duration(at('noData'), spec.noData, 60),
+    maxResponseTime: duration(at('expect', 'maxResponseTime'), spec.expect?.maxResponseTime, 1),
+    steps: [],
+  };
 
   if (spec.request && !checkUrl(r, file, at('request', 'url'), spec.request.url)) ok = false;
   spec.steps?.forEach((s, i) => {
     if (!checkUrl(r, file, at('steps', i, 'request', 'url'), s.request.url)) ok = false;
-    duration(at('steps', i, 'expect', 'maxResponseTime'), s.expect?.maxResponseTime, 1);
+    durations.steps.push(duration(at('steps', i, 'expect', 'maxResponseTime'), s.expect?.maxResponseTime, 1));
   });
   spec.dashboards?.forEach((d, i) => {
     if (!checkUrl(r, file, at('dashboards', i), d)) ok = false;
   });
+  const silences: Silence[] = [];
   spec.silence?.forEach((s, i) => {
     if (!checkDate(r, file, at('silence', i, 'until'), s.until)) ok = false;
     if (!isReadinessCheck(s.check)) {
       r.error(file, at('silence', i, 'check'), 'ref/unknown-check', `unknown readiness check \`${s.check}\`${didYouMean(s.check, Object.keys(READINESS_CHECKS))}`);
       ok = false;
-    }
+    } else silences.push({ check: s.check, reason: s.reason, until: s.until });
   });
 
   if (!checkQueryShape(r, file, at, spec)) ok = false;
@@ -108,54 +108,27 @@ export function resolveAlert(ctx: AlertContext, file: YamlFile, base: readonly P
   if (spec.runbook !== undefined && !runbook) ok = false;
 
   if (!ok || service === undefined) return undefined;
+  const fields = kindFields(spec, durations);
+  if (!fields) return undefined; // what the kind requires is missing or malformed: the schema reported it
   return {
     id,
     team: ctx.team,
     service,
     title: spec.title,
     severity: spec.severity,
-    kind: spec.kind,
+    description: spec.description,
     page: spec.page ?? ctx.org.readiness.pagingSeverities.includes(spec.severity),
     escalation: spec.escalation,
     runbook,
-    spec,
+    dashboards: spec.dashboards ?? [],
+    tags: spec.tags ?? [],
+    notify: spec.notify ?? [],
+    renotify: durations.renotify,
+    silences,
     retired: spec.retired ?? false,
     source: sourceOf(file, at()),
+    ...fields,
   };
-}
-
-/**
- * What `query` holds for each monitor kind: the part the renderer does not write itself (see README, "Alerts as
- * code"). A full Datadog monitor query where only its search or metric is expected would be wrapped twice.
- * Query forms: DataDog/datadog-api-client-typescript .generator/schemas/v1/openapi.yaml, `CreateMonitor`
- * ("Query Types").
- */
-function checkQueryShape(r: Reporter, file: YamlFile, at: (...p: PathSegment[]) => PathSegment[], spec: AlertSpec): boolean {
-  const query = spec.query?.trim();
-  const problem = (path: PathSegment[], message: string): false => {
-    r.error(file, path, 'alert/query-shape', message);
-    return false;
-  };
-  if (query === undefined) return true;
-  if (spec.kind === 'metric' && /^[a-z_]+\(\s*last_/i.test(query)) {
-    return problem(at('query'), 'write only the metric query (`avg:system.cpu.user{*} by {host}`): the time aggregation over `window` and the comparison with `thresholds.critical` are added to it');
-  }
-  if (spec.kind === 'log') {
-    if (/^logs\s*\(/.test(query)) return problem(at('query'), 'write only the log search, as in the Log Explorer (`service:shop status:error`): `logs(…).index(…).rollup(…).last(window)` and the comparison are added to it');
-    const seconds = spec.window === undefined ? 300 : parseDuration(spec.window)?.seconds;
-    if (seconds !== undefined && seconds > 48 * 3600) return problem(at('window'), 'a log alert looks back 48 hours at most');
-  }
-  if (spec.kind === 'service-check') {
-    if (/\.last\s*\(|count_by_status/.test(query)) return problem(at('query'), 'write the check name, optionally with `.over(…)` and `.by(…)` (`"http.can_connect".over("instance:shop")`): `.last(N).count_by_status()` is added from `thresholds`');
-    if (/^"/.test(query) ? !/^"[^"]+"(\.(over|by)\((\s*"[^"]*"\s*,?)+\))*$/.test(query) : !/^[A-Za-z0-9_.-]+$/.test(query)) {
-      return problem(at('query'), 'a service check is named by its check (`http.can_connect`), or written `"check".over("tag:value").by("host")`');
-    }
-    for (const level of ['critical', 'warning'] as const) {
-      const t = spec.thresholds?.[level];
-      if (t !== undefined && !/^>=? ?[0-9]+$/.test(t.trim())) return problem(at('thresholds', level), 'a service check threshold counts failing check runs: `>= 3` (or `> 2`) alerts on the third');
-    }
-  }
-  return true;
 }
 
 function resolveRunbook(ctx: AlertContext, file: YamlFile, path: readonly PathSegment[], text: string): Runbook | undefined {

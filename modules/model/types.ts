@@ -2,8 +2,12 @@
  * The organisation as every later layer reads it: references resolved, defaults applied, times
  * normalised. Pure data; no input format leaks past this point other than source positions.
  */
-import type { AlertKind, AlertSpec, Severity } from '../spec/types';
+import type { Severity } from '../spec/types';
+import type { Alert } from './alert-types';
 import type { SourceTree } from '../spec/source';
+
+export type * from './alert-types';
+export { isQueryMonitor } from './alert-types';
 
 /** Where an object is defined, for problems raised by later layers (schedule, readiness, plan). */
 export interface Source {
@@ -134,24 +138,6 @@ export interface Service {
 export type Runbook =
   | { readonly kind: 'file'; /** Relative to the teams directory. */ readonly path: string; readonly text: string }
   | { readonly kind: 'url'; readonly url: string };
-
-export interface Alert {
-  readonly id: string;
-  readonly team: string;
-  readonly service: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly kind: AlertKind;
-  /** Whether it pages a person: explicit, or by severity. */
-  readonly page: boolean;
-  /** Escalation policy id of the squad, when the alert names one. */
-  readonly escalation?: string;
-  readonly runbook?: Runbook;
-  /** The alert as written (queries, thresholds, checks), for renderers. */
-  readonly spec: Readonly<AlertSpec>;
-  readonly retired: boolean;
-  readonly source: Source;
-}
 
 export interface PhoneLine {
   readonly team: string;

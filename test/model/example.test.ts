@@ -104,7 +104,7 @@ describe('the example organisation', () => {
     expect(kinds).toContain('url');
     const home = org.alerts.get('shop-home-page')!;
     expect(home.kind).toBe('http-check');
-    expect(home.spec.expect?.bodyContains).toBe('Ajouter au panier');
+    expect(home.kind === 'http-check' && home.expect.bodyContains).toBe('Ajouter au panier');
     expect(org.alerts.get('shop-checkout')!.kind).toBe('multistep-check');
   });
 });

@@ -1,4 +1,5 @@
-import { direction, parseThreshold } from '../../render/alerts/thresholds';
+import { isQueryMonitor } from '../../model/types';
+import { direction } from '../../model/thresholds';
 import { alertFinding, type ReadinessCheck } from '../check';
 
 /** Warning and critical thresholds point the same way, and the warning comes first. */
@@ -7,15 +8,13 @@ export const thresholdsCheck: ReadinessCheck = {
   summary: 'warning and critical thresholds have the same direction and the warning is reached first',
   run: ({ alerts }) =>
     alerts.flatMap((a) => {
-      const t = a.spec.thresholds;
-      if (!t?.warning) return [];
-      const critical = parseThreshold(t.critical);
-      const warning = parseThreshold(t.warning);
-      if (!critical || !warning) return [];
+      if (!isQueryMonitor(a)) return [];
+      const { critical, warning } = a.thresholds;
+      if (!warning) return [];
       if (direction(critical) !== direction(warning)) {
-        return [alertFinding('alert/thresholds', a, `\`${a.id}\`: critical \`${t.critical}\` and warning \`${t.warning}\` point in opposite directions`)];
+        return [alertFinding('alert/thresholds', a, `\`${a.id}\`: critical \`${critical.text}\` and warning \`${warning.text}\` point in opposite directions`)];
       }
       const warnsFirst = direction(critical) === 'above' ? warning.value < critical.value : warning.value > critical.value;
-      return warnsFirst ? [] : [alertFinding('alert/thresholds', a, `\`${a.id}\`: warning \`${t.warning}\` is not reached before critical \`${t.critical}\``)];
+      return warnsFirst ? [] : [alertFinding('alert/thresholds', a, `\`${a.id}\`: warning \`${warning.text}\` is not reached before critical \`${critical.text}\``)];
     }),
 };

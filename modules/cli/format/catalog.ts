@@ -11,7 +11,7 @@ import { describePolicy, describeWindows } from './describe';
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[[\]]/g, (c) => `\\${c}`).replace(/\n+/g, ' ');
 
 function routing(org: Organisation, team: Team, alert: Alert): string {
-  if (!alert.page) return `Does not page${alert.spec.notify?.length ? `; notifies ${alert.spec.notify.join(', ')}` : ''}.`;
+  if (!alert.page) return `Does not page${alert.notify.length ? `; notifies ${alert.notify.join(', ')}` : ''}.`;
   if (team.routing.length === 0) return 'Pages nobody: the squad has no escalation policy.';
   return team.routing
     .map((r) => {
@@ -25,12 +25,25 @@ function routing(org: Organisation, team: Team, alert: Alert): string {
 function trigger(alert: Alert, org: Organisation): string {
   const fromRunbook = alert.runbook?.kind === 'file' ? section(alert.runbook.text, org.readiness.runbookSections[0] ?? 'Trigger') : undefined;
   if (fromRunbook) return fromRunbook;
-  if (alert.spec.description) return alert.spec.description;
-  const t = alert.spec.thresholds;
-  if (alert.spec.query && t) return `\`${alert.spec.query}\` ${t.critical} over ${alert.spec.window ?? '5m'}${t.warning ? ` (warning ${t.warning})` : ''}.`;
-  if (alert.spec.request) return `${alert.spec.request.method ?? 'GET'} ${alert.spec.request.url} must answer ${alert.spec.expect?.status ?? 200}${alert.spec.expect?.bodyContains ? ` and contain "${alert.spec.expect.bodyContains}"` : ''}, every ${alert.spec.every ?? '5m'}.`;
-  if (alert.spec.steps) return `Journey: ${alert.spec.steps.map((s) => s.name).join(' → ')}, every ${alert.spec.every ?? '5m'}.`;
-  return '—';
+  if (alert.description) return alert.description;
+  switch (alert.kind) {
+    case 'metric':
+    case 'log':
+    case 'service-check': {
+      const { critical, warning } = alert.thresholds;
+      // A service check counts failing check runs: it has no window.
+      const over = alert.kind === 'service-check' ? ' failing check runs' : ` over ${alert.window.text}`;
+      return `\`${alert.query}\` ${critical.text}${over}${warning ? ` (warning ${warning.text})` : ''}.`;
+    }
+    case 'http-check': {
+      const { request, expect } = alert;
+      return `${request.method} ${request.url} must answer ${expect.status}${expect.bodyContains ? ` and contain "${expect.bodyContains}"` : ''}, every ${alert.every.text}.`;
+    }
+    case 'multistep-check':
+      return `Journey: ${alert.steps.map((s) => s.name).join(' → ')}, every ${alert.every.text}.`;
+    case 'slo':
+      return '—';
+  }
 }
 
 export function squadPage(org: Organisation, team: Team): string {
@@ -44,7 +57,7 @@ export function squadPage(org: Organisation, team: Team): string {
     out.push(
       `## ${a.severity} · ${alertName(a)}`,
       '',
-      `- **Id**: \`${a.id}\` · **Kind**: ${a.kind} · **Service**: \`${a.service}\`${a.spec.tags?.length ? ` · **Tags**: ${a.spec.tags.map((t) => `\`${t}\``).join(' ')}` : ''}`,
+      `- **Id**: \`${a.id}\` · **Kind**: ${a.kind} · **Service**: \`${a.service}\`${a.tags.length ? ` · **Tags**: ${a.tags.map((t) => `\`${t}\``).join(' ')}` : ''}`,
       `- **Routing**: ${routing(org, team, a)}`,
       `- **Runbook**: ${link ? `[${link}](${link})` : 'none'}`,
       '',

@@ -1,11 +1,9 @@
 /** Datadog monitors for metric, log and service-check alerts. */
-import type { Alert, Organisation } from '../../model/types';
-import { parseDuration } from '../../core/duration';
+import type { Duration, Organisation, QueryMonitorAlert, Threshold } from '../../model/types';
 import type { DesiredResource, Value } from '../desired';
 import { compact } from '../desired';
 import { alertMessage, escalationMessage } from './message';
 import { alertName, alertTags, priorityOf } from './naming';
-import { parseThreshold } from './thresholds';
 
 export const MONITOR = 'datadog:index/monitor:Monitor';
 
@@ -14,8 +12,8 @@ export const MONITOR = 'datadog:index/monitor:Monitor';
  * .generator/schemas/v1/openapi.yaml, `CreateMonitor`, "Query Types"): a metric alert takes `last_#m` (1–10080),
  * `last_#h` (1–168), `last_1d` or `last_1w`; a log alert `#m` (1–2880) or `#h` (1–48).
  */
-export function datadogWindow(text: string | undefined, kind: 'metric' | 'log' = 'metric'): string {
-  const seconds = parseDuration(text ?? '5m')?.seconds ?? 300;
+export function datadogWindow(window: Duration, kind: 'metric' | 'log' = 'metric'): string {
+  const seconds = window.seconds;
   const hours = seconds / 3600;
   if (kind === 'metric' && seconds === 86400) return '1d';
   if (kind === 'metric' && seconds === 604800) return '1w';
@@ -23,15 +21,12 @@ export function datadogWindow(text: string | undefined, kind: 'metric' | 'log' =
   return `${Math.max(1, Math.round(seconds / 60))}m`;
 }
 
-function minutes(text: string | undefined): number | undefined {
-  const s = text === undefined ? undefined : parseDuration(text)?.seconds;
-  return s === undefined ? undefined : Math.round(s / 60);
+function minutes(d: Duration | undefined): number | undefined {
+  return d === undefined ? undefined : Math.round(d.seconds / 60);
 }
 
 /** Failing check runs a service-check threshold counts: `>= 3` and `> 2` are both 3. */
-export function checkRuns(text: string | undefined): number | undefined {
-  const t = text === undefined ? undefined : parseThreshold(text);
-  if (!t) return undefined;
+export function checkRuns(t: Threshold): number {
   return t.op === '>' ? t.value + 1 : t.value;
 }
 
@@ -46,46 +41,40 @@ function serviceCheck(query: string): string {
  * the window, rollup and comparison are added here. Full Datadog queries in `query` are refused by validate
  * (`alert/query-shape`).
  */
-export function monitorQuery(alert: Alert): string {
-  const spec = alert.spec;
-  const critical = parseThreshold(spec.thresholds?.critical ?? '> 0');
-  const comparison = `${critical?.op ?? '>'} ${critical?.text ?? '0'}`;
-  const query = (spec.query ?? '').trim();
+export function monitorQuery(alert: QueryMonitorAlert): string {
+  const { critical, warning } = alert.thresholds;
+  const comparison = `${critical.op} ${critical.number}`;
+  const query = alert.query.trim();
   switch (alert.kind) {
     case 'log':
-      return `logs("${query.replace(/"/g, '\\"')}").index("*").rollup("count").last("${datadogWindow(spec.window, 'log')}") ${comparison}`;
+      return `logs("${query.replace(/"/g, '\\"')}").index("*").rollup("count").last("${datadogWindow(alert.window, 'log')}") ${comparison}`;
     case 'service-check': {
       // `count` must be at least the largest threshold (at most 100): the runs the thresholds count.
-      const runs = Math.min(100, Math.max(1, checkRuns(spec.thresholds?.critical) ?? 1, checkRuns(spec.thresholds?.warning) ?? 1));
+      const runs = Math.min(100, Math.max(1, checkRuns(critical), warning ? checkRuns(warning) : 1));
       return `${serviceCheck(query)}.last(${runs}).count_by_status()`;
     }
-    default:
-      return `avg(last_${datadogWindow(spec.window)}):${query} ${comparison}`;
+    case 'metric':
+      return `avg(last_${datadogWindow(alert.window)}):${query} ${comparison}`;
   }
 }
 
 /** Monitor thresholds: numbers for metric and log alerts; counts of check runs (and `ok`) for service checks. */
-function thresholds(alert: Alert): Record<string, string> {
-  const spec = alert.spec;
+function thresholds(alert: QueryMonitorAlert): Record<string, string> {
+  const { critical, warning } = alert.thresholds;
   if (alert.kind === 'service-check') {
-    const critical = checkRuns(spec.thresholds?.critical) ?? 1;
-    const warning = checkRuns(spec.thresholds?.warning);
     // `ok` sent explicitly: the provider reads it back for service checks only, and its API default is not documented.
-    return compact({ critical: String(critical), warning: warning === undefined ? undefined : String(warning), ok: '1' });
+    return compact({ critical: String(checkRuns(critical)), warning: warning === undefined ? undefined : String(checkRuns(warning)), ok: '1' });
   }
-  const critical = parseThreshold(spec.thresholds?.critical ?? '');
-  const warning = spec.thresholds?.warning ? parseThreshold(spec.thresholds.warning) : undefined;
-  return compact({ critical: critical?.text, warning: warning?.text });
+  return compact({ critical: critical.number, warning: warning?.number });
 }
 
 const TYPES = { metric: 'query alert', log: 'log alert', 'service-check': 'service check' } as const;
 
-export function renderMonitor(org: Organisation, alert: Alert, handle: string | undefined): DesiredResource {
-  const spec = alert.spec;
-  const noData = minutes(spec.noData);
+export function renderMonitor(org: Organisation, alert: QueryMonitorAlert, handle: string | undefined): DesiredResource {
+  const noData = minutes(alert.noData);
   const inputs: Record<string, Value> = compact({
     name: alertName(alert),
-    type: TYPES[alert.kind as keyof typeof TYPES],
+    type: TYPES[alert.kind],
     query: monitorQuery(alert),
     message: alertMessage(org, alert, handle),
     escalationMessage: escalationMessage(alert),
@@ -94,7 +83,7 @@ export function renderMonitor(org: Organisation, alert: Alert, handle: string | 
     monitorThresholds: thresholds(alert),
     notifyNoData: noData !== undefined,
     noDataTimeframe: noData,
-    renotifyInterval: minutes(spec.renotify),
+    renotifyInterval: minutes(alert.renotify),
     includeTags: true,
     requireFullWindow: false,
   });

@@ -3,7 +3,7 @@
  * confirmed over 5 minutes: 2% of a 30-day budget in an hour) and a slow burn (6× over 6 hours, confirmed
  * over 30 minutes: 5% in six hours). Both page the squad.
  */
-import type { Alert, Organisation } from '../../model/types';
+import type { Organisation, SloAlert } from '../../model/types';
 import type { DesiredResource } from '../desired';
 import { concat, ref } from '../desired';
 import { alertMessage } from './message';
@@ -17,9 +17,9 @@ export const BURN_RATES = [
   { id: 'slow-burn', label: 'slow burn', long: '6h', short: '30m', rate: 6 },
 ] as const;
 
-export function renderSlo(org: Organisation, alert: Alert, handle: string | undefined): DesiredResource[] {
-  const slo = alert.spec.slo!;
-  const window = slo.window ?? '30d';
+export function renderSlo(org: Organisation, alert: SloAlert, handle: string | undefined): DesiredResource[] {
+  const { slo } = alert;
+  const window = slo.window;
   const sloName = `${alert.id}-slo`;
   const out: DesiredResource[] = [
     {
@@ -30,7 +30,7 @@ export function renderSlo(org: Organisation, alert: Alert, handle: string | unde
       inputs: {
         name: alertName(alert),
         type: 'metric',
-        description: alert.spec.description ?? `${alert.title}: ${slo.target}% over ${window}.`,
+        description: alert.description ?? `${alert.title}: ${slo.target}% over ${window}.`,
         query: { numerator: slo.good, denominator: slo.total },
         thresholds: [{ timeframe: window, target: slo.target }],
         tags: alertTags(alert),

@@ -1,38 +1,33 @@
 /** Datadog synthetic API tests: an HTTP check ("check for string") and a multi-step customer journey. */
-import type { Alert, Organisation } from '../../model/types';
-import type { ExpectSpec, RequestSpec } from '../../spec/types';
-import { parseDuration } from '../../core/duration';
+import type { HttpExpectation, HttpRequest, Organisation, SyntheticCheckAlert } from '../../model/types';
 import type { DesiredResource, Value } from '../desired';
 import { compact } from '../desired';
 import { alertMessage, escalationMessage } from './message';
 import { alertName, alertTags, priorityOf } from './naming';
 
 export const SYNTHETICS = 'datadog:index/syntheticsTest:SyntheticsTest';
-export const DEFAULT_LOCATIONS = ['aws:eu-west-3', 'aws:eu-central-1'];
 
-function assertions(expect: ExpectSpec | undefined): Value[] {
-  const out: Value[] = [{ type: 'statusCode', operator: 'is', target: String(expect?.status ?? 200) }];
-  if (expect?.bodyContains) out.push({ type: 'body', operator: 'contains', target: expect.bodyContains });
-  const max = expect?.maxResponseTime ? parseDuration(expect.maxResponseTime)?.seconds : undefined;
-  if (max !== undefined) out.push({ type: 'responseTime', operator: 'lessThan', target: String(max * 1000) });
+function assertions(expect: HttpExpectation): Value[] {
+  const out: Value[] = [{ type: 'statusCode', operator: 'is', target: String(expect.status) }];
+  if (expect.bodyContains) out.push({ type: 'body', operator: 'contains', target: expect.bodyContains });
+  if (expect.maxResponseTime) out.push({ type: 'responseTime', operator: 'lessThan', target: String(expect.maxResponseTime.seconds * 1000) });
   return out;
 }
 
-function request(r: RequestSpec): { requestDefinition: Value; requestHeaders?: Value } {
-  return compact({ requestDefinition: compact({ method: r.method ?? 'GET', url: r.url, body: r.body }), requestHeaders: r.headers });
+function request(r: HttpRequest): { requestDefinition: Value; requestHeaders?: Value } {
+  return compact({ requestDefinition: compact({ method: r.method, url: r.url, body: r.body }), requestHeaders: r.headers });
 }
 
-export function renderSynthetic(org: Organisation, alert: Alert, handle: string | undefined): DesiredResource {
-  const spec = alert.spec;
-  const tickEvery = parseDuration(spec.every ?? '5m')?.seconds ?? 300;
-  const renotify = spec.renotify ? Math.round((parseDuration(spec.renotify)?.seconds ?? 0) / 60) : undefined;
+export function renderSynthetic(org: Organisation, alert: SyntheticCheckAlert, handle: string | undefined): DesiredResource {
+  const tickEvery = alert.every.seconds;
+  const renotify = alert.renotify ? Math.round(alert.renotify.seconds / 60) : undefined;
   const common = {
     name: alertName(alert),
     type: 'api',
     status: 'live',
     message: alertMessage(org, alert, handle),
     tags: alertTags(alert),
-    locations: spec.locations ?? DEFAULT_LOCATIONS,
+    locations: [...alert.locations],
     optionsList: compact({
       tickEvery,
       minLocationFailed: 1,
@@ -44,11 +39,11 @@ export function renderSynthetic(org: Organisation, alert: Alert, handle: string 
   };
   const inputs: Record<string, Value> =
     alert.kind === 'http-check'
-      ? { ...common, subtype: 'http', ...request(spec.request!), assertions: assertions(spec.expect) }
+      ? { ...common, subtype: 'http', ...request(alert.request), assertions: assertions(alert.expect) }
       : {
           ...common,
           subtype: 'multi',
-          apiSteps: (spec.steps ?? []).map((step) =>
+          apiSteps: alert.steps.map((step) =>
             compact({
               name: step.name,
               subtype: 'http',
