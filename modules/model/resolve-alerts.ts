@@ -4,7 +4,7 @@ import { parseDuration, type Duration } from '../core/duration';
 import { isReadinessCheck, READINESS_CHECKS } from '../core/readiness-checks';
 import type { SpecFile } from '../spec/load-tree';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
-import type { AlertSpec, ServiceSpec } from '../spec/types';
+import type { AlertsFileSpec, AlertSpec, ServiceSpec } from '../spec/types';
 import type { SourceTree } from '../spec/source';
 import { ALERT_KINDS, KIND_FIELDS, KIND_SPECIFIC, kindFields, type AlertDurations } from './alert-kinds';
 import { checkQueryShape } from './alert-query-shape';
@@ -159,7 +159,7 @@ export function resolveAlerts(
   ctx: AlertContext,
   teamFile: YamlFile,
   teamAlerts: Record<string, AlertSpec> | undefined,
-  alertFiles: ReadonlyArray<SpecFile<{ alerts: Record<string, AlertSpec> }>>,
+  alertFiles: ReadonlyArray<SpecFile<AlertsFileSpec>>,
   seen: Map<string, Source>,
 ): Map<string, Alert> {
   const out = new Map<string, Alert>();

@@ -78,7 +78,7 @@ export function resolveRotations(ctx: RotationContext, specs: Record<string, Rot
       return undefined;
     }
     visiting.add(id);
-    const rotation = spec.follows === undefined ? resolveBase(ctx, id, spec) : resolveFollower(ctx, id, spec, resolveOne, Object.keys(specs));
+    const rotation = spec.follows === undefined ? resolveBase(ctx, id, spec) : resolveFollower(ctx, id, spec, spec.follows, resolveOne, Object.keys(specs));
     visiting.delete(id);
     pending.delete(id);
     if (rotation) out.set(id, rotation);
@@ -192,12 +192,12 @@ function resolveFollower(
   ctx: RotationContext,
   id: string,
   spec: RotationSpec,
+  followed: string,
   resolve: (id: string) => Rotation | undefined,
   known: readonly string[],
 ): Rotation | undefined {
   const { r, file, org } = ctx;
   const at = (...p: PathSegment[]): PathSegment[] => ['rotations', id, ...p];
-  const followed = spec.follows as string;
   let ok = true;
   for (const key of FOLLOW_CONFLICTS) {
     if (spec[key] !== undefined) {

@@ -8,7 +8,7 @@ import { withEnvironmentSnapshot } from './environment-snapshot';
 import { parseYaml, type YamlFile } from './yaml-document';
 import { schemaErrors } from './schema-validator';
 import { schemaProblems } from './schema-problems';
-import type { AlertsFileSpec, OrgSpec, TeamSpec } from './types';
+import type { AlertsFileSpec, OrgSpec, SpecOf, TeamSpec } from './types';
 import type { FileKind } from './schema';
 import type { ErrorObject } from 'ajv';
 
@@ -59,7 +59,8 @@ function readSpecTree(tree: SourceTree): SpecTree {
     problems.push({ file: displayPath(tree, rel), line: fault.line, column: fault.column, severity: 'error', code: fault.code, message: fault.message });
   }
 
-  const read = <T>(rel: string, kind: FileKind): SpecFile<T> | undefined => {
+  // The type follows the kind whose schema accepted the file (types generated from the schemas).
+  const read = <K extends FileKind>(rel: string, kind: K): SpecFile<SpecOf<K>> | undefined => {
     const text = tree.files.get(rel);
     if (text === undefined) return undefined;
     const file = displayPath(tree, rel);
@@ -75,19 +76,19 @@ function readSpecTree(tree: SourceTree): SpecTree {
       return undefined;
     }
     const errors = schemaErrors(kind, parsed.value);
-    if (errors.length === 0) return { yaml: parsed, spec: parsed.value as T };
+    if (errors.length === 0) return { yaml: parsed, spec: parsed.value as SpecOf<K> };
     problems.push(...schemaProblems(parsed, errors));
     // Keep checking the rest of the organisation when the only mistakes are unknown keys (typos):
     // the file is read without them, so its references are still checked and nothing is reported twice.
     const salvaged = withoutUnknownKeys(parsed.value, errors);
     if (salvaged !== undefined && schemaErrors(kind, salvaged).length === 0) {
       for (const e of errors) if (e.keyword === 'additionalProperties') parsed.salvaged.add(e.instancePath);
-      return { yaml: parsed, spec: salvaged as T };
+      return { yaml: parsed, spec: salvaged as SpecOf<K> };
     }
     return undefined;
   };
 
-  const org = read<OrgSpec>(ORG_FILE, 'org');
+  const org = read(ORG_FILE, 'org');
   if (!tree.files.has(ORG_FILE) && !tree.oversized.has(ORG_FILE) && !faults.has(ORG_FILE)) {
     problems.push(fileProblem(displayPath(tree, ORG_FILE), 'file/missing-org', 'missing organisation file: create org.yaml with `name` and `people`'));
   }
@@ -128,12 +129,12 @@ function readSpecTree(tree: SourceTree): SpecTree {
         ),
       );
     }
-    const team = hasTeamFile ? read<TeamSpec>(`${dir}/${TEAM_FILE}`, 'team') : undefined;
+    const team = hasTeamFile ? read(`${dir}/${TEAM_FILE}`, 'team') : undefined;
     const alertFiles: Array<SpecFile<AlertsFileSpec>> = [];
     for (const f of files) {
       if (f === TEAM_FILE || !isYaml(f)) continue;
       if (/^alerts\/[^/]+\.yaml$/.test(f)) {
-        const spec = read<AlertsFileSpec>(`${dir}/${f}`, 'alerts');
+        const spec = read(`${dir}/${f}`, 'alerts');
         if (spec) alertFiles.push(spec);
       } else if (!tree.oversized.has(`${dir}/${f}`) && !faults.has(`${dir}/${f}`) && !(f === 'team.yml' && !hasTeamFile)) {
         problems.push(fileProblem(displayPath(tree, `${dir}/${f}`), 'file/unexpected', `not read: a squad folder holds ${TEAM_FILE}, alerts/*.yaml and runbooks`, f.endsWith('.yml') ? 'error' : 'warning'));
