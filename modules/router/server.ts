@@ -175,7 +175,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      const why = err.code === 'EADDRINUSE' ? 'the address is in use' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EADDRNOTAVAIL' ? 'no such local address' : err.message;
+      reject(new RouterSetupError(`cannot listen on ${options.host}:${options.port}: ${why}`));
+    });
     server.listen(options.port, options.host, resolve);
   });
   const address = server.address() as AddressInfo;
