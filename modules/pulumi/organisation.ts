@@ -11,7 +11,7 @@ import { formatProblemsText } from '../core/problems-text';
 import { analyse } from '../pipeline';
 import { BACKENDS, type Backend } from '../render/desired';
 import { renderStack } from '../render/stack';
-import { readTeamsDir } from '../spec/read-dir';
+import { readTeamsDir, TeamsDirError } from '../spec/read-dir';
 import { parseStackFile } from '../spec/stacks';
 import { sourceTexts } from '../spec/source';
 import type { DatadogConnection, OpsgenieConnection, PagerDutyConnection } from './overrides/connection';
@@ -62,21 +62,22 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
 
   constructor(name: string, args: OnCallOrganisationArgs, opts?: pulumi.ComponentResourceOptions) {
     // The stack setting arrives as any string (`oncall:backend: pagerdty`): refuse it rather than render a subset.
+    // A user's mistake is a RunError: Pulumi prints its message alone, without the program's stack trace.
     if (!(BACKENDS as readonly string[]).includes(args.backend)) {
-      throw new Error(`\`backend\` (\`oncall:backend\`) must be one of ${BACKENDS.join(', ')}, not \`${String(args.backend)}\``);
+      throw new pulumi.RunError(`\`backend\` (\`oncall:backend\`) must be one of ${BACKENDS.join(', ')}, not \`${String(args.backend)}\``);
     }
     super(OnCallOrganisation.__pulumiType, name, {}, opts);
     const dir = args.teamsDir ?? join(__dirname, '..', '..', '..', 'teams');
-    const tree = readTeamsDir(dir);
+    const tree = teamsTree(dir);
     const now = Date.now();
     // Checked as `oncall validate` checks the stack: what this backend cannot express stops the program too.
     const stack = parseStackFile(`Pulumi.${pulumi.getStack()}.yaml`, pulumi.getStack(), stackSettingsYaml(args));
     const { organisation, problems } = analyse(tree, now, { stacks: stack.stack ? [stack.stack] : [], problems: stack.problems });
     if (hasErrors(problems) || !organisation) {
-      throw new Error(`the organisation in ${dir} is not valid:\n${formatProblemsText(problems, sourceTexts(tree))}`);
+      throw new pulumi.RunError(`the organisation in ${dir} is not valid:\n${formatProblemsText(problems, sourceTexts(tree))}`);
     }
     const unknown = (args.squads ?? []).filter((s) => !organisation.teams.has(s));
-    if (unknown.length > 0) throw new Error(`\`squads\` names unknown squads: ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw new pulumi.RunError(`\`squads\` names unknown squads: ${unknown.join(', ')}`);
     const state = renderStack(organisation, { now, name: pulumi.getStack(), backend: args.backend, teams: args.squads, pagerdutySubdomain: args.pagerdutySubdomain, opsgenieRegion: args.opsgenieRegion });
     const squads: Record<string, Squad> = {};
     for (const r of state.resources) if (r.squad !== ORGANISATION) squads[r.squad] ??= new Squad(r.squad, { parent: this });
@@ -89,6 +90,15 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     this.resources = registered;
     this.resourceCount = registered.size;
     this.registerOutputs({ squads: Object.keys(squads), resourceCount: registered.size });
+  }
+}
+
+function teamsTree(dir: string): ReturnType<typeof readTeamsDir> {
+  try {
+    return readTeamsDir(dir);
+  } catch (err) {
+    if (err instanceof TeamsDirError) throw new pulumi.RunError(err.message);
+    throw err;
   }
 }
 
