@@ -3,6 +3,7 @@
  * no stack trace. Run in-process through `main(argv, io)`; only the router's start is stopped before listening.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -99,7 +100,6 @@ describe('other start-up failures of the router', () => {
   });
 
   it('a port already taken: exit 1', async () => {
-    const { createServer } = await import('node:net');
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;

@@ -11,7 +11,7 @@ describe('the Pulumi program', () => {
   it('refuses `oncall:backend: pagerdty` before registering anything', async () => {
     installMocks();
     pulumi.runtime.setAllConfig({ 'oncall:backend': 'pagerdty' });
-    const run = import('../../modules/program');
+    const run = import('../../modules/program.js');
     await expect(run).rejects.toBeInstanceOf(pulumi.RunError);
     await expect(run).rejects.toThrow('`backend` (`oncall:backend`) must be one of pagerduty, opsgenie, datadog, not `pagerdty`');
   });
