@@ -20,7 +20,11 @@ const BURN_MONITOR_SUFFIXES = ['fast-burn', 'slow-burn'] as const;
 /** The id-derived names of one resource kind each, for the whole organisation, with where each comes from. */
 function namesByKind(org: Organisation): Map<string, Named[]> {
   const kinds = new Map<string, Named[]>();
-  const add = (kind: string, named: Named): void => void kinds.set(kind, [...(kinds.get(kind) ?? []), named]);
+  const add = (kind: string, named: Named): void => {
+    const list = kinds.get(kind);
+    if (list) list.push(named);
+    else kinds.set(kind, [named]);
+  };
   for (const team of org.teams.values()) {
     for (const rotation of team.rotations.values()) add('schedule', { name: names.schedule(team.id, rotation.id), what: `rotation \`${rotation.id}\` of squad \`${team.id}\``, source: rotation.source });
     for (const policy of team.escalations.values()) add('escalation', { name: names.escalation(team.id, policy.id), what: `escalation \`${policy.id}\` of squad \`${team.id}\``, source: policy.source });
@@ -39,7 +43,11 @@ export function nameClashProblems(org: Organisation): Problem[] {
   const problems: Problem[] = [];
   for (const list of namesByKind(org).values()) {
     const byName = new Map<string, Named[]>();
-    for (const n of list) byName.set(n.name, [...(byName.get(n.name) ?? []), n]);
+    for (const n of list) {
+      const same = byName.get(n.name);
+      if (same) same.push(n);
+      else byName.set(n.name, [n]);
+    }
     for (const [name, same] of byName) {
       if (same.length < 2) continue;
       for (const n of same) {
