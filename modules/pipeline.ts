@@ -10,6 +10,7 @@ import { scheduleProblems } from './schedule/checks';
 import type { SourceTree } from './spec/source';
 import type { StackSpec } from './spec/stacks';
 import { backendProblems } from './render/backend-constraints';
+import { nameClashProblems } from './render/name-clashes';
 
 export interface Analysis {
   readonly organisation?: Organisation;
@@ -25,6 +26,6 @@ export function analyse(tree: SourceTree, now: number, stacks: { stacks: readonl
   const withStacks = [...loaded.problems, ...stacks.problems];
   // Schedule and backend checks need a sound model; with YAML errors they would only repeat them.
   if (!loaded.organisation || hasErrors(withStacks)) return { organisation: loaded.organisation, problems: sortProblems(uniqueProblems(withStacks)) };
-  const problems = [...withStacks, ...scheduleProblems(loaded.organisation, now), ...backendProblems(loaded.organisation, stacks.stacks)];
+  const problems = [...withStacks, ...nameClashProblems(loaded.organisation), ...scheduleProblems(loaded.organisation, now), ...backendProblems(loaded.organisation, stacks.stacks)];
   return { organisation: loaded.organisation, problems: sortProblems(uniqueProblems(problems)) };
 }

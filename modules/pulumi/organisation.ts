@@ -3,6 +3,7 @@
  * same pipeline as `oncall validate` (refusing to run on errors), renders the desired state of the chosen
  * backend and registers it, one `oncall:squad:Squad` per squad.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { hasErrors } from '../core/problem';
@@ -11,7 +12,7 @@ import { formatProblemsText } from '../core/problems-text';
 import { analyse } from '../pipeline';
 import { BACKENDS, type Backend } from '../render/desired';
 import { renderStack } from '../render/stack';
-import { readTeamsDir } from '../spec/read-dir';
+import { readTeamsDir, TeamsDirError } from '../spec/read-dir';
 import { parseStackFile } from '../spec/stacks';
 import { sourceTexts } from '../spec/source';
 import type { DatadogConnection, OpsgenieConnection, PagerDutyConnection } from './overrides/connection';
@@ -62,21 +63,23 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
 
   constructor(name: string, args: OnCallOrganisationArgs, opts?: pulumi.ComponentResourceOptions) {
     // The stack setting arrives as any string (`oncall:backend: pagerdty`): refuse it rather than render a subset.
+    // A user's mistake is a RunError: Pulumi prints its message alone, without the program's stack trace.
     if (!(BACKENDS as readonly string[]).includes(args.backend)) {
-      throw new Error(`\`backend\` (\`oncall:backend\`) must be one of ${BACKENDS.join(', ')}, not \`${String(args.backend)}\``);
+      throw new pulumi.RunError(`\`backend\` (\`oncall:backend\`) must be one of ${BACKENDS.join(', ')}, not \`${String(args.backend)}\``);
     }
-    super(OnCallOrganisation.__pulumiType, name, {}, opts);
     const dir = args.teamsDir ?? join(__dirname, '..', '..', '..', 'teams');
-    const tree = readTeamsDir(dir);
+    const tree = teamsTree(dir);
     const now = Date.now();
     // Checked as `oncall validate` checks the stack: what this backend cannot express stops the program too.
-    const stack = parseStackFile(`Pulumi.${pulumi.getStack()}.yaml`, pulumi.getStack(), stackSettingsYaml(args));
+    const stack = stackToCheck(dir, pulumi.getStack(), args);
     const { organisation, problems } = analyse(tree, now, { stacks: stack.stack ? [stack.stack] : [], problems: stack.problems });
     if (hasErrors(problems) || !organisation) {
-      throw new Error(`the organisation in ${dir} is not valid:\n${formatProblemsText(problems, sourceTexts(tree))}`);
+      throw new pulumi.RunError(`the organisation in ${dir} is not valid:\n${formatProblemsText(problems, sourceTexts(tree))}`);
     }
     const unknown = (args.squads ?? []).filter((s) => !organisation.teams.has(s));
-    if (unknown.length > 0) throw new Error(`\`squads\` names unknown squads: ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw new pulumi.RunError(`\`squads\` names unknown squads: ${unknown.join(', ')}`);
+    // Registered only once everything is checked: a refusal leaves no half-made component behind.
+    super(OnCallOrganisation.__pulumiType, name, {}, opts);
     const state = renderStack(organisation, { now, name: pulumi.getStack(), backend: args.backend, teams: args.squads, pagerdutySubdomain: args.pagerdutySubdomain, opsgenieRegion: args.opsgenieRegion });
     const squads: Record<string, Squad> = {};
     for (const r of state.resources) if (r.squad !== ORGANISATION) squads[r.squad] ??= new Squad(r.squad, { parent: this });
@@ -90,6 +93,29 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     this.resourceCount = registered.size;
     this.registerOutputs({ squads: Object.keys(squads), resourceCount: registered.size });
   }
+}
+
+function teamsTree(dir: string): ReturnType<typeof readTeamsDir> {
+  try {
+    return readTeamsDir(dir);
+  } catch (err) {
+    if (err instanceof TeamsDirError) throw new pulumi.RunError(err.message);
+    throw err;
+  }
+}
+
+/**
+ * The stack file `oncall validate` reads (stacks/ beside the teams directory) when it holds these settings, so
+ * that both check the same file, with the same positions; otherwise the settings given, as a stack file.
+ */
+function stackToCheck(dir: string, name: string, args: OnCallOrganisationArgs): ReturnType<typeof parseStackFile> {
+  const file = join(dir, '..', 'stacks', `Pulumi.${name}.yaml`);
+  if (existsSync(file)) {
+    const real = parseStackFile(file, name, readFileSync(file, 'utf8'));
+    const same = real.stack && real.stack.backend === args.backend && JSON.stringify(real.stack.teams ?? null) === JSON.stringify(args.squads ?? null);
+    if (same || !real.stack) return real;
+  }
+  return parseStackFile(`Pulumi.${name}.yaml`, name, stackSettingsYaml(args));
 }
 
 /** The `oncall:` settings of the component's arguments, as a stack file would hold them. */

@@ -37,14 +37,20 @@ export function parseSecrets(text: string, file: string): RouterSecrets {
   return { twilioAuthToken: v.twilioAuthToken as string | undefined, phones };
 }
 
-/** Person id → number: organisation data, then the secrets file, then ONCALL_PHONE_<ID>. */
+/**
+ * Person id → number: organisation data, then the secrets file, then ONCALL_PHONE_<ID>. A malformed
+ * variable is refused (naming it, never its value) rather than silently leaving the person's old number.
+ */
 export function phoneBook(org: Organisation, secrets: RouterSecrets | undefined, env: NodeJS.ProcessEnv): Map<string, string> {
   const book = new Map<string, string>();
   for (const p of org.people.values()) if (p.phone) book.set(p.id, p.phone);
   for (const [id, number] of secrets?.phones ?? []) book.set(id, number);
   for (const p of org.people.values()) {
-    const fromEnv = env[`ONCALL_PHONE_${p.id.toUpperCase().replace(/-/g, '_')}`];
-    if (fromEnv && isValidPhoneNumber(fromEnv)) book.set(p.id, fromEnv);
+    const name = `ONCALL_PHONE_${p.id.toUpperCase().replace(/-/g, '_')}`;
+    const fromEnv = env[name];
+    if (fromEnv === undefined || fromEnv === '') continue;
+    if (!isValidPhoneNumber(fromEnv)) throw new SecretsError(`${name} is not a valid E.164 number (such as +33639980101)`);
+    book.set(p.id, fromEnv);
   }
   return book;
 }

@@ -5,7 +5,7 @@
  * uses the new one). A reload is read and validated in a worker thread with a time limit: the server keeps
  * answering meanwhile, and keeps the previous data when the reload fails.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { maskPhonesInText } from '../core/mask-phones';
 import { readForm } from './form';
@@ -39,16 +39,10 @@ const MAX_BODY = 64 * 1024;
 /** Beyond this much, an oversized body is no longer read: the connection is closed. */
 const DISCARD_LIMIT = 1024 * 1024;
 
-/**
- * `X-Twilio-Signature`, read from the raw header list: Node builds `req.headers` on first access, a cost
- * every request would pay for one header.
- */
-export function signatureHeader(raw: readonly string[]): string | undefined {
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i] as string;
-    if (name.length === 18 && name.toLowerCase() === 'x-twilio-signature') return raw[i + 1];
-  }
-  return undefined;
+/** `X-Twilio-Signature` (the first, if a client sent several). */
+export function signatureHeader(headers: IncomingHttpHeaders): string | undefined {
+  const value = headers['x-twilio-signature'];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function stateOf(options: Pick<RouterOptions, 'env'>, data: RouterData, now: number): { state: RouterState; secrets?: RouterSecrets } {
@@ -118,7 +112,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     try {
       const form = readForm(body);
-      const signature = signatureHeader(req.rawHeaders);
+      const signature = signatureHeader(req.headers);
       const current = state; // a reload swaps it; this request keeps the one it started with
       const answer = route(
         { method: req.method ?? 'GET', url: req.url ?? '/', signature, form },
@@ -147,7 +141,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const q = (req.url ?? '/').indexOf('?');
     const path = q < 0 ? (req.url ?? '/') : (req.url ?? '/').slice(0, q);
     if (WEBHOOK_PATHS.has(path)) {
-      const signature = signatureHeader(req.rawHeaders);
+      const signature = signatureHeader(req.headers);
       if (!wellFormedSignature(signature)) return refuse(req, res, unsigned('POST', path, signature));
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return refuse(req, res, { status: 413, body: 'too large\n', log: { method: 'POST', path, status: 413 } });
     }
@@ -175,7 +169,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      const why = err.code === 'EADDRINUSE' ? 'the address is in use' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EADDRNOTAVAIL' ? 'no such local address' : err.message;
+      reject(new RouterSetupError(`cannot listen on ${options.host}:${options.port}: ${why}`));
+    });
     server.listen(options.port, options.host, resolve);
   });
   const address = server.address() as AddressInfo;

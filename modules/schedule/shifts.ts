@@ -30,7 +30,7 @@ export interface Shift {
   readonly swappedWith?: string;
 }
 
-export interface ResolvedSwap {
+export interface SwapWithTurns {
   readonly swap: Rotation['swaps'][number];
   /** Turn indexes of the two shifts, when they exist. */
   readonly turns: readonly [number | undefined, number | undefined];
@@ -49,7 +49,8 @@ export function turnStartingOn(clock: RotationClock, isoDate: string): number | 
   return undefined;
 }
 
-export function resolveSwaps(clock: RotationClock): ResolvedSwap[] {
+/** Each swap of the rotation with the turns of its two shifts (the model has already resolved its people). */
+export function swapTurns(clock: RotationClock): SwapWithTurns[] {
   return clock.rotation.swaps.map((swap) => ({
     swap,
     turns: [turnStartingOn(clock, swap.shifts[0]), turnStartingOn(clock, swap.shifts[1])],
@@ -59,7 +60,7 @@ export function resolveSwaps(clock: RotationClock): ResolvedSwap[] {
 /** The person of each turn after swaps, by turn index (only turns a swap changes). */
 function swappedTurns(clock: RotationClock): Map<number, { person: string; reason?: string; with: string }> {
   const out = new Map<number, { person: string; reason?: string; with: string }>();
-  for (const { swap, turns } of resolveSwaps(clock)) {
+  for (const { swap, turns } of swapTurns(clock)) {
     const [a, b] = swap.between;
     const [ka, kb] = turns;
     // A swap that no longer matches the roster is reported by validation and not applied.

@@ -3,14 +3,14 @@ import type { Problem } from '../core/problem';
 import type { Organisation } from '../model/types';
 import { formatLocal, isoDateOfLocal, localMinute } from '../core/local-time';
 import { problemAt } from './problem-at';
-import { clockFor, resolveSwaps } from './shifts';
+import { clockFor, swapTurns } from './shifts';
 import { handoffAt, memberFor, turnAt } from './turns';
 
 export function swapProblems(org: Organisation): Problem[] {
   const problems: Problem[] = [];
   for (const rotation of org.rotations.values()) {
     const clock = clockFor(rotation);
-    for (const { swap, turns } of resolveSwaps(clock)) {
+    for (const { swap, turns } of swapTurns(clock)) {
       swap.shifts.forEach((date, i) => {
         const k = turns[i];
         const expected = swap.between[i] as string;

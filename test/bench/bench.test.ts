@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateOrganisation } from '../../modules/bench/generate';
 import { analyse } from '../../modules/pipeline';
-import { ROOT } from '../helpers';
+import { FIXTURE_DIR, ROOT } from '../helpers';
 
 describe('synthetic organisations', () => {
   it('are deterministic from their seed and valid', () => {
@@ -25,21 +25,23 @@ describe('synthetic organisations', () => {
 
 describe('npm run bench (smoke run on a tiny organisation)', () => {
   it('prints the table of every measure and ends with one JSON line of figures', () => {
-    const out = execFileSync(process.execPath, [join(ROOT, 'dist', 'modules', 'bench', 'run.js'), '--squads', '5', '--runs', '1', '--router-seconds', '1', '--sdk-resources', '30', '--fuzz', '20'], { encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(process.execPath, [join(ROOT, 'dist', 'modules', 'bench', 'run.js'), '--squads', '5', '--runs', '1', '--router-seconds', '1', '--sdk-resources', '30', '--fuzz', '20', '--example', FIXTURE_DIR, '--starts', '2'], { encoding: 'utf8', timeout: 170_000 });
     const lines = out.trim().split('\n');
     const figures = JSON.parse(lines[lines.length - 1]!);
-    for (const key of ['parseMs', 'validateMs', 'validateRatio', 'planMs', 'resources', 'sdkMsPerResource', 'planRatio', 'whoMs', 'rosterMs', 'calendarYearMs', 'bareRps', 'routerRps', 'routerRatio', 'routerP99Ms', 'peakMemoryMb', 'fuzzInputs', 'fuzzCrashes', 'largeFileRatio', 'hourlyPerShiftRatio']) {
+    for (const key of ['parseMs', 'validateMs', 'validateRatio', 'planMs', 'resources', 'sdkMsPerResource', 'planRatio', 'whoMs', 'rosterMs', 'calendarYearMs', 'bareRps', 'routerRps', 'routerRatio', 'routerP99Ms', 'routerBoundedRps', 'coldStartMs', 'nodeStartMs', 'coldStartRatio', 'peakMemoryMb', 'fuzzInputs', 'fuzzCrashes', 'largeFileRatio', 'hourlyPerShiftRatio']) {
       expect(typeof figures[key], key).toBe('number');
     }
     expect(figures.routerErrors).toBe(0);
+    expect(figures.routerSaturatedErrors).toBe(0);
+    expect(figures.coldStartMs).toBeGreaterThan(figures.nodeStartMs);
     expect(figures.fuzzCrashes).toBe(0);
     expect(figures.fuzzUnpositioned).toBe(0);
     expect(figures.routerMinimalErrors).toBe(0);
     expect(typeof figures.routerMinimalRatio).toBe('number');
     expect(figures.resources).toBeGreaterThan(100);
     expect(out).toContain('| measure | result | target | |');
-    for (const measure of ['YAML parse alone', 'validate (whole pipeline)', 'plan (', 'Pulumi SDK under mocks', 'who (', 'roster, 8 weeks', 'calendars for a year', 'bare node:http (constant answer), full voice webhook (26 fields)', 'router, full voice webhook (26 fields), signed', 'router, minimal webhook (3 fields), signed', 'peak memory']) {
+    for (const measure of ['YAML parse alone', 'validate (whole pipeline)', 'plan (', 'Pulumi SDK under mocks', 'who (', 'roster, 8 weeks', 'calendars for a year', 'bare node:http (constant answer), full voice webhook (26 fields)', 'router, full voice webhook (26 fields), signed, 16 connections at 200 req/s', 'router, full voice webhook (26 fields), signed, request logs off, as fast as it answers', 'router, minimal webhook (3 fields), signed', 'peak memory', `cold start: \`oncall validate\` on ${FIXTURE_DIR} (a process, exit 0)`]) {
       expect(out).toContain(`| ${measure}`);
     }
-  });
+  }, 180_000);
 });

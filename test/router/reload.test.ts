@@ -88,15 +88,16 @@ describe('a hostile file does not stop the router', () => {
     expect(workerScript(), 'the reload worker is built with `npm run build`').toBeDefined();
     const { teams, secretsFile } = setup('twilioAuthToken: first-token-0123456789\n');
     const logs: Array<Record<string, unknown>> = [];
-    const router = await startRouter({ teamsDir: teams, secretsFile, port: 0, host: '127.0.0.1', now: () => AT, log: (e) => logs.push(e), env: {}, reloadTimeLimitMs: 1500 });
+    // The limit leaves a sound load time on a busy machine (the first load takes 2 s or more when other work shares the CPUs).
+    const router = await startRouter({ teamsDir: teams, secretsFile, port: 0, host: '127.0.0.1', now: () => AT, log: (e) => logs.push(e), env: {}, reloadTimeLimitMs: 6000 });
     try {
-      // Nested `? ` keys: under 1 KB, seconds of parsing (minutes at 800).
+      // Nested `? ` keys: under 2 KB, minutes of parsing.
       mkdirSync(join(teams, 'platform', 'alerts'), { recursive: true });
-      writeFileSync(join(teams, 'platform', 'alerts', 'hostile.yaml'), `${'? '.repeat(250)}a\n`);
+      writeFileSync(join(teams, 'platform', 'alerts', 'hostile.yaml'), `${'? '.repeat(800)}a\n`);
       const latencies: number[] = [];
       let reloading = true;
       const reloads = (async () => {
-        for (let i = 0; i < 3; i++) await router.reload();
+        for (let i = 0; i < 2; i++) await router.reload();
         reloading = false;
       })();
       while (reloading) {
@@ -113,7 +114,7 @@ describe('a hostile file does not stop the router', () => {
       // The machine running the tests is shared: every answer well under a second, nine in ten within 100 ms.
       expect(latencies[Math.floor(latencies.length * 0.9)]).toBeLessThan(100);
       expect(latencies.at(-1)).toBeLessThan(500);
-      expect(logs.filter((l) => l.event === 'reload failed, keeping the previous data')).toHaveLength(3);
+      expect(logs.filter((l) => l.event === 'reload failed, keeping the previous data')).toHaveLength(2);
       expect((await post(router.url, '/voice', call, { token: 'first-token-0123456789' })).status).toBe(200);
     } finally {
       await router.close();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
 import { readForm } from '../../modules/router/form';
-import { candidateUrls, expectedSignature, validSignature, wellFormedSignature } from '../../modules/router/signature';
+import { expectedSignature, validSignature, wellFormedSignature } from '../../modules/router/signature';
 import { signatureHeader } from '../../modules/router/server';
 
 const TOKEN = 'test-auth-token-0123456789abcdef';
@@ -73,10 +73,6 @@ describe('signatures computed by the router', () => {
     );
   });
 
-  it('tries each URL the official library tries once, the URL as received first', () => {
-    expect(candidateUrls('https://router.acme.example/voice')).toEqual(['https://router.acme.example/voice', 'https://router.acme.example:443/voice']);
-    expect(candidateUrls('https://router.acme.example/voice/next?level=1')).toHaveLength(2);
-  });
 
   it('a signature that is not the base64 of 20 bytes is refused before anything is computed', () => {
     const good = twilio.getExpectedTwilioSignature(TOKEN, 'https://r.example/voice', PARAMS);
@@ -98,10 +94,10 @@ describe('signatures computed by the router', () => {
 });
 
 describe('signatureHeader', () => {
-  it('finds X-Twilio-Signature in raw headers whatever its case, and nothing when absent', () => {
-    expect(signatureHeader(['Host', 'x', 'x-twilio-signature', 'abc=', 'X-Twilio-Signature', 'later'])).toBe('abc=');
-    expect(signatureHeader(['Host', 'x', 'X-TWILIO-SIGNATURE', 'def='])).toBe('def=');
-    expect(signatureHeader(['Host', 'x', 'X-Twilio-Signature-Extra', 'no'])).toBeUndefined();
-    expect(signatureHeader([])).toBeUndefined();
+  it('reads X-Twilio-Signature from the request headers (Node lowercases their names), the first of several', () => {
+    expect(signatureHeader({ host: 'x', 'x-twilio-signature': 'abc=' })).toBe('abc=');
+    expect(signatureHeader({ host: 'x', 'x-twilio-signature-extra': 'no' })).toBeUndefined();
+    expect(signatureHeader({ 'x-twilio-signature': ['def=', 'later'] } as never)).toBe('def=');
+    expect(signatureHeader({})).toBeUndefined();
   });
 });
