@@ -9,7 +9,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { readiness } from '../../modules/checks';
-import { docsBaseFromEnvironment } from '../../modules/cli/docs-base';
+import { docsBaseFromEnvironment, sarifDocsBase } from '../../modules/cli/docs-base';
 import { formatProblems, PROBLEM_FORMATS } from '../../modules/cli/format/problems';
 import type { Io } from '../../modules/cli/io';
 import { main } from '../../modules/cli/main';
@@ -171,12 +171,16 @@ describe('the commands share the formats', () => {
   });
 });
 
-describe('the documentation URL of SARIF and markdown links', () => {
+describe('the documentation URL of SARIF rules', () => {
   it('is the checked repository at its commit in GitHub Actions, and none elsewhere', () => {
     expect(docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/oncall', GITHUB_SHA: 'a'.repeat(40) })).toBe(`https://github.com/acme/oncall/blob/${'a'.repeat(40)}/`);
     expect(docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/oncall' })).toBe('https://github.com/acme/oncall/blob/HEAD/');
     expect(docsBaseFromEnvironment({})).toBeUndefined();
     expect(docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: '../../evil' })).toBeUndefined();
     expect(docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'javascript:alert(1)', GITHUB_REPOSITORY: 'acme/oncall' })).toBeUndefined();
+    // Markdown links stay relative to the repository wherever the command runs; only SARIF needs absolute ones.
+    const actions = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/oncall' };
+    expect(sarifDocsBase('markdown', actions)).toBeUndefined();
+    expect(sarifDocsBase('sarif', actions)).toBe('https://github.com/acme/oncall/blob/HEAD/');
   });
 });

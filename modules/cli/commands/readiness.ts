@@ -2,7 +2,7 @@ import { hasErrors } from '../../core/problem';
 import { readiness } from '../../checks';
 import { loadOrganisation } from '../../model/load';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
-import { docsBaseFromEnvironment } from '../docs-base';
+import { sarifDocsBase } from '../docs-base';
 import { formatProblems, PROBLEM_FORMATS } from '../format/problems';
 import type { Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
@@ -38,7 +38,7 @@ export async function readinessCommand(argv: string[], io: Io): Promise<number> 
   const today = DateTime.fromJSDate(now, { zone: org.timezone }).toISODate() ?? '';
   const findings = readiness(org, { ...scope, today });
   // Findings are shown without the source excerpt `validate` prints: the message names the alert or service.
-  const text = formatProblems(format, findings, new Map(), { title: 'Production readiness', subject: label, clean: 'every check passes', docsBase: docsBaseFromEnvironment() });
+  const text = formatProblems(format, findings, new Map(), { title: 'Production readiness', subject: label, clean: 'every check passes', docsBase: sarifDocsBase(format) });
   if (text !== '') io.out(text);
   return findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -1,6 +1,6 @@
 import { hasErrors } from '../../core/problem';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
-import { docsBaseFromEnvironment } from '../docs-base';
+import { sarifDocsBase } from '../docs-base';
 import { formatProblems, PROBLEM_FORMATS } from '../format/problems';
 import { loadTeamsDir, stacksBeside } from '../load-teams';
 import { sourceTexts as sourcesOf } from '../../spec/source';
@@ -35,7 +35,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
       );
     }
   } else {
-    const text = formatProblems(format, result.problems, sourcesOf(result.tree), { title: 'Validation', subject: dir, clean: 'valid', docsBase: docsBaseFromEnvironment() });
+    const text = formatProblems(format, result.problems, sourcesOf(result.tree), { title: 'Validation', subject: dir, clean: 'valid', docsBase: sarifDocsBase(format) });
     if (text !== '') io.out(text);
   }
   return failed ? EXIT_PROBLEMS : EXIT_OK;
