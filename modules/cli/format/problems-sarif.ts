@@ -24,7 +24,13 @@ export function formatProblemsSarif(problems: readonly Problem[], options: Probl
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'oncall', rules: codes.map((c) => rule(c, options.docsBase)) } },
+        tool: {
+          driver: {
+            name: 'oncall',
+            ...(options.docsBase === undefined ? {} : { informationUri: `${options.docsBase}docs/problems.md` }),
+            rules: codes.map((c) => rule(c, options.docsBase)),
+          },
+        },
         results: problems.map((p) => ({
           ruleId: p.code,
           ruleIndex: index.get(p.code),
