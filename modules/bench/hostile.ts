@@ -137,7 +137,7 @@ export function runCase(c: HostileCase, now: number, documented: ReadonlySet<str
   return { crash, ms, unpositioned };
 }
 
-/** The codes of docs/problems.md. */
+/** The codes of docs/problems.md: the first cell of each row, after the row's anchor (a check's code is a link to its page). */
 export function documentedCodes(markdown: string): Set<string> {
-  return new Set([...markdown.matchAll(/^\| `([a-z]+\/[a-z0-9-]+)` \|/gm)].map((m) => m[1] as string));
+  return new Set([...markdown.matchAll(/^\| (?:<a id="[^"]+"><\/a>)?\[?`([a-z]+\/[a-z0-9-]+)`/gm)].map((m) => m[1] as string));
 }

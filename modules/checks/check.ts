@@ -1,16 +1,13 @@
-/** A readiness check: a stable name (its documentation page), a default severity, and what it finds. */
+/**
+ * A readiness check: a stable name (its code, documented on its page in docs/checks/) and what it finds.
+ * Its summary and default severity are in the registry of codes (modules/core/codes/readiness.ts).
+ */
+import type { Problem } from '../core/problem';
 import type { ReadinessCheckName } from '../core/readiness-checks';
 import type { Alert, Organisation, Service, Source } from '../model/types';
 
-export interface Finding {
-  readonly check: ReadinessCheckName;
-  readonly team: string;
-  /** The alert concerned; undefined for service-level findings. */
-  readonly alert?: string;
-  readonly service?: string;
-  readonly message: string;
-  readonly source: Source;
-}
+/** What a check finds: a problem whose severity the organisation decides (`readiness.checks`). */
+export type Finding = Omit<Problem, 'severity' | 'code'> & { readonly code: ReadinessCheckName };
 
 export interface CheckContext {
   readonly org: Organisation;
@@ -22,10 +19,19 @@ export interface CheckContext {
 
 export interface ReadinessCheck {
   readonly name: ReadinessCheckName;
-  readonly summary: string;
   run(ctx: CheckContext): Finding[];
 }
 
+/** A finding on an alert, at the alert's id in its YAML unless `source` points elsewhere (its runbook). */
 export function alertFinding(check: ReadinessCheckName, alert: Alert, message: string, source: Source = alert.source): Finding {
-  return { check, team: alert.team, alert: alert.id, service: alert.service, message, source };
+  return { ...at(source), code: check, message, squad: alert.team, alert: alert.id, service: alert.service };
+}
+
+/** A finding on a service, at the service's id in its YAML. */
+export function serviceFinding(check: ReadinessCheckName, service: Service, message: string): Finding {
+  return { ...at(service.source), code: check, message, squad: service.team, service: service.id };
+}
+
+function at(source: Source): Pick<Problem, 'file' | 'line' | 'column'> {
+  return { file: source.file, line: source.line, column: source.column };
 }

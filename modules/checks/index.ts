@@ -1,10 +1,11 @@
 /**
  * Production readiness: every check, with the organisation's severities and each alert's silences applied.
- * Findings are positioned in the YAML (or the runbook) like problems.
+ * Findings are problems like any other, positioned in the YAML (or the runbook), coded by the check's name.
  */
-import { READINESS_CHECKS } from '../core/readiness-checks';
+import { READINESS_CHECKS, type ReadinessCheckName } from '../core/readiness-checks';
 import type { Alert, Organisation, Service } from '../model/types';
-import type { Finding, ReadinessCheck } from './check';
+import type { Problem } from '../core/problem';
+import type { ReadinessCheck } from './check';
 import { duplicateNameCheck } from './alert/duplicate-name';
 import { escalationCoverageCheck } from './alert/escalation-coverage';
 import { pagingSeverityCheck } from './alert/paging-severity';
@@ -27,9 +28,8 @@ export const CHECKS: readonly ReadinessCheck[] = [
   syntheticCheckCheck,
 ];
 
-export interface ReadinessFinding extends Finding {
-  readonly severity: 'error' | 'warning';
-}
+/** A problem found by a readiness check: its code is the check's name. */
+export type ReadinessFinding = Problem & { readonly code: ReadinessCheckName };
 
 export interface ReadinessScope {
   /** Only these alerts (a pull request's new and changed alerts); all when undefined. */
@@ -55,5 +55,5 @@ export function readiness(org: Organisation, scope: ReadinessScope): ReadinessFi
       out.push({ ...f, severity, message: `${f.message}${note}` });
     }
   }
-  return out.sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line) || (a.check < b.check ? -1 : 1));
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line) || (a.code < b.code ? -1 : 1));
 }

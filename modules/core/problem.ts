@@ -1,5 +1,10 @@
-/** Everything a user can get wrong is reported as a Problem: positioned, coded, collected, never thrown. */
-export type Severity = 'error' | 'warning';
+/**
+ * Everything a user can get wrong or should review is reported as a Problem: positioned, coded, collected,
+ * never thrown. Validation problems and readiness findings alike; one set of formatters prints them all.
+ */
+import type { Code, Severity } from './codes';
+
+export type { Code, Severity } from './codes';
 
 export interface Problem {
   /** Path of the file as the user named it (e.g. `teams/storefront/team.yaml`). */
@@ -9,9 +14,18 @@ export interface Problem {
   /** 1-based column; 0 when the problem concerns a whole file or directory. */
   readonly column: number;
   readonly severity: Severity;
-  /** Stable code such as `ref/unknown-person`; documented in docs/problems.md. */
-  readonly code: string;
+  /** Stable code such as `ref/unknown-person`, registered in modules/core/codes/ and documented from there. */
+  readonly code: Code;
   readonly message: string;
+  /** What to change, when the fix is known and not already said by the message. */
+  readonly suggestion?: string;
+  /**
+   * What the problem concerns, when it is about one squad, alert or service (readiness findings): kept as
+   * fields, not only in the message, so reports can group and link them and JSON readers need not parse text.
+   */
+  readonly squad?: string;
+  readonly alert?: string;
+  readonly service?: string;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -1,22 +1,14 @@
 /**
- * The names and default severities of the readiness checks. The model validates `readiness.checks` and
- * alert `silence` entries against these; modules/checks implements one file per name, documented in
- * docs/checks/<name>.md.
+ * The names and default severities of the readiness checks, read from the registry of codes
+ * (modules/core/codes/readiness.ts). The model validates `readiness.checks` and alert `silence` entries
+ * against these; modules/checks implements one file per name, documented in docs/checks/<name>.md.
  */
-export const READINESS_CHECKS = {
-  'alert/runbook': 'error',
-  'alert/runbook-sections': 'error',
-  'alert/runbook-https': 'error',
-  'alert/escalation-coverage': 'error',
-  'alert/paging-severity': 'error',
-  'alert/thresholds': 'error',
-  'alert/duplicate-name': 'error',
-  'service/paging-alert': 'error',
-  'service/synthetic-check': 'error',
-} as const;
+import { isReadinessCheckCode, READINESS_CHECK_CODES_SEVERITIES, type ReadinessCheckName } from './codes';
 
-export type ReadinessCheckName = keyof typeof READINESS_CHECKS;
+export type { ReadinessCheckName } from './codes';
+
+export const READINESS_CHECKS: Readonly<Record<ReadinessCheckName, 'error' | 'warning'>> = READINESS_CHECK_CODES_SEVERITIES;
 
 export function isReadinessCheck(name: string): name is ReadinessCheckName {
-  return Object.prototype.hasOwnProperty.call(READINESS_CHECKS, name);
+  return isReadinessCheckCode(name);
 }

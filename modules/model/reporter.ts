@@ -1,4 +1,4 @@
-import type { Problem, Severity } from '../core/problem';
+import type { Code, Problem, Severity } from '../core/problem';
 import { pointerOf, positionAt, type PathSegment, type YamlFile } from '../spec/yaml-document';
 import type { Source } from './types';
 
@@ -6,17 +6,17 @@ import type { Source } from './types';
 export class Reporter {
   readonly problems: Problem[] = [];
 
-  report(severity: Severity, file: YamlFile, path: readonly PathSegment[], code: string, message: string, key = false): void {
+  report(severity: Severity, file: YamlFile, path: readonly PathSegment[], code: Code, message: string, key = false): void {
     if (code === 'schema/missing-key' && file.salvaged.has(pointerOf(path))) return;
     const pos = positionAt(file, path, key);
     this.problems.push({ file: file.file, line: pos.line, column: pos.column, severity, code, message });
   }
 
-  error(file: YamlFile, path: readonly PathSegment[], code: string, message: string, key = false): void {
+  error(file: YamlFile, path: readonly PathSegment[], code: Code, message: string, key = false): void {
     this.report('error', file, path, code, message, key);
   }
 
-  warning(file: YamlFile, path: readonly PathSegment[], code: string, message: string, key = false): void {
+  warning(file: YamlFile, path: readonly PathSegment[], code: Code, message: string, key = false): void {
     this.report('warning', file, path, code, message, key);
   }
 }
@@ -28,7 +28,7 @@ export function reportDuplicate(r: Reporter, what: string, first: Source, second
     line: at.line,
     column: at.column,
     severity: 'error' as const,
-    code: 'ref/duplicate-id',
+    code: 'ref/duplicate-id' as const,
     message: `${what} is defined twice: here and at ${other.file}:${other.line}${extra}`,
   });
   r.problems.push(problem(second, first), problem(first, second));

@@ -2,7 +2,7 @@
  * What each backend cannot express, checked by `oncall validate` for the backends the stacks use, with the
  * position in the YAML and the backend named — never discovered at `pulumi up`.
  */
-import type { Problem } from '../core/problem';
+import type { Code, Problem } from '../core/problem';
 import type { Organisation, Source, Team } from '../model/types';
 import type { StackSpec } from '../spec/stacks';
 import { CAPABILITIES } from './capabilities';
@@ -15,7 +15,7 @@ import { didYouMean } from '../core/suggest';
 
 const LABEL = { pagerduty: 'PagerDuty', opsgenie: 'Opsgenie', datadog: 'Datadog On-Call' } as const;
 
-function at(source: Source, severity: 'error' | 'warning', code: string, message: string): Problem {
+function at(source: Source, severity: 'error' | 'warning', code: Code, message: string): Problem {
   return { file: source.file, line: source.line, column: source.column, severity, code, message };
 }
 
@@ -173,7 +173,7 @@ function datadog(org: Organisation, team: Team, label: string, add: (p: Problem)
  * On Opsgenie and Datadog On-Call, pages reach a squad through its team routing rules, chosen by time only: an
  * alert naming another policy than the one the routing gives at some hours would silently page that one instead.
  */
-function alertEscalations(org: Organisation, team: Team, label: string, code: string, add: (p: Problem) => void): void {
+function alertEscalations(org: Organisation, team: Team, label: string, code: Code, add: (p: Problem) => void): void {
   const routed = new Set(team.routing.map((r) => r.escalation));
   for (const alert of team.alerts.values()) {
     if (alert.retired || alert.escalation === undefined || !alert.page) continue;

@@ -4,6 +4,7 @@
  * backend table is generated from this list (`npm run schemas`), `validate` raises the refusals from it, and a
  * test walks every row: a refused feature gives its error, a rendered one changes the rendered stack.
  */
+import type { Code } from '../core/codes';
 import type { Organisation, Source, Team } from '../model/types';
 import type { Backend } from './desired';
 
@@ -13,12 +14,12 @@ export type Cell =
       /** How, in the backend's terms. */
       readonly how: string;
       /** Codes of the `validate` problems for what the backend cannot express of this feature. */
-      readonly limits?: readonly string[];
+      readonly limits?: readonly Code[];
     }
   | {
       readonly kind: 'refused';
       /** The `validate` error raised where the feature is used. */
-      readonly code: string;
+      readonly code: Code;
       readonly why: string;
     };
 
@@ -37,8 +38,8 @@ export interface Capability {
   readonly usedAt?: (team: Team, org: Organisation) => readonly Source[];
 }
 
-const rendered = (how: string, ...limits: string[]): Cell => ({ kind: 'rendered', how, ...(limits.length > 0 ? { limits } : {}) });
-const refused = (code: string, why: string): Cell => ({ kind: 'refused', code, why });
+const rendered = (how: string, ...limits: Code[]): Cell => ({ kind: 'rendered', how, ...(limits.length > 0 ? { limits } : {}) });
+const refused = (code: Code, why: string): Cell => ({ kind: 'refused', code, why });
 const everywhere = (how: string): Record<Backend, Cell> => ({ pagerduty: rendered(how), opsgenie: rendered(how), datadog: rendered(how) });
 
 export const BACKEND_LABELS: Readonly<Record<Backend, string>> = { pagerduty: 'PagerDuty', opsgenie: 'Opsgenie', datadog: 'Datadog On-Call' };

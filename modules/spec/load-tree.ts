@@ -2,7 +2,7 @@
  * Reads every YAML file of a source tree: classifies it by location, parses it with positions and
  * checks it against its schema. Files that fail are reported and left out; the rest are returned typed.
  */
-import type { Problem } from '../core/problem';
+import type { Code, Problem } from '../core/problem';
 import { displayPath, MAX_FILE_BYTES, type SourceTree } from './source';
 import { withEnvironmentSnapshot } from './environment-snapshot';
 import { parseYaml, type YamlFile } from './yaml-document';
@@ -33,7 +33,7 @@ export const TEAM_FILE = 'team.yaml';
 /** Names the outputs use for themselves: the catalog's `index.md`, the status page's owner. */
 export const RESERVED_SQUAD_IDS = ['index', 'organisation'] as const;
 
-function fileProblem(file: string, code: string, message: string, severity: 'error' | 'warning' = 'error'): Problem {
+function fileProblem(file: string, code: Code, message: string, severity: 'error' | 'warning' = 'error'): Problem {
   return { file, line: 0, column: 0, severity, code, message };
 }
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../core/problem';
+import type { Code, Problem } from '../core/problem';
 import { decodeUtf8 } from './decode-text';
 import { unreadable } from './read-dir';
 import { MAX_FILE_BYTES } from './source';
@@ -14,7 +14,7 @@ export function readStacksDir(dir: string): { stacks: StackSpec[]; problems: Pro
   const stacks: StackSpec[] = [];
   const problems: Problem[] = [];
   const shown = dir.replace(/\/+$/, '');
-  const fault = (file: string, f: { code: string; line: number; column: number; message: string }): void => {
+  const fault = (file: string, f: { code: Code; line: number; column: number; message: string }): void => {
     problems.push({ file, line: f.line, column: f.column, severity: 'error', code: f.code, message: f.message });
   };
   let entries: string[];

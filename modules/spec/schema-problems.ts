@@ -3,7 +3,7 @@
  * key or value, with the expected form taken from the schema's own descriptions.
  */
 import type { ErrorObject } from 'ajv';
-import type { Problem } from '../core/problem';
+import type { Code, Problem } from '../core/problem';
 import { didYouMean } from '../core/suggest';
 import { positionAt, type PathSegment, type YamlFile } from './yaml-document';
 import { defs } from './schema/defs';
@@ -101,7 +101,7 @@ function lastKey(path: readonly PathSegment[]): string {
 function toProblem(file: YamlFile, error: ErrorObject, badKeys: ReadonlyMap<string, ReadonlySet<string>>): Problem | undefined {
   const path = pointerToPath(error.instancePath);
   const at = (p: readonly PathSegment[], key = false) => positionAt(file, p, key);
-  const make = (code: string, message: string, pos: { line: number; column: number }): Problem => ({
+  const make = (code: Code, message: string, pos: { line: number; column: number }): Problem => ({
     file: file.file,
     line: pos.line,
     column: pos.column,

@@ -2,7 +2,7 @@
  * Pulumi stack files (`stacks/Pulumi.<stack>.yaml`): the `oncall:` settings of each stack — which backend,
  * which squads. Other configuration (provider credentials as secrets…) belongs to Pulumi and is left alone.
  */
-import type { Problem } from '../core/problem';
+import type { Code, Problem } from '../core/problem';
 import { didYouMean } from '../core/suggest';
 import { parseYaml, positionAt, type YamlFile } from './yaml-document';
 
@@ -33,7 +33,7 @@ export function parseStackFile(file: string, name: string, text: string): { stac
   const { parsed, problems } = parseYaml(file, text);
   if (!parsed) return { problems };
   const at = (path: (string | number)[], key = false) => positionAt(parsed, path, key);
-  const error = (path: (string | number)[], code: string, message: string, key = false): void => {
+  const error = (path: (string | number)[], code: Code, message: string, key = false): void => {
     problems.push({ file, ...at(path, key), severity: 'error', code, message });
   };
   const root = parsed.value as { config?: Record<string, unknown> } | null;

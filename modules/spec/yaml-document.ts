@@ -1,5 +1,5 @@
 import { Composer, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type YAMLMap } from 'yaml';
-import type { Problem } from '../core/problem';
+import type { Code, Problem } from '../core/problem';
 import { withEnvironmentSnapshot } from './environment-snapshot';
 import { DepthGauge, MAX_YAML_DEPTH, type TooDeep } from './yaml-depth';
 
@@ -161,7 +161,7 @@ function keyProblemsOf(file: string, doc: Document.Parsed, at: (offset: number) 
   return problems;
 }
 
-function yamlCode(code: string): string {
+function yamlCode(code: string): Code {
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'yaml/duplicate-key';

@@ -1,4 +1,4 @@
-/** Each readiness check on the example with ONE thing changed: the right finding, at the right place. */
+/** Each readiness check on the tests' organisation with ONE thing changed: the right finding, at the right place. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { CHECKS, readiness } from '../../modules/checks';
 import { READINESS_CHECKS } from '../../modules/core/readiness-checks';
 import { loadOrganisation } from '../../modules/model/load';
 import type { SourceTree } from '../../modules/spec/source';
-import { exampleTree, lineOf, ROOT, withEdit } from '../helpers';
+import { fixtureTree, lineOf, ROOT, withEdit as editOf } from '../helpers';
 
 const TODAY = '2026-11-22';
 
@@ -16,12 +16,15 @@ function findings(tree: SourceTree) {
   return readiness(organisation!, { today: TODAY });
 }
 
+/** An edit of the tests' own organisation (or of `base`). */
+const withEdit = (rel: string, from: string | RegExp, to: string, base: SourceTree = fixtureTree()) => editOf(rel, from, to, base);
+
 const SF = 'storefront/team.yaml';
 const PAY = 'payments/team.yaml';
 
-describe('readiness of the example', () => {
+describe('readiness of the tests\' organisation', () => {
   it('passes every check', () => {
-    expect(findings(exampleTree())).toEqual([]);
+    expect(findings(fixtureTree())).toEqual([]);
   });
 
   it('has one implementation and one documentation page per check name', () => {
@@ -107,12 +110,15 @@ describe('each check finds its mistake', () => {
     },
   ])('$check', ({ check, tree, file, line, message, count }: { check: string; tree: () => SourceTree; file: string; line: string | number; message: RegExp; count?: number }) => {
     const t = tree();
-    const found = findings(t).filter((f) => f.check === check);
+    const found = findings(t).filter((f) => f.code === check);
     expect(found).toHaveLength(count ?? 1);
     expect(found[0]!.severity).toBe('error');
-    expect(found[0]!.source.file).toBe(file);
-    expect(found[0]!.source.line).toBe(typeof line === 'number' ? line : lineOf(file.replace(/^teams\//, ''), line, t));
+    expect(found[0]!.file).toBe(file);
+    expect(found[0]!.line).toBe(typeof line === 'number' ? line : lineOf(file.replace(/^teams\//, ''), line, t));
     expect(found[0]!.message).toMatch(message);
+    // The finding names what it concerns: the squad owning the file, and the alert or service its message names.
+    expect(found[0]!.squad).toBe(file.split('/')[1]);
+    expect(found[0]!.message).toContain(`\`${found[0]!.alert ?? found[0]!.service}\``);
   });
 });
 
@@ -121,7 +127,7 @@ describe('severities and silences', () => {
 
   it('the organisation can make a check a warning, or turn it off', () => {
     const warning = withEdit('org.yaml', '  pagingSeverities: [P1, P2, P3]', '  pagingSeverities: [P1, P2, P3]\n  checks: { alert/runbook: warning }', noRunbook());
-    expect(findings(warning).map((f) => [f.check, f.severity])).toEqual([['alert/runbook', 'warning']]);
+    expect(findings(warning).map((f) => [f.code, f.severity])).toEqual([['alert/runbook', 'warning']]);
     const off = withEdit('org.yaml', '  pagingSeverities: [P1, P2, P3]', '  pagingSeverities: [P1, P2, P3]\n  checks: { alert/runbook: off }', noRunbook());
     expect(findings(off)).toEqual([]);
   });
@@ -131,7 +137,7 @@ describe('severities and silences', () => {
       withEdit(SF, '    tags: [component:checkout]', `    tags: [component:checkout]\n    silence:\n      - { check: alert/runbook, reason: written with the vendor this week, until: ${until} }`, noRunbook());
     expect(findings(silenced('2026-11-30'))).toEqual([]);
     const expired = findings(silenced('2026-11-01'));
-    expect(expired.map((f) => f.check)).toEqual(['alert/runbook']);
+    expect(expired.map((f) => f.code)).toEqual(['alert/runbook']);
     expect(expired[0]!.message).toMatch(/\(its silence expired on 2026-11-01\)$/);
   });
 

@@ -3,7 +3,6 @@ import { parsePhoneNumber } from 'libphonenumber-js/max';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../modules/core/problem';
 import { maskPhonesInText } from '../../modules/core/mask-phones';
-import { formatFindings } from '../../modules/cli/format/findings';
 import { formatProblems, PROBLEM_FORMATS } from '../../modules/cli/format/problems';
 import { fixtureTree, runCli, withEdit, writeTree } from '../helpers';
 
@@ -77,8 +76,8 @@ describe('oncall validate masks the number in every format', () => {
 
 describe('readiness findings are masked in every format, markdown included', () => {
   it.each(['text', 'json', 'markdown', 'github'] as const)('%s', (format) => {
-    const finding = { team: 'platform', check: 'runbook', severity: 'warning', message: 'the runbook says to call +33 6 39 98 01 01', source: { file: 'teams/platform/team.yaml', line: 3, column: 1 } };
-    const out = formatFindings(format, [finding as never], 'all alerts');
+    const finding: Problem = { file: 'teams/platform/team.yaml', line: 3, column: 1, severity: 'warning', code: 'alert/runbook', message: 'the runbook says to call +33 6 39 98 01 01', squad: 'platform' };
+    const out = formatProblems(format, [finding], new Map(), { subject: 'all alerts' });
     expect(out).toContain('+336••••••01');
     expect(out).not.toMatch(SECRET);
   });

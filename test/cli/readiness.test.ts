@@ -20,8 +20,8 @@ describe('oncall readiness', () => {
     dirs.push(dir);
     const run = runCli(['readiness', '--teams', dir, '--format', 'json']);
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).findings).toEqual([
-      { alert: 'payments-queue-depth', team: 'payments', check: 'alert/runbook', severity: 'error', message: expect.stringMatching(/has no runbook/), file: `${dir}/payments/team.yaml`, line: lineOf('payments/team.yaml', '  payments-queue-depth:') },
+    expect(JSON.parse(run.stdout).problems).toEqual([
+      { file: `${dir}/payments/team.yaml`, line: lineOf('payments/team.yaml', '  payments-queue-depth:'), column: 3, severity: 'error', code: 'alert/runbook', message: expect.stringMatching(/has no runbook/), squad: 'payments', alert: 'payments-queue-depth', service: 'payment-api' },
     ]);
   });
 
@@ -52,10 +52,10 @@ describe('oncall readiness', () => {
     writeFileSync(sf, readFileSync(sf, 'utf8').replace('alerts:\n', 'alerts:\n  shop-search:\n    title: Search answers\n    kind: http-check\n    severity: P2\n    request: { url: "https://www.acme.example/search?q=test" }\n\n'));
     const changed = runCli(['readiness', '--teams', join(repo, 'teams'), '--base', 'HEAD', '--format', 'json']);
     expect(changed.code).toBe(1);
-    const findings = JSON.parse(changed.stdout).findings;
-    expect(findings.map((f: any) => [f.alert, f.check])).toEqual([['shop-search', 'alert/runbook']]);
+    const findings = JSON.parse(changed.stdout).problems;
+    expect(findings.map((f: any) => [f.alert, f.code])).toEqual([['shop-search', 'alert/runbook']]);
     const all = runCli(['readiness', '--teams', join(repo, 'teams'), '--format', 'json']);
-    expect(JSON.parse(all.stdout).findings.map((f: any) => f.alert).sort()).toEqual(['platform-cpu-saturated', 'shop-search']);
+    expect(JSON.parse(all.stdout).problems.map((f: any) => f.alert).sort()).toEqual(['platform-cpu-saturated', 'shop-search']);
     expect(runCli(['readiness', '--teams', join(repo, 'teams'), '--base', 'no-such-ref'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/`no-such-ref` is not a commit/) });
   });
 });

@@ -131,7 +131,7 @@ describe('usage errors exit 2 with the usage', () => {
   it('--help prints the usage and exits 0', () => {
     const run = runCli(['validate', '--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('oncall validate [--teams DIR] [--stacks DIR] [--format text|json|github]');
+    expect(run.stdout).toContain('oncall validate [--teams DIR] [--stacks DIR] [--format text|json|github|markdown|sarif]');
   });
 });
 

@@ -4,7 +4,6 @@ import { alertFinding, type ReadinessCheck } from '../check';
 /** Two alerts with the same name cannot be told apart in a page or a report. */
 export const duplicateNameCheck: ReadinessCheck = {
   name: 'alert/duplicate-name',
-  summary: 'no two alerts have the same name (`[service][squad] title`)',
   run: ({ org, alerts }) => {
     const byName = new Map<string, string[]>();
     for (const a of org.alerts.values()) if (!a.retired) byName.set(alertName(a), [...(byName.get(alertName(a)) ?? []), a.id]);

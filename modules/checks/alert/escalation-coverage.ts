@@ -35,7 +35,6 @@ function complementOf(removed: ReadonlyArray<readonly [number, number]>, wanted:
 /** An alert that pages reaches someone whatever the hour: the squad routes it to rotations covering every hour. */
 export const escalationCoverageCheck: ReadinessCheck = {
   name: 'alert/escalation-coverage',
-  summary: "a paging alert's squad has an escalation policy whose rotations cover every hour the alert can fire",
   run: ({ org, alerts }) => {
     const findings: Finding[] = [];
     for (const a of alerts) {

@@ -3,7 +3,6 @@ import { alertFinding, type ReadinessCheck } from '../check';
 /** The most urgent alerts wake someone up; the least urgent never do. */
 export const pagingSeverityCheck: ReadinessCheck = {
   name: 'alert/paging-severity',
-  summary: 'P1 and P2 alerts page a person; P4 and P5 alerts do not',
   run: ({ alerts }) =>
     alerts.flatMap((a) => {
       if ((a.severity === 'P1' || a.severity === 'P2') && !a.page) {

@@ -3,7 +3,6 @@ import { alertFinding, type ReadinessCheck } from '../check';
 /** A runbook on the web is reached over https. */
 export const runbookHttpsCheck: ReadinessCheck = {
   name: 'alert/runbook-https',
-  summary: 'runbook URLs use https',
   run: ({ alerts }) =>
     alerts
       .filter((a) => a.runbook?.kind === 'url' && !a.runbook.url.startsWith('https://'))

@@ -20,7 +20,6 @@ export function normalise(text: string): string {
 /** A runbook kept in the repository has the sections the organisation requires. */
 export const runbookSectionsCheck: ReadinessCheck = {
   name: 'alert/runbook-sections',
-  summary: 'a markdown runbook has the required sections (default: Trigger, Resolution, Expected time)',
   run: ({ org, alerts }) => {
     const findings: Finding[] = [];
     for (const a of alerts) {

@@ -5,7 +5,6 @@ import { alertFinding, type ReadinessCheck } from '../check';
 /** Warning and critical thresholds point the same way, and the warning comes first. */
 export const thresholdsCheck: ReadinessCheck = {
   name: 'alert/thresholds',
-  summary: 'warning and critical thresholds have the same direction and the warning is reached first',
   run: ({ alerts }) =>
     alerts.flatMap((a) => {
       if (!isQueryMonitor(a)) return [];

@@ -2,7 +2,8 @@ import { hasErrors } from '../../core/problem';
 import { readiness } from '../../checks';
 import { loadOrganisation } from '../../model/load';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
-import { FINDING_FORMATS, formatFindings } from '../format/findings';
+import { sarifDocsBase } from '../docs-base';
+import { formatProblems, PROBLEM_FORMATS } from '../format/problems';
 import type { Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { changedAlerts, changedServices } from '../changed-alerts';
@@ -10,7 +11,7 @@ import { readTreeAtRef } from '../git-tree';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import { DateTime } from 'luxon';
 
-export const readinessUsage = `oncall readiness [--base GITREF] [--format text|json|markdown|github] [--teams DIR]
+export const readinessUsage = `oncall readiness [--base GITREF] [--format text|json|github|markdown|sarif] [--teams DIR]
 
 Production readiness of the alerts: runbooks and their sections, routing that reaches someone, severities
 that page, consistent thresholds, customer-facing services with a paging alert and a synthetic check. With
@@ -19,7 +20,7 @@ finding. Checks are documented in docs/checks/.`;
 
 export async function readinessCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, { base: { type: 'string' }, format: { type: 'string' }, teams: { type: 'string', default: 'teams' } });
-  const format = oneOf('format', stringOption(values, 'format'), FINDING_FORMATS, 'text');
+  const format = oneOf('format', stringOption(values, 'format'), PROBLEM_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
   const now = io.now();
   const org = organisationOrProblems(dir, io, now.getTime());
@@ -36,6 +37,8 @@ export async function readinessCommand(argv: string[], io: Io): Promise<number> 
   }
   const today = DateTime.fromJSDate(now, { zone: org.timezone }).toISODate() ?? '';
   const findings = readiness(org, { ...scope, today });
-  io.out(formatFindings(format, findings, label));
+  // Findings are shown without the source excerpt `validate` prints: the message names the alert or service.
+  const text = formatProblems(format, findings, new Map(), { title: 'Production readiness', subject: label, clean: 'every check passes', docsBase: sarifDocsBase(format) });
+  if (text !== '') io.out(text);
   return findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -1,5 +1,6 @@
 import { hasErrors } from '../../core/problem';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
+import { sarifDocsBase } from '../docs-base';
 import { formatProblems, PROBLEM_FORMATS } from '../format/problems';
 import { loadTeamsDir, stacksBeside } from '../load-teams';
 import { sourceTexts as sourcesOf } from '../../spec/source';
@@ -7,11 +8,12 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import type { Io } from '../io';
 import { plural } from '../../core/problems-text';
 
-export const validateUsage = `oncall validate [--teams DIR] [--stacks DIR] [--format text|json|github]
+export const validateUsage = `oncall validate [--teams DIR] [--stacks DIR] [--format text|json|github|markdown|sarif]
 
 Checks the organisation in DIR (default teams/): YAML syntax, schemas, references and values, then the
 schedule (swaps, unavailability, coverage, fairness) and what each backend used by a stack of the stacks
 directory (default: stacks/ beside the teams directory) cannot express.
+Every code is documented in docs/problems.md.
 Exit 0 when there is no error (warnings allowed), 1 when there is any error, 2 on a usage error.`;
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
@@ -33,7 +35,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
       );
     }
   } else {
-    const text = formatProblems(format, result.problems, sourcesOf(result.tree));
+    const text = formatProblems(format, result.problems, sourcesOf(result.tree), { title: 'Validation', subject: dir, clean: 'valid', docsBase: sarifDocsBase(format) });
     if (text !== '') io.out(text);
   }
   return failed ? EXIT_PROBLEMS : EXIT_OK;

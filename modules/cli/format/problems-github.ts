@@ -1,14 +1,15 @@
 import { maskPhonesInText } from '../../core/mask-phones';
 import type { Problem } from '../../core/problem';
+import { problemText } from '../../core/problems-text';
 
-/** GitHub Actions workflow commands: one annotation per problem. */
+/** GitHub Actions workflow commands: one annotation per problem, on its line of the diff when it has one. */
 export function formatProblemsGithub(problems: readonly Problem[]): string {
   return problems
     .map((p) => {
       const props = [`file=${escapeProperty(p.file)}`];
       if (p.line > 0) props.push(`line=${p.line}`, `col=${p.column}`);
       props.push(`title=${escapeProperty(p.code)}`);
-      return `::${p.severity} ${props.join(',')}::${escapeData(maskPhonesInText(p.message))}`;
+      return `::${p.severity} ${props.join(',')}::${escapeData(maskPhonesInText(problemText(p)))}`;
     })
     .join('\n');
 }
