@@ -60,7 +60,7 @@ describe('every readiness check is reachable through the CLI', () => {
     const readiness = await run(['readiness', '--teams', dir, '--format', 'json']);
     expect(readiness.err).toBe('');
     expect(readiness.code).toBe(1);
-    const checks = (JSON.parse(readiness.out) as { findings: Array<{ check: string }> }).findings.map((f) => f.check);
+    const checks = (JSON.parse(readiness.out) as { problems: Array<{ code: string }> }).problems.map((f) => f.code);
     expect(checks).toContain(check);
   });
 
@@ -72,8 +72,8 @@ describe('every readiness check is reachable through the CLI', () => {
     dirs.push(dir);
     expect((await run(['validate', '--teams', dir])).code).toBe(0);
     const readiness = await run(['readiness', '--teams', dir, '--format', 'json']);
-    const findings = (JSON.parse(readiness.out) as { findings: Array<{ check: string; message: string }> }).findings;
-    expect(findings.filter((f) => f.check === 'alert/escalation-coverage').map((f) => f.message)).toContain(
+    const findings = (JSON.parse(readiness.out) as { problems: Array<{ code: string; message: string }> }).problems;
+    expect(findings.filter((f) => f.code === 'alert/escalation-coverage').map((f) => f.message)).toContain(
       '`payments-api-health` can fire when squad `payments` routes it to nobody on call: Fri 09:00–Fri 18:00',
     );
   });
