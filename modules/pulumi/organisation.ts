@@ -10,6 +10,7 @@ import { formatProblemsText } from '../core/problems-text';
 
 import { analyse } from '../pipeline';
 import { BACKENDS, type Backend } from '../render/desired';
+import { ORGANISATION } from '../render/alerts/status-page';
 import { renderStack } from '../render/stack';
 import { readTeamsDir } from '../spec/read-dir';
 import { parseStackFile } from '../spec/stacks';
@@ -19,7 +20,6 @@ import { connectionFromStack, OVERRIDE_TYPE } from './overrides/stack-connection
 import { registerDesiredState } from './register';
 import { Squad } from './squad';
 
-const ORGANISATION = 'organisation';
 
 export interface OnCallOrganisationArgs {
   /** Which paging backend provisions the schedules and escalations. */

@@ -8,7 +8,7 @@ import type { StackSpec } from '../spec/stacks';
 import { CAPABILITIES } from './capabilities';
 import { fixedTimePerDay } from './coverage-shapes';
 import type { Backend } from './desired';
-import { emailIntakeService } from './pagerduty';
+import { emailIntakeService } from '../backends/pagerduty/render';
 import { stepDelays } from './squad-routing';
 import { parseYaml, positionAt } from '../spec/yaml-document';
 import { didYouMean } from '../core/suggest';

@@ -1,12 +1,12 @@
 import type { Organisation } from '../model/types';
 import type { StackSpec } from '../spec/stacks';
-import { renderDatadogSquad } from './datadog-oncall';
+import { renderDatadogSquad } from '../backends/datadog-oncall/render';
 import type { DesiredResource, DesiredState } from './desired';
-import { renderOpsgenieSquad } from './opsgenie';
-import { renderPagerDutySquad } from './pagerduty';
+import { renderOpsgenieSquad } from '../backends/opsgenie/render';
+import { renderPagerDutySquad } from '../backends/pagerduty/render';
 import { renderSquadAlerts } from './alerts';
 import { renderStatusPage } from './alerts/status-page';
-import { renderPhoneLine } from './phone-line';
+import { renderPhoneLine } from '../backends/twilio/render';
 
 export interface StackSettings {
   readonly name: string;

@@ -7,7 +7,8 @@ import { alertMessage, escalationMessage } from './message';
 import { alertName, alertTags, priorityOf } from './naming';
 import { parseThreshold } from './thresholds';
 
-export const MONITOR = 'datadog:index/monitor:Monitor';
+import { DATADOG } from '../../backends/datadog/resources';
+export const MONITOR = DATADOG.monitor.type;
 
 /**
  * The look-back of a monitor query, as each kind documents it (DataDog/datadog-api-client-typescript

@@ -7,7 +7,8 @@ import { compact } from '../desired';
 import { alertMessage, escalationMessage } from './message';
 import { alertName, alertTags, priorityOf } from './naming';
 
-export const SYNTHETICS = 'datadog:index/syntheticsTest:SyntheticsTest';
+import { DATADOG } from '../../backends/datadog/resources';
+export const SYNTHETICS = DATADOG.synthetics.type;
 export const DEFAULT_LOCATIONS = ['aws:eu-west-3', 'aws:eu-central-1'];
 
 function assertions(expect: ExpectSpec | undefined): Value[] {
