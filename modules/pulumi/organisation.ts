@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
+import { COMPONENTS } from '../backends/components';
 import { hasErrors } from '../core/problem';
 import { formatProblemsText } from '../core/problems-text';
 
@@ -53,7 +54,7 @@ export interface OnCallOrganisationArgs {
 }
 
 export class OnCallOrganisation extends pulumi.ComponentResource {
-  static readonly __pulumiType = 'oncall:index:Organisation';
+  static readonly __pulumiType = COMPONENTS.organisation;
   /** The squads provisioned, by id. */
   readonly squads: Readonly<Record<string, Squad>>;
   /** Every resource registered, by name. */
