@@ -5,7 +5,8 @@
  * test walks every row: a refused feature gives its error, a rendered one changes the rendered stack.
  */
 import type { Organisation, Source, Team } from '../model/types';
-import type { Backend } from './desired';
+import { PAGING_BACKENDS } from '../backends/paging';
+import { BACKENDS, type Backend } from './desired';
 
 export type Cell =
   | {
@@ -41,7 +42,7 @@ const rendered = (how: string, ...limits: string[]): Cell => ({ kind: 'rendered'
 const refused = (code: string, why: string): Cell => ({ kind: 'refused', code, why });
 const everywhere = (how: string): Record<Backend, Cell> => ({ pagerduty: rendered(how), opsgenie: rendered(how), datadog: rendered(how) });
 
-export const BACKEND_LABELS: Readonly<Record<Backend, string>> = { pagerduty: 'PagerDuty', opsgenie: 'Opsgenie', datadog: 'Datadog On-Call' };
+export const BACKEND_LABELS: Readonly<Record<Backend, string>> = Object.fromEntries(BACKENDS.map((b) => [b, PAGING_BACKENDS[b].label])) as Record<Backend, string>;
 
 export const CAPABILITIES: readonly Capability[] = [
   {
