@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { descriptorOf, RESOURCE_TYPES } from '../../modules/backends';
 import { dynamicModuleAndName } from '../../modules/backends/descriptor';
+import { PAGING_BACKENDS } from '../../modules/backends/paging';
 import { describeResource } from '../../modules/cli/format/plan';
 import { loadOrganisation } from '../../modules/model/load';
 import { PROTECTED_KINDS } from '../../modules/policy/policies';
@@ -57,5 +58,11 @@ describe('resource descriptors', () => {
     const line = rendered.find((r) => r.type === 'pulumi-nodejs:dynamic/twilio:PhoneLine')!;
     expect(describeResource(line)).not.toContain(String(line.inputs.number).slice(4));
     expect(describeResource({ ...schedule, type: 'example:index/thing:Thing' })).toBe('');
+  });
+
+  it.each(BACKENDS)('the %s backend names the type of the overrides its renderer produces', (backend) => {
+    const overrides = renderStack(org, { now: NOW, name: 't', backend }).resources.filter((r) => /-override-\d{8}T\d{4}Z$/.test(r.name));
+    expect(overrides.length).toBeGreaterThan(0);
+    expect(new Set(overrides.map((r) => r.type))).toEqual(new Set([PAGING_BACKENDS[backend].override.type]));
   });
 });
