@@ -1,10 +1,13 @@
 // Lint: typescript-eslint's recommended rules, plus the layer rule of the README's Layout: data flows one way,
-// spec -> model -> schedule -> checks/render -> pulumi/cli/router, and the pure layers never import
+// spec -> model -> schedule -> checks/render/backends -> pulumi/cli/router, and the pure layers never import
 // Pulumi, the CLI, the router or HTTP.
 import tseslint from 'typescript-eslint';
 
-const PURE = ['core', 'spec', 'model', 'schedule', 'checks', 'render'];
-const ORDER = ['core', 'spec', 'model', 'schedule', 'checks', 'render', 'pulumi', 'policy', 'router', 'cli'];
+const PURE = ['core', 'spec', 'model', 'schedule', 'checks', 'render', 'backends'];
+const ORDER = ['core', 'spec', 'model', 'schedule', 'checks', 'render', 'backends', 'pulumi', 'policy', 'router', 'cli'];
+// Readiness checks, shared rendering and the backends read one another (a check asks what a backend refuses;
+// the stack renders through each backend; the diff reads the backends' descriptors): one layer in three parts.
+const PEERS = ['checks', 'render', 'backends'];
 const forbiddenEverywherePure = [
   { group: ['@pulumi/*', '@pulumi/**'], message: 'pure layers do not import Pulumi: put it in modules/pulumi/' },
   { group: ['**/cli/**', '**/cli'], message: 'pure layers do not import the CLI' },
@@ -18,7 +21,7 @@ const httpModules = ['node:http', 'node:https', 'http', 'https', 'node:net', 'tw
 
 /** Each layer may import only the layers before it (and itself). */
 function layerRule(layer) {
-  const later = ORDER.slice(ORDER.indexOf(layer) + 1).filter((l) => !['checks', 'render'].includes(layer) || !['checks', 'render'].includes(l));
+  const later = ORDER.slice(ORDER.indexOf(layer) + 1).filter((l) => !PEERS.includes(layer) || !PEERS.includes(l));
   const patterns = later.map((l) => ({ group: [`../${l}/**`, `../${l}`, `../../${l}/**`, `../../${l}`], message: `\`${layer}\` comes before \`${l}\`: data flows one way (README, Layout)` }));
   if (PURE.includes(layer)) patterns.push(...forbiddenEverywherePure);
   return {

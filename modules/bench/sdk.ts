@@ -3,6 +3,7 @@
  * would, and prints the time per resource.
  */
 import * as pulumi from '@pulumi/pulumi';
+import { COMPONENTS } from '../backends/components';
 import { analyse } from '../pipeline';
 import { renderStack } from '../render/stack';
 import type { DesiredState } from '../render/desired';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     if (subset.resources.length >= count) break;
     (subset.resources as unknown[]).push(...full.resources.filter((r) => r.squad === squad));
   }
-  const root = new pulumi.ComponentResource('oncall:bench:Root', 'root');
+  const root = new pulumi.ComponentResource(COMPONENTS.benchRoot, 'root');
   const start = process.hrtime.bigint();
   const registered = registerDesiredState(subset, () => root);
   await Promise.all([...registered.values()].map((r) => new Promise((resolve) => r.urn.apply(resolve))));

@@ -4,11 +4,8 @@
  * review as those rendered from teams/.
  */
 import type { Policy, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from '@pulumi/policy';
-import { validateResourceOfType } from '@pulumi/policy';
-import * as datadog from '@pulumi/datadog';
-import * as pagerduty from '@pulumi/pagerduty';
-import * as opsgenie from '../pulumi/opsgenie';
-import { PhoneLine } from '../pulumi/twilio/phone-line';
+import { RESOURCE_TYPES } from '../backends';
+import type { ResourceDescriptor } from '../backends/descriptor';
 import { retiredInProject } from './retired';
 import { protectionViolation, runbookLinkViolation, teamTagViolation } from './rules';
 
@@ -27,9 +24,23 @@ const protectedAs = (kind: string, retired: Retired): Check => (_props, args, re
   if (violation) report(violation);
 };
 
-const alerting = [datadog.Monitor, datadog.SyntheticsTest];
-const schedules = [pagerduty.Schedule, datadog.OnCallSchedule, opsgenie.Schedule];
-const escalations = [pagerduty.EscalationPolicy, datadog.OnCallEscalationPolicy, opsgenie.Escalation];
+/** The type tokens whose descriptors match. */
+const typesWhere = (match: (d: ResourceDescriptor) => boolean): ReadonlySet<string> => new Set(RESOURCE_TYPES.filter(match).map((d) => d.type));
+
+/** Runs a check on the resources of the given types only. */
+const onTypes = (types: ReadonlySet<string>, check: Check) => (args: ResourceValidationArgs, report: ReportViolation) => {
+  if (types.has(args.type)) check(args.props, args, report);
+};
+
+const alerting = typesWhere((d) => d.policy?.alert === true);
+const mustProtect = (kind: string) => typesWhere((d) => d.policy?.protect === true && d.kind === kind);
+
+/** The protection policies, one per kind of resource whose descriptor asks for protection. */
+export const PROTECTED_KINDS = [
+  { name: 'schedule-protected', kind: 'schedule', description: 'On-call schedules are protected: deleting one loses its history and overrides.' },
+  { name: 'escalation-protected', kind: 'escalation policy', description: 'Escalation policies are protected.' },
+  { name: 'phone-line-protected', kind: 'phone line', description: 'On-call phone lines are protected: a number cannot be bought back.' },
+] as const;
 
 /** The policies, for a source of retired resource names (the project's teams/ by default). */
 export function policiesFor(retired: Retired): ResourceValidationPolicy[] {
@@ -38,35 +49,22 @@ export function policiesFor(retired: Retired): ResourceValidationPolicy[] {
       name: 'monitor-runbook-link',
       description: 'Monitors and synthetic checks link their runbook in their message.',
       enforcementLevel: 'mandatory',
-      validateResource: alerting.map((cls) => validateResourceOfType(cls as never, onProps(runbookLinkViolation) as never)),
+      validateResource: onTypes(alerting, onProps(runbookLinkViolation)),
     },
     {
       name: 'monitor-team-tag',
       description: 'Monitors and synthetic checks carry the `team:` tag of their squad.',
       enforcementLevel: 'mandatory',
-      validateResource: alerting.map((cls) => validateResourceOfType(cls as never, onProps(teamTagViolation) as never)),
+      validateResource: onTypes(alerting, onProps(teamTagViolation)),
     },
-    {
-      name: 'schedule-protected',
-      description: 'On-call schedules are protected: deleting one loses its history and overrides.',
-      enforcementLevel: 'mandatory',
-      validateResource: schedules.map((cls) => validateResourceOfType(cls as never, protectedAs('schedule', retired) as never)),
-    },
-    {
-      name: 'escalation-protected',
-      description: 'Escalation policies are protected.',
-      enforcementLevel: 'mandatory',
-      validateResource: escalations.map((cls) => validateResourceOfType(cls as never, protectedAs('escalation policy', retired) as never)),
-    },
-    {
-      name: 'phone-line-protected',
-      description: 'On-call phone lines are protected: a number cannot be bought back.',
-      enforcementLevel: 'mandatory',
-      validateResource: (args, report) => {
-        if (args.type !== PhoneLine.__pulumiType) return;
-        protectedAs('phone line', retired)(args.props, args, report);
-      },
-    },
+    ...PROTECTED_KINDS.map(
+      (p): ResourceValidationPolicy => ({
+        name: p.name,
+        description: p.description,
+        enforcementLevel: 'mandatory',
+        validateResource: onTypes(mustProtect(p.kind), protectedAs(p.kind, retired)),
+      }),
+    ),
   ];
 }
 

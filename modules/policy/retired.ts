@@ -13,7 +13,7 @@ export function retiredResourceNames(org: Organisation): Set<string> {
   for (const team of org.teams.values()) {
     for (const rotation of team.rotations.values()) if (team.retired || rotation.retired) out.add(names.schedule(team.id, rotation.id));
     for (const policy of team.escalations.values()) if (team.retired || policy.retired) out.add(names.escalation(team.id, policy.id));
-    if (team.phone && (team.retired || team.phone.retired)) out.add(`${team.id}-phone-line`);
+    if (team.phone && (team.retired || team.phone.retired)) out.add(names.phoneLine(team.id));
   }
   return out;
 }

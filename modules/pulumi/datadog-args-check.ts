@@ -9,7 +9,7 @@ import type {
   DdRoutingInputs,
   DdScheduleInputs,
   DdTeamInputs,
-} from '../render/datadog-inputs';
+} from '../backends/datadog-oncall/inputs';
 
 type Assignable<Args, Emitted extends Args> = Emitted;
 

@@ -6,11 +6,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
+import { COMPONENTS } from '../backends/components';
 import { hasErrors } from '../core/problem';
 import { formatProblemsText } from '../core/problems-text';
 
 import { analyse } from '../pipeline';
 import { BACKENDS, type Backend } from '../render/desired';
+import { ORGANISATION } from '../render/alerts/status-page';
 import { renderStack } from '../render/stack';
 import { readTeamsDir, TeamsDirError } from '../spec/read-dir';
 import { parseStackFile } from '../spec/stacks';
@@ -20,7 +22,6 @@ import { connectionFromStack, OVERRIDE_TYPE } from './overrides/stack-connection
 import { registerDesiredState } from './register';
 import { Squad } from './squad';
 
-const ORGANISATION = 'organisation';
 
 export interface OnCallOrganisationArgs {
   /** Which paging backend provisions the schedules and escalations. */
@@ -54,7 +55,7 @@ export interface OnCallOrganisationArgs {
 }
 
 export class OnCallOrganisation extends pulumi.ComponentResource {
-  static readonly __pulumiType = 'oncall:index:Organisation';
+  static readonly __pulumiType = COMPONENTS.organisation;
   /** The squads provisioned, by id. */
   readonly squads: Readonly<Record<string, Squad>>;
   /** Every resource registered, by name. */

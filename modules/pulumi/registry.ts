@@ -1,52 +1,61 @@
-/** From type tokens and lookup tokens to the classes and functions that register them. */
+/**
+ * From the descriptors of modules/backends to the classes and functions that register them: the one place
+ * that names Pulumi classes. A descriptor says where its class is (`{ package, className }`); this file says
+ * what each package is.
+ */
 import * as pulumi from '@pulumi/pulumi';
 import * as pagerduty from '@pulumi/pagerduty';
 import * as datadog from '@pulumi/datadog';
+import type { LookupDescriptor, Registration, ResourceDescriptor } from '../backends/descriptor';
+import { LOOKUP_TYPES, RESOURCE_TYPES } from '../backends';
 import * as opsgenie from './opsgenie';
 import { PagerDutyScheduleOverride } from './overrides/pagerduty';
 import { OpsgenieScheduleOverride } from './overrides/opsgenie';
 import { DatadogScheduleOverride } from './overrides/datadog';
 import { PhoneLine } from './twilio/phone-line';
 
-type Ctor = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+export type Ctor = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
-export const RESOURCE_CLASSES: Readonly<Record<string, Ctor>> = {
-  'pagerduty:index/team:Team': pagerduty.Team,
-  'pagerduty:index/teamMembership:TeamMembership': pagerduty.TeamMembership,
-  'pagerduty:index/schedule:Schedule': pagerduty.Schedule,
-  'pagerduty:index/escalationPolicy:EscalationPolicy': pagerduty.EscalationPolicy,
-  'pagerduty:index/service:Service': pagerduty.Service,
-  'pagerduty:index/serviceIntegration:ServiceIntegration': pagerduty.ServiceIntegration,
-  'pulumi-nodejs:dynamic/pagerduty:ScheduleOverride': PagerDutyScheduleOverride,
-  [opsgenie.Team.__pulumiType]: opsgenie.Team,
-  [opsgenie.Schedule.__pulumiType]: opsgenie.Schedule,
-  [opsgenie.ScheduleRotation.__pulumiType]: opsgenie.ScheduleRotation,
-  [opsgenie.Escalation.__pulumiType]: opsgenie.Escalation,
-  [opsgenie.TeamRoutingRule.__pulumiType]: opsgenie.TeamRoutingRule,
-  [opsgenie.ApiIntegration.__pulumiType]: opsgenie.ApiIntegration,
-  [opsgenie.EmailIntegration.__pulumiType]: opsgenie.EmailIntegration,
-  'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride': OpsgenieScheduleOverride,
-  'datadog:index/team:Team': datadog.Team,
-  'datadog:index/teamMembership:TeamMembership': datadog.TeamMembership,
-  'datadog:index/onCallSchedule:OnCallSchedule': datadog.OnCallSchedule,
-  'datadog:index/onCallEscalationPolicy:OnCallEscalationPolicy': datadog.OnCallEscalationPolicy,
-  'datadog:index/onCallTeamRoutingRules:OnCallTeamRoutingRules': datadog.OnCallTeamRoutingRules,
-  'pulumi-nodejs:dynamic/datadog:ScheduleOverride': DatadogScheduleOverride,
-  'pulumi-nodejs:dynamic/twilio:PhoneLine': PhoneLine,
-  'datadog:index/monitor:Monitor': datadog.Monitor,
-  'datadog:index/syntheticsTest:SyntheticsTest': datadog.SyntheticsTest,
-  'datadog:index/serviceLevelObjective:ServiceLevelObjective': datadog.ServiceLevelObjective,
-  'datadog:index/statusPage:StatusPage': datadog.StatusPage,
-  'datadog:index/statusPageComponent:StatusPageComponent': datadog.StatusPageComponent,
-  'datadog:pagerduty/serviceObject:ServiceObject': datadog.pagerduty.ServiceObject,
-  'datadog:opsgenie/serviceObject:ServiceObject': datadog.opsgenie.ServiceObject,
+/** What each registration package is: the official SDKs, our Opsgenie binding, our dynamic resources. */
+export const PACKAGES: Readonly<Record<Registration['package'], object>> = {
+  '@pulumi/pagerduty': pagerduty,
+  '@pulumi/datadog': datadog,
+  'opsgenie-binding': opsgenie,
+  dynamic: { PagerDutyScheduleOverride, OpsgenieScheduleOverride, DatadogScheduleOverride, PhoneLine },
 };
+
+/** The export a dotted name (`pagerduty.ServiceObject`) names in a package, if any. */
+function exported(pkg: Registration['package'], dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' && key in at ? (at as Record<string, unknown>)[key] : undefined), PACKAGES[pkg]);
+}
+
+/** The class that registers a described type, if its package has it. */
+export function classOf(descriptor: ResourceDescriptor): Ctor | undefined {
+  const found = exported(descriptor.registration.package, descriptor.registration.className);
+  return typeof found === 'function' ? (found as Ctor) : undefined;
+}
+
+export const RESOURCE_CLASSES: Readonly<Record<string, Ctor>> = Object.fromEntries(
+  RESOURCE_TYPES.flatMap((d) => {
+    const cls = classOf(d);
+    return cls ? [[d.type, cls]] : [];
+  }),
+);
 
 type Lookup = (args: Record<string, string>, opts: pulumi.InvokeOutputOptions) => pulumi.Output<Record<string, unknown>>;
+type OutputFunction = (args: Record<string, unknown>, opts: pulumi.InvokeOutputOptions) => pulumi.Output<Record<string, unknown>>;
 
-export const LOOKUPS: Readonly<Record<string, Lookup>> = {
-  'pagerduty:index/getUser:getUser': (a, o) => pagerduty.getUserOutput({ email: a.email ?? '' }, o) as never,
-  'pagerduty:index/getVendor:getVendor': (a, o) => pagerduty.getVendorOutput({ name: a.name ?? '' }, o) as never,
-  'datadog:index/getUser:getUser': (a, o) => datadog.getUserOutput({ filter: a.filter ?? '', exactMatch: true }, o) as never,
-  [opsgenie.GET_USER]: (a, o) => opsgenie.getUserOutput({ username: a.username ?? '' }, o) as never,
-};
+/** The `…Output` function of a described look-up, with its constant arguments. */
+export function lookupOf(descriptor: LookupDescriptor): Lookup | undefined {
+  const { package: pkg, functionName, constantArgs } = descriptor.registration;
+  const fn = exported(pkg, functionName);
+  if (typeof fn !== 'function') return undefined;
+  return (args, opts) => (fn as OutputFunction)({ ...args, ...constantArgs }, opts);
+}
+
+export const LOOKUPS: Readonly<Record<string, Lookup>> = Object.fromEntries(
+  LOOKUP_TYPES.flatMap((d) => {
+    const lookup = lookupOf(d);
+    return lookup ? [[d.token, lookup]] : [];
+  }),
+);

@@ -6,7 +6,8 @@
  */
 import type { Code } from '../core/codes';
 import type { Organisation, Source, Team } from '../model/types';
-import type { Backend } from './desired';
+import { PAGING_BACKENDS } from '../backends/paging';
+import { BACKENDS, type Backend } from './desired';
 
 export type Cell =
   | {
@@ -42,7 +43,7 @@ const rendered = (how: string, ...limits: Code[]): Cell => ({ kind: 'rendered', 
 const refused = (code: Code, why: string): Cell => ({ kind: 'refused', code, why });
 const everywhere = (how: string): Record<Backend, Cell> => ({ pagerduty: rendered(how), opsgenie: rendered(how), datadog: rendered(how) });
 
-export const BACKEND_LABELS: Readonly<Record<Backend, string>> = { pagerduty: 'PagerDuty', opsgenie: 'Opsgenie', datadog: 'Datadog On-Call' };
+export const BACKEND_LABELS: Readonly<Record<Backend, string>> = Object.fromEntries(BACKENDS.map((b) => [b, PAGING_BACKENDS[b].label])) as Record<Backend, string>;
 
 export const CAPABILITIES: readonly Capability[] = [
   {

@@ -6,24 +6,10 @@
  * change is caught. The base is what the stack deployed (its stack file and organisation at the base), so
  * resources that leave through the stack file (`oncall:teams`, `oncall:backend`) are deletions like others.
  */
+import { descriptorOf } from '../backends';
 import type { Organisation } from '../model/types';
 import type { DesiredResource, Origin } from './desired';
 import type { StateDiff } from './diff';
-
-const GUARDED: Readonly<Record<string, string>> = {
-  'pagerduty:index/schedule:Schedule': 'schedule',
-  'opsgenie:index/schedule:Schedule': 'schedule',
-  'datadog:index/onCallSchedule:OnCallSchedule': 'schedule',
-  'pagerduty:index/escalationPolicy:EscalationPolicy': 'escalation policy',
-  'opsgenie:index/escalation:Escalation': 'escalation policy',
-  'datadog:index/onCallEscalationPolicy:OnCallEscalationPolicy': 'escalation policy',
-  'pulumi-nodejs:dynamic/twilio:PhoneLine': 'phone line',
-  'datadog:index/statusPage:StatusPage': 'status page',
-  'datadog:index/statusPageComponent:StatusPageComponent': 'status-page component',
-  'datadog:index/monitor:Monitor': 'monitor',
-  'datadog:index/syntheticsTest:SyntheticsTest': 'synthetic check',
-  'datadog:index/serviceLevelObjective:ServiceLevelObjective': 'SLO',
-};
 
 export interface Blocked {
   readonly resource: DesiredResource;
@@ -84,10 +70,10 @@ function holds(org: Organisation, origin: Origin | undefined): boolean {
 export function blockedChanges(diff: StateDiff, base: Organisation | undefined, head: Organisation, stackChange?: string): Blocked[] {
   const out: Blocked[] = [];
   const consider = (resource: DesiredResource, action: 'delete' | 'replace', why: string): void => {
-    const kind = GUARDED[resource.type];
-    if (!kind) return;
+    const type = descriptorOf(resource.type);
+    if (!type?.guarded) return;
     if (isRetired(base, resource.origin)) return;
-    out.push({ resource, kind, action, why });
+    out.push({ resource, kind: type.kind, action, why });
   };
   const deletedWhy = (r: DesiredResource): string => {
     if (isRetired(head, r.origin)) return 'retired in this change: retire in one change, delete in a later one';

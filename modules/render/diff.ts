@@ -3,6 +3,7 @@
  * change), replaces and deletes. Renaming an id renames the resource: a delete and a create the plan pairs
  * as a replacement. Some inputs cannot change in place: changing them replaces the resource.
  */
+import { descriptorOf } from '../backends';
 import type { DesiredResource, DesiredState, Value } from './desired';
 
 export interface InputChange {
@@ -24,22 +25,6 @@ export interface StateDiff {
   readonly delete: DesiredResource[];
   readonly unchanged: number;
 }
-
-/** Inputs whose change makes the provider (or our dynamic providers) replace the resource. */
-const REPLACE_ON: Readonly<Record<string, readonly string[] | 'all'>> = {
-  'pulumi-nodejs:dynamic/twilio:PhoneLine': ['number', 'sid'],
-  'pulumi-nodejs:dynamic/pagerduty:ScheduleOverride': 'all',
-  'pulumi-nodejs:dynamic/datadog:ScheduleOverride': 'all',
-  'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride': ['scheduleId', 'alias'],
-  'pagerduty:index/teamMembership:TeamMembership': ['teamId', 'userId'],
-  'datadog:index/teamMembership:TeamMembership': ['teamId', 'userId'],
-  'opsgenie:index/apiIntegration:ApiIntegration': ['ownerTeamId', 'type'],
-  'opsgenie:index/scheduleRotation:ScheduleRotation': ['scheduleId'],
-  'datadog:index/statusPageComponent:StatusPageComponent': ['pageId'],
-  'datadog:index/monitor:Monitor': ['type'],
-  'datadog:index/syntheticsTest:SyntheticsTest': ['type', 'subtype'],
-  'datadog:index/serviceLevelObjective:ServiceLevelObjective': ['type'],
-};
 
 const key = (r: DesiredResource) => `${r.type}\u0000${r.name}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -64,7 +49,8 @@ export function diffStates(base: DesiredState | undefined, head: DesiredState): 
       (diff as { unchanged: number }).unchanged++;
       continue;
     }
-    const rule = REPLACE_ON[r.type] ?? [];
+    // What the type's descriptor says its provider cannot change in place.
+    const rule = descriptorOf(r.type)?.replaceOn ?? [];
     const forcing = changes.filter((c) => rule === 'all' || rule.includes(c.input));
     if (forcing.length > 0) diff.replace.push({ before: old, after: r, reason: `${forcing.map((c) => `\`${c.input}\``).join(', ')} cannot change in place` });
     else diff.update.push({ resource: r, changes });

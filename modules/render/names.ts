@@ -11,6 +11,7 @@ export const names = {
   integration: (owner: string, kind: string) => `${owner}-${kind}-integration`,
   routing: (team: string) => `${team}-routing`,
   routingRule: (team: string, index: string) => `${team}-routing-${index}`,
+  phoneLine: (team: string) => `${team}-phone-line`,
   /** Overrides are named by rotation and start instant (UTC), which is also their alias on the backend. */
   override: (team: string, rotation: string, start: number) =>
     `${team}-${rotation}-override-${DateTime.fromMillis(start, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmm'Z'")}`,

@@ -1,12 +1,10 @@
 import type { Organisation } from '../model/types';
 import type { StackSpec } from '../spec/stacks';
-import { renderDatadogSquad } from './datadog-oncall';
+import { PAGING_BACKENDS } from '../backends/paging';
 import type { DesiredResource, DesiredState } from './desired';
-import { renderOpsgenieSquad } from './opsgenie';
-import { renderPagerDutySquad } from './pagerduty';
 import { renderSquadAlerts } from './alerts';
 import { renderStatusPage } from './alerts/status-page';
-import { renderPhoneLine } from './phone-line';
+import { renderPhoneLine } from '../backends/twilio/render';
 
 export interface StackSettings {
   readonly name: string;
@@ -27,17 +25,7 @@ export function renderStack(org: Organisation, stack: StackSettings): DesiredSta
   const resources: DesiredResource[] = [];
   for (const team of org.teams.values()) {
     if (stack.teams && !stack.teams.includes(team.id)) continue;
-    switch (stack.backend) {
-      case 'pagerduty':
-        resources.push(...renderPagerDutySquad(org, team, { now: stack.now, subdomain: stack.pagerdutySubdomain ?? org.name.toLowerCase().replace(/[^a-z0-9-]/g, '-') }));
-        break;
-      case 'opsgenie':
-        resources.push(...renderOpsgenieSquad(org, team));
-        break;
-      case 'datadog':
-        resources.push(...renderDatadogSquad(org, team));
-        break;
-    }
+    resources.push(...PAGING_BACKENDS[stack.backend].renderSquad(org, team, stack));
     resources.push(...renderSquadAlerts(org, team, stack.backend, stack.opsgenieRegion ?? 'us'));
     resources.push(...renderPhoneLine(team));
   }

@@ -6,7 +6,7 @@
  */
 import type { Organisation } from '../../modules/model/types';
 import type { DesiredState } from '../../modules/render/desired';
-import { DD } from '../../modules/render/datadog-oncall';
+import { DD } from '../../modules/backends/datadog-oncall/resources';
 import { byType, DAYS, inWeeklySpan, instantOfIso, minuteOfWeek, personOf, refersTo, wallMinutes, wallMinutesOfIso } from './common';
 
 interface Restriction { startDay: string; startTime: string; endDay: string; endTime: string }

@@ -6,7 +6,7 @@
  */
 import type { Organisation } from '../../modules/model/types';
 import type { DesiredState, Value } from '../../modules/render/desired';
-import { OG } from '../../modules/render/opsgenie';
+import { OG } from '../../modules/backends/opsgenie/resources';
 import { byType, DAYS, inWeeklySpan, instantOfIso, minuteOfWeek, personOf, refersTo, wallMinutes, wallMinutesOfIso } from './common';
 
 const TURN = { hourly: 60, daily: 1440, weekly: 10080 } as const;

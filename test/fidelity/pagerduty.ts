@@ -9,7 +9,7 @@
  */
 import type { Organisation } from '../../modules/model/types';
 import type { DesiredState } from '../../modules/render/desired';
-import { PD } from '../../modules/render/pagerduty';
+import { PD } from '../../modules/backends/pagerduty/resources';
 import { byType, inWeeklySpan, instantOfIso, minuteOfWeek, personOf, refersTo, wallMinutes, wallMinutesOfIso } from './common';
 
 interface Restriction { type: string; startDayOfWeek?: number; startTimeOfDay: string; durationSeconds: number }

@@ -1,7 +1,6 @@
 /** `oncall plan` output: the desired state as JSON, or grouped by squad for people (text, markdown). */
-import type { DesiredResource, DesiredState, Value } from '../../render/desired';
-import { isInvoke, isRef } from '../../render/desired';
-import { maskPhone } from '../../model/checks-common';
+import { descriptorOf } from '../../backends';
+import type { DesiredResource, DesiredState } from '../../render/desired';
 
 export const PLAN_FORMATS = ['text', 'json', 'markdown'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -24,41 +23,9 @@ export function shortType(type: string): string {
   return `${(pkg ?? '').replace('pulumi-nodejs', 'dynamic')} ${name ?? type}`;
 }
 
-function show(v: Value): string {
-  if (isRef(v)) return `→${v.$ref}`;
-  if (isInvoke(v)) return Object.values(v.args).join(',');
-  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
-  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${show(x)}`).join(', ')}}`;
-  return String(v);
-}
-
-/** One line that says what matters about a resource. */
+/** One line that says what matters about a resource, as its type's descriptor summarises it. */
 export function describeResource(r: DesiredResource): string {
-  const i = r.inputs as Record<string, Value>;
-  const parts: string[] = [];
-  if (typeof i.name === 'string') parts.push(`"${i.name}"`);
-  const zone = i.timeZone ?? i.timezone;
-  if (typeof zone === 'string') parts.push(zone);
-  if (Array.isArray(i.layers)) {
-    for (const l of i.layers as Array<Record<string, Value>>) {
-      const every = l.rotationTurnLengthSeconds ?? l.interval;
-      parts.push(`layer ${show(l.name ?? '')}: from ${show(l.rotationVirtualStart ?? l.rotationStart ?? '')}${l.end || l.endDate ? ` to ${show(l.end ?? l.endDate ?? '')}` : ''}, every ${show(every ?? '')}, ${show(l.users ?? [])}${l.restrictions ? `, restricted ${show(l.restrictions)}` : ''}`);
-    }
-  }
-  if (typeof i.startDate === 'string' && typeof i.type === 'string') parts.push(`${i.type} ×${show(i.length ?? 1)} from ${i.startDate}${i.endDate ? ` to ${show(i.endDate)}` : ''}: ${show(i.participants ?? [])}${i.timeRestrictions ? `, restricted ${show(i.timeRestrictions)}` : ''}`);
-  if (Array.isArray(i.rules) && r.type.includes('scalation')) parts.push(`rules ${show(i.rules)}`);
-  if (Array.isArray(i.steps)) parts.push(`steps ${show(i.steps)}`);
-  if (Array.isArray(i.rules) && !r.type.includes('scalation')) parts.push(`rules ${show(i.rules)}`);
-  if (i.supportHours) parts.push(`support hours ${show(i.supportHours)}`);
-  if (i.incidentUrgencyRule) parts.push(`urgency ${show(i.incidentUrgencyRule)}`);
-  if (Array.isArray(i.notifies)) parts.push(`order ${show(i.order ?? 0)}${i.timeRestrictions ? ` during ${show(i.timeRestrictions)}` : ''} → ${show(i.notifies)}`);
-  if (typeof i.start === 'string' && typeof i.end === 'string' && !i.layers) parts.push(`${i.start} → ${i.end}: ${show(i.userId ?? i.username ?? '')}`);
-  if (typeof i.startDate === 'string' && typeof i.username === 'string') parts.push(`${i.startDate} → ${show(i.endDate ?? '')}: ${i.username}`);
-  if (typeof i.userId !== 'undefined' && typeof i.teamId !== 'undefined') parts.push(`${show(i.userId)}${i.role ? ` (${show(i.role)})` : ''}`);
-  if (typeof i.integrationEmail === 'string') parts.push(i.integrationEmail);
-  if (typeof i.voiceUrl === 'string') parts.push(`${maskPhone(String(i.number))}: voice ${i.voiceUrl} (fallback ${show(i.voiceFallbackUrl ?? 'none')}), sms ${show(i.smsUrl ?? '')} (fallback ${show(i.smsFallbackUrl ?? 'none')})`);
-  if (typeof i.emailUsername === 'string') parts.push(`e-mail ${i.emailUsername}@…`);
-  return parts.join('; ');
+  return (descriptorOf(r.type)?.summary(r.inputs) ?? []).join('; ');
 }
 
 function grouped(state: DesiredState): Map<string, DesiredResource[]> {

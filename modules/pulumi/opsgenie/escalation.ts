@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { OPSGENIE } from '../../backends/opsgenie/resources';
 import { opsgenieOptions } from './version';
 
 export interface EscalationRule {
@@ -28,7 +29,7 @@ export interface EscalationArgs {
 }
 
 export class Escalation extends pulumi.CustomResource {
-  static readonly __pulumiType = 'opsgenie:index/escalation:Escalation';
+  static readonly __pulumiType = OPSGENIE.escalation.type;
 
   constructor(name: string, args: EscalationArgs, opts?: pulumi.CustomResourceOptions) {
     super(Escalation.__pulumiType, name, { ...args }, opsgenieOptions(opts));

@@ -1,7 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
+import { OPSGENIE_LOOKUPS } from '../../backends/opsgenie/resources';
 import { OPSGENIE_VERSION } from './version';
 
-export const GET_USER = 'opsgenie:index/getUser:getUser';
+export const GET_USER = OPSGENIE_LOOKUPS.user.token;
 
 /** An Opsgenie user by username (their e-mail). */
 export function getUserOutput(args: { username: pulumi.Input<string> }, opts?: pulumi.InvokeOptions): pulumi.Output<{ id: string; username: string }> {

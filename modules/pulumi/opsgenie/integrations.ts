@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { OPSGENIE } from '../../backends/opsgenie/resources';
 import { opsgenieOptions } from './version';
 
 type Responder = { type?: pulumi.Input<string>; id?: pulumi.Input<string> };
@@ -16,7 +17,7 @@ export interface ApiIntegrationArgs {
 }
 
 export class ApiIntegration extends pulumi.CustomResource {
-  static readonly __pulumiType = 'opsgenie:index/apiIntegration:ApiIntegration';
+  static readonly __pulumiType = OPSGENIE.apiIntegration.type;
   /** The key Datadog's Opsgenie integration is given. */
   declare readonly apiKey: pulumi.Output<string>;
 
@@ -36,7 +37,7 @@ export interface EmailIntegrationArgs {
 }
 
 export class EmailIntegration extends pulumi.CustomResource {
-  static readonly __pulumiType = 'opsgenie:index/emailIntegration:EmailIntegration';
+  static readonly __pulumiType = OPSGENIE.emailIntegration.type;
 
   constructor(name: string, args: EmailIntegrationArgs, opts?: pulumi.CustomResourceOptions) {
     super(EmailIntegration.__pulumiType, name, { ...args }, opsgenieOptions(opts));

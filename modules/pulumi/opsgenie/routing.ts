@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { OPSGENIE } from '../../backends/opsgenie/resources';
 import type { ScheduleRotationTimeRestriction } from './schedule';
 import { opsgenieOptions } from './version';
 
@@ -16,7 +17,7 @@ export interface TeamRoutingRuleArgs {
 }
 
 export class TeamRoutingRule extends pulumi.CustomResource {
-  static readonly __pulumiType = 'opsgenie:index/teamRoutingRule:TeamRoutingRule';
+  static readonly __pulumiType = OPSGENIE.routingRule.type;
 
   constructor(name: string, args: TeamRoutingRuleArgs, opts?: pulumi.CustomResourceOptions) {
     super(TeamRoutingRule.__pulumiType, name, { ...args }, opsgenieOptions(opts));

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { OPSGENIE } from '../../backends/opsgenie/resources';
 import { opsgenieOptions } from './version';
 
 export interface ScheduleArgs {
@@ -11,7 +12,7 @@ export interface ScheduleArgs {
 }
 
 export class Schedule extends pulumi.CustomResource {
-  static readonly __pulumiType = 'opsgenie:index/schedule:Schedule';
+  static readonly __pulumiType = OPSGENIE.schedule.type;
 
   constructor(name: string, args: ScheduleArgs, opts?: pulumi.CustomResourceOptions) {
     super(Schedule.__pulumiType, name, { ...args }, opsgenieOptions(opts));
@@ -46,7 +47,7 @@ export interface ScheduleRotationArgs {
 }
 
 export class ScheduleRotation extends pulumi.CustomResource {
-  static readonly __pulumiType = 'opsgenie:index/scheduleRotation:ScheduleRotation';
+  static readonly __pulumiType = OPSGENIE.rotation.type;
 
   constructor(name: string, args: ScheduleRotationArgs, opts?: pulumi.CustomResourceOptions) {
     super(ScheduleRotation.__pulumiType, name, { ...args }, opsgenieOptions(opts));

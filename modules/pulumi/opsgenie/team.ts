@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { OPSGENIE } from '../../backends/opsgenie/resources';
 import { opsgenieOptions } from './version';
 
 export interface TeamMember {
@@ -18,7 +19,7 @@ export interface TeamArgs {
 }
 
 export class Team extends pulumi.CustomResource {
-  static readonly __pulumiType = 'opsgenie:index/team:Team';
+  static readonly __pulumiType = OPSGENIE.team.type;
   declare readonly name: pulumi.Output<string>;
 
   constructor(name: string, args: TeamArgs, opts?: pulumi.CustomResourceOptions) {

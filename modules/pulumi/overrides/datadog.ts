@@ -3,6 +3,8 @@
  * test/fixtures/openapi/README.md for where their description comes from).
  */
 import * as pulumi from '@pulumi/pulumi';
+import { dynamicModuleAndName } from '../../backends/descriptor';
+import { DATADOG_ONCALL } from '../../backends/datadog-oncall/resources';
 import { datadogEndpoint, withSecretConnection, type DatadogConnection } from './connection';
 import { ApiError, DEFAULT_POLICY, requestJson, secondsHeaderMs, type ApiProfile, type HttpPolicy } from './http';
 import { describeOverride, replaceOnlyOverrideProvider, type LiveOverride } from './replace-only';
@@ -73,9 +75,11 @@ export const datadogOverrideProvider = makeDatadogOverrideProvider();
 
 type Args = { [K in keyof DatadogOverrideInputs]: pulumi.Input<DatadogOverrideInputs[K]> };
 
+const DYNAMIC = dynamicModuleAndName(DATADOG_ONCALL.override);
+
 export class DatadogScheduleOverride extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = 'pulumi-nodejs:dynamic/datadog:ScheduleOverride';
+  static readonly __pulumiType = DATADOG_ONCALL.override.type;
   constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
-    super(datadogOverrideProvider, name, { ...args, overrideId: undefined }, withSecretConnection(opts), 'datadog', 'ScheduleOverride');
+    super(datadogOverrideProvider, name, { ...args, overrideId: undefined }, withSecretConnection(opts), DYNAMIC.module, DYNAMIC.name);
   }
 }

@@ -5,6 +5,8 @@
  * after a POST whose answer was lost, and puts the wanted values on what it finds instead of adding another.
  */
 import * as pulumi from '@pulumi/pulumi';
+import { dynamicModuleAndName } from '../../backends/descriptor';
+import { OPSGENIE } from '../../backends/opsgenie/resources';
 import { opsgenieEndpoint, withSecretConnection, type OpsgenieConnection } from './connection';
 import { ApiError, changedKeys, DEFAULT_POLICY, MaybeAppliedError, requestJson, sameInstant, secondsHeaderMs, type ApiProfile, type HttpPolicy } from './http';
 
@@ -130,9 +132,11 @@ export const opsgenieOverrideProvider = makeOpsgenieOverrideProvider();
 
 type Args = { [K in keyof OpsgenieOverrideInputs]: pulumi.Input<OpsgenieOverrideInputs[K]> };
 
+const DYNAMIC = dynamicModuleAndName(OPSGENIE.override);
+
 export class OpsgenieScheduleOverride extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = 'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride';
+  static readonly __pulumiType = OPSGENIE.override.type;
   constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
-    super(opsgenieOverrideProvider, name, { ...args, applied: undefined }, withSecretConnection(opts), 'opsgenie', 'ScheduleOverride');
+    super(opsgenieOverrideProvider, name, { ...args, applied: undefined }, withSecretConnection(opts), DYNAMIC.module, DYNAMIC.name);
   }
 }

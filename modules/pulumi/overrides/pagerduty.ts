@@ -3,6 +3,8 @@
  * listScheduleOverrides, deleteScheduleOverride).
  */
 import * as pulumi from '@pulumi/pulumi';
+import { dynamicModuleAndName } from '../../backends/descriptor';
+import { PAGERDUTY } from '../../backends/pagerduty/resources';
 import { pagerdutyEndpoint, withSecretConnection, type PagerDutyConnection } from './connection';
 import { ApiError, DEFAULT_POLICY, requestJson, secondsHeaderMs, type ApiProfile, type HttpPolicy } from './http';
 import { describeOverride, replaceOnlyOverrideProvider, type LiveOverride } from './replace-only';
@@ -88,9 +90,11 @@ export const pagerdutyOverrideProvider = makePagerDutyOverrideProvider();
 
 type Args = { [K in keyof PagerDutyOverrideInputs]: pulumi.Input<PagerDutyOverrideInputs[K]> };
 
+const DYNAMIC = dynamicModuleAndName(PAGERDUTY.override);
+
 export class PagerDutyScheduleOverride extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = 'pulumi-nodejs:dynamic/pagerduty:ScheduleOverride';
+  static readonly __pulumiType = PAGERDUTY.override.type;
   constructor(name: string, args: Args, opts?: pulumi.CustomResourceOptions) {
-    super(pagerdutyOverrideProvider, name, { ...args, overrideId: undefined }, withSecretConnection(opts), 'pagerduty', 'ScheduleOverride');
+    super(pagerdutyOverrideProvider, name, { ...args, overrideId: undefined }, withSecretConnection(opts), DYNAMIC.module, DYNAMIC.name);
   }
 }

@@ -4,16 +4,11 @@
  * left out: the override provider then falls back to the environment variables that provider reads.
  */
 import * as pulumi from '@pulumi/pulumi';
-import type { Backend } from '../../render/desired';
-import { DatadogScheduleOverride } from './datadog';
-import { OpsgenieScheduleOverride } from './opsgenie';
-import { PagerDutyScheduleOverride } from './pagerduty';
+import { PAGING_BACKENDS } from '../../backends/paging';
+import { BACKENDS, type Backend } from '../../render/desired';
 
-export const OVERRIDE_TYPE: Readonly<Record<Backend, string>> = {
-  pagerduty: PagerDutyScheduleOverride.__pulumiType,
-  opsgenie: OpsgenieScheduleOverride.__pulumiType,
-  datadog: DatadogScheduleOverride.__pulumiType,
-};
+/** The type of each backend's override resources, which receive the `connection` input. */
+export const OVERRIDE_TYPE: Readonly<Record<Backend, string>> = Object.fromEntries(BACKENDS.map((b) => [b, PAGING_BACKENDS[b].override.type])) as Record<Backend, string>;
 
 type Values = Record<string, pulumi.Output<string> | string | undefined>;
 

@@ -6,6 +6,8 @@
  * and TWILIO_API_SECRET), from the environment of `pulumi up`. TWILIO_API_URL points it elsewhere (tests).
  */
 import * as pulumi from '@pulumi/pulumi';
+import { dynamicModuleAndName } from '../../backends/descriptor';
+import { TWILIO } from '../../backends/twilio/resources';
 
 export interface PhoneLineInputs {
   /** E.164; used when `sid` is not given. */
@@ -114,11 +116,13 @@ export const phoneLineProvider: pulumi.dynamic.ResourceProvider = {
   },
 };
 
+const DYNAMIC = dynamicModuleAndName(TWILIO.phoneLine);
+
 export class PhoneLine extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = 'pulumi-nodejs:dynamic/twilio:PhoneLine';
+  static readonly __pulumiType = TWILIO.phoneLine.type;
   declare readonly sid: pulumi.Output<string>;
 
   constructor(name: string, args: { [K in keyof PhoneLineInputs]: pulumi.Input<PhoneLineInputs[K]> }, opts?: pulumi.CustomResourceOptions) {
-    super(phoneLineProvider, name, { ...args, sid: args.sid, previous: undefined }, opts, 'twilio', 'PhoneLine');
+    super(phoneLineProvider, name, { ...args, sid: args.sid, previous: undefined }, opts, DYNAMIC.module, DYNAMIC.name);
   }
 }

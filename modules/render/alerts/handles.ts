@@ -3,14 +3,11 @@
  * Opsgenie the Datadog integration object that gives the handle its key.
  */
 import type { Service, Team } from '../../model/types';
+import { resourceOf } from '../../backends/descriptor';
+import { DATADOG } from '../../backends/datadog/resources';
 import type { Backend, DesiredResource } from '../desired';
 import { ref } from '../desired';
 import { names } from '../names';
-
-export const DD_INTEGRATIONS = {
-  pagerduty: 'datadog:pagerduty/serviceObject:ServiceObject',
-  opsgenie: 'datadog:opsgenie/serviceObject:ServiceObject',
-} as const;
 
 /** `@pagerduty-<service>`, `@opsgenie-<squad>` or `@oncall-<squad>`. */
 export function pagingHandle(backend: Backend, team: Team, service: Service): string {
@@ -30,20 +27,22 @@ export function handleResources(backend: Backend, team: Team, opsgenieRegion: 'u
   if (backend === 'pagerduty') {
     for (const service of team.services.values()) {
       if (service.retired) continue;
-      out.push({
-        type: DD_INTEGRATIONS.pagerduty,
-        name: names.integration(service.id, 'pagerduty-in-datadog'),
-        squad: team.id,
-        inputs: { serviceName: service.id, serviceKey: ref(names.integration(service.id, 'datadog'), 'integrationKey') },
-      });
+      out.push(
+        resourceOf(DATADOG.pagerdutyService, {
+          name: names.integration(service.id, 'pagerduty-in-datadog'),
+          squad: team.id,
+          inputs: { serviceName: service.id, serviceKey: ref(names.integration(service.id, 'datadog'), 'integrationKey') },
+        }),
+      );
     }
   } else if (backend === 'opsgenie') {
-    out.push({
-      type: DD_INTEGRATIONS.opsgenie,
-      name: names.integration(team.id, 'opsgenie-in-datadog'),
-      squad: team.id,
-      inputs: { name: team.id, opsgenieApiKey: ref(names.integration(team.id, 'datadog'), 'apiKey'), region: opsgenieRegion },
-    });
+    out.push(
+      resourceOf(DATADOG.opsgenieService, {
+        name: names.integration(team.id, 'opsgenie-in-datadog'),
+        squad: team.id,
+        inputs: { name: team.id, opsgenieApiKey: ref(names.integration(team.id, 'datadog'), 'apiKey'), region: opsgenieRegion },
+      }),
+    );
   }
   return out;
 }

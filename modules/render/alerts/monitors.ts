@@ -5,7 +5,8 @@ import { compact } from '../desired';
 import { alertMessage, escalationMessage } from './message';
 import { alertName, alertTags, priorityOf } from './naming';
 
-export const MONITOR = 'datadog:index/monitor:Monitor';
+import { DATADOG } from '../../backends/datadog/resources';
+export const MONITOR = DATADOG.monitor.type;
 
 /**
  * The look-back of a monitor query, as each kind documents it (DataDog/datadog-api-client-typescript

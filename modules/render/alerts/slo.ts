@@ -10,7 +10,8 @@ import { alertMessage } from './message';
 import { alertName, alertTags, priorityOf } from './naming';
 import { MONITOR } from './monitors';
 
-export const SLO = 'datadog:index/serviceLevelObjective:ServiceLevelObjective';
+import { DATADOG } from '../../backends/datadog/resources';
+export const SLO = DATADOG.slo.type;
 
 export const BURN_RATES = [
   { id: 'fast-burn', label: 'fast burn', long: '1h', short: '5m', rate: 14.4 },

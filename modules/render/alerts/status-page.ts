@@ -4,11 +4,13 @@
  * are stable; the page and its components are protected (a component until its service is retired).
  */
 import type { Organisation, Service } from '../../model/types';
+import { resourceOf } from '../../backends/descriptor';
+import { DATADOG } from '../../backends/datadog/resources';
 import type { DesiredResource, Value } from '../desired';
 import { ref } from '../desired';
 
-export const STATUS_PAGE = 'datadog:index/statusPage:StatusPage';
-export const STATUS_COMPONENT = 'datadog:index/statusPageComponent:StatusPageComponent';
+/** The owner of what belongs to the whole organisation rather than to a squad (a reserved squad id). */
+export const ORGANISATION = 'organisation';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
 
@@ -22,14 +24,13 @@ export function renderStatusPage(org: Organisation): DesiredResource[] {
   if (services.length === 0) return [];
   const page = 'status-page';
   const out: DesiredResource[] = [
-    {
-      type: STATUS_PAGE,
+    resourceOf(DATADOG.statusPage, {
       name: page,
-      squad: 'organisation',
+      squad: ORGANISATION,
       inputs: { name: org.statusPage.name, domainPrefix: org.statusPage.domainPrefix, type: org.statusPage.type, visualizationType: 'bars_and_uptime_percentage' },
       options: { protect: true },
-      origin: { kind: 'status-page', squad: 'organisation', id: 'status-page' },
-    },
+      origin: { kind: 'status-page', squad: ORGANISATION, id: 'status-page' },
+    }),
   ];
   // Top-level entries: ungrouped services, and one group per group name.
   const groups = new Map<string, Array<{ name: string; service: Service }>>();
@@ -53,10 +54,11 @@ export function renderStatusPage(org: Organisation): DesiredResource[] {
       position,
       ...(members ? { components: members.map((m, i) => ({ name: m.name, type: 'component', position: i })) } : {}),
     };
-    const origin = entry.service ? { kind: 'service' as const, squad: entry.service.team, id: entry.service.id } : { kind: 'status-page' as const, squad: 'organisation', id: name };
+    const origin = entry.service ? { kind: 'service' as const, squad: entry.service.team, id: entry.service.id } : { kind: 'status-page' as const, squad: ORGANISATION, id: name };
     // A component stays protected until its service (or every service of its group) is retired.
     const unprotected = entry.service ? retired(entry.service) : (groups.get(entry.name) ?? []).every((m) => retired(m.service));
-    out.push({ type: STATUS_COMPONENT, name, squad: 'organisation', inputs, options: { ...(unprotected ? {} : { protect: true }), ...(previous ? { dependsOn: [previous] } : {}) }, origin });
+    const options = { ...(unprotected ? {} : { protect: true }), ...(previous ? { dependsOn: [previous] } : {}) };
+    out.push(resourceOf(DATADOG.statusComponent, { name, squad: ORGANISATION, inputs, options, origin }));
     previous = name;
   });
   return out;

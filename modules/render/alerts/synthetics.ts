@@ -4,8 +4,9 @@ import type { DesiredResource, Value } from '../desired';
 import { compact } from '../desired';
 import { alertMessage, escalationMessage } from './message';
 import { alertName, alertTags, priorityOf } from './naming';
+import { DATADOG } from '../../backends/datadog/resources';
 
-export const SYNTHETICS = 'datadog:index/syntheticsTest:SyntheticsTest';
+export const SYNTHETICS = DATADOG.synthetics.type;
 
 function assertions(expect: HttpExpectation): Value[] {
   const out: Value[] = [{ type: 'statusCode', operator: 'is', target: String(expect.status) }];

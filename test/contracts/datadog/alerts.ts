@@ -4,10 +4,9 @@
  * in their `update…State`/Read; the status page resources are framework resources.
  */
 import type { DesiredResource, Value } from '../../../modules/render/desired';
-import { DD_INTEGRATIONS } from '../../../modules/render/alerts/handles';
+import { DATADOG } from '../../../modules/backends/datadog/resources';
 import { MONITOR } from '../../../modules/render/alerts/monitors';
 import { SLO } from '../../../modules/render/alerts/slo';
-import { STATUS_COMPONENT, STATUS_PAGE } from '../../../modules/render/alerts/status-page';
 import { SYNTHETICS } from '../../../modules/render/alerts/synthetics';
 import type { ResourceContract } from '../contract';
 import { Checker, list, obj, symbolic } from './rules';
@@ -194,7 +193,7 @@ export const syntheticsContract: ResourceContract = {
 };
 
 export const pagerdutyServiceContract: ResourceContract = {
-  type: DD_INTEGRATIONS.pagerduty,
+  type: DATADOG.pagerdutyService.type,
   source: `${PD}#resourceDatadogIntegrationPagerdutySO`,
   validate(r) {
     const c = new Checker();
@@ -210,7 +209,7 @@ export const pagerdutyServiceContract: ResourceContract = {
 };
 
 export const opsgenieServiceContract: ResourceContract = {
-  type: DD_INTEGRATIONS.opsgenie,
+  type: DATADOG.opsgenieService.type,
   source: `${OG}#resourceDatadogIntegrationOpsgenieService`,
   validate(r) {
     const c = new Checker();
@@ -228,7 +227,7 @@ export const opsgenieServiceContract: ResourceContract = {
 };
 
 export const statusPageContract: ResourceContract = {
-  type: STATUS_PAGE,
+  type: DATADOG.statusPage.type,
   source: `${PAGE}#Schema`,
   validate(r) {
     const c = new Checker();
@@ -245,7 +244,7 @@ export const statusPageContract: ResourceContract = {
 };
 
 export const statusComponentContract: ResourceContract = {
-  type: STATUS_COMPONENT,
+  type: DATADOG.statusComponent.type,
   source: `${COMPONENT}#Schema`,
   validate(r, ctx) {
     const c = new Checker();
@@ -256,7 +255,7 @@ export const statusComponentContract: ResourceContract = {
     c.oneOf(i.type, 'type', ['component', 'group'], s);
     // position: between 0 and the number of components already on the page; a position depending on a
     // sibling needs `dependsOn` on it to be created in order.
-    const siblings = [...ctx.resources.values()].filter((o) => o.type === STATUS_COMPONENT && JSON.stringify(o.inputs.pageId) === JSON.stringify(i.pageId));
+    const siblings = [...ctx.resources.values()].filter((o) => o.type === DATADOG.statusComponent.type && JSON.stringify(o.inputs.pageId) === JSON.stringify(i.pageId));
     const position = typeof i.position === 'number' ? i.position : -1;
     if (position < 0 || position >= siblings.length + 1) c.fail('position', `${position} is outside 0–${siblings.length}`, s);
     const before = siblings.find((o) => o.inputs.position === position - 1);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../../modules/model/load';
 import type { Organisation } from '../../../modules/model/types';
 import { BACKENDS, type Backend, type DesiredResource } from '../../../modules/render/desired';
-import { DD } from '../../../modules/render/datadog-oncall';
+import { DD } from '../../../modules/backends/datadog-oncall/resources';
 import { renderStack } from '../../../modules/render/stack';
 import type { SourceTree } from '../../../modules/spec/source';
 import { fixtureTree, NOW } from '../../helpers';

@@ -5,7 +5,7 @@
  * the `@pulumi/datadog` 5.11.0 input types (types/input.d.ts) and by modules/pulumi/datadog-args-check.ts.
  */
 import type { DesiredResource, Value } from '../../../modules/render/desired';
-import { DD } from '../../../modules/render/datadog-oncall';
+import { DD } from '../../../modules/backends/datadog-oncall/resources';
 import type { ResourceContract } from '../contract';
 import { Checker, list, obj, symbolic, type Obj } from './rules';
 import { API, API_OVERRIDES, TF } from './sources';

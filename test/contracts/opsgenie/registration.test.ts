@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../../modules/model/load';
 import { dependencyOrder } from '../../../modules/pulumi/register';
-import { OG } from '../../../modules/render/opsgenie';
+import { OG } from '../../../modules/backends/opsgenie/resources';
 import { renderStack } from '../../../modules/render/stack';
 import { fixtureTree, NOW } from '../../helpers';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../../modules/model/load';
 import { backendProblems } from '../../../modules/render/backend-constraints';
-import { PD } from '../../../modules/render/pagerduty';
+import { PD } from '../../../modules/backends/pagerduty/resources';
 import { renderStack } from '../../../modules/render/stack';
 import { parseStackFile } from '../../../modules/spec/stacks';
 import type { SourceTree } from '../../../modules/spec/source';

@@ -3,7 +3,7 @@
  * pagerduty/resource_pagerduty_escalation_policy.go.
  */
 import type { Value } from '../../../modules/render/desired';
-import { PD } from '../../../modules/render/pagerduty';
+import { PD } from '../../../modules/backends/pagerduty/resources';
 import type { ResourceContract } from '../contract';
 import { API, collector, defined, intBetween, list, obj, readDefaulted, schemaViolations, TF, withoutZeroWhereUnset } from './common';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../../modules/model/load';
 import type { DesiredResource } from '../../../modules/render/desired';
-import { PD } from '../../../modules/render/pagerduty';
+import { PD } from '../../../modules/backends/pagerduty/resources';
 import { renderStack } from '../../../modules/render/stack';
 import type { SourceTree } from '../../../modules/spec/source';
 import { shiftAt } from '../../../modules/schedule/shifts';

@@ -5,7 +5,7 @@
  * what was sent.
  */
 import type { Value } from '../../../modules/render/desired';
-import { PD } from '../../../modules/render/pagerduty';
+import { PD } from '../../../modules/backends/pagerduty/resources';
 import type { ResourceContract } from '../contract';
 import { API, collector, isIanaZone, parsesAsGoRfc3339 } from './common';
 

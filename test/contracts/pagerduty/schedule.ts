@@ -4,7 +4,7 @@
  * formats and the diff suppressions of `start`, `end` and `rotation_virtual_start`).
  */
 import type { Value } from '../../../modules/render/desired';
-import { PD } from '../../../modules/render/pagerduty';
+import { PD } from '../../../modules/backends/pagerduty/resources';
 import type { ContractContext, ResourceContract } from '../contract';
 import { API, collector, defined, intBetween, isIanaZone, isSymbolic, list, obj, parsesAsGoRfc3339, readDefaulted, schemaViolations, TF, TF_DOC, withoutZeroWhereUnset } from './common';
 

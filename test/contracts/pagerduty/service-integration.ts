@@ -4,7 +4,7 @@
  * flattenEmailFilters).
  */
 import type { Value } from '../../../modules/render/desired';
-import { PD } from '../../../modules/render/pagerduty';
+import { PD } from '../../../modules/backends/pagerduty/resources';
 import type { ResourceContract } from '../contract';
 import { API, collector, defined, list, obj, schemaViolations, TF, withoutZeroWhereUnset } from './common';
 

@@ -4,7 +4,7 @@
  * REST API's description of urgencies, support hours and scheduled actions.
  */
 import type { Value } from '../../../modules/render/desired';
-import { PD } from '../../../modules/render/pagerduty';
+import { PD } from '../../../modules/backends/pagerduty/resources';
 import type { ResourceContract } from '../contract';
 import { API, collector, defined, intBetween, isIanaZone, list, obj, readDefaulted, schemaViolations, TF, TF_DOC, withoutZeroWhereUnset } from './common';
 

@@ -4,7 +4,7 @@
  * resource_pagerduty_team_membership.go.
  */
 import type { Value } from '../../../modules/render/desired';
-import { PD } from '../../../modules/render/pagerduty';
+import { PD } from '../../../modules/backends/pagerduty/resources';
 import type { ResourceContract } from '../contract';
 import { collector, defined, readDefaulted, schemaViolations, TF, withoutZeroWhereUnset } from './common';
 

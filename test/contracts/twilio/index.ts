@@ -6,7 +6,7 @@
  * inputs when Twilio keeps them as sent.
  */
 import type { ResourceContract, Violation } from '../contract';
-import { PHONE_LINE } from '../../../modules/render/phone-line';
+import { TWILIO } from '../../../modules/backends/twilio/resources';
 
 const SPEC = 'twilio/twilio-oai@2.6.7:spec/json/twilio_api_v2010.json#/paths/~12010-04-01~1Accounts~1{AccountSid}~1IncomingPhoneNumbers~1{Sid}.json/post';
 
@@ -14,7 +14,7 @@ const URLS = ['voiceUrl', 'voiceFallbackUrl', 'smsUrl', 'smsFallbackUrl'] as con
 const METHODS = ['voiceMethod', 'voiceFallbackMethod', 'smsMethod', 'smsFallbackMethod'] as const;
 
 export const phoneLineContract: ResourceContract = {
-  type: PHONE_LINE,
+  type: TWILIO.phoneLine.type,
   source: SPEC,
   validate(resource) {
     const out: Violation[] = [];

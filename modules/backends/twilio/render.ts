@@ -1,8 +1,9 @@
 /** The squad's on-call number, wired to the router on its two hosts. */
-import type { Team } from '../model/types';
-import { compact, type DesiredResource } from './desired';
-
-export const PHONE_LINE = 'pulumi-nodejs:dynamic/twilio:PhoneLine';
+import type { Team } from '../../model/types';
+import { compact, type DesiredResource } from '../../render/desired';
+import { names } from '../../render/names';
+import { resourceOf } from '../descriptor';
+import { TWILIO } from './resources';
 
 export function renderPhoneLine(team: Team): DesiredResource[] {
   const line = team.phone;
@@ -10,9 +11,8 @@ export function renderPhoneLine(team: Team): DesiredResource[] {
   const base = line.router.replace(/\/+$/, '');
   const fallback = line.fallback?.replace(/\/+$/, '');
   return [
-    {
-      type: PHONE_LINE,
-      name: `${team.id}-phone-line`,
+    resourceOf(TWILIO.phoneLine, {
+      name: names.phoneLine(team.id),
       squad: team.id,
       inputs: compact({
         number: line.number,
@@ -30,6 +30,6 @@ export function renderPhoneLine(team: Team): DesiredResource[] {
       // A number cannot be bought back: the line is protected until the YAML retires it.
       options: line.retired || team.retired ? undefined : { protect: true },
       origin: { kind: 'phone', squad: team.id, id: team.id },
-    },
+    }),
   ];
 }

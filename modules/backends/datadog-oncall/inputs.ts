@@ -3,7 +3,7 @@
  * reference in the plan, a string once registered. modules/pulumi/datadog-args-check.ts has tsc prove that
  * with `Id = string` each shape is assignable to the `@pulumi/datadog` 5.11.0 arguments it is registered with.
  */
-import type { Invoke, Ref } from './desired';
+import type { Invoke, Ref } from '../../render/desired';
 
 export type SymbolicId = Ref | Invoke;
 type Day = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';

@@ -1,0 +1,69 @@
+/**
+ * The Opsgenie resource types (provider 1.4.1, bound by hand in modules/pulumi/opsgenie) and the look-up the
+ * renderer uses.
+ */
+import { describeType, typesOf, type LookupDescriptor } from '../descriptor';
+import { emailUsername, name, notifies, overrideDates, rotation, rules, summaryOf, zone } from '../summary';
+
+const binding = (className: string) => ({ package: 'opsgenie-binding', className }) as const;
+
+export const OPSGENIE = {
+  team: describeType({ type: 'opsgenie:index/team:Team', kind: 'team', registration: binding('Team'), summary: summaryOf(name) }),
+  schedule: describeType({
+    type: 'opsgenie:index/schedule:Schedule',
+    kind: 'schedule',
+    guarded: true,
+    policy: { protect: true },
+    registration: binding('Schedule'),
+    summary: summaryOf(name, zone),
+  }),
+  rotation: describeType({
+    type: 'opsgenie:index/scheduleRotation:ScheduleRotation',
+    kind: 'schedule rotation',
+    replaceOn: ['scheduleId'],
+    registration: binding('ScheduleRotation'),
+    summary: summaryOf(name, rotation),
+  }),
+  escalation: describeType({
+    type: 'opsgenie:index/escalation:Escalation',
+    kind: 'escalation policy',
+    guarded: true,
+    policy: { protect: true },
+    registration: binding('Escalation'),
+    summary: summaryOf(name, rules),
+  }),
+  routingRule: describeType({
+    type: 'opsgenie:index/teamRoutingRule:TeamRoutingRule',
+    kind: 'routing rule',
+    registration: binding('TeamRoutingRule'),
+    summary: summaryOf(name, zone, notifies),
+  }),
+  apiIntegration: describeType({
+    type: 'opsgenie:index/apiIntegration:ApiIntegration',
+    kind: 'API integration',
+    replaceOn: ['ownerTeamId', 'type'],
+    registration: binding('ApiIntegration'),
+    summary: summaryOf(name),
+  }),
+  emailIntegration: describeType({
+    type: 'opsgenie:index/emailIntegration:EmailIntegration',
+    kind: 'e-mail integration',
+    registration: binding('EmailIntegration'),
+    summary: summaryOf(name, emailUsername),
+  }),
+  /** Our dynamic provider (modules/pulumi/overrides/opsgenie.ts): it updates an override in place, found by its alias. */
+  override: describeType({
+    type: 'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride',
+    kind: 'schedule override',
+    replaceOn: ['scheduleId', 'alias'],
+    registration: { package: 'dynamic', className: 'OpsgenieScheduleOverride' },
+    summary: summaryOf(overrideDates),
+  }),
+};
+
+export const OPSGENIE_LOOKUPS = {
+  user: { token: 'opsgenie:index/getUser:getUser', argument: 'username', registration: { package: 'opsgenie-binding', functionName: 'getUserOutput' } },
+} as const satisfies Record<string, LookupDescriptor>;
+
+/** The type and look-up tokens by short name. */
+export const OG = { ...typesOf(OPSGENIE), getUser: OPSGENIE_LOOKUPS.user.token } as const;

@@ -1,0 +1,43 @@
+/** The paging backends a stack chooses among (`oncall:backend`): each one's name, renderer and limits. */
+import type { Organisation, Team } from '../model/types';
+import type { Backend, DesiredResource } from '../render/desired';
+import type { AddProblem } from '../render/limit-problems';
+import type { StackSettings } from '../render/stack';
+import type { ResourceDescriptor } from './descriptor';
+import { datadogOnCallConstraints } from './datadog-oncall/constraints';
+import { renderDatadogSquad } from './datadog-oncall/render';
+import { DATADOG_ONCALL } from './datadog-oncall/resources';
+import { opsgenieConstraints } from './opsgenie/constraints';
+import { renderOpsgenieSquad } from './opsgenie/render';
+import { OPSGENIE } from './opsgenie/resources';
+import { pagerdutyConstraints } from './pagerduty/constraints';
+import { renderPagerDutySquad } from './pagerduty/render';
+import { PAGERDUTY } from './pagerduty/resources';
+
+export interface PagingBackend {
+  /** The service's name, in messages and the README's backend table. */
+  readonly label: string;
+  /** A squad's schedules, policies, routing and intake on this backend. */
+  readonly renderSquad: (org: Organisation, team: Team, stack: StackSettings) => DesiredResource[];
+  /** Adds what this backend cannot express of a squad as `validate` problems; `label` names backend and stack. */
+  readonly constraints: (org: Organisation, team: Team, label: string, add: AddProblem) => void;
+  /** The type of its schedule overrides (our dynamic provider, which needs the backend's site and credentials). */
+  readonly override: ResourceDescriptor;
+}
+
+export const PAGING_BACKENDS: Readonly<Record<Backend, PagingBackend>> = {
+  pagerduty: {
+    label: 'PagerDuty',
+    renderSquad: (org, team, stack) =>
+      renderPagerDutySquad(org, team, { now: stack.now, subdomain: stack.pagerdutySubdomain ?? org.name.toLowerCase().replace(/[^a-z0-9-]/g, '-') }),
+    constraints: pagerdutyConstraints,
+    override: PAGERDUTY.override,
+  },
+  opsgenie: { label: 'Opsgenie', renderSquad: (org, team) => renderOpsgenieSquad(org, team), constraints: opsgenieConstraints, override: OPSGENIE.override },
+  datadog: {
+    label: 'Datadog On-Call',
+    renderSquad: (org, team) => renderDatadogSquad(org, team),
+    constraints: datadogOnCallConstraints,
+    override: DATADOG_ONCALL.override,
+  },
+};
