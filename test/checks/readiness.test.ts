@@ -6,7 +6,7 @@ import { CHECKS, readiness } from '../../modules/checks';
 import { READINESS_CHECKS } from '../../modules/core/readiness-checks';
 import { loadOrganisation } from '../../modules/model/load';
 import type { SourceTree } from '../../modules/spec/source';
-import { exampleTree, lineOf, ROOT, withEdit } from '../helpers';
+import { fixtureTree, lineOf, ROOT, withEdit } from '../helpers';
 
 const TODAY = '2026-11-22';
 
@@ -21,7 +21,7 @@ const PAY = 'payments/team.yaml';
 
 describe('readiness of the example', () => {
   it('passes every check', () => {
-    expect(findings(exampleTree())).toEqual([]);
+    expect(findings(fixtureTree())).toEqual([]);
   });
 
   it('has one implementation and one documentation page per check name', () => {

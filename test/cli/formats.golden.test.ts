@@ -3,7 +3,7 @@ import { loadOrganisation } from '../../modules/model/load';
 import { formatProblems } from '../../modules/cli/format/problems';
 import { formatOrganisationSummary } from '../../modules/cli/format/organisation-summary';
 import { sourceTexts as sourcesOf } from '../../modules/spec/source';
-import { exampleTree, withEdit } from '../helpers';
+import { fixtureTree, withEdit } from '../helpers';
 import { expectGolden } from '../golden';
 
 /** Four mistakes in four files, and a warning. */
@@ -25,7 +25,7 @@ describe('rendered output (golden files)', () => {
   });
 
   it('organisation summary of the example', () => {
-    const { organisation } = loadOrganisation(exampleTree());
+    const { organisation } = loadOrganisation(fixtureTree());
     expectGolden('summary/example.txt', `${formatOrganisationSummary(organisation!)}\n`);
   });
 });

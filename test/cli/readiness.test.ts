@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_DIR, lineOf, runCli, withEdit, writeTree } from '../helpers';
+import { FIXTURE_DIR, lineOf, runCli, withEdit, writeTree } from '../helpers';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -40,7 +40,7 @@ describe('oncall readiness', () => {
   it('with --base, reviews only the alerts a commit adds or changes', () => {
     const repo = mkdtempSync(join(tmpdir(), 'oncall-repo-'));
     dirs.push(repo);
-    cpSync(EXAMPLE_DIR, join(repo, 'teams'), { recursive: true });
+    cpSync(FIXTURE_DIR, join(repo, 'teams'), { recursive: true });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
     git('init', '-q', '-b', 'main');
     // The base already has a flaw on another alert: the review of the change must not report it.

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { badCases } from '../fixtures/bad-cases';
-import { exampleTree, runCli, writeTree } from '../helpers';
+import { fixtureTree, runCli, writeTree } from '../helpers';
 
 const dirs: string[] = [];
-function tempTree(tree = exampleTree()): string {
+function tempTree(tree = fixtureTree()): string {
   const dir = writeTree(tree);
   dirs.push(dir);
   return dir;

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIR, ROOT, runCli } from '../helpers';
+import { FIXTURE_DIR, FIXTURE_REPO, ROOT, runCli } from '../helpers';
 import { AUTH_TOKEN, dialled, post } from './signed';
 
 const NOW = '2026-11-25T15:00:00+01:00';
@@ -10,7 +10,7 @@ const NOW = '2026-11-25T15:00:00+01:00';
 describe('oncall router (the command)', () => {
   it('dials the person `oncall who --team storefront` names, and refuses a forged signature', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'oncall.js'), 'router', '--port', '0', '--teams', FIXTURE_DIR], {
-      cwd: ROOT,
+      cwd: FIXTURE_REPO,
       env: { ...process.env, TWILIO_AUTH_TOKEN: AUTH_TOKEN, ONCALL_NOW: NOW },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
