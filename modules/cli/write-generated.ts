@@ -1,5 +1,6 @@
 /**
- * `npm run schemas`: writes what is generated from the sources — schemas/<kind>.schema.json,
+ * `npm run schemas`: writes what is generated from the sources — schemas/<kind>.schema.json, their
+ * validators (modules/spec/validators.generated.ts),
  * docs/yaml-reference.md and the README's backend table (from the capability matrix).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,12 +9,15 @@ import { withCapabilityTable } from '../render/readme-capabilities';
 import { schemas } from '../spec/schema';
 import { renderSchemaReference } from '../spec/schema-reference';
 import { renderSchemaFile } from '../spec/write-schemas';
+import { renderValidators } from '../spec/write-validators';
 
 const root = join(__dirname, '..', '..', '..');
 for (const kind of Object.keys(schemas) as Array<keyof typeof schemas>) {
   writeFileSync(join(root, 'schemas', `${kind}.schema.json`), renderSchemaFile(kind));
   process.stdout.write(`wrote schemas/${kind}.schema.json\n`);
 }
+writeFileSync(join(root, 'modules', 'spec', 'validators.generated.ts'), renderValidators());
+process.stdout.write('wrote modules/spec/validators.generated.ts\n');
 writeFileSync(join(root, 'docs', 'yaml-reference.md'), renderSchemaReference());
 process.stdout.write('wrote docs/yaml-reference.md\n');
 const readme = join(root, 'README.md');
