@@ -6,6 +6,8 @@ import { readTeamsDir } from '../modules/spec/read-dir';
 import type { SourceTree } from '../modules/spec/source';
 import { loadOrganisation } from '../modules/model/load';
 import type { Problem } from '../modules/core/problem';
+import { nowFromEnvironment, type Io } from '../modules/cli/io';
+import { main } from '../modules/cli/main';
 
 export const ROOT = join(__dirname, '..');
 
@@ -76,8 +78,26 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the built CLI as a user would (`node bin/oncall.js …`). */
-export function runCli(args: string[], cwd: string = FIXTURE_REPO, env: Record<string, string> = {}): CliRun {
+/**
+ * Runs the CLI in this process, as `oncall` would in `cwd` with only `env` set (`ONCALL_NOW` unset unless
+ * given): `main(argv, io)` with an Io that captures what it writes. An exception is the internal error
+ * bin/oncall.js reports (exit 70).
+ */
+export async function runCli(args: string[], cwd: string = FIXTURE_REPO, env: Record<string, string> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+  const environment = { NO_COLOR: '1', ONCALL_NOW: '', ...env };
+  const io: Io = { out: (t) => void (stdout += line(t)), err: (t) => void (stderr += line(t)), now: () => nowFromEnvironment(environment), cwd, env: environment };
+  try {
+    return { code: await main(args, io), stdout, stderr };
+  } catch (err) {
+    return { code: 70, stdout, stderr: `${stderr}oncall: internal error: ${err instanceof Error ? err.stack : String(err)}\n` };
+  }
+}
+
+/** Runs the built CLI as a user would (`node bin/oncall.js …`): for the few tests of the process itself. */
+export function spawnCli(args: string[], cwd: string = FIXTURE_REPO, env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'oncall.js'), ...args], {
     cwd,
     encoding: 'utf8',

@@ -40,8 +40,8 @@ describe('workflows for users', () => {
 });
 
 describe('oncall stacks', () => {
-  it('lists the shards of a CI matrix', () => {
-    const run = runCli(['stacks', '--format', 'json']);
+  it('lists the shards of a CI matrix', async () => {
+    const run = await runCli(['stacks', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       include: ['acme-datadog', 'acme-opsgenie', 'acme-pagerduty'].map((stack) => ({
