@@ -1,6 +1,6 @@
 /**
  * Every error path ends in a readable message with exit 1 (problems) or 2 (usage), never a stack trace
- * (exit 70). Issue 18, finding 7. The CLI runs as a user would (`npm run build` first).
+ * (exit 70). The CLI runs in-process (`runCli`); test/cli/process.test.ts covers the exit codes of the real process.
  */
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
