@@ -116,11 +116,6 @@ describe('oncall plan for each example stack', () => {
     expect(md.stdout).toMatch(/^### Stack `.+` \(\w+\): \d+ resources/);
     expect(md.stdout).toContain('<details><summary><b>storefront</b>');
   });
-
-  it('asks which stack when there are several, and names an unknown one', async () => {
-    expect(await runCli(['plan'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/choose a stack with --stack; stacks: acme-datadog, acme-opsgenie, acme-pagerduty/) });
-    expect(await runCli(['plan', '--stack', 'acme-pd'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown stack `acme-pd`/) });
-  });
 });
 
 describe('backend constraints in validate, for the stacks that use the backend', () => {

@@ -17,24 +17,6 @@ afterAll(() => {
 
 const STACK_TRACE = /^\s+at .+\(.*:\d+:\d+\)$/m;
 
-describe('oncall validate on the example organisation', () => {
-  it('exits 0 and says what it checked', async () => {
-    const run = await runCli(['validate']);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('teams: valid — 3 squads, 11 people, 5 rotations, 11 alerts\n');
-    expect(run.code).toBe(0);
-  });
-
-  it('prints an empty problem list as json and nothing as github annotations', async () => {
-    const json = await runCli(['validate', '--format', 'json']);
-    expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ problems: [] });
-    const gh = await runCli(['validate', '--format', 'github']);
-    expect(gh.code).toBe(0);
-    expect(gh.stdout).toBe('');
-  });
-});
-
 describe('every bad input: exit 1 and a positioned problem in all three formats, never a stack trace', () => {
   const cases = badCases.map((c) => ({ ...c, dir: '' }));
   for (const c of cases) {
@@ -112,26 +94,6 @@ describe('files and directories the loader cannot use', () => {
       expect(run.stdout).toContain('file/too-large');
       expect(run.stdout).not.toMatch(STACK_TRACE);
     }
-  });
-});
-
-describe('usage errors exit 2 with the usage', () => {
-  it.each([
-    [['validate', '--format', 'xml'], /--format must be one of text, json, github/],
-    [['validate', '--teem', 'x'], /Unknown option '--teem'/],
-    [['validate', 'extra'], /Unexpected argument 'extra'/],
-    [['valdate'], /unknown command `valdate`/],
-  ])('%j', async (args, message) => {
-    const run = await runCli(args);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).not.toMatch(STACK_TRACE);
-  });
-
-  it('--help prints the usage and exits 0', async () => {
-    const run = await runCli(['validate', '--help']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('oncall validate [--teams DIR] [--stacks DIR] [--format text|json|github]');
   });
 });
 
