@@ -15,8 +15,9 @@ const REFERENCES: ReadonlyArray<[RegExp, string]> = [
   [new RegExp(`__dirname[^;\\n]*['"\`](?:\\.\\./)*\\.\\.['"\`][^;\\n]*['"\`]${USER}['"\`]`), 'a path from __dirname up to teams/ or stacks/'],
   [new RegExp(`['"\`](?:\\.\\./)+${USER}(?:/[^'"\`]*)?['"\`]`), 'a relative path up to teams/ or stacks/'],
   [/\b(?:spawn|spawnSync|exec|execSync|execFile|execFileSync|fork)\([^;]*\bcwd\s*:\s*ROOT\b/, 'a command run at the top of the repository, where `teams` means the user\'s'],
-  [/\brunCli\([^;]*,\s*ROOT\s*[,)]/, 'the CLI run at the top of the repository'],
+  [/\b(?:runCli|spawnCli)\([^;]*,\s*ROOT\s*[,)]/, 'the CLI run at the top of the repository'],
   [/\b(?:exampleTree|EXAMPLE_DIR)\b/, 'the bundled example (use fixtureTree / FIXTURE_DIR)'],
+  [new RegExp(`\\b(?:readTeamsDir|readStacksDir|loadTeamsDir|readFileSync|readdirSync|statSync|existsSync|cpSync)\\(\\s*['"\`](?:\\./)?${USER}\\b`), 'teams/ or stacks/ read relative to where the tests run'],
 ];
 
 export function userDataReferences(text: string): string[] {
@@ -47,7 +48,10 @@ describe("tests never read the user's teams/ or stacks/", () => {
     "readFileSync(resolve(__dirname, '../../stacks/Pulumi.acme-pagerduty.yaml'))",
     "spawnSync('node', ['bin/oncall.js', 'validate'], { cwd: ROOT })",
     "runCli(['who'], ROOT)",
+    "spawnCli(['validate'], ROOT, {})",
     'const tree = exampleTree();',
+    "readTeamsDir('teams')",
+    "readFileSync('./stacks/Pulumi.acme-datadog.yaml', 'utf8')",
   ])('catches %s', (line) => {
     expect(userDataReferences(line)).not.toEqual([]);
   });
