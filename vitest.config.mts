@@ -7,7 +7,6 @@ import { defineConfig } from 'vitest/config';
  */
 const ISOLATED = [
   'test/pulumi/**/*.test.ts',
-  'test/contracts/**/*.test.ts',
   'test/policy/**/*.test.ts',
   'test/router/**/*.test.ts',
   'test/bench/**/*.test.ts',
