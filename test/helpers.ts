@@ -6,20 +6,29 @@ import { readTeamsDir } from '../modules/spec/read-dir';
 import type { SourceTree } from '../modules/spec/source';
 import { loadOrganisation } from '../modules/model/load';
 import type { Problem } from '../modules/core/problem';
+import { nowFromEnvironment, type Io } from '../modules/cli/io';
+import { main } from '../modules/cli/main';
 
 export const ROOT = join(__dirname, '..');
-export const EXAMPLE_DIR = join(ROOT, 'teams');
 
-let example: SourceTree | undefined;
+/**
+ * The tests' own repository: test/fixtures/acme/{teams,stacks}, an organisation of their own (it started as a
+ * copy of the bundled example). Tests never read the repository's teams/ or stacks/: those are the user's.
+ */
+export const FIXTURE_REPO = join(ROOT, 'test', 'fixtures', 'acme');
+export const FIXTURE_DIR = join(FIXTURE_REPO, 'teams');
+export const FIXTURE_STACKS = join(FIXTURE_REPO, 'stacks');
 
-/** The bundled example organisation, as shown with the `teams` prefix. */
-export function exampleTree(): SourceTree {
-  example ??= { ...readTeamsDir(EXAMPLE_DIR), root: 'teams' };
-  return example;
+let fixture: SourceTree | undefined;
+
+/** The tests' organisation, as shown with the `teams` prefix. */
+export function fixtureTree(): SourceTree {
+  fixture ??= { ...readTeamsDir(FIXTURE_DIR), root: 'teams' };
+  return fixture;
 }
 
-/** The example with files replaced (text) or removed (undefined). */
-export function withFiles(changes: Record<string, string | undefined>, base: SourceTree = exampleTree()): SourceTree {
+/** The fixture with files replaced (text) or removed (undefined). */
+export function withFiles(changes: Record<string, string | undefined>, base: SourceTree = fixtureTree()): SourceTree {
   const files = new Map(base.files);
   for (const [rel, text] of Object.entries(changes)) {
     if (text === undefined) files.delete(rel);
@@ -28,8 +37,8 @@ export function withFiles(changes: Record<string, string | undefined>, base: Sou
   return { ...base, files };
 }
 
-/** The example with one file edited by a text replacement that must apply. */
-export function withEdit(rel: string, from: string | RegExp, to: string, base: SourceTree = exampleTree()): SourceTree {
+/** The fixture with one file edited by a text replacement that must apply. */
+export function withEdit(rel: string, from: string | RegExp, to: string, base: SourceTree = fixtureTree()): SourceTree {
   const text = base.files.get(rel);
   if (text === undefined) throw new Error(`no file ${rel}`);
   const edited = text.replace(from, to);
@@ -45,8 +54,8 @@ export function errorsOf(tree: SourceTree): Problem[] {
   return problemsOf(tree).filter((p) => p.severity === 'error');
 }
 
-/** 1-based line of the first occurrence of `needle` in a file of the example. */
-export function lineOf(rel: string, needle: string, tree: SourceTree = exampleTree()): number {
+/** 1-based line of the first occurrence of `needle` in a file of the fixture. */
+export function lineOf(rel: string, needle: string, tree: SourceTree = fixtureTree()): number {
   const text = tree.files.get(rel) ?? '';
   const index = text.indexOf(needle);
   if (index < 0) throw new Error(`${needle} not in ${rel}`);
@@ -69,8 +78,26 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the built CLI as a user would (`node bin/oncall.js …`). */
-export function runCli(args: string[], cwd: string = ROOT, env: Record<string, string> = {}): CliRun {
+/**
+ * Runs the CLI in this process, as `oncall` would in `cwd` with only `env` set (`ONCALL_NOW` unset unless
+ * given): `main(argv, io)` with an Io that captures what it writes. An exception is the internal error
+ * bin/oncall.js reports (exit 70).
+ */
+export async function runCli(args: string[], cwd: string = FIXTURE_REPO, env: Record<string, string> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+  const environment = { NO_COLOR: '1', ONCALL_NOW: '', ...env };
+  const io: Io = { out: (t) => void (stdout += line(t)), err: (t) => void (stderr += line(t)), now: () => nowFromEnvironment(environment), cwd, env: environment };
+  try {
+    return { code: await main(args, io), stdout, stderr };
+  } catch (err) {
+    return { code: 70, stdout, stderr: `${stderr}oncall: internal error: ${err instanceof Error ? err.stack : String(err)}\n` };
+  }
+}
+
+/** Runs the built CLI as a user would (`node bin/oncall.js …`): for the few tests of the process itself. */
+export function spawnCli(args: string[], cwd: string = FIXTURE_REPO, env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'oncall.js'), ...args], {
     cwd,
     encoding: 'utf8',
@@ -81,11 +108,3 @@ export function runCli(args: string[], cwd: string = ROOT, env: Record<string, s
 
 /** The instant stacks are rendered for in tests that do not choose their own: before any date of the fixtures. */
 export const NOW = Date.parse('2026-01-01T00:00:00Z');
-
-/** The tests' own organisation (test/fixtures/acme/teams), independent of the user's teams/. */
-export const FIXTURE_DIR = join(ROOT, 'test', 'fixtures', 'acme', 'teams');
-let fixture: SourceTree | undefined;
-export function fixtureTree(): SourceTree {
-  fixture ??= { ...readTeamsDir(FIXTURE_DIR), root: 'teams' };
-  return fixture;
-}

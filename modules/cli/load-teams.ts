@@ -1,4 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
+import { pathIn, type Io } from './io';
 import type { Problem } from '../core/problem';
 import { analyse, type Analysis } from '../pipeline';
 import { readTeamsDir, TeamsDirError } from '../spec/read-dir';
@@ -11,21 +12,25 @@ export interface CliLoad extends Analysis {
   readonly stacks?: readonly StackSpec[];
 }
 
-/** Reads, resolves and checks a teams directory; a missing directory is a problem like any other. */
-export function loadTeamsDir(dir: string, now: number, stacksDir?: string): CliLoad {
+/**
+ * Reads, resolves and checks a teams directory; a missing directory is a problem like any other. Relative
+ * paths are read from `io.cwd` (the process's directory by default) and shown as given.
+ */
+export function loadTeamsDir(dir: string, now: number, stacksDir?: string, io?: Pick<Io, 'cwd'>): CliLoad {
+  const open = io ? pathIn(io, dir) : dir;
   let tree: SourceTree;
   try {
-    tree = readTeamsDir(dir);
+    tree = { ...readTeamsDir(open), root: dir.replace(/\/+$/, '') || '.' };
   } catch (err) {
     if (!(err instanceof TeamsDirError)) throw err;
-    const problem: Problem = { file: dir, line: 0, column: 0, severity: 'error', code: 'file/missing-dir', message: err.message };
+    const problem: Problem = { file: dir, line: 0, column: 0, severity: 'error', code: 'file/missing-dir', message: err.message.split(open).join(dir) };
     return { problems: [problem] };
   }
-  const stacks = stacksDir === undefined ? undefined : readStacksDir(stacksDir);
+  const stacks = stacksDir === undefined ? undefined : readStacksDir(io ? pathIn(io, stacksDir) : stacksDir);
   return { ...analyse(tree, now, stacks), tree, stacks: stacks?.stacks ?? [] };
 }
 
 /** The stacks directory of a repository: `stacks/` beside its teams directory. */
-export function stacksBeside(teamsDir: string): string {
-  return join(dirname(resolve(teamsDir)), 'stacks');
+export function stacksBeside(teamsDir: string, cwd: string = process.cwd()): string {
+  return join(dirname(resolve(cwd, teamsDir)), 'stacks');
 }

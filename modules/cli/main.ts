@@ -1,39 +1,29 @@
 import { processIo, type Io } from './io';
 import { UsageError, EXIT_OK, EXIT_USAGE } from './usage-error';
-import { validateCommand, validateUsage } from './commands/validate';
-import { demoCommand, demoUsage } from './commands/demo';
-import { whoCommand, whoUsage } from './commands/who';
-import { rosterCommand, rosterUsage } from './commands/roster';
-import { calendarCommand, calendarUsage } from './commands/calendar';
-import { reportCommand, reportUsage } from './commands/report';
-import { planCommand, planUsage } from './commands/plan';
-import { readinessCommand, readinessUsage } from './commands/readiness';
-import { catalogCommand, catalogUsage } from './commands/catalog';
-import { routerCommand, routerUsage } from './commands/router';
-import { auditCommand, auditUsage } from './commands/audit';
-import { stacksCommand, stacksUsage } from './commands/stacks';
-import { doctorCommand, doctorUsage } from './commands/doctor';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
   readonly usage: string;
-  readonly summary: string;
 }
 
-const commands: Record<string, Command> = {
-  validate: { run: validateCommand, usage: validateUsage, summary: 'check the YAML definitions of the organisation' },
-  who: { run: whoCommand, usage: whoUsage, summary: 'who is on call now, or at an instant' },
-  roster: { run: rosterCommand, usage: rosterUsage, summary: 'the planning: every shift of the coming weeks' },
-  calendar: { run: calendarCommand, usage: calendarUsage, summary: 'write iCalendar files: everybody, per squad, per person' },
-  report: { run: reportCommand, usage: reportUsage, summary: 'on-call compensation of a month, per person' },
-  plan: { run: planCommand, usage: planUsage, summary: 'the desired state of a stack, offline' },
-  readiness: { run: readinessCommand, usage: readinessUsage, summary: 'production readiness of the alerts (of a pull request with --base)' },
-  catalog: { run: catalogCommand, usage: catalogUsage, summary: 'write the alert catalog: a page per squad and an index' },
-  router: { run: routerCommand, usage: routerUsage, summary: 'the on-call phone line: Twilio webhooks that ring whoever is on call' },
-  audit: { run: auditCommand, usage: auditUsage, summary: 'coverage audit per squad (text, json, markdown, html)' },
-  stacks: { run: stacksCommand, usage: stacksUsage, summary: 'the stacks and their squads: shards for a CI matrix' },
-  doctor: { run: doctorCommand, usage: doctorUsage, summary: 'read-only check of the live accounts a stack needs before its first `pulumi up`' },
-  demo: { run: demoCommand, usage: demoUsage, summary: 'validate and summarise the organisation (what `npm start` runs)' },
+/**
+ * Each command is loaded when it runs, with what it needs (renderers, Twilio, HTTP…): a command starts
+ * without loading the others.
+ */
+const commands: Record<string, { readonly summary: string; readonly load: () => Promise<Command> }> = {
+  validate: { summary: 'check the YAML definitions of the organisation', load: async () => { const m = await import('./commands/validate.js'); return { run: m.validateCommand, usage: m.validateUsage }; } },
+  who: { summary: 'who is on call now, or at an instant', load: async () => { const m = await import('./commands/who.js'); return { run: m.whoCommand, usage: m.whoUsage }; } },
+  roster: { summary: 'the planning: every shift of the coming weeks', load: async () => { const m = await import('./commands/roster.js'); return { run: m.rosterCommand, usage: m.rosterUsage }; } },
+  calendar: { summary: 'write iCalendar files: everybody, per squad, per person', load: async () => { const m = await import('./commands/calendar.js'); return { run: m.calendarCommand, usage: m.calendarUsage }; } },
+  report: { summary: 'on-call compensation of a month, per person', load: async () => { const m = await import('./commands/report.js'); return { run: m.reportCommand, usage: m.reportUsage }; } },
+  plan: { summary: 'the desired state of a stack, offline', load: async () => { const m = await import('./commands/plan.js'); return { run: m.planCommand, usage: m.planUsage }; } },
+  readiness: { summary: 'production readiness of the alerts (of a pull request with --base)', load: async () => { const m = await import('./commands/readiness.js'); return { run: m.readinessCommand, usage: m.readinessUsage }; } },
+  catalog: { summary: 'write the alert catalog: a page per squad and an index', load: async () => { const m = await import('./commands/catalog.js'); return { run: m.catalogCommand, usage: m.catalogUsage }; } },
+  router: { summary: 'the on-call phone line: Twilio webhooks that ring whoever is on call', load: async () => { const m = await import('./commands/router.js'); return { run: m.routerCommand, usage: m.routerUsage }; } },
+  audit: { summary: 'coverage audit per squad (text, json, markdown, html)', load: async () => { const m = await import('./commands/audit.js'); return { run: m.auditCommand, usage: m.auditUsage }; } },
+  stacks: { summary: 'the stacks and their squads: shards for a CI matrix', load: async () => { const m = await import('./commands/stacks.js'); return { run: m.stacksCommand, usage: m.stacksUsage }; } },
+  doctor: { summary: 'read-only check of the live accounts a stack needs before its first `pulumi up`', load: async () => { const m = await import('./commands/doctor.js'); return { run: m.doctorCommand, usage: m.doctorUsage }; } },
+  demo: { summary: 'validate and summarise the organisation (what `npm start` runs)', load: async () => { const m = await import('./commands/demo.js'); return { run: m.demoCommand, usage: m.demoUsage }; } },
 };
 
 function help(): string {
@@ -57,11 +47,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(help());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = commands[name];
+  if (!entry) {
     io.err(`oncall: unknown command \`${name}\`\n\n${help()}`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return EXIT_OK;

@@ -12,7 +12,7 @@ import { parseIsoInstant } from './time-options';
  * are printed on stderr as `validate` would, and the command stops with exit 1.
  */
 export function organisationOrProblems(dir: string, io: Io, now: number): Organisation | undefined {
-  const result = loadTeamsDir(dir, now);
+  const result = loadTeamsDir(dir, now, undefined, io);
   if (hasErrors(result.problems) || !result.organisation) {
     io.err(`${formatProblems('text', result.problems.filter((p) => p.severity === 'error'), sourcesOf(result.tree))}\n\nThe organisation in ${dir} is not valid; run \`oncall validate --teams ${dir}\`.`);
     return undefined;

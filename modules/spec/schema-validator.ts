@@ -1,19 +1,12 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import { schemas, type FileKind } from './schema';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { FileKind } from './schema';
+// The schemas compiled ahead of time (`npm run schemas`): no schema compilation at run time.
+import * as generated from './validators.generated';
 
-let compiled: Record<FileKind, ValidateFunction> | undefined;
+const validators = generated as unknown as Record<FileKind, ValidateFunction>;
 
-/** Schemas are compiled once per process, on first use. */
 export function validatorFor(kind: FileKind): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    compiled = {
-      org: ajv.compile(schemas.org),
-      team: ajv.compile(schemas.team),
-      alerts: ajv.compile(schemas.alerts),
-    };
-  }
-  return compiled[kind];
+  return validators[kind];
 }
 
 export function schemaErrors(kind: FileKind, value: unknown): ErrorObject[] {

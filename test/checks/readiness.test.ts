@@ -6,7 +6,7 @@ import { CHECKS, readiness } from '../../modules/checks';
 import { READINESS_CHECKS } from '../../modules/core/readiness-checks';
 import { loadOrganisation } from '../../modules/model/load';
 import type { SourceTree } from '../../modules/spec/source';
-import { fixtureTree, lineOf, ROOT, withEdit as editOf } from '../helpers';
+import { fixtureTree, lineOf, ROOT, withEdit } from '../helpers';
 
 const TODAY = '2026-11-22';
 
@@ -17,7 +17,6 @@ function findings(tree: SourceTree) {
 }
 
 /** An edit of the tests' own organisation (or of `base`). */
-const withEdit = (rel: string, from: string | RegExp, to: string, base: SourceTree = fixtureTree()) => editOf(rel, from, to, base);
 
 const SF = 'storefront/team.yaml';
 const PAY = 'payments/team.yaml';

@@ -45,7 +45,7 @@ function tempDir(): string {
 
 function io(): Io & { errors: string[] } {
   const errors: string[] = [];
-  return { out: () => undefined, err: (t) => errors.push(t), now: () => new Date('2026-11-22T12:00:00+01:00'), errors };
+  return { out: () => undefined, err: (t) => errors.push(t), now: () => new Date('2026-11-22T12:00:00+01:00'), cwd: process.cwd(), env: {}, errors };
 }
 
 /** Every file of a directory with its contents. */

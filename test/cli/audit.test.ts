@@ -8,11 +8,11 @@ import { runCli, withEdit, writeTree } from '../helpers';
 const NOW = { ONCALL_NOW: '2026-11-22T12:00:00+01:00' };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const audit = (...args: string[]) => runCli(['audit', ...args], undefined, NOW);
+const audit = async (...args: string[]) => await runCli(['audit', ...args], undefined, NOW);
 
 describe('oncall audit', () => {
-  it('reports the three example squads with the documented fields', () => {
-    const run = audit('--format', 'json');
+  it('reports the three example squads with the documented fields', async () => {
+    const run = await audit('--format', 'json');
     expect(run.code).toBe(0);
     const teams = JSON.parse(run.stdout).teams;
     expect(teams.map((t: any) => t.team)).toEqual(['payments', 'platform', 'storefront']);
@@ -35,11 +35,11 @@ describe('oncall audit', () => {
     expect(byTeam.payments.heat.every((h: number | null) => h === 1)).toBe(true);
   });
 
-  it('shows promised hours with nobody on call in the coverage share and the heat map', () => {
+  it('shows promised hours with nobody on call in the coverage share and the heat map', async () => {
     // Platform's rotations start on 2026-12-07: until then its promise has nobody (a warning, not an error).
     const dir = writeTree(withEdit('platform/team.yaml', 'start: 2026-01-05', 'start: 2026-12-07'));
     dirs.push(dir);
-    const run = runCli(['audit', '--teams', dir, '--format', 'json'], undefined, NOW);
+    const run = await runCli(['audit', '--teams', dir, '--format', 'json'], undefined, NOW);
     expect(run.code).toBe(0);
     const platform = JSON.parse(run.stdout).teams.find((t: any) => t.team === 'platform');
     // 14 days and 21 hours of 56 days are not covered (2026-11-22 12:00 → 2026-12-07 09:00).
@@ -47,19 +47,19 @@ describe('oncall audit', () => {
     expect(platform.heat[8]).toBe(0.63); // Monday 08:00–09:00: 3 of the 8 fall before the rotations start
     expect(platform.heat[9]).toBe(0.75); // from the 09:00 handoff: 2 of 8 weeks
     expect(Math.min(...platform.heat)).toBeGreaterThan(0.6);
-    const html = runCli(['audit', '--teams', dir, '--format', 'html'], undefined, NOW).stdout;
+    const html = (await runCli(['audit', '--teams', dir, '--format', 'html'], undefined, NOW)).stdout;
     expect(html).toContain('fill="#f59e0b"><title>platform, Mon 10:00: 75% covered</title>');
   });
 
-  it('refuses an organisation that validation refuses', () => {
+  it('refuses an organisation that validation refuses', async () => {
     const dir = writeTree(withEdit('payments/team.yaml', 'coverage: business-hours', 'coverage: [{ days: monday-thursday, from: "09:00", to: "18:00" }]'));
     dirs.push(dir);
-    const refused = runCli(['audit', '--teams', dir], undefined, NOW);
+    const refused = await runCli(['audit', '--teams', dir], undefined, NOW);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('coverage/gap');
   });
 
-  it('counts the monitors of a Datadog export that are not managed as code', () => {
+  it('counts the monitors of a Datadog export that are not managed as code', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oncall-audit-'));
     dirs.push(dir);
     const file = join(dir, 'monitors.json');
@@ -73,23 +73,23 @@ describe('oncall audit', () => {
         { id: 5, name: 'Somebody\'s test', tags: [] },
       ]),
     );
-    const out = JSON.parse(audit('--format', 'json', '--datadog-monitors', file).stdout);
+    const out = JSON.parse((await audit('--format', 'json', '--datadog-monitors', file)).stdout);
     const storefront = out.teams.find((t: any) => t.team === 'storefront');
     expect([storefront.unmanagedMonitors, storefront.managedSharePercent, storefront.unmanagedMonitorNames]).toEqual([2, 33.3, ['Old cart latency', 'Old checkout errors']]);
     expect(out.teams.find((t: any) => t.team === 'payments').managedSharePercent).toBe(100);
     expect(out.teams.find((t: any) => t.team === 'platform').unmanagedMonitors).toBe(0);
     expect(out.unassignedMonitors).toBe(1);
     writeFileSync(file, '{"nope": true}');
-    expect(audit('--datadog-monitors', file)).toMatchObject({ code: 1, stderr: expect.stringMatching(/expected the JSON of the Datadog monitors API/) });
+    expect(await audit('--datadog-monitors', file)).toMatchObject({ code: 1, stderr: expect.stringMatching(/expected the JSON of the Datadog monitors API/) });
   });
 
-  it('text and markdown summarise each squad', () => {
-    expect(audit().stdout).toContain('storefront — Storefront\n  services: shop (customer-facing: shop)');
-    expect(audit('--format', 'markdown').stdout).toContain('| storefront | 4 (P1 ×2, P2 ×2) | 100% | 100% | 100% | 40 min to the last level, target 60 min | — | — |');
+  it('text and markdown summarise each squad', async () => {
+    expect((await audit()).stdout).toContain('storefront — Storefront\n  services: shop (customer-facing: shop)');
+    expect((await audit('--format', 'markdown')).stdout).toContain('| storefront | 4 (P1 ×2, P2 ×2) | 100% | 100% | 100% | 40 min to the last level, target 60 min | — | — |');
   });
 
-  it('html is one self-contained page with a heat map (168 hours × squad) and a load chart', () => {
-    const html = audit('--format', 'html').stdout;
+  it('html is one self-contained page with a heat map (168 hours × squad) and a load chart', async () => {
+    const html = (await audit('--format', 'html')).stdout;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect((html.match(/<rect class="hour"/g) ?? []).length).toBe(168 * 3);
@@ -97,12 +97,12 @@ describe('oncall audit', () => {
   });
 
   const browser = process.env.ONCALL_BROWSER_TESTS === '1' ? it : it.skip;
-  browser('the html page opens in a browser (headless Chromium) with its heat map and chart', () => {
+  browser('the html page opens in a browser (headless Chromium) with its heat map and chart', async () => {
     expect(existsSync('/usr/bin/chromium')).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'oncall-html-'));
     dirs.push(dir);
     const page = join(dir, 'audit.html');
-    writeFileSync(page, audit('--format', 'html').stdout);
+    writeFileSync(page, (await audit('--format', 'html')).stdout);
     const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`];
     const dom = execFileSync('/usr/bin/chromium', [...flags, '--dump-dom', `file://${page}`], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
     expect(dom).toContain('<svg id="heat-map"');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_DIR, ROOT, runCli } from '../helpers';
+import { FIXTURE_DIR, ROOT, runCli } from '../helpers';
 
 const workflow = (name: string) => parse(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8'));
 const runs = (job: any): string[] => job.steps.map((s: any) => s.run ?? '').filter(Boolean);
@@ -33,15 +33,15 @@ describe('workflows for users', () => {
 
   it('CODEOWNERS maps every squad folder to its squad', () => {
     const owners = readFileSync(join(ROOT, '.github', 'CODEOWNERS'), 'utf8');
-    const squads = readdirSync(EXAMPLE_DIR).filter((d) => statSync(join(EXAMPLE_DIR, d)).isDirectory());
+    const squads = readdirSync(FIXTURE_DIR).filter((d) => statSync(join(FIXTURE_DIR, d)).isDirectory());
     expect(squads.length).toBe(3);
     for (const squad of squads) expect(owners).toMatch(new RegExp(`^/teams/${squad}/\\s+@\\S+/${squad}$`, 'm'));
   });
 });
 
 describe('oncall stacks', () => {
-  it('lists the shards of a CI matrix', () => {
-    const run = runCli(['stacks', '--format', 'json']);
+  it('lists the shards of a CI matrix', async () => {
+    const run = await runCli(['stacks', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       include: ['acme-datadog', 'acme-opsgenie', 'acme-pagerduty'].map((stack) => ({

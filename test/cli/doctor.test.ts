@@ -18,7 +18,7 @@ const emails = [...fixture.files.get('org.yaml')!.matchAll(/email: ([a-z]+@acme\
 
 function capture(): Io & { text: () => string } {
   const out: string[] = [];
-  return { out: (t) => void out.push(t), err: (t) => void out.push(t), now: () => new Date('2026-06-01T00:00:00Z'), text: () => out.join('\n') };
+  return { out: (t) => void out.push(t), err: (t) => void out.push(t), now: () => new Date('2026-06-01T00:00:00Z'), cwd: process.cwd(), env: process.env, text: () => out.join('\n') };
 }
 
 /** The fixture organisation with one stack file, in a fresh directory. */

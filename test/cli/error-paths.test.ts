@@ -1,6 +1,6 @@
 /**
  * Every error path ends in a readable message with exit 1 (problems) or 2 (usage), never a stack trace
- * (exit 70). Issue 18, finding 7. The CLI runs as a user would (`npm run build` first).
+ * (exit 70). The CLI runs in-process (`runCli`); test/cli/process.test.ts covers the exit codes of the real process.
  */
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,19 +42,19 @@ function refusing(path: string, what: 'list' | 'read'): TreeReader {
 }
 
 describe('files that cannot be read are problems', () => {
-  it('a folder named like a stack file', () => {
+  it('a folder named like a stack file', async () => {
     const { root, teams } = repo();
     mkdirSync(join(root, 'stacks', 'Pulumi.x.yaml'));
-    const run = runCli(['validate', '--teams', teams]);
+    const run = await runCli(['validate', '--teams', teams]);
     expectReadable(run, 1);
     expect(run.stdout).toMatch(/stacks\/Pulumi\.x\.yaml error file\/unreadable: this is a folder; a stack file is expected here/);
   });
 
-  it('a folder where team.yaml is expected', () => {
+  it('a folder where team.yaml is expected', async () => {
     const { teams } = repo();
     rmSync(join(teams, 'storefront', 'team.yaml'));
     mkdirSync(join(teams, 'storefront', 'team.yaml'));
-    const run = runCli(['validate', '--teams', teams]);
+    const run = await runCli(['validate', '--teams', teams]);
     expectReadable(run, 1);
     expect(run.stdout).toMatch(/storefront\/team\.yaml error file\/unreadable: this is a folder; a file is expected here/);
   });
@@ -74,10 +74,10 @@ describe('files that cannot be read are problems', () => {
     }
   });
 
-  it.skipIf(isRoot)('chmod 000 on a team file (skipped as root: root reads it anyway; the case above simulates it)', () => {
+  it.skipIf(isRoot)('chmod 000 on a team file (skipped as root: root reads it anyway; the case above simulates it)', async () => {
     const { teams } = repo();
     chmodSync(join(teams, 'storefront', 'team.yaml'), 0o000);
-    const run = runCli(['validate', '--teams', teams]);
+    const run = await runCli(['validate', '--teams', teams]);
     chmodSync(join(teams, 'storefront', 'team.yaml'), 0o644);
     expectReadable(run, 1);
     expect(run.stdout).toMatch(/storefront\/team\.yaml error file\/unreadable: cannot read this file: permission denied/);
@@ -93,23 +93,23 @@ describe('options are bounded to what can be computed quickly', () => {
     return dir;
   };
 
-  it('roster --weeks 800 with an hourly rotation: a usage error saying the limit', () => {
-    const run = runCli(['roster', '--weeks', '800', '--teams', hourly()], undefined, NOW);
+  it('roster --weeks 800 with an hourly rotation: a usage error saying the limit', async () => {
+    const run = await runCli(['roster', '--weeks', '800', '--teams', hourly()], undefined, NOW);
     expectReadable(run, 2);
     expect(run.stderr).toMatch(/--weeks 800 covers about [0-9,]+ shifts \(most in night\/oncall\); the limit is 100,000: ask for at most [0-9]+ weeks/);
   });
 
-  it('calendar --weeks 1000 with an hourly rotation: the same', () => {
+  it('calendar --weeks 1000 with an hourly rotation: the same', async () => {
     const out = mkdtempSync(join(tmpdir(), 'oncall-cal-'));
     dirs.push(out);
-    const run = runCli(['calendar', '--weeks', '1000', '--out', out, '--teams', hourly()], undefined, NOW);
+    const run = await runCli(['calendar', '--weeks', '1000', '--out', out, '--teams', hourly()], undefined, NOW);
     expectReadable(run, 2);
     expect(run.stderr).toMatch(/the limit is 100,000/);
   });
 
-  it('a malformed ONCALL_NOW is a usage error, for every command', () => {
+  it('a malformed ONCALL_NOW is a usage error, for every command', async () => {
     for (const command of ['who', 'validate', 'roster']) {
-      const run = runCli([command, '--teams', FIXTURE_DIR], undefined, { ONCALL_NOW: 'yesterday' });
+      const run = await runCli([command, '--teams', FIXTURE_DIR], undefined, { ONCALL_NOW: 'yesterday' });
       expectReadable(run, 2);
       expect(run.stderr).toMatch(/ONCALL_NOW must be an ISO 8601 instant .*\(got `yesterday`\)/);
     }

@@ -61,12 +61,12 @@ describe('oncall validate masks the number in every format', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('a number written with spaces, in an invalid place, is never echoed', () => {
+  it('a number written with spaces, in an invalid place, is never echoed', async () => {
     const tree = withEdit('org.yaml', `phone: "${ALICE}" }`, 'phone: "+33 6 39 98 01 01", pager: "+33 6 39 98 01 01" }', fixtureTree());
     const dir = writeTree(tree);
     dirs.push(dir);
     for (const format of PROBLEM_FORMATS) {
-      const run = runCli(['validate', '--teams', dir, '--format', format]);
+      const run = await runCli(['validate', '--teams', dir, '--format', format]);
       expect(run.code, run.stderr).toBe(1);
       expect(run.stdout + run.stderr).toMatch(/pager/);
       expect(run.stdout + run.stderr, format).not.toMatch(SECRET);

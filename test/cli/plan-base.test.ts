@@ -13,16 +13,16 @@ function repo(): Repo {
   repos.push(r);
   return r;
 }
-function plan(r: Repo, ...args: string[]) {
-  return runCli(['plan', '--teams', r.teams, '--stack', 'acme-pagerduty', ...args], undefined, NOW);
+async function plan(r: Repo, ...args: string[]) {
+  return await runCli(['plan', '--teams', r.teams, '--stack', 'acme-pagerduty', ...args], undefined, NOW);
 }
 
 describe('deletion guard: a squad folder deleted and committed', () => {
-  it('exits 1 naming the deleted schedules, policies and monitors', () => {
+  it('exits 1 naming the deleted schedules, policies and monitors', async () => {
     const r = repo();
     rmSync(join(r.teams, 'platform'), { recursive: true });
     r.commit('remove platform');
-    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    const run = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(run.code).toBe(1);
     const blocked = JSON.parse(run.stdout).blocked.map((b: any) => `${b.kind} ${b.name}`);
     expect(blocked).toEqual(
@@ -35,34 +35,34 @@ describe('deletion guard: a squad folder deleted and committed', () => {
         'monitor platform-tls-expiring-monitor',
       ]),
     );
-    const text = plan(r, '--base', 'HEAD~1');
+    const text = await plan(r, '--base', 'HEAD~1');
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('✗ deletes schedule `platform-primary-schedule` (removed from the YAML)');
-    expect(plan(r, '--base', 'HEAD~1', '--allow-delete').code).toBe(0);
+    expect((await plan(r, '--base', 'HEAD~1', '--allow-delete')).code).toBe(0);
   });
 
-  it('retire first, delete later: the retirement names the monitors it drops, the removal then passes', () => {
+  it('retire first, delete later: the retirement names the monitors it drops, the removal then passes', async () => {
     const r = repo();
     r.edit('platform/team.yaml', 'name: Platform\n', 'name: Platform\nretired: true\n');
     r.commit('retire platform');
     // Retiring unprotects schedules and policies without deleting them; the squad's monitors stop at once.
-    const retiring = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    const retiring = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(retiring.code).toBe(1);
     expect(JSON.parse(retiring.stdout).delete.filter((d: any) => d.type.endsWith('Schedule'))).toEqual([]);
     expect(blockedOf(retiring)).toEqual(['monitor platform-disk-space-critical-monitor', 'monitor platform-cpu-saturated-monitor', 'monitor platform-tls-expiring-monitor']);
-    expect(plan(r, '--base', 'HEAD~1', '--allow-delete').code).toBe(0);
+    expect((await plan(r, '--base', 'HEAD~1', '--allow-delete')).code).toBe(0);
     rmSync(join(r.teams, 'platform'), { recursive: true });
     r.commit('remove platform');
-    const removing = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    const removing = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(removing.code).toBe(0);
     expect(JSON.parse(removing.stdout).delete.map((d: any) => d.name)).toEqual(expect.arrayContaining(['platform-primary-schedule', 'platform-double-1h-escalation']));
   });
 
-  it('renaming a rotation id replaces its schedule, and says so', () => {
+  it('renaming a rotation id replaces its schedule, and says so', async () => {
     const r = repo();
     r.edit('platform/team.yaml', '  secondary:\n', '  backup:\n');
     r.edit('platform/team.yaml', '{ rotation: secondary }', '{ rotation: backup }');
-    const run = plan(r, '--base', 'HEAD', '--format', 'json');
+    const run = await plan(r, '--base', 'HEAD', '--format', 'json');
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout);
     expect(out.blocked.map((b: any) => [b.name, b.action])).toContainEqual(['platform-secondary-schedule', 'delete']);
@@ -71,10 +71,10 @@ describe('deletion guard: a squad folder deleted and committed', () => {
 });
 
 describe('who is on call, week by week, before and after', () => {
-  it('swapping two members of a rotation shows each week that changes hands', () => {
+  it('swapping two members of a rotation shows each week that changes hands', async () => {
     const r = repo();
     r.edit('payments/team.yaml', '    members: [hugo, ines, jules]', '    members: [ines, hugo, jules]');
-    const run = plan(r, '--base', 'HEAD', '--format', 'json');
+    const run = await plan(r, '--base', 'HEAD', '--format', 'json');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.update.map((u: any) => [u.name, u.changes.map((c: any) => c.input)])).toEqual([['payments-oncall-schedule', ['layers']]]);
@@ -85,20 +85,20 @@ describe('who is on call, week by week, before and after', () => {
       { week: '2026-11-30', before: ['jules'], after: ['jules'] },
     ]);
     expect(rotation.now).toEqual({ before: 'hugo', after: 'ines', nextHandoff: '2026-11-23' });
-    const text = plan(r, '--base', 'HEAD');
+    const text = await plan(r, '--base', 'HEAD');
     expect(text.stdout).toContain('week of 2026-11-23: ines → hugo');
     expect(text.stdout).toContain('week of 2026-11-30: jules\n');
     expect(text.stdout).toContain('⚠ changes who is on call right now (hugo → ines)');
-    const md = plan(r, '--base', 'HEAD', '--format', 'markdown');
+    const md = await plan(r, '--base', 'HEAD', '--format', 'markdown');
     expect(md.stdout).toMatch(/^### oncall plan: `acme-pagerduty` compared with `HEAD`/);
     expect(md.stdout).toContain('**payments/oncall** (changed): 6 of 8 weeks change hands');
     expect(md.stdout).toContain('<details><summary>Week by week</summary>');
   });
 
-  it('a roster change from the next handoff leaves the current week alone', () => {
+  it('a roster change from the next handoff leaves the current week alone', async () => {
     const r = repo();
     r.edit('payments/team.yaml', '    members: [hugo, ines, jules]\n    start: 2026-01-05', '    members: [hugo, ines, jules]\n    start: 2026-01-05\n    changes:\n      - from: 2026-11-23\n        members: [ines, hugo, jules]');
-    const out = JSON.parse(plan(r, '--base', 'HEAD', '--format', 'json').stdout);
+    const out = JSON.parse((await plan(r, '--base', 'HEAD', '--format', 'json')).stdout);
     const rotation = out.rotations.find((x: any) => x.rotation === 'oncall' && x.team === 'payments');
     expect(rotation.now.before).toBe(rotation.now.after);
     expect(rotation.weeks[0]).toEqual({ week: '2026-11-16', before: ['hugo'], after: ['hugo'] });
@@ -106,10 +106,10 @@ describe('who is on call, week by week, before and after', () => {
     expect(rotation.weeks[2]).toEqual({ week: '2026-11-30', before: ['jules'], after: ['hugo'] });
   });
 
-  it('--allow-delete needs --base, and a base that is not a commit is a usage error', () => {
+  it('--allow-delete needs --base, and a base that is not a commit is a usage error', async () => {
     const r = repo();
-    expect(plan(r, '--allow-delete')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--allow-delete goes with --base/) });
-    expect(plan(r, '--base', 'nope')).toMatchObject({ code: 2, stderr: expect.stringMatching(/`nope` is not a commit/) });
+    expect(await plan(r, '--allow-delete')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--allow-delete goes with --base/) });
+    expect(await plan(r, '--base', 'nope')).toMatchObject({ code: 2, stderr: expect.stringMatching(/`nope` is not a commit/) });
   });
 });
 
@@ -118,11 +118,11 @@ const stackFile = (...lines: string[]) => ['config:', '  oncall:backend: pagerdu
 const blockedOf = (run: { stdout: string }) => JSON.parse(run.stdout).blocked.map((b: any) => `${b.kind} ${b.name}`);
 
 describe('deletion guard: what each stack deployed at the base, through its stack file', () => {
-  it('narrowing `oncall:teams` deletes the squad left out, and the status page', () => {
+  it('narrowing `oncall:teams` deletes the squad left out, and the status page', async () => {
     const r = repo();
     r.write(PAGERDUTY_STACK, stackFile('  oncall:teams: [payments, platform]'));
     r.commit('narrow the stack');
-    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    const run = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(run.code).toBe(1);
     expect(blockedOf(run)).toEqual(
       expect.arrayContaining([
@@ -133,43 +133,43 @@ describe('deletion guard: what each stack deployed at the base, through its stac
         'status page status-page',
       ]),
     );
-    expect(plan(r, '--base', 'HEAD~1', '--allow-delete').code).toBe(0);
+    expect((await plan(r, '--base', 'HEAD~1', '--allow-delete')).code).toBe(0);
   });
 
-  it('listing every squad explicitly drops the status page: caught', () => {
+  it('listing every squad explicitly drops the status page: caught', async () => {
     const r = repo();
     r.write(PAGERDUTY_STACK, stackFile('  oncall:teams: [payments, platform, storefront]'));
     r.commit('list the squads');
-    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    const run = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(run.code).toBe(1);
     expect(blockedOf(run)).toEqual(expect.arrayContaining(['status page status-page', 'status-page component shop-status-component']));
   });
 
-  it('switching `oncall:backend` deletes every schedule and policy of the old backend', () => {
+  it('switching `oncall:backend` deletes every schedule and policy of the old backend', async () => {
     const r = repo();
     r.write(PAGERDUTY_STACK, 'config:\n  oncall:backend: opsgenie\n');
     r.commit('switch backend');
-    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    const run = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(run.code).toBe(1);
     expect(blockedOf(run)).toEqual(expect.arrayContaining(['schedule payments-oncall-schedule', 'escalation policy platform-double-1h-escalation']));
   });
 
-  it('stack files kept outside git: the base is rendered with them as they are, and says so', () => {
+  it('stack files kept outside git: the base is rendered with them as they are, and says so', async () => {
     const r = repo();
     const outside = mkdtempSync(join(tmpdir(), 'oncall-stacks-'));
     repos.push({ ...r, dir: outside });
     cpSync(join(r.dir, 'stacks'), outside, { recursive: true });
     rmSync(join(r.teams, 'platform'), { recursive: true });
-    const run = plan(r, '--base', 'HEAD', '--stacks', outside);
+    const run = await plan(r, '--base', 'HEAD', '--stacks', outside);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('is not in git: the base is rendered with the stack file as it is now');
     expect(run.stdout).toContain('✗ deletes schedule `platform-primary-schedule`');
   });
 
-  it('a stack file that did not exist at the base deployed nothing: everything is created', () => {
+  it('a stack file that did not exist at the base deployed nothing: everything is created', async () => {
     const r = repo();
     r.write('stacks/Pulumi.acme-new.yaml', stackFile('  oncall:teams: [payments]'));
-    const run = runCli(['plan', '--teams', r.teams, '--stack', 'acme-new', '--base', 'HEAD', '--format', 'json'], undefined, NOW);
+    const run = await runCli(['plan', '--teams', r.teams, '--stack', 'acme-new', '--base', 'HEAD', '--format', 'json'], undefined, NOW);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.delete).toEqual([]);
@@ -178,46 +178,46 @@ describe('deletion guard: what each stack deployed at the base, through its stac
 });
 
 describe('deletion guard: retiring is a change of its own', () => {
-  it('retiring an alert and losing its monitor in the same change is blocked', () => {
+  it('retiring an alert and losing its monitor in the same change is blocked', async () => {
     const r = repo();
     r.edit('platform/team.yaml', '    title: Disk space below 5% on a host\n', '    title: Disk space below 5% on a host\n    retired: true\n');
     r.commit('retire an alert');
-    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    const run = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(run.code).toBe(1);
     const blocked = JSON.parse(run.stdout).blocked;
     expect(blocked.map((b: any) => b.name)).toEqual(['platform-disk-space-critical-monitor']);
     expect(blocked[0].reason).toMatch(/retired in this change/);
   });
 
-  it('retiring a squad and deleting its rotations in one change is blocked', () => {
+  it('retiring a squad and deleting its rotations in one change is blocked', async () => {
     const r = repo();
     r.edit('platform/team.yaml', 'name: Platform\n', 'name: Platform\nretired: true\n');
     r.edit('platform/team.yaml', /\n {2}secondary:\n(?: {4}.*\n)+/, '\n');
     r.edit('platform/team.yaml', '      - after: 30m\n        notify: { rotation: secondary }\n', '');
     r.commit('retire platform and drop a rotation');
-    const run = plan(r, '--base', 'HEAD~1', '--format', 'json');
+    const run = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(run.code).toBe(1);
     expect(blockedOf(run)).toContain('schedule platform-secondary-schedule');
   });
 
-  it('a base whose organisation does not load is an error, not a pass', () => {
+  it('a base whose organisation does not load is an error, not a pass', async () => {
     const r = repo();
     r.edit('org.yaml', /^name: .*$/m, 'name: [broken');
     r.commit('break the base');
     r.git('checkout', 'HEAD~1', '--', 'teams/org.yaml');
     r.write('teams/platform', undefined);
-    const run = plan(r, '--base', 'HEAD');
+    const run = await plan(r, '--base', 'HEAD');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/organisation at `HEAD` does not load/);
     expect(run.stderr).toMatch(/org\.yaml:\d+:\d+/);
   });
 
-  it('a base whose stack file does not load is an error', () => {
+  it('a base whose stack file does not load is an error', async () => {
     const r = repo();
     r.write(PAGERDUTY_STACK, 'config:\n  oncall:backend: pagerdooty\n');
     r.commit('a broken stack file');
     r.write(PAGERDUTY_STACK, stackFile());
-    const run = plan(r, '--base', 'HEAD');
+    const run = await plan(r, '--base', 'HEAD');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/stack `acme-pagerduty` at `HEAD` does not load/);
   });

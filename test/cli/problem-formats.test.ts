@@ -135,7 +135,7 @@ describe('every format', () => {
 function capture(): Io & { stdout: () => string; stderr: () => string } {
   let out = '';
   let err = '';
-  return { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), now: () => new Date(NOW), stdout: () => out, stderr: () => err };
+  return { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), now: () => new Date(NOW), cwd: process.cwd(), env: process.env, stdout: () => out, stderr: () => err };
 }
 
 describe('the commands share the formats', () => {

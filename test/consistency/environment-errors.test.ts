@@ -24,7 +24,7 @@ function temp(): string {
 async function run(argv: string[], now: () => Date = () => new Date(NOW)): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), now };
+  const io: Io = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), now, cwd: process.cwd(), env: process.env };
   const code = await main(argv, io);
   return { code, out, err };
 }

@@ -21,7 +21,7 @@ async function validate(tree: SourceTree): Promise<{ code: number; problems: Arr
   const dir = writeTree(tree);
   dirs.push(dir);
   let out = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (out += t), now: () => new Date(NOW) };
+  const io: Io = { out: (t) => void (out += t), err: (t) => void (out += t), now: () => new Date(NOW), cwd: process.cwd(), env: process.env };
   const code = await main(['validate', '--teams', dir, '--format', 'json'], io);
   const problems = (JSON.parse(out) as { problems: Array<{ file: string; line: number; code: string; message: string }> }).problems;
   return { code, problems: problems.map((p) => ({ ...p, file: p.file.slice(dir.length + 1) })) };

@@ -43,7 +43,7 @@ describe('the program and `oncall validate` check the same stack file', () => {
       const expected = `${join(root, 'stacks', 'Pulumi.acme-test.yaml')}:3:3 error stack/unknown-key: unknown setting \`oncall:squad\``;
       expect(() => new OnCallOrganisation('org', { backend: 'opsgenie', teamsDir: join(root, 'teams') })).toThrow(expected);
       let out = '';
-      const code = await main(['validate', '--teams', join(root, 'teams')], { out: (t) => void (out += t), err: (t) => void (out += t), now: () => new Date(NOW) });
+      const code = await main(['validate', '--teams', join(root, 'teams')], { out: (t) => void (out += t), err: (t) => void (out += t), now: () => new Date(NOW), cwd: process.cwd(), env: process.env });
       expect(code).toBe(1);
       expect(out).toContain(expected);
     } finally {

@@ -13,12 +13,23 @@ export function wallMinutes(instant: number, zone: string): number {
   return Math.floor(Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute) / 60000);
 }
 
+// The interpreters are asked about tens of thousands of instants of one plan: the few ISO strings and
+// resource lists of a plan are worked out once (pure functions of their arguments, so nothing else changes).
+const isoWallMinutes = new Map<string, number>();
+const isoInstants = new Map<string, number>();
+const resourcesByType = new WeakMap<DesiredState, Map<string, DesiredResource[]>>();
+
 export function wallMinutesOfIso(iso: string, zone: string): number {
-  return wallMinutes(DateTime.fromISO(iso, { setZone: true }).toMillis(), zone);
+  const key = `${zone} ${iso}`;
+  let minutes = isoWallMinutes.get(key);
+  if (minutes === undefined) isoWallMinutes.set(key, (minutes = wallMinutes(DateTime.fromISO(iso, { setZone: true }).toMillis(), zone)));
+  return minutes;
 }
 
 export function instantOfIso(iso: string): number {
-  return DateTime.fromISO(iso, { setZone: true }).toMillis();
+  let instant = isoInstants.get(iso);
+  if (instant === undefined) isoInstants.set(iso, (instant = DateTime.fromISO(iso, { setZone: true }).toMillis()));
+  return instant;
 }
 
 /** Local minute of the week, Monday 00:00 = 0. */
@@ -45,7 +56,11 @@ export function personOf(org: Organisation, v: Value): string | null {
 }
 
 export function byType(state: DesiredState, type: string): DesiredResource[] {
-  return state.resources.filter((r) => r.type === type);
+  let types = resourcesByType.get(state);
+  if (!types) resourcesByType.set(state, (types = new Map()));
+  let resources = types.get(type);
+  if (!resources) types.set(type, (resources = state.resources.filter((r) => r.type === type)));
+  return resources;
 }
 
 export function refersTo(v: Value | undefined, name: string): boolean {

@@ -14,7 +14,7 @@ import { clockFor, shiftAt } from '../../modules/schedule/shifts';
 import { handoffAt, turnsBetween } from '../../modules/schedule/turns';
 import { caseArb, organisationAround } from '../arbitraries';
 import { observesDst } from '../../modules/model/zones';
-import { exampleTree, withEdit, NOW } from '../helpers';
+import { fixtureTree, withEdit, NOW } from '../helpers';
 import { datadogOnCall } from './datadog';
 import { opsgenieOnCall } from './opsgenie';
 import { pagerdutyOnCall } from './pagerduty';
@@ -49,7 +49,7 @@ function mismatches(org: Organisation, state: DesiredState, backend: Backend, ro
 }
 
 describe('fidelity with the example organisation over 52 weeks', () => {
-  const org = loadOrganisation(exampleTree()).organisation!;
+  const org = loadOrganisation(fixtureTree()).organisation!;
   const from = Date.parse('2026-01-05T00:00:00+01:00');
   const to = Date.parse('2027-01-04T00:00:00+01:00');
   it.each(BACKENDS)('%s', (backend) => {

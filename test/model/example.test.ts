@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { isValidZone } from '../../modules/model/zones';
-import { exampleTree } from '../helpers';
+import { fixtureTree } from '../helpers';
 
 describe('the example organisation', () => {
-  const { organisation, problems } = loadOrganisation(exampleTree());
+  const { organisation, problems } = loadOrganisation(fixtureTree());
   const org = organisation!;
 
   it('loads without any problem', () => {

@@ -4,7 +4,7 @@ import { policies, policiesFor } from '../../modules/policy/policies';
 import { retiredInProject, retiredResourceNames } from '../../modules/policy/retired';
 import { loadOrganisation } from '../../modules/model/load';
 import { renderStack } from '../../modules/render/stack';
-import { exampleTree, fixtureTree, NOW, withEdit, writeTree } from '../helpers';
+import { fixtureTree, NOW, withEdit, writeTree } from '../helpers';
 
 /** Runs every policy on one resource as the policy engine would; returns `policy: message` violations. */
 function violations(type: string, props: Record<string, unknown>, protect = false, name = 'r', pack = policies): string[] {
@@ -52,7 +52,7 @@ describe('policy pack validators', () => {
   });
 
   it.each(['pagerduty', 'opsgenie', 'datadog'] as const)('every resource the example renders for %s passes', (backend) => {
-    const state = renderStack(loadOrganisation(exampleTree()).organisation!, { now: NOW, name: 't', backend });
+    const state = renderStack(loadOrganisation(fixtureTree()).organisation!, { now: NOW, name: 't', backend });
     const found = state.resources.flatMap((r) => violations(r.type, r.inputs as Record<string, unknown>, r.options?.protect ?? false).map((v) => `${r.name}: ${v}`));
     expect(found).toEqual([]);
   });

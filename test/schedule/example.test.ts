@@ -5,9 +5,9 @@ import { analyse } from '../../modules/pipeline';
 import { isoInZone } from '../../modules/core/local-time';
 import { whoIsOnCall } from '../../modules/schedule/who';
 import { compensation } from '../../modules/schedule/compensation';
-import { exampleTree, withEdit } from '../helpers';
+import { fixtureTree, withEdit } from '../helpers';
 
-const org = loadOrganisation(exampleTree()).organisation!;
+const org = loadOrganisation(fixtureTree()).organisation!;
 
 function who(team: string, rotation: string, at: string): string | null {
   const row = whoIsOnCall(org, Date.parse(at), team).find((r) => r.rotation === rotation);
@@ -56,7 +56,7 @@ describe('schedule validation of the example', () => {
   const now = Date.parse('2026-11-22T12:00:00Z');
 
   it('is valid as it stands', () => {
-    expect(analyse(exampleTree(), now).problems).toEqual([]);
+    expect(analyse(fixtureTree(), now).problems).toEqual([]);
   });
 
   it('removing the August swap is an unavailability error naming chloe, with a swap partner', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { schemas } from '../../modules/spec/schema';
 import { renderSchemaFile } from '../../modules/spec/write-schemas';
 import { renderSchemaReference } from '../../modules/spec/schema-reference';
-import { EXAMPLE_DIR, exampleTree, ROOT } from '../helpers';
+import { fixtureTree, ROOT } from '../helpers';
 
 const kinds = Object.keys(schemas) as Array<keyof typeof schemas>;
 
@@ -53,7 +53,7 @@ describe('JSON Schemas in schemas/', () => {
       kinds.map((k) => [k, ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', `${k}.schema.json`), 'utf8')))]),
     );
     let checked = 0;
-    for (const [rel, text] of exampleTree().files) {
+    for (const [rel, text] of fixtureTree().files) {
       const kind = kindOf(rel);
       if (!kind) continue;
       const validate = compiled[kind]!;
@@ -66,7 +66,7 @@ describe('JSON Schemas in schemas/', () => {
   it('reject an unknown key when compiled by a fresh ajv (editors flag typos too)', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'team.schema.json'), 'utf8')));
-    const team = parse(exampleTree().files.get('storefront/team.yaml')!);
+    const team = parse(fixtureTree().files.get('storefront/team.yaml')!);
     team.rotations.oncall.membres = ['alice'];
     expect(validate(team)).toBe(false);
     expect(validate.errors?.some((e) => e.keyword === 'additionalProperties' && (e.params as { additionalProperty: string }).additionalProperty === 'membres')).toBe(true);
@@ -75,13 +75,14 @@ describe('JSON Schemas in schemas/', () => {
 
 describe('example files name their schema for editors', () => {
   it('every YAML file starts with a yaml-language-server $schema line that resolves to its kind', () => {
-    for (const [rel, text] of exampleTree().files) {
+    for (const [rel, text] of fixtureTree().files) {
       const kind = kindOf(rel);
       if (!kind) continue;
       const first = text.split('\n')[0] ?? '';
       const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
       expect(m, rel).not.toBeNull();
-      const target = resolve(dirname(join(EXAMPLE_DIR, rel)), m![1]!);
+      // Resolved as from a teams folder at the top of a repository, where the organisation's files sit.
+      const target = resolve(ROOT, 'any-teams-folder', dirname(rel), m![1]!);
       expect(target).toBe(join(ROOT, 'schemas', `${kind}.schema.json`));
       expect(existsSync(target)).toBe(true);
     }

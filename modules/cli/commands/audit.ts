@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { audit, parseMonitorsExport, type ExportedMonitor } from '../../checks/audit';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { AUDIT_FORMATS, auditHtml, auditJson, auditMarkdown, auditText } from '../format/audit';
-import type { Io } from '../io';
+import { pathIn, type Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 
@@ -26,7 +26,7 @@ export async function auditCommand(argv: string[], io: Io): Promise<number> {
   if (file !== undefined) {
     let parsed: ExportedMonitor[] | string;
     try {
-      parsed = parseMonitorsExport(JSON.parse(readFileSync(file, 'utf8')));
+      parsed = parseMonitorsExport(JSON.parse(readFileSync(pathIn(io, file), 'utf8')));
     } catch (err) {
       parsed = err instanceof SyntaxError ? `not JSON (${err.message})` : `cannot read it (${err instanceof Error ? err.message : String(err)})`;
     }

@@ -1,6 +1,6 @@
 import { calendars } from '../../schedule/calendar';
 import { parseCommandArgs, stringOption } from '../args';
-import type { Io } from '../io';
+import { pathIn, type Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 import { replaceDirectory } from '../write-files';
@@ -30,7 +30,7 @@ export async function calendarCommand(argv: string[], io: Io): Promise<number> {
   const { from, to, weeks } = window;
   const files = calendars(org, from, to, now);
   try {
-    replaceDirectory(out, files, { command: 'oncall calendar', ownFiles: /\.ics$/ });
+    replaceDirectory(pathIn(io, out), files, { command: 'oncall calendar', ownFiles: /\.ics$/ });
   } catch (err) {
     io.err(`oncall calendar: cannot write to ${out}: ${err instanceof Error ? err.message : String(err)}; nothing was written`);
     return EXIT_PROBLEMS;

@@ -1,6 +1,6 @@
 import { parseCommandArgs, stringOption } from '../args';
 import { catalogIndex, squadPage } from '../format/catalog';
-import type { Io } from '../io';
+import { pathIn, type Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 import { replaceDirectory } from '../write-files';
@@ -19,7 +19,7 @@ export async function catalogCommand(argv: string[], io: Io): Promise<number> {
   if (!org) return EXIT_PROBLEMS;
   const files = [{ name: 'index.md', contents: catalogIndex(org), what: 'the index' }, ...[...org.teams.values()].map((t) => ({ name: `${t.id}.md`, contents: squadPage(org, t), what: `squad \`${t.id}\`` }))];
   try {
-    replaceDirectory(out, files, { command: 'oncall catalog', ownFiles: /\.md$/ });
+    replaceDirectory(pathIn(io, out), files, { command: 'oncall catalog', ownFiles: /\.md$/ });
   } catch (err) {
     io.err(`oncall catalog: cannot write to ${out}: ${err instanceof Error ? err.message : String(err)}; nothing was written`);
     return EXIT_PROBLEMS;

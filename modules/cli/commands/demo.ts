@@ -26,7 +26,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, { teams: { type: 'string', default: 'teams' } });
   const dir = stringOption(values, 'teams') ?? 'teams';
   const now = io.now().getTime();
-  const result = loadTeamsDir(dir, now, stacksBeside(dir));
+  const result = loadTeamsDir(dir, now, stacksBeside(dir, io.cwd), io);
   io.out(`$ oncall validate --teams ${dir}`);
   if (result.problems.length > 0) io.out(formatProblems('text', result.problems, sourcesOf(result.tree)));
   if (hasErrors(result.problems) || !result.organisation) return EXIT_PROBLEMS;

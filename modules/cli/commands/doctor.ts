@@ -21,17 +21,17 @@ export function doctorCommandWith(get: Get) {
     const { values } = parseCommandArgs(argv, { stack: { type: 'string' }, format: { type: 'string' }, teams: { type: 'string', default: 'teams' }, stacks: { type: 'string' } });
     const format = oneOf('format', stringOption(values, 'format'), ['text', 'json'] as const, 'text');
     const dir = stringOption(values, 'teams') ?? 'teams';
-    const stacksDir = stringOption(values, 'stacks') ?? stacksBeside(dir);
+    const stacksDir = stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd);
     const wanted = stringOption(values, 'stack');
     if (wanted === undefined) throw new UsageError('name the stack to check with --stack');
-    const result = loadTeamsDir(dir, io.now().getTime(), stacksDir);
+    const result = loadTeamsDir(dir, io.now().getTime(), stacksDir, io);
     if (hasErrors(result.problems) || !result.organisation) {
       io.err(`oncall doctor: the organisation in ${dir} is not valid; run \`oncall validate --teams ${dir} --stacks ${stacksDir}\``);
       return EXIT_PROBLEMS;
     }
     const stack = (result.stacks ?? []).find((s) => s.name === wanted);
     if (!stack) throw new UsageError(`unknown stack \`${wanted}\`; stacks in ${stacksDir}: ${(result.stacks ?? []).map((s) => s.name).join(', ') || 'none'}`);
-    const checks = await doctorChecks(result.organisation, stack, process.env, get);
+    const checks = await doctorChecks(result.organisation, stack, io.env, get);
     if (format === 'json') io.out(JSON.stringify({ stack: stack.name, backend: stack.backend, checks }));
     else io.out([`oncall doctor: stack ${stack.name} (${stack.backend})`, ...checks.map((c) => `  ${MARK[c.status]}  ${c.check.padEnd(20)} ${c.detail}`)].join('\n'));
     return checks.some((c) => c.status === 'failed') ? EXIT_PROBLEMS : EXIT_OK;

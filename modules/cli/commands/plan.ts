@@ -1,7 +1,7 @@
 import { renderStack } from '../../render/stack';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { planJson, planMarkdown, planText, PLAN_FORMATS } from '../format/plan';
-import type { Io } from '../io';
+import { pathIn, type Io } from '../io';
 import { loadTeamsDir, stacksBeside } from '../load-teams';
 import { formatProblems } from '../format/problems';
 import { sourceTexts as sourcesOf } from '../../spec/source';
@@ -38,8 +38,8 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
   });
   const format = oneOf('format', stringOption(values, 'format'), PLAN_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const stacksDir = stringOption(values, 'stacks') ?? stacksBeside(dir);
-  const result = loadTeamsDir(dir, io.now().getTime(), stacksDir);
+  const stacksDir = stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd);
+  const result = loadTeamsDir(dir, io.now().getTime(), stacksDir, io);
   if (hasErrors(result.problems) || !result.organisation) {
     io.err(`${formatProblems('text', result.problems.filter((p) => p.severity === 'error'), sourcesOf(result.tree))}\n\nFix these first: \`oncall validate --teams ${dir}\`.`);
     return EXIT_PROBLEMS;
@@ -60,7 +60,7 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   const allowDelete = values['allow-delete'] === true;
-  const before = baseDeployment({ teamsDir: dir, teamsDisplay: result.tree?.root ?? dir, stacksDir, stack, ref: base, now: settings.now });
+  const before = baseDeployment({ teamsDir: pathIn(io, dir), teamsDisplay: result.tree?.root ?? dir, stacksDir: pathIn(io, stacksDir), stack, ref: base, now: settings.now });
   if (before.kind === 'broken') {
     const message = `${before.what} does not load, so what the stack deployed there is unknown`;
     if (!allowDelete) {

@@ -4,7 +4,7 @@ import { loadOrganisation } from '../../model/load';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { sarifDocsBase } from '../docs-base';
 import { formatProblems, PROBLEM_FORMATS } from '../format/problems';
-import type { Io } from '../io';
+import { pathIn, type Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { changedAlerts, changedServices } from '../changed-alerts';
 import { readTreeAtRef } from '../git-tree';
@@ -29,7 +29,7 @@ export async function readinessCommand(argv: string[], io: Io): Promise<number> 
   let scope: { alerts?: Set<string>; services?: Set<string> } = {};
   let label = `${org.alerts.size} alerts`;
   if (base !== undefined) {
-    const before = loadOrganisation(readTreeAtRef(dir, base, org.tree.root));
+    const before = loadOrganisation(readTreeAtRef(pathIn(io, dir), base, org.tree.root));
     const baseOrg = hasErrors(before.problems) ? undefined : before.organisation;
     const alerts = changedAlerts(baseOrg, org);
     scope = { alerts, services: changedServices(baseOrg, org, alerts) };

@@ -1,7 +1,7 @@
 import { RouterSetupError, startRouter } from '../../router/server';
 import { SecretsError } from '../../router/phones';
 import { parseCommandArgs, stringOption } from '../args';
-import type { Io } from '../io';
+import { pathIn, type Io } from '../io';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 
 export const routerUsage = `oncall router [--port N] [--host ADDR] [--public-url URL] [--teams DIR] [--secrets FILE]
@@ -25,16 +25,17 @@ export async function routerCommand(argv: string[], io: Io): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
   const publicUrl = stringOption(values, 'public-url');
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl)) throw new UsageError('--public-url must be the http(s) base URL Twilio calls');
+  const secrets = stringOption(values, 'secrets') ?? io.env.ONCALL_SECRETS_FILE;
   let router;
   try {
     router = await startRouter({
-      teamsDir: stringOption(values, 'teams') ?? 'teams',
-      secretsFile: stringOption(values, 'secrets') ?? process.env.ONCALL_SECRETS_FILE,
+      teamsDir: pathIn(io, stringOption(values, 'teams') ?? 'teams'),
+      secretsFile: secrets ? pathIn(io, secrets) : secrets,
       port,
       host: stringOption(values, 'host') ?? '127.0.0.1',
       publicUrl,
       now: () => io.now().getTime(),
-      env: process.env,
+      env: io.env,
       log: (entry) => io.out(JSON.stringify({ time: io.now().toISOString(), ...entry })),
     });
   } catch (err) {

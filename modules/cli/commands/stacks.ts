@@ -12,7 +12,7 @@ export async function stacksCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, { format: { type: 'string' }, teams: { type: 'string', default: 'teams' }, stacks: { type: 'string' } });
   const format = oneOf('format', stringOption(values, 'format'), ['text', 'json'] as const, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const result = loadTeamsDir(dir, io.now().getTime(), stringOption(values, 'stacks') ?? stacksBeside(dir));
+  const result = loadTeamsDir(dir, io.now().getTime(), stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd), io);
   const org = result.organisation;
   if (!org) {
     io.err(`oncall stacks: the organisation in ${dir} cannot be read; run \`oncall validate --teams ${dir}\``);

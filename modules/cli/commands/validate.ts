@@ -24,7 +24,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   });
   const format = oneOf('format', stringOption(values, 'format'), PROBLEM_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const result = loadTeamsDir(dir, io.now().getTime(), stringOption(values, 'stacks') ?? stacksBeside(dir));
+  const result = loadTeamsDir(dir, io.now().getTime(), stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd), io);
   const failed = hasErrors(result.problems);
   if (format === 'text') {
     if (result.problems.length > 0) io.out(formatProblems('text', result.problems, sourcesOf(result.tree)));
