@@ -22,7 +22,10 @@ const httpModules = ['node:http', 'node:https', 'http', 'https', 'node:net', 'tw
 /** Each layer may import only the layers before it (and itself). */
 function layerRule(layer) {
   const later = ORDER.slice(ORDER.indexOf(layer) + 1).filter((l) => !PEERS.includes(layer) || !PEERS.includes(l));
-  const patterns = later.map((l) => ({ group: [`../${l}/**`, `../${l}`, `../../${l}/**`, `../../${l}`], message: `\`${layer}\` comes before \`${l}\`: data flows one way (README, Layout)` }));
+  const patterns = later.map((l) => ({
+    group: [`../${l}/**`, `../${l}`, `../../${l}/**`, `../../${l}`],
+    message: `\`${layer}\` comes before \`${l}\`: data flows one way (README, Layout)`,
+  }));
   if (PURE.includes(layer)) patterns.push(...forbiddenEverywherePure);
   return {
     files: [`modules/${layer}/**/*.ts`],

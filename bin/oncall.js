@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 // Runs the compiled CLI: no type-checking or transpiling at run time.
-require('../dist/modules/cli/main.js').main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`oncall: internal error: ${err && err.stack || err}\n`); process.exitCode = 70; },
-);
+require('../dist/modules/cli/main.js')
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`oncall: internal error: ${(err && err.stack) || err}\n`);
+      process.exitCode = 70;
+    },
+  );

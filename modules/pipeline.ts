@@ -21,11 +21,21 @@ export interface Analysis {
  * `stacks` are the Pulumi stacks of the repository: each backend they use adds its constraints, so
  * what a backend cannot express is an error here rather than at `pulumi up`.
  */
-export function analyse(tree: SourceTree, now: number, stacks: { stacks: readonly StackSpec[]; problems: readonly Problem[] } = { stacks: [], problems: [] }): Analysis {
+export function analyse(
+  tree: SourceTree,
+  now: number,
+  stacks: { stacks: readonly StackSpec[]; problems: readonly Problem[] } = { stacks: [], problems: [] },
+): Analysis {
   const loaded = loadOrganisation(tree);
   const withStacks = [...loaded.problems, ...stacks.problems];
   // Schedule and backend checks need a sound model; with YAML errors they would only repeat them.
-  if (!loaded.organisation || hasErrors(withStacks)) return { organisation: loaded.organisation, problems: sortProblems(uniqueProblems(withStacks)) };
-  const problems = [...withStacks, ...nameClashProblems(loaded.organisation), ...scheduleProblems(loaded.organisation, now), ...backendProblems(loaded.organisation, stacks.stacks)];
+  if (!loaded.organisation || hasErrors(withStacks))
+    return { organisation: loaded.organisation, problems: sortProblems(uniqueProblems(withStacks)) };
+  const problems = [
+    ...withStacks,
+    ...nameClashProblems(loaded.organisation),
+    ...scheduleProblems(loaded.organisation, now),
+    ...backendProblems(loaded.organisation, stacks.stacks),
+  ];
   return { organisation: loaded.organisation, problems: sortProblems(uniqueProblems(problems)) };
 }

@@ -18,7 +18,9 @@ const organisation = new OnCallOrganisation('organisation', {
   squads: config.getObject<string[]>('teams'),
   pagerdutySubdomain: config.get('pagerdutySubdomain'),
   // Datadog's Opsgenie integration follows the Opsgenie instance (read only where Opsgenie is configured).
-  opsgenieRegion: /(^|\.)eu\./.test((backend === 'opsgenie' ? opsgenieApiHost() : new pulumi.Config('opsgenie').get('apiUrl')) ?? '') ? 'eu' : 'us',
+  opsgenieRegion: /(^|\.)eu\./.test((backend === 'opsgenie' ? opsgenieApiHost() : new pulumi.Config('opsgenie').get('apiUrl')) ?? '')
+    ? 'eu'
+    : 'us',
 });
 
 export const squads = Object.keys(organisation.squads);

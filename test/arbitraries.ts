@@ -5,7 +5,17 @@ import { instantOf, localDateMinute, MINUTE } from '../modules/core/local-time';
 import { ALWAYS, normaliseIntervals } from '../modules/model/windows';
 import { isoWeekday, parseIsoDate } from '../modules/core/clock';
 
-export const ZONES = ['Europe/Paris', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Chatham', 'UTC', 'America/Sao_Paulo', 'Europe/London'];
+export const ZONES = [
+  'Europe/Paris',
+  'America/New_York',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Pacific/Chatham',
+  'UTC',
+  'America/Sao_Paulo',
+  'Europe/London',
+];
 export const source = { file: 'x.yaml', line: 1, column: 1 };
 
 const turnArb = fc.oneof(
@@ -18,10 +28,17 @@ const windowsArb: fc.Arbitrary<WeeklyWindows> = fc.oneof(
   fc.constant(ALWAYS),
   fc
     .array(
-      fc.record({ day: fc.integer({ min: 0, max: 6 }), from: fc.integer({ min: 0, max: 1439 }), length: fc.oneof(fc.integer({ min: 1, max: 2880 }), fc.integer({ min: 8000, max: 10079 })) }),
+      fc.record({
+        day: fc.integer({ min: 0, max: 6 }),
+        from: fc.integer({ min: 0, max: 1439 }),
+        length: fc.oneof(fc.integer({ min: 1, max: 2880 }), fc.integer({ min: 8000, max: 10079 })),
+      }),
       { minLength: 1, maxLength: 4 },
     )
-    .map((list) => ({ kind: 'custom' as const, intervals: normaliseIntervals(list.map((w) => [w.day * 1440 + w.from, w.day * 1440 + w.from + w.length] as const)) })),
+    .map((list) => ({
+      kind: 'custom' as const,
+      intervals: normaliseIntervals(list.map((w) => [w.day * 1440 + w.from, w.day * 1440 + w.from + w.length] as const)),
+    })),
 );
 
 const dateArb = fc.integer({ min: 0, max: 3 * 365 }).map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
@@ -42,9 +59,21 @@ export const caseArb: fc.Arbitrary<Case> = fc
     coverage: windowsArb,
     offsetDays: fc.integer({ min: -20, max: 400 }),
     spanHours: fc.integer({ min: 1, max: 24 * 40 }),
-    overrides: fc.array(fc.record({ at: fc.integer({ min: 0, max: 24 * 40 * 60 }), minutes: fc.integer({ min: 1, max: 5 * 24 * 60 }), person: fc.constantFrom('ann', 'zed') }), { maxLength: 3 }),
+    overrides: fc.array(
+      fc.record({
+        at: fc.integer({ min: 0, max: 24 * 40 * 60 }),
+        minutes: fc.integer({ min: 1, max: 5 * 24 * 60 }),
+        person: fc.constantFrom('ann', 'zed'),
+      }),
+      { maxLength: 3 },
+    ),
     offset: fc.integer({ min: 0, max: 3 }),
-    change: fc.option(fc.record({ afterDays: fc.integer({ min: 1, max: 200 }), members: fc.uniqueArray(fc.constantFrom('ann', 'ben', 'cat', 'dan', 'eve'), { minLength: 1, maxLength: 5 }) })),
+    change: fc.option(
+      fc.record({
+        afterDays: fc.integer({ min: 1, max: 200 }),
+        members: fc.uniqueArray(fc.constantFrom('ann', 'ben', 'cat', 'dan', 'eve'), { minLength: 1, maxLength: 5 }),
+      }),
+    ),
   })
   .map((c) => {
     const firstLocal = localDateMinute(c.start) + c.handoffMinute;
@@ -69,7 +98,15 @@ export const caseArb: fc.Arbitrary<Case> = fc
       handoffWeekday: c.every.unit === 'weeks' ? isoWeekday(parseIsoDate(c.start)!) : undefined,
       segments: [
         { from: c.start, members: c.members, source },
-        ...(c.change ? [{ from: new Date(Date.parse(`${c.start}T00:00:00Z`) + c.change.afterDays * 86_400_000).toISOString().slice(0, 10), members: c.change.members, source }] : []),
+        ...(c.change
+          ? [
+              {
+                from: new Date(Date.parse(`${c.start}T00:00:00Z`) + c.change.afterDays * 86_400_000).toISOString().slice(0, 10),
+                members: c.change.members,
+                source,
+              },
+            ]
+          : []),
       ],
       offset: c.offset,
       coverage: c.coverage,
@@ -80,7 +117,6 @@ export const caseArb: fc.Arbitrary<Case> = fc
     };
     return { rotation, from, to };
   });
-
 
 /** A one-squad organisation around a rotation, with people who have e-mails (for backend lookups). */
 export function organisationAround(rotation: Rotation): Organisation {

@@ -88,7 +88,13 @@ export async function runCli(args: string[], cwd: string = FIXTURE_REPO, env: Re
   let stderr = '';
   const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   const environment = { NO_COLOR: '1', ONCALL_NOW: '', ...env };
-  const io: Io = { out: (t) => void (stdout += line(t)), err: (t) => void (stderr += line(t)), now: () => nowFromEnvironment(environment), cwd, env: environment };
+  const io: Io = {
+    out: (t) => void (stdout += line(t)),
+    err: (t) => void (stderr += line(t)),
+    now: () => nowFromEnvironment(environment),
+    cwd,
+    env: environment,
+  };
   try {
     return { code: await main(args, io), stdout, stderr };
   } catch (err) {

@@ -57,7 +57,9 @@ export interface LookupDescriptor {
 }
 
 /** A descriptor with the defaults of most types: nothing forces replacement, not guarded, no policy. */
-export function describeType(d: Omit<ResourceDescriptor, 'replaceOn' | 'guarded'> & Partial<Pick<ResourceDescriptor, 'replaceOn' | 'guarded'>>): ResourceDescriptor {
+export function describeType(
+  d: Omit<ResourceDescriptor, 'replaceOn' | 'guarded'> & Partial<Pick<ResourceDescriptor, 'replaceOn' | 'guarded'>>,
+): ResourceDescriptor {
   return { replaceOn: [], guarded: false, ...d };
 }
 

@@ -29,11 +29,19 @@ export const PAGING_BACKENDS: Readonly<Record<Backend, PagingBackend>> = {
   pagerduty: {
     label: 'PagerDuty',
     renderSquad: (org, team, stack) =>
-      renderPagerDutySquad(org, team, { now: stack.now, subdomain: stack.pagerdutySubdomain ?? org.name.toLowerCase().replace(/[^a-z0-9-]/g, '-') }),
+      renderPagerDutySquad(org, team, {
+        now: stack.now,
+        subdomain: stack.pagerdutySubdomain ?? org.name.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
+      }),
     constraints: pagerdutyConstraints,
     override: PAGERDUTY.override,
   },
-  opsgenie: { label: 'Opsgenie', renderSquad: (org, team) => renderOpsgenieSquad(org, team), constraints: opsgenieConstraints, override: OPSGENIE.override },
+  opsgenie: {
+    label: 'Opsgenie',
+    renderSquad: (org, team) => renderOpsgenieSquad(org, team),
+    constraints: opsgenieConstraints,
+    override: OPSGENIE.override,
+  },
   datadog: {
     label: 'Datadog On-Call',
     renderSquad: (org, team) => renderDatadogSquad(org, team),

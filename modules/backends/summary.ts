@@ -14,7 +14,10 @@ export function show(v: Value): string {
   if (isRef(v)) return `→${v.$ref}`;
   if (isInvoke(v)) return Object.values(v.args).join(',');
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
-  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${show(x)}`).join(', ')}}`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${k}: ${show(x)}`)
+      .join(', ')}}`;
   return String(v);
 }
 
@@ -56,16 +59,23 @@ export const urgency: Part = (i) => (i.incidentUrgencyRule ? `urgency ${show(i.i
 
 /** An Opsgenie routing rule: its order, its hours and what it notifies. */
 export const notifies: Part = (i) =>
-  Array.isArray(i.notifies) ? `order ${show(i.order ?? 0)}${i.timeRestrictions ? ` during ${show(i.timeRestrictions)}` : ''} → ${show(i.notifies)}` : undefined;
+  Array.isArray(i.notifies)
+    ? `order ${show(i.order ?? 0)}${i.timeRestrictions ? ` during ${show(i.timeRestrictions)}` : ''} → ${show(i.notifies)}`
+    : undefined;
 
 /** An override given by `start`, `end` and a user. */
-export const overrideSpan: Part = (i) => (typeof i.start === 'string' && typeof i.end === 'string' ? `${i.start} → ${i.end}: ${show(i.userId ?? i.username ?? '')}` : undefined);
+export const overrideSpan: Part = (i) =>
+  typeof i.start === 'string' && typeof i.end === 'string' ? `${i.start} → ${i.end}: ${show(i.userId ?? i.username ?? '')}` : undefined;
 
 /** An override given by `startDate`, `endDate` and a username (Opsgenie). */
-export const overrideDates: Part = (i) => (typeof i.startDate === 'string' && typeof i.username === 'string' ? `${i.startDate} → ${show(i.endDate ?? '')}: ${i.username}` : undefined);
+export const overrideDates: Part = (i) =>
+  typeof i.startDate === 'string' && typeof i.username === 'string'
+    ? `${i.startDate} → ${show(i.endDate ?? '')}: ${i.username}`
+    : undefined;
 
 /** A team membership: who, and as what. */
-export const member: Part = (i) => (typeof i.userId !== 'undefined' && typeof i.teamId !== 'undefined' ? `${show(i.userId)}${i.role ? ` (${show(i.role)})` : ''}` : undefined);
+export const member: Part = (i) =>
+  typeof i.userId !== 'undefined' && typeof i.teamId !== 'undefined' ? `${show(i.userId)}${i.role ? ` (${show(i.role)})` : ''}` : undefined;
 
 export const integrationEmail: Part = (i) => (typeof i.integrationEmail === 'string' ? i.integrationEmail : undefined);
 

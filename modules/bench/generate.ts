@@ -72,11 +72,31 @@ export function generateOrganisation(opts: GenerateOptions): SourceTree {
       if (shape === 3) lines.push('    every: 1d', '    handoff: "09:00"');
       rotations.push('oncall');
     } else if (shape === 1) {
-      lines.push('  run:', `    members: [${oncall.join(', ')}]`, `    start: ${start}`, `    timezone: ${zone}`, '    coverage: business-hours');
-      lines.push('  oncall:', `    members: [${[...oncall].reverse().join(', ')}]`, `    start: ${start}`, `    timezone: ${zone}`, '    coverage: off-hours');
+      lines.push(
+        '  run:',
+        `    members: [${oncall.join(', ')}]`,
+        `    start: ${start}`,
+        `    timezone: ${zone}`,
+        '    coverage: business-hours',
+      );
+      lines.push(
+        '  oncall:',
+        `    members: [${[...oncall].reverse().join(', ')}]`,
+        `    start: ${start}`,
+        `    timezone: ${zone}`,
+        '    coverage: off-hours',
+      );
       rotations.push('run', 'oncall');
     } else {
-      lines.push('  primary:', `    members: [${oncall.join(', ')}]`, `    start: ${start}`, `    timezone: ${zone}`, '  secondary:', '    follows: primary', '    offset: 1');
+      lines.push(
+        '  primary:',
+        `    members: [${oncall.join(', ')}]`,
+        `    start: ${start}`,
+        `    timezone: ${zone}`,
+        '  secondary:',
+        '    follows: primary',
+        '    offset: 1',
+      );
       rotations.push('primary', 'secondary');
     }
     // An override each month, in the first rotation.
@@ -94,7 +114,11 @@ export function generateOrganisation(opts: GenerateOptions): SourceTree {
     if (shape === 1) lines.push('routing:', '  - during: business-hours', '    rotation: run', '  - rotation: oncall');
     lines.push('', 'services:');
     const services = [`svc-${s}-web`, `svc-${s}-api`, `svc-${s}-jobs`];
-    lines.push(`  ${services[0]}: { name: Web ${s}, statusPage: Web ${s} }`, `  ${services[1]}: { name: API ${s} }`, `  ${services[2]}: { name: Jobs ${s} }`);
+    lines.push(
+      `  ${services[0]}: { name: Web ${s}, statusPage: Web ${s} }`,
+      `  ${services[1]}: { name: API ${s} }`,
+      `  ${services[2]}: { name: Jobs ${s} }`,
+    );
     if (s % 5 === 0) lines.push('', 'phone:', `  number: "+3319900${String(s).padStart(4, '0')}"`);
     lines.push('', 'alerts:');
     for (let a = 0; a < alertsPerSquad; a++) {
@@ -102,13 +126,36 @@ export function generateOrganisation(opts: GenerateOptions): SourceTree {
       const service = services[a % services.length] as string;
       const kind = a === 0 ? 'http-check' : a % 10 === 1 ? 'log' : a % 10 === 2 ? 'slo' : 'metric';
       const severity = a === 0 ? 'P1' : pick(['P1', 'P2', 'P3', 'P3', 'P4']);
-      lines.push(`  ${id}:`, `    title: Alert ${a} of squad ${s}`, `    service: ${a === 0 ? services[0] : service}`, `    severity: ${severity}`, `    kind: ${kind}`);
-      if (kind === 'http-check') lines.push(`    request: { url: "https://web-${s}.bench.example/" }`, '    expect: { status: 200, bodyContains: ok }', '    every: 1m');
-      else if (kind === 'slo') lines.push(`    slo: { target: 99.9, good: "sum:ok{service:${service}}.as_count()", total: "sum:all{service:${service}}.as_count()" }`);
-      else lines.push(`    query: avg:metric.${a}{service:${service}}`, '    window: 5m', '    thresholds: { critical: "> 90", warning: "> 80" }');
+      lines.push(
+        `  ${id}:`,
+        `    title: Alert ${a} of squad ${s}`,
+        `    service: ${a === 0 ? services[0] : service}`,
+        `    severity: ${severity}`,
+        `    kind: ${kind}`,
+      );
+      if (kind === 'http-check')
+        lines.push(
+          `    request: { url: "https://web-${s}.bench.example/" }`,
+          '    expect: { status: 200, bodyContains: ok }',
+          '    every: 1m',
+        );
+      else if (kind === 'slo')
+        lines.push(
+          `    slo: { target: 99.9, good: "sum:ok{service:${service}}.as_count()", total: "sum:all{service:${service}}.as_count()" }`,
+        );
+      else
+        lines.push(
+          `    query: avg:metric.${a}{service:${service}}`,
+          '    window: 5m',
+          '    thresholds: { critical: "> 90", warning: "> 80" }',
+        );
       if (severity === 'P4') lines.push('    page: false');
       lines.push(a % 3 === 0 ? `    runbook: runbooks/${id}.md` : `    runbook: https://wiki.bench.example/${squad}/${id}`);
-      if (a % 3 === 0) files.set(`${squad}/runbooks/${id}.md`, `# ${id}\n\n## Trigger\nWhen it fires.\n\n## Resolution\n1. Look.\n2. Fix.\n\n## Expected time\n15 minutes.\n`);
+      if (a % 3 === 0)
+        files.set(
+          `${squad}/runbooks/${id}.md`,
+          `# ${id}\n\n## Trigger\nWhen it fires.\n\n## Resolution\n1. Look.\n2. Fix.\n\n## Expected time\n15 minutes.\n`,
+        );
     }
     files.set(`${squad}/team.yaml`, `${lines.join('\n')}\n`);
   }

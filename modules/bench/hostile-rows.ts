@@ -80,7 +80,10 @@ export function largeFileRows(alerts: number, parts: number, runs: number): Rows
 function hourlyOrganisation(members: number): SourceTree {
   const ids = Array.from({ length: members }, (_, i) => `p${i}`);
   const files = new Map([
-    ['org.yaml', `name: Hourly\ndefaults: { timezone: Europe/Paris, every: 1w, handoff: monday 09:00, responseTarget: 1h }\npeople:\n${ids.map((i) => `  ${i}: { name: P ${i}, email: ${i}@bench.example }`).join('\n')}\n`],
+    [
+      'org.yaml',
+      `name: Hourly\ndefaults: { timezone: Europe/Paris, every: 1w, handoff: monday 09:00, responseTarget: 1h }\npeople:\n${ids.map((i) => `  ${i}: { name: P ${i}, email: ${i}@bench.example }`).join('\n')}\n`,
+    ],
     [
       'night/team.yaml',
       `name: Night\nmanager: p0\nmembers: [${ids.join(', ')}]\nrotations:\n  oncall:\n    members: [${ids.join(', ')}]\n    start: 2026-01-05\n    every: 1h\n    handoff: "09:00"\nunavailable:\n${ids

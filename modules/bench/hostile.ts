@@ -26,21 +26,121 @@ const NESTERS: ReadonlyArray<(n: number) => string> = [
 ];
 
 const ODD_TEXT = [
-  '\u0000', '\uFEFF', '\uFFFE', '\uD800', '\u2028', '\u202E', '\u0085', '\t', '\r', '\r\n', '\u000B', '\u001B[31m',
-  'é', '💥', '\\', '"', "'", '#', '&a', '*a', '!!binary', '!!python/object', '%YAML 1.1', '---', '...', '|', '>', '<<: *a',
+  '\u0000',
+  '\uFEFF',
+  '\uFFFE',
+  '\uD800',
+  '\u2028',
+  '\u202E',
+  '\u0085',
+  '\t',
+  '\r',
+  '\r\n',
+  '\u000B',
+  '\u001B[31m',
+  'é',
+  '💥',
+  '\\',
+  '"',
+  "'",
+  '#',
+  '&a',
+  '*a',
+  '!!binary',
+  '!!python/object',
+  '%YAML 1.1',
+  '---',
+  '...',
+  '|',
+  '>',
+  '<<: *a',
 ];
-const HUGE = ['1e308', '-1e308', '1e400', '9007199254740993', '0x7fffffff', '-0', '.nan', '.inf', '999999999999999999999w', '1e6h', '0m', '-1h', '99999d'];
-const ODD_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', '"', 'ü', '<<', '? x', '1', 'null', 'true', 'a'.repeat(5000)];
+const HUGE = [
+  '1e308',
+  '-1e308',
+  '1e400',
+  '9007199254740993',
+  '0x7fffffff',
+  '-0',
+  '.nan',
+  '.inf',
+  '999999999999999999999w',
+  '1e6h',
+  '0m',
+  '-1h',
+  '99999d',
+];
+const ODD_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '',
+  '"',
+  'ü',
+  '<<',
+  '? x',
+  '1',
+  'null',
+  'true',
+  'a'.repeat(5000),
+];
 const ODD_VALUES = [
-  '2026-12-24 18:00+24:00', '2026-12-24 18:00+99:99', '0026-01-05', '0000-01-01', '9999-12-31', '2026-02-30', 'EUROPE/PARIS', 'europe/paris',
-  'Etc/GMT+14', '+33 6 39 98 01 01', '24:00', '25:61', 'monday 24:00', 'https://', 'http://[::1', '../../../etc/passwd', '/etc/passwd', 'runbooks/../../x.md',
+  '2026-12-24 18:00+24:00',
+  '2026-12-24 18:00+99:99',
+  '0026-01-05',
+  '0000-01-01',
+  '9999-12-31',
+  '2026-02-30',
+  'EUROPE/PARIS',
+  'europe/paris',
+  'Etc/GMT+14',
+  '+33 6 39 98 01 01',
+  '24:00',
+  '25:61',
+  'monday 24:00',
+  'https://',
+  'http://[::1',
+  '../../../etc/passwd',
+  '/etc/passwd',
+  'runbooks/../../x.md',
 ];
-const KEYS_OF_THE_MODEL = ['name', 'members', 'rotations', 'start', 'every', 'handoff', 'timezone', 'overrides', 'swaps', 'escalations', 'steps', 'after', 'notify', 'alerts', 'services', 'phone', 'people', 'defaults', 'coverage', 'offset', 'follows', 'changes', 'routing', 'runbook', 'severity', 'kind', 'holidays', 'date'];
+const KEYS_OF_THE_MODEL = [
+  'name',
+  'members',
+  'rotations',
+  'start',
+  'every',
+  'handoff',
+  'timezone',
+  'overrides',
+  'swaps',
+  'escalations',
+  'steps',
+  'after',
+  'notify',
+  'alerts',
+  'services',
+  'phone',
+  'people',
+  'defaults',
+  'coverage',
+  'offset',
+  'follows',
+  'changes',
+  'routing',
+  'runbook',
+  'severity',
+  'kind',
+  'holidays',
+  'date',
+];
 
 function fragment(rnd: Rnd): string {
   switch (int(rnd, 7)) {
     case 0:
-      return (pick(rnd, NESTERS))(1 + int(rnd, rnd() < 0.7 ? 60 : 3000));
+      return pick(rnd, NESTERS)(1 + int(rnd, rnd() < 0.7 ? 60 : 3000));
     case 1:
       return Array.from({ length: 1 + int(rnd, 12) }, () => pick(rnd, ODD_TEXT)).join(pick(rnd, ['', ' ', 'x', '\n']));
     case 2:
@@ -79,7 +179,18 @@ const FAULTS: readonly FileFault[] = [
   { code: 'file/not-utf8', line: 3, column: 7, message: 'this file is not UTF-8' },
   { code: 'file/symlink', line: 0, column: 0, message: 'this file is a symbolic link' },
 ];
-const ODD_PATHS = ['index/team.yaml', 'organisation/team.yaml', 'Upper/team.yaml', 'a b/team.yaml', 'x/alerts/deep/more.yaml', 'x/team.yml', 'team.yaml', 'x/alerts/a.yaml', '-x/team.yaml', 'x/runbooks/r.md'];
+const ODD_PATHS = [
+  'index/team.yaml',
+  'organisation/team.yaml',
+  'Upper/team.yaml',
+  'a b/team.yaml',
+  'x/alerts/deep/more.yaml',
+  'x/team.yml',
+  'team.yaml',
+  'x/alerts/a.yaml',
+  '-x/team.yaml',
+  'x/runbooks/r.md',
+];
 
 export interface HostileCase {
   readonly seed: number;
@@ -132,7 +243,8 @@ export function runCase(c: HostileCase, now: number, documented: ReadonlySet<str
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const unpositioned = problems.filter(
-    (p) => p.file === '' || !Number.isInteger(p.line) || p.line < 0 || !Number.isInteger(p.column) || p.column < 0 || !documented.has(p.code),
+    (p) =>
+      p.file === '' || !Number.isInteger(p.line) || p.line < 0 || !Number.isInteger(p.column) || p.column < 0 || !documented.has(p.code),
   );
   return { crash, ms, unpositioned };
 }

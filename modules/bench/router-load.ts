@@ -77,7 +77,9 @@ export function pinLoadGenerator(): Pinning | undefined {
 
 export async function startBenchServer(kind: 'router' | 'bare', squads: number, pinning: Pinning | undefined): Promise<BenchServer> {
   const args = [join(__dirname, 'servers.js'), kind, String(squads)];
-  const child = pinning ? spawn('taskset', ['-c', pinning.server, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = pinning
+    ? spawn('taskset', ['-c', pinning.server, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (c: Buffer) => {
@@ -115,7 +117,13 @@ export const SATURATING: Load = { connections: 32 };
  */
 export const BOUNDED: Load = { connections: 16, rate: 200 };
 
-export async function loadServer(server: BenchServer, seconds: number, body: string, headers: Record<string, string>, load: Load = SATURATING): Promise<LoadResult> {
+export async function loadServer(
+  server: BenchServer,
+  seconds: number,
+  body: string,
+  headers: Record<string, string>,
+  load: Load = SATURATING,
+): Promise<LoadResult> {
   const before = cpuTimeUs(server.process.pid);
   const result = await autocannon({
     url: `${server.url}/voice`,

@@ -45,7 +45,10 @@ function fmt(t: Timing): string {
 }
 
 function child(script: string, args: string[]): Record<string, number> {
-  const out = execFileSync(process.execPath, ['--stack-trace-limit=0', join(__dirname, script), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['--stack-trace-limit=0', join(__dirname, script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, number>;
 }
 
@@ -90,12 +93,19 @@ async function main(): Promise<void> {
   // (a) parse alone vs validate
   // Parsed under the same conditions as in validate (see environment-snapshot).
   const parse = time(runs, () =>
-    withEnvironmentSnapshot(() => yamlTexts.forEach((t) => parseDocument(t, { lineCounter: new LineCounter(), uniqueKeys: true, version: '1.2' }))),
+    withEnvironmentSnapshot(() =>
+      yamlTexts.forEach((t) => parseDocument(t, { lineCounter: new LineCounter(), uniqueKeys: true, version: '1.2' })),
+    ),
   );
   const validate = time(runs, () => analyse(tree, NOW));
   const validateRatio = validate.median / parse.median;
   rows.push({ measure: 'YAML parse alone', value: fmt(parse), target: '', ok: null });
-  rows.push({ measure: 'validate (whole pipeline)', value: `${fmt(validate)}, ${validateRatio.toFixed(2)}× parse`, target: '≤ 3× parse, < 2 s', ok: validateRatio <= 3 && validate.median < 2000 });
+  rows.push({
+    measure: 'validate (whole pipeline)',
+    value: `${fmt(validate)}, ${validateRatio.toFixed(2)}× parse`,
+    target: '≤ 3× parse, < 2 s',
+    ok: validateRatio <= 3 && validate.median < 2000,
+  });
   Object.assign(figures, { parseMs: parse.median, validateMs: validate.median, validateRatio });
 
   // (b) plan vs SDK registration
@@ -107,9 +117,25 @@ async function main(): Promise<void> {
   const sdk = child('sdk.js', [String(squads), String(values['sdk-resources'])]);
   const sdkPerResource = sdk.msPerResource ?? 0;
   const planRatio = sdkPerResource / planPerResource;
-  rows.push({ measure: `plan (${resources} resources)`, value: `${fmt(plan)}, ${(planPerResource * 1000).toFixed(1)} µs/resource`, target: '< 3 s', ok: plan.median < 3000 });
-  rows.push({ measure: `Pulumi SDK under mocks (${sdk.resources} resources)`, value: `${sdkPerResource.toFixed(2)} ms/resource, ${planRatio.toFixed(0)}× the plan`, target: 'plan ≥ 50× cheaper', ok: planRatio >= 50 });
-  Object.assign(figures, { planMs: plan.median, resources, planUsPerResource: planPerResource * 1000, sdkMsPerResource: sdkPerResource, planRatio });
+  rows.push({
+    measure: `plan (${resources} resources)`,
+    value: `${fmt(plan)}, ${(planPerResource * 1000).toFixed(1)} µs/resource`,
+    target: '< 3 s',
+    ok: plan.median < 3000,
+  });
+  rows.push({
+    measure: `Pulumi SDK under mocks (${sdk.resources} resources)`,
+    value: `${sdkPerResource.toFixed(2)} ms/resource, ${planRatio.toFixed(0)}× the plan`,
+    target: 'plan ≥ 50× cheaper',
+    ok: planRatio >= 50,
+  });
+  Object.assign(figures, {
+    planMs: plan.median,
+    resources,
+    planUsPerResource: planPerResource * 1000,
+    sdkMsPerResource: sdkPerResource,
+    planRatio,
+  });
 
   // (c) who, roster, a year of calendars
   const who = time(runs, () => whoIsOnCall(org, NOW));
@@ -127,8 +153,18 @@ async function main(): Promise<void> {
   const line = [...org.teams.values()].find((t) => t.phone)?.phone?.number ?? '';
   const caller = '+33612345678';
   const webhooks = [
-    { key: '', label: `full voice webhook (${Object.keys(voiceWebhook(line, caller)).length} fields)`, params: voiceWebhook(line, caller), judged: true },
-    { key: 'Minimal', label: `minimal webhook (${Object.keys(minimalWebhook(line, caller)).length} fields)`, params: minimalWebhook(line, caller), judged: false },
+    {
+      key: '',
+      label: `full voice webhook (${Object.keys(voiceWebhook(line, caller)).length} fields)`,
+      params: voiceWebhook(line, caller),
+      judged: true,
+    },
+    {
+      key: 'Minimal',
+      label: `minimal webhook (${Object.keys(minimalWebhook(line, caller)).length} fields)`,
+      params: minimalWebhook(line, caller),
+      judged: false,
+    },
   ];
   const pinning = pinLoadGenerator();
   const bare = await startBenchServer('bare', squads, pinning);
@@ -136,7 +172,10 @@ async function main(): Promise<void> {
   try {
     for (const webhook of webhooks) {
       const body = new URLSearchParams(webhook.params).toString();
-      const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, webhook.params) };
+      const headers = {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, webhook.params),
+      };
       const k = webhook.key;
       if (webhook.judged) {
         const bounded: LoadResult[] = [];
@@ -159,16 +198,28 @@ async function main(): Promise<void> {
       const b = medianLoad(bareRounds);
       const r = medianLoad(routerRounds);
       const ratio = r.rps / b.rps;
-      rows.push({ measure: `bare node:http (constant answer), ${webhook.label}, as fast as it answers`, value: `${b.rps.toFixed(0)} req/s, ${cpu(b)}worst p99 ${b.p99} ms`, target: '', ok: null });
+      rows.push({
+        measure: `bare node:http (constant answer), ${webhook.label}, as fast as it answers`,
+        value: `${b.rps.toFixed(0)} req/s, ${cpu(b)}worst p99 ${b.p99} ms`,
+        target: '',
+        ok: null,
+      });
       rows.push({
         measure: `router, ${webhook.label}, signed, request logs off, as fast as it answers`,
         value: `${r.rps.toFixed(0)} req/s (${ratio.toFixed(2)}× bare), ${cpu(r)}worst p99 ${r.p99} ms, ${r.errors} errors`,
         target: webhook.judged ? 'for information: ≥ 0.5× bare' : 'for comparison',
         ok: null,
       });
-      Object.assign(figures, { [`bare${k}Rps`]: b.rps, [`router${k}Rps`]: r.rps, [`router${k}Ratio`]: ratio, [`router${k}SaturatedP99Ms`]: r.p99, [`router${k}SaturatedErrors`]: r.errors });
+      Object.assign(figures, {
+        [`bare${k}Rps`]: b.rps,
+        [`router${k}Rps`]: r.rps,
+        [`router${k}Ratio`]: ratio,
+        [`router${k}SaturatedP99Ms`]: r.p99,
+        [`router${k}SaturatedErrors`]: r.errors,
+      });
       if (!webhook.judged) figures[`router${k}Errors`] = r.errors;
-      if (b.cpuUs !== undefined && r.cpuUs !== undefined) Object.assign(figures, { [`bare${k}CpuUs`]: b.cpuUs, [`router${k}CpuUs`]: r.cpuUs });
+      if (b.cpuUs !== undefined && r.cpuUs !== undefined)
+        Object.assign(figures, { [`bare${k}CpuUs`]: b.cpuUs, [`router${k}CpuUs`]: r.cpuUs });
     }
   } finally {
     bare.stop();
@@ -178,7 +229,11 @@ async function main(): Promise<void> {
   figures.loadPinned = pinning !== undefined;
 
   // (e) hostile and outsized input
-  for (const part of [fuzzRows(Number(values.fuzz)), largeFileRows(Math.max(600, squads * 20), 6, Math.min(runs, 3)), hourlyRosterRows(Math.min(runs, 3))]) {
+  for (const part of [
+    fuzzRows(Number(values.fuzz)),
+    largeFileRows(Math.max(600, squads * 20), 6, Math.min(runs, 3)),
+    hourlyRosterRows(Math.min(runs, 3)),
+  ]) {
     rows.push(...part.rows);
     Object.assign(figures, part.figures);
   }
@@ -195,7 +250,12 @@ async function main(): Promise<void> {
 
   // Peak memory of validate + plan, in a fresh process.
   const memory = child('peak-memory.js', [String(squads)]);
-  rows.push({ measure: 'peak memory, validate + plan', value: `${memory.maxRssMb} MB`, target: '< 1 GB', ok: (memory.maxRssMb ?? 0) < 1024 });
+  rows.push({
+    measure: 'peak memory, validate + plan',
+    value: `${memory.maxRssMb} MB`,
+    target: '< 1 GB',
+    ok: (memory.maxRssMb ?? 0) < 1024,
+  });
   Object.assign(figures, { peakMemoryMb: memory.maxRssMb ?? 0 });
 
   const pass = rows.every((r) => r.ok !== false);
@@ -204,7 +264,9 @@ async function main(): Promise<void> {
     [
       `### Benchmark: ${squads} squads, ${people} people, ${alerts} alerts, ${resources} resources (median of ${runs} runs, min–max)`,
       '',
-      figures.loadPinned ? 'Router load: servers and load generator pinned to separate CPUs.' : 'Router load: servers and load generator share the CPUs (no taskset, or one CPU).',
+      figures.loadPinned
+        ? 'Router load: servers and load generator pinned to separate CPUs.'
+        : 'Router load: servers and load generator share the CPUs (no taskset, or one CPU).',
       '',
       '| measure | result | target | |',
       '| --- | --- | --- | --- |',
@@ -219,7 +281,10 @@ async function main(): Promise<void> {
 /** Wall time of one process, ms, and its exit code. */
 function processTime(args: string[]): { ms: number; status: number | null } {
   const begin = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, ONCALL_NOW: '', NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, args, {
+    stdio: ['ignore', 'ignore', 'ignore'],
+    env: { ...process.env, ONCALL_NOW: '', NO_COLOR: '1' },
+  });
   return { ms: Number(process.hrtime.bigint() - begin) / 1e6, status: result.status };
 }
 

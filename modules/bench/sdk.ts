@@ -13,7 +13,12 @@ import { registerDesiredState } from '../pulumi/register';
 async function main(): Promise<void> {
   const squads = Number(process.argv[2] ?? 300);
   const count = Number(process.argv[3] ?? 300);
-  await pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}_id`, state: a.inputs }), call: (a) => ({ id: `id-${JSON.stringify(a.inputs)}` }) }, 'bench', 'bench', false);
+  await pulumi.runtime.setMocks(
+    { newResource: (a) => ({ id: `${a.name}_id`, state: a.inputs }), call: (a) => ({ id: `id-${JSON.stringify(a.inputs)}` }) },
+    'bench',
+    'bench',
+    false,
+  );
   const tree = generateOrganisation({ squads });
   const { organisation } = analyse(tree, Date.parse('2026-11-22T12:00:00+01:00'));
   const full = renderStack(organisation!, { now: Date.now(), name: 'bench', backend: 'pagerduty' });
@@ -28,7 +33,9 @@ async function main(): Promise<void> {
   const registered = registerDesiredState(subset, () => root);
   await Promise.all([...registered.values()].map((r) => new Promise((resolve) => r.urn.apply(resolve))));
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  process.stdout.write(`${JSON.stringify({ resources: registered.size, msPerResource: ms / registered.size, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ resources: registered.size, msPerResource: ms / registered.size, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  );
 }
 
 if (require.main === module) void main();

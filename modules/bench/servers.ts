@@ -32,8 +32,18 @@ async function main(): Promise<void> {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
   }
-  const router = await startRouter({ teamsDir: dir, port: 0, host: '127.0.0.1', publicUrl: BENCH_PUBLIC_URL, authToken: BENCH_TOKEN, now: () => BENCH_NOW, log: () => undefined, requestLogs: false, env: {} });
+  const router = await startRouter({
+    teamsDir: dir,
+    port: 0,
+    host: '127.0.0.1',
+    publicUrl: BENCH_PUBLIC_URL,
+    authToken: BENCH_TOKEN,
+    now: () => BENCH_NOW,
+    log: () => undefined,
+    requestLogs: false,
+    env: {},
+  });
   process.stdout.write(`URL ${router.url}\n`);
 }
 
-if (require.main === module || process.env.ONCALL_BENCH_SERVER === "1") void main();
+if (require.main === module || process.env.ONCALL_BENCH_SERVER === '1') void main();

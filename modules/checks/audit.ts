@@ -53,7 +53,11 @@ export interface Audit {
 
 const pct = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10);
 
-function heatMap(org: Organisation, promised: ReadonlyArray<readonly [number, number]>, gaps: ReadonlyArray<{ start: number; end: number }>): Array<number | null> {
+function heatMap(
+  org: Organisation,
+  promised: ReadonlyArray<readonly [number, number]>,
+  gaps: ReadonlyArray<{ start: number; end: number }>,
+): Array<number | null> {
   const promisedMin = new Array<number>(168).fill(0);
   const gapMin = new Array<number>(168).fill(0);
   const add = (list: number[], s: number, e: number): void => {
@@ -72,7 +76,14 @@ function heatMap(org: Organisation, promised: ReadonlyArray<readonly [number, nu
   return promisedMin.map((p, i) => (p === 0 ? null : Math.max(0, Math.round(((p - (gapMin[i] ?? 0)) / p) * 100) / 100)));
 }
 
-function squadAudit(org: Organisation, team: Team, from: number, to: number, monitors: readonly ExportedMonitor[] | undefined, today: string): SquadAudit {
+function squadAudit(
+  org: Organisation,
+  team: Team,
+  from: number,
+  to: number,
+  monitors: readonly ExportedMonitor[] | undefined,
+  today: string,
+): SquadAudit {
   const alerts = [...team.alerts.values()].filter((a) => !a.retired);
   const services = [...team.services.values()].filter((s) => !s.retired);
   const customerFacing = services.filter((s) => s.statusPage).map((s) => s.id);
@@ -104,7 +115,8 @@ function squadAudit(org: Organisation, team: Team, from: number, to: number, mon
     coveragePercent: pct(promisedMs - gapMs, promisedMs),
     escalationMinutes,
     responseTargetMinutes,
-    escalationWithinTarget: escalationMinutes === null || responseTargetMinutes === null ? null : escalationMinutes <= responseTargetMinutes,
+    escalationWithinTarget:
+      escalationMinutes === null || responseTargetMinutes === null ? null : escalationMinutes <= responseTargetMinutes,
     load: squadLoad(org, team.id, from, to),
     unmanagedMonitors: unmanaged ? unmanaged.length : null,
     unmanagedMonitorNames: unmanaged ? unmanaged.map((m) => m.name) : null,
@@ -113,17 +125,31 @@ function squadAudit(org: Organisation, team: Team, from: number, to: number, mon
   };
 }
 
-export function audit(org: Organisation, now: number, options: { weeks?: number; monitors?: readonly ExportedMonitor[]; today: string }): Audit {
+export function audit(
+  org: Organisation,
+  now: number,
+  options: { weeks?: number; monitors?: readonly ExportedMonitor[]; today: string },
+): Audit {
   const weeks = options.weeks ?? 8;
   const to = now + weeks * 7 * DAY;
   const teams = [...org.teams.values()].filter((t) => !t.retired).map((t) => squadAudit(org, t, now, to, options.monitors, options.today));
   const unassigned = options.monitors?.filter((m) => !m.tags.some((t) => t.startsWith('team:') && org.teams.has(t.slice(5))));
-  return { from: new Date(now).toISOString(), to: new Date(to).toISOString(), weeks, teams, unassignedMonitors: unassigned ? unassigned.length : null };
+  return {
+    from: new Date(now).toISOString(),
+    to: new Date(to).toISOString(),
+    weeks,
+    teams,
+    unassignedMonitors: unassigned ? unassigned.length : null,
+  };
 }
 
 /** Monitors from the JSON the Datadog monitors API returns (a list, or `{"monitors": [...]}`). */
 export function parseMonitorsExport(json: unknown): ExportedMonitor[] | string {
-  const list = Array.isArray(json) ? json : json && typeof json === 'object' && Array.isArray((json as { monitors?: unknown }).monitors) ? (json as { monitors: unknown[] }).monitors : undefined;
+  const list = Array.isArray(json)
+    ? json
+    : json && typeof json === 'object' && Array.isArray((json as { monitors?: unknown }).monitors)
+      ? (json as { monitors: unknown[] }).monitors
+      : undefined;
   if (!list) return 'expected the JSON of the Datadog monitors API: a list of monitors';
   const out: ExportedMonitor[] = [];
   for (const [i, m] of list.entries()) {

@@ -41,8 +41,12 @@ export interface ReadinessScope {
 }
 
 export function readiness(org: Organisation, scope: ReadinessScope): ReadinessFinding[] {
-  const alerts: Alert[] = [...org.alerts.values()].filter((a) => !a.retired && !(org.teams.get(a.team)?.retired ?? false) && (!scope.alerts || scope.alerts.has(a.id)));
-  const services: Service[] = [...org.services.values()].filter((s) => !s.retired && s.statusPage !== undefined && (!scope.services || scope.services.has(s.id)));
+  const alerts: Alert[] = [...org.alerts.values()].filter(
+    (a) => !a.retired && !(org.teams.get(a.team)?.retired ?? false) && (!scope.alerts || scope.alerts.has(a.id)),
+  );
+  const services: Service[] = [...org.services.values()].filter(
+    (s) => !s.retired && s.statusPage !== undefined && (!scope.services || scope.services.has(s.id)),
+  );
   const out: ReadinessFinding[] = [];
   for (const check of CHECKS) {
     const severity = org.readiness.checks.get(check.name) ?? READINESS_CHECKS[check.name];

@@ -13,10 +13,21 @@ import { parseStackFile, stackNameOf, type StackSpec } from '../spec/stacks';
 import { NotInGit, readDirAtRef, readTreeAtRef } from './git-tree';
 
 export type BaseDeployment =
-  | { readonly kind: 'deployed'; readonly organisation: Organisation; readonly stack: StackSpec; readonly state: DesiredState; readonly note?: string }
+  | {
+      readonly kind: 'deployed';
+      readonly organisation: Organisation;
+      readonly stack: StackSpec;
+      readonly state: DesiredState;
+      readonly note?: string;
+    }
   /** Nothing was deployed from the base: no stack file of that name, or no organisation, at that ref. */
   | { readonly kind: 'nothing'; readonly organisation?: Organisation; readonly note: string }
-  | { readonly kind: 'broken'; readonly what: string; readonly problems: readonly Problem[]; readonly sources: ReadonlyMap<string, string> };
+  | {
+      readonly kind: 'broken';
+      readonly what: string;
+      readonly problems: readonly Problem[];
+      readonly sources: ReadonlyMap<string, string>;
+    };
 
 export interface BaseRequest {
   readonly teamsDir: string;
@@ -45,7 +56,12 @@ export function baseDeployment(req: BaseRequest): BaseDeployment {
   const stacks = stackAtRef(req);
   const loaded = teams.files.size === 0 && teams.oversized.size === 0 ? undefined : loadOrganisation(teams);
   if (loaded && (hasErrors(loaded.problems) || !loaded.organisation)) {
-    return { kind: 'broken', what: `the organisation at \`${req.ref}\``, problems: loaded.problems.filter((p) => p.severity === 'error'), sources: sourceTexts(teams) };
+    return {
+      kind: 'broken',
+      what: `the organisation at \`${req.ref}\``,
+      problems: loaded.problems.filter((p) => p.severity === 'error'),
+      sources: sourceTexts(teams),
+    };
   }
   const organisation = loaded?.organisation;
   if (stacks === 'not in git') {
@@ -53,11 +69,17 @@ export function baseDeployment(req: BaseRequest): BaseDeployment {
     const note = `${req.stacksDir} is not in git: the base is rendered with the stack file as it is now`;
     return { kind: 'deployed', organisation, stack: req.stack, state: renderStack(organisation, { ...req.stack, now: req.now }), note };
   }
-  if (stacks.file === undefined) return { kind: 'nothing', organisation, note: `no stack \`${req.stack.name}\` at ${req.ref}: everything is new` };
+  if (stacks.file === undefined)
+    return { kind: 'nothing', organisation, note: `no stack \`${req.stack.name}\` at ${req.ref}: everything is new` };
   const display = `${req.stacksDir.replace(/\/+$/, '')}/${stacks.file}`;
   const parsed = parseStackFile(display, req.stack.name, stacks.tree.files.get(stacks.file) ?? '');
   if (hasErrors(parsed.problems) || !parsed.stack) {
-    return { kind: 'broken', what: `the stack \`${req.stack.name}\` at \`${req.ref}\``, problems: parsed.problems.filter((p) => p.severity === 'error'), sources: new Map([[display, stacks.tree.files.get(stacks.file) ?? '']]) };
+    return {
+      kind: 'broken',
+      what: `the stack \`${req.stack.name}\` at \`${req.ref}\``,
+      problems: parsed.problems.filter((p) => p.severity === 'error'),
+      sources: new Map([[display, stacks.tree.files.get(stacks.file) ?? '']]),
+    };
   }
   if (!organisation) return { kind: 'nothing', note: `no organisation at ${req.ref}: everything is new` };
   const settings: StackSettings = { ...parsed.stack, now: req.now };

@@ -5,7 +5,8 @@
  */
 export function docsBaseFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
-  if (!server || !repository || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^https?:\/\/[^\s/]+$/.test(server.replace(/\/+$/, ''))) return undefined;
+  if (!server || !repository || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^https?:\/\/[^\s/]+$/.test(server.replace(/\/+$/, '')))
+    return undefined;
   return `${server.replace(/\/+$/, '')}/${repository}/blob/${sha && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : 'HEAD'}/`;
 }
 

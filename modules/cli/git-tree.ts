@@ -30,7 +30,9 @@ export function readDirAtRef(dirNow: string, ref: string, displayRoot: string, k
   const dir = resolve(dirNow);
   let top: string;
   try {
-    top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     throw new NotInGit(`--base needs ${dirNow} to be inside a git repository`);
   }
@@ -57,7 +59,12 @@ export function readDirAtRef(dirNow: string, ref: string, displayRoot: string, k
   const wanted = entries.filter((e) => {
     if (e.link) {
       const file = keep.test(inside(e.path));
-      faults.set(file ? inside(e.path) : `${inside(e.path)}/`, { code: 'file/symlink', line: 0, column: 0, message: `this ${file ? 'file' : 'folder'} is a symbolic link; links are not followed: move or copy it here` });
+      faults.set(file ? inside(e.path) : `${inside(e.path)}/`, {
+        code: 'file/symlink',
+        line: 0,
+        column: 0,
+        message: `this ${file ? 'file' : 'folder'} is a symbolic link; links are not followed: move or copy it here`,
+      });
       return false;
     }
     if (e.size > MAX_FILE_BYTES) oversized.set(inside(e.path), e.size);

@@ -41,6 +41,7 @@ export function nowFromEnvironment(env: Readonly<Record<string, string | undefin
   if (fixed === undefined || fixed === '') return new Date();
   const ms = Date.parse(fixed);
   // A usage error: the command stops with exit 2 and this message instead of a stack trace.
-  if (Number.isNaN(ms)) throw new UsageError(`ONCALL_NOW must be an ISO 8601 instant such as 2026-03-30T09:30:00Z, or unset (got \`${fixed.slice(0, 80)}\`)`);
+  if (Number.isNaN(ms))
+    throw new UsageError(`ONCALL_NOW must be an ISO 8601 instant such as 2026-03-30T09:30:00Z, or unset (got \`${fixed.slice(0, 80)}\`)`);
   return new Date(ms);
 }

@@ -23,7 +23,14 @@ export function loadTeamsDir(dir: string, now: number, stacksDir?: string, io?: 
     tree = { ...readTeamsDir(open), root: dir.replace(/\/+$/, '') || '.' };
   } catch (err) {
     if (!(err instanceof TeamsDirError)) throw err;
-    const problem: Problem = { file: dir, line: 0, column: 0, severity: 'error', code: 'file/missing-dir', message: err.message.split(open).join(dir) };
+    const problem: Problem = {
+      file: dir,
+      line: 0,
+      column: 0,
+      severity: 'error',
+      code: 'file/missing-dir',
+      message: err.message.split(open).join(dir),
+    };
     return { problems: [problem] };
   }
   const stacks = stacksDir === undefined ? undefined : readStacksDir(io ? pathIn(io, stacksDir) : stacksDir);

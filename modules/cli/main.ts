@@ -11,19 +11,97 @@ interface Command {
  * without loading the others.
  */
 const commands: Record<string, { readonly summary: string; readonly load: () => Promise<Command> }> = {
-  validate: { summary: 'check the YAML definitions of the organisation', load: async () => { const m = await import('./commands/validate.js'); return { run: m.validateCommand, usage: m.validateUsage }; } },
-  who: { summary: 'who is on call now, or at an instant', load: async () => { const m = await import('./commands/who.js'); return { run: m.whoCommand, usage: m.whoUsage }; } },
-  roster: { summary: 'the planning: every shift of the coming weeks', load: async () => { const m = await import('./commands/roster.js'); return { run: m.rosterCommand, usage: m.rosterUsage }; } },
-  calendar: { summary: 'write iCalendar files: everybody, per squad, per person', load: async () => { const m = await import('./commands/calendar.js'); return { run: m.calendarCommand, usage: m.calendarUsage }; } },
-  report: { summary: 'on-call compensation of a month, per person', load: async () => { const m = await import('./commands/report.js'); return { run: m.reportCommand, usage: m.reportUsage }; } },
-  plan: { summary: 'the desired state of a stack, offline', load: async () => { const m = await import('./commands/plan.js'); return { run: m.planCommand, usage: m.planUsage }; } },
-  readiness: { summary: 'production readiness of the alerts (of a pull request with --base)', load: async () => { const m = await import('./commands/readiness.js'); return { run: m.readinessCommand, usage: m.readinessUsage }; } },
-  catalog: { summary: 'write the alert catalog: a page per squad and an index', load: async () => { const m = await import('./commands/catalog.js'); return { run: m.catalogCommand, usage: m.catalogUsage }; } },
-  router: { summary: 'the on-call phone line: Twilio webhooks that ring whoever is on call', load: async () => { const m = await import('./commands/router.js'); return { run: m.routerCommand, usage: m.routerUsage }; } },
-  audit: { summary: 'coverage audit per squad (text, json, markdown, html)', load: async () => { const m = await import('./commands/audit.js'); return { run: m.auditCommand, usage: m.auditUsage }; } },
-  stacks: { summary: 'the stacks and their squads: shards for a CI matrix', load: async () => { const m = await import('./commands/stacks.js'); return { run: m.stacksCommand, usage: m.stacksUsage }; } },
-  doctor: { summary: 'read-only check of the live accounts a stack needs before its first `pulumi up`', load: async () => { const m = await import('./commands/doctor.js'); return { run: m.doctorCommand, usage: m.doctorUsage }; } },
-  demo: { summary: 'validate and summarise the organisation (what `npm start` runs)', load: async () => { const m = await import('./commands/demo.js'); return { run: m.demoCommand, usage: m.demoUsage }; } },
+  validate: {
+    summary: 'check the YAML definitions of the organisation',
+    load: async () => {
+      const m = await import('./commands/validate.js');
+      return { run: m.validateCommand, usage: m.validateUsage };
+    },
+  },
+  who: {
+    summary: 'who is on call now, or at an instant',
+    load: async () => {
+      const m = await import('./commands/who.js');
+      return { run: m.whoCommand, usage: m.whoUsage };
+    },
+  },
+  roster: {
+    summary: 'the planning: every shift of the coming weeks',
+    load: async () => {
+      const m = await import('./commands/roster.js');
+      return { run: m.rosterCommand, usage: m.rosterUsage };
+    },
+  },
+  calendar: {
+    summary: 'write iCalendar files: everybody, per squad, per person',
+    load: async () => {
+      const m = await import('./commands/calendar.js');
+      return { run: m.calendarCommand, usage: m.calendarUsage };
+    },
+  },
+  report: {
+    summary: 'on-call compensation of a month, per person',
+    load: async () => {
+      const m = await import('./commands/report.js');
+      return { run: m.reportCommand, usage: m.reportUsage };
+    },
+  },
+  plan: {
+    summary: 'the desired state of a stack, offline',
+    load: async () => {
+      const m = await import('./commands/plan.js');
+      return { run: m.planCommand, usage: m.planUsage };
+    },
+  },
+  readiness: {
+    summary: 'production readiness of the alerts (of a pull request with --base)',
+    load: async () => {
+      const m = await import('./commands/readiness.js');
+      return { run: m.readinessCommand, usage: m.readinessUsage };
+    },
+  },
+  catalog: {
+    summary: 'write the alert catalog: a page per squad and an index',
+    load: async () => {
+      const m = await import('./commands/catalog.js');
+      return { run: m.catalogCommand, usage: m.catalogUsage };
+    },
+  },
+  router: {
+    summary: 'the on-call phone line: Twilio webhooks that ring whoever is on call',
+    load: async () => {
+      const m = await import('./commands/router.js');
+      return { run: m.routerCommand, usage: m.routerUsage };
+    },
+  },
+  audit: {
+    summary: 'coverage audit per squad (text, json, markdown, html)',
+    load: async () => {
+      const m = await import('./commands/audit.js');
+      return { run: m.auditCommand, usage: m.auditUsage };
+    },
+  },
+  stacks: {
+    summary: 'the stacks and their squads: shards for a CI matrix',
+    load: async () => {
+      const m = await import('./commands/stacks.js');
+      return { run: m.stacksCommand, usage: m.stacksUsage };
+    },
+  },
+  doctor: {
+    summary: 'read-only check of the live accounts a stack needs before its first `pulumi up`',
+    load: async () => {
+      const m = await import('./commands/doctor.js');
+      return { run: m.doctorCommand, usage: m.doctorUsage };
+    },
+  },
+  demo: {
+    summary: 'validate and summarise the organisation (what `npm start` runs)',
+    load: async () => {
+      const m = await import('./commands/demo.js');
+      return { run: m.demoCommand, usage: m.demoUsage };
+    },
+  },
 };
 
 function help(): string {

@@ -14,7 +14,13 @@ import { parseIsoInstant } from './time-options';
 export function organisationOrProblems(dir: string, io: Io, now: number): Organisation | undefined {
   const result = loadTeamsDir(dir, now, undefined, io);
   if (hasErrors(result.problems) || !result.organisation) {
-    io.err(`${formatProblems('text', result.problems.filter((p) => p.severity === 'error'), sourcesOf(result.tree))}\n\nThe organisation in ${dir} is not valid; run \`oncall validate --teams ${dir}\`.`);
+    io.err(
+      `${formatProblems(
+        'text',
+        result.problems.filter((p) => p.severity === 'error'),
+        sourcesOf(result.tree),
+      )}\n\nThe organisation in ${dir} is not valid; run \`oncall validate --teams ${dir}\`.`,
+    );
     return undefined;
   }
   return result.organisation;
@@ -29,6 +35,7 @@ export function checkTeam(org: Organisation, team: string | undefined): void {
 /** Parses an ISO 8601 instant option; a date or date-time without offset is read in `zone`. */
 export function parseInstantOption(name: string, text: string, zone: string): number {
   const ms = parseIsoInstant(text, zone);
-  if (ms === undefined) throw new UsageError(`--${name} must be an ISO 8601 date or date-time such as 2026-03-30T09:30+02:00 (got \`${text}\`)`);
+  if (ms === undefined)
+    throw new UsageError(`--${name} must be an ISO 8601 date or date-time such as 2026-03-30T09:30+02:00 (got \`${text}\`)`);
   return ms;
 }

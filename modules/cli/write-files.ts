@@ -11,7 +11,19 @@
  * The directory belongs to the command: one it did not write (no marker, and files that are not its own)
  * is refused rather than replaced.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export interface OutputFile {
@@ -42,7 +54,10 @@ function checkNames(files: readonly OutputFile[]): void {
     }
     const key = f.name.normalize('NFC').toLowerCase();
     const other = seen.get(key);
-    if (other) throw new OutputError(`${other.what ?? `\`${other.name}\``} and ${f.what ?? `\`${f.name}\``} would both be written to \`${f.name}\`: rename one of them`);
+    if (other)
+      throw new OutputError(
+        `${other.what ?? `\`${other.name}\``} and ${f.what ?? `\`${f.name}\``} would both be written to \`${f.name}\`: rename one of them`,
+      );
     seen.set(key, f);
   }
 }
@@ -77,14 +92,20 @@ export function recoverOutput(out: string, isAlive: (pid: number) => boolean = a
 function checkOwnership(out: string, kind: OutputKind): void {
   if (!existsSync(out)) return;
   const stat = lstatSync(out);
-  if (stat.isSymbolicLink()) throw new OutputError(`${out} is a symbolic link, and the directory is replaced whole: give the directory itself`);
+  if (stat.isSymbolicLink())
+    throw new OutputError(`${out} is a symbolic link, and the directory is replaced whole: give the directory itself`);
   if (!stat.isDirectory()) throw new OutputError(`${out} is not a directory`);
   const entries = readdirSync(out, { withFileTypes: true });
   if (entries.some((e) => e.name === MARKER && e.isFile())) return;
   const foreign = entries.filter((e) => !(e.isFile() && kind.ownFiles.test(e.name))).map((e) => e.name);
   if (foreign.length > 0) {
-    const shown = foreign.slice(0, 3).map((n) => `\`${n}\``).join(', ');
-    throw new OutputError(`${out} holds files ${kind.command} did not write (${shown}${foreign.length > 3 ? ', …' : ''}) and would be replaced whole: choose a new or empty directory`);
+    const shown = foreign
+      .slice(0, 3)
+      .map((n) => `\`${n}\``)
+      .join(', ');
+    throw new OutputError(
+      `${out} holds files ${kind.command} did not write (${shown}${foreign.length > 3 ? ', …' : ''}) and would be replaced whole: choose a new or empty directory`,
+    );
   }
 }
 

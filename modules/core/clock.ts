@@ -12,8 +12,7 @@ export const TIME_PATTERN = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 export const END_TIME_PATTERN = '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$';
 export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 /** `2026-12-24 18:00`, `2026-12-24T18:00`, optionally with seconds and an offset (`Z`, `+01:00`). */
-export const DATETIME_PATTERN =
-  '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$';
+export const DATETIME_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$';
 
 /** Minutes since midnight of `HH:MM` (accepts `24:00` → 1440). */
 export function minutesOfDay(text: string): number {
@@ -39,7 +38,9 @@ export function yearProblem(text: string): string | undefined {
   const m = /^([0-9]{4})-/.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);
-  return year < MIN_YEAR || year > MAX_YEAR ? `the year ${m[1]} is out of range: write a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}` : undefined;
+  return year < MIN_YEAR || year > MAX_YEAR
+    ? `the year ${m[1]} is out of range: write a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}`
+    : undefined;
 }
 
 /** Largest UTC offset a clock uses (Kiribati, +14:00); anything beyond is a typo. */

@@ -58,7 +58,7 @@ export function isoDateOfLocal(local: number): string {
 /** ISO weekday (1 = Monday) of a local minute. */
 export function weekdayOfLocal(local: number): number {
   const day = Math.floor(local / 1440);
-  return ((day + 3) % 7 + 7) % 7 + 1; // 1970-01-01 was a Thursday
+  return ((((day + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday
 }
 
 /** `2026-03-30T09:00:00+02:00`: an instant as the wall clock of `zone` shows it. */

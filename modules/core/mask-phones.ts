@@ -37,7 +37,8 @@ function spansOf(text: string, defaultCountry: CountryCode | undefined): Span[] 
   const spans: Span[] = [];
   if (text.length <= LIBRARY_SCAN_LIMIT) {
     // extended: every possible number (leniency POSSIBLE), not only those in allocated ranges.
-    for (const m of findPhoneNumbersInText(text, { defaultCountry, extended: true })) spans.push({ start: m.startsAt, end: m.endsAt, e164: m.number.number });
+    for (const m of findPhoneNumbersInText(text, { defaultCountry, extended: true }))
+      spans.push({ start: m.startsAt, end: m.endsAt, e164: m.number.number });
   }
   for (const pattern of LOOKS_LIKE_A_NUMBER) {
     for (const m of text.matchAll(pattern)) {

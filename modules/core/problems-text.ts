@@ -7,7 +7,11 @@ import type { Problem } from './problem';
  * The summary counts errors and warnings; with a `subject` (`11 alerts`) it names it and is printed even when
  * nothing was found.
  */
-export function formatProblemsText(problems: readonly Problem[], sources: ReadonlyMap<string, string>, options: { readonly subject?: string } = {}): string {
+export function formatProblemsText(
+  problems: readonly Problem[],
+  sources: ReadonlyMap<string, string>,
+  options: { readonly subject?: string } = {},
+): string {
   const out: string[] = [];
   const lineCache = new Map<string, string[]>();
   for (const p of problems) {

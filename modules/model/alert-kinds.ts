@@ -65,18 +65,30 @@ export function kindFields(spec: AlertSpec, d: AlertDurations): KindFields | und
       const t = thresholds(spec);
       if (spec.query === undefined || !t) return undefined;
       const query = { query: spec.query, thresholds: t, noData: d.noData };
-      return spec.kind === 'service-check' ? { kind: spec.kind, ...query } : { kind: spec.kind, ...query, window: d.window ?? ALERT_DEFAULTS.window };
+      return spec.kind === 'service-check'
+        ? { kind: spec.kind, ...query }
+        : { kind: spec.kind, ...query, window: d.window ?? ALERT_DEFAULTS.window };
     }
     case 'http-check':
       if (!spec.request) return undefined;
       return { kind: 'http-check', ...checks, request: request(spec.request), expect: expectation(spec.expect, d.maxResponseTime) };
     case 'multistep-check': {
       if (!spec.steps) return undefined;
-      const steps = spec.steps.map((s, i): JourneyStep => ({ name: s.name, request: request(s.request), expect: expectation(s.expect, d.steps[i]), extract: s.extract }));
+      const steps = spec.steps.map(
+        (s, i): JourneyStep => ({
+          name: s.name,
+          request: request(s.request),
+          expect: expectation(s.expect, d.steps[i]),
+          extract: s.extract,
+        }),
+      );
       return { kind: 'multistep-check', ...checks, steps };
     }
     case 'slo':
       if (!spec.slo) return undefined;
-      return { kind: 'slo', slo: { target: spec.slo.target, window: spec.slo.window ?? ALERT_DEFAULTS.sloWindow, good: spec.slo.good, total: spec.slo.total } };
+      return {
+        kind: 'slo',
+        slo: { target: spec.slo.target, window: spec.slo.window ?? ALERT_DEFAULTS.sloWindow, good: spec.slo.good, total: spec.slo.total },
+      };
   }
 }

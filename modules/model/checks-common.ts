@@ -22,7 +22,12 @@ export function checkDuration(
     return undefined;
   }
   if (opts.minSeconds !== undefined && d.seconds < opts.minSeconds && !(d.seconds === 0 && opts.allowZero)) {
-    r.error(file, path, 'value/duration-too-short', `\`${text}\` is too short; the minimum is ${opts.minSeconds >= 60 ? `${opts.minSeconds / 60}m` : `${opts.minSeconds}s`}`);
+    r.error(
+      file,
+      path,
+      'value/duration-too-short',
+      `\`${text}\` is too short; the minimum is ${opts.minSeconds >= 60 ? `${opts.minSeconds / 60}m` : `${opts.minSeconds}s`}`,
+    );
     return undefined;
   }
   if (opts.maxSeconds !== undefined && d.seconds > opts.maxSeconds) {
@@ -54,7 +59,12 @@ export function checkUrl(r: Reporter, file: YamlFile, path: readonly PathSegment
 /** Phone numbers are never echoed in full, even in problems. */
 export function checkPhone(r: Reporter, file: YamlFile, path: readonly PathSegment[], text: string): boolean {
   if (!isValidPhoneNumber(text)) {
-    r.error(file, path, 'value/invalid-phone', `${maskPhone(text)} is not a valid phone number for its country code; write it in E.164 form (\`+33…\`)`);
+    r.error(
+      file,
+      path,
+      'value/invalid-phone',
+      `${maskPhone(text)} is not a valid phone number for its country code; write it in E.164 form (\`+33…\`)`,
+    );
     return false;
   }
   return true;

@@ -39,14 +39,26 @@ export interface AlertContext {
   readonly escalationIds: readonly string[];
 }
 
-export function resolveAlert(ctx: AlertContext, file: YamlFile, base: readonly PathSegment[], id: string, spec: AlertSpec): Alert | undefined {
+export function resolveAlert(
+  ctx: AlertContext,
+  file: YamlFile,
+  base: readonly PathSegment[],
+  id: string,
+  spec: AlertSpec,
+): Alert | undefined {
   const { r } = ctx;
   const at = (...p: PathSegment[]): PathSegment[] => [...base, id, ...p];
   let ok = true;
   for (const field of KIND_SPECIFIC) {
     if (spec[field] !== undefined && !KIND_FIELDS[spec.kind].includes(field)) {
       const kinds = ALERT_KINDS.filter((k) => KIND_FIELDS[k].includes(field));
-      r.error(file, at(field), 'alert/field-not-for-kind', `\`${field}\` does not apply to kind \`${spec.kind}\` (only to ${kinds.map((k) => `\`${k}\``).join(', ')})`, true);
+      r.error(
+        file,
+        at(field),
+        'alert/field-not-for-kind',
+        `\`${field}\` does not apply to kind \`${spec.kind}\` (only to ${kinds.map((k) => `\`${k}\``).join(', ')})`,
+        true,
+      );
       ok = false;
     }
   }
@@ -55,15 +67,33 @@ export function resolveAlert(ctx: AlertContext, file: YamlFile, base: readonly P
   if (service === undefined) {
     if (ctx.services.size === 1) service = [...ctx.services.keys()][0];
     else {
-      r.error(file, at(), 'alert/missing-service', ctx.services.size === 0 ? 'the alert needs a service: add `services` to the squad' : 'name the `service` this alert watches: the squad has several', true);
+      r.error(
+        file,
+        at(),
+        'alert/missing-service',
+        ctx.services.size === 0
+          ? 'the alert needs a service: add `services` to the squad'
+          : 'name the `service` this alert watches: the squad has several',
+        true,
+      );
       ok = false;
     }
   } else if (!ctx.services.has(service)) {
-    r.error(file, at('service'), 'ref/unknown-service', `unknown service \`${service}\` of squad \`${ctx.team}\`${didYouMean(service, ctx.services.keys())}`);
+    r.error(
+      file,
+      at('service'),
+      'ref/unknown-service',
+      `unknown service \`${service}\` of squad \`${ctx.team}\`${didYouMean(service, ctx.services.keys())}`,
+    );
     ok = false;
   }
   if (spec.escalation !== undefined && !ctx.escalationIds.includes(spec.escalation)) {
-    r.error(file, at('escalation'), 'ref/unknown-escalation', `unknown escalation policy \`${spec.escalation}\`${didYouMean(spec.escalation, ctx.escalationIds)}`);
+    r.error(
+      file,
+      at('escalation'),
+      'ref/unknown-escalation',
+      `unknown escalation policy \`${spec.escalation}\`${didYouMean(spec.escalation, ctx.escalationIds)}`,
+    );
     ok = false;
   }
 
@@ -97,7 +127,12 @@ export function resolveAlert(ctx: AlertContext, file: YamlFile, base: readonly P
   spec.silence?.forEach((s, i) => {
     if (!checkDate(r, file, at('silence', i, 'until'), s.until)) ok = false;
     if (!isReadinessCheck(s.check)) {
-      r.error(file, at('silence', i, 'check'), 'ref/unknown-check', `unknown readiness check \`${s.check}\`${didYouMean(s.check, Object.keys(READINESS_CHECKS))}`);
+      r.error(
+        file,
+        at('silence', i, 'check'),
+        'ref/unknown-check',
+        `unknown readiness check \`${s.check}\`${didYouMean(s.check, Object.keys(READINESS_CHECKS))}`,
+      );
       ok = false;
     } else silences.push({ check: s.check, reason: s.reason, until: s.until });
   });
@@ -137,14 +172,26 @@ function resolveRunbook(ctx: AlertContext, file: YamlFile, path: readonly PathSe
   }
   const rel = posix.normalize(posix.join(ctx.team, text));
   if (text.startsWith('/') || rel.startsWith('..') || !rel.startsWith(`${ctx.team}/`)) {
-    ctx.r.error(file, path, 'ref/runbook-outside', `runbook \`${text}\` must be a file inside the squad's folder (such as \`runbooks/x.md\`) or an https URL`);
+    ctx.r.error(
+      file,
+      path,
+      'ref/runbook-outside',
+      `runbook \`${text}\` must be a file inside the squad's folder (such as \`runbooks/x.md\`) or an https URL`,
+    );
     return undefined;
   }
   const contents = ctx.tree.files.get(rel);
   if (contents === undefined && ctx.tree.faults?.has(rel)) return undefined; // reported as what it is
   if (contents === undefined) {
-    const candidates = [...ctx.tree.files.keys()].filter((f) => f.startsWith(`${ctx.team}/`) && f.endsWith('.md')).map((f) => f.slice(ctx.team.length + 1));
-    ctx.r.error(file, path, 'ref/missing-runbook', `runbook \`${text}\` does not exist in the squad's folder${didYouMean(text, candidates)}`);
+    const candidates = [...ctx.tree.files.keys()]
+      .filter((f) => f.startsWith(`${ctx.team}/`) && f.endsWith('.md'))
+      .map((f) => f.slice(ctx.team.length + 1));
+    ctx.r.error(
+      file,
+      path,
+      'ref/missing-runbook',
+      `runbook \`${text}\` does not exist in the squad's folder${didYouMean(text, candidates)}`,
+    );
     return undefined;
   }
   if (!rel.endsWith('.md')) {

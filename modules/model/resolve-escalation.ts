@@ -55,7 +55,12 @@ function resolvePolicy(ctx: EscalationContext, id: string, spec: EscalationSpec)
       afterMinutes = s / 60;
     }
     if (i === 0 && afterMinutes !== 0) {
-      r.warning(file, at('steps', i, 'after'), 'escalation/first-step-delayed', `nobody is notified for the first ${afterText}; the first step usually has no \`after\``);
+      r.warning(
+        file,
+        at('steps', i, 'after'),
+        'escalation/first-step-delayed',
+        `nobody is notified for the first ${afterText}; the first step usually has no \`after\``,
+      );
     }
     if (afterMinutes <= previous) {
       r.error(
@@ -79,7 +84,12 @@ function resolvePolicy(ctx: EscalationContext, id: string, spec: EscalationSpec)
   });
   const last = steps[steps.length - 1];
   if (last && last.afterMinutes > responseTargetMinutes) {
-    r.warning(file, at('steps', steps.length - 1, 'after'), 'escalation/after-response-target', `the last step starts after the response target (${responseTargetMinutes}m)`);
+    r.warning(
+      file,
+      at('steps', steps.length - 1, 'after'),
+      'escalation/after-response-target',
+      `the last step starts after the response target (${responseTargetMinutes}m)`,
+    );
   }
   if (!ok) return undefined;
   return {
@@ -113,7 +123,12 @@ function resolveTarget(ctx: EscalationContext, path: readonly PathSegment[], t: 
   }
   if ('person' in t) {
     if (!org.people.has(t.person)) {
-      r.error(file, [...path, 'person'], 'ref/unknown-person', `unknown person \`${t.person}\` in an escalation step${didYouMean(t.person, org.people.keys())}`);
+      r.error(
+        file,
+        [...path, 'person'],
+        'ref/unknown-person',
+        `unknown person \`${t.person}\` in an escalation step${didYouMean(t.person, org.people.keys())}`,
+      );
       return undefined;
     }
     return { kind: 'person', person: t.person, asManager: false };
@@ -122,12 +137,22 @@ function resolveTarget(ctx: EscalationContext, path: readonly PathSegment[], t: 
   const [teamId, rotationId] = ref.includes('/') ? (ref.split('/') as [string, string]) : [ctx.team, ref];
   const known = ctx.rotationIdsByTeam.get(teamId);
   if (!known) {
-    r.error(file, [...path, 'rotation'], 'ref/unknown-team', `unknown squad \`${teamId}\` in \`${ref}\`${didYouMean(teamId, ctx.rotationIdsByTeam.keys())}`);
+    r.error(
+      file,
+      [...path, 'rotation'],
+      'ref/unknown-team',
+      `unknown squad \`${teamId}\` in \`${ref}\`${didYouMean(teamId, ctx.rotationIdsByTeam.keys())}`,
+    );
     return undefined;
   }
   if (!known.includes(rotationId)) {
     const where = teamId === ctx.team ? '' : ` of squad \`${teamId}\``;
-    r.error(file, [...path, 'rotation'], 'ref/unknown-rotation', `unknown rotation \`${rotationId}\`${where} in an escalation step${didYouMean(rotationId, known)}`);
+    r.error(
+      file,
+      [...path, 'rotation'],
+      'ref/unknown-rotation',
+      `unknown rotation \`${rotationId}\`${where} in an escalation step${didYouMean(rotationId, known)}`,
+    );
     return undefined;
   }
   return { kind: 'rotation', rotation: `${teamId}/${rotationId}` };
@@ -144,13 +169,28 @@ export function resolveRouting(ctx: EscalationContext, policies: ReadonlyMap<str
   if (spec.routing === undefined) {
     if (policyIds.length === 0 || rotationIds.length === 0) return [];
     if (policyIds.length > 1) {
-      r.error(file, ['escalations'], 'routing/ambiguous', `the squad has ${policyIds.length} escalation policies; add \`routing\` to say which applies when`, true);
+      r.error(
+        file,
+        ['escalations'],
+        'routing/ambiguous',
+        `the squad has ${policyIds.length} escalation policies; add \`routing\` to say which applies when`,
+        true,
+      );
       return [];
     }
     const rotation = ctx.rotations.get(rotationIds[0] as string);
     const policy = policyIds[0] as string;
     if (!rotation || !policies.has(policy)) return [];
-    return [{ during: ALWAYS, timezone: rotation.timezone, rotation: rotation.key, escalation: policy, urgency: 'high', source: sourceOf(file, ['escalations', policy]) }];
+    return [
+      {
+        during: ALWAYS,
+        timezone: rotation.timezone,
+        rotation: rotation.key,
+        escalation: policy,
+        urgency: 'high',
+        source: sourceOf(file, ['escalations', policy]),
+      },
+    ];
   }
   const rules: RoutingRule[] = [];
   spec.routing.forEach((rule: RoutingRuleSpec, i) => {
@@ -164,18 +204,36 @@ export function resolveRouting(ctx: EscalationContext, policies: ReadonlyMap<str
     }
     let ok = true;
     if (!rotationIds.includes(rule.rotation)) {
-      r.error(file, at('rotation'), 'ref/unknown-rotation', `unknown rotation \`${rule.rotation}\` in routing${didYouMean(rule.rotation, rotationIds)}`);
+      r.error(
+        file,
+        at('rotation'),
+        'ref/unknown-rotation',
+        `unknown rotation \`${rule.rotation}\` in routing${didYouMean(rule.rotation, rotationIds)}`,
+      );
       ok = false;
     }
     let escalation = rule.escalation;
     if (escalation === undefined) {
       if (policyIds.length === 1) escalation = policyIds[0];
       else {
-        r.error(file, at(), 'routing/missing-escalation', policyIds.length === 0 ? 'routing needs an escalation policy: add `escalations`' : 'name the `escalation` policy of this rule: the squad has several', true);
+        r.error(
+          file,
+          at(),
+          'routing/missing-escalation',
+          policyIds.length === 0
+            ? 'routing needs an escalation policy: add `escalations`'
+            : 'name the `escalation` policy of this rule: the squad has several',
+          true,
+        );
         ok = false;
       }
     } else if (!policyIds.includes(escalation)) {
-      r.error(file, at('escalation'), 'ref/unknown-escalation', `unknown escalation policy \`${escalation}\`${didYouMean(escalation, policyIds)}`);
+      r.error(
+        file,
+        at('escalation'),
+        'ref/unknown-escalation',
+        `unknown escalation policy \`${escalation}\`${didYouMean(escalation, policyIds)}`,
+      );
       ok = false;
     }
     const rotation = ctx.rotations.get(rule.rotation);

@@ -73,7 +73,12 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
     const email = p.email.toLowerCase();
     const other = emails.get(email);
     if (other !== undefined) {
-      r.error(f, ['people', id, 'email'], 'person/duplicate-email', `\`${id}\` has the same e-mail as \`${other}\`; backends find users by e-mail, so each person needs their own`);
+      r.error(
+        f,
+        ['people', id, 'email'],
+        'person/duplicate-email',
+        `\`${id}\` has the same e-mail as \`${other}\`; backends find users by e-mail, so each person needs their own`,
+      );
     }
     emails.set(email, id);
     people.set(id, { id, name: p.name, email: p.email, timezone: zone, phone: p.phone, source: sourceOf(f, ['people', id]) });
@@ -92,12 +97,21 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
   const rd = spec.readiness ?? {};
   for (const name of Object.keys(rd.checks ?? {})) {
     if (!isReadinessCheck(name)) {
-      r.error(f, ['readiness', 'checks', name], 'ref/unknown-check', `unknown readiness check \`${name}\`${didYouMean(name, Object.keys(READINESS_CHECKS))}`, true);
+      r.error(
+        f,
+        ['readiness', 'checks', name],
+        'ref/unknown-check',
+        `unknown readiness check \`${name}\`${didYouMean(name, Object.keys(READINESS_CHECKS))}`,
+        true,
+      );
     }
   }
   const readiness: ReadinessSettings = {
     runbookSections: rd.runbookSections ?? DEFAULT_RUNBOOK_SECTIONS,
-    runbookBaseUrl: rd.runbookBaseUrl !== undefined && checkUrl(r, f, ['readiness', 'runbookBaseUrl'], rd.runbookBaseUrl) ? rd.runbookBaseUrl.replace(/\/*$/, '/') : undefined,
+    runbookBaseUrl:
+      rd.runbookBaseUrl !== undefined && checkUrl(r, f, ['readiness', 'runbookBaseUrl'], rd.runbookBaseUrl)
+        ? rd.runbookBaseUrl.replace(/\/*$/, '/')
+        : undefined,
     pagingSeverities: rd.pagingSeverities ?? DEFAULT_PAGING_SEVERITIES,
     checks: new Map(Object.entries(rd.checks ?? {})),
   };
@@ -119,7 +133,13 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
     maxAboveMeanPercent: spec.fairness?.maxAboveMean ?? 50,
     statusPage: {
       name: spec.statusPage?.name ?? spec.name,
-      domainPrefix: spec.statusPage?.domainPrefix ?? (spec.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'status'),
+      domainPrefix:
+        spec.statusPage?.domainPrefix ??
+        (spec.name
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-')
+          .replace(/^-+|-+$/g, '') ||
+          'status'),
       type: spec.statusPage?.type ?? 'public',
     },
   };
@@ -137,4 +157,3 @@ export function parseHandoff(text: string): { weekday?: number; minute: number }
   }
   return { minute };
 }
-

@@ -35,7 +35,12 @@ export function parseDateTime(r: Reporter, file: YamlFile, path: readonly PathSe
   if (m[5] !== undefined) {
     const offset = offsetMinutesOf(m[5]);
     if (offset === undefined) {
-      r.error(file, path, 'value/invalid-datetime', `\`${text}\`: the offset ${m[5]} is not a UTC offset; offsets go from -14:00 to +14:00 (or leave it out: the rotation's zone is used)`);
+      r.error(
+        file,
+        path,
+        'value/invalid-datetime',
+        `\`${text}\`: the offset ${m[5]} is not a UTC offset; offsets go from -14:00 to +14:00 (or leave it out: the rotation's zone is used)`,
+      );
       return undefined;
     }
     return Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${m[5]}`);
@@ -43,7 +48,12 @@ export function parseDateTime(r: Reporter, file: YamlFile, path: readonly PathSe
   const local = localDateMinute(m[1] as string) + Number(m[2]) * 60 + Number(m[3]);
   const instant = instantOf(zone, local) + Number(m[4] ?? 0) * 1000;
   if (localMinute(zone, instant) !== local) {
-    r.warning(file, path, 'time/nonexistent-local-time', `${text} does not exist in ${zone} (clocks change then); it is read as ${formatLocal(instant, zone)}`);
+    r.warning(
+      file,
+      path,
+      'time/nonexistent-local-time',
+      `${text} does not exist in ${zone} (clocks change then); it is read as ${formatLocal(instant, zone)}`,
+    );
   }
   return instant;
 }
@@ -78,7 +88,10 @@ export function resolveRotations(ctx: RotationContext, specs: Record<string, Rot
       return undefined;
     }
     visiting.add(id);
-    const rotation = spec.follows === undefined ? resolveBase(ctx, id, spec) : resolveFollower(ctx, id, spec, spec.follows, resolveOne, Object.keys(specs));
+    const rotation =
+      spec.follows === undefined
+        ? resolveBase(ctx, id, spec)
+        : resolveFollower(ctx, id, spec, spec.follows, resolveOne, Object.keys(specs));
     visiting.delete(id);
     pending.delete(id);
     if (rotation) out.set(id, rotation);
@@ -122,7 +135,12 @@ function resolveBase(ctx: RotationContext, id: string, spec: RotationSpec): Rota
   const handoffText = spec.handoff ?? org.defaults.handoff;
   const handoff = parseHandoff(handoffText);
   if (every && every.unit !== 'weeks' && spec.handoff !== undefined && handoff.weekday !== undefined) {
-    r.error(file, at('handoff'), 'rotation/handoff-day', `a handoff day only applies to weekly turns; write the time alone (\`${handoffText.split(' ')[1] ?? ''}\`)`);
+    r.error(
+      file,
+      at('handoff'),
+      'rotation/handoff-day',
+      `a handoff day only applies to weekly turns; write the time alone (\`${handoffText.split(' ')[1] ?? ''}\`)`,
+    );
   }
 
   (spec.members ?? []).forEach((m, i) => {
@@ -201,7 +219,13 @@ function resolveFollower(
   let ok = true;
   for (const key of FOLLOW_CONFLICTS) {
     if (spec[key] !== undefined) {
-      r.error(file, at(key), 'rotation/follows-conflict', `\`${key}\` conflicts with \`follows\`: a following rotation takes it from \`${followed}\``, true);
+      r.error(
+        file,
+        at(key),
+        'rotation/follows-conflict',
+        `\`${key}\` conflicts with \`follows\`: a following rotation takes it from \`${followed}\``,
+        true,
+      );
       ok = false;
     }
   }
@@ -238,7 +262,12 @@ function checkCoverageWindows(ctx: RotationContext, path: readonly PathSegment[]
   if (!Array.isArray(spec.coverage)) return;
   spec.coverage.forEach((w, i) => {
     if (w.from === w.to) {
-      ctx.r.error(ctx.file, [...path, i, 'to'], 'value/empty-window', `window from ${w.from} to ${w.to} is empty; to cover whole days write \`from: "00:00"\` and \`to: "24:00"\``);
+      ctx.r.error(
+        ctx.file,
+        [...path, i, 'to'],
+        'value/empty-window',
+        `window from ${w.from} to ${w.to} is empty; to cover whole days write \`from: "00:00"\` and \`to: "24:00"\``,
+      );
     }
   });
 }
@@ -258,7 +287,12 @@ function resolveOverrides(ctx: RotationContext, id: string, spec: RotationSpec, 
     }
     const clash = out.find((x) => x.start < end && start < x.end);
     if (clash) {
-      r.error(file, at('start'), 'override/overlap', `this override overlaps the one at line ${clash.source.line} for the same rotation; make them consecutive`);
+      r.error(
+        file,
+        at('start'),
+        'override/overlap',
+        `this override overlaps the one at line ${clash.source.line} for the same rotation; make them consecutive`,
+      );
       return;
     }
     out.push({ person: o.person, start, end, reason: o.reason, source: sourceOf(file, at()) });

@@ -45,12 +45,19 @@ export function resolveTeam(
   const services = resolveServices(r, file, id, spec.services ?? {});
   for (const service of services.values()) {
     const previous = index.serviceIds.get(service.id);
-    if (previous) reportDuplicate(r, `service id \`${service.id}\``, previous, service.source, '; service ids are unique across the organisation');
+    if (previous)
+      reportDuplicate(r, `service id \`${service.id}\``, previous, service.source, '; service ids are unique across the organisation');
     else index.serviceIds.set(service.id, service.source);
     if (service.statusPage) {
       const name = service.statusPage.name;
       const other = index.statusPageNames.get(name.toLowerCase());
-      if (other) r.error(file, ['services', service.id, 'statusPage'], 'service/duplicate-status-name', `status-page name "${name}" is already used at ${other.file}:${other.line}`);
+      if (other)
+        r.error(
+          file,
+          ['services', service.id, 'statusPage'],
+          'service/duplicate-status-name',
+          `status-page name "${name}" is already used at ${other.file}:${other.line}`,
+        );
       else index.statusPageNames.set(name.toLowerCase(), { file: service.source.file, line: service.source.line });
     }
   }
@@ -77,7 +84,12 @@ export function resolveTeam(
     } else if (fallback === undefined) {
       r.warning(file, ['phone'], 'phone/no-fallback', 'no `fallback` router: calls fail while the router host is down', true);
     } else if (router === fallback) {
-      r.error(file, ['phone', p.fallback ? 'fallback' : 'router'], 'phone/same-host', 'the fallback router must be a different, independent host from the primary');
+      r.error(
+        file,
+        ['phone', p.fallback ? 'fallback' : 'router'],
+        'phone/same-host',
+        'the fallback router must be a different, independent host from the primary',
+      );
     }
     if (Object.keys(spec.rotations ?? {}).length === 0) {
       r.error(file, ['phone'], 'phone/no-rotation', 'the phone line rings whoever is on call, but the squad has no rotation', true);
@@ -85,7 +97,12 @@ export function resolveTeam(
     }
     const other = index.phoneNumbers.get(p.number);
     if (other !== undefined) {
-      r.error(file, ['phone', 'number'], 'phone/duplicate-number', `the number ${maskPhone(p.number)} is already the line of squad \`${other}\``);
+      r.error(
+        file,
+        ['phone', 'number'],
+        'phone/duplicate-number',
+        `the number ${maskPhone(p.number)} is already the line of squad \`${other}\``,
+      );
       ok = false;
     } else index.phoneNumbers.set(p.number, id);
     for (const person of people.values()) {
@@ -112,7 +129,15 @@ export function resolveTeam(
       r.error(file, ['unavailable', i, 'to'], 'unavailable/end-before-start', `\`to\` (${u.to}) is before \`from\` (${u.from})`);
       ok = false;
     }
-    if (ok) unavailability.push({ person: u.person, team: id, from: u.from, to: u.to, reason: u.reason, source: sourceOf(file, ['unavailable', i]) });
+    if (ok)
+      unavailability.push({
+        person: u.person,
+        team: id,
+        from: u.from,
+        to: u.to,
+        reason: u.reason,
+        source: sourceOf(file, ['unavailable', i]),
+      });
   });
 
   const team: Team = {

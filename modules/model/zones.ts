@@ -34,7 +34,11 @@ export function zoneSpelling(zone: string): string {
   if (resolved.toLowerCase() === lower || zone === 'UTC') return resolved;
   if (CAPITAL_LINKS.has(zone)) return zone;
   const shaped = /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)*$/.test(zone) && !/[A-Z]{4,}/.test(zone);
-  return shaped ? zone : zone.replace(/[A-Za-z]+/g, (w) => (w.length <= 3 && w === w.toUpperCase() ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()));
+  return shaped
+    ? zone
+    : zone.replace(/[A-Za-z]+/g, (w) =>
+        w.length <= 3 && w === w.toUpperCase() ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase(),
+      );
 }
 
 function allZones(): string[] {

@@ -11,21 +11,26 @@ import { protectionViolation, runbookLinkViolation, teamTagViolation } from './r
 
 type Check = (props: Record<string, unknown>, args: ResourceValidationArgs, report: ReportViolation) => void;
 
-const onProps = (rule: (props: Record<string, unknown>) => string | undefined): Check => (props, _args, report) => {
-  const violation = rule(props);
-  if (violation) report(violation);
-};
+const onProps =
+  (rule: (props: Record<string, unknown>) => string | undefined): Check =>
+  (props, _args, report) => {
+    const violation = rule(props);
+    if (violation) report(violation);
+  };
 
 /** The names of retired resources, read once on first use. */
 type Retired = () => ReadonlySet<string>;
 
-const protectedAs = (kind: string, retired: Retired): Check => (_props, args, report) => {
-  const violation = protectionViolation(args.opts, kind, retired().has(args.name));
-  if (violation) report(violation);
-};
+const protectedAs =
+  (kind: string, retired: Retired): Check =>
+  (_props, args, report) => {
+    const violation = protectionViolation(args.opts, kind, retired().has(args.name));
+    if (violation) report(violation);
+  };
 
 /** The type tokens whose descriptors match. */
-const typesWhere = (match: (d: ResourceDescriptor) => boolean): ReadonlySet<string> => new Set(RESOURCE_TYPES.filter(match).map((d) => d.type));
+const typesWhere = (match: (d: ResourceDescriptor) => boolean): ReadonlySet<string> =>
+  new Set(RESOURCE_TYPES.filter(match).map((d) => d.type));
 
 /** Runs a check on the resources of the given types only. */
 const onTypes = (types: ReadonlySet<string>, check: Check) => (args: ResourceValidationArgs, report: ReportViolation) => {
@@ -37,7 +42,11 @@ const mustProtect = (kind: string) => typesWhere((d) => d.policy?.protect === tr
 
 /** The protection policies, one per kind of resource whose descriptor asks for protection. */
 export const PROTECTED_KINDS = [
-  { name: 'schedule-protected', kind: 'schedule', description: 'On-call schedules are protected: deleting one loses its history and overrides.' },
+  {
+    name: 'schedule-protected',
+    kind: 'schedule',
+    description: 'On-call schedules are protected: deleting one loses its history and overrides.',
+  },
   { name: 'escalation-protected', kind: 'escalation policy', description: 'Escalation policies are protected.' },
   { name: 'phone-line-protected', kind: 'phone line', description: 'On-call phone lines are protected: a number cannot be bought back.' },
 ] as const;

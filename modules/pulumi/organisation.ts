@@ -22,7 +22,6 @@ import { connectionFromStack, OVERRIDE_TYPE } from './overrides/stack-connection
 import { registerDesiredState } from './register';
 import { Squad } from './squad';
 
-
 export interface OnCallOrganisationArgs {
   /** Which paging backend provisions the schedules and escalations. */
   readonly backend: Backend;
@@ -81,7 +80,14 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     if (unknown.length > 0) throw new pulumi.RunError(`\`squads\` names unknown squads: ${unknown.join(', ')}`);
     // Registered only once everything is checked: a refusal leaves no half-made component behind.
     super(OnCallOrganisation.__pulumiType, name, {}, opts);
-    const state = renderStack(organisation, { now, name: pulumi.getStack(), backend: args.backend, teams: args.squads, pagerdutySubdomain: args.pagerdutySubdomain, opsgenieRegion: args.opsgenieRegion });
+    const state = renderStack(organisation, {
+      now,
+      name: pulumi.getStack(),
+      backend: args.backend,
+      teams: args.squads,
+      pagerdutySubdomain: args.pagerdutySubdomain,
+      opsgenieRegion: args.opsgenieRegion,
+    });
     const squads: Record<string, Squad> = {};
     for (const r of state.resources) if (r.squad !== ORGANISATION) squads[r.squad] ??= new Squad(r.squad, { parent: this });
     // What belongs to no squad (the status page) hangs from the organisation itself.
@@ -113,7 +119,8 @@ function stackToCheck(dir: string, name: string, args: OnCallOrganisationArgs): 
   const file = join(dir, '..', 'stacks', `Pulumi.${name}.yaml`);
   if (existsSync(file)) {
     const real = parseStackFile(file, name, readFileSync(file, 'utf8'));
-    const same = real.stack && real.stack.backend === args.backend && JSON.stringify(real.stack.teams ?? null) === JSON.stringify(args.squads ?? null);
+    const same =
+      real.stack && real.stack.backend === args.backend && JSON.stringify(real.stack.teams ?? null) === JSON.stringify(args.squads ?? null);
     if (same || !real.stack) return real;
   }
   return parseStackFile(`Pulumi.${name}.yaml`, name, stackSettingsYaml(args));

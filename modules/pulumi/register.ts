@@ -43,7 +43,11 @@ function missing(name: string, dep: string): never {
 /** Inputs added to every resource of a type: the provider configuration the override resources need. */
 export type ExtraInputs = Readonly<Record<string, Readonly<Record<string, pulumi.Input<unknown>>>>>;
 
-export function registerDesiredState(state: DesiredState, parentOf: (squad: string) => pulumi.Resource, extraInputs: ExtraInputs = {}): Map<string, pulumi.CustomResource> {
+export function registerDesiredState(
+  state: DesiredState,
+  parentOf: (squad: string) => pulumi.Resource,
+  extraInputs: ExtraInputs = {},
+): Map<string, pulumi.CustomResource> {
   const registered = new Map<string, pulumi.CustomResource>();
   const lookups = new Map<string, pulumi.Output<Record<string, unknown>>>();
   const resolve = (v: Value, parent: pulumi.Resource): pulumi.Input<unknown> => {

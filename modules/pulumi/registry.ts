@@ -26,7 +26,12 @@ export const PACKAGES: Readonly<Record<Registration['package'], object>> = {
 
 /** The export a dotted name (`pagerduty.ServiceObject`) names in a package, if any. */
 function exported(pkg: Registration['package'], dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' && key in at ? (at as Record<string, unknown>)[key] : undefined), PACKAGES[pkg]);
+  return dotted
+    .split('.')
+    .reduce<unknown>(
+      (at, key) => (at !== null && typeof at === 'object' && key in at ? (at as Record<string, unknown>)[key] : undefined),
+      PACKAGES[pkg],
+    );
 }
 
 /** The class that registers a described type, if its package has it. */

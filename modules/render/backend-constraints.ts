@@ -32,7 +32,14 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
     (stack.teams ?? []).forEach((id, i) => {
       if (!org.teams.has(id)) {
         const pos = { file: stack.file, ...positionAt(stack.yaml, ['config', 'oncall:teams', i]) };
-        add(at(pos, 'error', 'stack/unknown-team', `stack \`${stack.name}\` selects squad \`${id}\`, which has no folder in teams/${didYouMean(id, org.teams.keys())}`));
+        add(
+          at(
+            pos,
+            'error',
+            'stack/unknown-team',
+            `stack \`${stack.name}\` selects squad \`${id}\`, which has no folder in teams/${didYouMean(id, org.teams.keys())}`,
+          ),
+        );
       }
     });
     for (const team of org.teams.values()) {
@@ -50,7 +57,8 @@ function refusals(org: Organisation, team: Team, backend: Backend, label: string
   for (const capability of CAPABILITIES) {
     const cell = capability.backends[backend];
     if (cell.kind !== 'refused') continue;
-    for (const source of capability.usedAt?.(team, org) ?? []) add(at(source, 'error', cell.code, `${label} cannot express ${capability.yaml}: ${cell.why}`));
+    for (const source of capability.usedAt?.(team, org) ?? [])
+      add(at(source, 'error', cell.code, `${label} cannot express ${capability.yaml}: ${cell.why}`));
   }
 }
 
@@ -62,8 +70,18 @@ function refusals(org: Organisation, team: Team, backend: Backend, label: string
 function datadogSite(org: Organisation, stack: StackSpec, add: AddProblem): void {
   if (stack.datadogApiUrl !== undefined) return;
   const teams = [...org.teams.values()].filter((t) => inStack(stack, t));
-  const registers = stack.backend === 'datadog' || teams.some((t) => [...t.alerts.values()].some((a) => !a.retired)) || (!stack.teams && [...org.services.values()].some((s) => s.statusPage));
+  const registers =
+    stack.backend === 'datadog' ||
+    teams.some((t) => [...t.alerts.values()].some((a) => !a.retired)) ||
+    (!stack.teams && [...org.services.values()].some((s) => s.statusPage));
   if (!registers) return;
   const pos = { file: stack.file, ...positionAt(stack.yaml, ['config'], true) };
-  add(at(pos, 'warning', 'stack/datadog-site', `stack \`${stack.name}\` registers Datadog resources (monitors, checks, status page) but names no Datadog site: set \`datadog:apiUrl\` (such as \`https://api.datadoghq.eu/\`), or the provider uses DD_HOST or https://api.datadoghq.com/`));
+  add(
+    at(
+      pos,
+      'warning',
+      'stack/datadog-site',
+      `stack \`${stack.name}\` registers Datadog resources (monitors, checks, status page) but names no Datadog site: set \`datadog:apiUrl\` (such as \`https://api.datadoghq.eu/\`), or the provider uses DD_HOST or https://api.datadoghq.com/`,
+    ),
+  );
 }

@@ -43,13 +43,19 @@ const rendered = (how: string, ...limits: Code[]): Cell => ({ kind: 'rendered', 
 const refused = (code: Code, why: string): Cell => ({ kind: 'refused', code, why });
 const everywhere = (how: string): Record<Backend, Cell> => ({ pagerduty: rendered(how), opsgenie: rendered(how), datadog: rendered(how) });
 
-export const BACKEND_LABELS: Readonly<Record<Backend, string>> = Object.fromEntries(BACKENDS.map((b) => [b, PAGING_BACKENDS[b].label])) as Record<Backend, string>;
+export const BACKEND_LABELS: Readonly<Record<Backend, string>> = Object.fromEntries(
+  BACKENDS.map((b) => [b, PAGING_BACKENDS[b].label]),
+) as Record<Backend, string>;
 
 export const CAPABILITIES: readonly Capability[] = [
   {
     id: 'squad',
     yaml: 'squad, members, manager',
-    backends: { pagerduty: rendered('team + memberships (users by e-mail)'), opsgenie: rendered('team with members (the manager as admin)'), datadog: rendered('team + memberships') },
+    backends: {
+      pagerduty: rendered('team + memberships (users by e-mail)'),
+      opsgenie: rendered('team with members (the manager as admin)'),
+      datadog: rendered('team + memberships'),
+    },
   },
   {
     id: 'rotation',
@@ -99,11 +105,15 @@ export const CAPABILITIES: readonly Capability[] = [
   {
     id: 'several-targets',
     yaml: 'a step that notifies several targets',
-    backends: { pagerduty: rendered('several targets in one rule'), opsgenie: rendered('one rule per recipient at the same delay'), datadog: rendered('several targets in one step') },
+    backends: {
+      pagerduty: rendered('several targets in one rule'),
+      opsgenie: rendered('one rule per recipient at the same delay'),
+      datadog: rendered('several targets in one step'),
+    },
   },
   {
     id: 'targets',
-    yaml: 'targets `on-call`, `manager`, `{person}`, `{rotation}`, another squad\'s rotation',
+    yaml: "targets `on-call`, `manager`, `{person}`, `{rotation}`, another squad's rotation",
     backends: {
       pagerduty: rendered('schedule and user references'),
       opsgenie: rendered('schedule and user recipients'),
@@ -112,10 +122,10 @@ export const CAPABILITIES: readonly Capability[] = [
   },
   {
     id: 'alert-escalation',
-    yaml: 'an alert\'s `escalation`',
+    yaml: "an alert's `escalation`",
     renders: false,
     backends: {
-      pagerduty: rendered('the policy of the alert\'s service', 'backend/pagerduty-one-policy'),
+      pagerduty: rendered("the policy of the alert's service", 'backend/pagerduty-one-policy'),
       opsgenie: rendered('the policy the team routing rules choose', 'backend/opsgenie-alert-escalation'),
       datadog: rendered('the policy the team routing rules choose', 'backend/datadog-alert-escalation'),
     },
@@ -123,13 +133,22 @@ export const CAPABILITIES: readonly Capability[] = [
   {
     id: 'repeat',
     yaml: 'escalation `repeat`',
-    backends: { pagerduty: rendered('`numLoops`'), opsgenie: rendered('`repeats` after the last rule'), datadog: rendered('`retries`', 'backend/datadog-retries') },
+    backends: {
+      pagerduty: rendered('`numLoops`'),
+      opsgenie: rendered('`repeats` after the last rule'),
+      datadog: rendered('`retries`', 'backend/datadog-retries'),
+    },
   },
   {
     id: 'routing-hours',
     yaml: '`routing` by hours (`during`)',
     backends: {
-      pagerduty: rendered('service support hours and urgency rule', 'backend/pagerduty-one-policy', 'backend/pagerduty-routing', 'backend/pagerduty-support-hours'),
+      pagerduty: rendered(
+        'service support hours and urgency rule',
+        'backend/pagerduty-one-policy',
+        'backend/pagerduty-routing',
+        'backend/pagerduty-support-hours',
+      ),
       opsgenie: rendered('ordered team routing rules with time restrictions, chained in order', 'backend/opsgenie-half-hour'),
       datadog: rendered('team routing rules with time restrictions, the last one the catch-all'),
     },
@@ -139,7 +158,10 @@ export const CAPABILITIES: readonly Capability[] = [
     yaml: 'routing `urgency: low`',
     backends: {
       pagerduty: rendered('low-urgency incidents (urgency rule)'),
-      opsgenie: refused('backend/opsgenie-urgency', 'a team routing rule chooses whom to notify, not how loudly (that is each user\'s notification rules), so the alert would ring as high urgency'),
+      opsgenie: refused(
+        'backend/opsgenie-urgency',
+        "a team routing rule chooses whom to notify, not how loudly (that is each user's notification rules), so the alert would ring as high urgency",
+      ),
       datadog: rendered('routing rule `urgency: low`'),
     },
     usedAt: (team) => team.routing.filter((r) => r.urgency === 'low').map((r) => r.source),
@@ -150,7 +172,7 @@ export const CAPABILITIES: readonly Capability[] = [
     backends: {
       pagerduty: rendered('a service per entry, with a Datadog integration'),
       opsgenie: rendered('an API integration of type Datadog per squad; `service:` tags on monitors'),
-      datadog: rendered('`service:` tags on the monitors, which page the squad\'s handle'),
+      datadog: rendered("`service:` tags on the monitors, which page the squad's handle"),
     },
   },
   {
@@ -159,11 +181,18 @@ export const CAPABILITIES: readonly Capability[] = [
     backends: {
       pagerduty: rendered('e-mail integration of each service'),
       opsgenie: rendered('e-mail integration of the squad'),
-      datadog: refused('backend/datadog-email-intake', 'the provider (terraform-provider-datadog v4.19.0) has no e-mail intake for On-Call; senders can page the squad through Datadog\'s Events API with `@oncall-<squad>` in the text, or the squad can be provisioned on PagerDuty or Opsgenie'),
+      datadog: refused(
+        'backend/datadog-email-intake',
+        "the provider (terraform-provider-datadog v4.19.0) has no e-mail intake for On-Call; senders can page the squad through Datadog's Events API with `@oncall-<squad>` in the text, or the squad can be provisioned on PagerDuty or Opsgenie",
+      ),
     },
     usedAt: (team) => (team.emailIntake ? [team.intakeSource ?? team.source] : []),
   },
-  { id: 'alerts', yaml: '`alerts` of every kind', backends: everywhere('Datadog monitors, synthetic tests and SLOs, paging the backend\'s handle') },
+  {
+    id: 'alerts',
+    yaml: '`alerts` of every kind',
+    backends: everywhere("Datadog monitors, synthetic tests and SLOs, paging the backend's handle"),
+  },
   { id: 'status-page', yaml: 'service `statusPage`', backends: everywhere('Datadog status page component') },
   { id: 'phone', yaml: '`phone` line', backends: everywhere('Twilio number wired to the router (dynamic provider)') },
 ];
@@ -171,7 +200,9 @@ export const CAPABILITIES: readonly Capability[] = [
 /** The README table: one row per feature, one column per backend. */
 export function capabilityTable(): string {
   const cell = (c: Cell): string =>
-    c.kind === 'refused' ? `refused by \`validate\` (\`${c.code}\`): ${c.why}` : `${c.how}${c.limits ? `; limits: ${c.limits.map((l) => `\`${l}\``).join(', ')}` : ''}`;
+    c.kind === 'refused'
+      ? `refused by \`validate\` (\`${c.code}\`): ${c.why}`
+      : `${c.how}${c.limits ? `; limits: ${c.limits.map((l) => `\`${l}\``).join(', ')}` : ''}`;
   const backends = Object.keys(BACKEND_LABELS) as Backend[];
   const lines = [`| YAML | ${backends.map((b) => BACKEND_LABELS[b]).join(' | ')} |`, `| --- | ${backends.map(() => '---').join(' | ')} |`];
   for (const c of CAPABILITIES) lines.push(`| ${c.yaml} | ${backends.map((b) => cell(c.backends[b]).replace(/\|/g, '\\|')).join(' | ')} |`);

@@ -64,7 +64,12 @@ export function weekdaySpans(w: WeeklyWindows): WeekdaySpan[] {
   const push = (s: number, e: number): void => {
     const startDay = Math.floor(s / 1440) % 7;
     const endDay = Math.floor(e / 1440) % 7;
-    out.push({ startDay: DAY_NAMES[startDay] as WeekdaySpan['startDay'], startMinute: s % 1440, endDay: DAY_NAMES[endDay] as WeekdaySpan['endDay'], endMinute: e % 1440 });
+    out.push({
+      startDay: DAY_NAMES[startDay] as WeekdaySpan['startDay'],
+      startMinute: s % 1440,
+      endDay: DAY_NAMES[endDay] as WeekdaySpan['endDay'],
+      endMinute: e % 1440,
+    });
   };
   for (const [s, e] of wrappedIntervals(w)) {
     const sameDay = Math.floor(s / 1440) % 7 === Math.floor(e / 1440) % 7;

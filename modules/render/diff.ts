@@ -31,7 +31,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export function inputChanges(before: DesiredResource, after: DesiredResource): InputChange[] {
   const names = [...new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)])].sort();
-  return names.filter((n) => !same(before.inputs[n], after.inputs[n])).map((n) => ({ input: n, before: before.inputs[n], after: after.inputs[n] }));
+  return names
+    .filter((n) => !same(before.inputs[n], after.inputs[n]))
+    .map((n) => ({ input: n, before: before.inputs[n], after: after.inputs[n] }));
 }
 
 export function diffStates(base: DesiredState | undefined, head: DesiredState): StateDiff {
@@ -52,7 +54,8 @@ export function diffStates(base: DesiredState | undefined, head: DesiredState): 
     // What the type's descriptor says its provider cannot change in place.
     const rule = descriptorOf(r.type)?.replaceOn ?? [];
     const forcing = changes.filter((c) => rule === 'all' || rule.includes(c.input));
-    if (forcing.length > 0) diff.replace.push({ before: old, after: r, reason: `${forcing.map((c) => `\`${c.input}\``).join(', ')} cannot change in place` });
+    if (forcing.length > 0)
+      diff.replace.push({ before: old, after: r, reason: `${forcing.map((c) => `\`${c.input}\``).join(', ')} cannot change in place` });
     else diff.update.push({ resource: r, changes });
   }
   for (const [k, r] of before) if (!after.has(k)) diff.delete.push(r);

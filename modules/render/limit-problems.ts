@@ -31,7 +31,14 @@ export function alertEscalations(org: Organisation, team: Team, label: string, c
     const others = [...routed].filter((p) => p !== alert.escalation);
     if (others.length > 0) {
       // team.yaml and alerts/*.yaml both hold alerts under `alerts`.
-      add(at(positionIn(org, alert.source, ['alerts', alert.id, 'escalation']), 'error', code, `${label} routes a squad's pages by its routing rules only: \`${alert.id}\` names \`${alert.escalation}\` but the routing of \`${team.id}\` also uses ${others.map((p) => `\`${p}\``).join(' and ')}`));
+      add(
+        at(
+          positionIn(org, alert.source, ['alerts', alert.id, 'escalation']),
+          'error',
+          code,
+          `${label} routes a squad's pages by its routing rules only: \`${alert.id}\` names \`${alert.escalation}\` but the routing of \`${team.id}\` also uses ${others.map((p) => `\`${p}\``).join(' and ')}`,
+        ),
+      );
     }
   }
 }

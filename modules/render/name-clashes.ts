@@ -26,10 +26,24 @@ function namesByKind(org: Organisation): Map<string, Named[]> {
     else kinds.set(kind, [named]);
   };
   for (const team of org.teams.values()) {
-    for (const rotation of team.rotations.values()) add('schedule', { name: names.schedule(team.id, rotation.id), what: `rotation \`${rotation.id}\` of squad \`${team.id}\``, source: rotation.source });
-    for (const policy of team.escalations.values()) add('escalation', { name: names.escalation(team.id, policy.id), what: `escalation \`${policy.id}\` of squad \`${team.id}\``, source: policy.source });
+    for (const rotation of team.rotations.values())
+      add('schedule', {
+        name: names.schedule(team.id, rotation.id),
+        what: `rotation \`${rotation.id}\` of squad \`${team.id}\``,
+        source: rotation.source,
+      });
+    for (const policy of team.escalations.values())
+      add('escalation', {
+        name: names.escalation(team.id, policy.id),
+        what: `escalation \`${policy.id}\` of squad \`${team.id}\``,
+        source: policy.source,
+      });
     for (const person of new Set([...team.members, ...(team.manager ? [team.manager] : [])])) {
-      add('membership', { name: names.membership(team.id, person), what: `member \`${person}\` of squad \`${team.id}\``, source: team.source });
+      add('membership', {
+        name: names.membership(team.id, person),
+        what: `member \`${person}\` of squad \`${team.id}\``,
+        source: team.source,
+      });
     }
   }
   for (const alert of org.alerts.values()) {

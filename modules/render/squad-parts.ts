@@ -51,7 +51,12 @@ export const titles = {
  * Options and origin of what a squad's YAML object becomes (the team, a schedule, a policy, a service): protected
  * until the object or its squad is retired, and kept in the service when it leaves the stack.
  */
-export function keptFrom(team: Team, kind: 'squad' | 'rotation' | 'escalation' | 'service', id: string, retired: boolean): { options: ResourceOptions; origin: Origin } {
+export function keptFrom(
+  team: Team,
+  kind: 'squad' | 'rotation' | 'escalation' | 'service',
+  id: string,
+  retired: boolean,
+): { options: ResourceOptions; origin: Origin } {
   return { options: stateful(retired || team.retired), origin: { kind, squad: team.id, id } };
 }
 
@@ -65,5 +70,10 @@ export interface NamedOverride {
 /** The overrides a rotation's schedule carries, named; none once the rotation or its squad is retired. */
 export function scheduleOverrides(team: Team, rotation: Rotation): NamedOverride[] {
   if (rotation.retired || team.retired) return [];
-  return overridePieces(rotation).map((piece) => ({ name: names.override(team.id, rotation.id, piece.start), start: piece.start, end: piece.end, person: piece.person }));
+  return overridePieces(rotation).map((piece) => ({
+    name: names.override(team.id, rotation.id, piece.start),
+    start: piece.start,
+    end: piece.end,
+    person: piece.person,
+  }));
 }

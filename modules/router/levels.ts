@@ -32,7 +32,8 @@ export function callLevels(org: Organisation, team: Team, instant: number): Leve
   const add = (person: string | undefined, role: string): void => {
     if (person !== undefined && !levels.some((l) => l.person === person)) levels.push({ person, role });
   };
-  const onDuty = (rotation: Rotation | undefined): string | undefined => (rotation && !rotation.retired ? shiftAt(rotation, instant)?.person : undefined);
+  const onDuty = (rotation: Rotation | undefined): string | undefined =>
+    rotation && !rotation.retired ? shiftAt(rotation, instant)?.person : undefined;
   if (!policy) {
     const rotation = rule ? org.rotations.get(rule.rotation) : [...team.rotations.values()][0];
     add(onDuty(rotation), `on-call (${rotation?.key ?? 'none'})`);
@@ -63,10 +64,12 @@ export function nextChange(org: Organisation, team: Team, instant: number): numb
     }
   }
   for (const policy of team.escalations.values()) {
-    for (const step of policy.steps) for (const t of step.targets) if (t.kind === 'rotation') {
-      const r = org.rotations.get(t.rotation);
-      if (r) rotations.add(r);
-    }
+    for (const step of policy.steps)
+      for (const t of step.targets)
+        if (t.kind === 'rotation') {
+          const r = org.rotations.get(t.rotation);
+          if (r) rotations.add(r);
+        }
   }
   for (const rotation of rotations) {
     for (const s of rotationShifts(rotation, instant, Math.min(next, instant + 2 * DAY) + 1)) {

@@ -29,7 +29,13 @@ export function readRouterData(source: RouterDataSource, now: number): RouterDat
     throw err;
   }
   const { organisation, problems } = analyse(tree, now);
-  if (hasErrors(problems) || !organisation) throw new RouterSetupError(`the organisation in ${source.teamsDir} is not valid:\n${formatProblemsText(problems.filter((p) => p.severity === 'error'), sourceTexts(tree))}`);
+  if (hasErrors(problems) || !organisation)
+    throw new RouterSetupError(
+      `the organisation in ${source.teamsDir} is not valid:\n${formatProblemsText(
+        problems.filter((p) => p.severity === 'error'),
+        sourceTexts(tree),
+      )}`,
+    );
   const secrets = source.secretsFile ? parseSecrets(readSecretsFile(source.secretsFile), source.secretsFile) : undefined;
   return { organisation, secrets };
 }
@@ -40,7 +46,14 @@ function readSecretsFile(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'a directory, not a file' : (code ?? 'unreadable');
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'a directory, not a file'
+            : (code ?? 'unreadable');
     throw new SecretsError(`the secrets file \`${file}\` (--secrets or ONCALL_SECRETS_FILE) cannot be read: ${why}`);
   }
 }

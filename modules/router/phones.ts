@@ -22,15 +22,20 @@ export function parseSecrets(text: string, file: string): RouterSecrets {
   } catch (err) {
     throw new SecretsError(`${file}: not YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new SecretsError(`${file}: expected a mapping with \`twilioAuthToken\` and \`phones\``);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new SecretsError(`${file}: expected a mapping with \`twilioAuthToken\` and \`phones\``);
   const v = value as Record<string, unknown>;
-  for (const key of Object.keys(v)) if (key !== 'twilioAuthToken' && key !== 'phones') throw new SecretsError(`${file}: unknown key \`${key}\`; expected \`twilioAuthToken\` and \`phones\``);
-  if (v.twilioAuthToken !== undefined && typeof v.twilioAuthToken !== 'string') throw new SecretsError(`${file}: \`twilioAuthToken\` must be text`);
+  for (const key of Object.keys(v))
+    if (key !== 'twilioAuthToken' && key !== 'phones')
+      throw new SecretsError(`${file}: unknown key \`${key}\`; expected \`twilioAuthToken\` and \`phones\``);
+  if (v.twilioAuthToken !== undefined && typeof v.twilioAuthToken !== 'string')
+    throw new SecretsError(`${file}: \`twilioAuthToken\` must be text`);
   const phones = new Map<string, string>();
   if (v.phones !== undefined) {
     if (v.phones === null || typeof v.phones !== 'object') throw new SecretsError(`${file}: \`phones\` must map person ids to numbers`);
     for (const [id, number] of Object.entries(v.phones as Record<string, unknown>)) {
-      if (typeof number !== 'string' || !isValidPhoneNumber(number)) throw new SecretsError(`${file}: the number of \`${id}\` is not a valid E.164 number`);
+      if (typeof number !== 'string' || !isValidPhoneNumber(number))
+        throw new SecretsError(`${file}: the number of \`${id}\` is not a valid E.164 number`);
       phones.set(id, number);
     }
   }

@@ -28,7 +28,10 @@ export function loadInWorker(source: RouterDataSource, now: number, limitMs = RE
   const script = workerScript();
   if (!script) throw new RouterSetupError('the reload worker is not built (`npm run build`)');
   // A bounded heap too: a hostile file may also try to exhaust memory.
-  const worker = new Worker(script, { workerData: { source: { teamsDir: source.teamsDir, secretsFile: source.secretsFile }, now }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+  const worker = new Worker(script, {
+    workerData: { source: { teamsDir: source.teamsDir, secretsFile: source.secretsFile }, now },
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+  });
   let settle: ((outcome: { data?: RouterData; error?: Error }) => void) | undefined;
   const done = new Promise<RouterData>((resolve, reject) => {
     settle = (outcome) => {
@@ -39,8 +42,13 @@ export function loadInWorker(source: RouterDataSource, now: number, limitMs = RE
       else reject(outcome.error);
     };
   });
-  const timer = setTimeout(() => settle?.({ error: new RouterSetupError(`reading ${source.teamsDir} took longer than ${limitMs / 1000} s and was abandoned`) }), limitMs);
-  worker.on('message', (m: { ok: boolean; data?: RouterData; error?: string }) => settle?.(m.ok ? { data: m.data } : { error: new RouterSetupError(m.error ?? 'the reload failed') }));
+  const timer = setTimeout(
+    () => settle?.({ error: new RouterSetupError(`reading ${source.teamsDir} took longer than ${limitMs / 1000} s and was abandoned`) }),
+    limitMs,
+  );
+  worker.on('message', (m: { ok: boolean; data?: RouterData; error?: string }) =>
+    settle?.(m.ok ? { data: m.data } : { error: new RouterSetupError(m.error ?? 'the reload failed') }),
+  );
   worker.on('error', (err) => settle?.({ error: new RouterSetupError(`the reload failed: ${err.message}`) }));
   worker.on('exit', (code) => settle?.({ error: new RouterSetupError(`the reload stopped (exit ${code})`) }));
   return { done, cancel: () => settle?.({ error: new RouterSetupError('the router is closing') }) };

@@ -36,24 +36,40 @@ export interface RouteContext {
   readonly logs?: boolean;
 }
 
-export const NOBODY_MESSAGE = 'Nobody from the on-call team could be reached. Please try again in a few minutes, or follow the incident procedure.';
+export const NOBODY_MESSAGE =
+  'Nobody from the on-call team could be reached. Please try again in a few minutes, or follow the incident procedure.';
 
 /** The webhooks Twilio calls: POST only, signed. */
 export const WEBHOOK_PATHS: ReadonlySet<string> = new Set(['/voice', '/voice/next', '/sms']);
 
 /** The refusal of a webhook whose signature is missing or malformed: it cannot match, whatever the body. */
 export function unsigned(method: string, path: string, signature: string | undefined): RouterResponse {
-  return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { method, path, status: 403, reason: signature === undefined ? 'no signature' : 'malformed signature' } };
+  return {
+    status: 403,
+    contentType: 'text/plain',
+    body: 'invalid signature\n',
+    log: { method, path, status: 403, reason: signature === undefined ? 'no signature' : 'malformed signature' },
+  };
 }
 
-const xmlResponse = (status: number, body: string, log: Record<string, unknown>): RouterResponse => ({ status, contentType: 'text/xml', body, log });
+const xmlResponse = (status: number, body: string, log: Record<string, unknown>): RouterResponse => ({
+  status,
+  contentType: 'text/xml',
+  body,
+  log,
+});
 
 export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   const q = req.url.indexOf('?');
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const log: Record<string, unknown> = { method: req.method, path };
   if (req.method === 'GET' && path === '/healthz') {
-    return { status: 200, contentType: 'application/json', body: JSON.stringify({ status: 'ok', lines: ctx.state.lineCount, loadedAt: new Date(ctx.state.loadedAt).toISOString() }), log: { ...log, status: 200 } };
+    return {
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ status: 'ok', lines: ctx.state.lineCount, loadedAt: new Date(ctx.state.loadedAt).toISOString() }),
+      log: { ...log, status: 200 },
+    };
   }
   if (!WEBHOOK_PATHS.has(path)) return { status: 404, contentType: 'text/plain', body: 'not found\n', log: { ...log, status: 404 } };
   if (req.method !== 'POST') return { status: 405, contentType: 'text/plain', body: 'POST only\n', log: { ...log, status: 405 } };
@@ -61,7 +77,12 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   const url = (ctx.publicUrl.endsWith('/') ? ctx.publicUrl.replace(/\/+$/, '') : ctx.publicUrl) + req.url;
   if (!wellFormedSignature(req.signature)) return unsigned(req.method, path, req.signature);
   if (!validSignature(ctx.authToken, req.signature, url, req.form)) {
-    return { status: 403, contentType: 'text/plain', body: 'invalid signature\n', log: { ...log, status: 403, reason: 'forged signature' } };
+    return {
+      status: 403,
+      contentType: 'text/plain',
+      body: 'invalid signature\n',
+      log: { ...log, status: 403, reason: 'forged signature' },
+    };
   }
   const form = req.form;
   const to = form.To ?? '';
@@ -74,7 +95,12 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   if (path === '/sms') {
     const first = levels[0];
     if (!first) return xmlResponse(200, hangup(), { ...log, status: 200, forwarded: null });
-    return xmlResponse(200, forwardSms(first.number, form.From ?? '', form.Body ?? ''), { ...log, status: 200, forwardedTo: first.person, number: maskPhone(first.number) });
+    return xmlResponse(200, forwardSms(first.number, form.From ?? '', form.Body ?? ''), {
+      ...log,
+      status: 200,
+      forwardedTo: first.person,
+      number: maskPhone(first.number),
+    });
   }
 
   let level = 0;
@@ -82,7 +108,8 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
     const m = /[?&]level=([0-9]{1,3})(&|$)/.exec(req.url);
     if (!m) return { status: 400, contentType: 'text/plain', body: 'level missing\n', log: { ...log, status: 400 } };
     level = Number(m[1]);
-    if (dialStatus === 'completed' || dialStatus === 'answered') return xmlResponse(200, hangup(), { ...log, status: 200, outcome: 'answered', level: level - 1 });
+    if (dialStatus === 'completed' || dialStatus === 'answered')
+      return xmlResponse(200, hangup(), { ...log, status: 200, outcome: 'answered', level: level - 1 });
   }
   const target = levels[level];
   // The TwiML of a level depends only on the line and the snapshot: rendered once, reused until the handoff.

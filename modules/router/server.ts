@@ -126,7 +126,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     }
   };
   /** Answers without reading the body, and closes the connection rather than read what is left of it. */
-  const refuse = (req: IncomingMessage, res: ServerResponse, answer: { status: number; body: string; log: Record<string, unknown> }): void => {
+  const refuse = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    answer: { status: number; body: string; log: Record<string, unknown> },
+  ): void => {
     res.writeHead(answer.status, { 'Content-Type': 'text/plain', Connection: 'close' }).end(answer.body);
     req.resume();
     if (logging) log(answer.log);
@@ -143,7 +147,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     if (WEBHOOK_PATHS.has(path)) {
       const signature = signatureHeader(req.headers);
       if (!wellFormedSignature(signature)) return refuse(req, res, unsigned('POST', path, signature));
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return refuse(req, res, { status: 413, body: 'too large\n', log: { method: 'POST', path, status: 413 } });
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY)
+        return refuse(req, res, { status: 413, body: 'too large\n', log: { method: 'POST', path, status: 413 } });
     }
     // Plain stream callbacks: no promise per request on the hot path; bytes are decoded once, at the end.
     const chunks: Buffer[] = [];
@@ -170,7 +175,14 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
-      const why = err.code === 'EADDRINUSE' ? 'the address is in use' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EADDRNOTAVAIL' ? 'no such local address' : err.message;
+      const why =
+        err.code === 'EADDRINUSE'
+          ? 'the address is in use'
+          : err.code === 'EACCES'
+            ? 'permission denied'
+            : err.code === 'EADDRNOTAVAIL'
+              ? 'no such local address'
+              : err.message;
       reject(new RouterSetupError(`cannot listen on ${options.host}:${options.port}: ${why}`));
     });
     server.listen(options.port, options.host, resolve);
@@ -184,7 +196,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     try {
       const data = await load(now());
       const token = tokenOf(options, data.secrets);
-      if (!token.token) throw new RouterSetupError('no Twilio auth token in the reloaded secrets: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file');
+      if (!token.token)
+        throw new RouterSetupError(
+          'no Twilio auth token in the reloaded secrets: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file',
+        );
       const loaded = stateOf(options, data, now());
       const tokenChanged = token.token !== authToken;
       state = loaded.state;

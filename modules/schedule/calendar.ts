@@ -15,7 +15,10 @@ export interface CalendarFile {
 export const CALENDAR_DOMAIN = 'oncall-as-code';
 
 export function shiftUid(row: Pick<RosterRow, 'team' | 'rotation' | 'start'>): string {
-  const stamp = new Date(row.start).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = new Date(row.start)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return `${row.team}.${row.rotation}.${stamp}@${CALENDAR_DOMAIN}`;
 }
 

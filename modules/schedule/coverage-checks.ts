@@ -43,8 +43,10 @@ export function squadCoverage(org: Organisation, team: Team, from: number, to: n
     const start = handoffAt(clockFor(rotation), 0);
     for (const [s, e] of holes) {
       // Split at the rotation's start: before it the rotation simply has not begun.
-      if (s < start) gaps.push({ team: team.id, rotation: rotation.id, start: s, end: Math.min(e, start), beforeStart: true, source, why, ofPromise });
-      if (e > start) gaps.push({ team: team.id, rotation: rotation.id, start: Math.max(s, start), end: e, beforeStart: false, source, why, ofPromise });
+      if (s < start)
+        gaps.push({ team: team.id, rotation: rotation.id, start: s, end: Math.min(e, start), beforeStart: true, source, why, ofPromise });
+      if (e > start)
+        gaps.push({ team: team.id, rotation: rotation.id, start: Math.max(s, start), end: e, beforeStart: false, source, why, ofPromise });
     }
   };
   const routed = new Set<string>();
@@ -56,13 +58,25 @@ export function squadCoverage(org: Organisation, team: Team, from: number, to: n
     const applies = subtract(coveredIntervals(rule.timezone, rule.during, from, to), earlier);
     earlier = union([...earlier, ...applies]);
     promised.push(...applies);
-    push(rotation, subtract(applies, staffed(rotation, from, to)), rule.source, `routing sends alerts to \`${rotation.id}\`, which has nobody on call then`, true);
+    push(
+      rotation,
+      subtract(applies, staffed(rotation, from, to)),
+      rule.source,
+      `routing sends alerts to \`${rotation.id}\`, which has nobody on call then`,
+      true,
+    );
   }
   for (const rotation of team.rotations.values()) {
     if (rotation.retired || routed.has(rotation.id)) continue;
     const own = coveredIntervals(rotation.timezone, rotation.coverage, from, to);
     if (team.routing.length === 0) promised.push(...own);
-    push(rotation, subtract(own, staffed(rotation, from, to)), rotation.source, `\`${rotation.id}\` promises ${rotation.coverage.kind === 'always' ? '24/7' : rotation.coverage.kind.replace('-', ' ')} but has nobody on call then`, team.routing.length === 0);
+    push(
+      rotation,
+      subtract(own, staffed(rotation, from, to)),
+      rotation.source,
+      `\`${rotation.id}\` promises ${rotation.coverage.kind === 'always' ? '24/7' : rotation.coverage.kind.replace('-', ' ')} but has nobody on call then`,
+      team.routing.length === 0,
+    );
   }
   return { promised: union(promised), gaps };
 }
@@ -101,15 +115,31 @@ export function coverageProblems(org: Organisation, from: number, to: number): P
       const first = list[0] as Gap;
       const zone = org.rotations.get(`${team.id}/${rotationId}`)?.timezone ?? org.timezone;
       const minutes = list.reduce((n, g) => n + (g.end - g.start) / 60_000, 0);
-      const where = list.slice(0, 3).map((g) => `${formatLocal(g.start, zone)} → ${formatLocal(g.end, zone)}`).join(', ');
+      const where = list
+        .slice(0, 3)
+        .map((g) => `${formatLocal(g.start, zone)} → ${formatLocal(g.end, zone)}`)
+        .join(', ');
       const more = list.length > 3 ? ` and ${list.length - 3} more` : '';
       if (first.beforeStart) {
-        problems.push(problemAt(first.source, 'warning', 'coverage/not-started', `\`${team.id}\` has nobody on call for ${formatSeconds(minutes * 60)} in the week of ${monday} because \`${rotationId}\` has not started yet (${where}${more})`));
+        problems.push(
+          problemAt(
+            first.source,
+            'warning',
+            'coverage/not-started',
+            `\`${team.id}\` has nobody on call for ${formatSeconds(minutes * 60)} in the week of ${monday} because \`${rotationId}\` has not started yet (${where}${more})`,
+          ),
+        );
       } else {
-        problems.push(problemAt(first.source, 'error', 'coverage/gap', `\`${team.id}\` has nobody on call for ${formatSeconds(minutes * 60)} in the week of ${monday} (${where}${more}): ${first.why}`));
+        problems.push(
+          problemAt(
+            first.source,
+            'error',
+            'coverage/gap',
+            `\`${team.id}\` has nobody on call for ${formatSeconds(minutes * 60)} in the week of ${monday} (${where}${more}): ${first.why}`,
+          ),
+        );
       }
     }
   }
   return problems;
 }
-

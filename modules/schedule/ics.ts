@@ -13,7 +13,10 @@ export function escapeText(text: string): string {
 
 /** `20260330T070000Z`. */
 export function utcStamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Folds a content line to 75 octets per line; continuation lines start with a space (§3.1). */

@@ -34,7 +34,8 @@ export function holidaysDuring(org: Organisation, zone: string, start: number, e
     else hi = mid;
   }
   const out: Array<{ date: string; name: string }> = [];
-  for (let i = lo; i < sorted.length && (sorted[i] as { date: string }).date <= last; i++) out.push(sorted[i] as { date: string; name: string });
+  for (let i = lo; i < sorted.length && (sorted[i] as { date: string }).date <= last; i++)
+    out.push(sorted[i] as { date: string; name: string });
   return out;
 }
 

@@ -17,7 +17,12 @@ export function swapProblems(org: Organisation): Problem[] {
         if (k === undefined) {
           const near = nearbyStarts(clock, date);
           problems.push(
-            problemAt(swap.source, 'error', 'swap/no-shift', `no shift of \`${rotation.key}\` starts on ${date}${near.length ? `; shifts start on ${near.join(' and ')}` : ''}`),
+            problemAt(
+              swap.source,
+              'error',
+              'swap/no-shift',
+              `no shift of \`${rotation.key}\` starts on ${date}${near.length ? `; shifts start on ${near.join(' and ')}` : ''}`,
+            ),
           );
           return;
         }

@@ -35,7 +35,14 @@ function conflicts(rotation: Rotation, person: string, from: number, to: number)
 }
 
 /** A member free during [start, end) whose next turn (within a year) the unavailable person could take. */
-function suggestPartner(org: Organisation, rotation: Rotation, person: string, turn: number, start: number, end: number): { partner: string; date: string } | undefined {
+function suggestPartner(
+  org: Organisation,
+  rotation: Rotation,
+  person: string,
+  turn: number,
+  start: number,
+  end: number,
+): { partner: string; date: string } | undefined {
   const clock = clockFor(rotation);
   const zone = rotation.timezone;
   const horizon = end + 366 * DAY;
@@ -69,7 +76,10 @@ export function unavailabilityProblems(org: Organisation): Problem[] {
         const clock = clockFor(rotation);
         const zone = rotation.timezone;
         const turnDate = isoDateOfLocal(localMinute(zone, handoffAt(clock, turn)));
-        const suggestion = first.source === 'override' ? undefined : suggestPartner(org, rotation, u.person, turn, handoffAt(clock, turn), handoffAt(clock, turn + 1));
+        const suggestion =
+          first.source === 'override'
+            ? undefined
+            : suggestPartner(org, rotation, u.person, turn, handoffAt(clock, turn), handoffAt(clock, turn + 1));
         const hint = suggestion
           ? `; swap with ${suggestion.partner}, who is free then and due on ${suggestion.date}: add to \`${rotation.id}\` \`swaps: [{between: [${u.person}, ${suggestion.partner}], shifts: [${turnDate}, ${suggestion.date}]}]\``
           : first.source === 'override'

@@ -63,12 +63,23 @@ export function rotationChanges(base: Organisation | undefined, head: Organisati
     for (let w = 0; w < weeks; w++) {
       const start = instantOf(zone, monday + w * 10080);
       const end = instantOf(zone, monday + (w + 1) * 10080);
-      list.push({ week: isoDateOfLocal(monday + w * 10080), before: peopleOfWeek(before, start, end), after: peopleOfWeek(after, start, end) });
+      list.push({
+        week: isoDateOfLocal(monday + w * 10080),
+        before: peopleOfWeek(before, start, end),
+        after: peopleOfWeek(after, start, end),
+      });
     }
     const [team = '', rotation = ''] = key.split('/');
     const current = (r: Rotation | undefined) => (r && !r.retired ? (shiftAt(r, now)?.person ?? null) : null);
-    const next = after && !after.retired ? isoDateOfLocal(localMinute(zone, handoffAt(clockFor(after), turnAt(clockFor(after), now) + 1))) : undefined;
-    out.push({ team, rotation, status: !before ? 'added' : !after ? 'removed' : 'changed', weeks: list, now: { before: current(before), after: current(after), nextHandoff: next } });
+    const next =
+      after && !after.retired ? isoDateOfLocal(localMinute(zone, handoffAt(clockFor(after), turnAt(clockFor(after), now) + 1))) : undefined;
+    out.push({
+      team,
+      rotation,
+      status: !before ? 'added' : !after ? 'removed' : 'changed',
+      weeks: list,
+      now: { before: current(before), after: current(after), nextHandoff: next },
+    });
   }
   return out;
 }

@@ -22,7 +22,14 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { fault: FileF
         strict.decode(slice);
       } catch {
         const column = lenient.decode(slice).indexOf('\uFFFD') + 1;
-        return { fault: { code: 'file/not-utf8', line, column: Math.max(column, 1), message: 'this file is not UTF-8 (an editor may have saved it as Latin-1 or Windows-1252); save it as UTF-8' } };
+        return {
+          fault: {
+            code: 'file/not-utf8',
+            line,
+            column: Math.max(column, 1),
+            message: 'this file is not UTF-8 (an editor may have saved it as Latin-1 or Windows-1252); save it as UTF-8',
+          },
+        };
       }
       lineStart = i + 1;
       line++;

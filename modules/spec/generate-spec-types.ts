@@ -52,7 +52,15 @@ function forTypes(node: unknown): unknown {
   if (out.type === 'object' && out.minProperties === 1 && out.maxProperties === 1 && properties && out.additionalProperties === false) {
     const { type, minProperties, maxProperties, properties: _p, additionalProperties, ...rest } = out;
     void [minProperties, maxProperties, additionalProperties];
-    return { ...rest, anyOf: Object.entries(properties).map(([name, s]) => ({ type, additionalProperties: false, required: [name], properties: { [name]: s } })) };
+    return {
+      ...rest,
+      anyOf: Object.entries(properties).map(([name, s]) => ({
+        type,
+        additionalProperties: false,
+        required: [name],
+        properties: { [name]: s },
+      })),
+    };
   }
   return out;
 }

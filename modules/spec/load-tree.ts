@@ -12,7 +12,10 @@ import type { AlertsFileSpec, OrgSpec, SpecOf, TeamSpec } from './types';
 import type { FileKind } from './schema';
 import type { ErrorObject } from 'ajv';
 
-export interface SpecFile<T> { readonly yaml: YamlFile; readonly spec: T }
+export interface SpecFile<T> {
+  readonly yaml: YamlFile;
+  readonly spec: T;
+}
 
 export interface TeamFiles {
   /** The squad's id: its folder name. */
@@ -56,7 +59,14 @@ function readSpecTree(tree: SourceTree): SpecTree {
 
   const faults = tree.faults ?? new Map();
   for (const [rel, fault] of faults) {
-    problems.push({ file: displayPath(tree, rel), line: fault.line, column: fault.column, severity: 'error', code: fault.code, message: fault.message });
+    problems.push({
+      file: displayPath(tree, rel),
+      line: fault.line,
+      column: fault.column,
+      severity: 'error',
+      code: fault.code,
+      message: fault.message,
+    });
   }
 
   // The type follows the kind whose schema accepted the file (types generated from the schemas).
@@ -90,7 +100,9 @@ function readSpecTree(tree: SourceTree): SpecTree {
 
   const org = read(ORG_FILE, 'org');
   if (!tree.files.has(ORG_FILE) && !tree.oversized.has(ORG_FILE) && !faults.has(ORG_FILE)) {
-    problems.push(fileProblem(displayPath(tree, ORG_FILE), 'file/missing-org', 'missing organisation file: create org.yaml with `name` and `people`'));
+    problems.push(
+      fileProblem(displayPath(tree, ORG_FILE), 'file/missing-org', 'missing organisation file: create org.yaml with `name` and `people`'),
+    );
   }
 
   const teamDirs = new Map<string, string[]>();
@@ -99,7 +111,14 @@ function readSpecTree(tree: SourceTree): SpecTree {
     const parts = rel.split('/');
     if (parts.length === 1) {
       if (rel !== ORG_FILE && isYaml(rel)) {
-        problems.push(fileProblem(displayPath(tree, rel), 'file/unexpected', `unexpected file at the top of the teams directory; only ${ORG_FILE} and one folder per squad belong here`, 'warning'));
+        problems.push(
+          fileProblem(
+            displayPath(tree, rel),
+            'file/unexpected',
+            `unexpected file at the top of the teams directory; only ${ORG_FILE} and one folder per squad belong here`,
+            'warning',
+          ),
+        );
       }
       continue;
     }
@@ -112,11 +131,23 @@ function readSpecTree(tree: SourceTree): SpecTree {
     if (!files.some((f) => isYaml(f) || f.endsWith('.md'))) continue;
     const hasTeamFile = files.includes(TEAM_FILE);
     if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(dir)) {
-      problems.push(fileProblem(displayPath(tree, `${dir}/`), 'file/bad-folder', `squad folder \`${dir}\` is not an id: use lowercase letters, digits and single dashes`));
+      problems.push(
+        fileProblem(
+          displayPath(tree, `${dir}/`),
+          'file/bad-folder',
+          `squad folder \`${dir}\` is not an id: use lowercase letters, digits and single dashes`,
+        ),
+      );
       continue;
     }
     if ((RESERVED_SQUAD_IDS as readonly string[]).includes(dir)) {
-      problems.push(fileProblem(displayPath(tree, `${dir}/`), 'file/reserved-name', `\`${dir}\` cannot be a squad id: the catalog and the status page use this name (reserved: ${RESERVED_SQUAD_IDS.join(', ')}); rename the folder`));
+      problems.push(
+        fileProblem(
+          displayPath(tree, `${dir}/`),
+          'file/reserved-name',
+          `\`${dir}\` cannot be a squad id: the catalog and the status page use this name (reserved: ${RESERVED_SQUAD_IDS.join(', ')}); rename the folder`,
+        ),
+      );
       continue;
     }
     if (!hasTeamFile) {
@@ -137,7 +168,14 @@ function readSpecTree(tree: SourceTree): SpecTree {
         const spec = read(`${dir}/${f}`, 'alerts');
         if (spec) alertFiles.push(spec);
       } else if (!tree.oversized.has(`${dir}/${f}`) && !faults.has(`${dir}/${f}`) && !(f === 'team.yml' && !hasTeamFile)) {
-        problems.push(fileProblem(displayPath(tree, `${dir}/${f}`), 'file/unexpected', `not read: a squad folder holds ${TEAM_FILE}, alerts/*.yaml and runbooks`, f.endsWith('.yml') ? 'error' : 'warning'));
+        problems.push(
+          fileProblem(
+            displayPath(tree, `${dir}/${f}`),
+            'file/unexpected',
+            `not read: a squad folder holds ${TEAM_FILE}, alerts/*.yaml and runbooks`,
+            f.endsWith('.yml') ? 'error' : 'warning',
+          ),
+        );
       }
     }
     teams.push({ id: dir, team, alertFiles });
@@ -151,10 +189,17 @@ function withoutUnknownKeys(value: unknown, errors: readonly ErrorObject[]): unk
   if (relevant.some((e) => e.keyword !== 'additionalProperties')) return undefined;
   const copy = structuredClone(value);
   for (const e of relevant) {
-    const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments =
+      e.instancePath === ''
+        ? []
+        : e.instancePath
+            .slice(1)
+            .split('/')
+            .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: unknown = copy;
     for (const seg of segments) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
-    if (node !== null && typeof node === 'object') delete (node as Record<string, unknown>)[(e.params as { additionalProperty: string }).additionalProperty];
+    if (node !== null && typeof node === 'object')
+      delete (node as Record<string, unknown>)[(e.params as { additionalProperty: string }).additionalProperty];
   }
   return copy;
 }

@@ -76,7 +76,10 @@ export function readTeamsDir(dir: string, reader: TreeReader = diskReader): Sour
     try {
       entries = reader.list(abs);
     } catch (err) {
-      if (rel === '') throw new TeamsDirError(`cannot read the teams directory \`${dir}\`: ${unreadable(err, 'folder').message.replace(/^cannot read this folder: /, '')}`);
+      if (rel === '')
+        throw new TeamsDirError(
+          `cannot read the teams directory \`${dir}\`: ${unreadable(err, 'folder').message.replace(/^cannot read this folder: /, '')}`,
+        );
       faults.set(`${rel}/`, unreadable(err, 'folder'));
       return;
     }
@@ -94,11 +97,17 @@ export function readTeamsDir(dir: string, reader: TreeReader = diskReader): Sour
           message: `this ${kind} is a symbolic link; links are not followed (a git checkout would not read them the same way): move or copy the ${kind} here`,
         });
       } else if (entry.isDirectory()) {
-        if (READ.test(entry.name)) faults.set(childRel, { code: 'file/unreadable', line: 0, column: 0, message: 'this is a folder; a file is expected here' });
+        if (READ.test(entry.name))
+          faults.set(childRel, { code: 'file/unreadable', line: 0, column: 0, message: 'this is a folder; a file is expected here' });
         else walk(childAbs, childRel, depth + 1);
       } else if (READ.test(entry.name)) {
         if (!entry.isFile()) {
-          faults.set(childRel, { code: 'file/unreadable', line: 0, column: 0, message: 'this is not a regular file (a device, a socket or a pipe); a file is expected here' });
+          faults.set(childRel, {
+            code: 'file/unreadable',
+            line: 0,
+            column: 0,
+            message: 'this is not a regular file (a device, a socket or a pipe); a file is expected here',
+          });
           continue;
         }
         try {

@@ -38,7 +38,12 @@ export function readStacksDir(dir: string): { stacks: StackSpec[]; problems: Pro
         continue;
       }
       if (stat.size > MAX_FILE_BYTES) {
-        fault(file, { code: 'file/too-large', line: 0, column: 0, message: `file is ${(stat.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB` });
+        fault(file, {
+          code: 'file/too-large',
+          line: 0,
+          column: 0,
+          message: `file is ${(stat.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`,
+        });
         continue;
       }
       const decoded = decodeUtf8(readFileSync(join(dir, entry)));

@@ -52,8 +52,7 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
       if (e.instancePath !== base && !e.instancePath.startsWith(`${base}/`)) break;
       branch.push(e);
     }
-    const shapeMismatch = (e: ErrorObject): boolean =>
-      e.instancePath === base && ['type', 'enum', 'const'].includes(e.keyword);
+    const shapeMismatch = (e: ErrorObject): boolean => e.instancePath === base && ['type', 'enum', 'const'].includes(e.keyword);
     const real = branch.filter((e) => !shapeMismatch(e) && !drop.has(e));
     for (const e of branch) if (shapeMismatch(e)) drop.add(e);
     if (real.length > 0) drop.add(alt);
@@ -138,12 +137,20 @@ function toProblem(file: YamlFile, error: ErrorObject, badKeys: ReadonlyMap<stri
       return undefined; // reported by the nested error, which carries the name
     case 'not':
       if (typeof error.data === 'string' && badKeys.get(error.instancePath)?.has(error.data)) {
-        return make('schema/invalid-key', `\`${error.data}\` ${where} is reserved and cannot be used as an id`, at([...path, error.data], true));
+        return make(
+          'schema/invalid-key',
+          `\`${error.data}\` ${where} is reserved and cannot be used as an id`,
+          at([...path, error.data], true),
+        );
       }
       return make('schema/reserved', `${describeValue(error.data)} is reserved and cannot be used as an id`, at(path));
     case 'uniqueItems': {
       const { i, j } = error.params as { i: number; j: number };
-      return make('schema/duplicate-item', `\`${lastKey(path)}\` lists ${describeValue((error.data as unknown[])[j])} twice`, at([...path, i]));
+      return make(
+        'schema/duplicate-item',
+        `\`${lastKey(path)}\` lists ${describeValue((error.data as unknown[])[j])} twice`,
+        at([...path, i]),
+      );
     }
     case 'maxProperties': {
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
@@ -159,21 +166,13 @@ function toProblem(file: YamlFile, error: ErrorObject, badKeys: ReadonlyMap<stri
       const propertyName =
         named ?? (typeof error.data === 'string' && badKeys.get(error.instancePath)?.has(error.data) ? error.data : undefined);
       if (propertyName !== undefined) {
-        return make(
-          'schema/invalid-key',
-          `\`${propertyName}\` ${where} is not ${expected(error)}`,
-          at([...path, propertyName], true),
-        );
+        return make('schema/invalid-key', `\`${propertyName}\` ${where} is not ${expected(error)}`, at([...path, propertyName], true));
       }
       const limit = (error.params as { limit?: number }).limit;
       const detail = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength'].includes(error.keyword)
         ? ` (${error.message ?? `limit ${String(limit)}`})`
         : '';
-      return make(
-        'schema/invalid-value',
-        `${describeValue(error.data)} is not ${expected(error)}${detail}`,
-        at(path),
-      );
+      return make('schema/invalid-value', `${describeValue(error.data)} is not ${expected(error)}${detail}`, at(path));
     }
   }
 }

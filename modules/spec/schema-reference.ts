@@ -8,7 +8,12 @@ const FILES: Record<FileKind, string> = {
   alerts: '`teams/<squad>/alerts/*.yaml`',
 };
 
-interface Row { key: string; type: string; required: boolean; description: string }
+interface Row {
+  key: string;
+  type: string;
+  required: boolean;
+  description: string;
+}
 
 function refName(node: JsonSchema): string | undefined {
   const ref = node.$ref;
@@ -43,7 +48,12 @@ function walk(node: JsonSchema, prefix: string, local: Record<string, JsonSchema
   const required = new Set((n.required as string[] | undefined) ?? []);
   for (const [key, child] of Object.entries((n.properties as Record<string, JsonSchema>) ?? {})) {
     const c = deref(child, local);
-    rows.push({ key: `${prefix}${key}`, type: typeOf(child, local), required: required.has(key), description: String(c.description ?? '') });
+    rows.push({
+      key: `${prefix}${key}`,
+      type: typeOf(child, local),
+      required: required.has(key),
+      description: String(c.description ?? ''),
+    });
     const name = refName(child);
     if (name && seen.has(name)) continue;
     const nextSeen = name ? new Set([...seen, name]) : seen;
@@ -75,7 +85,14 @@ export function renderSchemaReference(): string {
     const local = (schema.$defs as Record<string, JsonSchema>) ?? {};
     const rows: Row[] = [];
     walk(schema, '', local, rows, new Set());
-    out.push(`## ${FILES[kind]}`, '', String(schema.description ?? ''), '', '| key | type | required | description |', '| --- | --- | --- | --- |');
+    out.push(
+      `## ${FILES[kind]}`,
+      '',
+      String(schema.description ?? ''),
+      '',
+      '| key | type | required | description |',
+      '| --- | --- | --- | --- |',
+    );
     for (const r of rows) out.push(`| \`${r.key}\` | ${r.type} | ${r.required ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
     out.push('');
   }

@@ -27,14 +27,7 @@ export type Days = [Weekday, ...Weekday[]] | string;
 /**
  * a day of the week, `monday` … `sunday`
  */
-export type Weekday =
-  | "monday"
-  | "tuesday"
-  | "wednesday"
-  | "thursday"
-  | "friday"
-  | "saturday"
-  | "sunday";
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 /**
  * a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)
  */
@@ -62,11 +55,11 @@ export type Date = string;
 /**
  * a severity, `P1` (most urgent) to `P5`
  */
-export type Severity = "P1" | "P2" | "P3" | "P4" | "P5";
+export type Severity = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
 /**
  * `error`, `warning` or `off`
  */
-export type CheckSeverity = "error" | "warning" | "off";
+export type CheckSeverity = 'error' | 'warning' | 'off';
 /**
  * an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)
  */
@@ -74,9 +67,7 @@ export type Id = string;
 /**
  * when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows
  */
-export type Coverage =
-  | ("always" | "business-hours" | "off-hours")
-  | [Window, ...Window[]];
+export type Coverage = ('always' | 'business-hours' | 'off-hours') | [Window, ...Window[]];
 /**
  * a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)
  */
@@ -89,7 +80,7 @@ export type Retired = boolean;
  * `on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`
  */
 export type Target =
-  | ("on-call" | "manager")
+  | ('on-call' | 'manager')
   | (
       | {
           rotation: RotationRef;
@@ -186,7 +177,7 @@ export interface OrgFile {
     /**
      * default `public`
      */
-    type?: "public" | "internal";
+    type?: 'public' | 'internal';
   };
   /**
    * production-readiness settings for alerts
@@ -465,7 +456,7 @@ export interface TeamFile {
       /**
        * default `high`
        */
-      urgency?: "high" | "low";
+      urgency?: 'high' | 'low';
     },
     ...{
       /**
@@ -483,7 +474,7 @@ export interface TeamFile {
       /**
        * default `high`
        */
-      urgency?: "high" | "low";
+      urgency?: 'high' | 'low';
     }[],
   ];
   /**
@@ -593,13 +584,7 @@ export interface Alert {
   /**
    * what is watched
    */
-  kind:
-    | "metric"
-    | "log"
-    | "service-check"
-    | "http-check"
-    | "multistep-check"
-    | "slo";
+  kind: 'metric' | 'log' | 'service-check' | 'http-check' | 'multistep-check' | 'slo';
   /**
    * a summary for the message and the catalog
    */
@@ -632,7 +617,7 @@ export interface Alert {
     /**
      * default `GET`
      */
-    method?: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+    method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
     url: Url;
     /**
      * request headers, `Name: value`
@@ -681,14 +666,7 @@ export interface Alert {
         /**
          * default `GET`
          */
-        method?:
-          | "GET"
-          | "HEAD"
-          | "POST"
-          | "PUT"
-          | "PATCH"
-          | "DELETE"
-          | "OPTIONS";
+        method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
         url: Url;
         /**
          * request headers, `Name: value`
@@ -737,14 +715,7 @@ export interface Alert {
         /**
          * default `GET`
          */
-        method?:
-          | "GET"
-          | "HEAD"
-          | "POST"
-          | "PUT"
-          | "PATCH"
-          | "DELETE"
-          | "OPTIONS";
+        method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
         url: Url;
         /**
          * request headers, `Name: value`
@@ -801,7 +772,7 @@ export interface Alert {
     /**
      * default `30d`
      */
-    window?: "7d" | "30d" | "90d";
+    window?: '7d' | '30d' | '90d';
     /**
      * query counting good events
      */

@@ -45,7 +45,11 @@ export function parseStackFile(file: string, name: string, text: string): { stac
   }
   const backend = config['oncall:backend'];
   if (typeof backend !== 'string' || !(STACK_BACKENDS as readonly string[]).includes(backend)) {
-    error(backend === undefined ? [] : ['config', 'oncall:backend'], 'stack/backend', `\`oncall:backend\` must be one of ${STACK_BACKENDS.join(', ')}${typeof backend === 'string' ? ` (got \`${backend}\`)${didYouMean(backend, STACK_BACKENDS)}` : ''}`);
+    error(
+      backend === undefined ? [] : ['config', 'oncall:backend'],
+      'stack/backend',
+      `\`oncall:backend\` must be one of ${STACK_BACKENDS.join(', ')}${typeof backend === 'string' ? ` (got \`${backend}\`)${didYouMean(backend, STACK_BACKENDS)}` : ''}`,
+    );
     return { problems };
   }
   const teams = config['oncall:teams'];
@@ -55,12 +59,28 @@ export function parseStackFile(file: string, name: string, text: string): { stac
   }
   const subdomain = config['oncall:pagerdutySubdomain'];
   if (subdomain !== undefined && (typeof subdomain !== 'string' || !/^[a-z0-9-]+$/.test(subdomain))) {
-    error(['config', 'oncall:pagerdutySubdomain'], 'stack/subdomain', '`oncall:pagerdutySubdomain` must be the account subdomain, such as `acme`');
+    error(
+      ['config', 'oncall:pagerdutySubdomain'],
+      'stack/subdomain',
+      '`oncall:pagerdutySubdomain` must be the account subdomain, such as `acme`',
+    );
     return { problems };
   }
   const opsgenieUrl = config['opsgenie:apiUrl'];
   const opsgenieRegion = typeof opsgenieUrl === 'string' && /(^|\.)eu\./.test(opsgenieUrl) ? 'eu' : 'us';
   const datadogUrl = config['datadog:apiUrl'];
   const datadogApiUrl = typeof datadogUrl === 'string' ? datadogUrl : undefined;
-  return { stack: { name, file, backend: backend as StackBackend, teams: teams as string[] | undefined, pagerdutySubdomain: subdomain as string | undefined, opsgenieRegion, datadogApiUrl, yaml: parsed }, problems };
+  return {
+    stack: {
+      name,
+      file,
+      backend: backend as StackBackend,
+      teams: teams as string[] | undefined,
+      pagerdutySubdomain: subdomain as string | undefined,
+      opsgenieRegion,
+      datadogApiUrl,
+      yaml: parsed,
+    },
+    problems,
+  };
 }

@@ -1,4 +1,19 @@
-import { Composer, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type YAMLMap } from 'yaml';
+import {
+  Composer,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
 import type { Code, Problem } from '../core/problem';
 import { withEnvironmentSnapshot } from './environment-snapshot';
 import { DepthGauge, MAX_YAML_DEPTH, type TooDeep } from './yaml-depth';
@@ -49,7 +64,16 @@ export function parseYaml(file: string, text: string): { parsed?: YamlFile; prob
     const message = err instanceof Error ? err.message : String(err);
     const overflow = err instanceof RangeError;
     return {
-      problems: [{ file, line: 1, column: 1, severity: 'error', code: overflow ? 'yaml/too-deep' : 'yaml/invalid', message: overflow ? tooDeepMessage() : `cannot read this YAML: ${message}` }],
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          code: overflow ? 'yaml/too-deep' : 'yaml/invalid',
+          message: overflow ? tooDeepMessage() : `cannot read this YAML: ${message}`,
+        },
+      ],
     };
   }
 }
@@ -79,7 +103,13 @@ function parseDocumentBounded(text: string, lines: LineCounter): Document.Parsed
   for (const next of composer.compose(tokens(), true, text.length)) {
     if (!doc) doc = next;
     else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
       break;
     }
   }
@@ -91,7 +121,12 @@ function tooDeepMessage(): string {
   return `the YAML nests more than ${MAX_YAML_DEPTH} levels deep; these files never need more than 10: check the indentation, the brackets and any \`- \` or \`? \` repeated on one line`;
 }
 
-function parseBounded(file: string, text: string, lines: LineCounter, at: (offset: number) => { line: number; column: number }): { parsed?: YamlFile; problems: Problem[] } {
+function parseBounded(
+  file: string,
+  text: string,
+  lines: LineCounter,
+  at: (offset: number) => { line: number; column: number },
+): { parsed?: YamlFile; problems: Problem[] } {
   const doc = withEnvironmentSnapshot(() => parseDocumentBounded(text, lines));
   const problems: Problem[] = [];
   // A file that cannot be parsed gets one problem, its root cause: later parser errors are
@@ -144,12 +179,24 @@ function keyProblemsOf(file: string, doc: Document.Parsed, at: (offset: number) 
         const key = pair.key;
         const offset = isNode(key) ? key.range?.[0] : undefined;
         if (isMap(key) || isSeq(key)) {
-          problems.push({ file, ...at(offset ?? 0), severity: 'error', code: 'yaml/complex-key', message: 'a key must be a name, not a mapping or a list; remove the `? ` or the brackets' });
+          problems.push({
+            file,
+            ...at(offset ?? 0),
+            severity: 'error',
+            code: 'yaml/complex-key',
+            message: 'a key must be a name, not a mapping or a list; remove the `? ` or the brackets',
+          });
           continue;
         }
         const name = isScalar(key) ? String(key.value) : undefined;
         if (name !== undefined && seen.has(name)) {
-          problems.push({ file, ...at(offset ?? 0), severity: 'error', code: 'yaml/duplicate-key', message: yamlMessage('DUPLICATE_KEY', '') });
+          problems.push({
+            file,
+            ...at(offset ?? 0),
+            severity: 'error',
+            code: 'yaml/duplicate-key',
+            message: yamlMessage('DUPLICATE_KEY', ''),
+          });
         }
         if (name !== undefined) seen.add(name);
         pending.push(pair.value);
@@ -220,18 +267,14 @@ export function nodeAt(doc: Document.Parsed, path: readonly PathSegment[], key =
       return (keyNode ?? node) as Node;
     }
   }
-  return (key ? keyNode ?? node : node) as Node | undefined;
+  return (key ? (keyNode ?? node) : node) as Node | undefined;
 }
 
 export function pointerOf(path: readonly PathSegment[]): string {
   return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-export function positionAt(
-  file: YamlFile,
-  path: readonly PathSegment[],
-  key = false,
-): { line: number; column: number } {
+export function positionAt(file: YamlFile, path: readonly PathSegment[], key = false): { line: number; column: number } {
   const node = nodeAt(file.doc, path, key);
   const offset = node?.range?.[0];
   if (offset === undefined) return { line: 1, column: 1 };

@@ -19,16 +19,62 @@ describe('synthetic organisations', () => {
     expect(organisation!.alerts.size).toBe(400);
     // Every shape of rotation is there: weekly, business/off-hours, primary/secondary, daily.
     const kinds = [...organisation!.rotations.values()].map((r) => `${r.every.unit}:${r.coverage.kind}:${r.follows ? 'follows' : ''}`);
-    expect(new Set(kinds)).toEqual(new Set(['weeks:always:', 'weeks:business-hours:', 'weeks:off-hours:', 'weeks:always:follows', 'days:always:']));
+    expect(new Set(kinds)).toEqual(
+      new Set(['weeks:always:', 'weeks:business-hours:', 'weeks:off-hours:', 'weeks:always:follows', 'days:always:']),
+    );
   });
 });
 
 describe('npm run bench (smoke run on a tiny organisation)', () => {
   it('prints the table of every measure and ends with one JSON line of figures', () => {
-    const out = execFileSync(process.execPath, [join(ROOT, 'dist', 'modules', 'bench', 'run.js'), '--squads', '5', '--runs', '1', '--router-seconds', '1', '--sdk-resources', '30', '--fuzz', '20', '--example', FIXTURE_DIR, '--starts', '2'], { encoding: 'utf8', timeout: 170_000 });
+    const out = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'modules', 'bench', 'run.js'),
+        '--squads',
+        '5',
+        '--runs',
+        '1',
+        '--router-seconds',
+        '0.25',
+        '--sdk-resources',
+        '30',
+        '--fuzz',
+        '20',
+        '--example',
+        FIXTURE_DIR,
+        '--starts',
+        '2',
+      ],
+      { encoding: 'utf8', timeout: 170_000 },
+    );
     const lines = out.trim().split('\n');
     const figures = JSON.parse(lines[lines.length - 1]!);
-    for (const key of ['parseMs', 'validateMs', 'validateRatio', 'planMs', 'resources', 'sdkMsPerResource', 'planRatio', 'whoMs', 'rosterMs', 'calendarYearMs', 'bareRps', 'routerRps', 'routerRatio', 'routerP99Ms', 'routerBoundedRps', 'coldStartMs', 'nodeStartMs', 'coldStartRatio', 'peakMemoryMb', 'fuzzInputs', 'fuzzCrashes', 'largeFileRatio', 'hourlyPerShiftRatio']) {
+    for (const key of [
+      'parseMs',
+      'validateMs',
+      'validateRatio',
+      'planMs',
+      'resources',
+      'sdkMsPerResource',
+      'planRatio',
+      'whoMs',
+      'rosterMs',
+      'calendarYearMs',
+      'bareRps',
+      'routerRps',
+      'routerRatio',
+      'routerP99Ms',
+      'routerBoundedRps',
+      'coldStartMs',
+      'nodeStartMs',
+      'coldStartRatio',
+      'peakMemoryMb',
+      'fuzzInputs',
+      'fuzzCrashes',
+      'largeFileRatio',
+      'hourlyPerShiftRatio',
+    ]) {
       expect(typeof figures[key], key).toBe('number');
     }
     expect(figures.routerErrors).toBe(0);
@@ -40,7 +86,21 @@ describe('npm run bench (smoke run on a tiny organisation)', () => {
     expect(typeof figures.routerMinimalRatio).toBe('number');
     expect(figures.resources).toBeGreaterThan(100);
     expect(out).toContain('| measure | result | target | |');
-    for (const measure of ['YAML parse alone', 'validate (whole pipeline)', 'plan (', 'Pulumi SDK under mocks', 'who (', 'roster, 8 weeks', 'calendars for a year', 'bare node:http (constant answer), full voice webhook (26 fields)', 'router, full voice webhook (26 fields), signed, 16 connections at 200 req/s', 'router, full voice webhook (26 fields), signed, request logs off, as fast as it answers', 'router, minimal webhook (3 fields), signed', 'peak memory', `cold start: \`oncall validate\` on ${FIXTURE_DIR} (a process, exit 0)`]) {
+    for (const measure of [
+      'YAML parse alone',
+      'validate (whole pipeline)',
+      'plan (',
+      'Pulumi SDK under mocks',
+      'who (',
+      'roster, 8 weeks',
+      'calendars for a year',
+      'bare node:http (constant answer), full voice webhook (26 fields)',
+      'router, full voice webhook (26 fields), signed, 16 connections at 200 req/s',
+      'router, full voice webhook (26 fields), signed, request logs off, as fast as it answers',
+      'router, minimal webhook (3 fields), signed',
+      'peak memory',
+      `cold start: \`oncall validate\` on ${FIXTURE_DIR} (a process, exit 0)`,
+    ]) {
       expect(out).toContain(`| ${measure}`);
     }
   }, 180_000);

@@ -21,7 +21,7 @@ function findings(tree: SourceTree) {
 const SF = 'storefront/team.yaml';
 const PAY = 'payments/team.yaml';
 
-describe('readiness of the tests\' organisation', () => {
+describe("readiness of the tests' organisation", () => {
   it('passes every check', () => {
     expect(findings(fixtureTree())).toEqual([]);
   });
@@ -53,7 +53,12 @@ describe('each check finds its mistake', () => {
     },
     {
       check: 'alert/runbook-https',
-      tree: () => withEdit(PAY, 'runbook: https://wiki.acme.example/runbooks/payments/p99-latency', 'runbook: http://wiki.acme.example/runbooks/payments/p99-latency'),
+      tree: () =>
+        withEdit(
+          PAY,
+          'runbook: https://wiki.acme.example/runbooks/payments/p99-latency',
+          'runbook: http://wiki.acme.example/runbooks/payments/p99-latency',
+        ),
       file: `teams/${PAY}`,
       line: '  payments-p99-latency:',
       message: /runbook of `payments-p99-latency` is not https/,
@@ -75,7 +80,12 @@ describe('each check finds its mistake', () => {
     },
     {
       check: 'alert/thresholds',
-      tree: () => withEdit('platform/team.yaml', 'thresholds: { critical: "< 14", warning: "< 30" }', 'thresholds: { critical: "< 14", warning: "> 30" }'),
+      tree: () =>
+        withEdit(
+          'platform/team.yaml',
+          'thresholds: { critical: "< 14", warning: "< 30" }',
+          'thresholds: { critical: "< 14", warning: "> 30" }',
+        ),
       file: 'teams/platform/team.yaml',
       line: '  platform-tls-expiring:',
       message: /critical `< 14` and warning `> 30` point in opposite directions/,
@@ -100,40 +110,77 @@ describe('each check finds its mistake', () => {
       tree: () => {
         let tree = withEdit(SF, '    severity: P1\n    request:', '    severity: P3\n    page: false\n    request:');
         tree = withEdit(SF, '    severity: P1\n    every: 5m', '    severity: P3\n    page: false\n    every: 5m', tree);
-        tree = withEdit(SF, '    severity: P2\n    description: Availability', '    severity: P3\n    page: false\n    description: Availability', tree);
+        tree = withEdit(
+          SF,
+          '    severity: P2\n    description: Availability',
+          '    severity: P3\n    page: false\n    description: Availability',
+          tree,
+        );
         return withEdit(SF, '    severity: P2\n    query: sum:trace', '    severity: P3\n    page: false\n    query: sum:trace', tree);
       },
       file: `teams/${SF}`,
       line: '  shop:',
       message: /customer-facing service `shop` \("Boutique en ligne"\) has no alert that pages/,
     },
-  ])('$check', ({ check, tree, file, line, message, count }: { check: string; tree: () => SourceTree; file: string; line: string | number; message: RegExp; count?: number }) => {
-    const t = tree();
-    const found = findings(t).filter((f) => f.code === check);
-    expect(found).toHaveLength(count ?? 1);
-    expect(found[0]!.severity).toBe('error');
-    expect(found[0]!.file).toBe(file);
-    expect(found[0]!.line).toBe(typeof line === 'number' ? line : lineOf(file.replace(/^teams\//, ''), line, t));
-    expect(found[0]!.message).toMatch(message);
-    // The finding names what it concerns: the squad owning the file, and the alert or service its message names.
-    expect(found[0]!.squad).toBe(file.split('/')[1]);
-    expect(found[0]!.message).toContain(`\`${found[0]!.alert ?? found[0]!.service}\``);
-  });
+  ])(
+    '$check',
+    ({
+      check,
+      tree,
+      file,
+      line,
+      message,
+      count,
+    }: {
+      check: string;
+      tree: () => SourceTree;
+      file: string;
+      line: string | number;
+      message: RegExp;
+      count?: number;
+    }) => {
+      const t = tree();
+      const found = findings(t).filter((f) => f.code === check);
+      expect(found).toHaveLength(count ?? 1);
+      expect(found[0]!.severity).toBe('error');
+      expect(found[0]!.file).toBe(file);
+      expect(found[0]!.line).toBe(typeof line === 'number' ? line : lineOf(file.replace(/^teams\//, ''), line, t));
+      expect(found[0]!.message).toMatch(message);
+      // The finding names what it concerns: the squad owning the file, and the alert or service its message names.
+      expect(found[0]!.squad).toBe(file.split('/')[1]);
+      expect(found[0]!.message).toContain(`\`${found[0]!.alert ?? found[0]!.service}\``);
+    },
+  );
 });
 
 describe('severities and silences', () => {
   const noRunbook = () => withEdit(SF, '    runbook: runbooks/checkout.md\n', '');
 
   it('the organisation can make a check a warning, or turn it off', () => {
-    const warning = withEdit('org.yaml', '  pagingSeverities: [P1, P2, P3]', '  pagingSeverities: [P1, P2, P3]\n  checks: { alert/runbook: warning }', noRunbook());
+    const warning = withEdit(
+      'org.yaml',
+      '  pagingSeverities: [P1, P2, P3]',
+      '  pagingSeverities: [P1, P2, P3]\n  checks: { alert/runbook: warning }',
+      noRunbook(),
+    );
     expect(findings(warning).map((f) => [f.code, f.severity])).toEqual([['alert/runbook', 'warning']]);
-    const off = withEdit('org.yaml', '  pagingSeverities: [P1, P2, P3]', '  pagingSeverities: [P1, P2, P3]\n  checks: { alert/runbook: off }', noRunbook());
+    const off = withEdit(
+      'org.yaml',
+      '  pagingSeverities: [P1, P2, P3]',
+      '  pagingSeverities: [P1, P2, P3]\n  checks: { alert/runbook: off }',
+      noRunbook(),
+    );
     expect(findings(off)).toEqual([]);
   });
 
   it('an alert can silence a check with a reason until a date; after it the finding returns', () => {
     const silenced = (until: string) =>
-      withEdit(SF, '    tags: [component:checkout]', `    tags: [component:checkout]\n    silence:\n      - { check: alert/runbook, reason: written with the vendor this week, until: ${until} }`, noRunbook());
+      withEdit(
+        SF,
+        '    tags: [component:checkout]',
+        `    tags: [component:checkout]\n    silence:\n      - { check: alert/runbook, reason: written with the vendor this week, until: ${until} }`,
+        noRunbook(),
+      );
     expect(findings(silenced('2026-11-30'))).toEqual([]);
     const expired = findings(silenced('2026-11-01'));
     expect(expired.map((f) => f.code)).toEqual(['alert/runbook']);
@@ -141,11 +188,14 @@ describe('severities and silences', () => {
   });
 
   it('an unknown check name in a silence or in the settings is a positioned validation error', () => {
-    const tree = withEdit(SF, '    tags: [component:checkout]', '    tags: [component:checkout]\n    silence:\n      - { check: alert/runbok, reason: x, until: 2026-12-01 }');
+    const tree = withEdit(
+      SF,
+      '    tags: [component:checkout]',
+      '    tags: [component:checkout]\n    silence:\n      - { check: alert/runbok, reason: x, until: 2026-12-01 }',
+    );
     const errors = loadOrganisation(tree).problems.filter((p) => p.severity === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: 'ref/unknown-check', line: lineOf(SF, 'alert/runbok', tree) });
     expect(errors[0]!.message).toMatch(/did you mean `alert\/runbook`\?/);
   });
 });
-

@@ -13,7 +13,8 @@ import { FIXTURE_DIR, fixtureTree, withFiles, writeTree } from '../helpers';
 const faults = vi.hoisted(() => ({ failAt: 0, dieAt: 0, calls: 0, dead: false }));
 vi.mock('node:fs', async (original) => {
   const real = await original<typeof import('node:fs')>();
-  const guarded = <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
+  const guarded =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
     (...args: A): R => {
       if (faults.dead) throw new Error(`${name}: the process is dead`);
       faults.calls++;
@@ -29,7 +30,8 @@ vi.mock('node:fs', async (original) => {
   for (const name of mutating) mocked[name] = guarded(name, real[name] as (...args: unknown[]) => unknown);
   // Opening for reading (the teams being loaded) is not a step of the writing.
   const openForWriting = mocked.openSync as typeof real.openSync;
-  mocked.openSync = (path: fs.PathLike, flags: fs.OpenMode = 'r', mode?: fs.Mode) => (flags === 'r' ? real.openSync(path, flags, mode) : openForWriting(path, flags, mode));
+  mocked.openSync = (path: fs.PathLike, flags: fs.OpenMode = 'r', mode?: fs.Mode) =>
+    flags === 'r' ? real.openSync(path, flags, mode) : openForWriting(path, flags, mode);
   return { ...mocked, default: mocked };
 });
 
@@ -45,7 +47,14 @@ function tempDir(): string {
 
 function io(): Io & { errors: string[] } {
   const errors: string[] = [];
-  return { out: () => undefined, err: (t) => errors.push(t), now: () => new Date('2026-11-22T12:00:00+01:00'), cwd: process.cwd(), env: {}, errors };
+  return {
+    out: () => undefined,
+    err: (t) => errors.push(t),
+    now: () => new Date('2026-11-22T12:00:00+01:00'),
+    cwd: process.cwd(),
+    env: {},
+    errors,
+  };
 }
 
 /** Every file of a directory with its contents. */
@@ -144,7 +153,14 @@ describe('two outputs never share a path', () => {
   it('names equal but for case collide too (case-insensitive file systems)', () => {
     const out = join(tempDir(), 'x');
     expect(() =>
-      replaceDirectory(out, [{ name: 'person-Alice.ics', contents: 'a', what: 'person `Alice`' }, { name: 'person-alice.ics', contents: 'b', what: 'person `alice`' }], { command: 'oncall calendar', ownFiles: /\.ics$/ }),
+      replaceDirectory(
+        out,
+        [
+          { name: 'person-Alice.ics', contents: 'a', what: 'person `Alice`' },
+          { name: 'person-alice.ics', contents: 'b', what: 'person `alice`' },
+        ],
+        { command: 'oncall calendar', ownFiles: /\.ics$/ },
+      ),
     ).toThrow(/person `Alice` and person `alice` would both be written to `person-alice\.ics`/);
     expect(fs.existsSync(out)).toBe(false);
   });

@@ -17,7 +17,21 @@ describe('oncall audit', () => {
     const teams = JSON.parse(run.stdout).teams;
     expect(teams.map((t: any) => t.team)).toEqual(['payments', 'platform', 'storefront']);
     for (const t of teams) {
-      for (const field of ['team', 'services', 'alerts', 'alertsWithRunbook', 'coveragePercent', 'escalationMinutes', 'responseTargetMinutes', 'unmanagedMonitors', 'alertsBySeverity', 'alertsPassingReadiness', 'servicesWithoutPagingAlert', 'servicesWithoutSyntheticCheck', 'load']) {
+      for (const field of [
+        'team',
+        'services',
+        'alerts',
+        'alertsWithRunbook',
+        'coveragePercent',
+        'escalationMinutes',
+        'responseTargetMinutes',
+        'unmanagedMonitors',
+        'alertsBySeverity',
+        'alertsPassingReadiness',
+        'servicesWithoutPagingAlert',
+        'servicesWithoutSyntheticCheck',
+        'load',
+      ]) {
         expect(t, `${t.team}.${field}`).toHaveProperty(field);
       }
       expect(t.coveragePercent).toBe(100);
@@ -30,7 +44,12 @@ describe('oncall audit', () => {
     expect([byTeam.platform.escalationMinutes, byTeam.platform.responseTargetMinutes]).toEqual([60, 60]);
     expect(byTeam.storefront.alertsBySeverity).toEqual({ P1: 2, P2: 2, P3: 0, P4: 0, P5: 0 });
     // 8 weeks of a 4-person weekly rotation: two turns each, plus bruno's Christmas override from chloe.
-    expect(byTeam.storefront.load.map((l: any) => [l.person, Math.round(l.hours)])).toEqual([['bruno', 375], ['alice', 336], ['david', 336], ['chloe', 297]]);
+    expect(byTeam.storefront.load.map((l: any) => [l.person, Math.round(l.hours)])).toEqual([
+      ['bruno', 375],
+      ['alice', 336],
+      ['david', 336],
+      ['chloe', 297],
+    ]);
     expect(byTeam.payments.heat).toHaveLength(168);
     expect(byTeam.payments.heat.every((h: number | null) => h === 1)).toBe(true);
   });
@@ -52,7 +71,9 @@ describe('oncall audit', () => {
   });
 
   it('refuses an organisation that validation refuses', async () => {
-    const dir = writeTree(withEdit('payments/team.yaml', 'coverage: business-hours', 'coverage: [{ days: monday-thursday, from: "09:00", to: "18:00" }]'));
+    const dir = writeTree(
+      withEdit('payments/team.yaml', 'coverage: business-hours', 'coverage: [{ days: monday-thursday, from: "09:00", to: "18:00" }]'),
+    );
     dirs.push(dir);
     const refused = await runCli(['audit', '--teams', dir], undefined, NOW);
     expect(refused.code).toBe(1);
@@ -70,22 +91,31 @@ describe('oncall audit', () => {
         { id: 2, name: 'Old cart latency', tags: ['team:storefront'] },
         { id: 3, name: 'Old checkout errors', tags: ['team:storefront', 'env:prod'] },
         { id: 4, name: 'Payment queue', tags: ['team:payments', 'managed-by:oncall-as-code'] },
-        { id: 5, name: 'Somebody\'s test', tags: [] },
+        { id: 5, name: "Somebody's test", tags: [] },
       ]),
     );
     const out = JSON.parse((await audit('--format', 'json', '--datadog-monitors', file)).stdout);
     const storefront = out.teams.find((t: any) => t.team === 'storefront');
-    expect([storefront.unmanagedMonitors, storefront.managedSharePercent, storefront.unmanagedMonitorNames]).toEqual([2, 33.3, ['Old cart latency', 'Old checkout errors']]);
+    expect([storefront.unmanagedMonitors, storefront.managedSharePercent, storefront.unmanagedMonitorNames]).toEqual([
+      2,
+      33.3,
+      ['Old cart latency', 'Old checkout errors'],
+    ]);
     expect(out.teams.find((t: any) => t.team === 'payments').managedSharePercent).toBe(100);
     expect(out.teams.find((t: any) => t.team === 'platform').unmanagedMonitors).toBe(0);
     expect(out.unassignedMonitors).toBe(1);
     writeFileSync(file, '{"nope": true}');
-    expect(await audit('--datadog-monitors', file)).toMatchObject({ code: 1, stderr: expect.stringMatching(/expected the JSON of the Datadog monitors API/) });
+    expect(await audit('--datadog-monitors', file)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/expected the JSON of the Datadog monitors API/),
+    });
   });
 
   it('text and markdown summarise each squad', async () => {
     expect((await audit()).stdout).toContain('storefront — Storefront\n  services: shop (customer-facing: shop)');
-    expect((await audit('--format', 'markdown')).stdout).toContain('| storefront | 4 (P1 ×2, P2 ×2) | 100% | 100% | 100% | 40 min to the last level, target 60 min | — | — |');
+    expect((await audit('--format', 'markdown')).stdout).toContain(
+      '| storefront | 4 (P1 ×2, P2 ×2) | 100% | 100% | 100% | 40 min to the last level, target 60 min | — | — |',
+    );
   });
 
   it('html is one self-contained page with a heat map (168 hours × squad) and a load chart', async () => {
@@ -103,12 +133,29 @@ describe('oncall audit', () => {
     dirs.push(dir);
     const page = join(dir, 'audit.html');
     writeFileSync(page, (await audit('--format', 'html')).stdout);
-    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`];
-    const dom = execFileSync('/usr/bin/chromium', [...flags, '--dump-dom', `file://${page}`], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const flags = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(dir, 'profile')}`,
+    ];
+    const dom = execFileSync('/usr/bin/chromium', [...flags, '--dump-dom', `file://${page}`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     expect(dom).toContain('<svg id="heat-map"');
     expect(dom).toContain('<svg id="load-chart"');
     expect((dom.match(/class="hour"/g) ?? []).length).toBe(504);
-    execFileSync('/usr/bin/chromium', [...flags, '--window-size=1300,900', `--screenshot=${join(dir, 'audit.png')}`, `file://${page}`], { timeout: 60_000, stdio: 'ignore' });
+    execFileSync('/usr/bin/chromium', [...flags, '--window-size=1300,900', `--screenshot=${join(dir, 'audit.png')}`, `file://${page}`], {
+      timeout: 60_000,
+      stdio: 'ignore',
+    });
     expect(existsSync(join(dir, 'audit.png'))).toBe(true);
   });
 });

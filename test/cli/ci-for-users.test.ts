@@ -12,13 +12,25 @@ describe('workflows for users', () => {
   it('on pull request: validate with annotations, readiness with --base, plan with --base as a comment, pulumi preview per stack', () => {
     const wf = workflow('oncall-pull-request.yml');
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
-    expect(runs(wf.jobs.review)).toEqual(expect.arrayContaining(['npx oncall validate --format github', 'npx oncall readiness --base "origin/${{ github.base_ref }}" --format github']));
+    expect(runs(wf.jobs.review)).toEqual(
+      expect.arrayContaining([
+        'npx oncall validate --format github',
+        'npx oncall readiness --base "origin/${{ github.base_ref }}" --format github',
+      ]),
+    );
     expect(wf.jobs.review.steps.find((s: any) => s.id === 'stacks').run).toContain('npx oncall stacks --format json');
     expect(wf.jobs.plan.strategy.matrix).toBe('${{ fromJSON(needs.review.outputs.stacks) }}');
-    expect(runs(wf.jobs.plan).join('\n')).toMatch(/npx oncall plan --stack "\$\{\{ matrix.stack \}\}" --base "origin\/\$\{\{ github.base_ref \}\}" --format markdown > plan\.md/);
+    expect(runs(wf.jobs.plan).join('\n')).toMatch(
+      /npx oncall plan --stack "\$\{\{ matrix.stack \}\}" --base "origin\/\$\{\{ github.base_ref \}\}" --format markdown > plan\.md/,
+    );
     expect(runs(wf.jobs.plan).join('\n')).toContain('gh pr comment');
     const preview = wf.jobs.preview.steps.find((s: any) => String(s.uses).startsWith('pulumi/actions'));
-    expect(preview.with).toMatchObject({ command: 'preview', 'stack-name': '${{ matrix.stack }}', 'comment-on-pr': true, policyPacks: 'policy' });
+    expect(preview.with).toMatchObject({
+      command: 'preview',
+      'stack-name': '${{ matrix.stack }}',
+      'comment-on-pr': true,
+      policyPacks: 'policy',
+    });
     // `pulumi/actions` does not install dependencies itself.
     expect(runs(wf.jobs.preview)).toContain('npm ci');
   });

@@ -68,7 +68,10 @@ describe('files that cannot be read are problems', () => {
     ];
     for (const [path, what, shown] of cases) {
       const problems = loadOrganisation({ ...readTeamsDir(teams, refusing(path, what)), root: 'teams' }).problems;
-      expect(problems.filter((p) => p.file === shown), shown).toEqual([
+      expect(
+        problems.filter((p) => p.file === shown),
+        shown,
+      ).toEqual([
         expect.objectContaining({ code: 'file/unreadable', severity: 'error', message: expect.stringMatching(/permission denied/) }),
       ]);
     }
@@ -87,7 +90,8 @@ describe('files that cannot be read are problems', () => {
 describe('options are bounded to what can be computed quickly', () => {
   /** The tests' organisation with a squad whose rotation hands over every hour. */
   const hourly = (): string => {
-    const night = 'name: Night\nmanager: manon\nmembers: [alice, bruno]\nrotations:\n  oncall:\n    members: [alice, bruno]\n    start: 2026-01-05\n    every: 1h\n    handoff: "09:00"\nescalations:\n  night:\n    steps:\n      - notify: on-call\n';
+    const night =
+      'name: Night\nmanager: manon\nmembers: [alice, bruno]\nrotations:\n  oncall:\n    members: [alice, bruno]\n    start: 2026-01-05\n    every: 1h\n    handoff: "09:00"\nescalations:\n  night:\n    steps:\n      - notify: on-call\n';
     const dir = writeTree(withFiles({ 'night/team.yaml': night }, fixtureTree()));
     dirs.push(dir);
     return dir;
@@ -96,7 +100,9 @@ describe('options are bounded to what can be computed quickly', () => {
   it('roster --weeks 800 with an hourly rotation: a usage error saying the limit', async () => {
     const run = await runCli(['roster', '--weeks', '800', '--teams', hourly()], undefined, NOW);
     expectReadable(run, 2);
-    expect(run.stderr).toMatch(/--weeks 800 covers about [0-9,]+ shifts \(most in night\/oncall\); the limit is 100,000: ask for at most [0-9]+ weeks/);
+    expect(run.stderr).toMatch(
+      /--weeks 800 covers about [0-9,]+ shifts \(most in night\/oncall\); the limit is 100,000: ask for at most [0-9]+ weeks/,
+    );
   });
 
   it('calendar --weeks 1000 with an hourly rotation: the same', async () => {

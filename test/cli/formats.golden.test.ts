@@ -9,7 +9,12 @@ import { expectGolden } from '../golden';
 
 /** Four mistakes in four files, and a warning. */
 function brokenTree() {
-  let tree = withEdit('storefront/team.yaml', 'members: [alice, bruno, chloe, david]\n    start', 'members: [alise, bruno, chloe, david]\n    start', fixtureTree());
+  let tree = withEdit(
+    'storefront/team.yaml',
+    'members: [alice, bruno, chloe, david]\n    start',
+    'members: [alise, bruno, chloe, david]\n    start',
+    fixtureTree(),
+  );
   tree = withEdit('payments/team.yaml', '  - rotation: oncall', '  - rotation: oncal', tree);
   tree = withEdit('org.yaml', 'fairness:', 'fairnes:', tree);
   tree = withEdit('platform/team.yaml', '      - after: 30m', '      - after: 30s', tree);
@@ -22,8 +27,18 @@ function unreadyTree() {
   let tree = withEdit('storefront/team.yaml', '    runbook: runbooks/checkout.md\n', '', fixtureTree());
   tree = withEdit('platform/runbooks/disk-space.md', '## Resolution\n', '## What to do\n', tree);
   tree = withEdit('payments/team.yaml', /  payments-api-health:\n(    .*\n)+\n/, '', tree);
-  tree = withEdit('payments/team.yaml', 'runbook: https://wiki.acme.example/runbooks/payments/p99-latency', 'runbook: http://wiki.acme.example/runbooks/payments/p99-latency', tree);
-  return withEdit('org.yaml', '  pagingSeverities: [P1, P2, P3]', '  pagingSeverities: [P1, P2, P3]\n  checks: { alert/runbook-https: warning }', tree);
+  tree = withEdit(
+    'payments/team.yaml',
+    'runbook: https://wiki.acme.example/runbooks/payments/p99-latency',
+    'runbook: http://wiki.acme.example/runbooks/payments/p99-latency',
+    tree,
+  );
+  return withEdit(
+    'org.yaml',
+    '  pagingSeverities: [P1, P2, P3]',
+    '  pagingSeverities: [P1, P2, P3]\n  checks: { alert/runbook-https: warning }',
+    tree,
+  );
 }
 
 const FILE: Record<ProblemFormat, string> = { text: 'txt', json: 'json', github: 'github.txt', markdown: 'md', sarif: 'sarif.json' };
@@ -46,11 +61,17 @@ describe('rendered output (golden files)', () => {
     expect(loadProblems.filter((p) => p.severity === 'error')).toEqual([]);
     const findings = readiness(organisation!, { today: '2026-11-22' });
     expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(['error', 'warning']));
-    const text = formatProblems(format, findings, new Map(), { title: 'Production readiness', subject: `${organisation!.alerts.size} alerts`, clean: 'every check passes', docsBase: DOCS_BASE, cwd: ROOT });
+    const text = formatProblems(format, findings, new Map(), {
+      title: 'Production readiness',
+      subject: `${organisation!.alerts.size} alerts`,
+      clean: 'every check passes',
+      docsBase: DOCS_BASE,
+      cwd: ROOT,
+    });
     expectGolden(`readiness/findings.${FILE[format]}`, `${text}\n`);
   });
 
-  it('organisation summary of the tests\' organisation', () => {
+  it("organisation summary of the tests' organisation", () => {
     const { organisation } = loadOrganisation(fixtureTree());
     expectGolden('summary/example.txt', `${formatOrganisationSummary(organisation!)}\n`);
   });

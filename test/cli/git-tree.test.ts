@@ -22,7 +22,12 @@ function repoWith(change: (teams: string, dir: string) => void): string {
   cpSync(FIXTURE_DIR, teams, { recursive: true });
   change(teams, dir);
   const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
-  for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-qm', 'hostile']]) execFileSync('git', args, { cwd: dir, stdio: 'pipe', env });
+  for (const args of [
+    ['init', '-q', '-b', 'main'],
+    ['add', '-A'],
+    ['commit', '-qm', 'hostile'],
+  ])
+    execFileSync('git', args, { cwd: dir, stdio: 'pipe', env });
   return teams;
 }
 

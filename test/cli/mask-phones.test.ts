@@ -8,11 +8,26 @@ import { fixtureTree, runCli, withEdit, writeTree } from '../helpers';
 
 /** The fixture's alice, written in the forms people write numbers in. */
 const ALICE = '+33639980101';
-const WRITTEN = ['+33 6 39 98 01 01', '+33.6.39.98.01.01', '+33 (0)6 39 98 01 01', '06 39 98 01 01', '06.39.98.01.01', '+33-6-39-98-01-01', '33639980101'];
+const WRITTEN = [
+  '+33 6 39 98 01 01',
+  '+33.6.39.98.01.01',
+  '+33 (0)6 39 98 01 01',
+  '06 39 98 01 01',
+  '06.39.98.01.01',
+  '+33-6-39-98-01-01',
+  '33639980101',
+];
 /** The subscriber digits that must never be printed, with any separators between them. */
 const SECRET = /3[^\d\n]{0,4}9[^\d\n]{0,4}9[^\d\n]{0,4}8[^\d\n]{0,4}0[^\d\n]{0,4}1/;
 
-const problem = (message: string, line = 1, column = 1): Problem => ({ file: 'teams/org.yaml', line, column, severity: 'error', code: 'value/invalid-phone', message });
+const problem = (message: string, line = 1, column = 1): Problem => ({
+  file: 'teams/org.yaml',
+  line,
+  column,
+  severity: 'error',
+  code: 'value/invalid-phone',
+  message,
+});
 
 describe('phone numbers in problems are masked, whatever their form', () => {
   it('libphonenumber-js reads each written form as the same number', () => {
@@ -22,7 +37,11 @@ describe('phone numbers in problems are masked, whatever their form', () => {
   it.each(PROBLEM_FORMATS)('in the %s format: messages and quoted source lines', (format) => {
     for (const written of WRITTEN) {
       const source = `people:\n  alice: { name: Alice, phone: "${written}", pager: yes }\n`;
-      const out = formatProblems(format, [problem(`\`${written}\` is not accepted here (call ${written})`, 2, 32)], new Map([['teams/org.yaml', source]]));
+      const out = formatProblems(
+        format,
+        [problem(`\`${written}\` is not accepted here (call ${written})`, 2, 32)],
+        new Map([['teams/org.yaml', source]]),
+      );
       expect(out, `${format}: ${written}`).not.toMatch(SECRET);
       expect(out).toContain('01');
     }
@@ -76,7 +95,15 @@ describe('oncall validate masks the number in every format', () => {
 
 describe('readiness findings are masked in every format, markdown included', () => {
   it.each(['text', 'json', 'markdown', 'github'] as const)('%s', (format) => {
-    const finding: Problem = { file: 'teams/platform/team.yaml', line: 3, column: 1, severity: 'warning', code: 'alert/runbook', message: 'the runbook says to call +33 6 39 98 01 01', squad: 'platform' };
+    const finding: Problem = {
+      file: 'teams/platform/team.yaml',
+      line: 3,
+      column: 1,
+      severity: 'warning',
+      code: 'alert/runbook',
+      message: 'the runbook says to call +33 6 39 98 01 01',
+      squad: 'platform',
+    };
     const out = formatProblems(format, [finding], new Map(), { subject: 'all alerts' });
     expect(out).toContain('+336••••••01');
     expect(out).not.toMatch(SECRET);

@@ -49,13 +49,19 @@ describe('deletion guard: a squad folder deleted and committed', () => {
     const retiring = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(retiring.code).toBe(1);
     expect(JSON.parse(retiring.stdout).delete.filter((d: any) => d.type.endsWith('Schedule'))).toEqual([]);
-    expect(blockedOf(retiring)).toEqual(['monitor platform-disk-space-critical-monitor', 'monitor platform-cpu-saturated-monitor', 'monitor platform-tls-expiring-monitor']);
+    expect(blockedOf(retiring)).toEqual([
+      'monitor platform-disk-space-critical-monitor',
+      'monitor platform-cpu-saturated-monitor',
+      'monitor platform-tls-expiring-monitor',
+    ]);
     expect((await plan(r, '--base', 'HEAD~1', '--allow-delete')).code).toBe(0);
     rmSync(join(r.teams, 'platform'), { recursive: true });
     r.commit('remove platform');
     const removing = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(removing.code).toBe(0);
-    expect(JSON.parse(removing.stdout).delete.map((d: any) => d.name)).toEqual(expect.arrayContaining(['platform-primary-schedule', 'platform-double-1h-escalation']));
+    expect(JSON.parse(removing.stdout).delete.map((d: any) => d.name)).toEqual(
+      expect.arrayContaining(['platform-primary-schedule', 'platform-double-1h-escalation']),
+    );
   });
 
   it('renaming a rotation id replaces its schedule, and says so', async () => {
@@ -97,7 +103,11 @@ describe('who is on call, week by week, before and after', () => {
 
   it('a roster change from the next handoff leaves the current week alone', async () => {
     const r = repo();
-    r.edit('payments/team.yaml', '    members: [hugo, ines, jules]\n    start: 2026-01-05', '    members: [hugo, ines, jules]\n    start: 2026-01-05\n    changes:\n      - from: 2026-11-23\n        members: [ines, hugo, jules]');
+    r.edit(
+      'payments/team.yaml',
+      '    members: [hugo, ines, jules]\n    start: 2026-01-05',
+      '    members: [hugo, ines, jules]\n    start: 2026-01-05\n    changes:\n      - from: 2026-11-23\n        members: [ines, hugo, jules]',
+    );
     const out = JSON.parse((await plan(r, '--base', 'HEAD', '--format', 'json')).stdout);
     const rotation = out.rotations.find((x: any) => x.rotation === 'oncall' && x.team === 'payments');
     expect(rotation.now.before).toBe(rotation.now.after);
@@ -114,7 +124,8 @@ describe('who is on call, week by week, before and after', () => {
 });
 
 const PAGERDUTY_STACK = 'stacks/Pulumi.acme-pagerduty.yaml';
-const stackFile = (...lines: string[]) => ['config:', '  oncall:backend: pagerduty', '  oncall:pagerdutySubdomain: acme', ...lines, ''].join('\n');
+const stackFile = (...lines: string[]) =>
+  ['config:', '  oncall:backend: pagerduty', '  oncall:pagerdutySubdomain: acme', ...lines, ''].join('\n');
 const blockedOf = (run: { stdout: string }) => JSON.parse(run.stdout).blocked.map((b: any) => `${b.kind} ${b.name}`);
 
 describe('deletion guard: what each stack deployed at the base, through its stack file', () => {
@@ -151,7 +162,9 @@ describe('deletion guard: what each stack deployed at the base, through its stac
     r.commit('switch backend');
     const run = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(run.code).toBe(1);
-    expect(blockedOf(run)).toEqual(expect.arrayContaining(['schedule payments-oncall-schedule', 'escalation policy platform-double-1h-escalation']));
+    expect(blockedOf(run)).toEqual(
+      expect.arrayContaining(['schedule payments-oncall-schedule', 'escalation policy platform-double-1h-escalation']),
+    );
   });
 
   it('stack files kept outside git: the base is rendered with them as they are, and says so', async () => {
@@ -180,7 +193,11 @@ describe('deletion guard: what each stack deployed at the base, through its stac
 describe('deletion guard: retiring is a change of its own', () => {
   it('retiring an alert and losing its monitor in the same change is blocked', async () => {
     const r = repo();
-    r.edit('platform/team.yaml', '    title: Disk space below 5% on a host\n', '    title: Disk space below 5% on a host\n    retired: true\n');
+    r.edit(
+      'platform/team.yaml',
+      '    title: Disk space below 5% on a host\n',
+      '    title: Disk space below 5% on a host\n    retired: true\n',
+    );
     r.commit('retire an alert');
     const run = await plan(r, '--base', 'HEAD~1', '--format', 'json');
     expect(run.code).toBe(1);

@@ -28,7 +28,13 @@ describe('oncall plan for each example stack', () => {
     const p = await plan('acme-pagerduty');
     expect(p).toMatchObject({ stack: 'acme-pagerduty', backend: 'pagerduty' });
     const schedules = p.resources.filter((r) => r.type === 'pagerduty:index/schedule:Schedule');
-    expect(schedules.map((s) => s.name).sort()).toEqual(['payments-oncall-schedule', 'payments-run-schedule', 'platform-primary-schedule', 'platform-secondary-schedule', 'storefront-oncall-schedule']);
+    expect(schedules.map((s) => s.name).sort()).toEqual([
+      'payments-oncall-schedule',
+      'payments-run-schedule',
+      'platform-primary-schedule',
+      'platform-secondary-schedule',
+      'storefront-oncall-schedule',
+    ]);
     for (const s of schedules) {
       expect(s.inputs.timeZone).toBe('Europe/Paris');
       for (const layer of s.inputs.layers) {
@@ -41,7 +47,13 @@ describe('oncall plan for each example stack', () => {
     const payments = p.resources.find((r) => r.name === 'payments-standard-4h-escalation')!;
     expect(payments.inputs.rules.map((r: any) => r.escalationDelayInMinutes)).toEqual([30, 30, 180]);
     const service = p.resources.find((r) => r.name === 'payment-api-service')!;
-    expect(service.inputs.supportHours).toEqual({ type: 'fixed_time_per_day', timeZone: 'Europe/Paris', daysOfWeeks: [1, 2, 3, 4, 5], startTime: '09:00:00', endTime: '18:00:00' });
+    expect(service.inputs.supportHours).toEqual({
+      type: 'fixed_time_per_day',
+      timeZone: 'Europe/Paris',
+      daysOfWeeks: [1, 2, 3, 4, 5],
+      startTime: '09:00:00',
+      endTime: '18:00:00',
+    });
     expect(service.inputs.incidentUrgencyRule.type).toBe('use_support_hours');
     const overrides = p.resources.filter((r) => r.type === 'pulumi-nodejs:dynamic/pagerduty:ScheduleOverride');
     expect(overrides.map((o) => [o.inputs.start, o.inputs.end])).toEqual([
@@ -60,15 +72,28 @@ describe('oncall plan for each example stack', () => {
       // UTC with a literal Z (terraform-provider-opsgenie v0.6.40 util.go validateDateWithMinutes): 09:00 in Paris.
       expect(r.inputs.startDate).toBe('2026-01-05T08:00:00Z');
     }
-    for (const s of p.resources.filter((r) => r.type === 'opsgenie:index/schedule:Schedule')) expect(s.inputs.timezone).toBe('Europe/Paris');
+    for (const s of p.resources.filter((r) => r.type === 'opsgenie:index/schedule:Schedule'))
+      expect(s.inputs.timezone).toBe('Europe/Paris');
     const storefront = p.resources.find((r) => r.name === 'storefront-storefront-1h-escalation')!;
     expect(storefront.inputs.rules.map((r: any) => r.delay)).toEqual([0, 20, 40]);
     const rules = p.resources.filter((r) => r.type === 'opsgenie:index/teamRoutingRule:TeamRoutingRule' && r.name.startsWith('payments-'));
-    expect(rules.map((r) => [r.inputs.order, r.inputs.name])).toEqual([[0, 'Business hours'], [1, 'Otherwise']]);
+    expect(rules.map((r) => [r.inputs.order, r.inputs.name])).toEqual([
+      [0, 'Business hours'],
+      [1, 'Otherwise'],
+    ]);
     expect(rules[0]!.inputs.timeRestrictions[0].restrictionList).toHaveLength(5);
-    expect(rules[0]!.inputs.timeRestrictions[0].restrictionList[0]).toEqual({ startDay: 'monday', startHour: 9, startMin: 0, endDay: 'monday', endHour: 18, endMin: 0 });
+    expect(rules[0]!.inputs.timeRestrictions[0].restrictionList[0]).toEqual({
+      startDay: 'monday',
+      startHour: 9,
+      startMin: 0,
+      endDay: 'monday',
+      endHour: 18,
+      endMin: 0,
+    });
     expect(p.resources.find((r) => r.type === 'opsgenie:index/emailIntegration:EmailIntegration')!.name).toBe('platform-email-integration');
-    expect(p.resources.filter((r) => r.type === 'opsgenie:index/apiIntegration:ApiIntegration').every((r) => r.inputs.type === 'Datadog')).toBe(true);
+    expect(
+      p.resources.filter((r) => r.type === 'opsgenie:index/apiIntegration:ApiIntegration').every((r) => r.inputs.type === 'Datadog'),
+    ).toBe(true);
   });
 
   it('Datadog On-Call: layers from Monday 09:00, step delays in seconds, business-hours routing rule', async () => {
@@ -86,27 +111,35 @@ describe('oncall plan for each example stack', () => {
     expect(storefront.inputs.steps.map((s: any) => s.escalateAfterSeconds)).toEqual([1200, 1200, 1200]);
     const routing = p.resources.find((r) => r.name === 'payments-routing')!;
     expect(routing.inputs.rules).toHaveLength(2);
-    expect(routing.inputs.rules[0].timeRestrictions.restrictions[0]).toEqual({ startDay: 'monday', startTime: '09:00:00', endDay: 'monday', endTime: '18:00:00' });
+    expect(routing.inputs.rules[0].timeRestrictions.restrictions[0]).toEqual({
+      startDay: 'monday',
+      startTime: '09:00:00',
+      endDay: 'monday',
+      endTime: '18:00:00',
+    });
     expect(routing.inputs.rules[1].timeRestrictions).toBeUndefined();
   });
 
-  it.each(['acme-pagerduty', 'acme-opsgenie', 'acme-datadog'])('%s wires the storefront phone line to the router and its fallback', async (stack) => {
-    const line = (await plan(stack)).resources.find((r) => r.type === 'pulumi-nodejs:dynamic/twilio:PhoneLine')!;
-    expect(line.name).toBe('storefront-phone-line');
-    expect(line.inputs).toEqual({
-      number: '+33199000101',
-      friendlyName: 'Storefront on call',
-      voiceUrl: 'https://oncall-router-1.acme.example/voice',
-      voiceMethod: 'POST',
-      voiceFallbackUrl: 'https://oncall-router-2.acme.example/voice',
-      voiceFallbackMethod: 'POST',
-      smsUrl: 'https://oncall-router-1.acme.example/sms',
-      smsMethod: 'POST',
-      smsFallbackUrl: 'https://oncall-router-2.acme.example/sms',
-      smsFallbackMethod: 'POST',
-    });
-    expect((line as any).options).toEqual({ protect: true });
-  });
+  it.each(['acme-pagerduty', 'acme-opsgenie', 'acme-datadog'])(
+    '%s wires the storefront phone line to the router and its fallback',
+    async (stack) => {
+      const line = (await plan(stack)).resources.find((r) => r.type === 'pulumi-nodejs:dynamic/twilio:PhoneLine')!;
+      expect(line.name).toBe('storefront-phone-line');
+      expect(line.inputs).toEqual({
+        number: '+33199000101',
+        friendlyName: 'Storefront on call',
+        voiceUrl: 'https://oncall-router-1.acme.example/voice',
+        voiceMethod: 'POST',
+        voiceFallbackUrl: 'https://oncall-router-2.acme.example/voice',
+        voiceFallbackMethod: 'POST',
+        smsUrl: 'https://oncall-router-1.acme.example/sms',
+        smsMethod: 'POST',
+        smsFallbackUrl: 'https://oncall-router-2.acme.example/sms',
+        smsFallbackMethod: 'POST',
+      });
+      expect((line as any).options).toEqual({ protect: true });
+    },
+  );
 
   it.each(['acme-pagerduty', 'acme-opsgenie', 'acme-datadog'])('%s as text and markdown (golden)', async (stack) => {
     const text = await runCli(['plan', '--stack', stack]);
@@ -126,20 +159,26 @@ describe('backend constraints in validate, for the stacks that use the backend',
     expect(run.code).toBe(1);
     const problems = JSON.parse(run.stdout).problems;
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'backend/opsgenie-half-hour', file: `${dir}/storefront/team.yaml`, line: lineOf('storefront/team.yaml', '  oncall:') });
+    expect(problems[0]).toMatchObject({
+      code: 'backend/opsgenie-half-hour',
+      file: `${dir}/storefront/team.yaml`,
+      line: lineOf('storefront/team.yaml', '  oncall:'),
+    });
     expect(problems[0].message).toMatch(/^Opsgenie \(stack `acme-opsgenie`\) hands over only at minute 0 or 30/);
     // Without an Opsgenie stack the same YAML is valid.
     expect((await runCli(['validate', '--teams', dir, '--stacks', '/nonexistent'])).code).toBe(0);
   });
 
-  it('PagerDuty: two policies in one squad\'s routing is an error', async () => {
+  it("PagerDuty: two policies in one squad's routing is an error", async () => {
     const tree = withEdit(
       'payments/team.yaml',
       '  - during: business-hours\n    rotation: run',
       '  - during: business-hours\n    rotation: run\n    escalation: day',
     );
     const both = withEdit('payments/team.yaml', '  - rotation: oncall', '  - rotation: oncall\n    escalation: standard-4h', tree);
-    const dir = writeTree(withEdit('payments/team.yaml', 'escalations:\n', 'escalations:\n  day:\n    steps:\n      - notify: on-call\n', both));
+    const dir = writeTree(
+      withEdit('payments/team.yaml', 'escalations:\n', 'escalations:\n  day:\n    steps:\n      - notify: on-call\n', both),
+    );
     dirs.push(dir);
     const run = await runCli(['validate', '--teams', dir, '--stacks', 'stacks', '--format', 'json']);
     const codes = JSON.parse(run.stdout).problems.map((p: any) => p.code);

@@ -25,7 +25,11 @@ import { FIXTURE_DIR, fixtureTree, NOW, ROOT, withEdit, writeTree } from '../hel
  * same in draft-07, so only the draft-04 `id` is renamed `$id`.
  */
 function sarifValidator() {
-  const { $schema: _draft04, id, ...schema } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
+  const {
+    $schema: _draft04,
+    id,
+    ...schema
+  } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   return ajv.compile({ $id: id, ...schema });
@@ -40,7 +44,12 @@ function expectValidSarif(text: string): any {
   return log;
 }
 
-const misspelt = withEdit('storefront/team.yaml', 'members: [alice, bruno, chloe, david]\n    start', 'members: [alise, bruno, chloe, david]\n    start', fixtureTree());
+const misspelt = withEdit(
+  'storefront/team.yaml',
+  'members: [alice, bruno, chloe, david]\n    start',
+  'members: [alise, bruno, chloe, david]\n    start',
+  fixtureTree(),
+);
 const problems = loadOrganisation(misspelt).problems;
 const unready = (() => {
   let tree = withEdit('storefront/team.yaml', '    runbook: runbooks/checkout.md\n', '', fixtureTree());
@@ -51,7 +60,15 @@ const findings = readiness(loadOrganisation(unready).organisation!, { today: '20
 /** Whole-file problems (no position), a path outside the working directory, a suggestion. */
 const odd: Problem[] = [
   { file: 'teams', line: 0, column: 0, severity: 'error', code: 'file/missing-org', message: '`org.yaml` is missing' },
-  { file: '/elsewhere/teams with space/org.yaml', line: 3, column: 0, severity: 'warning', code: 'holiday/duplicate', message: 'listed twice', suggestion: 'remove one' },
+  {
+    file: '/elsewhere/teams with space/org.yaml',
+    line: 3,
+    column: 0,
+    severity: 'warning',
+    code: 'holiday/duplicate',
+    message: 'listed twice',
+    suggestion: 'remove one',
+  },
 ];
 
 describe('SARIF', () => {
@@ -100,7 +117,8 @@ describe('SARIF', () => {
 
 describe('every format', () => {
   it('JSON gives back every field of every problem', () => {
-    for (const list of [problems, findings, odd]) expect(JSON.parse(formatProblems('json', list, new Map())).problems).toEqual(list.map((p) => ({ ...p })));
+    for (const list of [problems, findings, odd])
+      expect(JSON.parse(formatProblems('json', list, new Map())).problems).toEqual(list.map((p) => ({ ...p })));
   });
 
   it('markdown links each code to the place that documents it', () => {
@@ -117,7 +135,9 @@ describe('every format', () => {
     const md = formatProblems('markdown', findings, new Map(), { title: 'Production readiness', subject: '10 alerts' });
     expect(md).toContain('| ❌ | `shop-checkout` | [alert/runbook](docs/checks/alert/runbook.md) |');
     expect(md).toContain('| ❌ | service `payment-api` | [service/synthetic-check]');
-    expect(formatProblems('markdown', [], new Map(), { title: 'Production readiness', subject: '10 alerts', clean: 'every check passes' })).toBe('### Production readiness\n\n10 alerts: every check passes.');
+    expect(
+      formatProblems('markdown', [], new Map(), { title: 'Production readiness', subject: '10 alerts', clean: 'every check passes' }),
+    ).toBe('### Production readiness\n\n10 alerts: every check passes.');
   });
 
   it.each(PROBLEM_FORMATS)('%s shows a suggestion after the message', (format) => {
@@ -125,7 +145,7 @@ describe('every format', () => {
     expect(out).toContain(format === 'json' ? '"suggestion": "remove one"' : 'listed twice; remove one');
   });
 
-  it('text shows the source line under a problem when it has the file, and a subject\'s summary even when empty', () => {
+  it("text shows the source line under a problem when it has the file, and a subject's summary even when empty", () => {
     const text = formatProblems('text', problems, sourceTexts(misspelt));
     expect(text).toMatch(/teams\/storefront\/team\.yaml:\d+:\d+ error ref\/unknown-person: .*\n +\d+ \| +members: \[alise/);
     expect(formatProblems('text', [], new Map(), { subject: '11 alerts' })).toBe('11 alerts: 0 errors, 0 warnings');
@@ -135,11 +155,19 @@ describe('every format', () => {
 function capture(): Io & { stdout: () => string; stderr: () => string } {
   let out = '';
   let err = '';
-  return { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), now: () => new Date(NOW), cwd: process.cwd(), env: process.env, stdout: () => out, stderr: () => err };
+  return {
+    out: (t) => void (out += `${t}\n`),
+    err: (t) => void (err += `${t}\n`),
+    now: () => new Date(NOW),
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: () => out,
+    stderr: () => err,
+  };
 }
 
 describe('the commands share the formats', () => {
-  it('validate --format sarif: a valid log of the tests\' organisation, which has warnings only (rotations not started yet)', async () => {
+  it("validate --format sarif: a valid log of the tests' organisation, which has warnings only (rotations not started yet)", async () => {
     const io = capture();
     expect(await main(['validate', '--teams', FIXTURE_DIR, '--format', 'sarif'], io)).toBe(0);
     const results = expectValidSarif(io.stdout()).runs[0].results;
@@ -156,7 +184,11 @@ describe('the commands share the formats', () => {
     expect(await main(['readiness', '--teams', dir, '--format', 'sarif'], sarif)).toBe(1);
     const results = expectValidSarif(sarif.stdout()).runs[0].results;
     expect(results.map((r: any) => r.ruleId).sort()).toEqual(findings.map((f) => f.code).sort());
-    expect(results.find((r: any) => r.ruleId === 'alert/runbook').properties).toEqual({ squad: 'storefront', alert: 'shop-checkout', service: 'shop' });
+    expect(results.find((r: any) => r.ruleId === 'alert/runbook').properties).toEqual({
+      squad: 'storefront',
+      alert: 'shop-checkout',
+      service: 'shop',
+    });
     const md = capture();
     expect(await main(['readiness', '--teams', dir, '--format', 'markdown'], md)).toBe(1);
     expect(md.stdout()).toMatch(/^### Production readiness\n\n10 alerts: 3 errors, 0 warnings\n/);
@@ -173,8 +205,12 @@ describe('the commands share the formats', () => {
 
 describe('the documentation URL of SARIF rules', () => {
   it('is the checked repository at its commit in GitHub Actions, and none elsewhere', () => {
-    expect(docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/oncall', GITHUB_SHA: 'a'.repeat(40) })).toBe(`https://github.com/acme/oncall/blob/${'a'.repeat(40)}/`);
-    expect(docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/oncall' })).toBe('https://github.com/acme/oncall/blob/HEAD/');
+    expect(
+      docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/oncall', GITHUB_SHA: 'a'.repeat(40) }),
+    ).toBe(`https://github.com/acme/oncall/blob/${'a'.repeat(40)}/`);
+    expect(docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/oncall' })).toBe(
+      'https://github.com/acme/oncall/blob/HEAD/',
+    );
     expect(docsBaseFromEnvironment({})).toBeUndefined();
     expect(docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: '../../evil' })).toBeUndefined();
     expect(docsBaseFromEnvironment({ GITHUB_SERVER_URL: 'javascript:alert(1)', GITHUB_REPOSITORY: 'acme/oncall' })).toBeUndefined();

@@ -32,7 +32,10 @@ describe('oncall, the process', () => {
     // A fault no user input can cause: serialising the output fails.
     const preload = join(dir, 'break-json.js');
     writeFileSync(preload, "JSON.stringify = () => { throw new Error('injected failure'); };\n");
-    const run = spawnSync(process.execPath, ['--require', preload, join(ROOT, 'bin', 'oncall.js'), 'validate', '--format', 'json'], { cwd: FIXTURE_REPO, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--require', preload, join(ROOT, 'bin', 'oncall.js'), 'validate', '--format', 'json'], {
+      cwd: FIXTURE_REPO,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(70);
     expect(run.stderr).toMatch(/^oncall: internal error: Error: injected failure\n\s+at /);
   });

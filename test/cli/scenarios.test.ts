@@ -6,7 +6,9 @@ import { runCli } from '../helpers';
 import { parseScenarios, splitArgs, type Scenario } from './scenarios';
 
 const DIR = join(__dirname, 'scenarios');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 for (const file of files) {
   describe(file, () => {
@@ -28,7 +30,10 @@ for (const file of files) {
 
 describe('the scenario format', () => {
   it('reads commands, environment, exit codes and every kind of expectation', () => {
-    const [s] = parseScenarios('x.txt', "# c\n$ oncall who --at '2026-03-30 09:30' --format json\nenv ONCALL_NOW=2026-01-01T00:00:00Z\nexit 2\nstdout has a b\nstderr lacks c\nstdout matches /^x$/m\nstderr is empty\nstdout:\n| one\n|\n| three\n");
+    const [s] = parseScenarios(
+      'x.txt',
+      "# c\n$ oncall who --at '2026-03-30 09:30' --format json\nenv ONCALL_NOW=2026-01-01T00:00:00Z\nexit 2\nstdout has a b\nstderr lacks c\nstdout matches /^x$/m\nstderr is empty\nstdout:\n| one\n|\n| three\n",
+    );
     expect(s).toEqual({
       file: 'x.txt',
       line: 2,

@@ -38,8 +38,10 @@ export function parseScenarios(file: string, text: string): Scenario[] {
     let m: RegExpExecArray | null;
     if ((m = /^env ([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line))) current.env[m[1]!] = m[2]!;
     else if ((m = /^exit (\d+)$/.exec(line))) current.exit = Number(m[1]);
-    else if ((m = /^(stdout|stderr) (has|lacks) (.+)$/.exec(line))) current.expectations.push({ stream: m[1] as Stream, kind: m[2] as 'has' | 'lacks', text: m[3]! });
-    else if ((m = /^(stdout|stderr) matches \/(.+)\/([a-z]*)$/.exec(line))) current.expectations.push({ stream: m[1] as Stream, kind: 'matches', pattern: new RegExp(m[2]!, m[3]) });
+    else if ((m = /^(stdout|stderr) (has|lacks) (.+)$/.exec(line)))
+      current.expectations.push({ stream: m[1] as Stream, kind: m[2] as 'has' | 'lacks', text: m[3]! });
+    else if ((m = /^(stdout|stderr) matches \/(.+)\/([a-z]*)$/.exec(line)))
+      current.expectations.push({ stream: m[1] as Stream, kind: 'matches', pattern: new RegExp(m[2]!, m[3]) });
     else if ((m = /^(stdout|stderr) is empty$/.exec(line))) current.expectations.push({ stream: m[1] as Stream, kind: 'is', text: '' });
     else if ((m = /^(stdout|stderr):$/.exec(line))) {
       const body: string[] = [];

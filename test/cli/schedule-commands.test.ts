@@ -16,7 +16,7 @@ function tempDir(): string {
 }
 
 describe('oncall who', () => {
-  it('answers the issue\'s instants as json, with the shift bounds in the rotation\'s zone', async () => {
+  it("answers the issue's instants as json, with the shift bounds in the rotation's zone", async () => {
     const run = await runCli(['who', '--at', '2026-03-30T09:30+02:00', '--team', 'storefront', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([
@@ -35,7 +35,7 @@ describe('oncall who', () => {
     expectGolden('who/now.txt', run.stdout);
   });
 
-  it('reads an instant without offset in the organisation\'s zone', async () => {
+  it("reads an instant without offset in the organisation's zone", async () => {
     const run = await runCli(['who', '--at', '2026-10-26T08:59', '--team', 'storefront', '--format', 'json']);
     expect(JSON.parse(run.stdout)[0].person).toBe('bruno');
   });
@@ -58,7 +58,9 @@ describe('oncall validate with the schedule', () => {
     const problems = JSON.parse(run.stdout).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'schedule/unavailable-on-call', file: `${dir}/storefront/team.yaml`, line: 20 });
-    expect(problems[0].message).toMatch(/^chloe is on call in `storefront\/oncall` from 2026-08-03 09:00 to 2026-08-10 09:00 but unavailable/);
+    expect(problems[0].message).toMatch(
+      /^chloe is on call in `storefront\/oncall` from 2026-08-03 09:00 to 2026-08-10 09:00 but unavailable/,
+    );
   });
 });
 
@@ -85,7 +87,6 @@ describe('oncall roster (golden)', () => {
     expect(rows[0]).toMatchObject({ person: 'bruno', start: '2026-11-16T09:00:00+01:00' });
     expect(rows[rows.length - 1]).toMatchObject({ start: '2027-01-11T09:00:00+01:00' });
   });
-
 });
 
 describe('oncall calendar', () => {
@@ -95,7 +96,14 @@ describe('oncall calendar', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(
       // `.oncall-output` marks a directory the command wrote, so a later run may replace it whole.
-      ['.oncall-output', 'all.ics', 'team-payments.ics', 'team-platform.ics', 'team-storefront.ics', ...['alice', 'bruno', 'chloe', 'david', 'emma', 'farid', 'gina', 'hugo', 'ines', 'jules'].map((p) => `person-${p}.ics`)].sort(),
+      [
+        '.oncall-output',
+        'all.ics',
+        'team-payments.ics',
+        'team-platform.ics',
+        'team-storefront.ics',
+        ...['alice', 'bruno', 'chloe', 'david', 'emma', 'farid', 'gina', 'hugo', 'ines', 'jules'].map((p) => `person-${p}.ics`),
+      ].sort(),
     );
     const cal = new ICAL.Component(ICAL.parse(readFileSync(join(out, 'person-alice.ics'), 'utf8')));
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -148,7 +156,6 @@ describe('oncall report compensation', () => {
     expect(run.code).toBe(0);
     expectGolden(`report/compensation-2026-12.${ext}`, run.stdout);
   });
-
 });
 
 describe('npm start (oncall demo)', () => {
@@ -158,4 +165,3 @@ describe('npm start (oncall demo)', () => {
     expectGolden('demo/example.txt', run.stdout);
   });
 });
-

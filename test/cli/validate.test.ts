@@ -52,7 +52,9 @@ describe('every bad input: exit 1 and a positioned problem in all three formats,
       const gh = await runCli(['validate', '--teams', dir, '--format', 'github']);
       expect(gh.code).toBe(1);
       expect(gh.stderr).toBe('');
-      const annotation = gh.stdout.split('\n').find((l) => l.includes(`title=${c.code.replace(/:/g, '%3A')}`) && l.includes(`file=${file.replace(/:/g, '%3A')}`));
+      const annotation = gh.stdout
+        .split('\n')
+        .find((l) => l.includes(`title=${c.code.replace(/:/g, '%3A')}`) && l.includes(`file=${file.replace(/:/g, '%3A')}`));
       expect(annotation, gh.stdout).toBeDefined();
       expect(annotation).toMatch(/^::error file=[^,]+(,line=\d+,col=\d+)?,title=[^:]+::.+$/);
       if ((p!.line as number) > 0) expect(annotation).toContain(`,line=${p!.line as number},col=${p!.column as number},`);
@@ -79,7 +81,11 @@ describe('files and directories the loader cannot use', () => {
     dirs.push(dir);
     const run = await runCli(['validate', '--teams', dir, '--format', 'json']);
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).problems.map((p: { code: string }) => p.code).sort()).toEqual(['file/missing-org', 'file/no-teams']);
+    expect(
+      JSON.parse(run.stdout)
+        .problems.map((p: { code: string }) => p.code)
+        .sort(),
+    ).toEqual(['file/missing-org', 'file/no-teams']);
   });
 
   it('a 10 MB file is refused without being read', async () => {

@@ -37,7 +37,9 @@ describe('a malformed environment variable ends in a readable message and exit 1
     for (const command of ['validate', 'who', 'roster', 'readiness', 'plan', 'router']) {
       const r = await run([command, '--teams', FIXTURE_DIR], io);
       expect(r.code, command).toBe(2);
-      expect(r.err.split('\n')[0]).toBe(`oncall ${command}: ONCALL_NOW must be an ISO 8601 instant such as 2026-03-30T09:30:00Z, or unset (got \`yesterday\`)`);
+      expect(r.err.split('\n')[0]).toBe(
+        `oncall ${command}: ONCALL_NOW must be an ISO 8601 instant such as 2026-03-30T09:30:00Z, or unset (got \`yesterday\`)`,
+      );
       expect(r.err).not.toMatch(NO_TRACE);
     }
   });
@@ -47,13 +49,18 @@ describe('a malformed environment variable ends in a readable message and exit 1
     vi.stubEnv('TWILIO_AUTH_TOKEN', 'token-for-tests');
     const r = await run(['router', '--teams', FIXTURE_DIR, '--port', '0']);
     expect(r.code).toBe(1);
-    expect(r.err.trim()).toMatch(/^oncall router: the secrets file `.*missing\.yaml` \(--secrets or ONCALL_SECRETS_FILE\) cannot be read: no such file$/);
+    expect(r.err.trim()).toMatch(
+      /^oncall router: the secrets file `.*missing\.yaml` \(--secrets or ONCALL_SECRETS_FILE\) cannot be read: no such file$/,
+    );
   });
 
   it('ONCALL_SECRETS_FILE naming a directory or a file that is not YAML: exit 1', async () => {
     vi.stubEnv('TWILIO_AUTH_TOKEN', 'token-for-tests');
     vi.stubEnv('ONCALL_SECRETS_FILE', temp());
-    expect(await run(['router', '--teams', FIXTURE_DIR, '--port', '0'])).toMatchObject({ code: 1, err: expect.stringMatching(/cannot be read: a directory, not a file\n$/) });
+    expect(await run(['router', '--teams', FIXTURE_DIR, '--port', '0'])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/cannot be read: a directory, not a file\n$/),
+    });
     const file = join(temp(), 'secrets.yaml');
     writeFileSync(file, 'phones: [unclosed\n');
     vi.stubEnv('ONCALL_SECRETS_FILE', file);
@@ -74,7 +81,10 @@ describe('a malformed environment variable ends in a readable message and exit 1
     vi.stubEnv('TWILIO_AUTH_TOKEN', '');
     vi.stubEnv('ONCALL_SECRETS_FILE', '');
     const r = await run(['router', '--teams', FIXTURE_DIR, '--port', '0']);
-    expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/^oncall router: no Twilio auth token: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file\n$/) });
+    expect(r).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^oncall router: no Twilio auth token: set TWILIO_AUTH_TOKEN or `twilioAuthToken` in the secrets file\n$/),
+    });
   });
 
   it('OPSGENIE_API_URL and DD_HOST that are not URLs: doctor reports failed checks, exit 1, no request made', async () => {

@@ -17,11 +17,19 @@ import { fixtureTree, lineOf, NOW, withEdit, withFiles, writeTree } from '../hel
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function validate(tree: SourceTree): Promise<{ code: number; problems: Array<{ file: string; line: number; code: string; message: string }> }> {
+async function validate(
+  tree: SourceTree,
+): Promise<{ code: number; problems: Array<{ file: string; line: number; code: string; message: string }> }> {
   const dir = writeTree(tree);
   dirs.push(dir);
   let out = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (out += t), now: () => new Date(NOW), cwd: process.cwd(), env: process.env };
+  const io: Io = {
+    out: (t) => void (out += t),
+    err: (t) => void (out += t),
+    now: () => new Date(NOW),
+    cwd: process.cwd(),
+    env: process.env,
+  };
   const code = await main(['validate', '--teams', dir, '--format', 'json'], io);
   const problems = (JSON.parse(out) as { problems: Array<{ file: string; line: number; code: string; message: string }> }).problems;
   return { code, problems: problems.map((p) => ({ ...p, file: p.file.slice(dir.length + 1) })) };
@@ -45,14 +53,19 @@ function renderedTwice(tree: SourceTree): string[] {
 const NIGHT = `name: Platform night\nmembers: [emma, farid]\nrotations:\n  oncall:\n    members: [emma, farid]\n    start: 2026-01-05\nescalations:\n  night:\n    steps:\n      - notify: on-call\n`;
 
 describe('ids that render to the same resource name', () => {
-  it('the tests\' organisation has none, and renders no resource twice', () => {
+  it("the tests' organisation has none, and renders no resource twice", () => {
     expect(nameClashProblems(loadOrganisation(fixtureTree()).organisation!)).toEqual([]);
     expect(renderedTwice(fixtureTree())).toEqual([]);
   });
 
   it('squad `platform-night` with rotation `oncall` and squad `platform` with rotation `night-oncall`: a problem at each rotation', async () => {
     let tree = withFiles({ 'platform-night/team.yaml': NIGHT }, fixtureTree());
-    tree = withEdit('platform/team.yaml', '  secondary:\n', '  night-oncall:\n    members: [gina, emma]\n    start: 2026-01-05\n  secondary:\n', tree);
+    tree = withEdit(
+      'platform/team.yaml',
+      '  secondary:\n',
+      '  night-oncall:\n    members: [gina, emma]\n    start: 2026-01-05\n  secondary:\n',
+      tree,
+    );
     // The clash is real: every backend would render the schedule twice.
     expect(renderedTwice(tree).filter((k) => k.endsWith(' platform-night-oncall-schedule'))).toHaveLength(3);
     const { code, problems } = await validate(tree);
@@ -72,22 +85,32 @@ describe('ids that render to the same resource name', () => {
     expect(renderedTwice(tree)).toEqual(['datadog:index/monitor:Monitor shop-availability-fast-burn-monitor']);
     const { code, problems } = await validate(tree);
     expect(code).toBe(1);
-    expect(problems.filter((p) => p.code === 'id/name-clash').map((p) => p.line).sort((a, b) => a - b)).toEqual(
-      [lineOf('storefront/team.yaml', '  shop-availability-fast-burn:', tree), lineOf('storefront/team.yaml', '  shop-availability:', tree)].sort((a, b) => a - b),
+    expect(
+      problems
+        .filter((p) => p.code === 'id/name-clash')
+        .map((p) => p.line)
+        .sort((a, b) => a - b),
+    ).toEqual(
+      [
+        lineOf('storefront/team.yaml', '  shop-availability-fast-burn:', tree),
+        lineOf('storefront/team.yaml', '  shop-availability:', tree),
+      ].sort((a, b) => a - b),
     );
   });
 
-  it('the Pulumi program\'s pipeline refuses the same organisation', () => {
+  it("the Pulumi program's pipeline refuses the same organisation", () => {
     const tree = withEdit('storefront/team.yaml', '  shop-5xx-rate:\n', '  shop-availability-fast-burn:\n', fixtureTree());
     expect(analyse(tree, NOW).problems.filter((p) => p.code === 'id/name-clash')).toHaveLength(2);
   });
 });
 
-describe('squad folders named like the outputs\' own names', () => {
+describe("squad folders named like the outputs' own names", () => {
   it.each(['organisation', 'index'])('a squad folder `%s` is refused at the folder', async (id) => {
     const tree = withFiles({ [`${id}/team.yaml`]: NIGHT.replace('Platform night', 'Reserved') }, fixtureTree());
     const { code, problems } = await validate(tree);
     expect(code).toBe(1);
-    expect(problems.filter((p) => p.code === 'file/reserved-name')).toEqual([expect.objectContaining({ file: `${id}/`, message: expect.stringMatching(new RegExp(`^\`${id}\` cannot be a squad id`)) })]);
+    expect(problems.filter((p) => p.code === 'file/reserved-name')).toEqual([
+      expect.objectContaining({ file: `${id}/`, message: expect.stringMatching(new RegExp(`^\`${id}\` cannot be a squad id`)) }),
+    ]);
   });
 });

@@ -24,7 +24,9 @@ describe('the Pulumi program', () => {
   it('a teams directory that does not exist is a RunError naming it', () => {
     installMocks();
     expect(() => new OnCallOrganisation('org', { backend: 'opsgenie', teamsDir: '/nonexistent/teams' })).toThrow(pulumi.RunError);
-    expect(() => new OnCallOrganisation('org', { backend: 'opsgenie', teamsDir: '/nonexistent/teams' })).toThrow('teams directory `/nonexistent/teams` does not exist');
+    expect(() => new OnCallOrganisation('org', { backend: 'opsgenie', teamsDir: '/nonexistent/teams' })).toThrow(
+      'teams directory `/nonexistent/teams` does not exist',
+    );
   });
 });
 
@@ -43,7 +45,13 @@ describe('the program and `oncall validate` check the same stack file', () => {
       const expected = `${join(root, 'stacks', 'Pulumi.acme-test.yaml')}:3:3 error stack/unknown-key: unknown setting \`oncall:squad\``;
       expect(() => new OnCallOrganisation('org', { backend: 'opsgenie', teamsDir: join(root, 'teams') })).toThrow(expected);
       let out = '';
-      const code = await main(['validate', '--teams', join(root, 'teams')], { out: (t) => void (out += t), err: (t) => void (out += t), now: () => new Date(NOW), cwd: process.cwd(), env: process.env });
+      const code = await main(['validate', '--teams', join(root, 'teams')], {
+        out: (t) => void (out += t),
+        err: (t) => void (out += t),
+        now: () => new Date(NOW),
+        cwd: process.cwd(),
+        env: process.env,
+      });
       expect(code).toBe(1);
       expect(out).toContain(expected);
     } finally {

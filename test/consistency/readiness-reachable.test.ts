@@ -16,7 +16,13 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), now: () => new Date(NOW), cwd: process.cwd(), env: process.env };
+  const io: Io = {
+    out: (t) => void (out += `${t}\n`),
+    err: (t) => void (err += `${t}\n`),
+    now: () => new Date(NOW),
+    cwd: process.cwd(),
+    env: process.env,
+  };
   const code = await main(argv, io);
   return { code, out, err };
 }
@@ -29,13 +35,26 @@ const base = () => fixtureTree();
 const CASES: Record<keyof typeof READINESS_CHECKS, () => SourceTree> = {
   'alert/runbook': () => withEdit(SF, '    runbook: runbooks/checkout.md\n', '', base()),
   'alert/runbook-sections': () => withEdit('storefront/runbooks/checkout.md', /## Expected time[^\n]*\n/, '## Later\n', base()),
-  'alert/runbook-https': () => withEdit(PAY, 'runbook: https://wiki.acme.example/runbooks/payments/p99-latency', 'runbook: http://wiki.acme.example/runbooks/payments/p99-latency', base()),
+  'alert/runbook-https': () =>
+    withEdit(
+      PAY,
+      'runbook: https://wiki.acme.example/runbooks/payments/p99-latency',
+      'runbook: http://wiki.acme.example/runbooks/payments/p99-latency',
+      base(),
+    ),
   // Validate owns "the routed rotations have someone on call" (coverage/gap, on the actual shifts); the check
   // owns "a paging alert has somewhere to go": here a squad with alerts that page and no rotation at all.
   'alert/escalation-coverage': () => withEdit(PAY, /rotations:\n[\s\S]*?\nservices:/, 'services:', base()),
   'alert/paging-severity': () => withEdit(PAY, '    severity: P3\n', '    severity: P5\n    page: true\n', base()),
-  'alert/thresholds': () => withEdit('platform/team.yaml', 'thresholds: { critical: "< 14", warning: "< 30" }', 'thresholds: { critical: "< 14", warning: "> 30" }', base()),
-  'alert/duplicate-name': () => withEdit(PAY, 'title: Payment API p99 latency above 1.5 s', 'title: Payment API error rate above 2%', base()),
+  'alert/thresholds': () =>
+    withEdit(
+      'platform/team.yaml',
+      'thresholds: { critical: "< 14", warning: "< 30" }',
+      'thresholds: { critical: "< 14", warning: "> 30" }',
+      base(),
+    ),
+  'alert/duplicate-name': () =>
+    withEdit(PAY, 'title: Payment API p99 latency above 1.5 s', 'title: Payment API error rate above 2%', base()),
   'service/paging-alert': () => {
     let tree = base();
     for (const id of ['shop-home-page', 'shop-checkout', 'shop-5xx-rate', 'shop-availability']) {

@@ -20,9 +20,21 @@ function violations(tree: SourceTree, retired: ReadonlySet<string>): string[] {
   for (const backend of BACKENDS) {
     for (const r of renderStack(org, { now: NOW, name: 't', backend }).resources) {
       for (const policy of pack) {
-        const args = { type: r.type, props: r.inputs, urn: `urn:pulumi:t::oncall::${r.type}::${r.name}`, name: r.name, opts: { protect: r.options?.protect ?? false }, isType: (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType === r.type, asType: () => undefined, getConfig: () => ({}), notApplicable: () => undefined } as unknown as ResourceValidationArgs;
+        const args = {
+          type: r.type,
+          props: r.inputs,
+          urn: `urn:pulumi:t::oncall::${r.type}::${r.name}`,
+          name: r.name,
+          opts: { protect: r.options?.protect ?? false },
+          isType: (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType === r.type,
+          asType: () => undefined,
+          getConfig: () => ({}),
+          notApplicable: () => undefined,
+        } as unknown as ResourceValidationArgs;
         const report: ReportViolation = () => found.push(`${r.name}: ${policy.name}`);
-        const validators = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource as ResourceValidation];
+        const validators = Array.isArray(policy.validateResource)
+          ? policy.validateResource
+          : [policy.validateResource as ResourceValidation];
         for (const v of validators) void v(args, report);
       }
     }
@@ -32,7 +44,13 @@ function violations(tree: SourceTree, retired: ReadonlySet<string>): string[] {
 
 describe('retiring passes the policy pack', () => {
   const retiredSquad = () => withEdit('payments/team.yaml', 'name: Payments\n', 'name: Payments\nretired: true\n', fixtureTree());
-  const retiredLine = () => withEdit('storefront/team.yaml', '  number: "+33199000101"       # the single on-call number every probe and service knows\n', '  number: "+33199000101"\n  retired: true\n', fixtureTree());
+  const retiredLine = () =>
+    withEdit(
+      'storefront/team.yaml',
+      '  number: "+33199000101"       # the single on-call number every probe and service knows\n',
+      '  number: "+33199000101"\n  retired: true\n',
+      fixtureTree(),
+    );
 
   it('a retired squad: its schedules and escalation policy are unprotected, and accepted', () => {
     const tree = retiredSquad();
@@ -40,7 +58,11 @@ describe('retiring passes the policy pack', () => {
     expect([...retired].sort()).toEqual(['payments-oncall-schedule', 'payments-run-schedule', 'payments-standard-4h-escalation']);
     expect(violations(tree, retired)).toEqual([]);
     // Without knowing what is retired, the pack would refuse exactly those resources.
-    expect(violations(tree, new Set())).toEqual(['payments-oncall-schedule: schedule-protected', 'payments-run-schedule: schedule-protected', 'payments-standard-4h-escalation: escalation-protected']);
+    expect(violations(tree, new Set())).toEqual([
+      'payments-oncall-schedule: schedule-protected',
+      'payments-run-schedule: schedule-protected',
+      'payments-standard-4h-escalation: escalation-protected',
+    ]);
   });
 
   it('a retired phone line: unprotected, and accepted', () => {
@@ -52,6 +74,10 @@ describe('retiring passes the policy pack', () => {
   });
 
   it('the pack reads the retired squad from a teams directory as it does from the project', () => {
-    expect([...retiredInProject(writeTree(retiredSquad()))].sort()).toEqual(['payments-oncall-schedule', 'payments-run-schedule', 'payments-standard-4h-escalation']);
+    expect([...retiredInProject(writeTree(retiredSquad()))].sort()).toEqual([
+      'payments-oncall-schedule',
+      'payments-run-schedule',
+      'payments-standard-4h-escalation',
+    ]);
   });
 });

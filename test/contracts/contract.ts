@@ -62,7 +62,8 @@ function matches(path: string, list: readonly string[]): boolean {
   return list.some((c) => p === c || p.startsWith(`${c}.`) || p.startsWith(`${c}[]`));
 }
 
-const isObject = (v: unknown): v is Record<string, Value> => typeof v === 'object' && v !== null && !Array.isArray(v) && !('$ref' in v) && !('$invoke' in v) && !('$concat' in v);
+const isObject = (v: unknown): v is Record<string, Value> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !('$ref' in v) && !('$invoke' in v) && !('$concat' in v);
 
 function walk(planned: Value | undefined, state: Value | undefined, path: string, computed: readonly string[], out: string[]): void {
   if (planned === undefined) {
@@ -78,7 +79,8 @@ function walk(planned: Value | undefined, state: Value | undefined, path: string
     return;
   }
   if (isObject(planned) && isObject(state)) {
-    for (const key of new Set([...Object.keys(planned), ...Object.keys(state)])) walk(planned[key], state[key], path === '' ? key : `${path}.${key}`, computed, out);
+    for (const key of new Set([...Object.keys(planned), ...Object.keys(state)]))
+      walk(planned[key], state[key], path === '' ? key : `${path}.${key}`, computed, out);
     return;
   }
   if (JSON.stringify(planned) !== JSON.stringify(state)) out.push(path);
@@ -110,7 +112,8 @@ export function checkPlan(contracts: BackendContracts, resources: readonly Desir
     }
     for (const v of contract.validate(r, ctx)) out.push(`${r.name}.${v.path}: ${v.message} (${v.source})`);
     const plan = secondPlan(contract, r, ctx);
-    for (const p of plan.changed) out.push(`${r.name}.${p}: differs after apply${plan.replaced.includes(p) ? ' and replaces the resource' : ''} (${contract.source})`);
+    for (const p of plan.changed)
+      out.push(`${r.name}.${p}: differs after apply${plan.replaced.includes(p) ? ' and replaces the resource' : ''} (${contract.source})`);
   }
   return out;
 }

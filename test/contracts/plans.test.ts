@@ -23,7 +23,7 @@ import { join, dirname } from 'node:path';
 const CONTRACTS = contractsOf([...pagerdutyContracts, ...opsgenieContracts, ...datadogContracts, ...twilioContracts]);
 const INSTANTS = ['2025-12-01T00:00:00Z', '2026-03-29T00:30:00Z', '2026-08-10T12:00:00Z', '2027-02-01T00:00:00Z'].map(Date.parse);
 
-describe('the fixture organisation\'s stacks pass the provider contracts', () => {
+describe("the fixture organisation's stacks pass the provider contracts", () => {
   const stacks = readStacksDir(join(dirname(FIXTURE_DIR), 'stacks'));
   it.each(stacks.stacks.map((s) => [s.name, s] as const))('%s', (_name, stack) => {
     for (const now of INSTANTS) {
@@ -37,7 +37,8 @@ describe('the fixture organisation\'s stacks pass the provider contracts', () =>
 });
 
 describe('random organisations pass the provider contracts on every backend that accepts them', () => {
-  const stackOf = (backend: Backend) => parseStackFile(`stacks/Pulumi.random-${backend}.yaml`, `random-${backend}`, `config:\n  oncall:backend: ${backend}\n`).stack!;
+  const stackOf = (backend: Backend) =>
+    parseStackFile(`stacks/Pulumi.random-${backend}.yaml`, `random-${backend}`, `config:\n  oncall:backend: ${backend}\n`).stack!;
   it.each(BACKENDS)('%s', (backend) => {
     let checked = 0;
     fc.assert(

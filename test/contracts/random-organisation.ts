@@ -13,7 +13,15 @@ import type { SourceTree } from '../../modules/spec/source';
 export const PEOPLE = ['ana', 'ben', 'cleo', 'dan', 'eva', 'fox', 'gus', 'hal'] as const;
 const MANAGER = 'max';
 const SQUADS = ['alpha', 'bravo', 'charlie'] as const;
-export const RANDOM_ZONES = ['Europe/Paris', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'UTC', 'Europe/London', 'America/Sao_Paulo'];
+export const RANDOM_ZONES = [
+  'Europe/Paris',
+  'America/New_York',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'UTC',
+  'Europe/London',
+  'America/Sao_Paulo',
+];
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 type Yaml = Record<string, unknown>;
@@ -26,7 +34,10 @@ const dayArb = fc.integer({ min: 0, max: 730 }).map((n) => new Date(Date.UTC(202
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** Minutes of the day on the half hour (what every backend can express) and now and then off it. */
-const minuteArb = fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 0, max: 47 }).map((h) => h * 30) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 1439 }) });
+const minuteArb = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: 0, max: 47 }).map((h) => h * 30) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 1439 }) },
+);
 
 type Turn = { every: string; weekly: boolean };
 const turnArb: fc.Arbitrary<Turn> = fc.oneof(
@@ -41,11 +52,23 @@ const coverageArb: fc.Arbitrary<Coverage> = fc.oneof(
   fc.constant('business-hours'),
   fc.constant('off-hours'),
   // One window every day, sometimes wrapping midnight.
-  fc.tuple(minuteArb, minuteArb).filter(([a, b]) => a !== b).map(([from, to]) => [{ days: 'every-day', from: time(from), to: time(to) }]),
+  fc
+    .tuple(minuteArb, minuteArb)
+    .filter(([a, b]) => a !== b)
+    .map(([from, to]) => [{ days: 'every-day', from: time(from), to: time(to) }]),
   // Weekday windows.
-  fc.tuple(fc.constantFrom('weekdays', 'weekend', 'monday-thursday', ['tuesday', 'friday']), minuteArb, minuteArb).filter(([, a, b]) => a !== b).map(([days, from, to]) => [{ days, from: time(from), to: time(to) }]),
+  fc
+    .tuple(fc.constantFrom('weekdays', 'weekend', 'monday-thursday', ['tuesday', 'friday']), minuteArb, minuteArb)
+    .filter(([, a, b]) => a !== b)
+    .map(([days, from, to]) => [{ days, from: time(from), to: time(to) }]),
   // Two windows of different days.
-  fc.tuple(minuteArb, minuteArb).filter(([a, b]) => a < b).map(([from, to]) => [{ days: 'weekdays', from: time(from), to: time(to) }, { days: 'weekend', from: '10:00', to: '16:00' }]),
+  fc
+    .tuple(minuteArb, minuteArb)
+    .filter(([a, b]) => a < b)
+    .map(([from, to]) => [
+      { days: 'weekdays', from: time(from), to: time(to) },
+      { days: 'weekend', from: '10:00', to: '16:00' },
+    ]),
 );
 
 interface RotationChoice {
@@ -68,8 +91,13 @@ function rotationArb(members: string[]): fc.Arbitrary<RotationChoice> {
     handoffMinute: minuteArb,
     zone: fc.option(fc.constantFrom(...RANDOM_ZONES), { nil: undefined }),
     change: fc.option(fc.record({ from: dayArb, reverse: fc.boolean() }), { nil: undefined }),
-    overrides: fc.array(fc.record({ person: fc.nat(), start: dayArb, startMinute: minuteArb, hours: fc.integer({ min: 1, max: 72 }) }), { maxLength: 2 }),
-    swap: fc.option(fc.record({ a: fc.nat(), b: fc.nat(), cycles: fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })) }), { nil: undefined }),
+    overrides: fc.array(fc.record({ person: fc.nat(), start: dayArb, startMinute: minuteArb, hours: fc.integer({ min: 1, max: 72 }) }), {
+      maxLength: 2,
+    }),
+    swap: fc.option(
+      fc.record({ a: fc.nat(), b: fc.nat(), cycles: fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })) }),
+      { nil: undefined },
+    ),
   });
 }
 
@@ -85,14 +113,16 @@ function rotationYaml(r: RotationChoice, coverage: Coverage): Yaml {
   };
   if (r.zone) out.timezone = r.zone;
   if (r.change && r.change.from > r.start && r.members.length > 1) {
-    out.changes = [{ from: iso(r.change.from), members: r.change.reverse ? [...r.members].reverse() : [...r.members.slice(1), r.members[0]] }];
+    out.changes = [
+      { from: iso(r.change.from), members: r.change.reverse ? [...r.members].reverse() : [...r.members.slice(1), r.members[0]] },
+    ];
   }
   const overrides = r.overrides
     .filter((o) => o.start >= r.start)
     .map((o) => {
       const start = new Date(o.start.getTime() + o.startMinute * 60_000);
       const end = new Date(start.getTime() + o.hours * 3_600_000);
-      const local = (d: Date): string => `${iso(d)} ${time(d.getUTCHours() * 60 - (d.getUTCHours() * 60) % 30)}`;
+      const local = (d: Date): string => `${iso(d)} ${time(d.getUTCHours() * 60 - ((d.getUTCHours() * 60) % 30))}`;
       return { person: r.members[o.person % r.members.length], start: local(start), end: local(end), reason: 'random override' };
     })
     .filter((o) => o.start < o.end);
@@ -102,8 +132,15 @@ function rotationYaml(r: RotationChoice, coverage: Coverage): Yaml {
     const turnDays = Number(days[1]) * (days[2] === 'w' ? 7 : 1);
     const a = r.swap.a % r.members.length;
     const b = (a + 1 + (r.swap.b % (r.members.length - 1))) % r.members.length;
-    const shiftDate = (member: number, cycle: number): string => iso(new Date(r.start.getTime() + (cycle * r.members.length + member) * turnDays * 86_400_000));
-    out.swaps = [{ between: [r.members[a], r.members[b]], shifts: [shiftDate(a, r.swap.cycles[0]), shiftDate(b, r.swap.cycles[1])], reason: 'random swap' }];
+    const shiftDate = (member: number, cycle: number): string =>
+      iso(new Date(r.start.getTime() + (cycle * r.members.length + member) * turnDays * 86_400_000));
+    out.swaps = [
+      {
+        between: [r.members[a], r.members[b]],
+        shifts: [shiftDate(a, r.swap.cycles[0]), shiftDate(b, r.swap.cycles[1])],
+        reason: 'random swap',
+      },
+    ];
   }
   // Overrides of one rotation may not overlap: keep those that do not.
   const kept: typeof overrides = [];
@@ -131,50 +168,78 @@ interface SquadChoice {
   services: number;
 }
 
-const squadArb: fc.Arbitrary<SquadChoice> = fc
-  .shuffledSubarray([...PEOPLE], { minLength: 2, maxLength: 5 })
-  .chain((members) =>
-    fc.record({
-      members: fc.constant(members),
-      manager: fc.boolean(),
-      shape: fc.constantFrom<Shape>('one-always', 'business-off', 'primary-secondary', 'custom-routed'),
-      rotations: fc.tuple(rotationArb(members), rotationArb(members)),
-      coverage: coverageArb,
-      offUrgency: fc.constantFrom<'high' | 'low'>('high', 'low'),
-      repeat: fc.integer({ min: 0, max: 3 }),
-      delays: fc.tuple(fc.constantFrom(5, 10, 15, 30), fc.constantFrom(15, 30, 45, 60, 120)),
-      secondStep: fc.constantFrom<SquadChoice['secondStep']>('on-call', 'manager', 'person', 'both', 'other-rotation', 'other-squad'),
-      // E-mail intake is refused on Datadog On-Call: rarer, so that most organisations reach every backend.
-      email: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
-      phone: fc.boolean(),
-      kinds: fc.subarray(['metric', 'log', 'service-check', 'http-check', 'multistep-check', 'slo']),
-      statusPage: fc.boolean(),
-      services: fc.integer({ min: 1, max: 2 }),
-    }),
-  );
+const squadArb: fc.Arbitrary<SquadChoice> = fc.shuffledSubarray([...PEOPLE], { minLength: 2, maxLength: 5 }).chain((members) =>
+  fc.record({
+    members: fc.constant(members),
+    manager: fc.boolean(),
+    shape: fc.constantFrom<Shape>('one-always', 'business-off', 'primary-secondary', 'custom-routed'),
+    rotations: fc.tuple(rotationArb(members), rotationArb(members)),
+    coverage: coverageArb,
+    offUrgency: fc.constantFrom<'high' | 'low'>('high', 'low'),
+    repeat: fc.integer({ min: 0, max: 3 }),
+    delays: fc.tuple(fc.constantFrom(5, 10, 15, 30), fc.constantFrom(15, 30, 45, 60, 120)),
+    secondStep: fc.constantFrom<SquadChoice['secondStep']>('on-call', 'manager', 'person', 'both', 'other-rotation', 'other-squad'),
+    // E-mail intake is refused on Datadog On-Call: rarer, so that most organisations reach every backend.
+    email: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+    phone: fc.boolean(),
+    kinds: fc.subarray(['metric', 'log', 'service-check', 'http-check', 'multistep-check', 'slo']),
+    statusPage: fc.boolean(),
+    services: fc.integer({ min: 1, max: 2 }),
+  }),
+);
 
 function alertYaml(kind: string, squad: string, service: string, i: number): Yaml {
-  const base = { title: `${kind} ${i} of ${squad}`, severity: (['P1', 'P2', 'P3', 'P4'] as const)[i % 4], kind, service, runbook: `https://wiki.example.org/${squad}/${kind}` };
+  const base = {
+    title: `${kind} ${i} of ${squad}`,
+    severity: (['P1', 'P2', 'P3', 'P4'] as const)[i % 4],
+    kind,
+    service,
+    runbook: `https://wiki.example.org/${squad}/${kind}`,
+  };
   switch (kind) {
     case 'metric':
-      return { ...base, query: `avg:system.cpu.user{service:${service}} by {host}`, window: '10m', thresholds: { critical: '> 90', warning: '> 80' }, noData: '20m' };
+      return {
+        ...base,
+        query: `avg:system.cpu.user{service:${service}} by {host}`,
+        window: '10m',
+        thresholds: { critical: '> 90', warning: '> 80' },
+        noData: '20m',
+      };
     case 'log':
       return { ...base, query: `service:${service} status:error`, window: '15m', thresholds: { critical: '> 50' } };
     case 'service-check':
       return { ...base, query: `"http.can_connect".over("service:${service}").by("host")`, thresholds: { critical: '>= 3' } };
     case 'http-check':
-      return { ...base, request: { url: `https://${service}.example.org/health` }, expect: { status: 200, bodyContains: 'ok' }, every: '5m' };
+      return {
+        ...base,
+        request: { url: `https://${service}.example.org/health` },
+        expect: { status: 200, bodyContains: 'ok' },
+        every: '5m',
+      };
     case 'multistep-check':
       return {
         ...base,
         every: '15m',
         steps: [
-          { name: 'log in', request: { method: 'POST', url: `https://${service}.example.org/login`, body: '{}' }, expect: { status: 200 }, extract: { TOKEN: '$.token' } },
+          {
+            name: 'log in',
+            request: { method: 'POST', url: `https://${service}.example.org/login`, body: '{}' },
+            expect: { status: 200 },
+            extract: { TOKEN: '$.token' },
+          },
           { name: 'read', request: { url: `https://${service}.example.org/me` }, expect: { status: 200 } },
         ],
       };
     default:
-      return { ...base, slo: { target: 99.5, window: '30d', good: `sum:hits{service:${service},!status:5xx}.as_count()`, total: `sum:hits{service:${service}}.as_count()` } };
+      return {
+        ...base,
+        slo: {
+          target: 99.5,
+          window: '30d',
+          good: `sum:hits{service:${service},!status:5xx}.as_count()`,
+          total: `sum:hits{service:${service}}.as_count()`,
+        },
+      };
   }
 }
 
@@ -192,7 +257,10 @@ function squadYaml(id: string, s: SquadChoice, index: number, others: readonly s
     case 'business-off':
       rotations.run = rotationYaml(a, 'business-hours');
       rotations.oncall = rotationYaml(b, 'off-hours');
-      routing = [{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall', urgency: s.offUrgency }];
+      routing = [
+        { during: 'business-hours', rotation: 'run' },
+        { rotation: 'oncall', urgency: s.offUrgency },
+      ];
       break;
     case 'primary-secondary':
       rotations.primary = rotationYaml(a, 'always');
@@ -201,7 +269,13 @@ function squadYaml(id: string, s: SquadChoice, index: number, others: readonly s
     case 'custom-routed':
       rotations.primary = rotationYaml(a, 'always');
       rotations.window = rotationYaml(b, s.coverage);
-      routing = typeof s.coverage === 'string' && s.coverage === 'always' ? undefined : [{ during: s.coverage, rotation: 'window' }, { rotation: 'primary', urgency: s.offUrgency }];
+      routing =
+        typeof s.coverage === 'string' && s.coverage === 'always'
+          ? undefined
+          : [
+              { during: s.coverage, rotation: 'window' },
+              { rotation: 'primary', urgency: s.offUrgency },
+            ];
       break;
   }
   const rotationIds = Object.keys(rotations);
@@ -224,7 +298,9 @@ function squadYaml(id: string, s: SquadChoice, index: number, others: readonly s
       break;
   }
   const services: Yaml = {};
-  for (let k = 0; k < s.services; k++) services[`${id}-svc${k + 1}`] = s.statusPage && k === 0 ? { name: `${id} service ${k + 1}`, statusPage: `${id} ${k + 1}` } : { name: `${id} service ${k + 1}` };
+  for (let k = 0; k < s.services; k++)
+    services[`${id}-svc${k + 1}`] =
+      s.statusPage && k === 0 ? { name: `${id} service ${k + 1}`, statusPage: `${id} ${k + 1}` } : { name: `${id} service ${k + 1}` };
   const alerts: Yaml = {};
   s.kinds.forEach((kind, i) => (alerts[`${id}-${kind}`] = alertYaml(kind, id, `${id}-svc1`, i)));
   const team: Yaml = {
@@ -235,7 +311,11 @@ function squadYaml(id: string, s: SquadChoice, index: number, others: readonly s
     escalations: {
       main: {
         repeat: s.repeat,
-        steps: [{ notify: 'on-call' }, { after: `${s.delays[0]}m`, notify: second }, { after: `${s.delays[0] + s.delays[1]}m`, notify: s.manager ? 'manager' : 'on-call' }],
+        steps: [
+          { notify: 'on-call' },
+          { after: `${s.delays[0]}m`, notify: second },
+          { after: `${s.delays[0] + s.delays[1]}m`, notify: s.manager ? 'manager' : 'on-call' },
+        ],
       },
     },
     ...(routing ? { routing } : {}),
@@ -259,10 +339,21 @@ export const organisationArb: fc.Arbitrary<RandomOrganisation> = fc
     squads: fc.array(squadArb, { minLength: 1, maxLength: 3 }),
   })
   .map(({ zone, business, squads }) => {
-    const people = Object.fromEntries([...PEOPLE, MANAGER].map((p, i) => [p, { name: `Person ${p}`, email: `${p}@example.org`, phone: `+3363998${String(i).padStart(4, '0')}` }]));
+    const people = Object.fromEntries(
+      [...PEOPLE, MANAGER].map((p, i) => [
+        p,
+        { name: `Person ${p}`, email: `${p}@example.org`, phone: `+3363998${String(i).padStart(4, '0')}` },
+      ]),
+    );
     const org = {
       name: 'Random',
-      defaults: { timezone: zone, every: '1w', handoff: 'monday 09:00', responseTarget: '1h', businessHours: { days: 'monday-friday', from: `${two(business[0])}:00`, to: `${two(business[1])}:00` } },
+      defaults: {
+        timezone: zone,
+        every: '1w',
+        handoff: 'monday 09:00',
+        responseTarget: '1h',
+        businessHours: { days: 'monday-friday', from: `${two(business[0])}:00`, to: `${two(business[1])}:00` },
+      },
       phone: { router: 'https://router-1.example.org', fallback: 'https://router-2.example.org' },
       people,
       statusPage: { name: 'Random status', domainPrefix: 'random' },

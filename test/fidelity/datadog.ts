@@ -9,7 +9,12 @@ import type { DesiredState } from '../../modules/render/desired';
 import { DD } from '../../modules/backends/datadog-oncall/resources';
 import { byType, DAYS, inWeeklySpan, instantOfIso, minuteOfWeek, personOf, refersTo, wallMinutes, wallMinutesOfIso } from './common';
 
-interface Restriction { startDay: string; startTime: string; endDay: string; endTime: string }
+interface Restriction {
+  startDay: string;
+  startTime: string;
+  endDay: string;
+  endTime: string;
+}
 
 function minutesOf(t: string): number {
   const [h, m] = t.split(':').map(Number);
@@ -31,7 +36,12 @@ export function datadogOnCall(org: Organisation, state: DesiredState, scheduleNa
   const schedule = byType(state, DD.schedule).find((r) => r.name === scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timeZone as string;
-  const override = byType(state, DD.override).find((o) => refersTo(o.inputs.scheduleId, scheduleName) && instantOfIso(o.inputs.start as string) <= instant && instant < instantOfIso(o.inputs.end as string));
+  const override = byType(state, DD.override).find(
+    (o) =>
+      refersTo(o.inputs.scheduleId, scheduleName) &&
+      instantOfIso(o.inputs.start as string) <= instant &&
+      instant < instantOfIso(o.inputs.end as string),
+  );
   if (override) return personOf(org, override.inputs.userId!);
   const layers = schedule.inputs.layers as Array<Record<string, unknown>>;
   const onCall: string[] = [];

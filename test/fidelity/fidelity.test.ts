@@ -67,7 +67,12 @@ describe('fidelity with the example organisation over 52 weeks', () => {
   it('covers both daylight-saving changes and the swap and override of the example', () => {
     const storefront = org.rotations.get('storefront/oncall')!;
     const state = renderStack(org, { now: NOW, name: 'fidelity', backend: 'pagerduty' });
-    for (const [iso, person] of [['2026-03-30T09:30+02:00', 'alice'], ['2026-10-26T08:59+01:00', 'bruno'], ['2026-08-05T12:00+02:00', 'bruno'], ['2026-12-25T12:00+01:00', 'bruno']] as const) {
+    for (const [iso, person] of [
+      ['2026-03-30T09:30+02:00', 'alice'],
+      ['2026-10-26T08:59+01:00', 'bruno'],
+      ['2026-08-05T12:00+02:00', 'bruno'],
+      ['2026-12-25T12:00+01:00', 'bruno'],
+    ] as const) {
       expect(pagerdutyOnCall(org, state, 'storefront-oncall-schedule', Date.parse(iso))).toBe(person);
     }
     expect(handoffAt(clockFor(storefront), 0)).toBe(Date.parse('2026-01-05T09:00+01:00'));
@@ -84,7 +89,10 @@ describe('a window that runs a whole week back to its weekday', () => {
     // Not valid as routing (it leaves Friday 09:00–10:00 uncovered), but the schedule itself must render.
     const org = loadOrganisation(tree).organisation!;
     const rotation = org.rotations.get('payments/oncall')!;
-    expect(rotation.coverage.intervals).toEqual([[0, 6300], [6360, 10080]]);
+    expect(rotation.coverage.intervals).toEqual([
+      [0, 6300],
+      [6360, 10080],
+    ]);
     const from = Date.parse('2026-03-02T00:00:00+01:00');
     const state = renderStack(org, { now: from, name: 'fidelity', backend });
     expect(mismatches(org, state, backend, rotation, instants(rotation, from, from + 6 * 7 * 86_400_000, 30))).toEqual([]);
@@ -96,7 +104,11 @@ describe('fidelity with random rotations (property)', () => {
     fc.assert(
       fc.property(caseArb, ({ rotation, from, to }) => {
         // Opsgenie hands over at minute 0 or 30 only; validation rejects the rest for Opsgenie stacks.
-        if (backend === 'opsgenie' && (rotation.handoffMinute % 30 !== 0 || rotation.coverage.intervals.some(([s, e]) => s % 30 !== 0 || e % 30 !== 0))) return;
+        if (
+          backend === 'opsgenie' &&
+          (rotation.handoffMinute % 30 !== 0 || rotation.coverage.intervals.some(([s, e]) => s % 30 !== 0 || e % 30 !== 0))
+        )
+          return;
         // No backend documents hour turns across a daylight-saving change (validation warns about them).
         if (rotation.every.unit === 'hours' && observesDst(rotation.timezone)) return;
         const org = organisationAround(rotation);

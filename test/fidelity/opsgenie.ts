@@ -11,8 +11,19 @@ import { byType, DAYS, inWeeklySpan, instantOfIso, minuteOfWeek, personOf, refer
 
 const TURN = { hourly: 60, daily: 1440, weekly: 10080 } as const;
 
-interface Restriction { startHour: number; startMin: number; endHour: number; endMin: number; startDay?: string; endDay?: string }
-interface TimeRestriction { type: string; restriction?: Restriction[]; restrictionList?: Restriction[] }
+interface Restriction {
+  startHour: number;
+  startMin: number;
+  endHour: number;
+  endMin: number;
+  startDay?: string;
+  endDay?: string;
+}
+interface TimeRestriction {
+  type: string;
+  restriction?: Restriction[];
+  restrictionList?: Restriction[];
+}
 
 /**
  * The restriction the API receives, as the provider builds it (terraform-provider-opsgenie v0.6.40 util.go
@@ -25,7 +36,8 @@ function sent(r: TimeRestriction): { type: string; list?: Restriction[]; single?
   if (list.length > 0) return { type: r.type, list };
   const single = (r.restriction ?? []).at(-1);
   if (r.type === 'time-of-day' && !single) throw new Error('time-of-day restriction without `restriction`: the API refuses the rotation');
-  if (r.type === 'weekday-and-time-of-day') throw new Error('weekday-and-time-of-day restriction without `restrictionList`: the API refuses the rotation');
+  if (r.type === 'weekday-and-time-of-day')
+    throw new Error('weekday-and-time-of-day restriction without `restrictionList`: the API refuses the rotation');
   return { type: r.type, single };
 }
 
@@ -53,7 +65,12 @@ export function opsgenieOnCall(org: Organisation, state: DesiredState, scheduleN
   const schedule = byType(state, OG.schedule).find((r) => r.name === scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timezone as string;
-  const override = byType(state, OG.override).find((o) => refersTo(o.inputs.scheduleId, scheduleName) && instantOfIso(o.inputs.startDate as string) <= instant && instant < instantOfIso(o.inputs.endDate as string));
+  const override = byType(state, OG.override).find(
+    (o) =>
+      refersTo(o.inputs.scheduleId, scheduleName) &&
+      instantOfIso(o.inputs.startDate as string) <= instant &&
+      instant < instantOfIso(o.inputs.endDate as string),
+  );
   if (override) {
     const email = override.inputs.username as string;
     return [...org.people.values()].find((p) => p.email === email)?.id ?? null;

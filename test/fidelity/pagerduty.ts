@@ -12,7 +12,12 @@ import type { DesiredState } from '../../modules/render/desired';
 import { PD } from '../../modules/backends/pagerduty/resources';
 import { byType, inWeeklySpan, instantOfIso, minuteOfWeek, personOf, refersTo, wallMinutes, wallMinutesOfIso } from './common';
 
-interface Restriction { type: string; startDayOfWeek?: number; startTimeOfDay: string; durationSeconds: number }
+interface Restriction {
+  type: string;
+  startDayOfWeek?: number;
+  startTimeOfDay: string;
+  durationSeconds: number;
+}
 
 function minutesOf(hhmmss: string): number {
   const [h, m] = hhmmss.split(':').map(Number);
@@ -24,7 +29,8 @@ function allowed(restrictions: Restriction[] | undefined, instant: number, zone:
   const m = minuteOfWeek(instant, zone);
   return restrictions.some((r) => {
     const length = r.durationSeconds / 60;
-    if (r.type === 'daily_restriction') return [0, 1, 2, 3, 4, 5, 6].some((d) => inWeeklySpan(m, d * 1440 + minutesOf(r.startTimeOfDay), length));
+    if (r.type === 'daily_restriction')
+      return [0, 1, 2, 3, 4, 5, 6].some((d) => inWeeklySpan(m, d * 1440 + minutesOf(r.startTimeOfDay), length));
     return inWeeklySpan(m, ((r.startDayOfWeek ?? 1) - 1) * 1440 + minutesOf(r.startTimeOfDay), length);
   });
 }
@@ -33,7 +39,12 @@ export function pagerdutyOnCall(org: Organisation, state: DesiredState, schedule
   const schedule = byType(state, PD.schedule).find((r) => r.name === scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timeZone as string;
-  const override = byType(state, PD.override).find((o) => refersTo(o.inputs.scheduleId, scheduleName) && instantOfIso(o.inputs.start as string) <= instant && instant < instantOfIso(o.inputs.end as string));
+  const override = byType(state, PD.override).find(
+    (o) =>
+      refersTo(o.inputs.scheduleId, scheduleName) &&
+      instantOfIso(o.inputs.start as string) <= instant &&
+      instant < instantOfIso(o.inputs.end as string),
+  );
   if (override) return personOf(org, override.inputs.userId!);
   const layers = schedule.inputs.layers as Array<Record<string, unknown>>;
   for (let i = layers.length - 1; i >= 0; i--) {

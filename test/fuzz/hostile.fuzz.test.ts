@@ -29,13 +29,38 @@ function expectPositioned(problems: readonly Problem[], file: string): void {
 
 /** What YAML is made of, and what breaks parsers: indicators, nesting, quotes, odd characters. */
 const piece = fc.oneof(
-  fc.constantFrom('? ', '- ', ': ', '[', ']', '{', '}', ', ', '"', "'", '#', '&a ', '*a', '!!str ', '|', '>', '---', '...', '<<: ', '%YAML 1.2'),
+  fc.constantFrom(
+    '? ',
+    '- ',
+    ': ',
+    '[',
+    ']',
+    '{',
+    '}',
+    ', ',
+    '"',
+    "'",
+    '#',
+    '&a ',
+    '*a',
+    '!!str ',
+    '|',
+    '>',
+    '---',
+    '...',
+    '<<: ',
+    '%YAML 1.2',
+  ),
   fc.constantFrom('\n', '\n  ', '\n    ', '\t', '\r\n', '\u0000', '\uFEFF', '\uD800', '\u2028', 'é', '💥', '__proto__', 'constructor'),
   fc.constantFrom('1e308', '-0', '.nan', '0x1F', '2026-12-24 18:00+24:00', '0026-01-05', 'EUROPE/PARIS', '9'.repeat(40)),
   fc.string({ maxLength: 8 }),
 );
-const repeated = fc.tuple(fc.constantFrom('? ', '- ', '[', '{a: ', '- [', '? - '), fc.integer({ min: 1, max: 4000 })).map(([p, n]) => p.repeat(n));
-const yamlText = fc.array(fc.oneof({ weight: 8, arbitrary: piece }, { weight: 1, arbitrary: repeated }), { maxLength: 60 }).map((parts) => parts.join(''));
+const repeated = fc
+  .tuple(fc.constantFrom('? ', '- ', '[', '{a: ', '- [', '? - '), fc.integer({ min: 1, max: 4000 }))
+  .map(([p, n]) => p.repeat(n));
+const yamlText = fc
+  .array(fc.oneof({ weight: 8, arbitrary: piece }, { weight: 1, arbitrary: repeated }), { maxLength: 60 })
+  .map((parts) => parts.join(''));
 
 describe('one file of hostile YAML', () => {
   it('is read or refused with positioned problems, never thrown, quickly', () => {

@@ -33,7 +33,9 @@ describe('the raw spec stays in the spec and model layers', () => {
   });
 
   it('no module outside modules/spec and modules/model imports the spec types', () => {
-    expect(sources.filter((f) => !readersOfTheSpec(f)).flatMap((f) => matches(f, /from '[^']*spec\/(types|spec-types\.generated)'/))).toEqual([]);
+    expect(
+      sources.filter((f) => !readersOfTheSpec(f)).flatMap((f) => matches(f, /from '[^']*spec\/(types|spec-types\.generated)'/)),
+    ).toEqual([]);
   });
 });
 
@@ -48,7 +50,11 @@ describe('the spec type generator is a development tool', () => {
   });
 
   it('only the generator imports json-schema-to-typescript, and only `npm run schemas` imports the generator', () => {
-    expect(sources.flatMap((f) => matches(f, /from 'json-schema-to-typescript'/)).map((m) => m.split(':')[0])).toEqual(['modules/spec/generate-spec-types.ts']);
-    expect(sources.flatMap((f) => matches(f, /from '[^']*generate-spec-types'/)).map((m) => m.split(':')[0])).toEqual(['modules/cli/write-generated.ts']);
+    expect(sources.flatMap((f) => matches(f, /from 'json-schema-to-typescript'/)).map((m) => m.split(':')[0])).toEqual([
+      'modules/spec/generate-spec-types.ts',
+    ]);
+    expect(sources.flatMap((f) => matches(f, /from '[^']*generate-spec-types'/)).map((m) => m.split(':')[0])).toEqual([
+      'modules/cli/write-generated.ts',
+    ]);
   });
 });

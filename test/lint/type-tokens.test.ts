@@ -11,7 +11,9 @@ import { ROOT } from '../helpers';
 const TOKEN = /['"](?:[a-z][a-z-]*:[a-zA-Z]+\/[a-zA-Z]+:[A-Za-z]+|oncall:[a-z]+:[A-Z][A-Za-z]*)['"]/g;
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 function tokenLiterals(text: string): string[] {
@@ -20,7 +22,9 @@ function tokenLiterals(text: string): string[] {
 
 describe('type tokens', () => {
   it('the pattern finds the literals it is meant to find', () => {
-    expect(tokenLiterals(`const a = 'pagerduty:index/schedule:Schedule'; const b = "pulumi-nodejs:dynamic/twilio:PhoneLine";`)).toHaveLength(2);
+    expect(
+      tokenLiterals(`const a = 'pagerduty:index/schedule:Schedule'; const b = "pulumi-nodejs:dynamic/twilio:PhoneLine";`),
+    ).toHaveLength(2);
     expect(tokenLiterals("super('oncall:squad:Squad', id)")).toHaveLength(1);
     expect(tokenLiterals("const url = 'https://api.pagerduty.com/schedules'; const time = '09:00';")).toEqual([]);
   });

@@ -12,12 +12,23 @@ const USER = '(?:teams|stacks)';
 /** Ways a test file could reach the repository's own teams/ or stacks/. */
 const REFERENCES: ReadonlyArray<[RegExp, string]> = [
   [new RegExp(`\\bROOT\\s*,\\s*['"\`]${USER}['"\`/]`), 'a path joined from ROOT to teams/ or stacks/'],
-  [new RegExp(`__dirname[^;\\n]*['"\`](?:\\.\\./)*\\.\\.['"\`][^;\\n]*['"\`]${USER}['"\`]`), 'a path from __dirname up to teams/ or stacks/'],
+  [
+    new RegExp(`__dirname[^;\\n]*['"\`](?:\\.\\./)*\\.\\.['"\`][^;\\n]*['"\`]${USER}['"\`]`),
+    'a path from __dirname up to teams/ or stacks/',
+  ],
   [new RegExp(`['"\`](?:\\.\\./)+${USER}(?:/[^'"\`]*)?['"\`]`), 'a relative path up to teams/ or stacks/'],
-  [/\b(?:spawn|spawnSync|exec|execSync|execFile|execFileSync|fork)\([^;]*\bcwd\s*:\s*ROOT\b/, 'a command run at the top of the repository, where `teams` means the user\'s'],
+  [
+    /\b(?:spawn|spawnSync|exec|execSync|execFile|execFileSync|fork)\([^;]*\bcwd\s*:\s*ROOT\b/,
+    "a command run at the top of the repository, where `teams` means the user's",
+  ],
   [/\b(?:runCli|spawnCli)\([^;]*,\s*ROOT\s*[,)]/, 'the CLI run at the top of the repository'],
   [/\b(?:exampleTree|EXAMPLE_DIR)\b/, 'the bundled example (use fixtureTree / FIXTURE_DIR)'],
-  [new RegExp(`\\b(?:readTeamsDir|readStacksDir|loadTeamsDir|readFileSync|readdirSync|statSync|existsSync|cpSync)\\(\\s*['"\`](?:\\./)?${USER}\\b`), 'teams/ or stacks/ read relative to where the tests run'],
+  [
+    new RegExp(
+      `\\b(?:readTeamsDir|readStacksDir|loadTeamsDir|readFileSync|readdirSync|statSync|existsSync|cpSync)\\(\\s*['"\`](?:\\./)?${USER}\\b`,
+    ),
+    'teams/ or stacks/ read relative to where the tests run',
+  ],
 ];
 
 export function userDataReferences(text: string): string[] {
@@ -56,7 +67,13 @@ describe("tests never read the user's teams/ or stacks/", () => {
     expect(userDataReferences(line)).not.toEqual([]);
   });
 
-  it.each(["readTeamsDir(FIXTURE_DIR)", "cpSync(FIXTURE_DIR, join(dir, 'teams'))", "runCli(['who'], repo)", 'new ESLint({ cwd: ROOT })', "expect(p.file).toBe('teams/org.yaml')"])('lets %s through', (line) => {
+  it.each([
+    'readTeamsDir(FIXTURE_DIR)',
+    "cpSync(FIXTURE_DIR, join(dir, 'teams'))",
+    "runCli(['who'], repo)",
+    'new ESLint({ cwd: ROOT })',
+    "expect(p.file).toBe('teams/org.yaml')",
+  ])('lets %s through', (line) => {
     expect(userDataReferences(line)).toEqual([]);
   });
 });

@@ -63,7 +63,11 @@ function get<K extends Alert['kind']>(alerts: Map<string, Alert>, id: string, ki
 
 /** The default the schema documents for a field of an alert (`default \`5m\``, `default 200`). */
 function documentedDefault(...path: string[]): string {
-  let node = (schemas.team as { $defs: { alert: unknown } }).$defs.alert as { properties?: Record<string, unknown>; items?: unknown; description?: string };
+  let node = (schemas.team as { $defs: { alert: unknown } }).$defs.alert as {
+    properties?: Record<string, unknown>;
+    items?: unknown;
+    description?: string;
+  };
   for (const key of path) node = (key === '[]' ? node.items : node.properties?.[key]) as typeof node;
   const m = /default `?([^`;,]+)`?/.exec(node.description ?? '');
   if (!m?.[1]) throw new Error(`no documented default for ${path.join('.')}`);
@@ -130,8 +134,14 @@ describe('an alert fingerprint (what a pull request changed)', () => {
   const base = new Map([...before].map(([id, a]) => [id, alertFingerprint(a)]));
 
   it('does not change when a default is written out', () => {
-    const explicit = BARE.replace('    thresholds: { critical: "> 90", warning: ">= 80" }', '    thresholds: { critical: "> 90", warning: ">= 80" }\n    window: 5m')
-      .replace('    request: { url: "https://www.acme.example/" }', '    request: { url: "https://www.acme.example/", method: GET }\n    expect: { status: 200 }\n    every: 5m')
+    const explicit = BARE.replace(
+      '    thresholds: { critical: "> 90", warning: ">= 80" }',
+      '    thresholds: { critical: "> 90", warning: ">= 80" }\n    window: 5m',
+    )
+      .replace(
+        '    request: { url: "https://www.acme.example/" }',
+        '    request: { url: "https://www.acme.example/", method: GET }\n    expect: { status: 200 }\n    every: 5m',
+      )
       .replace('total: "sum:all{*}" }', 'total: "sum:all{*}", window: 30d }');
     expect(explicit).not.toBe(BARE);
     expect(fingerprints(explicit)).toEqual(base);
@@ -146,7 +156,12 @@ describe('an alert fingerprint (what a pull request changed)', () => {
   });
 
   it('changes with what the alert means', () => {
-    const changed = fingerprints(BARE.replace('critical: "> 90"', 'critical: "> 95"').replace('request: { url: "https://www.acme.example/" }', 'request: { url: "https://www.acme.example/", method: HEAD }'));
+    const changed = fingerprints(
+      BARE.replace('critical: "> 90"', 'critical: "> 95"').replace(
+        'request: { url: "https://www.acme.example/" }',
+        'request: { url: "https://www.acme.example/", method: HEAD }',
+      ),
+    );
     expect([...changed].filter(([id, f]) => base.get(id) !== f).map(([id]) => id)).toEqual(['bare-metric', 'bare-http']);
   });
 });

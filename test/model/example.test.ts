@@ -49,7 +49,11 @@ describe('the example organisation', () => {
       [20, [{ kind: 'on-call' }]],
       [40, [{ kind: 'person', person: 'manon', asManager: true }]],
     ]);
-    expect(team.phone).toMatchObject({ number: '+33199000101', router: 'https://oncall-router-1.acme.example', fallback: 'https://oncall-router-2.acme.example' });
+    expect(team.phone).toMatchObject({
+      number: '+33199000101',
+      router: 'https://oncall-router-1.acme.example',
+      fallback: 'https://oncall-router-2.acme.example',
+    });
     expect(team.services.get('shop')!.statusPage).toEqual({ name: 'Boutique en ligne' });
   });
 
@@ -111,7 +115,15 @@ describe('the example organisation', () => {
 
 describe('time zones', () => {
   it('accepts every IANA spelling the runtime knows, including names ICU calls otherwise', () => {
-    for (const zone of ['Asia/Kolkata', 'Asia/Calcutta', 'America/Port-au-Prince', 'Etc/GMT+1', 'UTC', 'Pacific/Chatham', 'America/Argentina/Buenos_Aires']) {
+    for (const zone of [
+      'Asia/Kolkata',
+      'Asia/Calcutta',
+      'America/Port-au-Prince',
+      'Etc/GMT+1',
+      'UTC',
+      'Pacific/Chatham',
+      'America/Argentina/Buenos_Aires',
+    ]) {
       expect(isValidZone(zone), zone).toBe(true);
     }
     for (const zone of ['europe/paris', 'Europe/Pari', 'Mars/Olympus', '', 'Europe//Paris']) expect(isValidZone(zone), zone).toBe(false);

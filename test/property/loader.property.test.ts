@@ -35,7 +35,32 @@ function displayFiles(): Set<string> {
 /** Characters that matter to YAML, plus arbitrary text. */
 const yamlish = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('\t', ':', ': ', '- ', '&a ', '*a', '{', '}', '[', ']', '"', "'", '#', '\n', '  ', '|', '>', '!!str ', '%', '@', '~', '__proto__: 1\n', 'constructor', '<<: *a'),
+  fc.constantFrom(
+    '\t',
+    ':',
+    ': ',
+    '- ',
+    '&a ',
+    '*a',
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    "'",
+    '#',
+    '\n',
+    '  ',
+    '|',
+    '>',
+    '!!str ',
+    '%',
+    '@',
+    '~',
+    '__proto__: 1\n',
+    'constructor',
+    '<<: *a',
+  ),
 );
 
 describe('loader robustness (property)', () => {
@@ -62,7 +87,12 @@ describe('loader robustness (property)', () => {
       fc.property(
         fc.constantFrom(...yamlFiles),
         fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
-        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined), fc.string(), fc.constantFrom('25:00', '-1m', 'P0', 'Europe/Nowhere', '+33', 'http://', '2026-02-30', 'monday-funday')),
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 2 }),
+          fc.constant(undefined),
+          fc.string(),
+          fc.constantFrom('25:00', '-1m', 'P0', 'Europe/Nowhere', '+33', 'http://', '2026-02-30', 'monday-funday'),
+        ),
         fc.boolean(),
         (rel, choices, value, renameKey) => {
           const doc = parse(fixtureTree().files.get(rel)!) as Record<string, unknown>;

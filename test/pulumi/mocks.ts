@@ -18,8 +18,16 @@ export function installMocks(): void {
   void pulumi.runtime.setMocks(
     {
       newResource(args) {
-        registrations.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, custom: args.custom ?? true });
-        return { id: `${args.name}_id`, state: { ...args.inputs, integrationKey: `${args.name}_integrationKey`, apiKey: `${args.name}_apiKey` } };
+        registrations.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs as Record<string, unknown>,
+          custom: args.custom ?? true,
+        });
+        return {
+          id: `${args.name}_id`,
+          state: { ...args.inputs, integrationKey: `${args.name}_integrationKey`, apiKey: `${args.name}_apiKey` },
+        };
       },
       call(args) {
         return { id: lookupId(args.token, args.inputs as Record<string, unknown>) };

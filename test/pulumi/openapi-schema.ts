@@ -49,7 +49,18 @@ export function isObject(x: unknown): x is JsonObject {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
-const DROPPED = new Set(['description', 'example', 'examples', 'externalDocs', 'discriminator', 'nullable', 'readOnly', 'writeOnly', 'title', 'xml']);
+const DROPPED = new Set([
+  'description',
+  'example',
+  'examples',
+  'externalDocs',
+  'discriminator',
+  'nullable',
+  'readOnly',
+  'writeOnly',
+  'title',
+  'xml',
+]);
 
 type Mode = 'request' | 'response';
 
@@ -58,7 +69,10 @@ function subtypes(spec: Spec, baseRef: string): [string, JsonObject][] {
   const definitions = isObject(spec.definitions) ? spec.definitions : {};
   return Object.values(definitions)
     .filter(isObject)
-    .filter((d) => typeof d['x-discriminator-value'] === 'string' && Array.isArray(d.allOf) && d.allOf.some((p) => isObject(p) && p.$ref === baseRef))
+    .filter(
+      (d) =>
+        typeof d['x-discriminator-value'] === 'string' && Array.isArray(d.allOf) && d.allOf.some((p) => isObject(p) && p.$ref === baseRef),
+    )
     .map((d) => [d['x-discriminator-value'] as string, d]);
 }
 
@@ -76,7 +90,9 @@ function convert(spec: Spec, node: Json, mode: Mode, depth: number, skipDiscrimi
       return {
         oneOf: kinds.map(([value, d]) => ({
           allOf: [
-            ...(d.allOf as Json[]).map((p) => (isObject(p) && p.$ref === ref ? convert(spec, p, mode, depth + 1, true) : convert(spec, p, mode, depth + 1))),
+            ...(d.allOf as Json[]).map((p) =>
+              isObject(p) && p.$ref === ref ? convert(spec, p, mode, depth + 1, true) : convert(spec, p, mode, depth + 1),
+            ),
             { properties: { [prop]: { const: value } } },
           ],
         })),
@@ -114,7 +130,8 @@ function close(node: Json, insideAllOf: boolean, undeclared: JsonObject): Json {
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'allOf' && Array.isArray(v)) out.allOf = v.map((x) => close(x, true, undeclared));
-    else if (k === 'properties' && isObject(v)) out.properties = Object.fromEntries(Object.entries(v).map(([n, p]) => [n, close(p, false, undeclared)]));
+    else if (k === 'properties' && isObject(v))
+      out.properties = Object.fromEntries(Object.entries(v).map(([n, p]) => [n, close(p, false, undeclared)]));
     else if (k === 'items' || k === 'additionalProperties') out[k] = close(v, false, undeclared);
     else if (k === 'oneOf' || k === 'anyOf') out[k] = (v as Json[]).map((x) => close(x, false, undeclared));
     else out[k] = v;
@@ -122,12 +139,16 @@ function close(node: Json, insideAllOf: boolean, undeclared: JsonObject): Json {
   const objectLike = node.type === 'object' || isObject(node.properties) || Array.isArray(node.allOf);
   if (!insideAllOf && objectLike && node.additionalProperties === undefined) {
     out.unevaluatedProperties = Object.keys(undeclared).length === 0 ? false : { not: {} };
-    if (Object.keys(undeclared).length > 0) out.patternProperties = Object.fromEntries(Object.entries(undeclared).map(([name, schema]) => [`^${name}$`, schema]));
+    if (Object.keys(undeclared).length > 0)
+      out.patternProperties = Object.fromEntries(Object.entries(undeclared).map(([name, schema]) => [`^${name}$`, schema]));
   }
   return out;
 }
 
 /** `undeclared`: fields allowed although the schema omits them. */
 export function toJsonSchema(spec: Spec, schema: Json, mode: Mode, undeclared: JsonObject = {}): JsonObject {
-  return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...(close(convert(spec, schema, mode, 0), false, undeclared) as JsonObject) };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    ...(close(convert(spec, schema, mode, 0), false, undeclared) as JsonObject),
+  };
 }

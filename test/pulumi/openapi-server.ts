@@ -45,16 +45,19 @@ function makeAjv(): Ajv2020 {
   ajv.addFormat('http-method', /^(GET|POST|PUT|DELETE|PATCH|HEAD)$/);
   ajv.addFormat('date-time-rfc-2822', { validate: (s: string) => !Number.isNaN(Date.parse(s)) });
   ajv.addFormat('url', { validate: (s: string) => URL.canParse(s) });
-  for (const f of ['int32', 'int64', 'float', 'double']) if (!(f in ajv.formats)) ajv.addFormat(f, { type: 'number', validate: () => true });
+  for (const f of ['int32', 'int64', 'float', 'double'])
+    if (!(f in ajv.formats)) ajv.addFormat(f, { type: 'number', validate: () => true });
   return ajv;
 }
 
 function matchPath(template: string, path: string): Record<string, string> | undefined {
   const names: string[] = [];
-  const pattern = template.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`)).replace(/\{([^}]+)\}/g, (_m, n: string) => {
-    names.push(n);
-    return '([^/]+)';
-  });
+  const pattern = template
+    .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`))
+    .replace(/\{([^}]+)\}/g, (_m, n: string) => {
+      names.push(n);
+      return '([^/]+)';
+    });
   const m = new RegExp(`^${pattern}$`).exec(path);
   return m ? Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')])) : undefined;
 }
@@ -90,7 +93,10 @@ export async function openApiServer(specFile: string, handler: Handler, options:
     if (!validate(value)) violations.push(`${what}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(value).slice(0, 300)}`);
   };
 
-  const operationFor = (method: string, path: string): { op: JsonObject; pathItem: JsonObject; params: Record<string, string> } | undefined => {
+  const operationFor = (
+    method: string,
+    path: string,
+  ): { op: JsonObject; pathItem: JsonObject; params: Record<string, string> } | undefined => {
     for (const [template, item] of Object.entries(spec.paths)) {
       const params = matchPath(template, path);
       const op = item[method.toLowerCase()];
@@ -99,26 +105,53 @@ export async function openApiServer(specFile: string, handler: Handler, options:
     return undefined;
   };
 
-  const checkRequest = (op: JsonObject, pathItem: JsonObject, params: Record<string, string>, query: URLSearchParams, req: IncomingMessage, raw: string): unknown => {
+  const checkRequest = (
+    op: JsonObject,
+    pathItem: JsonObject,
+    params: Record<string, string>,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    raw: string,
+  ): unknown => {
     const id = String(op.operationId);
-    const declared = [...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])].map((p) => resolve(spec, p)).filter(isObject);
+    const declared = [
+      ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
+      ...(Array.isArray(op.parameters) ? op.parameters : []),
+    ]
+      .map((p) => resolve(spec, p))
+      .filter(isObject);
     for (const p of declared) {
       const name = String(p.name);
       const schema = (p.schema ?? { type: p.type, enum: p.enum, format: p.format }) as Json;
-      const value = p.in === 'path' ? params[name] : p.in === 'query' ? (query.get(name) ?? undefined) : p.in === 'header' ? (req.headers[name.toLowerCase()] as string | undefined) : undefined;
+      const value =
+        p.in === 'path'
+          ? params[name]
+          : p.in === 'query'
+            ? (query.get(name) ?? undefined)
+            : p.in === 'header'
+              ? (req.headers[name.toLowerCase()] as string | undefined)
+              : undefined;
       if (p.in === 'body') continue;
       if (value === undefined) {
         if (p.required === true) violations.push(`${id}: required ${p.in} parameter ${name} is missing`);
         continue;
       }
       const v = p.in === 'header' ? value.split(';')[0]!.trim() : value;
-      check(`${id}: ${p.in} parameter ${name}`, schema, p.in === 'header' && name === 'Content-Type' ? v : coerce(value, schema), 'request');
+      check(
+        `${id}: ${p.in} parameter ${name}`,
+        schema,
+        p.in === 'header' && name === 'Content-Type' ? v : coerce(value, schema),
+        'request',
+      );
     }
     for (const name of new Set(query.keys())) {
-      if (!declared.some((p) => p.in === 'query' && p.name === name)) violations.push(`${id}: query parameter ${name} is not in the description`);
+      if (!declared.some((p) => p.in === 'query' && p.name === name))
+        violations.push(`${id}: query parameter ${name} is not in the description`);
     }
     const requirements = (op.security ?? spec.security ?? []) as Json[];
-    const schemes = (isObject(spec.components) && isObject(spec.components.securitySchemes) ? spec.components.securitySchemes : spec.securityDefinitions) as JsonObject | undefined;
+    const schemes = (
+      isObject(spec.components) && isObject(spec.components.securitySchemes) ? spec.components.securitySchemes : spec.securityDefinitions
+    ) as JsonObject | undefined;
     const satisfied = (r: Json): boolean =>
       isObject(r) &&
       Object.keys(r).every((name) => {
@@ -141,7 +174,9 @@ export async function openApiServer(specFile: string, handler: Handler, options:
       if (bodyParam?.required === true || requestBody?.required === true) violations.push(`${id}: the required body is missing`);
       return undefined;
     }
-    const content: JsonObject = isObject(requestBody?.content) ? requestBody.content : { 'application/json': { schema: bodyParam?.schema ?? {} } };
+    const content: JsonObject = isObject(requestBody?.content)
+      ? requestBody.content
+      : { 'application/json': { schema: bodyParam?.schema ?? {} } };
     const media = content[contentType];
     if (!isObject(media)) {
       violations.push(`${id}: body sent as ${contentType || 'no content type'}; the description takes ${Object.keys(content).join(', ')}`);
@@ -174,9 +209,14 @@ export async function openApiServer(specFile: string, handler: Handler, options:
       return;
     }
     const r = resolve(spec, declared);
-    const schema = isObject(r) ? (isObject(r.content) ? (r.content['application/json'] as JsonObject | undefined)?.schema : r.schema) : undefined;
+    const schema = isObject(r)
+      ? isObject(r.content)
+        ? (r.content['application/json'] as JsonObject | undefined)?.schema
+        : r.schema
+      : undefined;
     if (schema !== undefined && answer.body !== undefined) check(`${id}: ${answer.status} answer`, schema, answer.body, 'response');
-    if (schema === undefined && answer.body !== undefined) violations.push(`${id}: the ${answer.status} answer has a body the description does not declare`);
+    if (schema === undefined && answer.body !== undefined)
+      violations.push(`${id}: the ${answer.status} answer has a body the description does not declare`);
   };
 
   // Compiled before the first request, so compiling never delays an answer past a client's timeout.
@@ -186,11 +226,17 @@ export async function openApiServer(specFile: string, handler: Handler, options:
       if (!isObject(op)) continue;
       const rb = isObject(op.requestBody) ? resolve(spec, op.requestBody) : undefined;
       const media = isObject(rb) && isObject(rb.content) ? Object.values(rb.content) : [];
-      const bodyParams = (Array.isArray(op.parameters) ? op.parameters : []).map((p) => resolve(spec, p)).filter((p) => isObject(p) && p.in === 'body');
+      const bodyParams = (Array.isArray(op.parameters) ? op.parameters : [])
+        .map((p) => resolve(spec, p))
+        .filter((p) => isObject(p) && p.in === 'body');
       for (const x of [...media, ...bodyParams]) if (isObject(x) && x.schema !== undefined) validator(x.schema, 'request');
       for (const r of Object.values(isObject(op.responses) ? op.responses : {})) {
         const rr = resolve(spec, r);
-        const schema = isObject(rr) ? (isObject(rr.content) ? (rr.content['application/json'] as JsonObject | undefined)?.schema : rr.schema) : undefined;
+        const schema = isObject(rr)
+          ? isObject(rr.content)
+            ? (rr.content['application/json'] as JsonObject | undefined)?.schema
+            : rr.schema
+          : undefined;
         if (schema !== undefined) validator(schema, 'response');
       }
     }
@@ -210,7 +256,16 @@ export async function openApiServer(specFile: string, handler: Handler, options:
       }
       const before = violations.length;
       const body = checkRequest(found.op, found.pathItem, found.params, url.searchParams, req, raw);
-      const call: Call = { operationId: String(found.op.operationId), method: req.method ?? '', path: url.pathname, params: found.params, query: url.searchParams, headers: req.headers, body, at: Date.now() };
+      const call: Call = {
+        operationId: String(found.op.operationId),
+        method: req.method ?? '',
+        path: url.pathname,
+        params: found.params,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+        at: Date.now(),
+      };
       calls.push(call);
       if (violations.length > before) {
         res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ violations: violations.slice(before) }));
@@ -242,4 +297,6 @@ export async function openApiServer(specFile: string, handler: Handler, options:
 }
 
 export const operations = (spec: Spec): string[] =>
-  Object.values(spec.paths).flatMap((item) => METHODS.filter((m) => isObject(item[m])).map((m) => String((item[m] as JsonObject).operationId)));
+  Object.values(spec.paths).flatMap((item) =>
+    METHODS.filter((m) => isObject(item[m])).map((m) => String((item[m] as JsonObject).operationId)),
+  );

@@ -121,7 +121,11 @@ describe('Opsgenie overrides by alias (opsgenie-oas: create, get, update, delete
     const api = await openApiServer('opsgenie-overrides.json', (call) => {
       if (call.operationId === 'getScheduleOverride' && first) {
         first = false;
-        return { status: 429, headers: { 'X-RateLimit-State': 'THROTTLED', 'X-RateLimit-Period-In-Sec': '1' }, body: { ...base, message: 'Too many requests', code: 42900 } };
+        return {
+          status: 429,
+          headers: { 'X-RateLimit-State': 'THROTTLED', 'X-RateLimit-Period-In-Sec': '1' },
+          body: { ...base, message: 'Too many requests', code: 42900 },
+        };
       }
       return fake.handler(call);
     });
@@ -152,13 +156,18 @@ describe('Opsgenie overrides by alias (opsgenie-oas: create, get, update, delete
   });
 
   it('keeps the key out of its errors', async () => {
-    const api = await openApiServer('opsgenie-overrides.json', () => ({ status: 403, body: { ...base, message: `key ${OG_KEY} has no access to schedule sched-1`, code: 40301 } }));
+    const api = await openApiServer('opsgenie-overrides.json', () => ({
+      status: 403,
+      body: { ...base, message: `key ${OG_KEY} has no access to schedule sched-1`, code: 40301 },
+    }));
     try {
       const error = (await makeOpsgenieOverrideProvider(FAST)
         .create(ogInputs(api.url))
         .then(() => new Error('created'))
         .catch((e: unknown) => e)) as Error;
-      expect(error.message).toMatch(/Opsgenie override storefront-oncall-override-20991224T1700Z of schedule sched-1 starting 2099-12-24T17:00:00Z: GET .* answered 403/);
+      expect(error.message).toMatch(
+        /Opsgenie override storefront-oncall-override-20991224T1700Z of schedule sched-1 starting 2099-12-24T17:00:00Z: GET .* answered 403/,
+      );
       expect(error.message).not.toContain(OG_KEY);
     } finally {
       await api.close();
@@ -182,7 +191,12 @@ function datadogFake(script: { list?: (call: Call, n: number) => Answer | 'serve
   const handler = (call: Call): Answer => {
     if (call.operationId === 'CreateScheduleOverrides') {
       const d = (call.body as { data: DdOverride[] }).data[0]!;
-      const o: DdOverride = { id: `ovr-${store.length + 1}`, type: 'overrides', attributes: d.attributes, relationships: { user: { data: { id: d.relationships.user.data.id, type: 'users' } } } };
+      const o: DdOverride = {
+        id: `ovr-${store.length + 1}`,
+        type: 'overrides',
+        attributes: d.attributes,
+        relationships: { user: { data: { id: d.relationships.user.data.id, type: 'users' } } },
+      };
       store.push(o);
       return { status: 201, body: { data: [o] } };
     }
@@ -198,7 +212,13 @@ function datadogFake(script: { list?: (call: Call, n: number) => Answer | 'serve
   return { store, handler };
 }
 
-const ddInputs = (url: string) => ({ scheduleId: 'sch-1', start: '2099-12-24T18:00:00+01:00', end: '2099-12-26T09:00:00+01:00', userId: 'usr-bruno', connection: { apiKey: DD_API, appKey: DD_APP, apiUrl: `${url}/` } });
+const ddInputs = (url: string) => ({
+  scheduleId: 'sch-1',
+  start: '2099-12-24T18:00:00+01:00',
+  end: '2099-12-26T09:00:00+01:00',
+  userId: 'usr-bruno',
+  connection: { apiKey: DD_API, appKey: DD_APP, apiUrl: `${url}/` },
+});
 
 describe('Datadog On-Call overrides (/api/v2/on-call/schedules/{schedule_id}/overrides)', () => {
   it('creates with a JSON:API body at the configured site, lists the period first, deletes by id', async () => {
@@ -222,7 +242,12 @@ describe('Datadog On-Call overrides (/api/v2/on-call/schedules/{schedule_id}/ove
 
   it('waits X-RateLimit-Reset after a 429 without Retry-After (docs.datadoghq.com/api/latest/rate-limits), and retries a 500 on a GET', async () => {
     const fake = datadogFake({
-      list: (_c, n) => (n === 1 ? { status: 429, headers: { 'X-RateLimit-Reset': '1', 'X-RateLimit-Period': '60' }, body: { errors: ['Too many requests'] } } : n === 2 ? { status: 500, outage: true } : 'serve'),
+      list: (_c, n) =>
+        n === 1
+          ? { status: 429, headers: { 'X-RateLimit-Reset': '1', 'X-RateLimit-Period': '60' }, body: { errors: ['Too many requests'] } }
+          : n === 2
+            ? { status: 500, outage: true }
+            : 'serve',
     });
     const api = await openApiServer('datadog-overrides.json', fake.handler);
     try {
@@ -253,7 +278,10 @@ describe('Datadog On-Call overrides (/api/v2/on-call/schedules/{schedule_id}/ove
   });
 
   it('keeps both keys out of its errors', async () => {
-    const api = await openApiServer('datadog-overrides.json', () => ({ status: 403, body: { errors: [`Forbidden: ${DD_API} / ${DD_APP}`] } }));
+    const api = await openApiServer('datadog-overrides.json', () => ({
+      status: 403,
+      body: { errors: [`Forbidden: ${DD_API} / ${DD_APP}`] },
+    }));
     try {
       const error = (await makeDatadogOverrideProvider(FAST)
         .create(ddInputs(api.url))

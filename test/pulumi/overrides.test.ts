@@ -30,7 +30,9 @@ interface PdOverride {
 }
 
 /** A PagerDuty schedule's overrides, served as api-schema describes them. */
-function pagerdutyFake(script: { post?: (call: Call, n: number) => Answer | 'store'; list?: (call: Call, n: number) => Answer | 'serve' } = {}) {
+function pagerdutyFake(
+  script: { post?: (call: Call, n: number) => Answer | 'store'; list?: (call: Call, n: number) => Answer | 'serve' } = {},
+) {
   const store: PdOverride[] = [];
   let posts = 0;
   let lists = 0;
@@ -68,7 +70,13 @@ function pagerdutyFake(script: { post?: (call: Call, n: number) => Answer | 'sto
  */
 const PD_OPTIONS = { undeclared: { time_zone: { type: 'string' } } };
 
-const pdInputs = (url: string) => ({ scheduleId: 'PSCHED', ...FUTURE, userId: 'PBRUNO', timeZone: 'Europe/Paris', connection: { token: TOKEN, apiUrlOverride: url } });
+const pdInputs = (url: string) => ({
+  scheduleId: 'PSCHED',
+  ...FUTURE,
+  userId: 'PBRUNO',
+  timeZone: 'Europe/Paris',
+  connection: { token: TOKEN, apiUrlOverride: url },
+});
 
 describe('PagerDuty overrides (PagerDuty/api-schema: createScheduleOverride, listScheduleOverrides, deleteScheduleOverride)', () => {
   it('creates after looking for an identical one, replaces on change, deletes by id; every request as described', async () => {
@@ -82,13 +90,21 @@ describe('PagerDuty overrides (PagerDuty/api-schema: createScheduleOverride, lis
       expect(api.calls.map((c) => c.operationId)).toEqual(['listScheduleOverrides', 'createScheduleOverride']);
       // The offset survives the query string (an unencoded + would arrive as a space and fail the date-time format).
       expect(api.calls[0]!.query.get('since')).toBe(FUTURE.start);
-      expect(api.calls[1]!.body).toEqual({ overrides: [{ start: FUTURE.start, end: FUTURE.end, user: { id: 'PBRUNO', type: 'user_reference' }, time_zone: 'Europe/Paris' }] });
+      expect(api.calls[1]!.body).toEqual({
+        overrides: [{ start: FUTURE.start, end: FUTURE.end, user: { id: 'PBRUNO', type: 'user_reference' }, time_zone: 'Europe/Paris' }],
+      });
       expect(api.calls[1]!.headers.authorization).toBe(`Token token=${TOKEN}`);
 
       expect((await provider.diff!('PO1', created.outs, inputs)).changes).toBe(false);
-      expect(await provider.diff!('PO1', created.outs, { ...inputs, userId: 'PCHLOE' })).toMatchObject({ changes: true, replaces: ['userId'], deleteBeforeReplace: true });
+      expect(await provider.diff!('PO1', created.outs, { ...inputs, userId: 'PCHLOE' })).toMatchObject({
+        changes: true,
+        replaces: ['userId'],
+        deleteBeforeReplace: true,
+      });
       // New credentials: stored without replacing the override, so delete uses them.
-      expect(await provider.diff!('PO1', created.outs, { ...inputs, connection: { ...inputs.connection, token: 'rotated-token-4567' } })).toMatchObject({ changes: true, replaces: [] });
+      expect(
+        await provider.diff!('PO1', created.outs, { ...inputs, connection: { ...inputs.connection, token: 'rotated-token-4567' } }),
+      ).toMatchObject({ changes: true, replaces: [] });
 
       await provider.delete!('PO1', created.outs);
       expect(api.calls.at(-1)).toMatchObject({ operationId: 'deleteScheduleOverride', params: { id: 'PSCHED', override_id: 'PO1' } });
@@ -104,7 +120,12 @@ describe('PagerDuty overrides (PagerDuty/api-schema: createScheduleOverride, lis
     const api = await openApiServer('pagerduty-overrides.json', fake.handler, PD_OPTIONS);
     try {
       // PagerDuty answers in its own offset: the same instants, written differently.
-      fake.store.push({ id: 'POLD', start: '2099-12-24T17:00:00Z', end: '2099-12-26T08:00:00Z', user: { id: 'PBRUNO', type: 'user_reference' } });
+      fake.store.push({
+        id: 'POLD',
+        start: '2099-12-24T17:00:00Z',
+        end: '2099-12-26T08:00:00Z',
+        user: { id: 'PBRUNO', type: 'user_reference' },
+      });
       const created = await makePagerDutyOverrideProvider(FAST).create(pdInputs(api.url));
       expect(created.id).toBe('POLD');
       expect(api.calls.map((c) => c.operationId)).toEqual(['listScheduleOverrides']);
@@ -115,7 +136,9 @@ describe('PagerDuty overrides (PagerDuty/api-schema: createScheduleOverride, lis
   });
 
   it('a POST that times out after creating the override is not sent again: the override is found and adopted', async () => {
-    const fake = pagerdutyFake({ post: (call, n) => (n === 1 ? { status: 201, body: [{ status: 201, override: fake.save(call) }], delayMs: 2_500 } : 'store') });
+    const fake = pagerdutyFake({
+      post: (call, n) => (n === 1 ? { status: 201, body: [{ status: 201, override: fake.save(call) }], delayMs: 2_500 } : 'store'),
+    });
     const api = await openApiServer('pagerduty-overrides.json', fake.handler, PD_OPTIONS);
     try {
       const created = await makePagerDutyOverrideProvider(FAST).create(pdInputs(api.url));
@@ -142,7 +165,12 @@ describe('PagerDuty overrides (PagerDuty/api-schema: createScheduleOverride, lis
   });
 
   it('waits the Retry-After of a 429 before sending again, not less', async () => {
-    const fake = pagerdutyFake({ post: (_c, n) => (n === 1 ? { status: 429, headers: { 'Retry-After': '1' }, body: { error: { message: 'Rate Limit Exceeded', code: 2020 } } } : 'store') });
+    const fake = pagerdutyFake({
+      post: (_c, n) =>
+        n === 1
+          ? { status: 429, headers: { 'Retry-After': '1' }, body: { error: { message: 'Rate Limit Exceeded', code: 2020 } } }
+          : 'store',
+    });
     const api = await openApiServer('pagerduty-overrides.json', fake.handler, PD_OPTIONS);
     try {
       await makePagerDutyOverrideProvider(FAST).create(pdInputs(api.url));
@@ -157,7 +185,12 @@ describe('PagerDuty overrides (PagerDuty/api-schema: createScheduleOverride, lis
   });
 
   it('without Retry-After, waits the ratelimit-reset seconds PagerDuty sends (support.pagerduty.com/docs/rest-api-rate-limits)', async () => {
-    const fake = pagerdutyFake({ list: (_c, n) => (n === 1 ? { status: 429, headers: { 'ratelimit-reset': '1' }, body: { error: { message: 'Rate Limit Exceeded', code: 2020 } } } : 'serve') });
+    const fake = pagerdutyFake({
+      list: (_c, n) =>
+        n === 1
+          ? { status: 429, headers: { 'ratelimit-reset': '1' }, body: { error: { message: 'Rate Limit Exceeded', code: 2020 } } }
+          : 'serve',
+    });
     const api = await openApiServer('pagerduty-overrides.json', fake.handler, PD_OPTIONS);
     try {
       await makePagerDutyOverrideProvider(FAST).create(pdInputs(api.url));
@@ -170,7 +203,9 @@ describe('PagerDuty overrides (PagerDuty/api-schema: createScheduleOverride, lis
   });
 
   it('gives up within its time limit when the wait asked for is longer, naming the override and the status', async () => {
-    const fake = pagerdutyFake({ list: () => ({ status: 429, headers: { 'Retry-After': '3600' }, body: { error: { message: 'Rate Limit Exceeded', code: 2020 } } }) });
+    const fake = pagerdutyFake({
+      list: () => ({ status: 429, headers: { 'Retry-After': '3600' }, body: { error: { message: 'Rate Limit Exceeded', code: 2020 } } }),
+    });
     const api = await openApiServer('pagerduty-overrides.json', fake.handler, PD_OPTIONS);
     try {
       const started = Date.now();
@@ -229,14 +264,23 @@ describe('PagerDuty overrides (PagerDuty/api-schema: createScheduleOverride, lis
   });
 
   it('reports a refusal with the override, the status and the reason, and never the token, even echoed back', async () => {
-    const fake = pagerdutyFake({ post: () => ({ status: 400, body: { error: { message: `Invalid Input Provided for token ${TOKEN}`, code: 2001, errors: ['Override must end after its start'] } } }) });
+    const fake = pagerdutyFake({
+      post: () => ({
+        status: 400,
+        body: {
+          error: { message: `Invalid Input Provided for token ${TOKEN}`, code: 2001, errors: ['Override must end after its start'] },
+        },
+      }),
+    });
     const api = await openApiServer('pagerduty-overrides.json', fake.handler, PD_OPTIONS);
     try {
       const error = (await makePagerDutyOverrideProvider(FAST)
         .create(pdInputs(api.url))
         .then(() => new Error('created'))
         .catch((e: unknown) => e)) as Error;
-      expect(error.message).toMatch(/PagerDuty override of schedule PSCHED starting 2099-12-24T18:00:00\+01:00: POST .* answered 400: .*Invalid Input Provided/);
+      expect(error.message).toMatch(
+        /PagerDuty override of schedule PSCHED starting 2099-12-24T18:00:00\+01:00: POST .* answered 400: .*Invalid Input Provided/,
+      );
       expect(error.message).not.toContain(TOKEN);
       expect(error.stack ?? '').not.toContain(TOKEN);
     } finally {
@@ -245,13 +289,17 @@ describe('PagerDuty overrides (PagerDuty/api-schema: createScheduleOverride, lis
   });
 
   it('reports a per-override refusal inside a 201', async () => {
-    const fake = pagerdutyFake({ post: (call) => {
-      const { start, end, user } = (call.body as { overrides: PdOverride[] }).overrides[0]!;
-      return { status: 201, body: [{ status: 400, errors: ['Override must end after its start'], override: { start, end, user } }] };
-    } });
+    const fake = pagerdutyFake({
+      post: (call) => {
+        const { start, end, user } = (call.body as { overrides: PdOverride[] }).overrides[0]!;
+        return { status: 201, body: [{ status: 400, errors: ['Override must end after its start'], override: { start, end, user } }] };
+      },
+    });
     const api = await openApiServer('pagerduty-overrides.json', fake.handler, PD_OPTIONS);
     try {
-      await expect(makePagerDutyOverrideProvider(FAST).create(pdInputs(api.url))).rejects.toThrow(/schedule PSCHED starting .*refused it \(400\): Override must end after its start/);
+      await expect(makePagerDutyOverrideProvider(FAST).create(pdInputs(api.url))).rejects.toThrow(
+        /schedule PSCHED starting .*refused it \(400\): Override must end after its start/,
+      );
       expect(api.violations).toEqual([]);
     } finally {
       await api.close();

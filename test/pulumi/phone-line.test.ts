@@ -14,7 +14,23 @@ const SID = `PN${'a'.repeat(32)}`;
 const saved = { ...process.env };
 
 function twilioNumber(fields: Record<string, unknown>) {
-  return { sid: SID, account_sid: ACCOUNT, phone_number: '+33199000101', friendly_name: 'old name', voice_url: 'https://old.example/voice', voice_method: 'GET', voice_fallback_url: null, voice_fallback_method: 'POST', sms_url: '', sms_method: 'POST', sms_fallback_url: null, sms_fallback_method: 'POST', voice_application_sid: null, trunk_sid: null, ...fields };
+  return {
+    sid: SID,
+    account_sid: ACCOUNT,
+    phone_number: '+33199000101',
+    friendly_name: 'old name',
+    voice_url: 'https://old.example/voice',
+    voice_method: 'GET',
+    voice_fallback_url: null,
+    voice_fallback_method: 'POST',
+    sms_url: '',
+    sms_method: 'POST',
+    sms_fallback_url: null,
+    sms_fallback_method: 'POST',
+    voice_application_sid: null,
+    trunk_sid: null,
+    ...fields,
+  };
 }
 
 const inputs: PhoneLineInputs = {
@@ -42,7 +58,17 @@ async function twilioApi(extra: Record<string, unknown> = {}, found = 1, throttl
     }
     if (call.operationId === 'FetchIncomingPhoneNumber') return { status: 200, body: current };
     const form = call.body as Record<string, string>;
-    const map: Record<string, string> = { FriendlyName: 'friendly_name', VoiceUrl: 'voice_url', VoiceMethod: 'voice_method', VoiceFallbackUrl: 'voice_fallback_url', VoiceFallbackMethod: 'voice_fallback_method', SmsUrl: 'sms_url', SmsMethod: 'sms_method', SmsFallbackUrl: 'sms_fallback_url', SmsFallbackMethod: 'sms_fallback_method' };
+    const map: Record<string, string> = {
+      FriendlyName: 'friendly_name',
+      VoiceUrl: 'voice_url',
+      VoiceMethod: 'voice_method',
+      VoiceFallbackUrl: 'voice_fallback_url',
+      VoiceFallbackMethod: 'voice_fallback_method',
+      SmsUrl: 'sms_url',
+      SmsMethod: 'sms_method',
+      SmsFallbackUrl: 'sms_fallback_url',
+      SmsFallbackMethod: 'sms_fallback_method',
+    };
     for (const [k, v] of Object.entries(form)) if (map[k]) current = { ...current, [map[k]!]: v };
     return { status: 200, body: current };
   });
@@ -63,7 +89,14 @@ describe('Twilio phone line (dynamic provider)', () => {
     try {
       const created = await phoneLineProvider.create!(inputs);
       expect(created.id).toBe(SID);
-      expect(current()).toMatchObject({ voice_url: inputs.voiceUrl, voice_fallback_url: inputs.voiceFallbackUrl, sms_url: inputs.smsUrl, sms_fallback_url: inputs.smsFallbackUrl, voice_method: 'POST', friendly_name: 'Storefront on call' });
+      expect(current()).toMatchObject({
+        voice_url: inputs.voiceUrl,
+        voice_fallback_url: inputs.voiceFallbackUrl,
+        sms_url: inputs.smsUrl,
+        sms_fallback_url: inputs.smsFallbackUrl,
+        voice_method: 'POST',
+        friendly_name: 'Storefront on call',
+      });
       expect(created.outs.previous).toMatchObject({ voiceUrl: 'https://old.example/voice', voiceMethod: 'GET', friendlyName: 'old name' });
       const auth = api.calls[0]!.headers.authorization!;
       expect(Buffer.from(auth.replace('Basic ', ''), 'base64').toString()).toBe(`${ACCOUNT}:twilio-secret`);
@@ -86,7 +119,10 @@ describe('Twilio phone line (dynamic provider)', () => {
       const moved = { ...inputs, sid: SID, voiceUrl: 'https://oncall-router-3.acme.example/voice' };
       expect(await phoneLineProvider.diff!(SID, created.outs, moved)).toMatchObject({ changes: true, replaces: [] });
       expect(await phoneLineProvider.diff!(SID, created.outs, { ...inputs, sid: SID })).toMatchObject({ changes: false });
-      expect(await phoneLineProvider.diff!(SID, created.outs, { ...inputs, number: '+33199000199', sid: SID })).toMatchObject({ changes: true, replaces: ['number'] });
+      expect(await phoneLineProvider.diff!(SID, created.outs, { ...inputs, number: '+33199000199', sid: SID })).toMatchObject({
+        changes: true,
+        replaces: ['number'],
+      });
       const updated = await phoneLineProvider.update!(SID, created.outs, moved);
       expect(current().voice_url).toBe('https://oncall-router-3.acme.example/voice');
       expect(updated.outs!.previous).toEqual(created.outs.previous);
@@ -100,7 +136,9 @@ describe('Twilio phone line (dynamic provider)', () => {
     const missing = await twilioApi({}, 0);
     process.env.TWILIO_API_URL = missing.api.url;
     try {
-      await expect(phoneLineProvider.create!(inputs)).rejects.toThrow(/no Twilio number \+331…01 in this account: the number must exist \(it is never bought\)/);
+      await expect(phoneLineProvider.create!(inputs)).rejects.toThrow(
+        /no Twilio number \+331…01 in this account: the number must exist \(it is never bought\)/,
+      );
     } finally {
       await missing.api.close();
     }
@@ -119,9 +157,13 @@ describe('Twilio phone line (dynamic provider)', () => {
     const attached = await twilioApi({ sms_application_sid: app });
     process.env.TWILIO_API_URL = attached.api.url;
     try {
-      await expect(phoneLineProvider.create!(inputs)).rejects.toThrow(/messaging application .*Twilio would ignore its SMS URLs and texts would never reach the router; detach it first/);
+      await expect(phoneLineProvider.create!(inputs)).rejects.toThrow(
+        /messaging application .*Twilio would ignore its SMS URLs and texts would never reach the router; detach it first/,
+      );
       expect(attached.current().sms_url).toBe('');
-      await expect(phoneLineProvider.update!(SID, { ...inputs, sid: SID }, { ...inputs, sid: SID })).rejects.toThrow(/messaging application/);
+      await expect(phoneLineProvider.update!(SID, { ...inputs, sid: SID }, { ...inputs, sid: SID })).rejects.toThrow(
+        /messaging application/,
+      );
       expect(attached.api.calls.filter((c) => c.operationId === 'UpdateIncomingPhoneNumber')).toEqual([]);
       expect(attached.api.violations).toEqual([]);
     } finally {

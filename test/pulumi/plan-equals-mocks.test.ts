@@ -39,7 +39,11 @@ function unwrap(v: unknown, path: string): unknown {
 
 /** What the engine received, without the SDK's own bookkeeping (the dynamic provider, declared outputs). */
 function received(name: string, inputs: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(inputs).filter(([k, v]) => !k.startsWith('__') && v !== undefined).map(([k, v]) => [k, unwrap(v, `${name}.${k}`)]));
+  return Object.fromEntries(
+    Object.entries(inputs)
+      .filter(([k, v]) => !k.startsWith('__') && v !== undefined)
+      .map(([k, v]) => [k, unwrap(v, `${name}.${k}`)]),
+  );
 }
 
 async function settle(resources: pulumi.Resource[]): Promise<string[]> {
@@ -62,7 +66,11 @@ describe('the Pulumi layer registers exactly the desired state', () => {
     expect(custom.map((r) => r.name).sort()).toEqual(state.resources.map((r) => r.name).sort());
     for (const want of state.resources) {
       const got = custom.find((r) => r.name === want.name)!;
-      expect({ type: got.type, name: got.name, inputs: received(got.name, got.inputs) }).toEqual({ type: want.type, name: want.name, inputs: expected(want.inputs as Value) });
+      expect({ type: got.type, name: got.name, inputs: received(got.name, got.inputs) }).toEqual({
+        type: want.type,
+        name: want.name,
+        inputs: expected(want.inputs as Value),
+      });
     }
     // The keys Datadog uses to reach PagerDuty or Opsgenie stay secret all the way.
     const keys = state.resources.filter((r) => r.type.startsWith('datadog:pagerduty/') || r.type.startsWith('datadog:opsgenie/'));
@@ -80,14 +88,21 @@ describe('the Pulumi layer registers exactly the desired state', () => {
 describe('the organisation component', () => {
   it('refuses a misspelt backend instead of registering part of the organisation', () => {
     installMocks();
-    expect(() => new OnCallOrganisation('org-typo', { backend: 'pagerdty' as Backend, teamsDir: FIXTURE_DIR })).toThrow(/`oncall:backend`\) must be one of pagerduty, opsgenie, datadog, not `pagerdty`/);
+    expect(() => new OnCallOrganisation('org-typo', { backend: 'pagerdty' as Backend, teamsDir: FIXTURE_DIR })).toThrow(
+      /`oncall:backend`\) must be one of pagerduty, opsgenie, datadog, not `pagerdty`/,
+    );
   });
 });
 
 describe('the organisation component checks its stack as `oncall validate --stack` does', () => {
   it('refuses what its backend cannot express (a handoff at 09:15 on Opsgenie) and accepts it elsewhere', () => {
     installMocks();
-    const tree = withEdit('storefront/team.yaml', '    start: 2026-01-05          # a Monday: alice\'s first week\n', '    start: 2026-01-05\n    handoff: monday 09:15\n', fixtureTree());
+    const tree = withEdit(
+      'storefront/team.yaml',
+      "    start: 2026-01-05          # a Monday: alice's first week\n",
+      '    start: 2026-01-05\n    handoff: monday 09:15\n',
+      fixtureTree(),
+    );
     const teamsDir = writeTree(tree);
     expect(() => new OnCallOrganisation('org-og', { backend: 'opsgenie', teamsDir })).toThrow(/backend\/opsgenie-half-hour/);
     expect(() => new OnCallOrganisation('org-pd', { backend: 'pagerduty', teamsDir, pagerdutySubdomain: 'acme' })).not.toThrow();

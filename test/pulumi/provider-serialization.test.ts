@@ -35,11 +35,34 @@ describe('the dynamic providers serialize', () => {
     const past = { scheduleId: 'P1', start: '2020-01-01T00:00:00Z', end: '2020-01-02T00:00:00Z', userId: 'U1', timeZone: 'UTC' };
     expect(await rebuilt.create(past)).toMatchObject({ outs: { overrideId: null } });
     expect(await rebuilt.diff!('x', { ...past, overrideId: null }, { ...past, userId: 'U2' })).toMatchObject({ replaces: ['userId'] });
-    const api = await openApiServer('pagerduty-overrides.json', (call) =>
-      call.operationId === 'listScheduleOverrides' ? { status: 201, body: { overrides: [] } } : { status: 201, body: [{ status: 201, override: { id: 'PO9', start: '2099-01-01T00:00:00Z', end: '2099-01-02T00:00:00Z', user: { id: 'U1', type: 'user_reference' } } }] },
-    { undeclared: { time_zone: { type: 'string' } } });
+    const api = await openApiServer(
+      'pagerduty-overrides.json',
+      (call) =>
+        call.operationId === 'listScheduleOverrides'
+          ? { status: 201, body: { overrides: [] } }
+          : {
+              status: 201,
+              body: [
+                {
+                  status: 201,
+                  override: {
+                    id: 'PO9',
+                    start: '2099-01-01T00:00:00Z',
+                    end: '2099-01-02T00:00:00Z',
+                    user: { id: 'U1', type: 'user_reference' },
+                  },
+                },
+              ],
+            },
+      { undeclared: { time_zone: { type: 'string' } } },
+    );
     try {
-      const future = { ...past, start: '2099-01-01T00:00:00Z', end: '2099-01-02T00:00:00Z', connection: { token: 'tok-0123', apiUrlOverride: api.url } };
+      const future = {
+        ...past,
+        start: '2099-01-01T00:00:00Z',
+        end: '2099-01-02T00:00:00Z',
+        connection: { token: 'tok-0123', apiUrlOverride: api.url },
+      };
       expect((await rebuilt.create(future)).id).toBe('PO9');
       expect(api.violations).toEqual([]);
     } finally {

@@ -18,7 +18,15 @@ const HANDLES: Record<Backend, (service: string, squad: string) => string> = {
 };
 
 function alertsOf(backend: Backend): DesiredResource[] {
-  return renderStack(org, { now: NOW, name: 'test', backend }).resources.filter((r) => r.type.startsWith('datadog:index/monitor') || r.type.startsWith('datadog:index/synthetics') || r.type.startsWith('datadog:index/serviceLevel') || r.type.startsWith('datadog:index/statusPage') || r.type.startsWith('datadog:pagerduty') || r.type.startsWith('datadog:opsgenie'));
+  return renderStack(org, { now: NOW, name: 'test', backend }).resources.filter(
+    (r) =>
+      r.type.startsWith('datadog:index/monitor') ||
+      r.type.startsWith('datadog:index/synthetics') ||
+      r.type.startsWith('datadog:index/serviceLevel') ||
+      r.type.startsWith('datadog:index/statusPage') ||
+      r.type.startsWith('datadog:pagerduty') ||
+      r.type.startsWith('datadog:opsgenie'),
+  );
 }
 
 describe.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s stack', (backend) => {
@@ -27,15 +35,31 @@ describe.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s stack', (ba
   it('renders every example alert as a monitor or synthetic check, named, tagged, prioritised and routed', () => {
     for (const alert of org.alerts.values()) {
       if (alert.kind === 'slo') {
-        expect(resources.filter((x) => x.name.startsWith(`${alert.id}-`)).map((x) => x.type)).toEqual(['datadog:index/serviceLevelObjective:ServiceLevelObjective', 'datadog:index/monitor:Monitor', 'datadog:index/monitor:Monitor']);
+        expect(resources.filter((x) => x.name.startsWith(`${alert.id}-`)).map((x) => x.type)).toEqual([
+          'datadog:index/serviceLevelObjective:ServiceLevelObjective',
+          'datadog:index/monitor:Monitor',
+          'datadog:index/monitor:Monitor',
+        ]);
         continue;
       }
       const r = resources.find((x) => x.name === `${alert.id}-monitor` || x.name === `${alert.id}-check`);
       expect(r, alert.id).toBeDefined();
-      expect(r!.type).toBe(alert.kind.endsWith('check') && alert.kind !== 'service-check' ? 'datadog:index/syntheticsTest:SyntheticsTest' : 'datadog:index/monitor:Monitor');
+      expect(r!.type).toBe(
+        alert.kind.endsWith('check') && alert.kind !== 'service-check'
+          ? 'datadog:index/syntheticsTest:SyntheticsTest'
+          : 'datadog:index/monitor:Monitor',
+      );
       const i = r!.inputs as Record<string, any>;
       expect(i.name).toBe(`[${alert.service}][${alert.team}] ${alert.title}`);
-      expect(i.tags).toEqual(expect.arrayContaining([`team:${alert.team}`, `service:${alert.service}`, `severity:${alert.severity.toLowerCase()}`, `alert-id:${alert.id}`, 'managed-by:oncall-as-code']));
+      expect(i.tags).toEqual(
+        expect.arrayContaining([
+          `team:${alert.team}`,
+          `service:${alert.service}`,
+          `severity:${alert.severity.toLowerCase()}`,
+          `alert-id:${alert.id}`,
+          'managed-by:oncall-as-code',
+        ]),
+      );
       const priority = r!.type.endsWith('Monitor') ? i.priority : String(i.optionsList.monitorPriority);
       expect(priority).toBe(alert.severity.slice(1));
       const handle = HANDLES[backend](alert.service, alert.team);
@@ -48,13 +72,23 @@ describe.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s stack', (ba
 
   it('the home-page check asserts status 200 and a body containing "Ajouter au panier"', () => {
     const home = resources.find((r) => r.name === 'shop-home-page-check')!.inputs as Record<string, any>;
-    expect(home).toMatchObject({ type: 'api', subtype: 'http', requestDefinition: { method: 'GET', url: 'https://www.acme.example/' }, locations: ['aws:eu-west-3', 'aws:eu-central-1'] });
-    expect(home.assertions).toEqual([{ type: 'statusCode', operator: 'is', target: '200' }, { type: 'body', operator: 'contains', target: 'Ajouter au panier' }]);
+    expect(home).toMatchObject({
+      type: 'api',
+      subtype: 'http',
+      requestDefinition: { method: 'GET', url: 'https://www.acme.example/' },
+      locations: ['aws:eu-west-3', 'aws:eu-central-1'],
+    });
+    expect(home.assertions).toEqual([
+      { type: 'statusCode', operator: 'is', target: '200' },
+      { type: 'body', operator: 'contains', target: 'Ajouter au panier' },
+    ]);
     expect(home.optionsList.tickEvery).toBe(60);
     const checkout = resources.find((r) => r.name === 'shop-checkout-check')!.inputs as Record<string, any>;
     expect(checkout.subtype).toBe('multi');
     expect(checkout.apiSteps.map((s: any) => s.name)).toEqual(['Add a book to the cart', 'Pay with the test card']);
-    expect(checkout.apiSteps[0].extractedValues).toEqual([{ name: 'CART_ID', type: 'http_body', parser: { type: 'json_path', value: '$.id' } }]);
+    expect(checkout.apiSteps[0].extractedValues).toEqual([
+      { name: 'CART_ID', type: 'http_body', parser: { type: 'json_path', value: '$.id' } },
+    ]);
   });
 
   it('builds monitor queries with the window and the critical comparison; warnings in the same direction', () => {
@@ -92,18 +126,36 @@ describe('SLOs and non-paging alerts', () => {
     );
     const resources = renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 't', backend: 'datadog' }).resources;
     const slo = resources.find((r) => r.name === 'payments-availability-slo')!;
-    expect(slo.inputs).toMatchObject({ type: 'metric', query: { numerator: 'sum:payments.ok{*}.as_count()', denominator: 'sum:payments.all{*}.as_count()' }, thresholds: [{ timeframe: '30d', target: 99.9 }] });
+    expect(slo.inputs).toMatchObject({
+      type: 'metric',
+      query: { numerator: 'sum:payments.ok{*}.as_count()', denominator: 'sum:payments.all{*}.as_count()' },
+      thresholds: [{ timeframe: '30d', target: 99.9 }],
+    });
     const burns = resources.filter((r) => r.name.startsWith('payments-availability-') && r.name.endsWith('burn-monitor'));
     expect(burns.map((b) => b.inputs.query)).toEqual([
-      { $concat: ['burn_rate("', { $ref: 'payments-availability-slo', property: 'id' }, '").over("30d").long_window("1h").short_window("5m") > 14.4'] },
-      { $concat: ['burn_rate("', { $ref: 'payments-availability-slo', property: 'id' }, '").over("30d").long_window("6h").short_window("30m") > 6'] },
+      {
+        $concat: [
+          'burn_rate("',
+          { $ref: 'payments-availability-slo', property: 'id' },
+          '").over("30d").long_window("1h").short_window("5m") > 14.4',
+        ],
+      },
+      {
+        $concat: [
+          'burn_rate("',
+          { $ref: 'payments-availability-slo', property: 'id' },
+          '").over("30d").long_window("6h").short_window("30m") > 6',
+        ],
+      },
     ]);
     for (const b of burns) expect(b.inputs.message).toContain('{{#is_alert}}@oncall-payments{{/is_alert}}');
   });
 
   it('an alert that does not page carries no paging handle, only its own notifications', () => {
     const tree = withEdit('platform/team.yaml', '    severity: P3\n', '    severity: P4\n    notify: ["@slack-platform"]\n', fixtureTree());
-    const cpu = renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 't', backend: 'pagerduty' }).resources.find((r) => r.name === 'platform-cpu-saturated-monitor')!;
+    const cpu = renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 't', backend: 'pagerduty' }).resources.find(
+      (r) => r.name === 'platform-cpu-saturated-monitor',
+    )!;
     expect(cpu.inputs.message).not.toContain('@pagerduty');
     expect(cpu.inputs.message).toContain('{{#is_alert}}@slack-platform{{/is_alert}}');
   });
@@ -119,30 +171,48 @@ describe('SLOs and non-paging alerts', () => {
 describe('what `query` holds for each monitor kind', () => {
   const addAlert = (yaml: string) => withEdit('platform/team.yaml', 'alerts:\n', `alerts:\n${yaml}`, fixtureTree());
   const render = (tree: ReturnType<typeof addAlert>, id: string) =>
-    renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 't', backend: 'datadog' }).resources.find((r) => r.name === `${id}-monitor`)!.inputs as Record<string, any>;
+    renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 't', backend: 'datadog' }).resources.find(
+      (r) => r.name === `${id}-monitor`,
+    )!.inputs as Record<string, any>;
 
   it('a log alert wraps the log search once; a full logs(…) query is refused where it is written', () => {
-    const tree = addAlert('  errs:\n    title: Errors\n    kind: log\n    severity: P3\n    query: \'service:shop status:error\'\n    window: 1h\n    thresholds: { critical: "> 10" }\n');
+    const tree = addAlert(
+      '  errs:\n    title: Errors\n    kind: log\n    severity: P3\n    query: \'service:shop status:error\'\n    window: 1h\n    thresholds: { critical: "> 10" }\n',
+    );
     // The form documented for log alerts: logs(query).index(index_name).rollup(rollup_method).last(time_window) operator #
     // (DataDog/datadog-api-client-typescript .generator/schemas/v1/openapi.yaml, CreateMonitor).
     expect(render(tree, 'errs').query).toBe('logs("service:shop status:error").index("*").rollup("count").last("1h") > 10');
-    const full = addAlert('  errs:\n    title: Errors\n    kind: log\n    severity: P3\n    query: \'logs("service:shop").index("*").rollup("count").last("5m") > 1\'\n    thresholds: { critical: "> 10" }\n');
+    const full = addAlert(
+      '  errs:\n    title: Errors\n    kind: log\n    severity: P3\n    query: \'logs("service:shop").index("*").rollup("count").last("5m") > 1\'\n    thresholds: { critical: "> 10" }\n',
+    );
     const errors = errorsOf(full);
-    expect(errors.map((e) => [e.code, e.line])).toEqual([['alert/query-shape', lineOf('platform/team.yaml', 'query: \'logs(', full)]]);
+    expect(errors.map((e) => [e.code, e.line])).toEqual([['alert/query-shape', lineOf('platform/team.yaml', "query: 'logs(", full)]]);
   });
 
   it('a service check counts check runs: `.last(N).count_by_status()` from the thresholds, and no `window`', () => {
-    const tree = addAlert('  up:\n    title: Up\n    kind: service-check\n    severity: P2\n    query: http.can_connect\n    thresholds: { critical: ">= 3", warning: "> 0" }\n');
+    const tree = addAlert(
+      '  up:\n    title: Up\n    kind: service-check\n    severity: P2\n    query: http.can_connect\n    thresholds: { critical: ">= 3", warning: "> 0" }\n',
+    );
     // "check".over(tags).last(count).count_by_status(); count ≥ the largest threshold (CreateMonitor, Service Check Query).
-    expect(render(tree, 'up')).toMatchObject({ type: 'service check', query: '"http.can_connect".over("*").last(3).count_by_status()', monitorThresholds: { critical: '3', warning: '1', ok: '1' } });
-    const windowed = addAlert('  up:\n    title: Up\n    kind: service-check\n    severity: P2\n    query: http.can_connect\n    window: 5m\n    thresholds: { critical: ">= 3" }\n');
+    expect(render(tree, 'up')).toMatchObject({
+      type: 'service check',
+      query: '"http.can_connect".over("*").last(3).count_by_status()',
+      monitorThresholds: { critical: '3', warning: '1', ok: '1' },
+    });
+    const windowed = addAlert(
+      '  up:\n    title: Up\n    kind: service-check\n    severity: P2\n    query: http.can_connect\n    window: 5m\n    thresholds: { critical: ">= 3" }\n',
+    );
     expect(errorsOf(windowed).map((e) => e.code)).toEqual(['alert/field-not-for-kind']);
   });
 
   it('a metric alert over two days uses a window Datadog accepts (last_48h, not last_2d)', () => {
-    const tree = addAlert('  slow:\n    title: Slow\n    kind: metric\n    severity: P3\n    query: avg:x{*}\n    window: 2d\n    thresholds: { critical: "> 1" }\n');
+    const tree = addAlert(
+      '  slow:\n    title: Slow\n    kind: metric\n    severity: P3\n    query: avg:x{*}\n    window: 2d\n    thresholds: { critical: "> 1" }\n',
+    );
     expect(render(tree, 'slow').query).toBe('avg(last_48h):avg:x{*} > 1');
-    const full = addAlert('  slow:\n    title: Slow\n    kind: metric\n    severity: P3\n    query: avg(last_5m):avg:x{*} > 1\n    thresholds: { critical: "> 1" }\n');
+    const full = addAlert(
+      '  slow:\n    title: Slow\n    kind: metric\n    severity: P3\n    query: avg(last_5m):avg:x{*} > 1\n    thresholds: { critical: "> 1" }\n',
+    );
     expect(errorsOf(full).map((e) => e.code)).toEqual(['alert/query-shape']);
   });
 });
@@ -155,7 +225,9 @@ describe('Datadog stack constraints', () => {
 
   it('e-mail intake on a Datadog On-Call stack is an error at `intake.email`', () => {
     const problems = backendProblems(org, [stack('dd', 'datadog', '  datadog:apiUrl: https://api.datadoghq.eu/\n')]);
-    expect(problems.map((p) => [p.code, p.file, p.line])).toEqual([['backend/datadog-email-intake', 'teams/platform/team.yaml', lineOf('platform/team.yaml', '  email: true', fixtureTree())]]);
+    expect(problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ['backend/datadog-email-intake', 'teams/platform/team.yaml', lineOf('platform/team.yaml', '  email: true', fixtureTree())],
+    ]);
   });
 
   it('a stack registering Datadog resources without `datadog:apiUrl` is warned about', () => {
@@ -191,6 +263,8 @@ describe('what Datadog On-Call cannot route', () => {
     const loaded = loadOrganisation(tree).organisation!;
     const dd = parseStackFile('s.yaml', 'dd', 'config:\n  oncall:backend: datadog\n  datadog:apiUrl: https://api.datadoghq.eu/\n').stack!;
     const problems = backendProblems(loaded, [dd]).filter((p) => p.code === 'backend/datadog-alert-escalation');
-    expect(problems.map((p) => [p.file, p.line])).toEqual([['teams/payments/team.yaml', lineOf('payments/team.yaml', '    escalation: other', tree)]]);
+    expect(problems.map((p) => [p.file, p.line])).toEqual([
+      ['teams/payments/team.yaml', lineOf('payments/team.yaml', '    escalation: other', tree)],
+    ]);
   });
 });

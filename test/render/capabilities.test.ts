@@ -19,9 +19,17 @@ import { NOW, ROOT } from '../helpers';
 
 const ORG = {
   name: 'Matrix',
-  defaults: { timezone: 'Europe/Paris', every: '1w', handoff: 'monday 09:00', responseTarget: '1h', businessHours: { days: 'monday-friday', from: '09:00', to: '18:00' } },
+  defaults: {
+    timezone: 'Europe/Paris',
+    every: '1w',
+    handoff: 'monday 09:00',
+    responseTarget: '1h',
+    businessHours: { days: 'monday-friday', from: '09:00', to: '18:00' },
+  },
   phone: { router: 'https://router-1.example.org', fallback: 'https://router-2.example.org' },
-  people: Object.fromEntries(['ana', 'ben', 'cleo', 'max'].map((p, i) => [p, { name: p, email: `${p}@example.org`, phone: `+3363998000${i}` }])),
+  people: Object.fromEntries(
+    ['ana', 'ben', 'cleo', 'max'].map((p, i) => [p, { name: p, email: `${p}@example.org`, phone: `+3363998000${i}` }]),
+  ),
   statusPage: { name: 'Matrix status', domainPrefix: 'matrix' },
 };
 
@@ -35,13 +43,31 @@ const BASE: Squad = {
   escalations: { main: { steps: [{ notify: 'on-call' }, { after: '30m', notify: 'manager' }] } },
   services: { api: { name: 'API' } },
 };
-const apiAlert = { title: 'API errors', kind: 'metric', severity: 'P2', query: 'sum:errors{service:api}.as_count()', thresholds: { critical: '> 5' }, runbook: 'https://wiki.example.org/api' };
-const webAlert = (service: string): Squad => ({ title: 'Web errors', kind: 'metric', severity: 'P2', service, query: 'sum:errors{service:web}.as_count()', thresholds: { critical: '> 5' }, runbook: 'https://wiki.example.org/web' });
+const apiAlert = {
+  title: 'API errors',
+  kind: 'metric',
+  severity: 'P2',
+  query: 'sum:errors{service:api}.as_count()',
+  thresholds: { critical: '> 5' },
+  runbook: 'https://wiki.example.org/api',
+};
+const webAlert = (service: string): Squad => ({
+  title: 'Web errors',
+  kind: 'metric',
+  severity: 'P2',
+  service,
+  query: 'sum:errors{service:web}.as_count()',
+  thresholds: { critical: '> 5' },
+  runbook: 'https://wiki.example.org/web',
+});
 const twoRotations = (routing: unknown[]): Squad => ({ ...BASE, rotations: { run: rotation(), oncall: rotation() }, routing });
 
 const twoPolicies = (alertPolicy: string): Squad => ({
   ...BASE,
-  escalations: { main: (BASE.escalations as Record<string, unknown>).main, urgent: { steps: [{ notify: 'on-call' }, { after: '10m', notify: 'manager' }] } },
+  escalations: {
+    main: (BASE.escalations as Record<string, unknown>).main,
+    urgent: { steps: [{ notify: 'on-call' }, { after: '10m', notify: 'manager' }] },
+  },
   routing: [{ rotation: 'oncall', escalation: 'main' }],
   alerts: { 'api-errors': { ...apiAlert, escalation: alertPolicy } },
 });
@@ -53,39 +79,94 @@ const twoPolicies = (alertPolicy: string): Squad => ({
 const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad }> = {
   squad: { without: BASE, with: { ...BASE, members: ['ana', 'ben', 'cleo'] } },
   rotation: { without: BASE, with: { ...BASE, rotations: { oncall: { ...rotation(), every: '1d', handoff: '09:00' } } } },
-  coverage: { without: { ...BASE, rotations: { oncall: rotation(), day: rotation() } }, with: { ...BASE, rotations: { oncall: rotation(), day: rotation('business-hours') } } },
-  'roster-changes': { without: BASE, with: { ...BASE, rotations: { oncall: { ...rotation(), changes: [{ from: '2026-03-02', members: ['ben', 'ana'] }] } } } },
-  overrides: { without: BASE, with: { ...BASE, rotations: { oncall: { ...rotation(), overrides: [{ person: 'ben', start: '2026-03-03 09:00', end: '2026-03-04 09:00' }] } } } },
-  'escalation-steps': { without: BASE, with: { ...BASE, escalations: { main: { steps: [{ notify: 'on-call' }, { after: '20m', notify: 'manager' }] } } } },
-  'several-targets': { without: BASE, with: { ...BASE, escalations: { main: { steps: [{ notify: 'on-call' }, { after: '30m', notify: ['manager', { person: 'cleo' }] }] } } } },
-  targets: { without: BASE, with: { ...BASE, escalations: { main: { steps: [{ notify: 'on-call' }, { after: '30m', notify: { person: 'cleo' } }] } } } },
+  coverage: {
+    without: { ...BASE, rotations: { oncall: rotation(), day: rotation() } },
+    with: { ...BASE, rotations: { oncall: rotation(), day: rotation('business-hours') } },
+  },
+  'roster-changes': {
+    without: BASE,
+    with: { ...BASE, rotations: { oncall: { ...rotation(), changes: [{ from: '2026-03-02', members: ['ben', 'ana'] }] } } },
+  },
+  overrides: {
+    without: BASE,
+    with: {
+      ...BASE,
+      rotations: { oncall: { ...rotation(), overrides: [{ person: 'ben', start: '2026-03-03 09:00', end: '2026-03-04 09:00' }] } },
+    },
+  },
+  'escalation-steps': {
+    without: BASE,
+    with: { ...BASE, escalations: { main: { steps: [{ notify: 'on-call' }, { after: '20m', notify: 'manager' }] } } },
+  },
+  'several-targets': {
+    without: BASE,
+    with: { ...BASE, escalations: { main: { steps: [{ notify: 'on-call' }, { after: '30m', notify: ['manager', { person: 'cleo' }] }] } } },
+  },
+  targets: {
+    without: BASE,
+    with: { ...BASE, escalations: { main: { steps: [{ notify: 'on-call' }, { after: '30m', notify: { person: 'cleo' } }] } } },
+  },
   'alert-escalation': { without: twoPolicies('main'), with: twoPolicies('main'), beyond: twoPolicies('urgent') },
-  repeat: { without: BASE, with: { ...BASE, escalations: { main: { repeat: 2, steps: [{ notify: 'on-call' }, { after: '30m', notify: 'manager' }] } } } },
-  'routing-hours': { without: twoRotations([{ rotation: 'run' }]), with: twoRotations([{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }]) },
+  repeat: {
+    without: BASE,
+    with: { ...BASE, escalations: { main: { repeat: 2, steps: [{ notify: 'on-call' }, { after: '30m', notify: 'manager' }] } } },
+  },
+  'routing-hours': {
+    without: twoRotations([{ rotation: 'run' }]),
+    with: twoRotations([{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }]),
+  },
   'urgency-low': {
     without: twoRotations([{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }]),
-    with: twoRotations([{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall', urgency: 'low' }]),
+    with: twoRotations([
+      { during: 'business-hours', rotation: 'run' },
+      { rotation: 'oncall', urgency: 'low' },
+    ]),
   },
   // On Opsgenie and Datadog a service is the `service:` tag of its alerts: the second one has an alert.
-  services: { without: { ...BASE, alerts: { 'web-errors': webAlert('api') } }, with: { ...BASE, services: { api: { name: 'API' }, web: { name: 'Web' } }, alerts: { 'web-errors': webAlert('web') } } },
+  services: {
+    without: { ...BASE, alerts: { 'web-errors': webAlert('api') } },
+    with: { ...BASE, services: { api: { name: 'API' }, web: { name: 'Web' } }, alerts: { 'web-errors': webAlert('web') } },
+  },
   'email-intake': { without: BASE, with: { ...BASE, intake: { email: true } } },
   alerts: {
     without: BASE,
-    with: { ...BASE, alerts: { 'api-errors': { title: 'API errors', kind: 'metric', severity: 'P2', query: 'sum:errors{service:api}.as_count()', thresholds: { critical: '> 5' }, runbook: 'https://wiki.example.org/api' } } },
+    with: {
+      ...BASE,
+      alerts: {
+        'api-errors': {
+          title: 'API errors',
+          kind: 'metric',
+          severity: 'P2',
+          query: 'sum:errors{service:api}.as_count()',
+          thresholds: { critical: '> 5' },
+          runbook: 'https://wiki.example.org/api',
+        },
+      },
+    },
   },
   'status-page': { without: BASE, with: { ...BASE, services: { api: { name: 'API', statusPage: 'API' } } } },
   phone: { without: BASE, with: { ...BASE, phone: { number: '+33199000101' } } },
 };
 
 function tree(squad: Squad): SourceTree {
-  return { root: 'teams', files: new Map([['org.yaml', stringify(ORG)], ['core/team.yaml', stringify(squad)]]), oversized: new Map() };
+  return {
+    root: 'teams',
+    files: new Map([
+      ['org.yaml', stringify(ORG)],
+      ['core/team.yaml', stringify(squad)],
+    ]),
+    oversized: new Map(),
+  };
 }
 
 function check(squad: Squad, backend: Backend) {
   const stackFile = parseStackFile('stacks/Pulumi.matrix.yaml', 'matrix', `config:\n  oncall:backend: ${backend}\n`);
   const result = analyse(tree(squad), NOW, { stacks: [stackFile.stack!], problems: stackFile.problems });
   const errors = result.problems.filter((p) => p.severity === 'error');
-  const resources = result.organisation && errors.length === 0 ? renderStack(result.organisation, { now: NOW, name: 'matrix', backend }).resources : undefined;
+  const resources =
+    result.organisation && errors.length === 0
+      ? renderStack(result.organisation, { now: NOW, name: 'matrix', backend }).resources
+      : undefined;
   return { errors, resources };
 }
 
@@ -124,11 +205,13 @@ describe('the capability matrix', () => {
 
   it('documents every code it names in docs/problems.md', () => {
     const problems = readFileSync(join(ROOT, 'docs', 'problems.md'), 'utf8');
-    const codes = CAPABILITIES.flatMap((c) => Object.values(c.backends).flatMap((cell) => (cell.kind === 'refused' ? [cell.code] : (cell.limits ?? []))));
+    const codes = CAPABILITIES.flatMap((c) =>
+      Object.values(c.backends).flatMap((cell) => (cell.kind === 'refused' ? [cell.code] : (cell.limits ?? []))),
+    );
     for (const code of new Set(codes)) expect(problems, code).toContain(`\`${code}\``);
   });
 
-  it('is the README\'s backend table', () => {
+  it("is the README's backend table", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('<!-- capabilities:end -->');
     expect(withCapabilityTable(readme)).toBe(readme);

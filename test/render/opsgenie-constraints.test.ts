@@ -12,7 +12,11 @@ import { parseStackFile, type StackSpec } from '../../modules/spec/stacks';
 import { fixtureTree, lineOf, withEdit } from '../helpers';
 
 const stack = (backend: StackSpec['backend']): StackSpec =>
-  parseStackFile(`stacks/Pulumi.acme-${backend}.yaml`, `acme-${backend}`, `config:\n  oncall:backend: ${backend}\n  datadog:apiUrl: https://api.datadoghq.eu/\n`).stack!;
+  parseStackFile(
+    `stacks/Pulumi.acme-${backend}.yaml`,
+    `acme-${backend}`,
+    `config:\n  oncall:backend: ${backend}\n  datadog:apiUrl: https://api.datadoghq.eu/\n`,
+  ).stack!;
 
 const tree = withEdit('payments/team.yaml', '  - rotation: oncall\n', '  - rotation: oncall\n    urgency: low\n', fixtureTree());
 const org = loadOrganisation(tree).organisation!;
@@ -21,7 +25,11 @@ describe('low urgency on Opsgenie', () => {
   it('is an error at the routing rule, naming Opsgenie and the stack', () => {
     const problems = backendProblems(org, [stack('opsgenie')]).filter((p) => p.code === 'backend/opsgenie-urgency');
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'teams/payments/team.yaml', line: lineOf('payments/team.yaml', '  - rotation: oncall', tree) }),
+      expect.objectContaining({
+        severity: 'error',
+        file: 'teams/payments/team.yaml',
+        line: lineOf('payments/team.yaml', '  - rotation: oncall', tree),
+      }),
     ]);
     expect(problems[0]!.message).toMatch(/^Opsgenie \(stack `acme-opsgenie`\) .*urgency/);
   });

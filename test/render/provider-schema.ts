@@ -70,14 +70,22 @@ function checkValue(schema: Schema, prop: Prop, value: Value, path: string, erro
       break;
     case 'object':
       if (value === null || typeof value !== 'object' || Array.isArray(value)) errors.push(`${path}: expected an object`);
-      else if (prop.additionalProperties) for (const [k, v] of Object.entries(value)) checkValue(schema, prop.additionalProperties, v as Value, `${path}.${k}`, errors);
+      else if (prop.additionalProperties)
+        for (const [k, v] of Object.entries(value)) checkValue(schema, prop.additionalProperties, v as Value, `${path}.${k}`, errors);
       break;
     default:
       errors.push(`${path}: property without a type in the schema`);
   }
 }
 
-function checkObject(schema: Schema, props: Record<string, Prop>, required: readonly string[], value: Value, path: string, errors: string[]): void {
+function checkObject(
+  schema: Schema,
+  props: Record<string, Prop>,
+  required: readonly string[],
+  value: Value,
+  path: string,
+  errors: string[],
+): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     errors.push(`${path}: expected an object`);
     return;

@@ -21,12 +21,19 @@ describe('rendered inputs conform to the published provider schemas', () => {
 
   it('the checker itself catches a wrong name, a missing required input and a wrong type', () => {
     const schema = loadProviderSchema('opsgenie-1.4.1.schema.json');
-    const errors = checkInputs(schema, 'opsgenie:index/scheduleRotation:ScheduleRotation', { scheduleId: 'x', type: 'weekly', startDate: '2026-01-05T09:00:00+01:00', participant: [], length: '1' }, 'r');
-    expect(errors).toEqual(expect.arrayContaining([
-      'r: missing required `participants`',
-      'r: unknown input `participant`',
-      'r.length: expected an integer, got "1"',
-    ]));
+    const errors = checkInputs(
+      schema,
+      'opsgenie:index/scheduleRotation:ScheduleRotation',
+      { scheduleId: 'x', type: 'weekly', startDate: '2026-01-05T09:00:00+01:00', participant: [], length: '1' },
+      'r',
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'r: missing required `participants`',
+        'r: unknown input `participant`',
+        'r.length: expected an integer, got "1"',
+      ]),
+    );
   });
 
   it('opsgenie dates are UTC with a literal Z and minutes 0 or 30', () => {

@@ -24,12 +24,23 @@ describe('oncall router (the command)', () => {
         });
         child.on('exit', (code) => reject(new Error(`router exited ${code}`)));
       });
-      const who = JSON.parse((await runCli(['who', '--team', 'storefront', '--format', 'json', '--teams', FIXTURE_DIR], undefined, { ONCALL_NOW: NOW })).stdout)[0];
+      const who = JSON.parse(
+        (await runCli(['who', '--team', 'storefront', '--format', 'json', '--teams', FIXTURE_DIR], undefined, { ONCALL_NOW: NOW })).stdout,
+      )[0];
       const phones: Record<string, string> = { alice: '+33639980101', bruno: '+33639980102', chloe: '+33639980103', david: '+33639980104' };
       const answer = await post(url, '/voice', { CallSid: 'CA1', From: '+33612345678', To: '+33199000101' });
       expect(answer.status).toBe(200);
       expect(dialled(answer.body)).toBe(phones[who.person]);
-      expect((await post(url, '/voice', { CallSid: 'CA1', From: '+33612345678', To: '+33199000101' }, { signature: 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=' })).status).toBe(403);
+      expect(
+        (
+          await post(
+            url,
+            '/voice',
+            { CallSid: 'CA1', From: '+33612345678', To: '+33199000101' },
+            { signature: 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=' },
+          )
+        ).status,
+      ).toBe(403);
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.on('close', resolve));

@@ -8,7 +8,15 @@ import { AUTH_TOKEN } from './signed';
 let router: RunningRouter;
 const logs: Array<Record<string, unknown>> = [];
 beforeAll(async () => {
-  router = await startRouter({ teamsDir: FIXTURE_DIR, port: 0, host: '127.0.0.1', authToken: AUTH_TOKEN, now: () => Date.parse('2026-03-30T09:30:00+02:00'), log: (e) => logs.push(e), env: {} });
+  router = await startRouter({
+    teamsDir: FIXTURE_DIR,
+    port: 0,
+    host: '127.0.0.1',
+    authToken: AUTH_TOKEN,
+    now: () => Date.parse('2026-03-30T09:30:00+02:00'),
+    log: (e) => logs.push(e),
+    env: {},
+  });
 });
 afterAll(() => router.close());
 

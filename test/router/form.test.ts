@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readForm } from '../../modules/router/form';
 
 /** Any fields, in any Unicode, as a form encoder writes them. */
-const fieldsArb = fc.array(fc.tuple(fc.string({ maxLength: 8, unit: 'grapheme' }), fc.string({ maxLength: 12, unit: 'grapheme' })), { maxLength: 30 });
+const fieldsArb = fc.array(fc.tuple(fc.string({ maxLength: 8, unit: 'grapheme' }), fc.string({ maxLength: 12, unit: 'grapheme' })), {
+  maxLength: 30,
+});
 
 describe('readForm', () => {
   it('decodes form fields as Twilio sends them', () => {

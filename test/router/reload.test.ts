@@ -27,7 +27,15 @@ describe('SIGHUP reloads the secrets like the data', () => {
   it('a rotated auth token is in use after the reload, the old one refused; the log says what was reloaded', async () => {
     const { teams, secretsFile } = setup('twilioAuthToken: first-token-0123456789\n');
     const logs: Array<Record<string, unknown>> = [];
-    const router = await startRouter({ teamsDir: teams, secretsFile, port: 0, host: '127.0.0.1', now: () => AT, log: (e) => logs.push(e), env: {} });
+    const router = await startRouter({
+      teamsDir: teams,
+      secretsFile,
+      port: 0,
+      host: '127.0.0.1',
+      now: () => AT,
+      log: (e) => logs.push(e),
+      env: {},
+    });
     try {
       expect((await post(router.url, '/voice', call, { token: 'first-token-0123456789' })).status).toBe(200);
       writeFileSync(secretsFile, 'twilioAuthToken: second-token-9876543210\nphones:\n  alice: "+33639980177"\n');
@@ -47,13 +55,27 @@ describe('SIGHUP reloads the secrets like the data', () => {
   it('a reload that fails says why, keeps the previous data and token, and never logs a number in full', async () => {
     const { teams, secretsFile } = setup('twilioAuthToken: first-token-0123456789\n');
     const logs: Array<Record<string, unknown>> = [];
-    const router = await startRouter({ teamsDir: teams, secretsFile, port: 0, host: '127.0.0.1', now: () => AT, log: (e) => logs.push(e), env: {} });
+    const router = await startRouter({
+      teamsDir: teams,
+      secretsFile,
+      port: 0,
+      host: '127.0.0.1',
+      now: () => AT,
+      log: (e) => logs.push(e),
+      env: {},
+    });
     try {
       writeFileSync(secretsFile, 'twilioAuthToken: [\n');
       await router.reload();
-      expect(logs.at(-1)).toMatchObject({ event: 'reload failed, keeping the previous data', reason: expect.stringMatching(/secrets\.yaml: not YAML/) });
+      expect(logs.at(-1)).toMatchObject({
+        event: 'reload failed, keeping the previous data',
+        reason: expect.stringMatching(/secrets\.yaml: not YAML/),
+      });
       writeFileSync(secretsFile, 'twilioAuthToken: second-token-9876543210\n');
-      writeFileSync(join(teams, 'org.yaml'), 'name: Acme\npeople:\n  alice: { name: Alice, email: a@acme.example, phone: "+33 6 39 98 01 01", pager: 1 }\n');
+      writeFileSync(
+        join(teams, 'org.yaml'),
+        'name: Acme\npeople:\n  alice: { name: Alice, email: a@acme.example, phone: "+33 6 39 98 01 01", pager: 1 }\n',
+      );
       await router.reload();
       const failed = logs.at(-1)!;
       expect(failed.event).toBe('reload failed, keeping the previous data');
@@ -73,7 +95,18 @@ describe('a hostile file does not stop the router', () => {
     mkdirSync(join(teams, 'platform', 'alerts'), { recursive: true });
     writeFileSync(join(teams, 'platform', 'alerts', 'hostile.yaml'), `${'? '.repeat(250)}a\n`);
     const start = performance.now();
-    await expect(startRouter({ teamsDir: teams, secretsFile, port: 0, host: '127.0.0.1', now: () => AT, log: () => undefined, env: {}, reloadTimeLimitMs: 1000 })).rejects.toThrow(/hostile\.yaml.*(yaml\/too-deep|yaml\/complex-key)|took longer than 1 s/s);
+    await expect(
+      startRouter({
+        teamsDir: teams,
+        secretsFile,
+        port: 0,
+        host: '127.0.0.1',
+        now: () => AT,
+        log: () => undefined,
+        env: {},
+        reloadTimeLimitMs: 1000,
+      }),
+    ).rejects.toThrow(/hostile\.yaml.*(yaml\/too-deep|yaml\/complex-key)|took longer than 1 s/s);
     expect(performance.now() - start).toBeLessThan(3000);
   });
 
@@ -81,7 +114,18 @@ describe('a hostile file does not stop the router', () => {
     expect(workerScript(), 'the reload worker is built with `npm run build`').toBeDefined();
     const { teams, secretsFile } = setup('twilioAuthToken: first-token-0123456789\n');
     // Starting a worker alone takes longer than a millisecond: the limit is what refuses the load.
-    await expect(startRouter({ teamsDir: teams, secretsFile, port: 0, host: '127.0.0.1', now: () => AT, log: () => undefined, env: {}, reloadTimeLimitMs: 1 })).rejects.toThrow(/took longer than 0\.001 s and was abandoned/);
+    await expect(
+      startRouter({
+        teamsDir: teams,
+        secretsFile,
+        port: 0,
+        host: '127.0.0.1',
+        now: () => AT,
+        log: () => undefined,
+        env: {},
+        reloadTimeLimitMs: 1,
+      }),
+    ).rejects.toThrow(/took longer than 0\.001 s and was abandoned/);
   });
 
   it('/healthz answers within 100 ms while a file that takes the parser seconds is reloaded again and again', async () => {
@@ -89,7 +133,16 @@ describe('a hostile file does not stop the router', () => {
     const { teams, secretsFile } = setup('twilioAuthToken: first-token-0123456789\n');
     const logs: Array<Record<string, unknown>> = [];
     // The limit leaves a sound load time on a busy machine (the first load takes 2 s or more when other work shares the CPUs).
-    const router = await startRouter({ teamsDir: teams, secretsFile, port: 0, host: '127.0.0.1', now: () => AT, log: (e) => logs.push(e), env: {}, reloadTimeLimitMs: 6000 });
+    const router = await startRouter({
+      teamsDir: teams,
+      secretsFile,
+      port: 0,
+      host: '127.0.0.1',
+      now: () => AT,
+      log: (e) => logs.push(e),
+      env: {},
+      reloadTimeLimitMs: 6000,
+    });
     try {
       // Nested `? ` keys: under 2 KB, minutes of parsing.
       mkdirSync(join(teams, 'platform', 'alerts'), { recursive: true });

@@ -11,7 +11,15 @@ import { AUTH_TOKEN, dialled, post } from './signed';
 const STOREFRONT_LINE = '+33199000101';
 const PLATFORM_LINE = '+33199000102';
 const PAYMENTS_LINE = '+33199000103';
-const PHONES: Record<string, string> = { alice: '+33639980101', bruno: '+33639980102', chloe: '+33639980103', emma: '+33639980301', farid: '+33639980302', hugo: '+33639980201', manon: '+33639980901' };
+const PHONES: Record<string, string> = {
+  alice: '+33639980101',
+  bruno: '+33639980102',
+  chloe: '+33639980103',
+  emma: '+33639980301',
+  farid: '+33639980302',
+  hugo: '+33639980201',
+  manon: '+33639980901',
+};
 
 /** The example with lines for platform and payments too. */
 function teamsWithLines(secondaryCoverage?: string): string {
@@ -30,7 +38,15 @@ const cleanup: string[] = [];
 beforeAll(async () => {
   dir = teamsWithLines();
   cleanup.push(dir);
-  router = await startRouter({ teamsDir: dir, port: 0, host: '127.0.0.1', authToken: AUTH_TOKEN, now: () => now, log: (e) => logs.push(e), env: {} });
+  router = await startRouter({
+    teamsDir: dir,
+    port: 0,
+    host: '127.0.0.1',
+    authToken: AUTH_TOKEN,
+    now: () => now,
+    log: (e) => logs.push(e),
+    env: {},
+  });
 });
 afterAll(async () => {
   await router.close();
@@ -54,7 +70,9 @@ describe('voice calls', () => {
   it('when nobody answers, go to the secondary rotation, then the manager, then say nobody was reached', async () => {
     now = Date.parse('2026-01-07T12:00:00+01:00'); // platform: primary emma, secondary farid
     expect(dialled((await post(router.url, '/voice', voice(PLATFORM_LINE))).body)).toBe(PHONES.emma);
-    expect(dialled((await post(router.url, '/voice/next?level=1', voice(PLATFORM_LINE, { DialCallStatus: 'no-answer' }))).body)).toBe(PHONES.farid);
+    expect(dialled((await post(router.url, '/voice/next?level=1', voice(PLATFORM_LINE, { DialCallStatus: 'no-answer' }))).body)).toBe(
+      PHONES.farid,
+    );
     const manager = await post(router.url, '/voice/next?level=2', voice(PLATFORM_LINE, { DialCallStatus: 'busy' }));
     expect(dialled(manager.body)).toBe(PHONES.manon);
     expect(manager.body).toContain('action="/voice/next?level=3"');
@@ -73,10 +91,20 @@ describe('voice calls', () => {
     // The platform secondary only backs up in business hours: at night, no answer from the primary goes to the manager.
     const teams = teamsWithLines('business-hours');
     cleanup.push(teams);
-    const r = await startRouter({ teamsDir: teams, port: 0, host: '127.0.0.1', authToken: AUTH_TOKEN, now: () => Date.parse('2026-01-07T22:00:00+01:00'), log: () => {}, env: {} });
+    const r = await startRouter({
+      teamsDir: teams,
+      port: 0,
+      host: '127.0.0.1',
+      authToken: AUTH_TOKEN,
+      now: () => Date.parse('2026-01-07T22:00:00+01:00'),
+      log: () => {},
+      env: {},
+    });
     try {
       expect(dialled((await post(r.url, '/voice', voice(PLATFORM_LINE))).body)).toBe(PHONES.emma);
-      expect(dialled((await post(r.url, '/voice/next?level=1', voice(PLATFORM_LINE, { DialCallStatus: 'no-answer' }))).body)).toBe(PHONES.manon);
+      expect(dialled((await post(r.url, '/voice/next?level=1', voice(PLATFORM_LINE, { DialCallStatus: 'no-answer' }))).body)).toBe(
+        PHONES.manon,
+      );
     } finally {
       await r.close();
     }
@@ -104,9 +132,14 @@ describe('voice calls', () => {
 });
 
 describe('SMS', () => {
-  it('forwards the message to the person on call, prefixed with the sender\'s number', async () => {
+  it("forwards the message to the person on call, prefixed with the sender's number", async () => {
     now = Date.parse('2026-03-30T09:30:00+02:00');
-    const r = await post(router.url, '/sms', { MessageSid: 'SM1', From: '+33612345678', To: STOREFRONT_LINE, Body: 'Site down <urgent> & slow' });
+    const r = await post(router.url, '/sms', {
+      MessageSid: 'SM1',
+      From: '+33612345678',
+      To: STOREFRONT_LINE,
+      Body: 'Site down <urgent> & slow',
+    });
     expect(r.status).toBe(200);
     expect(r.body).toContain(`<Message to="${PHONES.alice}">From +33612345678: Site down &lt;urgent&gt; &amp; slow</Message>`);
   });
@@ -168,7 +201,13 @@ describe('reload and load', () => {
     now = Date.parse('2026-03-30T09:30:00+02:00');
     const file = join(dir, 'storefront', 'team.yaml');
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, original.replace('        reason: Christmas\n', '        reason: Christmas\n      - { person: chloe, start: 2026-03-30 09:00, end: 2026-03-31 09:00 }\n'));
+    writeFileSync(
+      file,
+      original.replace(
+        '        reason: Christmas\n',
+        '        reason: Christmas\n      - { person: chloe, start: 2026-03-30 09:00, end: 2026-03-31 09:00 }\n',
+      ),
+    );
     await router.reload();
     expect(dialled((await post(router.url, '/voice', voice(STOREFRONT_LINE))).body)).toBe(PHONES.chloe);
     // A reload that fails keeps the previous data.
@@ -203,10 +242,23 @@ describe('phone numbers from a secrets file or the environment', () => {
     const secrets = join(teams, '..', `secrets-${Date.now()}.yaml`);
     cleanup.push(secrets);
     writeFileSync(secrets, 'twilioAuthToken: from-the-file\nphones:\n  alice: "+33639980199"\n');
-    const r = await startRouter({ teamsDir: teams, secretsFile: secrets, port: 0, host: '127.0.0.1', now: () => Date.parse('2026-03-30T09:30:00+02:00'), log: () => {}, env: { ONCALL_PHONE_MANON: '+33639980998' } });
+    const r = await startRouter({
+      teamsDir: teams,
+      secretsFile: secrets,
+      port: 0,
+      host: '127.0.0.1',
+      now: () => Date.parse('2026-03-30T09:30:00+02:00'),
+      log: () => {},
+      env: { ONCALL_PHONE_MANON: '+33639980998' },
+    });
     try {
       expect(dialled((await post(r.url, '/voice', voice(STOREFRONT_LINE), { token: 'from-the-file' })).body)).toBe('+33639980199');
-      expect(dialled((await post(r.url, '/voice/next?level=1', voice(STOREFRONT_LINE, { DialCallStatus: 'no-answer' }), { token: 'from-the-file' })).body)).toBe('+33639980998');
+      expect(
+        dialled(
+          (await post(r.url, '/voice/next?level=1', voice(STOREFRONT_LINE, { DialCallStatus: 'no-answer' }), { token: 'from-the-file' }))
+            .body,
+        ),
+      ).toBe('+33639980998');
     } finally {
       await r.close();
     }

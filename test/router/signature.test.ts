@@ -32,11 +32,17 @@ describe('validSignature', () => {
 });
 
 const tokenArb = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 });
-const fieldArb = fc.tuple(fc.oneof(fc.constantFrom('To', 'From', 'CallSid', 'Body', '__proto__', 'a+b', 'x%y'), fc.string({ unit: 'grapheme', maxLength: 10 })), fc.string({ unit: 'grapheme', maxLength: 20 }));
+const fieldArb = fc.tuple(
+  fc.oneof(fc.constantFrom('To', 'From', 'CallSid', 'Body', '__proto__', 'a+b', 'x%y'), fc.string({ unit: 'grapheme', maxLength: 10 })),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+);
 const byName = ([a]: [string, string], [b]: [string, string]): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Field lists as Twilio sends them (sorted, names unique) and as anything else might (any order, repeats). */
 const plainNameArb = fc.stringMatching(/^[A-Za-z0-9_.-]{0,12}$/);
-const valueArb = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('+33612345678', 'on call? été', 'a+b c', '%41', '100%', ''));
+const valueArb = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('+33612345678', 'on call? été', 'a+b c', '%41', '100%', ''),
+);
 const listArb = fc.oneof(
   // Twilio's shape, which the router signs straight from the body: plain names, sorted, each once
   fc.uniqueArray(fc.tuple(plainNameArb, valueArb), { maxLength: 26, selector: ([name]) => name }).map((list) => [...list].sort(byName)),
@@ -45,7 +51,13 @@ const listArb = fc.oneof(
 );
 /** ASCII bodies made of form syntax, escapes (valid, malformed, not UTF-8) and plain text. */
 const asciiBodyArb = fc
-  .array(fc.oneof(fc.constantFrom('&', '=', '+', '%', '%2B', '%26', '%3D', '%C3%A9', '%E9', '%zz', '%4', 'To', 'From', 'A', 'B'), fc.string({ maxLength: 4, unit: 'grapheme-ascii' })), { maxLength: 30 })
+  .array(
+    fc.oneof(
+      fc.constantFrom('&', '=', '+', '%', '%2B', '%26', '%3D', '%C3%A9', '%E9', '%zz', '%4', 'To', 'From', 'A', 'B'),
+      fc.string({ maxLength: 4, unit: 'grapheme-ascii' }),
+    ),
+    { maxLength: 30 },
+  )
   .map((parts) => parts.join(''));
 
 describe('signatures computed by the router', () => {
@@ -60,7 +72,15 @@ describe('signatures computed by the router', () => {
   });
 
   it('validSignature agrees with twilio.validateRequest on any URL, for its signatures and for forged ones', () => {
-    const urlArb = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: false }), fc.constantFrom('https://router.acme.example:443/voice?level=1&b=a%20b', 'http://r.example:80/sms', 'https://r.example/voice/next?level=2&x=%7E', 'https://u:p@[::1]:8443/voice'));
+    const urlArb = fc.oneof(
+      fc.webUrl({ withQueryParameters: true, withFragments: false }),
+      fc.constantFrom(
+        'https://router.acme.example:443/voice?level=1&b=a%20b',
+        'http://r.example:80/sms',
+        'https://r.example/voice/next?level=2&x=%7E',
+        'https://u:p@[::1]:8443/voice',
+      ),
+    );
     fc.assert(
       fc.property(tokenArb, urlArb, urlArb, listArb, fc.boolean(), (token, signedUrl, url, list, sameUrl) => {
         const target = sameUrl ? signedUrl : url;
@@ -73,11 +93,11 @@ describe('signatures computed by the router', () => {
     );
   });
 
-
   it('a signature that is not the base64 of 20 bytes is refused before anything is computed', () => {
     const good = twilio.getExpectedTwilioSignature(TOKEN, 'https://r.example/voice', PARAMS);
     expect(wellFormedSignature(good)).toBe(true);
-    for (const bad of [undefined, '', 'short', `${good}x`, good.slice(0, -1), `${good.slice(0, -2)}==`, `${good.slice(0, 26)}!=`]) expect(wellFormedSignature(bad)).toBe(false);
+    for (const bad of [undefined, '', 'short', `${good}x`, good.slice(0, -1), `${good.slice(0, -2)}==`, `${good.slice(0, 26)}!=`])
+      expect(wellFormedSignature(bad)).toBe(false);
   });
 
   it('validSignature accepts the official signature of any body, malformed ones included, and refuses another token', () => {

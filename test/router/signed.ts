@@ -3,9 +3,15 @@ import twilio from 'twilio';
 
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
 
-export async function post(base: string, path: string, params: Record<string, string>, opts: { token?: string; signature?: string | null; publicUrl?: string } = {}): Promise<{ status: number; body: string }> {
+export async function post(
+  base: string,
+  path: string,
+  params: Record<string, string>,
+  opts: { token?: string; signature?: string | null; publicUrl?: string } = {},
+): Promise<{ status: number; body: string }> {
   const url = `${opts.publicUrl ?? base}${path}`;
-  const signature = opts.signature === null ? undefined : (opts.signature ?? twilio.getExpectedTwilioSignature(opts.token ?? AUTH_TOKEN, url, params));
+  const signature =
+    opts.signature === null ? undefined : (opts.signature ?? twilio.getExpectedTwilioSignature(opts.token ?? AUTH_TOKEN, url, params));
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(signature ? { 'X-Twilio-Signature': signature } : {}) },

@@ -19,8 +19,20 @@ import { ALWAYS } from '../../modules/model/windows';
 
 function sampleRotation(zone: string): Rotation {
   return {
-    id: 'r', team: 't', key: 't/r', name: 'r', timezone: zone, every: { unit: 'weeks', count: 1 }, handoffMinute: 540,
-    segments: [{ from: '2026-01-05', members: ['ann', 'ben'], source }], offset: 0, coverage: ALWAYS, overrides: [], swaps: [], retired: false, source,
+    id: 'r',
+    team: 't',
+    key: 't/r',
+    name: 'r',
+    timezone: zone,
+    every: { unit: 'weeks', count: 1 },
+    handoffMinute: 540,
+    segments: [{ from: '2026-01-05', members: ['ann', 'ben'], source }],
+    offset: 0,
+    coverage: ALWAYS,
+    overrides: [],
+    swaps: [],
+    retired: false,
+    source,
   };
 }
 
@@ -56,7 +68,10 @@ describe('schedule engine (properties)', () => {
       fc.property(caseArb, ({ rotation, from, to }) => {
         const shifts = union(rotationShifts(rotation, from, to).map((s) => [s.start, s.end] as const));
         const covered = coveredIntervals(rotation.timezone, rotation.coverage, from, to);
-        const staffedTimes = union([[handoffAt(clockFor(rotation), 0), Number.MAX_SAFE_INTEGER], ...rotation.overrides.map((o) => [o.start, o.end] as const)]);
+        const staffedTimes = union([
+          [handoffAt(clockFor(rotation), 0), Number.MAX_SAFE_INTEGER],
+          ...rotation.overrides.map((o) => [o.start, o.end] as const),
+        ]);
         expect(shifts).toEqual(union(intersect(covered, staffedTimes)));
       }),
       runs,
@@ -104,23 +119,27 @@ describe('schedule engine (properties)', () => {
 
   it('honours overrides to the minute, and gives every other covered minute to whoever is due', () => {
     fc.assert(
-      fc.property(caseArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 5, maxLength: 5 }), ({ rotation, from, to }, samples) => {
-        const covered = coveredIntervals(rotation.timezone, rotation.coverage, from, to);
-        const clock = clockFor(rotation);
-        const minutes = [
-          ...samples.map((x) => from + Math.floor((x * (to - from)) / MINUTE) * MINUTE),
-          ...rotation.overrides.flatMap((o) => [o.start - MINUTE, o.start, o.end - MINUTE, o.end]),
-        ].filter((t) => t >= from && t < to);
-        for (const t of minutes) {
-          const shift = shiftAt(rotation, t);
-          const inCoverage = covered.some(([s, e]) => s <= t && t < e);
-          const override = rotation.overrides.find((o) => o.start <= t && t < o.end);
-          if (!inCoverage) expect(shift).toBeUndefined();
-          else if (override) expect(shift).toMatchObject({ person: override.person, source: 'override' });
-          else if (turnAt(clock, t) < 0) expect(shift).toBeUndefined();
-          else expect(shift).toMatchObject({ person: memberFor(clock, turnAt(clock, t)), source: 'roster' });
-        }
-      }),
+      fc.property(
+        caseArb,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 5, maxLength: 5 }),
+        ({ rotation, from, to }, samples) => {
+          const covered = coveredIntervals(rotation.timezone, rotation.coverage, from, to);
+          const clock = clockFor(rotation);
+          const minutes = [
+            ...samples.map((x) => from + Math.floor((x * (to - from)) / MINUTE) * MINUTE),
+            ...rotation.overrides.flatMap((o) => [o.start - MINUTE, o.start, o.end - MINUTE, o.end]),
+          ].filter((t) => t >= from && t < to);
+          for (const t of minutes) {
+            const shift = shiftAt(rotation, t);
+            const inCoverage = covered.some(([s, e]) => s <= t && t < e);
+            const override = rotation.overrides.find((o) => o.start <= t && t < o.end);
+            if (!inCoverage) expect(shift).toBeUndefined();
+            else if (override) expect(shift).toMatchObject({ person: override.person, source: 'override' });
+            else if (turnAt(clock, t) < 0) expect(shift).toBeUndefined();
+            else expect(shift).toMatchObject({ person: memberFor(clock, turnAt(clock, t)), source: 'roster' });
+          }
+        },
+      ),
       runs,
     );
   });
@@ -130,7 +149,12 @@ describe('schedule engine (properties)', () => {
       fc.property(caseArb, ({ rotation, from }) => {
         const to = from + 10 * 86_400_000;
         const org = organisationAround(rotation);
-        const expected = roster(org, from, to).map((r) => ({ uid: shiftUid(r), start: r.start, end: r.end, summary: `On call: t (${r.person})` }));
+        const expected = roster(org, from, to).map((r) => ({
+          uid: shiftUid(r),
+          start: r.start,
+          end: r.end,
+          summary: `On call: t (${r.person})`,
+        }));
         const all = calendars(org, from, to, new Date(0)).find((f) => f.name === 'all.ics')!;
         const parsed = new ICAL.Component(ICAL.parse(all.contents));
         const events = parsed.getAllSubcomponents('vevent').map((v) => {

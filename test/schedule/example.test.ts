@@ -21,8 +21,8 @@ describe('who is on call in the example organisation', () => {
     ['2026-03-30T09:30+02:00', 'alice', 'the handoff stays at 09:00 local in summer time (07:00Z)'],
     ['2026-10-26T08:59+01:00', 'bruno', 'a minute before the first winter handoff'],
     ['2026-10-26T09:00+01:00', 'chloe', 'the handoff at 09:00 local in winter time (08:00Z)'],
-    ['2026-08-05T12:00+02:00', 'bruno', 'swap: bruno takes chloe\'s week'],
-    ['2026-08-26T12:00+02:00', 'chloe', 'swap: chloe takes bruno\'s week'],
+    ['2026-08-05T12:00+02:00', 'bruno', "swap: bruno takes chloe's week"],
+    ['2026-08-26T12:00+02:00', 'chloe', "swap: chloe takes bruno's week"],
     ['2026-12-24T17:00+01:00', 'chloe', 'an hour before the Christmas override'],
     ['2026-12-25T12:00+01:00', 'bruno', 'the Christmas override'],
   ])('storefront oncall at %s is %s (%s)', (at, person) => {
@@ -84,11 +84,17 @@ describe('schedule validation of the example', () => {
   });
 
   it('routing alerts to a rotation that does not cover them is a coverage gap, per week', () => {
-    const tree = withEdit('payments/team.yaml', 'coverage: business-hours', 'coverage: [{ days: monday-thursday, from: "09:00", to: "18:00" }]');
+    const tree = withEdit(
+      'payments/team.yaml',
+      'coverage: business-hours',
+      'coverage: [{ days: monday-thursday, from: "09:00", to: "18:00" }]',
+    );
     const gaps = analyse(tree, now).problems.filter((p) => p.code === 'coverage/gap');
     expect(gaps.length).toBeGreaterThanOrEqual(8);
     expect(gaps[0]).toMatchObject({ severity: 'error', file: 'teams/payments/team.yaml' });
-    expect(gaps[0]!.message).toMatch(/`payments` has nobody on call for 9h in the week of 2026-11-23 \(2026-11-27 09:00 → 2026-11-27 18:00\): routing sends alerts to `run`/);
+    expect(gaps[0]!.message).toMatch(
+      /`payments` has nobody on call for 9h in the week of 2026-11-23 \(2026-11-27 09:00 → 2026-11-27 18:00\): routing sends alerts to `run`/,
+    );
   });
 
   it('a rotation that has not started yet is a warning, not an error', () => {
@@ -106,14 +112,24 @@ describe('schedule validation of the example', () => {
     );
     const warnings = analyse(tree, now).problems.filter((p) => p.code === 'fairness/overloaded');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.message).toMatch(/^alice carries 4w of on-call in `storefront\/oncall` .* 100% above the mean of 2w \(limit 50%\)$/);
+    expect(warnings[0]!.message).toMatch(
+      /^alice carries 4w of on-call in `storefront\/oncall` .* 100% above the mean of 2w \(limit 50%\)$/,
+    );
   });
 });
 
 describe('compensation', () => {
   it('counts days by who is on call longest each day, weekends and holidays apart', () => {
     const rows = new Map(compensation(org, '2026-12').map((r) => [r.person, r]));
-    expect(rows.get('alice')).toEqual({ person: 'alice', days: 7, weekendDays: 2, holidayDays: 0, hours: 168, weekendHours: 48, holidayHours: 0 });
+    expect(rows.get('alice')).toEqual({
+      person: 'alice',
+      days: 7,
+      weekendDays: 2,
+      holidayDays: 0,
+      hours: 168,
+      weekendHours: 48,
+      holidayHours: 0,
+    });
     // bruno: his week of the 14th (7 days) and Christmas day from the override (24th 18:00 → 26th 09:00 = 39 h).
     expect(rows.get('bruno')).toMatchObject({ days: 8, holidayDays: 1, hours: 168 + 39, holidayHours: 24 });
     expect(rows.get('chloe')).toMatchObject({ days: 6, hours: 168 - 39 });
@@ -131,7 +147,11 @@ describe('roster changes take effect at the next handoff', () => {
   // Reorder storefront from Wednesday 2026-11-25: the week in progress (chloe's, from Monday the 23rd) is
   // unchanged; the new order starts with its first member at the next handoff, Monday 2026-11-30.
   const changed = loadOrganisation(
-    withEdit('storefront/team.yaml', '    start: 2026-01-05', '    changes:\n      - from: 2026-11-25\n        members: [david, chloe, bruno, alice]\n    start: 2026-01-05'),
+    withEdit(
+      'storefront/team.yaml',
+      '    start: 2026-01-05',
+      '    changes:\n      - from: 2026-11-25\n        members: [david, chloe, bruno, alice]\n    start: 2026-01-05',
+    ),
   ).organisation!;
   const at = (iso: string) => whoIsOnCall(changed, Date.parse(iso), 'storefront')[0]!.person;
 
@@ -152,7 +172,11 @@ describe('roster changes take effect at the next handoff', () => {
 
   it('a change dated on a handoff day applies from that handoff', () => {
     const onMonday = loadOrganisation(
-      withEdit('storefront/team.yaml', '    start: 2026-01-05', '    changes:\n      - from: 2026-11-30\n        members: [david, chloe]\n    start: 2026-01-05'),
+      withEdit(
+        'storefront/team.yaml',
+        '    start: 2026-01-05',
+        '    changes:\n      - from: 2026-11-30\n        members: [david, chloe]\n    start: 2026-01-05',
+      ),
     ).organisation!;
     expect(whoIsOnCall(onMonday, Date.parse('2026-11-30T08:00+01:00'), 'storefront')[0]!.person).toBe('chloe');
     expect(whoIsOnCall(onMonday, Date.parse('2026-11-30T10:00+01:00'), 'storefront')[0]!.person).toBe('david');

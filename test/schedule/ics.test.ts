@@ -17,12 +17,20 @@ describe('iCalendar text', () => {
 
   it('escapes text so that an independent parser reads back exactly what was written', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', 'Ü', '€', ';', ',', '\\', '\n', ' ', '😀', ':'), minLength: 1, maxLength: 200 }), (text) => {
-        const event = renderEvent({ uid: 'u1@t', start: 0, end: 3_600_000, summary: text, description: text, categories: ['a,b', 'c;d'] }, 0);
-        const parsed = new ICAL.Event(new ICAL.Component(ICAL.parse(renderCalendar('Été, hiver; astreinte', [event]))).getFirstSubcomponent('vevent')!);
-        expect(parsed.summary).toBe(text);
-        expect(parsed.description).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'é', 'Ü', '€', ';', ',', '\\', '\n', ' ', '😀', ':'), minLength: 1, maxLength: 200 }),
+        (text) => {
+          const event = renderEvent(
+            { uid: 'u1@t', start: 0, end: 3_600_000, summary: text, description: text, categories: ['a,b', 'c;d'] },
+            0,
+          );
+          const parsed = new ICAL.Event(
+            new ICAL.Component(ICAL.parse(renderCalendar('Été, hiver; astreinte', [event]))).getFirstSubcomponent('vevent')!,
+          );
+          expect(parsed.summary).toBe(text);
+          expect(parsed.description).toBe(text);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -52,7 +52,11 @@ describe('a roster of an hourly rotation', () => {
       '    every: 1h',
       '    handoff: "09:00"',
       'unavailable:',
-      ...Array.from({ length: 40 }, (_, i) => `  - { person: ${i % 2 ? 'alice' : 'bruno'}, from: 2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12) * 7).padStart(2, '0')}, to: 2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(3 + Math.floor(i / 12) * 7).padStart(2, '0')} }`),
+      ...Array.from(
+        { length: 40 },
+        (_, i) =>
+          `  - { person: ${i % 2 ? 'alice' : 'bruno'}, from: 2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12) * 7).padStart(2, '0')}, to: 2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(3 + Math.floor(i / 12) * 7).padStart(2, '0')} }`,
+      ),
       'escalations:',
       '  night:',
       '    steps:',

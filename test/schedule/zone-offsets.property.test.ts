@@ -3,10 +3,22 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { offsetMinutes } from '../../modules/core/zone-offsets';
 
-const ZONES = ['Europe/Paris', 'America/New_York', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Chatham', 'America/Sao_Paulo', 'Europe/London', 'Africa/Casablanca', 'UTC'];
+const ZONES = [
+  'Europe/Paris',
+  'America/New_York',
+  'Australia/Sydney',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Pacific/Chatham',
+  'America/Sao_Paulo',
+  'Europe/London',
+  'Africa/Casablanca',
+  'UTC',
+];
 
 describe('zone offset table', () => {
-  it('gives Luxon\'s offset at any instant of 2020–2035', () => {
+  it("gives Luxon's offset at any instant of 2020–2035", () => {
     fc.assert(
       fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 11, 31) }), (zone, instant) => {
         expect(offsetMinutes(zone, instant)).toBe(DateTime.fromMillis(instant, { zone }).offset);

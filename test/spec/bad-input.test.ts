@@ -53,6 +53,10 @@ describe('files that cannot be read', () => {
     let tree = withEdit(SF, 'manager: manon', 'manager: manom');
     tree = withEdit(PAY, '  - rotation: oncall', '  - rotation: oncal', tree);
     tree = withEdit(ORG, 'timezone: Europe/Paris', 'timezone: Mars/Olympus', tree);
-    expect(errorsOf(tree).map((p) => p.code).sort()).toEqual(['ref/unknown-person', 'ref/unknown-rotation', 'value/invalid-zone']);
+    expect(
+      errorsOf(tree)
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(['ref/unknown-person', 'ref/unknown-rotation', 'value/invalid-zone']);
   });
 });

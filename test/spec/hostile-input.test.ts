@@ -69,7 +69,12 @@ describe('values the backends would misread are refused (finding 5)', () => {
   it.each(['+24:00', '+99:99', '-14:30', '+05:60'])('an override offset of %s (it vanished from who, roster and plans)', (offset) => {
     const tree = withEdit(SF, 'start: 2026-12-24 18:00', `start: 2026-12-24 18:00${offset}`, fixtureTree());
     expect(errors(loadOrganisation(tree).problems)).toEqual([
-      expect.objectContaining({ file: `teams/${SF}`, line: lineOf(SF, 'start: 2026-12-24 18:00', tree), code: 'value/invalid-datetime', message: expect.stringMatching(/from -14:00 to \+14:00/) }),
+      expect.objectContaining({
+        file: `teams/${SF}`,
+        line: lineOf(SF, 'start: 2026-12-24 18:00', tree),
+        code: 'value/invalid-datetime',
+        message: expect.stringMatching(/from -14:00 to \+14:00/),
+      }),
     ]);
   });
 
@@ -83,15 +88,30 @@ describe('values the backends would misread are refused (finding 5)', () => {
   it('refuses a zone in the wrong case and gives its spelling (it was sent to the backends as is)', () => {
     const tree = withEdit('org.yaml', 'timezone: Europe/Paris', 'timezone: EUROPE/PARIS', fixtureTree());
     expect(errors(loadOrganisation(tree).problems)).toEqual([
-      expect.objectContaining({ file: 'teams/org.yaml', code: 'value/invalid-zone', message: expect.stringContaining('write `Europe/Paris`') }),
+      expect.objectContaining({
+        file: 'teams/org.yaml',
+        code: 'value/invalid-zone',
+        message: expect.stringContaining('write `Europe/Paris`'),
+      }),
     ]);
   });
 
   it('accepts zone names as the tz database spells them, links included', () => {
     // Spellings from the tz database (backward file): links, capitals and lowercase words on purpose.
-    for (const zone of ['Asia/Kolkata', 'US/Eastern', 'America/Port-au-Prince', 'Etc/GMT+1', 'UTC', 'EST5EDT', 'Antarctica/DumontDUrville']) {
+    for (const zone of [
+      'Asia/Kolkata',
+      'US/Eastern',
+      'America/Port-au-Prince',
+      'Etc/GMT+1',
+      'UTC',
+      'EST5EDT',
+      'Antarctica/DumontDUrville',
+    ]) {
       const tree = withEdit('org.yaml', 'timezone: Europe/Paris', `timezone: ${zone}`, fixtureTree());
-      expect(errors(loadOrganisation(tree).problems).filter((p) => p.code === 'value/invalid-zone'), zone).toEqual([]);
+      expect(
+        errors(loadOrganisation(tree).problems).filter((p) => p.code === 'value/invalid-zone'),
+        zone,
+      ).toEqual([]);
     }
   });
 
@@ -102,7 +122,9 @@ describe('values the backends would misread are refused (finding 5)', () => {
   ])('refuses a year before 1970 in %s (0000–0099 were read as 1900–1999)', (_what, file, from, to, code) => {
     const tree = withEdit(file, from, to, fixtureTree());
     const found = errors(loadOrganisation(tree).problems);
-    expect(found).toContainEqual(expect.objectContaining({ file: `teams/${file}`, code, message: expect.stringMatching(/four-digit year from 1970 to 9999/) }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ file: `teams/${file}`, code, message: expect.stringMatching(/four-digit year from 1970 to 9999/) }),
+    );
     expect(found.every((p) => p.code === code || p.code.startsWith('rotation/') || p.code.startsWith('swap/'))).toBe(true);
   });
 });
@@ -119,7 +141,9 @@ describe('files on disk (finding 5)', () => {
     const latin1 = Buffer.from('name: Storefront\ndescription: caf\xe9 en ligne\n', 'latin1');
     writeFileSync(join(dir, SF), latin1);
     const problems = loadOrganisation({ ...readTeamsDir(dir), root: 'teams' }).problems;
-    expect(problems.filter((p) => p.file === `teams/${SF}`)).toEqual([expect.objectContaining({ code: 'file/not-utf8', line: 2, column: 17, severity: 'error' })]);
+    expect(problems.filter((p) => p.file === `teams/${SF}`)).toEqual([
+      expect.objectContaining({ code: 'file/not-utf8', line: 2, column: 17, severity: 'error' }),
+    ]);
     // The same bytes read by Node as UTF-8 would have given a replacement character.
     expect(latin1.toString('utf8')).toContain('\uFFFD');
   });
@@ -138,7 +162,9 @@ describe('files on disk (finding 5)', () => {
   it('refuses squad folders named as the outputs name themselves', () => {
     for (const reserved of ['index', 'organisation']) {
       const tree = withFiles({ [`${reserved}/team.yaml`]: fixtureTree().files.get(SF) }, fixtureTree());
-      expect(errors(loadOrganisation(tree).problems)).toContainEqual(expect.objectContaining({ file: `teams/${reserved}/`, code: 'file/reserved-name' }));
+      expect(errors(loadOrganisation(tree).problems)).toContainEqual(
+        expect.objectContaining({ file: `teams/${reserved}/`, code: 'file/reserved-name' }),
+      );
     }
   });
 });

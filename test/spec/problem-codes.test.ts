@@ -59,7 +59,8 @@ describe('the documentation of the codes', () => {
   const pages = renderCodeDocs();
 
   it('is committed as generated (run `npm run schemas` after editing the registry)', () => {
-    for (const [rel, text] of pages) expect(existsSync(join(ROOT, 'docs', rel)) ? readFileSync(join(ROOT, 'docs', rel), 'utf8') : `missing docs/${rel}`, rel).toBe(text);
+    for (const [rel, text] of pages)
+      expect(existsSync(join(ROOT, 'docs', rel)) ? readFileSync(join(ROOT, 'docs', rel), 'utf8') : `missing docs/${rel}`, rel).toBe(text);
     const committed = markdownUnder(join(ROOT, 'docs', 'checks')).map((f) => relative(join(ROOT, 'docs'), f).split(sep).join('/'));
     expect(committed.filter((rel) => !pages.has(rel))).toEqual([]);
   });
@@ -77,7 +78,12 @@ describe('the documentation of the codes', () => {
 
   it('gives every code its severity and summary in docs/problems.md', () => {
     const problems = readFileSync(join(ROOT, 'docs', 'problems.md'), 'utf8');
-    const rows = new Map([...problems.matchAll(/^\| <a id="[^"]+"><\/a>\[?`([^`]+)`(?:\]\([^)]+\))? \| ([^|]+) \| (.+) \|$/gm)].map((m) => [m[1]!, { severity: m[2]!, summary: m[3]! }]));
+    const rows = new Map(
+      [...problems.matchAll(/^\| <a id="[^"]+"><\/a>\[?`([^`]+)`(?:\]\([^)]+\))? \| ([^|]+) \| (.+) \|$/gm)].map((m) => [
+        m[1]!,
+        { severity: m[2]!, summary: m[3]! },
+      ]),
+    );
     expect([...rows.keys()].sort()).toEqual([...registered].sort());
     for (const [code, doc] of CODES) {
       expect(rows.get(code)?.severity.startsWith(doc.severity), code).toBe(true);

@@ -69,7 +69,11 @@ describe('JSON Schemas in schemas/', () => {
     const team = parse(fixtureTree().files.get('storefront/team.yaml')!);
     team.rotations.oncall.membres = ['alice'];
     expect(validate(team)).toBe(false);
-    expect(validate.errors?.some((e) => e.keyword === 'additionalProperties' && (e.params as { additionalProperty: string }).additionalProperty === 'membres')).toBe(true);
+    expect(
+      validate.errors?.some(
+        (e) => e.keyword === 'additionalProperties' && (e.params as { additionalProperty: string }).additionalProperty === 'membres',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -96,7 +100,14 @@ describe('docs/yaml-reference.md', () => {
 
   it('lists every key of every schema, with a description', () => {
     const text = readFileSync(join(ROOT, 'docs', 'yaml-reference.md'), 'utf8');
-    for (const key of ['rotations.<id>.members', 'rotations.<id>.overrides[].person', 'escalations.<id>.steps[].notify', 'alerts.<id>.thresholds.critical', 'people.<id>.phone', 'phone.fallback']) {
+    for (const key of [
+      'rotations.<id>.members',
+      'rotations.<id>.overrides[].person',
+      'escalations.<id>.steps[].notify',
+      'alerts.<id>.thresholds.critical',
+      'people.<id>.phone',
+      'phone.fallback',
+    ]) {
       expect(text).toContain(`| \`${key}\` |`);
     }
     expect(text).not.toMatch(/\|  \|\n/);

@@ -14,7 +14,9 @@ describe('spec types generated from the JSON Schemas', () => {
   }, 30_000);
 
   it('says it is generated, and by what', async () => {
-    expect((await fresh).split('\n').slice(0, 5).join('\n')).toMatch(/GENERATED FILE, do not edit[\s\S]*json-schema-to-typescript[\s\S]*npm run schemas/);
+    expect((await fresh).split('\n').slice(0, 5).join('\n')).toMatch(
+      /GENERATED FILE, do not edit[\s\S]*json-schema-to-typescript[\s\S]*npm run schemas/,
+    );
   });
 
   it('types every property of the alert schema, each once', async () => {

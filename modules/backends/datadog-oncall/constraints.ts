@@ -10,7 +10,14 @@ export function datadogOnCallConstraints(org: Organisation, team: Team, label: s
     policy.steps.forEach((step, i) => {
       const seconds = (delays[i] ?? 1) * 60;
       if (seconds > 36000 && i < policy.steps.length - 1) {
-        add(at(step.source, 'error', 'backend/datadog-delay', `${label} escalates after 10 hours at most: step ${i + 1} of \`${policy.id}\` waits ${delays[i]} minutes`));
+        add(
+          at(
+            step.source,
+            'error',
+            'backend/datadog-delay',
+            `${label} escalates after 10 hours at most: step ${i + 1} of \`${policy.id}\` waits ${delays[i]} minutes`,
+          ),
+        );
       }
     });
     if (policy.repeat > 10) add(at(policy.source, 'error', 'backend/datadog-retries', `${label} repeats a policy 10 times at most`));

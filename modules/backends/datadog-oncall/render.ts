@@ -13,7 +13,17 @@ import { rotationLayers } from '../../render/rotation-layers';
 import { keptFrom, scheduleOverrides, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
 import { stepDelays, stepTargets } from '../../render/squad-routing';
 import { resourceOf } from '../descriptor';
-import type { DdEscalationInputs, DdLayer, DdMembershipInputs, DdOverrideInputs, DdRestriction, DdRoutingInputs, DdScheduleInputs, DdTarget, DdTeamInputs } from './inputs';
+import type {
+  DdEscalationInputs,
+  DdLayer,
+  DdMembershipInputs,
+  DdOverrideInputs,
+  DdRestriction,
+  DdRoutingInputs,
+  DdScheduleInputs,
+  DdTarget,
+  DdTeamInputs,
+} from './inputs';
 import { DATADOG_ONCALL, DATADOG_ONCALL_LOOKUPS } from './resources';
 
 function userId(org: Organisation, person: string): Invoke {
@@ -22,7 +32,12 @@ function userId(org: Organisation, person: string): Invoke {
 
 function restrictions(coverage: WeeklyWindows): DdRestriction[] | undefined {
   if (coverage.kind === 'always') return undefined;
-  return weekdaySpans(coverage).map((s) => ({ startDay: s.startDay, startTime: hhmmss(s.startMinute), endDay: s.endDay, endTime: hhmmss(s.endMinute) }));
+  return weekdaySpans(coverage).map((s) => ({
+    startDay: s.startDay,
+    startTime: hhmmss(s.startMinute),
+    endDay: s.endDay,
+    endTime: hhmmss(s.endMinute),
+  }));
 }
 
 export function renderDatadogSquad(org: Organisation, team: Team): DesiredResource[] {
@@ -32,14 +47,21 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
   const teamInputs: DdTeamInputs = { name: team.name, handle: team.id, description: team.description ?? team.name };
   out.push(resourceOf(DATADOG_ONCALL.team, { name: teamName, squad, inputs: teamInputs, ...keptFrom(team, 'squad', team.id, false) }));
   for (const m of squadMembers(team)) {
-    const inputs = compact<DdMembershipInputs>({ teamId: ref(teamName), userId: userId(org, m.person), role: m.manager ? 'admin' : undefined });
+    const inputs = compact<DdMembershipInputs>({
+      teamId: ref(teamName),
+      userId: userId(org, m.person),
+      role: m.manager ? 'admin' : undefined,
+    });
     out.push(resourceOf(DATADOG_ONCALL.membership, { name: names.membership(team.id, m.person), squad, inputs }));
   }
 
   for (const rotation of team.rotations.values()) {
     const zone = rotation.timezone;
     const scheduleName = names.schedule(team.id, rotation.id);
-    const interval: DdLayer['interval'] = rotation.every.unit === 'hours' ? { seconds: rotation.every.count * 3600 } : { days: rotation.every.count * (rotation.every.unit === 'weeks' ? 7 : 1) };
+    const interval: DdLayer['interval'] =
+      rotation.every.unit === 'hours'
+        ? { seconds: rotation.every.count * 3600 }
+        : { days: rotation.every.count * (rotation.every.unit === 'weeks' ? 7 : 1) };
     const scheduleInputs: DdScheduleInputs = {
       name: titles.schedule(team, rotation),
       timeZone: zone,
@@ -56,9 +78,21 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
         }),
       ),
     };
-    out.push(resourceOf(DATADOG_ONCALL.schedule, { name: scheduleName, squad, inputs: scheduleInputs, ...keptFrom(team, 'rotation', rotation.id, rotation.retired) }));
+    out.push(
+      resourceOf(DATADOG_ONCALL.schedule, {
+        name: scheduleName,
+        squad,
+        inputs: scheduleInputs,
+        ...keptFrom(team, 'rotation', rotation.id, rotation.retired),
+      }),
+    );
     for (const o of scheduleOverrides(team, rotation)) {
-      const inputs: DdOverrideInputs = { scheduleId: ref(scheduleName), start: isoInZone(o.start, zone), end: isoInZone(o.end, zone), userId: userId(org, o.person) };
+      const inputs: DdOverrideInputs = {
+        scheduleId: ref(scheduleName),
+        start: isoInZone(o.start, zone),
+        end: isoInZone(o.end, zone),
+        userId: userId(org, o.person),
+      };
       out.push(resourceOf(DATADOG_ONCALL.override, { name: o.name, squad, inputs }));
     }
   }
@@ -80,7 +114,14 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
         ),
       })),
     };
-    out.push(resourceOf(DATADOG_ONCALL.escalation, { name: names.escalation(team.id, policy.id), squad, inputs: escalationInputs, ...keptFrom(team, 'escalation', policy.id, policy.retired) }));
+    out.push(
+      resourceOf(DATADOG_ONCALL.escalation, {
+        name: names.escalation(team.id, policy.id),
+        squad,
+        inputs: escalationInputs,
+        ...keptFrom(team, 'escalation', policy.id, policy.retired),
+      }),
+    );
   }
 
   if (team.routing.length > 0) {
@@ -88,7 +129,8 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
       teamId: ref(teamName),
       rules: team.routing.map((rule) =>
         compact<DdRoutingInputs['rules'][number]>({
-          timeRestrictions: rule.during.kind === 'always' ? undefined : { timeZone: rule.timezone, restrictions: restrictions(rule.during) ?? [] },
+          timeRestrictions:
+            rule.during.kind === 'always' ? undefined : { timeZone: rule.timezone, restrictions: restrictions(rule.during) ?? [] },
           escalationPolicy: ref(names.escalation(team.id, rule.escalation)),
           urgency: rule.urgency,
         }),

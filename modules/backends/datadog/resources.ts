@@ -35,7 +35,13 @@ export const DATADOG = {
     registration: sdk('ServiceLevelObjective'),
     summary: summaryOf(name),
   }),
-  statusPage: describeType({ type: 'datadog:index/statusPage:StatusPage', kind: 'status page', guarded: true, registration: sdk('StatusPage'), summary: summaryOf(name) }),
+  statusPage: describeType({
+    type: 'datadog:index/statusPage:StatusPage',
+    kind: 'status page',
+    guarded: true,
+    registration: sdk('StatusPage'),
+    summary: summaryOf(name),
+  }),
   statusComponent: describeType({
     type: 'datadog:index/statusPageComponent:StatusPageComponent',
     kind: 'status-page component',

@@ -8,15 +8,31 @@ export function opsgenieConstraints(org: Organisation, team: Team, label: string
   for (const rotation of team.rotations.values()) {
     if (rotation.retired) continue;
     if (!half(rotation.handoffMinute)) {
-      add(at(rotation.source, 'error', 'backend/opsgenie-half-hour', `${label} hands over only at minute 0 or 30 and silently rounds others: \`${rotation.id}\` hands over at ${String(Math.floor(rotation.handoffMinute / 60)).padStart(2, '0')}:${String(rotation.handoffMinute % 60).padStart(2, '0')}`));
+      add(
+        at(
+          rotation.source,
+          'error',
+          'backend/opsgenie-half-hour',
+          `${label} hands over only at minute 0 or 30 and silently rounds others: \`${rotation.id}\` hands over at ${String(Math.floor(rotation.handoffMinute / 60)).padStart(2, '0')}:${String(rotation.handoffMinute % 60).padStart(2, '0')}`,
+        ),
+      );
     }
     if (rotation.coverage.intervals.some(([s, e]) => !half(s) || !half(e))) {
-      add(at(rotation.source, 'error', 'backend/opsgenie-half-hour', `${label} time restrictions start and end at minute 0 or 30 only: the coverage of \`${rotation.id}\` does not`));
+      add(
+        at(
+          rotation.source,
+          'error',
+          'backend/opsgenie-half-hour',
+          `${label} time restrictions start and end at minute 0 or 30 only: the coverage of \`${rotation.id}\` does not`,
+        ),
+      );
     }
   }
   for (const rule of team.routing) {
     if (rule.during.intervals.some(([s, e]) => !half(s) || !half(e))) {
-      add(at(rule.source, 'error', 'backend/opsgenie-half-hour', `${label} routing time restrictions start and end at minute 0 or 30 only`));
+      add(
+        at(rule.source, 'error', 'backend/opsgenie-half-hour', `${label} routing time restrictions start and end at minute 0 or 30 only`),
+      );
     }
   }
 }

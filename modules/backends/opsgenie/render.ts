@@ -51,7 +51,14 @@ function timeRestrictions(team: Team, rotationId: string): Value[] | undefined {
   if (daily) {
     const end = (daily.start + daily.minutes) % 1440;
     // Pulumi keeps the Terraform name `restriction` for the time-of-day block (pulumi-opsgenie v1.4.1 resources.go).
-    return [{ type: 'time-of-day', restriction: [{ startHour: Math.floor(daily.start / 60), startMin: daily.start % 60, endHour: Math.floor(end / 60), endMin: end % 60 }] }];
+    return [
+      {
+        type: 'time-of-day',
+        restriction: [
+          { startHour: Math.floor(daily.start / 60), startMin: daily.start % 60, endHour: Math.floor(end / 60), endMin: end % 60 },
+        ],
+      },
+    ];
   }
   return [{ type: 'weekday-and-time-of-day', restrictionList: spansOf(coverage) }];
 }
@@ -124,7 +131,13 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
         resourceOf(OPSGENIE.override, {
           name: o.name,
           squad,
-          inputs: { scheduleId: ref(scheduleName), alias: o.name, username: emailOf(org, o.person), startDate: opsgenieDate(o.start), endDate: opsgenieDate(o.end) },
+          inputs: {
+            scheduleId: ref(scheduleName),
+            alias: o.name,
+            username: emailOf(org, o.person),
+            startDate: opsgenieDate(o.start),
+            endDate: opsgenieDate(o.end),
+          },
         }),
       );
     }
@@ -140,7 +153,8 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
       // several rules at the same delay, each recipient once.
       const seen = new Set<string>();
       for (const t of stepTargets(org, team, policy, step.targets)) {
-        const recipient = t.kind === 'rotation' ? { type: 'schedule', id: scheduleRef(t.rotation) } : { type: 'user', id: userId(org, t.person) };
+        const recipient =
+          t.kind === 'rotation' ? { type: 'schedule', id: scheduleRef(t.rotation) } : { type: 'user', id: userId(org, t.person) };
         const key = JSON.stringify(recipient);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -157,7 +171,17 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
           description: titles.policyDescription(policy),
           ownerTeamId: ref(teamName),
           rules,
-          repeats: policy.repeat > 0 ? [{ waitInterval: delays[delays.length - 1] ?? 1, count: policy.repeat, resetRecipientStates: true, closeAlertAfterAll: false }] : undefined,
+          repeats:
+            policy.repeat > 0
+              ? [
+                  {
+                    waitInterval: delays[delays.length - 1] ?? 1,
+                    count: policy.repeat,
+                    resetRecipientStates: true,
+                    closeAlertAfterAll: false,
+                  },
+                ]
+              : undefined,
         }),
         ...keptFrom(team, 'escalation', policy.id, policy.retired),
       }),
@@ -170,14 +194,23 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
   let previous: string | undefined;
   team.routing.forEach((rule, order) => {
     const isDefault = rule.during.kind === 'always';
-    const name = names.routingRule(team.id, isDefault ? 'otherwise' : rule.during.kind === 'custom' ? `rule-${order + 1}` : rule.during.kind);
+    const name = names.routingRule(
+      team.id,
+      isDefault ? 'otherwise' : rule.during.kind === 'custom' ? `rule-${order + 1}` : rule.during.kind,
+    );
     out.push(
       resourceOf(OPSGENIE.routingRule, {
         name,
         squad,
         inputs: compact({
           teamId: ref(teamName),
-          name: isDefault ? 'Otherwise' : rule.during.kind === 'custom' ? `Rule ${order + 1}` : rule.during.kind === 'business-hours' ? 'Business hours' : 'Off hours',
+          name: isDefault
+            ? 'Otherwise'
+            : rule.during.kind === 'custom'
+              ? `Rule ${order + 1}`
+              : rule.during.kind === 'business-hours'
+                ? 'Business hours'
+                : 'Off hours',
           order,
           timezone: rule.timezone,
           criterias: [{ type: 'match-all' }],

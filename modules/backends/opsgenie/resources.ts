@@ -62,7 +62,11 @@ export const OPSGENIE = {
 };
 
 export const OPSGENIE_LOOKUPS = {
-  user: { token: 'opsgenie:index/getUser:getUser', argument: 'username', registration: { package: 'opsgenie-binding', functionName: 'getUserOutput' } },
+  user: {
+    token: 'opsgenie:index/getUser:getUser',
+    argument: 'username',
+    registration: { package: 'opsgenie-binding', functionName: 'getUserOutput' },
+  },
 } as const satisfies Record<string, LookupDescriptor>;
 
 /** The type and look-up tokens by short name. */

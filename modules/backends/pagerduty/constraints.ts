@@ -9,31 +9,73 @@ export function pagerdutyConstraints(_org: Organisation, team: Team, label: stri
   const policies = new Set(team.routing.map((r) => r.escalation));
   const first = team.routing[0];
   if (policies.size > 1 && first) {
-    add(at(first.source, 'error', 'backend/pagerduty-one-policy', `${label} sends a service's incidents to one escalation policy: the routing of \`${team.id}\` uses ${[...policies].map((p) => `\`${p}\``).join(' and ')}`));
+    add(
+      at(
+        first.source,
+        'error',
+        'backend/pagerduty-one-policy',
+        `${label} sends a service's incidents to one escalation policy: the routing of \`${team.id}\` uses ${[...policies].map((p) => `\`${p}\``).join(' and ')}`,
+      ),
+    );
   }
   if (team.routing.length > 2 && first) {
-    add(at(team.routing[2]!.source, 'error', 'backend/pagerduty-routing', `${label} distinguishes support hours and the rest only: \`${team.id}\` has ${team.routing.length} routing rules; keep two at most`));
+    add(
+      at(
+        team.routing[2]!.source,
+        'error',
+        'backend/pagerduty-routing',
+        `${label} distinguishes support hours and the rest only: \`${team.id}\` has ${team.routing.length} routing rules; keep two at most`,
+      ),
+    );
   } else if (team.routing.length === 2 && first && !fixedTimePerDay(first.during)) {
-    add(at(first.source, 'error', 'backend/pagerduty-support-hours', `${label} support hours are the same hours on each chosen day, within one day: this rule's \`during\` is not`));
+    add(
+      at(
+        first.source,
+        'error',
+        'backend/pagerduty-support-hours',
+        `${label} support hours are the same hours on each chosen day, within one day: this rule's \`during\` is not`,
+      ),
+    );
   }
   for (const policy of team.escalations.values()) {
     if (policy.retired) continue;
     const delays = stepDelays(policy);
     policy.steps.forEach((step, i) => {
       if (step.targets.length > 1 && (delays[i] ?? 0) < 3 && i < policy.steps.length - 1) {
-        add(at(step.source, 'warning', 'backend/pagerduty-delay', `${label} wants at least 3 minutes before escalating from a rule with several targets`));
+        add(
+          at(
+            step.source,
+            'warning',
+            'backend/pagerduty-delay',
+            `${label} wants at least 3 minutes before escalating from a rule with several targets`,
+          ),
+        );
       }
     });
   }
   for (const alert of team.alerts.values()) {
     if (alert.escalation !== undefined && first && alert.escalation !== first.escalation) {
-      add(at(alert.source, 'error', 'backend/pagerduty-one-policy', `${label} routes a service to one escalation policy: \`${alert.id}\` names \`${alert.escalation}\` but its service uses \`${first.escalation}\``));
+      add(
+        at(
+          alert.source,
+          'error',
+          'backend/pagerduty-one-policy',
+          `${label} routes a service to one escalation policy: \`${alert.id}\` names \`${alert.escalation}\` but its service uses \`${first.escalation}\``,
+        ),
+      );
     }
   }
   for (const service of team.services.values()) {
     // PagerDuty/terraform-provider-pagerduty@v2.4.0:pagerduty/resource_pagerduty_service.go refuses these names.
     if (/^$|^[ ]+$|[/\\<>&]/.test(service.name)) {
-      add(at(service.source, 'error', 'backend/pagerduty-service-name', `${label} refuses a service name that is blank or contains \\ / & < or >: \`${service.name}\``));
+      add(
+        at(
+          service.source,
+          'error',
+          'backend/pagerduty-service-name',
+          `${label} refuses a service name that is blank or contains \\ / & < or >: \`${service.name}\``,
+        ),
+      );
     }
   }
   pagerdutyEmailIntake(team, label, add);
@@ -44,13 +86,27 @@ function pagerdutyEmailIntake(team: Team, label: string, add: AddProblem): void 
   if (!team.emailIntake) return;
   const receiving = emailIntakeService(team);
   if (receiving === undefined) {
-    add(at(team.source, 'error', 'backend/pagerduty-email-no-service', `${label} receives e-mail on a service: \`${team.id}\` asks for e-mail intake and has no service`));
+    add(
+      at(
+        team.source,
+        'error',
+        'backend/pagerduty-email-no-service',
+        `${label} receives e-mail on a service: \`${team.id}\` asks for e-mail intake and has no service`,
+      ),
+    );
     return;
   }
   const others = [...team.services.values()].filter((s) => !s.retired && s.id !== receiving);
   const second = others[0];
   if (second) {
     const list = others.map((s) => `\`${s.id}\``).join(', ');
-    add(at(second.source, 'warning', 'backend/pagerduty-email-service', `${label} files every e-mailed alert of \`${team.id}\` under its first service \`${receiving}\` (${team.id}@<subdomain>.pagerduty.com), not under ${list}: they page the same people`));
+    add(
+      at(
+        second.source,
+        'warning',
+        'backend/pagerduty-email-service',
+        `${label} files every e-mailed alert of \`${team.id}\` under its first service \`${receiving}\` (${team.id}@<subdomain>.pagerduty.com), not under ${list}: they page the same people`,
+      ),
+    );
   }
 }

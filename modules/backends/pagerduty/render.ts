@@ -63,7 +63,14 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
   const out: DesiredResource[] = [];
   const squad = team.id;
   const teamName = names.team(team.id);
-  out.push(resourceOf(PAGERDUTY.team, { name: teamName, squad, inputs: compact({ name: team.name, description: team.description }), ...keptFrom(team, 'squad', team.id, false) }));
+  out.push(
+    resourceOf(PAGERDUTY.team, {
+      name: teamName,
+      squad,
+      inputs: compact({ name: team.name, description: team.description }),
+      ...keptFrom(team, 'squad', team.id, false),
+    }),
+  );
 
   for (const m of squadMembers(team)) {
     out.push(
@@ -91,17 +98,19 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
           // start in the past is moved by the API to the time of the update, which makes no diff
           // (suppressScheduleLayerStartDiff, util.go) and changes nobody's turn: `rotationVirtualStart`
           // anchors them.
-          layers: rotationLayers(rotation).filter((layer) => layer.end === undefined || layer.end > options.now).map((layer) =>
-            compact({
-              name: titles.layer(rotation, layer),
-              start: isoInZone(layer.start, zone),
-              end: layer.end === undefined ? undefined : isoInZone(layer.end, zone),
-              rotationVirtualStart: isoInZone(layer.start, zone),
-              rotationTurnLengthSeconds: layer.turnSeconds,
-              users: layer.users.map((p) => user(org, p)),
-              restrictions: restrictions(team, rotation.id),
-            }),
-          ),
+          layers: rotationLayers(rotation)
+            .filter((layer) => layer.end === undefined || layer.end > options.now)
+            .map((layer) =>
+              compact({
+                name: titles.layer(rotation, layer),
+                start: isoInZone(layer.start, zone),
+                end: layer.end === undefined ? undefined : isoInZone(layer.end, zone),
+                rotationVirtualStart: isoInZone(layer.start, zone),
+                rotationTurnLengthSeconds: layer.turnSeconds,
+                users: layer.users.map((p) => user(org, p)),
+                restrictions: restrictions(team, rotation.id),
+              }),
+            ),
         },
         ...keptFrom(team, 'rotation', rotation.id, rotation.retired),
       }),
@@ -111,7 +120,13 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
         resourceOf(PAGERDUTY.override, {
           name: o.name,
           squad,
-          inputs: { scheduleId: ref(scheduleName), start: isoInZone(o.start, zone), end: isoInZone(o.end, zone), userId: user(org, o.person), timeZone: zone },
+          inputs: {
+            scheduleId: ref(scheduleName),
+            start: isoInZone(o.start, zone),
+            end: isoInZone(o.end, zone),
+            userId: user(org, o.person),
+            timeZone: zone,
+          },
         }),
       );
     }
@@ -131,8 +146,11 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
           teams: ref(teamName),
           rules: policy.steps.map((step, i) => ({
             escalationDelayInMinutes: delays[i] ?? 1,
-            targets: stepTargets(org, team, policy, step.targets).map((t): Value =>
-              t.kind === 'rotation' ? { type: 'schedule_reference', id: scheduleRef(t.rotation) } : { type: 'user_reference', id: user(org, t.person) },
+            targets: stepTargets(org, team, policy, step.targets).map(
+              (t): Value =>
+                t.kind === 'rotation'
+                  ? { type: 'schedule_reference', id: scheduleRef(t.rotation) }
+                  : { type: 'user_reference', id: user(org, t.person) },
             ),
           })),
         },

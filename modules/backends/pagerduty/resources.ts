@@ -29,7 +29,12 @@ export const PAGERDUTY = {
     registration: sdk('EscalationPolicy'),
     summary: summaryOf(name, rules),
   }),
-  service: describeType({ type: 'pagerduty:index/service:Service', kind: 'service', registration: sdk('Service'), summary: summaryOf(name, supportHours, urgency) }),
+  service: describeType({
+    type: 'pagerduty:index/service:Service',
+    kind: 'service',
+    registration: sdk('Service'),
+    summary: summaryOf(name, supportHours, urgency),
+  }),
   integration: describeType({
     type: 'pagerduty:index/serviceIntegration:ServiceIntegration',
     kind: 'service integration',

@@ -9,7 +9,15 @@ export const duplicateNameCheck: ReadinessCheck = {
     for (const a of org.alerts.values()) if (!a.retired) byName.set(alertName(a), [...(byName.get(alertName(a)) ?? []), a.id]);
     return alerts.flatMap((a) => {
       const others = (byName.get(alertName(a)) ?? []).filter((id) => id !== a.id);
-      return others.length ? [alertFinding('alert/duplicate-name', a, `\`${a.id}\` has the same name as ${others.map((o) => `\`${o}\``).join(', ')}: "${alertName(a)}"`)] : [];
+      return others.length
+        ? [
+            alertFinding(
+              'alert/duplicate-name',
+              a,
+              `\`${a.id}\` has the same name as ${others.map((o) => `\`${o}\``).join(', ')}: "${alertName(a)}"`,
+            ),
+          ]
+        : [];
     });
   },
 };

@@ -5,8 +5,14 @@ import { alertFinding, type Finding, type ReadinessCheck } from '../check';
 
 function describe(intervals: ReadonlyArray<readonly [number, number]>): string {
   const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  const at = (m: number) => `${days[Math.floor(m / 1440) % 7]} ${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return intervals.slice(0, 3).map(([s, e]) => `${at(s)}–${at(e % MINUTES_PER_WEEK)}`).join(', ') + (intervals.length > 3 ? '…' : '');
+  const at = (m: number) =>
+    `${days[Math.floor(m / 1440) % 7]} ${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return (
+    intervals
+      .slice(0, 3)
+      .map(([s, e]) => `${at(s)}–${at(e % MINUTES_PER_WEEK)}`)
+      .join(', ') + (intervals.length > 3 ? '…' : '')
+  );
 }
 
 /** Weekly minutes where the squad's routing sends an alert to a rotation that does not cover it. */
@@ -25,10 +31,14 @@ export function uncoveredHours(team: Team): Array<readonly [number, number]> {
 }
 
 /** `wanted` minus `removed`, as weekly intervals. */
-function complementOf(removed: ReadonlyArray<readonly [number, number]>, wanted: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+function complementOf(
+  removed: ReadonlyArray<readonly [number, number]>,
+  wanted: ReadonlyArray<readonly [number, number]>,
+): Array<[number, number]> {
   const notRemoved = complement(removed);
   const out: Array<[number, number]> = [];
-  for (const [s, e] of wanted) for (const [a, b] of notRemoved) if (Math.max(s, a) < Math.min(e, b)) out.push([Math.max(s, a), Math.min(e, b)]);
+  for (const [s, e] of wanted)
+    for (const [a, b] of notRemoved) if (Math.max(s, a) < Math.min(e, b)) out.push([Math.max(s, a), Math.min(e, b)]);
   return out;
 }
 
@@ -41,12 +51,24 @@ export const escalationCoverageCheck: ReadinessCheck = {
       if (!a.page) continue;
       const team = org.teams.get(a.team);
       if (!team || team.routing.length === 0 || team.escalations.size === 0) {
-        findings.push(alertFinding('alert/escalation-coverage', a, `\`${a.id}\` pages but squad \`${a.team}\` has no escalation policy and rotation to page`));
+        findings.push(
+          alertFinding(
+            'alert/escalation-coverage',
+            a,
+            `\`${a.id}\` pages but squad \`${a.team}\` has no escalation policy and rotation to page`,
+          ),
+        );
         continue;
       }
       const holes = uncoveredHours(team);
       if (holes.length > 0) {
-        findings.push(alertFinding('alert/escalation-coverage', a, `\`${a.id}\` can fire when squad \`${a.team}\` routes it to nobody on call: ${describe(holes)}`));
+        findings.push(
+          alertFinding(
+            'alert/escalation-coverage',
+            a,
+            `\`${a.id}\` can fire when squad \`${a.team}\` routes it to nobody on call: ${describe(holes)}`,
+          ),
+        );
       }
     }
     return findings;

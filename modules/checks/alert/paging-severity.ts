@@ -6,10 +6,22 @@ export const pagingSeverityCheck: ReadinessCheck = {
   run: ({ alerts }) =>
     alerts.flatMap((a) => {
       if ((a.severity === 'P1' || a.severity === 'P2') && !a.page) {
-        return [alertFinding('alert/paging-severity', a, `\`${a.id}\` is ${a.severity} but does not page: remove \`page: false\` or lower its severity`)];
+        return [
+          alertFinding(
+            'alert/paging-severity',
+            a,
+            `\`${a.id}\` is ${a.severity} but does not page: remove \`page: false\` or lower its severity`,
+          ),
+        ];
       }
       if ((a.severity === 'P4' || a.severity === 'P5') && a.page) {
-        return [alertFinding('alert/paging-severity', a, `\`${a.id}\` is ${a.severity} but pages someone: set \`page: false\` or raise its severity`)];
+        return [
+          alertFinding(
+            'alert/paging-severity',
+            a,
+            `\`${a.id}\` is ${a.severity} but pages someone: set \`page: false\` or raise its severity`,
+          ),
+        ];
       }
       return [];
     }),

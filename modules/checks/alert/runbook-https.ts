@@ -6,5 +6,7 @@ export const runbookHttpsCheck: ReadinessCheck = {
   run: ({ alerts }) =>
     alerts
       .filter((a) => a.runbook?.kind === 'url' && !a.runbook.url.startsWith('https://'))
-      .map((a) => alertFinding('alert/runbook-https', a, `runbook of \`${a.id}\` is not https: ${a.runbook?.kind === 'url' ? a.runbook.url : ''}`)),
+      .map((a) =>
+        alertFinding('alert/runbook-https', a, `runbook of \`${a.id}\` is not https: ${a.runbook?.kind === 'url' ? a.runbook.url : ''}`),
+      ),
 };

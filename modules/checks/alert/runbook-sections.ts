@@ -14,7 +14,11 @@ export function headings(markdown: string): Array<{ text: string; line: number }
 }
 
 export function normalise(text: string): string {
-  return text.toLowerCase().replace(/[\s:.\-–—]+$/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s:.\-–—]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A runbook kept in the repository has the sections the organisation requires. */
@@ -29,7 +33,12 @@ export const runbookSectionsCheck: ReadinessCheck = {
       if (missing.length === 0) continue;
       const file = displayPath(org.tree, a.runbook.path);
       findings.push(
-        alertFinding('alert/runbook-sections', a, `runbook of \`${a.id}\` lacks the section${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}: add a heading such as \`## ${missing[0]}\``, { file, line: 1, column: 1 }),
+        alertFinding(
+          'alert/runbook-sections',
+          a,
+          `runbook of \`${a.id}\` lacks the section${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}: add a heading such as \`## ${missing[0]}\``,
+          { file, line: 1, column: 1 },
+        ),
       );
     }
     return findings;

@@ -4,5 +4,13 @@ import { alertFinding, type ReadinessCheck } from '../check';
 export const runbookCheck: ReadinessCheck = {
   name: 'alert/runbook',
   run: ({ alerts }) =>
-    alerts.filter((a) => !a.runbook).map((a) => alertFinding('alert/runbook', a, `\`${a.id}\` has no runbook: add \`runbook: runbooks/${a.id}.md\` with its trigger, resolution and expected time`)),
+    alerts
+      .filter((a) => !a.runbook)
+      .map((a) =>
+        alertFinding(
+          'alert/runbook',
+          a,
+          `\`${a.id}\` has no runbook: add \`runbook: runbooks/${a.id}.md\` with its trigger, resolution and expected time`,
+        ),
+      ),
 };

@@ -11,9 +11,23 @@ export const thresholdsCheck: ReadinessCheck = {
       const { critical, warning } = a.thresholds;
       if (!warning) return [];
       if (direction(critical) !== direction(warning)) {
-        return [alertFinding('alert/thresholds', a, `\`${a.id}\`: critical \`${critical.text}\` and warning \`${warning.text}\` point in opposite directions`)];
+        return [
+          alertFinding(
+            'alert/thresholds',
+            a,
+            `\`${a.id}\`: critical \`${critical.text}\` and warning \`${warning.text}\` point in opposite directions`,
+          ),
+        ];
       }
       const warnsFirst = direction(critical) === 'above' ? warning.value < critical.value : warning.value > critical.value;
-      return warnsFirst ? [] : [alertFinding('alert/thresholds', a, `\`${a.id}\`: warning \`${warning.text}\` is not reached before critical \`${critical.text}\``)];
+      return warnsFirst
+        ? []
+        : [
+            alertFinding(
+              'alert/thresholds',
+              a,
+              `\`${a.id}\`: warning \`${warning.text}\` is not reached before critical \`${critical.text}\``,
+            ),
+          ];
     }),
 };

@@ -6,5 +6,7 @@ export const pagingAlertCheck: ReadinessCheck = {
   run: ({ org, services }) =>
     services
       .filter((s) => ![...org.alerts.values()].some((a) => a.service === s.id && a.page && !a.retired))
-      .map((s) => serviceFinding('service/paging-alert', s, `customer-facing service \`${s.id}\` ("${s.statusPage?.name}") has no alert that pages`)),
+      .map((s) =>
+        serviceFinding('service/paging-alert', s, `customer-facing service \`${s.id}\` ("${s.statusPage?.name}") has no alert that pages`),
+      ),
 };

@@ -16,7 +16,11 @@ monitors export (the JSON of GET /api/v1/monitor), the monitors not managed as c
 html: one self-contained page with a heat map of coverage and a chart of load.`;
 
 export async function auditCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommandArgs(argv, { format: { type: 'string' }, 'datadog-monitors': { type: 'string' }, teams: { type: 'string', default: 'teams' } });
+  const { values } = parseCommandArgs(argv, {
+    format: { type: 'string' },
+    'datadog-monitors': { type: 'string' },
+    teams: { type: 'string', default: 'teams' },
+  });
   const format = oneOf('format', stringOption(values, 'format'), AUDIT_FORMATS, 'text');
   const now = io.now();
   const org = organisationOrProblems(stringOption(values, 'teams') ?? 'teams', io, now.getTime());
@@ -28,7 +32,8 @@ export async function auditCommand(argv: string[], io: Io): Promise<number> {
     try {
       parsed = parseMonitorsExport(JSON.parse(readFileSync(pathIn(io, file), 'utf8')));
     } catch (err) {
-      parsed = err instanceof SyntaxError ? `not JSON (${err.message})` : `cannot read it (${err instanceof Error ? err.message : String(err)})`;
+      parsed =
+        err instanceof SyntaxError ? `not JSON (${err.message})` : `cannot read it (${err instanceof Error ? err.message : String(err)})`;
     }
     if (typeof parsed === 'string') {
       io.err(`oncall audit: ${file}: ${parsed}`);
@@ -38,6 +43,14 @@ export async function auditCommand(argv: string[], io: Io): Promise<number> {
   }
   const today = DateTime.fromJSDate(now, { zone: org.timezone }).toISODate() ?? '';
   const result = audit(org, now.getTime(), { monitors, today });
-  io.out(format === 'json' ? auditJson(result) : format === 'markdown' ? auditMarkdown(result) : format === 'html' ? auditHtml(result, org.name) : auditText(result));
+  io.out(
+    format === 'json'
+      ? auditJson(result)
+      : format === 'markdown'
+        ? auditMarkdown(result)
+        : format === 'html'
+          ? auditHtml(result, org.name)
+          : auditText(result),
+  );
   return EXIT_OK;
 }

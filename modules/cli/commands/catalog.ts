@@ -17,7 +17,10 @@ export async function catalogCommand(argv: string[], io: Io): Promise<number> {
   if (out === undefined || out === '') throw new UsageError('--out DIR is required');
   const org = organisationOrProblems(stringOption(values, 'teams') ?? 'teams', io, io.now().getTime());
   if (!org) return EXIT_PROBLEMS;
-  const files = [{ name: 'index.md', contents: catalogIndex(org), what: 'the index' }, ...[...org.teams.values()].map((t) => ({ name: `${t.id}.md`, contents: squadPage(org, t), what: `squad \`${t.id}\`` }))];
+  const files = [
+    { name: 'index.md', contents: catalogIndex(org), what: 'the index' },
+    ...[...org.teams.values()].map((t) => ({ name: `${t.id}.md`, contents: squadPage(org, t), what: `squad \`${t.id}\`` })),
+  ];
   try {
     replaceDirectory(pathIn(io, out), files, { command: 'oncall catalog', ownFiles: /\.md$/ });
   } catch (err) {

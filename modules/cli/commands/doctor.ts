@@ -18,7 +18,12 @@ const MARK: Record<CheckResult['status'], string> = { ok: 'ok    ', failed: 'FAI
 
 export function doctorCommandWith(get: Get) {
   return async function doctorCommand(argv: string[], io: Io): Promise<number> {
-    const { values } = parseCommandArgs(argv, { stack: { type: 'string' }, format: { type: 'string' }, teams: { type: 'string', default: 'teams' }, stacks: { type: 'string' } });
+    const { values } = parseCommandArgs(argv, {
+      stack: { type: 'string' },
+      format: { type: 'string' },
+      teams: { type: 'string', default: 'teams' },
+      stacks: { type: 'string' },
+    });
     const format = oneOf('format', stringOption(values, 'format'), ['text', 'json'] as const, 'text');
     const dir = stringOption(values, 'teams') ?? 'teams';
     const stacksDir = stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd);
@@ -30,10 +35,19 @@ export function doctorCommandWith(get: Get) {
       return EXIT_PROBLEMS;
     }
     const stack = (result.stacks ?? []).find((s) => s.name === wanted);
-    if (!stack) throw new UsageError(`unknown stack \`${wanted}\`; stacks in ${stacksDir}: ${(result.stacks ?? []).map((s) => s.name).join(', ') || 'none'}`);
+    if (!stack)
+      throw new UsageError(
+        `unknown stack \`${wanted}\`; stacks in ${stacksDir}: ${(result.stacks ?? []).map((s) => s.name).join(', ') || 'none'}`,
+      );
     const checks = await doctorChecks(result.organisation, stack, io.env, get);
     if (format === 'json') io.out(JSON.stringify({ stack: stack.name, backend: stack.backend, checks }));
-    else io.out([`oncall doctor: stack ${stack.name} (${stack.backend})`, ...checks.map((c) => `  ${MARK[c.status]}  ${c.check.padEnd(20)} ${c.detail}`)].join('\n'));
+    else
+      io.out(
+        [
+          `oncall doctor: stack ${stack.name} (${stack.backend})`,
+          ...checks.map((c) => `  ${MARK[c.status]}  ${c.check.padEnd(20)} ${c.detail}`),
+        ].join('\n'),
+      );
     return checks.some((c) => c.status === 'failed') ? EXIT_PROBLEMS : EXIT_OK;
   };
 }

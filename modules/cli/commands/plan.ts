@@ -41,7 +41,13 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
   const stacksDir = stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd);
   const result = loadTeamsDir(dir, io.now().getTime(), stacksDir, io);
   if (hasErrors(result.problems) || !result.organisation) {
-    io.err(`${formatProblems('text', result.problems.filter((p) => p.severity === 'error'), sourcesOf(result.tree))}\n\nFix these first: \`oncall validate --teams ${dir}\`.`);
+    io.err(
+      `${formatProblems(
+        'text',
+        result.problems.filter((p) => p.severity === 'error'),
+        sourcesOf(result.tree),
+      )}\n\nFix these first: \`oncall validate --teams ${dir}\`.`,
+    );
     return EXIT_PROBLEMS;
   }
   const stacks = result.stacks ?? [];
@@ -49,7 +55,9 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
   if (stacks.length === 0) throw new UsageError(`no stack in ${stacksDir}: add a Pulumi.<stack>.yaml with \`oncall:backend\``);
   const stack = wanted === undefined ? (stacks.length === 1 ? stacks[0] : undefined) : stacks.find((s) => s.name === wanted);
   if (!stack) {
-    throw new UsageError(`${wanted === undefined ? 'choose a stack with --stack' : `unknown stack \`${wanted}\``}; stacks: ${stacks.map((s) => s.name).join(', ')}`);
+    throw new UsageError(
+      `${wanted === undefined ? 'choose a stack with --stack' : `unknown stack \`${wanted}\``}; stacks: ${stacks.map((s) => s.name).join(', ')}`,
+    );
   }
   const settings = { ...stack, now: io.now().getTime() };
   const state = renderStack(result.organisation, settings);
@@ -60,11 +68,20 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   const allowDelete = values['allow-delete'] === true;
-  const before = baseDeployment({ teamsDir: pathIn(io, dir), teamsDisplay: result.tree?.root ?? dir, stacksDir: pathIn(io, stacksDir), stack, ref: base, now: settings.now });
+  const before = baseDeployment({
+    teamsDir: pathIn(io, dir),
+    teamsDisplay: result.tree?.root ?? dir,
+    stacksDir: pathIn(io, stacksDir),
+    stack,
+    ref: base,
+    now: settings.now,
+  });
   if (before.kind === 'broken') {
     const message = `${before.what} does not load, so what the stack deployed there is unknown`;
     if (!allowDelete) {
-      io.err(`${formatProblems('text', before.problems, before.sources)}\n\n${message}: fix the base, or accept every deletion with --allow-delete.`);
+      io.err(
+        `${formatProblems('text', before.problems, before.sources)}\n\n${message}: fix the base, or accept every deletion with --allow-delete.`,
+      );
       return EXIT_PROBLEMS;
     }
     io.err(`warning: ${message}; --allow-delete: everything is compared with nothing.`);

@@ -19,7 +19,11 @@ that page, consistent thresholds, customer-facing services with a paging alert a
 finding. Checks are documented in docs/checks/.`;
 
 export async function readinessCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommandArgs(argv, { base: { type: 'string' }, format: { type: 'string' }, teams: { type: 'string', default: 'teams' } });
+  const { values } = parseCommandArgs(argv, {
+    base: { type: 'string' },
+    format: { type: 'string' },
+    teams: { type: 'string', default: 'teams' },
+  });
   const format = oneOf('format', stringOption(values, 'format'), PROBLEM_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
   const now = io.now();
@@ -38,7 +42,12 @@ export async function readinessCommand(argv: string[], io: Io): Promise<number> 
   const today = DateTime.fromJSDate(now, { zone: org.timezone }).toISODate() ?? '';
   const findings = readiness(org, { ...scope, today });
   // Findings are shown without the source excerpt `validate` prints: the message names the alert or service.
-  const text = formatProblems(format, findings, new Map(), { title: 'Production readiness', subject: label, clean: 'every check passes', docsBase: sarifDocsBase(format) });
+  const text = formatProblems(format, findings, new Map(), {
+    title: 'Production readiness',
+    subject: label,
+    clean: 'every check passes',
+    docsBase: sarifDocsBase(format),
+  });
   if (text !== '') io.out(text);
   return findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }

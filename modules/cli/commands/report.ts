@@ -23,7 +23,10 @@ const COLUMNS: Array<[keyof CompensationRow, string]> = [
 function format(kind: 'text' | 'csv' | 'json', rows: CompensationRow[], org: Organisation, month: string): string {
   if (kind === 'json') return JSON.stringify({ month, people: rows }, null, 2);
   if (kind === 'csv') {
-    return [['person', ...COLUMNS.map(([k]) => k)].join(','), ...rows.map((r) => [r.person, ...COLUMNS.map(([k]) => String(r[k]))].join(','))].join('\n');
+    return [
+      ['person', ...COLUMNS.map(([k]) => k)].join(','),
+      ...rows.map((r) => [r.person, ...COLUMNS.map(([k]) => String(r[k]))].join(',')),
+    ].join('\n');
   }
   if (rows.length === 0) return `Compensation for ${month}: nobody was on call.`;
   const header = ['person', ...COLUMNS.map(([, label]) => label)];
@@ -41,7 +44,8 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   );
   if (positionals.length !== 1 || positionals[0] !== 'compensation') throw new UsageError('the report to produce must be `compensation`');
   const month = stringOption(values, 'month');
-  if (month === undefined || !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month must be a month such as 2026-12 (got \`${month ?? ''}\`)`);
+  if (month === undefined || !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new UsageError(`--month must be a month such as 2026-12 (got \`${month ?? ''}\`)`);
   const year = yearProblem(`${month}-01`);
   if (year !== undefined) throw new UsageError(`--month ${month}: ${year}`);
   const kind = oneOf('format', stringOption(values, 'format'), ['text', 'csv', 'json'] as const, 'text');

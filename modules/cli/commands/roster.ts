@@ -18,9 +18,17 @@ swaps, public holidays and absences noted; text and markdown end with each perso
 hours on call inside the window). json: [{"team","rotation","person","start","end","note"}].`;
 
 /** Local midnight of `--from` (default today) in the organisation's zone, and the end N weeks later. */
-export function windowOption(values: Record<string, unknown>, zone: string, now: number, defaultWeeks: number): { from: number; to: number; weeks: number } {
+export function windowOption(
+  values: Record<string, unknown>,
+  zone: string,
+  now: number,
+  defaultWeeks: number,
+): { from: number; to: number; weeks: number } {
   const fromText = typeof values.from === 'string' ? values.from : undefined;
-  if (fromText !== undefined && !parseIsoDate(fromText)) throw new UsageError(`--from must be a date such as 2026-12-21 (got \`${fromText}\`)${yearProblem(fromText) ? `: ${yearProblem(fromText)}` : ''}`);
+  if (fromText !== undefined && !parseIsoDate(fromText))
+    throw new UsageError(
+      `--from must be a date such as 2026-12-21 (got \`${fromText}\`)${yearProblem(fromText) ? `: ${yearProblem(fromText)}` : ''}`,
+    );
   const weeks = parseCount(typeof values.weeks === 'string' ? values.weeks : undefined, defaultWeeks);
   if (weeks === undefined) throw new UsageError(`--weeks must be a whole number from 1 to 9999 (got \`${String(values.weeks)}\`)`);
   const fromLocal = fromText !== undefined ? localDateMinute(fromText) : Math.floor(localMinute(zone, now) / 1440) * 1440;
@@ -59,7 +67,11 @@ export async function rosterCommand(argv: string[], io: Io): Promise<number> {
   let text = formatRoster(format, rows, org);
   if (format === 'text' || format === 'markdown') {
     const teams = [...org.teams.keys()].filter((t) => team === undefined || t === team);
-    text += `\n\n${formatLoad(format, org, teams.map((t) => ({ team: t, people: squadLoad(org, t, from, to) })))}`;
+    text += `\n\n${formatLoad(
+      format,
+      org,
+      teams.map((t) => ({ team: t, people: squadLoad(org, t, from, to) })),
+    )}`;
   }
   io.out(text);
   return EXIT_OK;

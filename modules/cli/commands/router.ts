@@ -24,7 +24,8 @@ export async function routerCommand(argv: string[], io: Io): Promise<number> {
   const port = Number(stringOption(values, 'port'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
   const publicUrl = stringOption(values, 'public-url');
-  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl)) throw new UsageError('--public-url must be the http(s) base URL Twilio calls');
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl))
+    throw new UsageError('--public-url must be the http(s) base URL Twilio calls');
   const secrets = stringOption(values, 'secrets') ?? io.env.ONCALL_SECRETS_FILE;
   let router;
   try {

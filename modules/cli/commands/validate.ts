@@ -31,11 +31,19 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     const org = result.organisation;
     if (!failed && org) {
       io.out(
-        `${dir}: valid — ${plural(org.teams.size, 'squad')}, ${plural(org.people.size, 'person')}, ${plural(org.rotations.size, 'rotation')}, ${plural(org.alerts.size, 'alert')}`.replace('persons', 'people'),
+        `${dir}: valid — ${plural(org.teams.size, 'squad')}, ${plural(org.people.size, 'person')}, ${plural(org.rotations.size, 'rotation')}, ${plural(org.alerts.size, 'alert')}`.replace(
+          'persons',
+          'people',
+        ),
       );
     }
   } else {
-    const text = formatProblems(format, result.problems, sourcesOf(result.tree), { title: 'Validation', subject: dir, clean: 'valid', docsBase: sarifDocsBase(format) });
+    const text = formatProblems(format, result.problems, sourcesOf(result.tree), {
+      title: 'Validation',
+      subject: dir,
+      clean: 'valid',
+      docsBase: sarifDocsBase(format),
+    });
     if (text !== '') io.out(text);
   }
   return failed ? EXIT_PROBLEMS : EXIT_OK;

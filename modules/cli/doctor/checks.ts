@@ -42,7 +42,9 @@ const host = (value: string): string => (/^https?:\/\//.test(value) ? trim(value
 export function endpointsOf(stack: StackSpec, env: Environment): Endpoints {
   return {
     // terraform-provider-pagerduty@v2.4.0 pagerduty/provider.go: `api_url_override`, else `service_region`.
-    pagerduty: trim(config(stack, 'pagerduty:apiUrlOverride') ?? `https://api.${regionPrefix(config(stack, 'pagerduty:serviceRegion'))}pagerduty.com`),
+    pagerduty: trim(
+      config(stack, 'pagerduty:apiUrlOverride') ?? `https://api.${regionPrefix(config(stack, 'pagerduty:serviceRegion'))}pagerduty.com`,
+    ),
     opsgenie: host(config(stack, 'opsgenie:apiUrl') ?? env.OPSGENIE_API_URL ?? 'api.opsgenie.com'),
     datadog: trim(config(stack, 'datadog:apiUrl') ?? env.DD_HOST ?? env.DATADOG_HOST ?? 'https://api.datadoghq.com'),
   };
@@ -57,9 +59,14 @@ function emailsOf(org: Organisation, teams: readonly Team[]): string[] {
   return [...ids].map((id) => org.people.get(id)?.email ?? id).sort();
 }
 
-const first = (env: Environment, ...names: string[]): string | undefined => names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
+const first = (env: Environment, ...names: string[]): string | undefined =>
+  names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
 
-const missingKey = (check: string, names: string[]): CheckResult => ({ check, status: 'failed', detail: `no key: set ${names.join(' or ')} (a read-only key is enough)` });
+const missingKey = (check: string, names: string[]): CheckResult => ({
+  check,
+  status: 'failed',
+  detail: `no key: set ${names.join(' or ')} (a read-only key is enough)`,
+});
 
 function refused(check: string, status: number, what: string): CheckResult {
   const why = status === 401 || status === 403 ? 'the key is refused' : `the API answered ${status}`;
@@ -75,14 +82,22 @@ async function missingUsers(emails: readonly string[], exists: (email: string) =
 function usersResult(check: string, backend: string, emails: readonly string[], missing: readonly string[]): CheckResult {
   return missing.length === 0
     ? { check, status: 'ok', detail: `all ${emails.length} people of the stack have a ${backend} user` }
-    : { check, status: 'failed', detail: `${missing.length} of ${emails.length} people have no ${backend} user (invite them first): ${missing.join(', ')}` };
+    : {
+        check,
+        status: 'failed',
+        detail: `${missing.length} of ${emails.length} people have no ${backend} user (invite them first): ${missing.join(', ')}`,
+      };
 }
 
 async function pagerduty(org: Organisation, teams: readonly Team[], base: string, env: Environment, get: Get): Promise<CheckResult[]> {
   const token = first(env, 'PAGERDUTY_TOKEN');
   if (!token) return [missingKey('pagerduty/token', ['PAGERDUTY_TOKEN'])];
   // The description requires Content-Type on every request, GET included (components/parameters/header_Content-Type).
-  const headers = { Authorization: `Token token=${token}`, Accept: 'application/vnd.pagerduty+json;version=2', 'Content-Type': 'application/json' };
+  const headers = {
+    Authorization: `Token token=${token}`,
+    Accept: 'application/vnd.pagerduty+json;version=2',
+    'Content-Type': 'application/json',
+  };
   const abilities = await get(`${base}/abilities`, headers);
   if (abilities.status !== 200) return [refused('pagerduty/token', abilities.status, 'GET /abilities')];
   const out: CheckResult[] = [{ check: 'pagerduty/token', status: 'ok', detail: 'the token is accepted' }];
@@ -95,7 +110,11 @@ async function pagerduty(org: Organisation, teams: readonly Team[], base: string
   out.push(
     lacking.length === 0
       ? { check: 'pagerduty/abilities', status: 'ok', detail: `the account has ${[...needed.keys()].join(', ')}` }
-      : { check: 'pagerduty/abilities', status: 'failed', detail: `the account's plan lacks ${lacking.map(([a, why]) => `\`${a}\` (${why})`).join(', ')}` },
+      : {
+          check: 'pagerduty/abilities',
+          status: 'failed',
+          detail: `the account's plan lacks ${lacking.map(([a, why]) => `\`${a}\` (${why})`).join(', ')}`,
+        },
   );
   const emails = emailsOf(org, teams);
   const missing = await missingUsers(emails, async (email) => {
@@ -127,7 +146,14 @@ async function opsgenie(org: Organisation, teams: readonly Team[], base: string,
   return out;
 }
 
-async function datadog(org: Organisation, teams: readonly Team[], stack: StackSpec, base: string, env: Environment, get: Get): Promise<CheckResult[]> {
+async function datadog(
+  org: Organisation,
+  teams: readonly Team[],
+  stack: StackSpec,
+  base: string,
+  env: Environment,
+  get: Get,
+): Promise<CheckResult[]> {
   const apiKey = first(env, 'DD_API_KEY', 'DATADOG_API_KEY');
   const appKey = first(env, 'DD_APP_KEY', 'DATADOG_APP_KEY');
   if (!apiKey) return [missingKey('datadog/keys', ['DD_API_KEY', 'DATADOG_API_KEY'])];
@@ -151,8 +177,12 @@ async function datadog(org: Organisation, teams: readonly Team[], stack: StackSp
 /** Steps no read-only API call can confirm, for the stack's backend. */
 export function manualSteps(stack: StackSpec): CheckResult[] {
   const steps: Record<StackSpec['backend'], string[]> = {
-    pagerduty: ['install the PagerDuty integration tile in Datadog (Integrations → PagerDuty, with the account subdomain): the Datadog service objects of the plan need it'],
-    opsgenie: ['install the Opsgenie integration tile in Datadog (Integrations → Opsgenie): the Datadog service objects of the plan need it'],
+    pagerduty: [
+      'install the PagerDuty integration tile in Datadog (Integrations → PagerDuty, with the account subdomain): the Datadog service objects of the plan need it',
+    ],
+    opsgenie: [
+      'install the Opsgenie integration tile in Datadog (Integrations → Opsgenie): the Datadog service objects of the plan need it',
+    ],
     datadog: ['enable Datadog On-Call for the organisation and give the application key the On-Call scopes'],
   };
   return steps[stack.backend].map((detail) => ({ check: 'manual', status: 'manual', detail }));

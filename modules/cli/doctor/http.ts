@@ -13,7 +13,10 @@ export const TIMEOUT_MS = 10_000;
 
 export const httpGet: Get = async (url, headers) => {
   // A site from the stack or the environment (DD_HOST, OPSGENIE_API_URL) may be anything: say so, not "Invalid URL".
-  if (!URL.canParse(url)) throw new Error(`\`${url.split('?')[0]}\` is not a URL: check the API site (the stack's \`apiUrl\` setting, DD_HOST or OPSGENIE_API_URL)`);
+  if (!URL.canParse(url))
+    throw new Error(
+      `\`${url.split('?')[0]}\` is not a URL: check the API site (the stack's \`apiUrl\` setting, DD_HOST or OPSGENIE_API_URL)`,
+    );
   let response: Response;
   try {
     response = await fetch(url, { headers: { Accept: 'application/json', ...headers }, signal: AbortSignal.timeout(TIMEOUT_MS) });

@@ -5,8 +5,15 @@ export const AUDIT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 const share = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
-const severities = (t: SquadAudit) => Object.entries(t.alertsBySeverity).filter(([, n]) => n > 0).map(([s, n]) => `${s} ×${n}`).join(', ') || 'none';
-const escalation = (t: SquadAudit) => (t.escalationMinutes === null ? 'no escalation policy' : `${t.escalationMinutes} min to the last level, target ${t.responseTargetMinutes} min${t.escalationWithinTarget ? '' : ' (late)'}`);
+const severities = (t: SquadAudit) =>
+  Object.entries(t.alertsBySeverity)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${s} ×${n}`)
+    .join(', ') || 'none';
+const escalation = (t: SquadAudit) =>
+  t.escalationMinutes === null
+    ? 'no escalation policy'
+    : `${t.escalationMinutes} min to the last level, target ${t.responseTargetMinutes} min${t.escalationWithinTarget ? '' : ' (late)'}`;
 const loadLine = (t: SquadAudit) => t.load.map((l) => `${l.person} ${Math.round(l.hours)}h`).join(', ') || 'nobody';
 
 export function auditJson(a: Audit): string {
@@ -25,7 +32,8 @@ export function auditText(a: Audit): string {
     if (t.servicesWithoutPagingAlert.length) out.push(`  no paging alert: ${t.servicesWithoutPagingAlert.join(', ')}`);
     if (t.servicesWithoutSyntheticCheck.length) out.push(`  no synthetic check: ${t.servicesWithoutSyntheticCheck.join(', ')}`);
     out.push(`  promised hours covered: ${t.coveragePercent}%`, `  escalation: ${escalation(t)}`, `  load: ${loadLine(t)}`);
-    if (t.unmanagedMonitors !== null) out.push(`  monitors not managed as code: ${t.unmanagedMonitors} (managed ${t.managedSharePercent}%)`);
+    if (t.unmanagedMonitors !== null)
+      out.push(`  monitors not managed as code: ${t.unmanagedMonitors} (managed ${t.managedSharePercent}%)`);
   }
   if (a.unassignedMonitors !== null) out.push('', `Monitors without a squad (no team: tag): ${a.unassignedMonitors}`);
   return out.join('\n');
@@ -66,14 +74,18 @@ function heatSvg(a: Audit): string {
   const top = 24;
   const width = left + 168 * cell + 10;
   const height = top + a.teams.length * (cell * 3 + 4) + 10;
-  const parts = [`<svg id="heat-map" role="img" aria-label="Coverage by hour of the week and squad" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`];
+  const parts = [
+    `<svg id="heat-map" role="img" aria-label="Coverage by hour of the week and squad" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+  ];
   DAYS.forEach((d, i) => parts.push(`<text x="${left + i * 24 * cell + 2}" y="14" font-size="11">${d}</text>`));
   a.teams.forEach((t, row) => {
     const y = top + row * (cell * 3 + 4);
     parts.push(`<text x="0" y="${y + cell * 2}" font-size="12">${esc(t.team)}</text>`);
     t.heat.forEach((v, hour) => {
       const label = `${t.team}, ${DAYS[Math.floor(hour / 24)]} ${String(hour % 24).padStart(2, '0')}:00: ${v === null ? 'not promised' : `${Math.round(v * 100)}% covered`}`;
-      parts.push(`<rect class="hour" x="${left + hour * cell}" y="${y}" width="${cell - 1}" height="${cell * 3}" fill="${color(v)}"><title>${esc(label)}</title></rect>`);
+      parts.push(
+        `<rect class="hour" x="${left + hour * cell}" y="${y}" width="${cell - 1}" height="${cell * 3}" fill="${color(v)}"><title>${esc(label)}</title></rect>`,
+      );
     });
   });
   parts.push('</svg>');
@@ -87,12 +99,16 @@ function loadSvg(a: Audit): string {
   const left = 170;
   const width = 720;
   const height = rows.length * (bar + 6) + 10;
-  const parts = [`<svg id="load-chart" role="img" aria-label="On-call hours per person" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`];
+  const parts = [
+    `<svg id="load-chart" role="img" aria-label="On-call hours per person" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+  ];
   rows.forEach((r, i) => {
     const y = i * (bar + 6);
     const w = Math.round(((width - left - 60) * r.hours) / max);
     parts.push(`<text x="0" y="${y + 13}" font-size="12">${esc(`${r.team} · ${r.person}`)}</text>`);
-    parts.push(`<rect class="bar" x="${left}" y="${y}" width="${w}" height="${bar}" fill="#2563eb"><title>${esc(`${r.person}: ${Math.round(r.hours)} hours`)}</title></rect>`);
+    parts.push(
+      `<rect class="bar" x="${left}" y="${y}" width="${w}" height="${bar}" fill="#2563eb"><title>${esc(`${r.person}: ${Math.round(r.hours)} hours`)}</title></rect>`,
+    );
     parts.push(`<text x="${left + w + 6}" y="${y + 13}" font-size="12">${Math.round(r.hours)} h</text>`);
   });
   parts.push('</svg>');

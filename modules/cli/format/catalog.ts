@@ -8,22 +8,29 @@ import { alertName } from '../../render/alerts/naming';
 import { runbookLink } from '../../render/alerts/message';
 import { describePolicy, describeWindows } from './describe';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[[\]]/g, (c) => `\\${c}`).replace(/\n+/g, ' ');
+const cell = (s: string) =>
+  s
+    .replace(/\|/g, '\\|')
+    .replace(/[[\]]/g, (c) => `\\${c}`)
+    .replace(/\n+/g, ' ');
 
 function routing(org: Organisation, team: Team, alert: Alert): string {
   if (!alert.page) return `Does not page${alert.notify.length ? `; notifies ${alert.notify.join(', ')}` : ''}.`;
   if (team.routing.length === 0) return 'Pages nobody: the squad has no escalation policy.';
-  return team.routing
-    .map((r) => {
-      const policy = team.escalations.get(alert.escalation ?? r.escalation);
-      const when = r.during.kind === 'always' ? (team.routing.length > 1 ? 'Otherwise' : 'Always') : describeWindows(r.during);
-      return `${when}: \`${r.rotation.split('/')[1]}\`, then ${policy ? describePolicy(policy) : r.escalation}`;
-    })
-    .join('. ') + '.';
+  return (
+    team.routing
+      .map((r) => {
+        const policy = team.escalations.get(alert.escalation ?? r.escalation);
+        const when = r.during.kind === 'always' ? (team.routing.length > 1 ? 'Otherwise' : 'Always') : describeWindows(r.during);
+        return `${when}: \`${r.rotation.split('/')[1]}\`, then ${policy ? describePolicy(policy) : r.escalation}`;
+      })
+      .join('. ') + '.'
+  );
 }
 
 function trigger(alert: Alert, org: Organisation): string {
-  const fromRunbook = alert.runbook?.kind === 'file' ? section(alert.runbook.text, org.readiness.runbookSections[0] ?? 'Trigger') : undefined;
+  const fromRunbook =
+    alert.runbook?.kind === 'file' ? section(alert.runbook.text, org.readiness.runbookSections[0] ?? 'Trigger') : undefined;
   if (fromRunbook) return fromRunbook;
   if (alert.description) return alert.description;
   switch (alert.kind) {
@@ -49,7 +56,9 @@ function trigger(alert: Alert, org: Organisation): string {
 export function squadPage(org: Organisation, team: Team): string {
   const [, resolutionName = 'Resolution', timeName = 'Expected time'] = org.readiness.runbookSections;
   const out = [`# ${team.name} (\`${team.id}\`) — alerts`, '', team.description ?? '', '', `[All squads](index.md)`, ''];
-  const alerts = [...team.alerts.values()].filter((a) => !a.retired).sort((a, b) => (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : a.id < b.id ? -1 : 1));
+  const alerts = [...team.alerts.values()]
+    .filter((a) => !a.retired)
+    .sort((a, b) => (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : a.id < b.id ? -1 : 1));
   if (alerts.length === 0) out.push('No alerts yet.');
   for (const a of alerts) {
     const md = a.runbook?.kind === 'file' ? a.runbook.text : undefined;
@@ -75,14 +84,26 @@ export function squadPage(org: Organisation, team: Team): string {
       '',
     );
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 export function catalogIndex(org: Organisation): string {
-  const out = [`# ${org.name} — alert catalog`, '', '| severity | alert | squad | service | kind | pages |', '| --- | --- | --- | --- | --- | --- |'];
-  const alerts = [...org.alerts.values()].filter((a) => !a.retired).sort((a, b) => (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : a.id < b.id ? -1 : 1));
+  const out = [
+    `# ${org.name} — alert catalog`,
+    '',
+    '| severity | alert | squad | service | kind | pages |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  const alerts = [...org.alerts.values()]
+    .filter((a) => !a.retired)
+    .sort((a, b) => (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : a.id < b.id ? -1 : 1));
   for (const a of alerts) {
-    out.push(`| ${a.severity} | [${cell(alertName(a))}](${a.team}.md#${anchor(a)}) | ${a.team} | ${a.service} | ${a.kind} | ${a.page ? 'yes' : 'no'} |`);
+    out.push(
+      `| ${a.severity} | [${cell(alertName(a))}](${a.team}.md#${anchor(a)}) | ${a.team} | ${a.service} | ${a.kind} | ${a.page ? 'yes' : 'no'} |`,
+    );
   }
   out.push('', '## Squads', '', ...[...org.teams.values()].map((t) => `- [${t.name}](${t.id}.md): ${t.alerts.size} alerts`));
   return `${out.join('\n')}\n`;
@@ -90,5 +111,9 @@ export function catalogIndex(org: Organisation): string {
 
 /** GitHub-style heading anchor of an alert's section. */
 function anchor(a: Alert): string {
-  return `${a.severity} · ${alertName(a)}`.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
+  return `${a.severity} · ${alertName(a)}`
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .trim()
+    .replace(/\s/g, '-');
 }

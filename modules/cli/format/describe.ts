@@ -28,7 +28,10 @@ export function describeWindows(w: WeeklyWindows): string {
   for (const [s, e] of intervals) {
     const day = Math.floor(s / 1440);
     const len = e - s;
-    const key = len >= 1440 ? `${hhmm(s % 1440)} for ${formatSeconds(len * 60)}` : `${hhmm(s % 1440)}–${hhmm((s + len) % 1440 || (e % 1440 === 0 ? 1440 : 0))}${Math.floor((e - 1) / 1440) !== day ? ' (next day)' : ''}`;
+    const key =
+      len >= 1440
+        ? `${hhmm(s % 1440)} for ${formatSeconds(len * 60)}`
+        : `${hhmm(s % 1440)}–${hhmm((s + len) % 1440 || (e % 1440 === 0 ? 1440 : 0))}${Math.floor((e - 1) / 1440) !== day ? ' (next day)' : ''}`;
     if (!groups.has(key)) order.push(key);
     groups.set(key, [...(groups.get(key) ?? []), day]);
   }

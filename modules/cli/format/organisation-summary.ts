@@ -11,7 +11,9 @@ export function formatOrganisationSummary(org: Organisation): string {
     out.push(`  members: ${team.members.join(', ')}`);
     for (const rot of team.rotations.values()) {
       const first = rot.segments[0];
-      const shifted = first ? [...first.members.slice(rot.offset % first.members.length), ...first.members.slice(0, rot.offset % first.members.length)] : [];
+      const shifted = first
+        ? [...first.members.slice(rot.offset % first.members.length), ...first.members.slice(0, rot.offset % first.members.length)]
+        : [];
       const order = first ? `${shifted.join(' → ')} from ${first.from}` : '';
       const follow = rot.follows ? `, ${rot.offset} turn${rot.offset === 1 ? '' : 's'} ahead of ${rot.follows}` : '';
       const extras = [
@@ -25,7 +27,9 @@ export function formatOrganisationSummary(org: Organisation): string {
     }
     for (const p of team.escalations.values()) out.push(`  escalation ${p.id}: ${describePolicy(p)}`);
     for (const rule of team.routing) {
-      out.push(`  routing: ${rule.during.kind === 'always' ? 'otherwise' : describeWindows(rule.during)} → ${rule.rotation.split('/')[1] ?? rule.rotation} (${rule.escalation}, ${rule.urgency} urgency)`);
+      out.push(
+        `  routing: ${rule.during.kind === 'always' ? 'otherwise' : describeWindows(rule.during)} → ${rule.rotation.split('/')[1] ?? rule.rotation} (${rule.escalation}, ${rule.urgency} urgency)`,
+      );
     }
     for (const s of team.services.values()) {
       out.push(`  service ${s.id}${s.statusPage ? `: status page "${s.statusPage.name}"` : ''}`);
@@ -33,12 +37,17 @@ export function formatOrganisationSummary(org: Organisation): string {
     if (team.alerts.size > 0) {
       const bySeverity = new Map<string, number>();
       for (const a of team.alerts.values()) bySeverity.set(a.severity, (bySeverity.get(a.severity) ?? 0) + 1);
-      const counts = [...bySeverity].sort().map(([s, n]) => `${s} ×${n}`).join(', ');
+      const counts = [...bySeverity]
+        .sort()
+        .map(([s, n]) => `${s} ×${n}`)
+        .join(', ');
       out.push(`  alerts: ${team.alerts.size} (${counts})`);
     }
     if (team.emailIntake) out.push('  intake: e-mail');
     if (team.phone) {
-      out.push(`  phone line: ${maskPhone(team.phone.number)} → ${team.phone.router}${team.phone.fallback ? ` (fallback ${team.phone.fallback})` : ''}`);
+      out.push(
+        `  phone line: ${maskPhone(team.phone.number)} → ${team.phone.router}${team.phone.fallback ? ` (fallback ${team.phone.fallback})` : ''}`,
+      );
     }
   }
   return out.join('\n');

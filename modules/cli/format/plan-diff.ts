@@ -70,10 +70,25 @@ export function planDiffText(p: PlanDiff): string {
   const section = (title: string, lines: string[]) => {
     if (lines.length) out.push('', title, ...lines.map((l) => `  ${l}`));
   };
-  section('Create', p.diff.create.map((r) => `+ ${shortType(r.type)} ${r.name}`));
-  section('Update', p.diff.update.flatMap((u) => [`~ ${shortType(u.resource.type)} ${u.resource.name}`, ...u.changes.map((c) => `    ${c.input}: ${short(c.before)} → ${short(c.after)}`)]));
-  section('Replace', p.diff.replace.map((r) => `± ${shortType(r.after.type)} ${r.after.name}: ${r.reason}`));
-  section('Delete', p.diff.delete.map((r) => `- ${shortType(r.type)} ${r.name}`));
+  section(
+    'Create',
+    p.diff.create.map((r) => `+ ${shortType(r.type)} ${r.name}`),
+  );
+  section(
+    'Update',
+    p.diff.update.flatMap((u) => [
+      `~ ${shortType(u.resource.type)} ${u.resource.name}`,
+      ...u.changes.map((c) => `    ${c.input}: ${short(c.before)} → ${short(c.after)}`),
+    ]),
+  );
+  section(
+    'Replace',
+    p.diff.replace.map((r) => `± ${shortType(r.after.type)} ${r.after.name}: ${r.reason}`),
+  );
+  section(
+    'Delete',
+    p.diff.delete.map((r) => `- ${shortType(r.type)} ${r.name}`),
+  );
   for (const r of p.rotations) {
     section(`Who is on call in ${r.team}/${r.rotation} (${r.status}), before → after`, weekLines(r));
     const warning = nowWarning(r);
@@ -90,21 +105,43 @@ export function planDiffMarkdown(p: PlanDiff): string {
   const out = [`### oncall plan: \`${p.stack}\` compared with \`${p.base}\``, '', counts(p)];
   if (p.baseNote) out.push('', `> ${p.baseNote}`);
   if (p.blocked.length) {
-    out.push('', `**Blocked**: this change loses history that cannot be recovered:`, '', ...p.blocked.map((b) => `- ❌ ${blockedLine(b)}`), '', 'Mark the objects `retired: true` first (and apply), or run with `--allow-delete` if this is intended.');
+    out.push(
+      '',
+      `**Blocked**: this change loses history that cannot be recovered:`,
+      '',
+      ...p.blocked.map((b) => `- ❌ ${blockedLine(b)}`),
+      '',
+      'Mark the objects `retired: true` first (and apply), or run with `--allow-delete` if this is intended.',
+    );
   }
   for (const r of p.rotations) {
     const changed = r.weeks.filter((w) => people(w.before) !== people(w.after));
-    out.push('', `**${r.team}/${r.rotation}** (${r.status}): ${changed.length ? `${changed.length} of ${r.weeks.length} weeks change hands` : 'nobody changes in the next weeks'}`);
+    out.push(
+      '',
+      `**${r.team}/${r.rotation}** (${r.status}): ${changed.length ? `${changed.length} of ${r.weeks.length} weeks change hands` : 'nobody changes in the next weeks'}`,
+    );
     const warning = nowWarning(r);
     if (warning) out.push('', `⚠️ ${warning}`);
     out.push('', '<details><summary>Week by week</summary>', '', ...weekLines(r).map((l) => `- ${l}`), '', '</details>');
   }
   const rows = [
     ...p.diff.create.map((r) => `| create | ${shortType(r.type)} | \`${r.name}\` | |`),
-    ...p.diff.update.map((u) => `| update | ${shortType(u.resource.type)} | \`${u.resource.name}\` | ${u.changes.map((c) => `\`${c.input}\``).join(', ')} |`),
+    ...p.diff.update.map(
+      (u) => `| update | ${shortType(u.resource.type)} | \`${u.resource.name}\` | ${u.changes.map((c) => `\`${c.input}\``).join(', ')} |`,
+    ),
     ...p.diff.replace.map((r) => `| replace | ${shortType(r.after.type)} | \`${r.after.name}\` | ${r.reason.replace(/\|/g, '\\|')} |`),
     ...p.diff.delete.map((r) => `| delete | ${shortType(r.type)} | \`${r.name}\` | |`),
   ];
-  if (rows.length) out.push('', '<details><summary>Resources</summary>', '', '| action | type | name | inputs |', '| --- | --- | --- | --- |', ...rows, '', '</details>');
+  if (rows.length)
+    out.push(
+      '',
+      '<details><summary>Resources</summary>',
+      '',
+      '| action | type | name | inputs |',
+      '| --- | --- | --- | --- |',
+      ...rows,
+      '',
+      '</details>',
+    );
   return out.join('\n');
 }

@@ -10,7 +10,13 @@ export function planJson(state: DesiredState): string {
     {
       stack: state.stack,
       backend: state.backend,
-      resources: state.resources.map((r) => ({ type: r.type, name: r.name, inputs: r.inputs, ...(r.options ? { options: r.options } : {}), ...(r.origin ? { origin: r.origin } : {}) })),
+      resources: state.resources.map((r) => ({
+        type: r.type,
+        name: r.name,
+        inputs: r.inputs,
+        ...(r.options ? { options: r.options } : {}),
+        ...(r.origin ? { origin: r.origin } : {}),
+      })),
     },
     null,
     2,
@@ -53,7 +59,13 @@ export function planText(state: DesiredState): string {
 export function planMarkdown(state: DesiredState): string {
   const out = [`### Stack \`${state.stack}\` (${state.backend}): ${state.resources.length} resources`];
   for (const [squad, list] of grouped(state)) {
-    out.push('', `<details><summary><b>${squad}</b>: ${list.length} resources</summary>`, '', '| type | name | what |', '| --- | --- | --- |');
+    out.push(
+      '',
+      `<details><summary><b>${squad}</b>: ${list.length} resources</summary>`,
+      '',
+      '| type | name | what |',
+      '| --- | --- | --- |',
+    );
     for (const r of list) out.push(`| ${shortType(r.type)} | \`${r.name}\` | ${describeResource(r).replace(/\|/g, '\\|')} |`);
     out.push('', '</details>');
   }

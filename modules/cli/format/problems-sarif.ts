@@ -68,12 +68,17 @@ function rule(code: Code, docsBase: string | undefined) {
 }
 
 function context(p: Problem): Record<string, string> {
-  return { ...(p.squad === undefined ? {} : { squad: p.squad }), ...(p.alert === undefined ? {} : { alert: p.alert }), ...(p.service === undefined ? {} : { service: p.service }) };
+  return {
+    ...(p.squad === undefined ? {} : { squad: p.squad }),
+    ...(p.alert === undefined ? {} : { alert: p.alert }),
+    ...(p.service === undefined ? {} : { service: p.service }),
+  };
 }
 
 /** A path under the working directory as a relative URI reference (`teams/org.yaml`); any other as a `file:` URI. */
 function artifactUri(file: string, cwd: string): string {
   const inside = relative(cwd, resolve(cwd, file));
-  if (inside === '' || isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`)) return pathToFileURL(resolve(cwd, file)).href;
+  if (inside === '' || isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`))
+    return pathToFileURL(resolve(cwd, file)).href;
   return inside.split(sep).map(encodeURIComponent).join('/');
 }

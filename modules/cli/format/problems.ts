@@ -28,7 +28,12 @@ export interface ProblemFormatOptions {
   readonly cwd?: string;
 }
 
-export function formatProblems(format: ProblemFormat, problems: readonly Problem[], sources: ReadonlyMap<string, string>, options: ProblemFormatOptions = {}): string {
+export function formatProblems(
+  format: ProblemFormat,
+  problems: readonly Problem[],
+  sources: ReadonlyMap<string, string>,
+  options: ProblemFormatOptions = {},
+): string {
   switch (format) {
     case 'json':
       return formatProblemsJson(problems);

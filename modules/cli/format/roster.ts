@@ -15,20 +15,34 @@ export function formatRoster(format: RosterFormat, rows: readonly RosterRow[], o
   switch (format) {
     case 'json':
       return JSON.stringify(
-        rows.map((r) => ({ team: r.team, rotation: r.rotation, person: r.person, start: isoInZone(r.start, r.timezone), end: isoInZone(r.end, r.timezone), note: note(r) || null })),
+        rows.map((r) => ({
+          team: r.team,
+          rotation: r.rotation,
+          person: r.person,
+          start: isoInZone(r.start, r.timezone),
+          end: isoInZone(r.end, r.timezone),
+          note: note(r) || null,
+        })),
         null,
         2,
       );
     case 'csv':
       return [
         'date,team,rotation,person,start,end,note',
-        ...rows.map((r) => [r.date, r.team, r.rotation, r.person, isoInZone(r.start, r.timezone), isoInZone(r.end, r.timezone), note(r)].map(csvField).join(',')),
+        ...rows.map((r) =>
+          [r.date, r.team, r.rotation, r.person, isoInZone(r.start, r.timezone), isoInZone(r.end, r.timezone), note(r)]
+            .map(csvField)
+            .join(','),
+        ),
       ].join('\n');
     case 'markdown':
       return [
         '| date | team | rotation | person | start | end | note |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        ...rows.map((r) => `| ${r.date} | ${r.team} | ${r.rotation} | ${org.people.get(r.person)?.name ?? r.person} | ${isoInZone(r.start, r.timezone)} | ${isoInZone(r.end, r.timezone)} | ${note(r).replace(/\|/g, '\\|')} |`),
+        ...rows.map(
+          (r) =>
+            `| ${r.date} | ${r.team} | ${r.rotation} | ${org.people.get(r.person)?.name ?? r.person} | ${isoInZone(r.start, r.timezone)} | ${isoInZone(r.end, r.timezone)} | ${note(r).replace(/\|/g, '\\|')} |`,
+        ),
       ].join('\n');
     case 'text': {
       const out: string[] = [];
@@ -53,14 +67,20 @@ function csvField(value: string): string {
 }
 
 /** On-call load per person of each squad over the window (hours inside it): for text and markdown. */
-export function formatLoad(format: 'text' | 'markdown', org: Organisation, loads: ReadonlyArray<{ team: string; people: readonly PersonLoad[] }>): string {
+export function formatLoad(
+  format: 'text' | 'markdown',
+  org: Organisation,
+  loads: ReadonlyArray<{ team: string; people: readonly PersonLoad[] }>,
+): string {
   const lines: string[] = [];
   if (format === 'markdown') {
     lines.push('| team | person | shifts | hours |', '| --- | --- | --- | --- |');
-    for (const { team, people } of loads) for (const p of people) lines.push(`| ${team} | ${org.people.get(p.person)?.name ?? p.person} | ${p.shifts} | ${p.hours} |`);
+    for (const { team, people } of loads)
+      for (const p of people) lines.push(`| ${team} | ${org.people.get(p.person)?.name ?? p.person} | ${p.shifts} | ${p.hours} |`);
   } else {
     lines.push('Load in this window (shifts, hours on call):');
-    for (const { team, people } of loads) lines.push(`  ${team}: ${people.map((p) => `${p.person} ${p.shifts}/${p.hours}h`).join(', ') || 'nobody'}`);
+    for (const { team, people } of loads)
+      lines.push(`  ${team}: ${people.map((p) => `${p.person} ${p.shifts}/${p.hours}h`).join(', ') || 'nobody'}`);
   }
   return lines.join('\n');
 }

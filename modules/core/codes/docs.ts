@@ -9,8 +9,12 @@ const GENERATED = '<!-- Generated from modules/core/codes/ by `npm run schemas`:
 
 /** Relative path under docs/ → text, for every generated page. */
 export function renderCodeDocs(): Map<string, string> {
-  const pages = new Map<string, string>([['problems.md', renderProblemsPage()], ['checks/README.md', renderChecksIndex()]]);
-  for (const [name, doc] of Object.entries(READINESS_CHECK_CODES.codes) as Array<[string, CheckDoc]>) pages.set(`checks/${name}.md`, renderCheckPage(name, doc));
+  const pages = new Map<string, string>([
+    ['problems.md', renderProblemsPage()],
+    ['checks/README.md', renderChecksIndex()],
+  ]);
+  for (const [name, doc] of Object.entries(READINESS_CHECK_CODES.codes) as Array<[string, CheckDoc]>)
+    pages.set(`checks/${name}.md`, renderCheckPage(name, doc));
   return pages;
 }
 
@@ -28,7 +32,8 @@ function renderProblemsPage(): string {
     const checks = group === READINESS_CHECK_CODES;
     out.push('', `## ${group.title}`, '');
     if (group.intro !== undefined) out.push(group.intro, '');
-    if (checks) out.push('Each check has a page of its own; the severity is its default, which `readiness.checks` in org.yaml can change.', '');
+    if (checks)
+      out.push('Each check has a page of its own; the severity is its default, which `readiness.checks` in org.yaml can change.', '');
     out.push(`| code | ${checks ? 'default severity' : 'severity'} | meaning |`, '| --- | --- | --- |');
     for (const [code, doc] of Object.entries(group.codes) as Array<[string, CodeDoc]>) {
       const name = checks ? `[\`${code}\`](checks/${code}.md)` : `\`${code}\``;
@@ -45,7 +50,8 @@ function severityText(doc: CodeDoc): string {
 function renderChecksIndex(): string {
   const out = ['# Readiness checks', '', GENERATED, ''];
   if (READINESS_CHECK_CODES.intro !== undefined) out.push(READINESS_CHECK_CODES.intro, '');
-  for (const [name, doc] of Object.entries(READINESS_CHECK_CODES.codes) as Array<[string, CheckDoc]>) out.push(`- [\`${name}\`](${name}.md): ${doc.summary}`);
+  for (const [name, doc] of Object.entries(READINESS_CHECK_CODES.codes) as Array<[string, CheckDoc]>)
+    out.push(`- [\`${name}\`](${name}.md): ${doc.summary}`);
   return `${out.join('\n')}\n`;
 }
 

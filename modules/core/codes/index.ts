@@ -48,9 +48,9 @@ export function isReadinessCheckCode(code: string): code is ReadinessCheckName {
 }
 
 /** Each readiness check's default severity. */
-export const READINESS_CHECK_CODES_SEVERITIES = Object.fromEntries(Object.entries(READINESS_CHECK_CODES.codes).map(([name, doc]) => [name, doc.severity])) as Readonly<
-  Record<ReadinessCheckName, Severity>
->;
+export const READINESS_CHECK_CODES_SEVERITIES = Object.fromEntries(
+  Object.entries(READINESS_CHECK_CODES.codes).map(([name, doc]) => [name, doc.severity]),
+) as Readonly<Record<ReadinessCheckName, Severity>>;
 
 export function codeDoc(code: Code): CodeDoc {
   const doc = CODES.get(code);

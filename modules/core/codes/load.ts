@@ -20,8 +20,14 @@ export const FILE_CODES = codeGroup('Files (`file/…`)', {
     summary:
       'a file or folder that exists but cannot be read (permissions, a folder where a file is expected, a device or pipe); also a stack file or the stacks folder',
   },
-  'file/not-utf8': { severity: 'error', summary: 'a file that is not UTF-8 (saved as Latin-1 or Windows-1252), at the first byte that is not' },
-  'file/symlink': { severity: 'error', summary: 'a symbolic link to a squad folder or a file: links are not followed, so a squad is never silently left out' },
+  'file/not-utf8': {
+    severity: 'error',
+    summary: 'a file that is not UTF-8 (saved as Latin-1 or Windows-1252), at the first byte that is not',
+  },
+  'file/symlink': {
+    severity: 'error',
+    summary: 'a symbolic link to a squad folder or a file: links are not followed, so a squad is never silently left out',
+  },
   'file/reserved-name': {
     severity: 'error',
     summary: "a squad folder named `index` or `organisation`: the catalog's index page and the status page's owner use these names",
@@ -39,7 +45,8 @@ export const YAML_CODES = codeGroup(
     'yaml/invalid': { severity: 'error', summary: 'YAML that cannot be turned into data' },
     'yaml/too-deep': {
       severity: 'error',
-      summary: 'nesting deeper than 32 levels (brackets, indentation, `- - -` or `? ? ?` on one line); checked before parsing, so any file is answered at once',
+      summary:
+        'nesting deeper than 32 levels (brackets, indentation, `- - -` or `? ? ?` on one line); checked before parsing, so any file is answered at once',
     },
     'yaml/complex-key': { severity: 'error', summary: 'a mapping or a list used as a key (`? [a, b]`, `? - a`): keys are names' },
   },
@@ -49,7 +56,10 @@ export const YAML_CODES = codeGroup(
 export const SCHEMA_CODES = codeGroup(
   'Schema (`schema/…`)',
   {
-    'schema/unknown-key': { severity: 'error', summary: 'a key the schema does not know, with the closest known key; the rest of the file is still checked' },
+    'schema/unknown-key': {
+      severity: 'error',
+      summary: 'a key the schema does not know, with the closest known key; the rest of the file is still checked',
+    },
     'schema/missing-key': { severity: 'error', summary: 'a required key is absent' },
     'schema/wrong-type': { severity: 'error', summary: 'a list where a mapping is expected, text where a number is expected…' },
     'schema/invalid-value': { severity: 'error', summary: 'a value of the wrong form (time, duration, date, URL, severity…)' },

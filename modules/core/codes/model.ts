@@ -15,18 +15,23 @@ export const REF_CODES = codeGroup('References and ids (`ref/…`, `id/…`)', {
   'ref/no-rotation': { severity: 'error', summary: '`on-call` notified but the squad has no rotation' },
   'id/name-clash': {
     severity: 'error',
-    summary: 'two objects whose ids, joined with `-`, name the same resource (squad `a-b` + rotation `c` and squad `a` + rotation `b-c`): rename one',
+    summary:
+      'two objects whose ids, joined with `-`, name the same resource (squad `a-b` + rotation `c` and squad `a` + rotation `b-c`): rename one',
   },
 });
 
 export const VALUE_CODES = codeGroup('Values (`value/…`, `time/…`)', {
   'value/invalid-zone': {
     severity: 'error',
-    summary: 'not an IANA time zone, or one spelt in another case (`EUROPE/PARIS`: the backends need `Europe/Paris`, which the message gives)',
+    summary:
+      'not an IANA time zone, or one spelt in another case (`EUROPE/PARIS`: the backends need `Europe/Paris`, which the message gives)',
   },
   'value/invalid-phone': { severity: 'error', summary: 'not a valid E.164 number (the number is masked in the message)' },
   'value/invalid-url': { severity: 'error', summary: 'a URL that cannot be parsed or has no host' },
-  'value/invalid-date': { severity: 'error', summary: 'a date that does not exist (2026-02-30), or a year outside 1970–9999 (`0026` would be read as 1926)' },
+  'value/invalid-date': {
+    severity: 'error',
+    summary: 'a date that does not exist (2026-02-30), or a year outside 1970–9999 (`0026` would be read as 1926)',
+  },
   'value/invalid-datetime': {
     severity: 'error',
     summary: 'a date and time that does not exist, a year outside 1970–9999, or an offset beyond ±14:00 (`+24:00`)',
@@ -35,18 +40,27 @@ export const VALUE_CODES = codeGroup('Values (`value/…`, `time/…`)', {
   'value/duration-too-short': { severity: 'error', summary: 'shorter than the minimum of that field (30 s for checks, 1 min for windows)' },
   'value/duration-too-long': { severity: 'error', summary: 'longer than the maximum of that field' },
   'value/empty-window': { severity: 'error', summary: 'a window whose start equals its end' },
-  'time/nonexistent-local-time': { severity: 'warning', summary: 'a local time skipped by a daylight-saving change; the message says how it is read' },
+  'time/nonexistent-local-time': {
+    severity: 'warning',
+    summary: 'a local time skipped by a daylight-saving change; the message says how it is read',
+  },
 });
 
 export const ROTATION_CODES = codeGroup('Rotations, overrides, swaps, unavailability', {
-  'rotation/invalid-turn': { severity: 'error', summary: 'a turn that is not a whole number of hours, days or weeks, or longer than a year' },
+  'rotation/invalid-turn': {
+    severity: 'error',
+    summary: 'a turn that is not a whole number of hours, days or weeks, or longer than a year',
+  },
   'rotation/start-not-handoff-day': { severity: 'error', summary: 'a weekly rotation starting on another day than its handoff day' },
   'rotation/handoff-day': { severity: 'error', summary: 'a handoff day on a rotation whose turns are not weeks' },
   'rotation/follows-conflict': { severity: 'error', summary: 'a following rotation also sets what it takes from the followed one' },
   'rotation/follow-cycle': { severity: 'error', summary: 'rotations that follow each other in a circle' },
   'rotation/offset-without-follows': { severity: 'error', summary: '`offset` without `follows`' },
   'rotation/change-order': { severity: 'error', summary: 'roster changes not in date order, or before the start' },
-  'rotation/hourly-dst': { severity: 'warning', summary: 'hour turns in a zone that changes clocks: backends do not document hour turns across a change' },
+  'rotation/hourly-dst': {
+    severity: 'warning',
+    summary: 'hour turns in a zone that changes clocks: backends do not document hour turns across a change',
+  },
   'rotation/not-in-squad': { severity: 'warning', summary: "a rotation member who is not in the squad's `members`" },
   'override/end-before-start': { severity: 'error', summary: 'an override that ends before it starts' },
   'override/overlap': { severity: 'error', summary: 'two overrides of one rotation that overlap' },
@@ -73,7 +87,8 @@ export const SCHEDULE_CODES = codeGroup(
     'coverage/not-started': { severity: 'warning', summary: 'the same, only because a rotation starts later' },
     'fairness/overloaded': {
       severity: 'warning',
-      summary: 'someone carries more than `fairness.maxAboveMean` percent above the mean on-call hours of their rotation, over whole cycles covering 8 weeks',
+      summary:
+        'someone carries more than `fairness.maxAboveMean` percent above the mean on-call hours of their rotation, over whole cycles covering 8 weeks',
     },
   },
   'These run on the computed shifts. Unavailability is checked whatever its dates; coverage and fairness over\nthe next 8 weeks (`ONCALL_NOW` fixes "now" for reproducible runs).',

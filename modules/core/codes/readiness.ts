@@ -2,7 +2,10 @@
 import { checkGroup, codeGroup } from './define';
 
 export const READINESS_SETTING_CODES = codeGroup('Readiness settings', {
-  'ref/unknown-check': { severity: 'error', summary: "a readiness check name (in `readiness.checks` or an alert's `silence`) that does not exist" },
+  'ref/unknown-check': {
+    severity: 'error',
+    summary: "a readiness check name (in `readiness.checks` or an alert's `silence`) that does not exist",
+  },
 });
 
 /** The severities are the defaults; `readiness.checks` in org.yaml makes a check a warning or turns it off. */

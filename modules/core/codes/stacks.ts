@@ -17,7 +17,10 @@ export const STACK_CODES = codeGroup('Stacks (`stack/…`)', {
 export const BACKEND_CODES = codeGroup(
   'Backends (`backend/…`)',
   {
-    'backend/opsgenie-half-hour': { severity: 'error', summary: 'Opsgenie hands over, and restricts rotations and routing rules, at minute 0 or 30 only' },
+    'backend/opsgenie-half-hour': {
+      severity: 'error',
+      summary: 'Opsgenie hands over, and restricts rotations and routing rules, at minute 0 or 30 only',
+    },
     'backend/opsgenie-alert-escalation': {
       severity: 'error',
       summary:
@@ -25,15 +28,25 @@ export const BACKEND_CODES = codeGroup(
     },
     'backend/opsgenie-urgency': {
       severity: 'error',
-      summary: '`urgency: low` on a stack on Opsgenie: its team routing rules choose whom to notify, not how, so the alert would ring as high urgency',
+      summary:
+        '`urgency: low` on a stack on Opsgenie: its team routing rules choose whom to notify, not how, so the alert would ring as high urgency',
     },
     'backend/pagerduty-one-policy': {
       severity: 'error',
       summary: "PagerDuty sends a service's incidents to one escalation policy: routing or an alert names another",
     },
-    'backend/pagerduty-routing': { severity: 'error', summary: 'PagerDuty distinguishes support hours and the rest only: more than two routing rules' },
-    'backend/pagerduty-support-hours': { severity: 'error', summary: 'PagerDuty support hours are the same hours on each chosen day, within one day' },
-    'backend/pagerduty-delay': { severity: 'warning', summary: 'PagerDuty wants at least 3 minutes before escalating from a rule with several targets' },
+    'backend/pagerduty-routing': {
+      severity: 'error',
+      summary: 'PagerDuty distinguishes support hours and the rest only: more than two routing rules',
+    },
+    'backend/pagerduty-support-hours': {
+      severity: 'error',
+      summary: 'PagerDuty support hours are the same hours on each chosen day, within one day',
+    },
+    'backend/pagerduty-delay': {
+      severity: 'warning',
+      summary: 'PagerDuty wants at least 3 minutes before escalating from a rule with several targets',
+    },
     'backend/pagerduty-email-service': {
       severity: 'warning',
       summary:
@@ -43,7 +56,10 @@ export const BACKEND_CODES = codeGroup(
       severity: 'error',
       summary: 'PagerDuty receives e-mail on a service: the squad asks for e-mail intake and has no service in service',
     },
-    'backend/pagerduty-service-name': { severity: 'error', summary: 'PagerDuty refuses a service name that is blank or contains `\\`, `/`, `&`, `<` or `>`' },
+    'backend/pagerduty-service-name': {
+      severity: 'error',
+      summary: 'PagerDuty refuses a service name that is blank or contains `\\`, `/`, `&`, `<` or `>`',
+    },
     'backend/datadog-delay': {
       severity: 'error',
       summary: "an escalation step waiting more than 10 hours (Datadog On-Call's `escalateAfterSeconds` is 60–36000)",

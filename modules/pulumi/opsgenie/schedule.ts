@@ -19,8 +19,16 @@ export class Schedule extends pulumi.CustomResource {
   }
 }
 
-export interface TimeOfDay { startHour: pulumi.Input<number>; startMin: pulumi.Input<number>; endHour: pulumi.Input<number>; endMin: pulumi.Input<number> }
-export interface WeekdayAndTimeOfDay extends TimeOfDay { startDay: pulumi.Input<string>; endDay: pulumi.Input<string> }
+export interface TimeOfDay {
+  startHour: pulumi.Input<number>;
+  startMin: pulumi.Input<number>;
+  endHour: pulumi.Input<number>;
+  endMin: pulumi.Input<number>;
+}
+export interface WeekdayAndTimeOfDay extends TimeOfDay {
+  startDay: pulumi.Input<string>;
+  endDay: pulumi.Input<string>;
+}
 
 export interface ScheduleRotationTimeRestriction {
   /**

@@ -44,7 +44,9 @@ const firstSet = (...values: (string | undefined)[]): string | undefined => valu
 const trimSlashes = (url: string): string => url.replace(/\/+$/, '');
 
 function missing(what: string, config: string, env: string): Error {
-  return new Error(`no ${what}: set it with \`pulumi config set --secret ${config} …\` or in ${env} (the override provider reads the same settings as the backend's provider)`);
+  return new Error(
+    `no ${what}: set it with \`pulumi config set --secret ${config} …\` or in ${env} (the override provider reads the same settings as the backend's provider)`,
+  );
 }
 
 /**
@@ -59,7 +61,11 @@ export function pagerdutyEndpoint(c: PagerDutyConnection | undefined, env: Env =
   return {
     base: trimSlashes(base),
     // The api-schema declares both headers on every operation, GET and DELETE included.
-    headers: { Authorization: `Token token=${token}`, Accept: 'application/vnd.pagerduty+json;version=2', 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Token token=${token}`,
+      Accept: 'application/vnd.pagerduty+json;version=2',
+      'Content-Type': 'application/json',
+    },
     secrets: [token],
   };
 }
@@ -73,7 +79,11 @@ export function opsgenieEndpoint(c: OpsgenieConnection | undefined, env: Env = p
   const key = firstSet(c?.apiKey, env.OPSGENIE_API_KEY);
   if (!key) throw missing('Opsgenie API key', 'opsgenie:apiKey', 'OPSGENIE_API_KEY');
   const host = firstSet(c?.apiUrl, env.OPSGENIE_API_URL) ?? 'api.opsgenie.com';
-  return { base: trimSlashes(/^[a-z]+:\/\//i.test(host) ? host : `https://${host}`), headers: { Authorization: `GenieKey ${key}` }, secrets: [key] };
+  return {
+    base: trimSlashes(/^[a-z]+:\/\//i.test(host) ? host : `https://${host}`),
+    headers: { Authorization: `GenieKey ${key}` },
+    secrets: [key],
+  };
 }
 
 /**
@@ -87,6 +97,9 @@ export function datadogEndpoint(c: DatadogConnection | undefined, env: Env = pro
   const appKey = firstSet(c?.appKey, env.DD_APP_KEY, env.DATADOG_APP_KEY);
   if (!appKey) throw missing('Datadog application key', 'datadog:appKey', 'DD_APP_KEY or DATADOG_APP_KEY');
   const base = firstSet(c?.apiUrl, env.DD_HOST, env.DATADOG_HOST) ?? 'https://api.datadoghq.com';
-  if (!/^[a-z]+:\/\/[^/]/i.test(base)) throw new Error(`the Datadog API URL ${base} has no scheme or host (the provider refuses it too): write it as https://api.datadoghq.eu/`);
+  if (!/^[a-z]+:\/\/[^/]/i.test(base))
+    throw new Error(
+      `the Datadog API URL ${base} has no scheme or host (the provider refuses it too): write it as https://api.datadoghq.eu/`,
+    );
   return { base: trimSlashes(base), headers: { 'DD-API-KEY': apiKey, 'DD-APPLICATION-KEY': appKey }, secrets: [apiKey, appKey] };
 }

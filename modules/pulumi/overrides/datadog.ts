@@ -21,13 +21,22 @@ const KEYS = ['scheduleId', 'start', 'end', 'userId'] as const;
 const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 
-function api(inputs: DatadogOverrideInputs): { base: string; headers: Readonly<Record<string, string>>; profile: ApiProfile; about: string } {
+function api(inputs: DatadogOverrideInputs): {
+  base: string;
+  headers: Readonly<Record<string, string>>;
+  profile: ApiProfile;
+  about: string;
+} {
   const endpoint = datadogEndpoint(inputs.connection);
   return {
     base: `${endpoint.base}/api/v2/on-call/schedules/${encodeURIComponent(inputs.scheduleId)}/overrides`,
     headers: endpoint.headers,
     // docs.datadoghq.com/api/latest/rate-limits: X-RateLimit-Reset is the time in seconds until the next reset.
-    profile: { service: 'Datadog', secrets: endpoint.secrets, rateLimitDelayMs: (h) => secondsHeaderMs(h, 'x-ratelimit-reset') ?? secondsHeaderMs(h, 'x-ratelimit-period') },
+    profile: {
+      service: 'Datadog',
+      secrets: endpoint.secrets,
+      rateLimitDelayMs: (h) => secondsHeaderMs(h, 'x-ratelimit-reset') ?? secondsHeaderMs(h, 'x-ratelimit-period'),
+    },
     about: describeOverride('Datadog On-Call', inputs),
   };
 }
@@ -44,7 +53,13 @@ export function makeDatadogOverrideProvider(policy: HttpPolicy = DEFAULT_POLICY)
     async create(inputs) {
       const { base, headers, profile, about } = api(inputs);
       const body = {
-        data: [{ type: 'overrides', attributes: { start: inputs.start, end: inputs.end }, relationships: { user: { data: { type: 'users', id: inputs.userId } } } }],
+        data: [
+          {
+            type: 'overrides',
+            attributes: { start: inputs.start, end: inputs.end },
+            relationships: { user: { data: { type: 'users', id: inputs.userId } } },
+          },
+        ],
       };
       const { json } = await requestJson({ method: 'POST', url: base, headers, about, body }, profile, policy);
       const data = (json as { data?: OverrideData[] } | undefined)?.data;
@@ -56,10 +71,21 @@ export function makeDatadogOverrideProvider(policy: HttpPolicy = DEFAULT_POLICY)
       const { base, headers, profile, about } = api(inputs);
       const out: LiveOverride[] = [];
       for (let page = 0; page < MAX_PAGES; page++) {
-        const query = new URLSearchParams({ 'filter[start]': inputs.start, 'filter[end]': inputs.end, 'page[size]': String(PAGE_SIZE), 'page[number]': String(page) });
+        const query = new URLSearchParams({
+          'filter[start]': inputs.start,
+          'filter[end]': inputs.end,
+          'page[size]': String(PAGE_SIZE),
+          'page[number]': String(page),
+        });
         const { json } = await requestJson({ method: 'GET', url: `${base}?${query}`, headers, about }, profile, policy);
         const data = (json as { data?: OverrideData[] } | undefined)?.data ?? [];
-        for (const o of data) out.push({ id: o.id, start: o.attributes?.start ?? '', end: o.attributes?.end ?? '', userId: o.relationships?.user?.data?.id ?? '' });
+        for (const o of data)
+          out.push({
+            id: o.id,
+            start: o.attributes?.start ?? '',
+            end: o.attributes?.end ?? '',
+            userId: o.relationships?.user?.data?.id ?? '',
+          });
         if (data.length < PAGE_SIZE) break;
       }
       return out;

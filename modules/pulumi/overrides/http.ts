@@ -140,7 +140,8 @@ export async function requestJson(req: ApiRequest, profile: ApiProfile, policy: 
     if (response.status === 429) {
       // Not processed: safe to send again, POST included, once the service's delay has passed.
       const wait = retryAfterMs(response.headers) ?? profile.rateLimitDelayMs(response.headers) ?? backoffMs(policy, attempt);
-      if (Date.now() + wait > started + policy.deadlineMs) throw fail(`${lastProblem} (the next attempt would be past the ${Math.round(policy.deadlineMs / 1000)} s limit)`, 429);
+      if (Date.now() + wait > started + policy.deadlineMs)
+        throw fail(`${lastProblem} (the next attempt would be past the ${Math.round(policy.deadlineMs / 1000)} s limit)`, 429);
       await sleep(wait);
       continue;
     }

@@ -8,7 +8,17 @@ import * as pulumi from '@pulumi/pulumi';
 import { dynamicModuleAndName } from '../../backends/descriptor';
 import { OPSGENIE } from '../../backends/opsgenie/resources';
 import { opsgenieEndpoint, withSecretConnection, type OpsgenieConnection } from './connection';
-import { ApiError, changedKeys, DEFAULT_POLICY, MaybeAppliedError, requestJson, sameInstant, secondsHeaderMs, type ApiProfile, type HttpPolicy } from './http';
+import {
+  ApiError,
+  changedKeys,
+  DEFAULT_POLICY,
+  MaybeAppliedError,
+  requestJson,
+  sameInstant,
+  secondsHeaderMs,
+  type ApiProfile,
+  type HttpPolicy,
+} from './http';
 
 export interface OpsgenieOverrideInputs {
   scheduleId: string;
@@ -32,7 +42,13 @@ interface Live {
 const POSTS = 3;
 const isOver = (i: OpsgenieOverrideInputs): boolean => Date.parse(i.endDate) <= Date.now();
 
-function api(i: OpsgenieOverrideInputs): { collection: string; one: string; headers: Readonly<Record<string, string>>; profile: ApiProfile; about: string } {
+function api(i: OpsgenieOverrideInputs): {
+  collection: string;
+  one: string;
+  headers: Readonly<Record<string, string>>;
+  profile: ApiProfile;
+  about: string;
+} {
   const endpoint = opsgenieEndpoint(i.connection);
   const collection = `${endpoint.base}/v2/schedules/${encodeURIComponent(i.scheduleId)}/overrides`;
   return {
@@ -46,22 +62,39 @@ function api(i: OpsgenieOverrideInputs): { collection: string; one: string; head
 }
 
 function body(i: OpsgenieOverrideInputs, withAlias: boolean): unknown {
-  return { ...(withAlias ? { alias: i.alias } : {}), user: { type: 'user', username: i.username }, startDate: i.startDate, endDate: i.endDate };
+  return {
+    ...(withAlias ? { alias: i.alias } : {}),
+    user: { type: 'user', username: i.username },
+    startDate: i.startDate,
+    endDate: i.endDate,
+  };
 }
 
 function matches(live: Live, i: OpsgenieOverrideInputs): boolean {
-  return (live.user?.username ?? '').toLowerCase() === i.username.toLowerCase() && sameInstant(live.startDate, i.startDate) && sameInstant(live.endDate, i.endDate);
+  return (
+    (live.user?.username ?? '').toLowerCase() === i.username.toLowerCase() &&
+    sameInstant(live.startDate, i.startDate) &&
+    sameInstant(live.endDate, i.endDate)
+  );
 }
 
 export function makeOpsgenieOverrideProvider(policy: HttpPolicy = DEFAULT_POLICY): pulumi.dynamic.ResourceProvider {
   const get = async (i: OpsgenieOverrideInputs): Promise<Live | undefined> => {
     const a = api(i);
-    const { status, json } = await requestJson({ method: 'GET', url: a.one, headers: a.headers, about: a.about, accept: [404] }, a.profile, policy);
+    const { status, json } = await requestJson(
+      { method: 'GET', url: a.one, headers: a.headers, about: a.about, accept: [404] },
+      a.profile,
+      policy,
+    );
     return status === 404 ? undefined : ((json as { data?: Live } | undefined)?.data ?? {});
   };
   const put = async (i: OpsgenieOverrideInputs): Promise<number> => {
     const a = api(i);
-    const { status } = await requestJson({ method: 'PUT', url: a.one, headers: a.headers, about: a.about, body: body(i, false), accept: [404] }, a.profile, policy);
+    const { status } = await requestJson(
+      { method: 'PUT', url: a.one, headers: a.headers, about: a.about, body: body(i, false), accept: [404] },
+      a.profile,
+      policy,
+    );
     return status;
   };
   /** Makes the alias hold the wanted override, whether it exists or not. */
@@ -76,7 +109,11 @@ export function makeOpsgenieOverrideProvider(policy: HttpPolicy = DEFAULT_POLICY
       }
       if (post === POSTS) break;
       try {
-        await requestJson({ method: 'POST', url: a.collection, headers: a.headers, about: a.about, body: body(i, true) }, a.profile, policy);
+        await requestJson(
+          { method: 'POST', url: a.collection, headers: a.headers, about: a.about, body: body(i, true) },
+          a.profile,
+          policy,
+        );
         return;
       } catch (e) {
         // Lost answers and "already exists" both send us back to the lookup by alias.

@@ -22,7 +22,12 @@ export interface PagerDutyOverrideInputs {
 const KEYS = ['scheduleId', 'start', 'end', 'userId', 'timeZone'] as const;
 const DAY_MS = 86_400_000;
 
-function api(inputs: PagerDutyOverrideInputs): { base: string; headers: Readonly<Record<string, string>>; profile: ApiProfile; about: string } {
+function api(inputs: PagerDutyOverrideInputs): {
+  base: string;
+  headers: Readonly<Record<string, string>>;
+  profile: ApiProfile;
+  about: string;
+} {
   const endpoint = pagerdutyEndpoint(inputs.connection);
   return {
     base: `${endpoint.base}/schedules/${encodeURIComponent(inputs.scheduleId)}/overrides`,
@@ -57,14 +62,19 @@ export function makePagerDutyOverrideProvider(policy: HttpPolicy = DEFAULT_POLIC
           url: base,
           headers,
           about,
-          body: { overrides: [{ start: inputs.start, end: inputs.end, user: { id: inputs.userId, type: 'user_reference' }, time_zone: inputs.timeZone }] },
+          body: {
+            overrides: [
+              { start: inputs.start, end: inputs.end, user: { id: inputs.userId, type: 'user_reference' }, time_zone: inputs.timeZone },
+            ],
+          },
         },
         profile,
         policy,
       );
       // The answer is 201 with one status per override: 201, or 400 with its errors.
       const first = (Array.isArray(json) ? json[0] : undefined) as Created | undefined;
-      if (first?.status !== undefined && first.status >= 300) throw new ApiError(`${about}: PagerDuty refused it (${first.status}): ${(first.errors ?? []).join('; ')}`, first.status);
+      if (first?.status !== undefined && first.status >= 300)
+        throw new ApiError(`${about}: PagerDuty refused it (${first.status}): ${(first.errors ?? []).join('; ')}`, first.status);
       const id = first?.override?.id;
       if (!id) throw new ApiError(`${about}: PagerDuty answered without an override id: ${JSON.stringify(json).slice(0, 300)}`);
       return id;

@@ -43,7 +43,8 @@ const POSTS = 3;
 
 const isOver = (o: TimedOverride): boolean => Date.parse(o.end) <= Date.now();
 
-export const describeOverride = (service: string, o: TimedOverride): string => `${service} override of schedule ${o.scheduleId} starting ${o.start}`;
+export const describeOverride = (service: string, o: TimedOverride): string =>
+  `${service} override of schedule ${o.scheduleId} starting ${o.start}`;
 
 function sameOverride(live: LiveOverride, wanted: TimedOverride): boolean {
   return live.userId === wanted.userId && sameInstant(live.start, wanted.start) && sameInstant(live.end, wanted.end);

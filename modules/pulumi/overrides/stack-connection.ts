@@ -8,7 +8,9 @@ import { PAGING_BACKENDS } from '../../backends/paging';
 import { BACKENDS, type Backend } from '../../render/desired';
 
 /** The type of each backend's override resources, which receive the `connection` input. */
-export const OVERRIDE_TYPE: Readonly<Record<Backend, string>> = Object.fromEntries(BACKENDS.map((b) => [b, PAGING_BACKENDS[b].override.type])) as Record<Backend, string>;
+export const OVERRIDE_TYPE: Readonly<Record<Backend, string>> = Object.fromEntries(
+  BACKENDS.map((b) => [b, PAGING_BACKENDS[b].override.type]),
+) as Record<Backend, string>;
 
 type Values = Record<string, pulumi.Output<string> | string | undefined>;
 
@@ -16,7 +18,9 @@ type Values = Record<string, pulumi.Output<string> | string | undefined>;
 export function opsgenieApiHost(config: pulumi.Config = new pulumi.Config('opsgenie')): string | undefined {
   const host = config.get('apiUrl') ?? process.env.OPSGENIE_API_URL;
   if (host !== undefined && /:\/\//.test(host)) {
-    throw new Error(`opsgenie:apiUrl is ${host}: write the host alone (api.eu.opsgenie.com); the opsgenie provider (v0.6.40, opsgenie-go-sdk-v2) puts https:// in front of it`);
+    throw new Error(
+      `opsgenie:apiUrl is ${host}: write the host alone (api.eu.opsgenie.com); the opsgenie provider (v0.6.40, opsgenie-go-sdk-v2) puts https:// in front of it`,
+    );
   }
   return host;
 }

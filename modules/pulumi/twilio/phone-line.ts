@@ -24,7 +24,17 @@ export interface PhoneLineInputs {
   smsFallbackMethod: string;
 }
 
-export const CONFIG_FIELDS = ['friendlyName', 'voiceUrl', 'voiceMethod', 'voiceFallbackUrl', 'voiceFallbackMethod', 'smsUrl', 'smsMethod', 'smsFallbackUrl', 'smsFallbackMethod'] as const;
+export const CONFIG_FIELDS = [
+  'friendlyName',
+  'voiceUrl',
+  'voiceMethod',
+  'voiceFallbackUrl',
+  'voiceFallbackMethod',
+  'smsUrl',
+  'smsMethod',
+  'smsFallbackUrl',
+  'smsFallbackMethod',
+] as const;
 type Config = Partial<Record<(typeof CONFIG_FIELDS)[number], string>>;
 
 interface NumberResource extends Config {
@@ -45,10 +55,15 @@ interface Client {
 function client(): Client {
   // Required when the provider runs, not at the top, so the serialized provider stays small.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const twilio = require('twilio') as (user: string, password: string, opts?: { accountSid?: string; autoRetry?: boolean; maxRetries?: number; timeout?: number }) => Client;
+  const twilio = require('twilio') as (
+    user: string,
+    password: string,
+    opts?: { accountSid?: string; autoRetry?: boolean; maxRetries?: number; timeout?: number },
+  ) => Client;
   const env = process.env;
   const account = env.TWILIO_ACCOUNT_SID;
-  if (!account) throw new Error('TWILIO_ACCOUNT_SID is not set: the phone-line provider reads its credentials from the environment of `pulumi up`');
+  if (!account)
+    throw new Error('TWILIO_ACCOUNT_SID is not set: the phone-line provider reads its credentials from the environment of `pulumi up`');
   let c: Client;
   // The package's own timeout per request, and its retries with backoff on 429 (the updates are idempotent).
   const http = { autoRetry: true, maxRetries: 4, timeout: 30_000 };
@@ -62,7 +77,10 @@ function client(): Client {
 async function find(c: Client, inputs: PhoneLineInputs): Promise<NumberResource> {
   if (inputs.sid) return c.incomingPhoneNumbers(inputs.sid).fetch();
   const found = await c.incomingPhoneNumbers.list({ phoneNumber: inputs.number, limit: 2 });
-  if (found.length !== 1) throw new Error(`${found.length === 0 ? 'no' : 'several'} Twilio number${found.length === 0 ? '' : 's'} ${inputs.number.slice(0, 4)}…${inputs.number.slice(-2)} in this account: the number must exist (it is never bought)`);
+  if (found.length !== 1)
+    throw new Error(
+      `${found.length === 0 ? 'no' : 'several'} Twilio number${found.length === 0 ? '' : 's'} ${inputs.number.slice(0, 4)}…${inputs.number.slice(-2)} in this account: the number must exist (it is never bought)`,
+    );
   return found[0] as NumberResource;
 }
 
@@ -83,10 +101,14 @@ function pick(n: NumberResource): Config {
  */
 function refuseAttached(n: NumberResource): void {
   if (n.voiceApplicationSid || n.trunkSid) {
-    throw new Error(`the number is attached to a ${n.trunkSid ? 'SIP trunk' : 'TwiML application'}: Twilio would ignore its voice URLs; detach it first`);
+    throw new Error(
+      `the number is attached to a ${n.trunkSid ? 'SIP trunk' : 'TwiML application'}: Twilio would ignore its voice URLs; detach it first`,
+    );
   }
   if (n.smsApplicationSid) {
-    throw new Error('the number is attached to a messaging application (SmsApplicationSid): Twilio would ignore its SMS URLs and texts would never reach the router; detach it first');
+    throw new Error(
+      'the number is attached to a messaging application (SmsApplicationSid): Twilio would ignore its SMS URLs and texts would never reach the router; detach it first',
+    );
   }
 }
 
@@ -99,7 +121,9 @@ export const phoneLineProvider: pulumi.dynamic.ResourceProvider = {
     return { id: found.sid, outs: { ...inputs, sid: found.sid, previous: pick(found) } };
   },
   async diff(_id: string, olds: PhoneLineInputs & { previous?: Config }, news: PhoneLineInputs) {
-    const replaces = (['number', 'sid'] as const).filter((k) => news[k] !== undefined && olds[k] !== news[k] && !(k === 'sid' && olds.sid === undefined));
+    const replaces = (['number', 'sid'] as const).filter(
+      (k) => news[k] !== undefined && olds[k] !== news[k] && !(k === 'sid' && olds.sid === undefined),
+    );
     const changes = replaces.length > 0 || CONFIG_FIELDS.some((f) => (olds[f] ?? '') !== (news[f] ?? ''));
     return { changes, replaces, deleteBeforeReplace: true };
   },

@@ -64,7 +64,11 @@ function thresholds(alert: QueryMonitorAlert): Record<string, string> {
   const { critical, warning } = alert.thresholds;
   if (alert.kind === 'service-check') {
     // `ok` sent explicitly: the provider reads it back for service checks only, and its API default is not documented.
-    return compact({ critical: String(checkRuns(critical)), warning: warning === undefined ? undefined : String(checkRuns(warning)), ok: '1' });
+    return compact({
+      critical: String(checkRuns(critical)),
+      warning: warning === undefined ? undefined : String(checkRuns(warning)),
+      ok: '1',
+    });
   }
   return compact({ critical: critical.number, warning: warning?.number });
 }
@@ -88,5 +92,11 @@ export function renderMonitor(org: Organisation, alert: QueryMonitorAlert, handl
     includeTags: true,
     requireFullWindow: false,
   });
-  return { type: MONITOR, name: `${alert.id}-monitor`, squad: alert.team, inputs, origin: { kind: 'alert', squad: alert.team, id: alert.id } };
+  return {
+    type: MONITOR,
+    name: `${alert.id}-monitor`,
+    squad: alert.team,
+    inputs,
+    origin: { kind: 'alert', squad: alert.team, id: alert.id },
+  };
 }

@@ -9,7 +9,13 @@ export function alertName(alert: Alert): string {
 
 export function alertTags(alert: Alert): string[] {
   const own = alert.tags;
-  const fixed = [`team:${alert.team}`, `service:${alert.service}`, `severity:${alert.severity.toLowerCase()}`, `alert-id:${alert.id}`, MANAGED_TAG];
+  const fixed = [
+    `team:${alert.team}`,
+    `service:${alert.service}`,
+    `severity:${alert.severity.toLowerCase()}`,
+    `alert-id:${alert.id}`,
+    MANAGED_TAG,
+  ];
   return [...fixed, ...own.filter((t) => !fixed.includes(t))];
 }
 

@@ -48,7 +48,11 @@ export function renderSlo(org: Organisation, alert: SloAlert, handle: string | u
       inputs: {
         name: alertName(named),
         type: 'slo alert',
-        query: concat('burn_rate("', ref(sloName), `").over("${window}").long_window("${burn.long}").short_window("${burn.short}") > ${burn.rate}`),
+        query: concat(
+          'burn_rate("',
+          ref(sloName),
+          `").over("${window}").long_window("${burn.long}").short_window("${burn.short}") > ${burn.rate}`,
+        ),
         message: alertMessage(org, named, handle),
         priority: priorityOf(alert),
         tags: [...alertTags(alert), `burn-rate:${burn.id}`],

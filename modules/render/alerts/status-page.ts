@@ -15,7 +15,12 @@ export const ORGANISATION = 'organisation';
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
 
 function slug(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export function renderStatusPage(org: Organisation): DesiredResource[] {
@@ -27,7 +32,12 @@ export function renderStatusPage(org: Organisation): DesiredResource[] {
     resourceOf(DATADOG.statusPage, {
       name: page,
       squad: ORGANISATION,
-      inputs: { name: org.statusPage.name, domainPrefix: org.statusPage.domainPrefix, type: org.statusPage.type, visualizationType: 'bars_and_uptime_percentage' },
+      inputs: {
+        name: org.statusPage.name,
+        domainPrefix: org.statusPage.domainPrefix,
+        type: org.statusPage.type,
+        visualizationType: 'bars_and_uptime_percentage',
+      },
       options: { protect: true },
       origin: { kind: 'status-page', squad: ORGANISATION, id: 'status-page' },
     }),
@@ -54,7 +64,9 @@ export function renderStatusPage(org: Organisation): DesiredResource[] {
       position,
       ...(members ? { components: members.map((m, i) => ({ name: m.name, type: 'component', position: i })) } : {}),
     };
-    const origin = entry.service ? { kind: 'service' as const, squad: entry.service.team, id: entry.service.id } : { kind: 'status-page' as const, squad: ORGANISATION, id: name };
+    const origin = entry.service
+      ? { kind: 'service' as const, squad: entry.service.team, id: entry.service.id }
+      : { kind: 'status-page' as const, squad: ORGANISATION, id: name };
     // A component stays protected until its service (or every service of its group) is retired.
     const unprotected = entry.service ? retired(entry.service) : (groups.get(entry.name) ?? []).every((m) => retired(m.service));
     const options = { ...(unprotected ? {} : { protect: true }), ...(previous ? { dependsOn: [previous] } : {}) };

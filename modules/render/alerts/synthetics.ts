@@ -11,7 +11,8 @@ export const SYNTHETICS = DATADOG.synthetics.type;
 function assertions(expect: HttpExpectation): Value[] {
   const out: Value[] = [{ type: 'statusCode', operator: 'is', target: String(expect.status) }];
   if (expect.bodyContains) out.push({ type: 'body', operator: 'contains', target: expect.bodyContains });
-  if (expect.maxResponseTime) out.push({ type: 'responseTime', operator: 'lessThan', target: String(expect.maxResponseTime.seconds * 1000) });
+  if (expect.maxResponseTime)
+    out.push({ type: 'responseTime', operator: 'lessThan', target: String(expect.maxResponseTime.seconds * 1000) });
   return out;
 }
 
@@ -51,10 +52,20 @@ export function renderSynthetic(org: Organisation, alert: SyntheticCheckAlert, h
               ...request(step.request),
               assertions: assertions(step.expect),
               extractedValues: step.extract
-                ? Object.entries(step.extract).map(([name, path]) => ({ name, type: 'http_body', parser: { type: 'json_path', value: path } }))
+                ? Object.entries(step.extract).map(([name, path]) => ({
+                    name,
+                    type: 'http_body',
+                    parser: { type: 'json_path', value: path },
+                  }))
                 : undefined,
             }),
           ),
         };
-  return { type: SYNTHETICS, name: `${alert.id}-check`, squad: alert.team, inputs, origin: { kind: 'alert', squad: alert.team, id: alert.id } };
+  return {
+    type: SYNTHETICS,
+    name: `${alert.id}-check`,
+    squad: alert.team,
+    inputs,
+    origin: { kind: 'alert', squad: alert.team, id: alert.id },
+  };
 }

@@ -94,7 +94,7 @@ export const alert: JsonSchema = {
   required: ['title', 'severity', 'kind'],
   properties: {
     title: { $ref: '#/$defs/text', description: 'what is wrong, in words; the monitor name adds service and squad' },
-    service: { $ref: '#/$defs/id', description: 'the service it watches; default: the squad\'s only service' },
+    service: { $ref: '#/$defs/id', description: "the service it watches; default: the squad's only service" },
     severity: { $ref: '#/$defs/severity', description: 'P1 (most urgent) to P5; sets priority and, by default, whether it pages' },
     kind: {
       description: 'what is watched',
@@ -105,9 +105,13 @@ export const alert: JsonSchema = {
       type: 'string',
       minLength: 1,
       maxLength: 4000,
-      description: 'what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `"check".over(…)` (`service-check`)',
+      description:
+        'what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `"check".over(…)` (`service-check`)',
     },
-    window: { $ref: '#/$defs/duration', description: 'evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`' },
+    window: {
+      $ref: '#/$defs/duration',
+      description: 'evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`',
+    },
     thresholds: {
       description: 'when it triggers: `critical` and optionally `warning`, in the same direction',
       type: 'object',
@@ -133,9 +137,14 @@ export const alert: JsonSchema = {
       maxLength: 2048,
     },
     dashboards: { type: 'array', items: { $ref: '#/$defs/url' }, description: 'links put in the alert message' },
-    tags: { type: 'array', items: { $ref: '#/$defs/tag' }, uniqueItems: true, description: 'extra tags; team, service, severity and id tags are added' },
+    tags: {
+      type: 'array',
+      items: { $ref: '#/$defs/tag' },
+      uniqueItems: true,
+      description: 'extra tags; team, service, severity and id tags are added',
+    },
     page: { type: 'boolean', description: 'whether it pages a person; default by severity (readiness.pagingSeverities)' },
-    escalation: { $ref: '#/$defs/id', description: 'escalation policy; default: the squad\'s routing' },
+    escalation: { $ref: '#/$defs/id', description: "escalation policy; default: the squad's routing" },
     notify: {
       description: 'extra notification handles such as `@slack-storefront`',
       type: 'array',

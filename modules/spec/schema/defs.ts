@@ -48,8 +48,7 @@ export const defs: Record<string, JsonSchema> = {
     pattern: DATE_PATTERN,
   },
   dateTime: {
-    description:
-      'a date and time, `YYYY-MM-DD HH:MM` in the rotation\'s zone, or with an offset (`2026-12-24T18:00+01:00`)',
+    description: "a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)",
     type: 'string',
     pattern: DATETIME_PATTERN,
   },
@@ -113,12 +112,8 @@ export const defs: Record<string, JsonSchema> = {
     },
   },
   coverage: {
-    description:
-      'when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows',
-    anyOf: [
-      { enum: ['always', 'business-hours', 'off-hours'] },
-      { type: 'array', items: { $ref: '#/$defs/window' }, minItems: 1 },
-    ],
+    description: 'when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows',
+    anyOf: [{ enum: ['always', 'business-hours', 'off-hours'] }, { type: 'array', items: { $ref: '#/$defs/window' }, minItems: 1 }],
   },
   retired: {
     description: 'marks an object as deliberately removed: the plan may delete what it provisioned',

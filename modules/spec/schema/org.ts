@@ -8,11 +8,11 @@ const person: JsonSchema = {
   properties: {
     name: { $ref: '#/$defs/text', description: 'full name' },
     email: { $ref: '#/$defs/email', description: 'work e-mail; backends find the user by it, so it is unique' },
-    timezone: { $ref: '#/$defs/timezone', description: 'the person\'s zone; default: `defaults.timezone`' },
+    timezone: { $ref: '#/$defs/timezone', description: "the person's zone; default: `defaults.timezone`" },
     phone: {
       $ref: '#/$defs/phone',
       description:
-        'sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router\'s secrets file',
+        "sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file",
     },
   },
 };
@@ -38,7 +38,7 @@ const defaultsSection: JsonSchema = {
     handoff: { $ref: '#/$defs/handoff', description: 'handoff of rotations; default `monday 09:00`' },
     businessHours: {
       $ref: '#/$defs/window',
-      description: 'the organisation\'s business hours, in each rotation\'s zone; default Monday–Friday 09:00–18:00',
+      description: "the organisation's business hours, in each rotation's zone; default Monday–Friday 09:00–18:00",
     },
     responseTarget: {
       $ref: '#/$defs/duration',
@@ -48,7 +48,7 @@ const defaultsSection: JsonSchema = {
 };
 
 const phoneDefaults: JsonSchema = {
-  description: 'the router hosts every squad\'s phone line points at, unless the squad names its own',
+  description: "the router hosts every squad's phone line points at, unless the squad names its own",
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -63,15 +63,15 @@ const readiness: JsonSchema = {
   additionalProperties: false,
   properties: {
     runbookSections: {
-      description:
-        'headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`',
+      description: 'headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`',
       type: 'array',
       items: { $ref: '#/$defs/text' },
       uniqueItems: true,
     },
     runbookBaseUrl: {
       $ref: '#/$defs/url',
-      description: 'where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there',
+      description:
+        'where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there',
     },
     pagingSeverities: {
       description: 'severities that page a person; default P1, P2 and P3',
@@ -94,7 +94,7 @@ const fairness: JsonSchema = {
   additionalProperties: false,
   properties: {
     maxAboveMean: {
-      description: 'warn when a person carries more than this percentage above the squad\'s mean on-call hours; default 50',
+      description: "warn when a person carries more than this percentage above the squad's mean on-call hours; default 50",
       type: 'number',
       minimum: 0,
       maximum: 1000,
@@ -111,7 +111,7 @@ export const orgSchema = schemaDocument(
     additionalProperties: false,
     required: ['name', 'people'],
     properties: {
-      name: { $ref: '#/$defs/text', description: 'the organisation\'s name' },
+      name: { $ref: '#/$defs/text', description: "the organisation's name" },
       defaults: defaultsSection,
       phone: phoneDefaults,
       people: {
@@ -127,8 +127,13 @@ export const orgSchema = schemaDocument(
         type: 'object',
         additionalProperties: false,
         properties: {
-          name: { $ref: '#/$defs/text', description: 'default: the organisation\'s name' },
-          domainPrefix: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 63, description: 'the page\'s address prefix; default: the organisation\'s name in lowercase' },
+          name: { $ref: '#/$defs/text', description: "default: the organisation's name" },
+          domainPrefix: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9-]*$',
+            maxLength: 63,
+            description: "the page's address prefix; default: the organisation's name in lowercase",
+          },
           type: { enum: ['public', 'internal'], description: 'default `public`' },
         },
       },

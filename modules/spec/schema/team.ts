@@ -15,7 +15,7 @@ const override: JsonSchema = {
   required: ['person', 'start', 'end'],
   properties: {
     person: { $ref: '#/$defs/id', description: 'who is on call instead' },
-    start: { $ref: '#/$defs/dateTime', description: 'from (inclusive), in the rotation\'s zone unless an offset is given' },
+    start: { $ref: '#/$defs/dateTime', description: "from (inclusive), in the rotation's zone unless an offset is given" },
     end: { $ref: '#/$defs/dateTime', description: 'until (exclusive)' },
     reason: { $ref: '#/$defs/text', description: 'why, shown in the roster and calendars' },
   },
@@ -23,13 +23,19 @@ const override: JsonSchema = {
 
 const swap: JsonSchema = {
   description:
-    'two people exchange whole shifts: the first person\'s shift starting on the first date goes to the second person, and the second person\'s shift starting on the second date goes to the first',
+    "two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first",
   type: 'object',
   additionalProperties: false,
   required: ['between', 'shifts'],
   properties: {
     between: { type: 'array', items: { $ref: '#/$defs/id' }, minItems: 2, maxItems: 2, description: 'the two people, `[a, b]`' },
-    shifts: { type: 'array', items: { $ref: '#/$defs/date' }, minItems: 2, maxItems: 2, description: 'start dates of a\'s shift and of b\'s shift' },
+    shifts: {
+      type: 'array',
+      items: { $ref: '#/$defs/date' },
+      minItems: 2,
+      maxItems: 2,
+      description: "start dates of a's shift and of b's shift",
+    },
     reason: { $ref: '#/$defs/text', description: 'why, shown in the roster and calendars' },
   },
 };
@@ -52,7 +58,7 @@ const rotation: JsonSchema = {
   properties: {
     name: { $ref: '#/$defs/text', description: 'display name; default: the id' },
     members: { ...personList, description: 'the order of turns' },
-    start: { $ref: '#/$defs/date', description: 'the date of the first member\'s first handoff' },
+    start: { $ref: '#/$defs/date', description: "the date of the first member's first handoff" },
     every: { $ref: '#/$defs/duration', description: 'turn length in hours, days or weeks; default `defaults.every`' },
     handoff: { $ref: '#/$defs/handoff', description: 'default `defaults.handoff`' },
     timezone: { $ref: '#/$defs/timezone', description: 'default `defaults.timezone`' },
@@ -74,8 +80,7 @@ const rotation: JsonSchema = {
 };
 
 const target: JsonSchema = {
-  description:
-    '`on-call` (the rotation the routing chose), `manager` (the squad\'s manager), `{rotation: id}` or `{person: id}`',
+  description: "`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`",
   anyOf: [
     { enum: ['on-call', 'manager'] },
     {
@@ -124,9 +129,9 @@ const routingRule: JsonSchema = {
   additionalProperties: false,
   required: ['rotation'],
   properties: {
-    during: { $ref: '#/$defs/coverage', description: 'when this rule applies, in the rotation\'s zone; absent on the last rule' },
+    during: { $ref: '#/$defs/coverage', description: "when this rule applies, in the rotation's zone; absent on the last rule" },
     rotation: { $ref: '#/$defs/id', description: 'the rotation `on-call` means under this rule' },
-    escalation: { $ref: '#/$defs/id', description: 'default: the squad\'s only escalation policy' },
+    escalation: { $ref: '#/$defs/id', description: "default: the squad's only escalation policy" },
     urgency: { enum: ['high', 'low'], description: 'default `high`' },
   },
 };
@@ -155,7 +160,7 @@ const service: JsonSchema = {
 };
 
 const phone: JsonSchema = {
-  description: 'the squad\'s on-call phone line: an existing Twilio number forwarded to whoever is on call',
+  description: "the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call",
   type: 'object',
   additionalProperties: false,
   required: ['number'],
@@ -190,12 +195,12 @@ export const teamSchema = schemaDocument(
     additionalProperties: false,
     required: ['name', 'members'],
     properties: {
-      name: { $ref: '#/$defs/text', description: 'the squad\'s display name; its id is its folder name' },
+      name: { $ref: '#/$defs/text', description: "the squad's display name; its id is its folder name" },
       description: { type: 'string', maxLength: 4000, description: 'what the squad looks after' },
-      manager: { $ref: '#/$defs/id', description: 'the squad\'s manager, a person id; `manager` in escalations' },
+      manager: { $ref: '#/$defs/id', description: "the squad's manager, a person id; `manager` in escalations" },
       members: { ...personList, description: 'the people of the squad' },
       rotations: {
-        description: 'rotations by id; with several, they are the layers of the squad\'s on-call (primary, secondary…)',
+        description: "rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)",
         type: 'object',
         propertyNames: { $ref: '#/$defs/id' },
         additionalProperties: rotation,

@@ -24,7 +24,31 @@ const V1 = `${API}:.generator/schemas/v1/openapi.yaml`;
 const copy = (r: DesiredResource): Record<string, Value> => JSON.parse(JSON.stringify(r.inputs)) as Record<string, Value>;
 
 /** MonitorType (${V1}#/components/schemas/MonitorType), checked by ValidateEnumValue(datadogV1.NewMonitorTypeFromValue). */
-const MONITOR_TYPES = ['composite', 'event alert', 'log alert', 'metric alert', 'process alert', 'query alert', 'rum alert', 'service check', 'synthetics alert', 'trace-analytics alert', 'slo alert', 'event-v2 alert', 'audit alert', 'ci-pipelines alert', 'ci-tests alert', 'error-tracking alert', 'database-monitoring alert', 'network-performance alert', 'cost alert', 'data-quality alert', 'network-path alert', 'data-jobs alert', 'llm-observability alert'];
+const MONITOR_TYPES = [
+  'composite',
+  'event alert',
+  'log alert',
+  'metric alert',
+  'process alert',
+  'query alert',
+  'rum alert',
+  'service check',
+  'synthetics alert',
+  'trace-analytics alert',
+  'slo alert',
+  'event-v2 alert',
+  'audit alert',
+  'ci-pipelines alert',
+  'ci-tests alert',
+  'error-tracking alert',
+  'database-monitoring alert',
+  'network-performance alert',
+  'cost alert',
+  'data-quality alert',
+  'network-path alert',
+  'data-jobs alert',
+  'llm-observability alert',
+];
 
 const COMPARISON = String.raw`(<=|>=|<|>|==|!=) ?-?\d+(\.\d+)?`;
 /**
@@ -35,9 +59,12 @@ const QUERY_FORMS: Record<string, RegExp> = {
   // time_aggr(time_window):space_aggr:metric{tags} [by {key}] operator #; time_window last_#m (≤10080), last_#h (≤168), last_1d, last_1w.
   'query alert': new RegExp(String.raw`^(avg|sum|min|max|change|pct_change|percentile)\(last_(\d+m|\d+h|1d|1w)\):.+ ${COMPARISON}$`),
   // logs(query).index(index_name).rollup(rollup_method[, measure]).last(time_window) operator #; #m (1–2880), #h (1–48).
-  'log alert': new RegExp(String.raw`^logs\("(?:[^"\\]|\\.)*"\)\.index\("[^"]*"\)\.rollup\("(count|avg|cardinality)"(, ?"[^"]+")?\)(\.by\("[^"]*"\))?\.last\("\d+[mh]"\) ${COMPARISON}$`),
+  'log alert': new RegExp(
+    String.raw`^logs\("(?:[^"\\]|\\.)*"\)\.index\("[^"]*"\)\.rollup\("(count|avg|cardinality)"(, ?"[^"]+")?\)(\.by\("[^"]*"\))?\.last\("\d+[mh]"\) ${COMPARISON}$`,
+  ),
   // "check".over(tags).last(count).by(group).count_by_status(); `over` cannot be blank, count ≤ 100.
-  'service check': /^"[^"]+"\.over\((\s*"[^"]+"\s*,?)+\)(\.by\((\s*"[^"]*"\s*,?)+\))?\.last\(\d+\)(\.by\((\s*"[^"]*"\s*,?)+\))?\.count_by_status\(\)$/,
+  'service check':
+    /^"[^"]+"\.over\((\s*"[^"]+"\s*,?)+\)(\.by\((\s*"[^"]*"\s*,?)+\))?\.last\(\d+\)(\.by\((\s*"[^"]*"\s*,?)+\))?\.count_by_status\(\)$/,
 };
 
 function windowInRange(type: string, query: string): string | undefined {
@@ -45,12 +72,31 @@ function windowInRange(type: string, query: string): string | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   const unit = m[2];
-  if (type === 'query alert' && ((unit === 'm' && n > 10080) || (unit === 'h' && n > 168) || (unit === 'd' && n !== 1) || (unit === 'w' && n !== 1))) return `last_${n}${unit} is outside last_#m (1–10080), last_#h (1–168), last_1d, last_1w`;
-  if (type === 'log alert' && ((unit === 'm' && (n < 1 || n > 2880)) || (unit === 'h' && (n < 1 || n > 48)))) return `${n}${unit} is outside #m (1–2880), #h (1–48)`;
+  if (
+    type === 'query alert' &&
+    ((unit === 'm' && n > 10080) || (unit === 'h' && n > 168) || (unit === 'd' && n !== 1) || (unit === 'w' && n !== 1))
+  )
+    return `last_${n}${unit} is outside last_#m (1–10080), last_#h (1–168), last_1d, last_1w`;
+  if (type === 'log alert' && ((unit === 'm' && (n < 1 || n > 2880)) || (unit === 'h' && (n < 1 || n > 48))))
+    return `${n}${unit} is outside #m (1–2880), #h (1–48)`;
   return undefined;
 }
 
-const MONITOR_KEYS = ['name', 'type', 'query', 'message', 'escalationMessage', 'priority', 'tags', 'monitorThresholds', 'notifyNoData', 'noDataTimeframe', 'renotifyInterval', 'includeTags', 'requireFullWindow'];
+const MONITOR_KEYS = [
+  'name',
+  'type',
+  'query',
+  'message',
+  'escalationMessage',
+  'priority',
+  'tags',
+  'monitorThresholds',
+  'notifyNoData',
+  'noDataTimeframe',
+  'renotifyInterval',
+  'includeTags',
+  'requireFullWindow',
+];
 
 export const monitorContract: ResourceContract = {
   type: MONITOR,
@@ -63,26 +109,35 @@ export const monitorContract: ResourceContract = {
     c.known(i, '', MONITOR_KEYS, s);
     c.oneOf(i.type, 'type', MONITOR_TYPES, s);
     // #resourceDatadogMonitor: priority is a string, "Integer from 1 (high) to 5 (low)".
-    if (i.priority !== undefined && (typeof i.priority !== 'string' || !/^[1-5]$/.test(i.priority))) c.fail('priority', `${JSON.stringify(i.priority)} is not "1"…"5"`, s);
+    if (i.priority !== undefined && (typeof i.priority !== 'string' || !/^[1-5]$/.test(i.priority)))
+      c.fail('priority', `${JSON.stringify(i.priority)} is not "1"…"5"`, s);
     // notify_no_data ConflictsWith on_missing_data (not sent); thresholds ValidateFloatString.
     const th = obj(i.monitorThresholds) ?? {};
     for (const [k, v] of Object.entries(th)) {
-      if (typeof v !== 'string' || !/^-?\d+(\.\d+)?$/.test(v)) c.fail(`monitorThresholds.${k}`, `${JSON.stringify(v)} is not a number`, `${s} (ValidateFloatString)`);
+      if (typeof v !== 'string' || !/^-?\d+(\.\d+)?$/.test(v))
+        c.fail(`monitorThresholds.${k}`, `${JSON.stringify(v)} is not a number`, `${s} (ValidateFloatString)`);
     }
     // `ok` and `unknown` are service-check thresholds only (#resourceDatadogMonitor, monitor_thresholds).
-    if (i.type !== 'service check' && (th.ok !== undefined || th.unknown !== undefined)) c.fail('monitorThresholds', '`ok`/`unknown` only for a service check', s);
+    if (i.type !== 'service check' && (th.ok !== undefined || th.unknown !== undefined))
+      c.fail('monitorThresholds', '`ok`/`unknown` only for a service check', s);
     const type = typeof i.type === 'string' ? i.type : '';
     const query = i.query;
     if (typeof query === 'string') {
       const form = QUERY_FORMS[type];
-      if (form && !form.test(query.trim())) c.fail('query', `${JSON.stringify(query)} is not a ${type} query as CreateMonitor documents it`, `${V1} (CreateMonitor, Query Types)`);
+      if (form && !form.test(query.trim()))
+        c.fail(
+          'query',
+          `${JSON.stringify(query)} is not a ${type} query as CreateMonitor documents it`,
+          `${V1} (CreateMonitor, Query Types)`,
+        );
       const range = windowInRange(type, query);
       if (range) c.fail('query', range, `${V1} (CreateMonitor, Query Types)`);
       if (type === 'service check') {
         const runs = Number(/\.last\((\d+)\)/.exec(query)?.[1] ?? 0);
         const max = Math.max(...Object.values(th).map(Number));
         // "count must be greater than or equal to your max threshold … limited to 100".
-        if (runs > 100 || runs < max) c.fail('query', `last(${runs}) must be ≥ the largest threshold (${max}) and ≤ 100`, `${V1} (CreateMonitor, Service Check Query)`);
+        if (runs > 100 || runs < max)
+          c.fail('query', `last(${runs}) must be ≥ the largest threshold (${max}) and ≤ 100`, `${V1} (CreateMonitor, Service Check Query)`);
       }
     } else if (!symbolic(query)) c.fail('query', 'a query', s);
     // slo alert: error_budget("slo_id").over(window) or burn_rate("slo_id").over(window)…: the SLO id is a reference here.
@@ -96,7 +151,26 @@ export const monitorContract: ResourceContract = {
   // #resourceDatadogMonitor: Default or Computed fields left out of the inputs — notify_no_data (false),
   // no_data_timeframe (10, suppressed without notify_no_data), new_host_delay (300), include_tags (true),
   // require_full_window (true), evaluation_delay and restricted_roles (Computed), new_group_delay (read 0).
-  computed: ['notifyNoData', 'noDataTimeframe', 'newHostDelay', 'newGroupDelay', 'includeTags', 'requireFullWindow', 'evaluationDelay', 'restrictedRoles', 'tags', 'onMissingData', 'groupRetentionDuration', 'renotifyInterval', 'renotifyOccurrences', 'notifyAudit', 'timeoutH', 'escalationMessage', 'priority', 'draftStatus'],
+  computed: [
+    'notifyNoData',
+    'noDataTimeframe',
+    'newHostDelay',
+    'newGroupDelay',
+    'includeTags',
+    'requireFullWindow',
+    'evaluationDelay',
+    'restrictedRoles',
+    'tags',
+    'onMissingData',
+    'groupRetentionDuration',
+    'renotifyInterval',
+    'renotifyOccurrences',
+    'notifyAudit',
+    'timeoutH',
+    'escalationMessage',
+    'priority',
+    'draftStatus',
+  ],
   // #resourceDatadogMonitor: type ForceNew.
   forceNew: ['type'],
 };
@@ -120,7 +194,8 @@ export const sloContract: ResourceContract = {
       const th = obj(t) ?? {};
       c.required(th, `thresholds[${k}].`, ['timeframe', 'target'], s);
       c.oneOf(th.timeframe, `thresholds[${k}].timeframe`, ['7d', '30d', '90d', 'custom'], `${s} (SLOTimeframe)`);
-      if (typeof th.target !== 'number' || th.target <= 0 || th.target >= 100) c.fail(`thresholds[${k}].target`, 'a percentage between 0 and 100', `${V1}#/components/schemas/SLOThreshold`);
+      if (typeof th.target !== 'number' || th.target <= 0 || th.target >= 100)
+        c.fail(`thresholds[${k}].target`, 'a percentage between 0 and 100', `${V1}#/components/schemas/SLOThreshold`);
     });
     return c.out;
   },
@@ -131,8 +206,48 @@ export const sloContract: ResourceContract = {
   forceNew: ['type'],
 };
 
-const ASSERTION_TYPES = ['body', 'header', 'statusCode', 'certificate', 'responseTime', 'property', 'recordEvery', 'recordSome', 'tlsVersion', 'minTlsVersion', 'latency', 'packetLossPercentage', 'packetsReceived', 'networkHop', 'receivedMessage', 'grpcHealthcheckStatus', 'grpcMetadata', 'grpcProto', 'connection', 'multiNetworkHop', 'jitter', 'mcpToolNameLength', 'mcpToolCount'];
-const OPERATORS = ['contains', 'doesNotContain', 'is', 'isNot', 'lessThan', 'lessThanOrEqual', 'moreThan', 'moreThanOrEqual', 'matches', 'doesNotMatch', 'validates', 'isInMoreThan', 'isInLessThan', 'doesNotExist', 'isUndefined'];
+const ASSERTION_TYPES = [
+  'body',
+  'header',
+  'statusCode',
+  'certificate',
+  'responseTime',
+  'property',
+  'recordEvery',
+  'recordSome',
+  'tlsVersion',
+  'minTlsVersion',
+  'latency',
+  'packetLossPercentage',
+  'packetsReceived',
+  'networkHop',
+  'receivedMessage',
+  'grpcHealthcheckStatus',
+  'grpcMetadata',
+  'grpcProto',
+  'connection',
+  'multiNetworkHop',
+  'jitter',
+  'mcpToolNameLength',
+  'mcpToolCount',
+];
+const OPERATORS = [
+  'contains',
+  'doesNotContain',
+  'is',
+  'isNot',
+  'lessThan',
+  'lessThanOrEqual',
+  'moreThan',
+  'moreThanOrEqual',
+  'matches',
+  'doesNotMatch',
+  'validates',
+  'isInMoreThan',
+  'isInLessThan',
+  'doesNotExist',
+  'isUndefined',
+];
 
 function assertions(c: Checker, value: Value | undefined, path: string): void {
   list(value).forEach((a, k) => {
@@ -152,9 +267,32 @@ export const syntheticsContract: ResourceContract = {
     const s = `${SYN}#resourceDatadogSyntheticsTest`;
     const i = r.inputs;
     c.required(i, '', ['name', 'type', 'status', 'locations'], s);
-    c.known(i, '', ['name', 'type', 'subtype', 'status', 'message', 'tags', 'locations', 'optionsList', 'requestDefinition', 'requestHeaders', 'assertions', 'apiSteps'], s);
+    c.known(
+      i,
+      '',
+      [
+        'name',
+        'type',
+        'subtype',
+        'status',
+        'message',
+        'tags',
+        'locations',
+        'optionsList',
+        'requestDefinition',
+        'requestHeaders',
+        'assertions',
+        'apiSteps',
+      ],
+      s,
+    );
     c.oneOf(i.type, 'type', ['api', 'browser', 'mobile', 'network'], `${s} (SyntheticsTestDetailsType)`);
-    c.oneOf(i.subtype, 'subtype', ['http', 'ssl', 'tcp', 'dns', 'multi', 'icmp', 'udp', 'websocket', 'grpc'], `${s} (SyntheticsTestDetailsSubType)`);
+    c.oneOf(
+      i.subtype,
+      'subtype',
+      ['http', 'ssl', 'tcp', 'dns', 'multi', 'icmp', 'udp', 'websocket', 'grpc'],
+      `${s} (SyntheticsTestDetailsSubType)`,
+    );
     c.oneOf(i.status, 'status', ['live', 'paused'], `${s} (SyntheticsTestPauseStatus)`);
     if (list(i.locations).length === 0) c.fail('locations', 'at least one location', s);
     const opts = obj(i.optionsList) ?? {};
@@ -173,13 +311,28 @@ export const syntheticsContract: ResourceContract = {
         const step = obj(st) ?? {};
         const at = `apiSteps[${k}].`;
         c.required(step, at, ['name'], `${SYN}#syntheticsTestAPIStep`);
-        c.oneOf(step.subtype, `${at}subtype`, ['http', 'grpc', 'ssl', 'dns', 'tcp', 'udp', 'icmp', 'websocket', 'mcp', 'wait', 'playSubTest'], `${SYN}#syntheticsTestAPIStep`);
+        c.oneOf(
+          step.subtype,
+          `${at}subtype`,
+          ['http', 'grpc', 'ssl', 'dns', 'tcp', 'udp', 'icmp', 'websocket', 'mcp', 'wait', 'playSubTest'],
+          `${SYN}#syntheticsTestAPIStep`,
+        );
         assertions(c, step.assertions, `${at}assertions`);
         list(step.extractedValues).forEach((e, n) => {
           const ev = obj(e) ?? {};
           c.required(ev, `${at}extractedValues[${n}].`, ['name', 'type', 'parser'], `${SYN}#syntheticsTestAPIStep`);
-          c.oneOf(ev.type, `${at}extractedValues[${n}].type`, ['grpc_message', 'grpc_metadata', 'http_body', 'http_header', 'http_status_code'], `${SYN}#syntheticsTestAPIStep (SyntheticsLocalVariableParsingOptionsType)`);
-          c.oneOf(obj(ev.parser)?.type, `${at}extractedValues[${n}].parser.type`, ['raw', 'json_path', 'regex', 'x_path'], `${SYN}#syntheticsTestAPIStep (SyntheticsGlobalVariableParserType)`);
+          c.oneOf(
+            ev.type,
+            `${at}extractedValues[${n}].type`,
+            ['grpc_message', 'grpc_metadata', 'http_body', 'http_header', 'http_status_code'],
+            `${SYN}#syntheticsTestAPIStep (SyntheticsLocalVariableParsingOptionsType)`,
+          );
+          c.oneOf(
+            obj(ev.parser)?.type,
+            `${at}extractedValues[${n}].parser.type`,
+            ['raw', 'json_path', 'regex', 'x_path'],
+            `${SYN}#syntheticsTestAPIStep (SyntheticsGlobalVariableParserType)`,
+          );
         });
       });
     } else assertions(c, i.assertions, 'assertions');
@@ -188,7 +341,15 @@ export const syntheticsContract: ResourceContract = {
   readBack: (r) => copy(r),
   // monitor_id Computed; message Default ""; options_list min_location_failed (1), retry count (0)/interval (300),
   // monitor_options renotify_interval (0) Default; api_step subtype Default "http", id Computed.
-  computed: ['monitorId', 'message', 'optionsList.minLocationFailed', 'optionsList.retry', 'optionsList.monitorOptions', 'apiSteps[].id', 'apiSteps[].subtype'],
+  computed: [
+    'monitorId',
+    'message',
+    'optionsList.minLocationFailed',
+    'optionsList.retry',
+    'optionsList.monitorOptions',
+    'apiSteps[].id',
+    'apiSteps[].subtype',
+  ],
   forceNew: [],
 };
 
@@ -233,13 +394,42 @@ export const statusPageContract: ResourceContract = {
     const c = new Checker();
     const s = `${PAGE}#Schema`;
     c.required(r.inputs, '', ['name', 'type', 'domainPrefix', 'visualizationType'], s);
-    c.known(r.inputs, '', ['name', 'type', 'domainPrefix', 'visualizationType', 'subscriptionsEnabled', 'slackSubscriptionsEnabled', 'companyLogo', 'favicon', 'emailHeaderImage', 'slackAppIcon'], s);
+    c.known(
+      r.inputs,
+      '',
+      [
+        'name',
+        'type',
+        'domainPrefix',
+        'visualizationType',
+        'subscriptionsEnabled',
+        'slackSubscriptionsEnabled',
+        'companyLogo',
+        'favicon',
+        'emailHeaderImage',
+        'slackAppIcon',
+      ],
+      s,
+    );
     c.oneOf(r.inputs.type, 'type', ['public', 'internal'], s);
     c.oneOf(r.inputs.visualizationType, 'visualizationType', ['bars_and_uptime_percentage', 'bars_only', 'component_name_only'], s);
     return c.out;
   },
   readBack: (r) => copy(r),
-  computed: ['enabled', 'customDomain', 'customDomainEnabled', 'pageUrl', 'subscriptionsEnabled', 'slackSubscriptionsEnabled', 'companyLogo', 'favicon', 'emailHeaderImage', 'slackAppIcon', 'createdAt', 'modifiedAt'],
+  computed: [
+    'enabled',
+    'customDomain',
+    'customDomainEnabled',
+    'pageUrl',
+    'subscriptionsEnabled',
+    'slackSubscriptionsEnabled',
+    'companyLogo',
+    'favicon',
+    'emailHeaderImage',
+    'slackAppIcon',
+    'createdAt',
+    'modifiedAt',
+  ],
   forceNew: [],
 };
 
@@ -255,11 +445,14 @@ export const statusComponentContract: ResourceContract = {
     c.oneOf(i.type, 'type', ['component', 'group'], s);
     // position: between 0 and the number of components already on the page; a position depending on a
     // sibling needs `dependsOn` on it to be created in order.
-    const siblings = [...ctx.resources.values()].filter((o) => o.type === DATADOG.statusComponent.type && JSON.stringify(o.inputs.pageId) === JSON.stringify(i.pageId));
+    const siblings = [...ctx.resources.values()].filter(
+      (o) => o.type === DATADOG.statusComponent.type && JSON.stringify(o.inputs.pageId) === JSON.stringify(i.pageId),
+    );
     const position = typeof i.position === 'number' ? i.position : -1;
     if (position < 0 || position >= siblings.length + 1) c.fail('position', `${position} is outside 0–${siblings.length}`, s);
     const before = siblings.find((o) => o.inputs.position === position - 1);
-    if (position > 0 && (!before || !(r.options?.dependsOn ?? []).includes(before.name))) c.fail('position', `position ${position} needs dependsOn on the component at ${position - 1}`, s);
+    if (position > 0 && (!before || !(r.options?.dependsOn ?? []).includes(before.name)))
+      c.fail('position', `position ${position} needs dependsOn on the component at ${position - 1}`, s);
     if (i.components !== undefined && i.type !== 'group') c.fail('components', 'sub-components only in a group', s);
     list(i.components).forEach((m, k) => {
       const sub = obj(m) ?? {};
@@ -274,4 +467,12 @@ export const statusComponentContract: ResourceContract = {
   forceNew: ['pageId', 'type'],
 };
 
-export const alertContracts: ResourceContract[] = [monitorContract, sloContract, syntheticsContract, pagerdutyServiceContract, opsgenieServiceContract, statusPageContract, statusComponentContract];
+export const alertContracts: ResourceContract[] = [
+  monitorContract,
+  sloContract,
+  syntheticsContract,
+  pagerdutyServiceContract,
+  opsgenieServiceContract,
+  statusPageContract,
+  statusComponentContract,
+];

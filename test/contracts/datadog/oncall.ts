@@ -30,7 +30,8 @@ function restrictions(c: Checker, value: Value | undefined, path: string, source
     c.oneOf(o.startDay, `${at}startDay`, WEEKDAYS, source);
     c.oneOf(o.endDay, `${at}endDay`, WEEKDAYS, source);
     for (const k of ['startTime', 'endTime'] as const) {
-      if (typeof o[k] === 'string' && !/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(o[k] as string)) c.fail(`${at}${k}`, `${JSON.stringify(o[k])} is not a time of day hh:mm:ss`, source);
+      if (typeof o[k] === 'string' && !/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(o[k] as string))
+        c.fail(`${at}${k}`, `${JSON.stringify(o[k])} is not a time of day hh:mm:ss`, source);
     }
   });
 }
@@ -87,7 +88,8 @@ export const scheduleContract: ResourceContract = {
       c.known(layer, at, ['name', 'effectiveDate', 'rotationStart', 'endDate', 'timeZone', 'users', 'interval', 'restrictions'], s);
       // #onCallScheduleModel.Validate: a layer name is non-empty and unique within the schedule.
       const name = layer.name;
-      if (typeof name === 'string' && names.has(name)) c.fail(`${at}name`, `layer name ${JSON.stringify(name)} is used twice`, `${SCHEDULE}#Validate`);
+      if (typeof name === 'string' && names.has(name))
+        c.fail(`${at}name`, `layer name ${JSON.stringify(name)} is used twice`, `${SCHEDULE}#Validate`);
       if (typeof name === 'string') names.add(name);
       // #Schema: effective_date, rotation_start, end_date through TimeFormatValidator(time.RFC3339).
       c.rfc3339(layer.effectiveDate, `${at}effectiveDate`, s);
@@ -100,10 +102,12 @@ export const scheduleContract: ResourceContract = {
       const interval = obj(layer.interval);
       if (!interval) c.fail(`${at}interval`, 'schedules must specify an interval', `${SCHEDULE}#Validate`);
       else {
-        if (interval.days === undefined && interval.seconds === undefined) c.fail(`${at}interval`, 'interval needs days or seconds', `${SCHEDULE}#Validate`);
+        if (interval.days === undefined && interval.seconds === undefined)
+          c.fail(`${at}interval`, 'interval needs days or seconds', `${SCHEDULE}#Validate`);
         for (const k of ['days', 'seconds'] as const) {
           const v = interval[k];
-          if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) c.fail(`${at}interval.${k}`, `${JSON.stringify(v)} is not a non-negative integer`, `${SCHEDULE}#Validate`);
+          if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0))
+            c.fail(`${at}interval.${k}`, `${JSON.stringify(v)} is not a non-negative integer`, `${SCHEDULE}#Validate`);
         }
       }
       restrictions(c, layer.restrictions, `${at}restrictions`, s);
@@ -160,8 +164,10 @@ export const escalationContract: ResourceContract = {
         c.known(target, tat, ['user', 'schedule', 'team', 'position'], s);
         // #createTarget: exactly one of user, schedule, team; position only with a schedule.
         const kinds = ['user', 'schedule', 'team'].filter((k) => target[k] !== undefined);
-        if (kinds.length !== 1) c.fail(`${tat.slice(0, -1)}`, 'a target names exactly one of user, schedule, team', `${POLICY}#createTarget`);
-        if (target.position !== undefined && target.schedule === undefined) c.fail(`${tat}position`, '`position` only with `schedule`', `${POLICY}#createTarget`);
+        if (kinds.length !== 1)
+          c.fail(`${tat.slice(0, -1)}`, 'a target names exactly one of user, schedule, team', `${POLICY}#createTarget`);
+        if (target.position !== undefined && target.schedule === undefined)
+          c.fail(`${tat}position`, '`position` only with `schedule`', `${POLICY}#createTarget`);
         c.oneOf(target.position, `${tat}position`, ['current', 'previous', 'next'], s);
       });
     });
@@ -205,8 +211,10 @@ export const routingContract: ResourceContract = {
       const tr = obj(rule.timeRestrictions);
       if (tr) {
         // #Validate: time_restrictions need a time zone and at least one restriction.
-        if (typeof tr.timeZone !== 'string' || tr.timeZone === '') c.fail(`${at}timeRestrictions.timeZone`, 'time_restrictions must specify time_zone', v);
-        if (list(tr.restrictions).length === 0) c.fail(`${at}timeRestrictions.restrictions`, 'time_restrictions must specify at least one restriction', v);
+        if (typeof tr.timeZone !== 'string' || tr.timeZone === '')
+          c.fail(`${at}timeRestrictions.timeZone`, 'time_restrictions must specify time_zone', v);
+        if (list(tr.restrictions).length === 0)
+          c.fail(`${at}timeRestrictions.restrictions`, 'time_restrictions must specify at least one restriction', v);
         restrictions(c, tr.restrictions, `${at}timeRestrictions.restrictions`, s);
       }
       // #Validate: the last rule is the catch-all — no query, no time restriction, an escalation policy.
@@ -251,7 +259,8 @@ export const overrideContract: ResourceContract = {
     c.rfc3339(r.inputs.end, 'end', `${API_OVERRIDES} (attributes.end: date-time)`);
     const start = r.inputs.start;
     const end = r.inputs.end;
-    if (c.out.length === 0 && typeof start === 'string' && typeof end === 'string' && !(Date.parse(start) < Date.parse(end))) c.fail('end', 'an override ends after it starts', API_OVERRIDES);
+    if (c.out.length === 0 && typeof start === 'string' && typeof end === 'string' && !(Date.parse(start) < Date.parse(end)))
+      c.fail('end', 'an override ends after it starts', API_OVERRIDES);
     if (!symbolic(r.inputs.userId) && typeof r.inputs.userId !== 'string') c.fail('userId', 'a user id', API_OVERRIDES);
     return c.out;
   },
@@ -260,5 +269,12 @@ export const overrideContract: ResourceContract = {
   forceNew: ['scheduleId', 'start', 'end', 'userId'],
 };
 
-export const onCallContracts: ResourceContract[] = [teamContract, membershipContract, scheduleContract, escalationContract, routingContract, overrideContract];
+export const onCallContracts: ResourceContract[] = [
+  teamContract,
+  membershipContract,
+  scheduleContract,
+  escalationContract,
+  routingContract,
+  overrideContract,
+];
 export type { Obj };

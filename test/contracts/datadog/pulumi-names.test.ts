@@ -58,7 +58,7 @@ function check(value: Value, shape: Shape, path: string, out: string[]): void {
   }
 }
 
-describe('Datadog input names are the @pulumi/datadog 5.11.0 SDK\'s', () => {
+describe("Datadog input names are the @pulumi/datadog 5.11.0 SDK's", () => {
   // The fixture organisation plus a squad with every alert kind, coverage shape and target.
   const org = loadOrganisation(lab()).organisation!;
   it.each(BACKENDS)('every Datadog resource of a %s stack', (backend) => {

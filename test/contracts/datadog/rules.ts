@@ -35,19 +35,25 @@ export class Checker {
 
   between(v: Value | undefined, path: string, min: number, max: number, source: SourceRef): void {
     if (v === undefined || symbolic(v)) return;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) this.fail(path, `${JSON.stringify(v)} is not an integer in ${min}–${max}`, source);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      this.fail(path, `${JSON.stringify(v)} is not an integer in ${min}–${max}`, source);
   }
 
   /** Go's `time.Parse(time.RFC3339, …)`: date, `T`, time with seconds, `Z` or an offset. */
   rfc3339(v: Value | undefined, path: string, source: SourceRef): void {
     if (v === undefined || symbolic(v)) return;
-    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) || Number.isNaN(Date.parse(v))) {
+    if (
+      typeof v !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) ||
+      Number.isNaN(Date.parse(v))
+    ) {
       this.fail(path, `${JSON.stringify(v)} is not an RFC 3339 date-time with seconds`, source);
     }
   }
 
   /** Keys the provider's schema does not have: the Pulumi program would fail to register them. */
   known(o: Obj, path: string, keys: readonly string[], source: SourceRef): void {
-    for (const k of Object.keys(o)) if (!keys.includes(k)) this.fail(`${path}${k}`, `unknown input \`${k}\` (the resource has ${keys.join(', ')})`, source);
+    for (const k of Object.keys(o))
+      if (!keys.includes(k)) this.fail(`${path}${k}`, `unknown input \`${k}\` (the resource has ${keys.join(', ')})`, source);
   }
 }

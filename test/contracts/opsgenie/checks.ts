@@ -10,7 +10,8 @@ export type Obj = Readonly<Record<string, Value>>;
 
 export const isKnown = (v: Value | undefined): boolean => v !== undefined && !isRef(v) && !isInvoke(v) && !isConcat(v);
 
-export const asObj = (v: Value | undefined): Obj | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) && isKnown(v) ? (v as Obj) : undefined);
+export const asObj = (v: Value | undefined): Obj | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && isKnown(v) ? (v as Obj) : undefined;
 
 export const list = (v: Value | undefined): readonly Value[] => (Array.isArray(v) ? v : []);
 
@@ -28,26 +29,38 @@ const join = (base: string, key: string): string => (base === '' ? key : `${base
 
 /** Inputs the Pulumi schema does not have: the engine refuses them, or the bridge drops them. */
 export function knownKeys(r: Report, o: Obj, base: string, allowed: readonly string[], source: SourceRef): void {
-  for (const key of Object.keys(o)) if (!allowed.includes(key)) r.add(join(base, key), `\`${key}\` is not an input of this type (inputs: ${allowed.join(', ')})`, source);
+  for (const key of Object.keys(o))
+    if (!allowed.includes(key)) r.add(join(base, key), `\`${key}\` is not an input of this type (inputs: ${allowed.join(', ')})`, source);
 }
 
 export function required(r: Report, o: Obj, base: string, key: string, source: SourceRef): void {
   const v = o[key];
-  if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) r.add(join(base, key), `\`${key}\` is required`, source);
+  if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0))
+    r.add(join(base, key), `\`${key}\` is required`, source);
 }
 
 /** `strings.ToLower(v)` in a set of allowed values, as the provider's validate functions do. */
-export function oneOf(r: Report, o: Obj, base: string, key: string, allowed: readonly string[], source: SourceRef, caseInsensitive = true): void {
+export function oneOf(
+  r: Report,
+  o: Obj,
+  base: string,
+  key: string,
+  allowed: readonly string[],
+  source: SourceRef,
+  caseInsensitive = true,
+): void {
   const v = o[key];
   if (!isKnown(v) || v === undefined) return;
   const s = typeof v === 'string' ? (caseInsensitive ? v.toLowerCase() : v) : undefined;
-  if (s === undefined || !allowed.includes(s)) r.add(join(base, key), `\`${JSON.stringify(v)}\` is not one of ${allowed.join(', ')}`, source);
+  if (s === undefined || !allowed.includes(s))
+    r.add(join(base, key), `\`${JSON.stringify(v)}\` is not one of ${allowed.join(', ')}`, source);
 }
 
 export function intBetween(r: Report, o: Obj, base: string, key: string, min: number, max: number, source: SourceRef): void {
   const v = o[key];
   if (!isKnown(v) || v === undefined) return;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) r.add(join(base, key), `\`${JSON.stringify(v)}\` is not an integer from ${min} to ${max}`, source);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    r.add(join(base, key), `\`${JSON.stringify(v)}\` is not an integer from ${min} to ${max}`, source);
 }
 
 /** `validation.StringLenBetween` and the like (Go counts bytes). */
@@ -74,7 +87,13 @@ export function parseGoZ(v: string): Date | undefined {
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  const same = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === s;
+  const same =
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    date.getUTCHours() === h &&
+    date.getUTCMinutes() === mi &&
+    date.getUTCSeconds() === s;
   return same && h < 24 && mi < 60 && s < 60 ? date : undefined;
 }
 

@@ -19,22 +19,49 @@ export const escalationContract: ResourceContract = {
     objs(i.rules).forEach((rule, k) => {
       const at = `rules[${k}]`;
       knownKeys(r, rule, at, ['condition', 'notifyType', 'delay', 'recipients'], pulumiSchema(`${TOKEN}.rules`));
-      for (const key of ['condition', 'notifyType', 'delay', 'recipients']) required(r, rule, at, key, tf(FILE, 'resourceOpsgenieEscalation'));
+      for (const key of ['condition', 'notifyType', 'delay', 'recipients'])
+        required(r, rule, at, key, tf(FILE, 'resourceOpsgenieEscalation'));
       oneOf(r, rule, at, 'condition', ['if-not-acked', 'if-not-closed'], tf(FILE, 'validateOpsgenieEscalationRulesCondition'));
-      oneOf(r, rule, at, 'notifyType', ['default', 'next', 'previous', 'users', 'admins', 'random', 'all'], tf(FILE, 'validateOpsgenieEscalationRulesNotifyType'));
+      oneOf(
+        r,
+        rule,
+        at,
+        'notifyType',
+        ['default', 'next', 'previous', 'users', 'admins', 'random', 'all'],
+        tf(FILE, 'validateOpsgenieEscalationRulesNotifyType'),
+      );
       if (isKnown(rule.delay) && (typeof rule.delay !== 'number' || !Number.isInteger(rule.delay) || rule.delay < 0)) {
-        r.add(`${at}.delay`, `\`${JSON.stringify(rule.delay)}\` is not a whole number of minutes (sent as uint32)`, tf(FILE, 'expandOpsgenieEscalationRules'));
+        r.add(
+          `${at}.delay`,
+          `\`${JSON.stringify(rule.delay)}\` is not a whole number of minutes (sent as uint32)`,
+          tf(FILE, 'expandOpsgenieEscalationRules'),
+        );
       }
       // The expand keeps only the last recipient of a rule: the others are silently dropped.
-      if (list(rule.recipients).length > 1) r.add(`${at}.recipients`, 'one recipient per rule: the provider sends only the last one', tf(FILE, 'expandOpsgenieEscalationRuleParticipant'));
+      if (list(rule.recipients).length > 1)
+        r.add(
+          `${at}.recipients`,
+          'one recipient per rule: the provider sends only the last one',
+          tf(FILE, 'expandOpsgenieEscalationRuleParticipant'),
+        );
       objs(rule.recipients).forEach((p, j) => {
         oneOf(r, p, `${at}.recipients[${j}]`, 'type', ['user', 'team', 'schedule'], tf(FILE, 'validateEscalationParticipantType'));
-        if (p.type === undefined || p.id === undefined) r.add(`${at}.recipients[${j}]`, 'a recipient needs its `type` and `id`', sdk('escalation/request', 'validateRecipient'));
+        if (p.type === undefined || p.id === undefined)
+          r.add(`${at}.recipients[${j}]`, 'a recipient needs its `type` and `id`', sdk('escalation/request', 'validateRecipient'));
       });
     });
     // `repeat` is a list without MaxItems, but the expand folds every element into one request.
-    if (list(i.repeats).length > 1) r.add('repeats', 'one repeat only: the provider sends the last one', tf(FILE, 'expandOpsgenieEscalationRepeat'));
-    objs(i.repeats).forEach((p, k) => knownKeys(r, p, `repeats[${k}]`, ['waitInterval', 'count', 'resetRecipientStates', 'closeAlertAfterAll'], pulumiSchema(`${TOKEN}.repeats`)));
+    if (list(i.repeats).length > 1)
+      r.add('repeats', 'one repeat only: the provider sends the last one', tf(FILE, 'expandOpsgenieEscalationRepeat'));
+    objs(i.repeats).forEach((p, k) =>
+      knownKeys(
+        r,
+        p,
+        `repeats[${k}]`,
+        ['waitInterval', 'count', 'resetRecipientStates', 'closeAlertAfterAll'],
+        pulumiSchema(`${TOKEN}.repeats`),
+      ),
+    );
     return r.out;
   },
   readBack(resource) {
@@ -46,7 +73,14 @@ export const escalationContract: ResourceContract = {
     const rules = objs(i.rules)
       .map((rule, index) => ({ index, delay: typeof rule.delay === 'number' ? rule.delay : 0, rule }))
       .sort((a, b) => a.delay - b.delay || a.index - b.index)
-      .map(({ rule }) => defined({ condition: rule.condition, notifyType: rule.notifyType, delay: rule.delay, recipients: list(rule.recipients).slice(-1) as Value[] }));
+      .map(({ rule }) =>
+        defined({
+          condition: rule.condition,
+          notifyType: rule.notifyType,
+          delay: rule.delay,
+          recipients: list(rule.recipients).slice(-1) as Value[],
+        }),
+      );
     const repeat = objs(i.repeats).at(-1);
     return defined({
       name: i.name,
@@ -54,7 +88,17 @@ export const escalationContract: ResourceContract = {
       ownerTeamId: i.ownerTeamId,
       rules: i.rules === undefined ? undefined : rules,
       // flattenOpsgenieEscalationRepeat sets all four fields (booleans false when unset).
-      repeats: repeat === undefined ? i.repeats : [defined({ waitInterval: repeat.waitInterval, count: repeat.count, resetRecipientStates: repeat.resetRecipientStates ?? undefined, closeAlertAfterAll: repeat.closeAlertAfterAll ?? undefined })],
+      repeats:
+        repeat === undefined
+          ? i.repeats
+          : [
+              defined({
+                waitInterval: repeat.waitInterval,
+                count: repeat.count,
+                resetRecipientStates: repeat.resetRecipientStates ?? undefined,
+                closeAlertAfterAll: repeat.closeAlertAfterAll ?? undefined,
+              }),
+            ],
     });
   },
   computed: [],

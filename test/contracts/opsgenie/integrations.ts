@@ -24,7 +24,25 @@ export const apiIntegrationContract: ResourceContract = {
   validate(resource) {
     const r = new Report();
     const i = resource.inputs as Obj;
-    knownKeys(r, i, '', ['name', 'enabled', 'allowWriteAccess', 'allowConfigurationAccess', 'type', 'ignoreRespondersFromPayload', 'suppressNotifications', 'ownerTeamId', 'webhookUrl', 'responders', 'headers'], pulumiNames('opsgenie_api_integration'));
+    knownKeys(
+      r,
+      i,
+      '',
+      [
+        'name',
+        'enabled',
+        'allowWriteAccess',
+        'allowConfigurationAccess',
+        'type',
+        'ignoreRespondersFromPayload',
+        'suppressNotifications',
+        'ownerTeamId',
+        'webhookUrl',
+        'responders',
+        'headers',
+      ],
+      pulumiNames('opsgenie_api_integration'),
+    );
     required(r, i, '', 'name', tf(API, 'resourceOpsgenieApiIntegration'));
     lengthBetween(r, i, '', 'name', 1, 250, tf(API, 'resourceOpsgenieApiIntegration'));
     responders(r, i, API_TOKEN);
@@ -59,7 +77,13 @@ export const emailIntegrationContract: ResourceContract = {
   validate(resource) {
     const r = new Report();
     const i = resource.inputs as Obj;
-    knownKeys(r, i, '', ['name', 'emailUsername', 'enabled', 'ignoreRespondersFromPayload', 'suppressNotifications', 'ownerTeamId', 'responders'], pulumiNames('opsgenie_email_integration'));
+    knownKeys(
+      r,
+      i,
+      '',
+      ['name', 'emailUsername', 'enabled', 'ignoreRespondersFromPayload', 'suppressNotifications', 'ownerTeamId', 'responders'],
+      pulumiNames('opsgenie_email_integration'),
+    );
     required(r, i, '', 'name', tf(EMAIL, 'resourceOpsgenieEmailIntegration'));
     required(r, i, '', 'emailUsername', tf(EMAIL, 'resourceOpsgenieEmailIntegration'));
     lengthBetween(r, i, '', 'name', 1, 250, tf(EMAIL, 'resourceOpsgenieEmailIntegration'));

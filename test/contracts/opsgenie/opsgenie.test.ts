@@ -12,7 +12,8 @@ import { checkPlan, contractsOf } from '../contract';
 import { opsgenieContracts } from './index';
 
 const contracts = contractsOf(opsgenieContracts);
-const isOpsgenie = (r: DesiredResource): boolean => r.type.startsWith('opsgenie:') || r.type === 'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride';
+const isOpsgenie = (r: DesiredResource): boolean =>
+  r.type.startsWith('opsgenie:') || r.type === 'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride';
 
 function opsgenieResources(files: Record<string, string> = {}, now = NOW): DesiredResource[] {
   const loaded = loadOrganisation(withFiles(files, fixtureTree()));
@@ -51,9 +52,23 @@ const CASES: Array<[string, Record<string, string>]> = [
   ['always (24/7)', lab(rotation('always', ''))],
   ['business hours', lab(rotation('day', '    coverage: business-hours'))],
   ['off hours', lab(rotation('night', '    coverage: off-hours'))],
-  ['one window every day', lab(rotation('daytime', '    every: 1d\n    handoff: "08:00"\n    coverage: [{ days: every-day, from: "08:00", to: "20:00" }]'))],
-  ['one window every day across midnight', lab(rotation('overnight', '    every: 1d\n    handoff: "22:00"\n    coverage: [{ days: every-day, from: "22:00", to: "06:00" }]'))],
-  ['weekday windows', lab(rotation('mixed', '    coverage: [{ days: monday-friday, from: "10:00", to: "16:00" }, { days: saturday, from: "10:00", to: "12:30" }]'))],
+  [
+    'one window every day',
+    lab(rotation('daytime', '    every: 1d\n    handoff: "08:00"\n    coverage: [{ days: every-day, from: "08:00", to: "20:00" }]')),
+  ],
+  [
+    'one window every day across midnight',
+    lab(rotation('overnight', '    every: 1d\n    handoff: "22:00"\n    coverage: [{ days: every-day, from: "22:00", to: "06:00" }]')),
+  ],
+  [
+    'weekday windows',
+    lab(
+      rotation(
+        'mixed',
+        '    coverage: [{ days: monday-friday, from: "10:00", to: "16:00" }, { days: saturday, from: "10:00", to: "12:30" }]',
+      ),
+    ),
+  ],
   ['weekday windows across midnight', lab(rotation('fridays', '    coverage: [{ days: [friday, saturday], from: "20:00", to: "02:00" }]'))],
   ['daily handoffs across both daylight-saving changes', lab(rotation('dst', '    every: 1d\n    handoff: "02:30"'))],
   ['hourly turns', lab(rotation('hourly', '    every: 8h\n    handoff: "06:00"\n    timezone: UTC'))],

@@ -25,8 +25,15 @@ export const rotationContract: ResourceContract = {
   validate(resource) {
     const r = new Report();
     const i = resource.inputs as Obj;
-    knownKeys(r, i, '', ['scheduleId', 'name', 'startDate', 'endDate', 'type', 'length', 'participants', 'timeRestrictions'], pulumiNames('opsgenie_schedule_rotation'));
-    for (const key of ['scheduleId', 'startDate', 'type', 'participants']) required(r, i, '', key, tf(FILE, 'resourceOpsgenieScheduleRotation'));
+    knownKeys(
+      r,
+      i,
+      '',
+      ['scheduleId', 'name', 'startDate', 'endDate', 'type', 'length', 'participants', 'timeRestrictions'],
+      pulumiNames('opsgenie_schedule_rotation'),
+    );
+    for (const key of ['scheduleId', 'startDate', 'type', 'participants'])
+      required(r, i, '', key, tf(FILE, 'resourceOpsgenieScheduleRotation'));
     const start = date(r, i, 'startDate');
     const end = date(r, i, 'endDate');
     if (start && end && end <= start) r.add('endDate', 'the end must be later than the start', sdk('og/entity', 'Rotation.Validate'));
@@ -40,7 +47,8 @@ export const rotationContract: ResourceContract = {
       knownKeys(r, p, at, ['type', 'id'], pulumiSchema(`${TOKEN}.participants`));
       oneOf(r, p, at, 'type', ['user', 'team', 'escalation', 'none'], tf(FILE, 'validateScheduleRotationParticipantType'));
       // The expand sends only the id: a user, team or escalation without one is refused by the SDK.
-      if (p.type !== 'none' && p.id === undefined) r.add(at, `a \`${String(p.type)}\` participant needs an \`id\``, sdk('og/entity', 'validateParticipants'));
+      if (p.type !== 'none' && p.id === undefined)
+        r.add(at, `a \`${String(p.type)}\` participant needs an \`id\``, sdk('og/entity', 'validateParticipants'));
     });
     validateTimeRestrictions(r, i);
     return r.out;

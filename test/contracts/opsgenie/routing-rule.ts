@@ -43,7 +43,14 @@ function orderAtCreation(r: DesiredResource, ctx: ContractContext): Value | unde
   if (typeof order !== 'number') return order;
   const team = JSON.stringify(r.inputs.teamId);
   const before = createdBefore(r, ctx);
-  const lower = [...ctx.resources.values()].filter((x) => x.type === TOKEN && x.name !== r.name && JSON.stringify(x.inputs.teamId) === team && typeof x.inputs.order === 'number' && x.inputs.order < order);
+  const lower = [...ctx.resources.values()].filter(
+    (x) =>
+      x.type === TOKEN &&
+      x.name !== r.name &&
+      JSON.stringify(x.inputs.teamId) === team &&
+      typeof x.inputs.order === 'number' &&
+      x.inputs.order < order,
+  );
   return Math.min(order, lower.filter((x) => before.has(x.name)).length);
 }
 
@@ -53,26 +60,51 @@ export const routingRuleContract: ResourceContract = {
   validate(resource) {
     const r = new Report();
     const i = resource.inputs as Obj;
-    knownKeys(r, i, '', ['name', 'isDefault', 'teamId', 'order', 'timezone', 'notifies', 'criterias', 'timeRestrictions'], pulumiNames('opsgenie_team_routing_rule'));
+    knownKeys(
+      r,
+      i,
+      '',
+      ['name', 'isDefault', 'teamId', 'order', 'timezone', 'notifies', 'criterias', 'timeRestrictions'],
+      pulumiNames('opsgenie_team_routing_rule'),
+    );
     required(r, i, '', 'teamId', tf(FILE, 'resourceOpsGenieTeamRoutingRule'));
     required(r, i, '', 'notifies', tf(FILE, 'resourceOpsGenieTeamRoutingRule'));
     // The expand keeps the last notify only.
-    if (list(i.notifies).length > 1) r.add('notifies', 'one notify per rule: the provider sends only the last one', tf(FILE, 'expandOpsgenieNotify'));
+    if (list(i.notifies).length > 1)
+      r.add('notifies', 'one notify per rule: the provider sends only the last one', tf(FILE, 'expandOpsgenieNotify'));
     objs(i.notifies).forEach((n, k) => {
       knownKeys(r, n, `notifies[${k}]`, ['type', 'id', 'name'], pulumiSchema(`${TOKEN}.notifies`));
       required(r, n, `notifies[${k}]`, 'type', tf(FILE, 'resourceOpsGenieTeamRoutingRule'));
-      oneOf(r, n, `notifies[${k}]`, 'type', ['none', 'schedule', 'escalation'], oas('definitions/teamRoutingRule.yaml', 'CreateTeamRoutingRulePayload.notify'), false);
+      oneOf(
+        r,
+        n,
+        `notifies[${k}]`,
+        'type',
+        ['none', 'schedule', 'escalation'],
+        oas('definitions/teamRoutingRule.yaml', 'CreateTeamRoutingRulePayload.notify'),
+        false,
+      );
     });
     objs(i.criterias).forEach((c, k) => {
       const at = `criterias[${k}]`;
       knownKeys(r, c, at, ['type', 'conditions'], pulumiSchema(`${TOKEN}.criterias`));
       required(r, c, at, 'type', tf(FILE, 'resourceOpsGenieTeamRoutingRule'));
-      oneOf(r, c, at, 'type', ['match-all', 'match-any-condition', 'match-all-conditions'], tf(FILE, 'resourceOpsGenieTeamRoutingRule'), false);
+      oneOf(
+        r,
+        c,
+        at,
+        'type',
+        ['match-all', 'match-any-condition', 'match-all-conditions'],
+        tf(FILE, 'resourceOpsGenieTeamRoutingRule'),
+        false,
+      );
       const conditions = list(c.conditions).length;
       if (c.type === 'match-all' && conditions > 0) r.add(at, '`match-all` takes no conditions', tf(FILE, 'validateOpsgenieCriteria'));
-      if (c.type !== 'match-all' && c.type !== undefined && conditions === 0) r.add(at, `\`${String(c.type)}\` needs conditions`, sdk('og/entity', 'ValidateCriteria'));
+      if (c.type !== 'match-all' && c.type !== undefined && conditions === 0)
+        r.add(at, `\`${String(c.type)}\` needs conditions`, sdk('og/entity', 'ValidateCriteria'));
     });
-    if (i.order !== undefined && (typeof i.order !== 'number' || !Number.isInteger(i.order) || i.order < 0)) r.add('order', 'the order is an index from 0', oas('definitions/teamRoutingRule.yaml', 'CreateTeamRoutingRulePayload.order'));
+    if (i.order !== undefined && (typeof i.order !== 'number' || !Number.isInteger(i.order) || i.order < 0))
+      r.add('order', 'the order is an index from 0', oas('definitions/teamRoutingRule.yaml', 'CreateTeamRoutingRulePayload.order'));
     validateTimeRestrictions(r, i);
     return r.out;
   },
@@ -81,7 +113,9 @@ export const routingRuleContract: ResourceContract = {
     // Read sets is_default, name, order, time_restriction, notify (type, id, name), criteria (type and its
     // conditions, none for match-all) and timezone, which the API fills with the account's zone when none
     // was given (API description); `order` as discussed above.
-    const criteria = objs(i.criterias).slice(-1).map((c) => defined({ type: c.type, conditions: list(c.conditions).length > 0 ? c.conditions : undefined }));
+    const criteria = objs(i.criterias)
+      .slice(-1)
+      .map((c) => defined({ type: c.type, conditions: list(c.conditions).length > 0 ? c.conditions : undefined }));
     return defined({
       teamId: i.teamId,
       name: i.name,
@@ -89,7 +123,9 @@ export const routingRuleContract: ResourceContract = {
       order: orderAtCreation(resource, ctx),
       timezone: i.timezone ?? "(the account's time zone)",
       timeRestrictions: i.timeRestrictions === undefined ? undefined : readTimeRestrictions(i.timeRestrictions),
-      notifies: objs(i.notifies).slice(-1).map((n) => defined({ type: n.type, id: n.id, name: n.name })),
+      notifies: objs(i.notifies)
+        .slice(-1)
+        .map((n) => defined({ type: n.type, id: n.id, name: n.name })),
       // flattenOpsgenieCriteria always returns one element, even when no criteria was sent.
       criterias: i.criterias === undefined ? [{ type: 'match-all' }] : criteria,
     });

@@ -15,7 +15,12 @@ export const scheduleContract: ResourceContract = {
     required(r, i, '', 'name', tf(FILE, 'resourceOpsgenieSchedule'));
     // validateOpsgenieScheduleName: ^[a-zA-Z 0-9_-]+$ and fewer than 100 characters.
     const name = i.name;
-    if (typeof name === 'string' && !/^[a-zA-Z 0-9_-]+$/.test(name)) r.add('name', `\`${name}\` has characters other than letters, digits, spaces, \`_\` and \`-\``, tf(FILE, 'validateOpsgenieScheduleName'));
+    if (typeof name === 'string' && !/^[a-zA-Z 0-9_-]+$/.test(name))
+      r.add(
+        'name',
+        `\`${name}\` has characters other than letters, digits, spaces, \`_\` and \`-\``,
+        tf(FILE, 'validateOpsgenieScheduleName'),
+      );
     lengthBetween(r, i, '', 'name', 1, 99, tf(FILE, 'validateOpsgenieScheduleName'));
     lengthBetween(r, i, '', 'description', 0, 9999, tf(FILE, 'validateOpsgenieScheduleDescription'));
     return r.out;

@@ -15,7 +15,12 @@ export const teamContract: ResourceContract = {
     knownKeys(r, i, '', ['name', 'description', 'ignoreMembers', 'deleteDefaultResources', 'members'], pulumiNames('opsgenie_team'));
     required(r, i, '', 'name', tf(FILE, 'resourceOpsGenieTeam'));
     const name = i.name;
-    if (typeof name === 'string' && !/^[a-zA-Z 0-9_.-]+$/.test(name)) r.add('name', `\`${name}\` has characters other than letters, digits, spaces, dots, hyphens and underscores`, tf(FILE, 'validateOpsGenieTeamName'));
+    if (typeof name === 'string' && !/^[a-zA-Z 0-9_.-]+$/.test(name))
+      r.add(
+        'name',
+        `\`${name}\` has characters other than letters, digits, spaces, dots, hyphens and underscores`,
+        tf(FILE, 'validateOpsGenieTeamName'),
+      );
     lengthBetween(r, i, '', 'name', 1, 99, tf(FILE, 'validateOpsGenieTeamName'));
     objs(i.members).forEach((m, k) => {
       knownKeys(r, m, `members[${k}]`, ['id', 'username', 'role'], pulumiSchema(`${TOKEN}.members`));

@@ -48,15 +48,20 @@ export function validateTimeRestrictions(r: Report, inputs: Obj, key = 'timeRest
     // The SDK refuses a restriction of the other shape than its type (og.ValidateRestrictions): the expand sends
     // `restrictionList` whenever it is set, else the `restriction`.
     const validate = sdk('og/entity', 'ValidateRestrictions');
-    if (tr.type === 'weekday-and-time-of-day' && many.length === 0) r.add(base, '`weekday-and-time-of-day` needs a non-empty `restrictionList`', validate);
-    if (tr.type === 'time-of-day' && (many.length > 0 || single.length === 0)) r.add(base, '`time-of-day` needs one `restriction` (startHour, startMin, endHour, endMin) and no `restrictionList`', validate);
+    if (tr.type === 'weekday-and-time-of-day' && many.length === 0)
+      r.add(base, '`weekday-and-time-of-day` needs a non-empty `restrictionList`', validate);
+    if (tr.type === 'time-of-day' && (many.length > 0 || single.length === 0))
+      r.add(base, '`time-of-day` needs one `restriction` (startHour, startMin, endHour, endMin) and no `restrictionList`', validate);
   });
 }
 
 /** The API rounds restriction minutes to 0 or 30 ("converted nearest 0 or 30 automatically"). */
 function rounded(o: Obj): Record<string, Value> {
   const out: Record<string, Value> = { ...o };
-  for (const [h, m] of [['startHour', 'startMin'], ['endHour', 'endMin']] as const) {
+  for (const [h, m] of [
+    ['startHour', 'startMin'],
+    ['endHour', 'endMin'],
+  ] as const) {
     const minute = o[m];
     const hour = o[h];
     if (typeof minute !== 'number' || typeof hour !== 'number') continue;

@@ -12,7 +12,11 @@ import { parseStackFile } from '../../../modules/spec/stacks';
 import type { SourceTree } from '../../../modules/spec/source';
 import { fixtureTree, lineOf, NOW, withFiles } from '../../helpers';
 
-const stack = parseStackFile('stacks/Pulumi.lab-pagerduty.yaml', 'lab-pagerduty', 'config:\n  oncall:backend: pagerduty\n  oncall:pagerdutySubdomain: acme\n').stack!;
+const stack = parseStackFile(
+  'stacks/Pulumi.lab-pagerduty.yaml',
+  'lab-pagerduty',
+  'config:\n  oncall:backend: pagerduty\n  oncall:pagerdutySubdomain: acme\n',
+).stack!;
 
 function squad(services: string): SourceTree {
   const yaml = [
@@ -35,23 +39,33 @@ function emailIntegrations(tree: SourceTree): Array<{ name: string; service: unk
     .map((r) => ({ name: r.name, service: r.inputs.service, address: r.inputs.integrationEmail }));
 }
 
-const problemsOf = (tree: SourceTree, prefix = 'backend/pagerduty-email') => backendProblems(loadOrganisation(tree).organisation!, [stack]).filter((p) => p.code.startsWith(prefix));
+const problemsOf = (tree: SourceTree, prefix = 'backend/pagerduty-email') =>
+  backendProblems(loadOrganisation(tree).organisation!, [stack]).filter((p) => p.code.startsWith(prefix));
 
 describe('e-mail intake on PagerDuty', () => {
   const several = 'services:\n  lab-api: { name: Lab API }\n  lab-worker: { name: Lab worker }\n  lab-cron: {}\n';
 
   it('gives the squad one address, on its first service, and warns at the next service that it gets none', () => {
     const tree = squad(several);
-    expect(emailIntegrations(tree)).toEqual([{ name: 'lab-api-email-integration', service: { $ref: 'lab-api-service', property: 'id' }, address: 'lab@acme.pagerduty.com' }]);
+    expect(emailIntegrations(tree)).toEqual([
+      { name: 'lab-api-email-integration', service: { $ref: 'lab-api-service', property: 'id' }, address: 'lab@acme.pagerduty.com' },
+    ]);
     const problems = problemsOf(tree);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ severity: 'warning', code: 'backend/pagerduty-email-service', file: 'teams/lab/team.yaml', line: lineOf('lab/team.yaml', 'lab-worker', tree) });
+    expect(problems[0]).toMatchObject({
+      severity: 'warning',
+      code: 'backend/pagerduty-email-service',
+      file: 'teams/lab/team.yaml',
+      line: lineOf('lab/team.yaml', 'lab-worker', tree),
+    });
     expect(problems[0]!.message).toContain('`lab-worker`, `lab-cron`');
   });
 
   it('skips a retired first service: the address goes to the first one still in service', () => {
     const tree = squad('services:\n  lab-old: { retired: true }\n  lab-api: {}\n');
-    expect(emailIntegrations(tree)).toEqual([{ name: 'lab-api-email-integration', service: { $ref: 'lab-api-service', property: 'id' }, address: 'lab@acme.pagerduty.com' }]);
+    expect(emailIntegrations(tree)).toEqual([
+      { name: 'lab-api-email-integration', service: { $ref: 'lab-api-service', property: 'id' }, address: 'lab@acme.pagerduty.com' },
+    ]);
     expect(problemsOf(tree)).toEqual([]);
   });
 
@@ -65,7 +79,11 @@ describe('e-mail intake on PagerDuty', () => {
 describe('service names on PagerDuty', () => {
   // PagerDuty/terraform-provider-pagerduty@v2.4.0:pagerduty/resource_pagerduty_service.go: the name must not
   // be blank or contain \\ / & < >.
-  it.each([['Search & browse', 1], ['Checkout/pay', 1], ['Search and browse', 0]] as const)('`%s`: %i error(s) at the service', (name, count) => {
+  it.each([
+    ['Search & browse', 1],
+    ['Checkout/pay', 1],
+    ['Search and browse', 0],
+  ] as const)('`%s`: %i error(s) at the service', (name, count) => {
     const tree = squad(`services:\n  lab-api: { name: "${name}" }\n`);
     const problems = problemsOf(tree, 'backend/pagerduty-service-name');
     expect(problems).toHaveLength(count);

@@ -12,7 +12,8 @@ import { checkInputs, loadProviderSchema } from '../../render/provider-schema';
 import type { SourceRef, Violation } from '../contract';
 
 /** The Terraform provider the Pulumi fork tracks, file by file. */
-export const TF = (file: string, fn?: string): SourceRef => `PagerDuty/terraform-provider-pagerduty@v2.4.0:pagerduty/${file}${fn ? `#${fn}` : ''}`;
+export const TF = (file: string, fn?: string): SourceRef =>
+  `PagerDuty/terraform-provider-pagerduty@v2.4.0:pagerduty/${file}${fn ? `#${fn}` : ''}`;
 /** The Terraform provider's documentation at the same tag. */
 export const TF_DOC = (page: string): SourceRef => `PagerDuty/terraform-provider-pagerduty@v2.4.0:website/docs/r/${page}.html.markdown`;
 /** The REST API description, at the commit read (2026-08-14). */
@@ -58,7 +59,8 @@ export function isIanaZone(v: unknown): boolean {
   }
 }
 
-export const intBetween = (v: unknown, min: number, max: number): boolean => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+export const intBetween = (v: unknown, min: number, max: number): boolean =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /** Collects violations: `check(ok, path, message, source)` records one when `ok` is false. */
 export function collector(): { out: Violation[]; check(ok: boolean, path: string, message: string, source: SourceRef): void } {

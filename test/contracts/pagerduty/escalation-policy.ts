@@ -18,20 +18,36 @@ export const escalationPolicyContract: ResourceContract = {
     out.push(...schemaViolations(resource.type, resource.inputs));
     const inputs = resource.inputs;
     check(typeof inputs.name === 'string' && inputs.name !== '', 'name', 'required', SCHEMA);
-    if (inputs.numLoops !== undefined) check(intBetween(inputs.numLoops, 0, 9), 'numLoops', `${String(inputs.numLoops)} is not between 0 and 9`, SCHEMA);
+    if (inputs.numLoops !== undefined)
+      check(intBetween(inputs.numLoops, 0, 9), 'numLoops', `${String(inputs.numLoops)} is not between 0 and 9`, SCHEMA);
     // `teams` is a list of at most one id (MaxItems 1), which the Pulumi schema flattens to one string.
     check(inputs.teams === undefined || !Array.isArray(inputs.teams), 'teams', 'one team id, not a list', SCHEMA);
     check(list(inputs.rules).length >= 1, 'rules', 'at least one rule is required', SCHEMA);
     list(inputs.rules).forEach((r, i) => {
       const rule = obj(r);
-      check(Number.isInteger(rule.escalationDelayInMinutes) && (rule.escalationDelayInMinutes as number) >= 1, `rules[${i}].escalationDelayInMinutes`, 'must be at least 1', SCHEMA);
+      check(
+        Number.isInteger(rule.escalationDelayInMinutes) && (rule.escalationDelayInMinutes as number) >= 1,
+        `rules[${i}].escalationDelayInMinutes`,
+        'must be at least 1',
+        SCHEMA,
+      );
       const targets = list(rule.targets);
       check(targets.length >= 1, `rules[${i}].targets`, 'at least one target is required', SCHEMA);
-      check(targets.length <= 10, `rules[${i}].targets`, 'at most 10 targets', API('/components/schemas/EscalationRule/properties/targets'));
+      check(
+        targets.length <= 10,
+        `rules[${i}].targets`,
+        'at most 10 targets',
+        API('/components/schemas/EscalationRule/properties/targets'),
+      );
       targets.forEach((t, j) => {
         const target = obj(t);
         const type = target.type ?? 'user_reference';
-        check(type === 'user_reference' || type === 'schedule_reference', `rules[${i}].targets[${j}].type`, `\`${String(type)}\` is not user_reference or schedule_reference`, SCHEMA);
+        check(
+          type === 'user_reference' || type === 'schedule_reference',
+          `rules[${i}].targets[${j}].type`,
+          `\`${String(type)}\` is not user_reference or schedule_reference`,
+          SCHEMA,
+        );
         check(target.id !== undefined && target.id !== '', `rules[${i}].targets[${j}].id`, 'required', SCHEMA);
       });
     });

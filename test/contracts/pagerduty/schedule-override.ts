@@ -28,7 +28,12 @@ export const scheduleOverrideContract: ResourceContract = {
     check(isDateTime(inputs.start), 'start', `\`${String(inputs.start)}\` is not an RFC 3339 date-time`, OVERRIDE);
     check(isDateTime(inputs.end), 'end', `\`${String(inputs.end)}\` is not an RFC 3339 date-time`, OVERRIDE);
     if (isDateTime(inputs.start) && isDateTime(inputs.end)) {
-      check(Date.parse(String(inputs.end)) > Date.parse(String(inputs.start)), 'end', 'Override must end after its start', `${POST}/responses/201`);
+      check(
+        Date.parse(String(inputs.end)) > Date.parse(String(inputs.start)),
+        'end',
+        'Override must end after its start',
+        `${POST}/responses/201`,
+      );
     }
     check(inputs.userId !== undefined, 'userId', 'the override needs a user (user_reference)', OVERRIDE);
     check(isIanaZone(inputs.timeZone), 'timeZone', `\`${String(inputs.timeZone)}\` is not a time zone`, `${POST}/requestBody`);

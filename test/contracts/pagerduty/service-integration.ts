@@ -33,7 +33,8 @@ const MODES = ['always', 'match', 'no-match'];
 export const DEFAULT_EMAIL_FILTER: Readonly<Record<string, Value>> = { subjectMode: 'always', bodyMode: 'always', fromEmailMode: 'always' };
 
 function readFilters(inputs: Record<string, Value>): Value[] | undefined {
-  if (inputs.type !== 'generic_email_inbound_integration') return inputs.emailFilters === undefined ? undefined : readSent(inputs.emailFilters);
+  if (inputs.type !== 'generic_email_inbound_integration')
+    return inputs.emailFilters === undefined ? undefined : readSent(inputs.emailFilters);
   // The API returns the filters sent, or the default one when none were sent; Read sets them either way.
   return inputs.emailFilters === undefined ? [{ ...DEFAULT_EMAIL_FILTER }] : readSent(inputs.emailFilters);
 }
@@ -65,22 +66,57 @@ export const serviceIntegrationContract: ResourceContract = {
     const inputs = resource.inputs;
     check(inputs.service !== undefined, 'service', 'required', SCHEMA);
     check(!(inputs.type !== undefined && inputs.vendor !== undefined), 'type', 'conflicts with vendor', SCHEMA);
-    if (inputs.type !== undefined) check(TYPES.includes(String(inputs.type)), 'type', `\`${String(inputs.type)}\` is not an integration type`, SCHEMA);
+    if (inputs.type !== undefined)
+      check(TYPES.includes(String(inputs.type)), 'type', `\`${String(inputs.type)}\` is not an integration type`, SCHEMA);
     if (inputs.type === 'generic_email_inbound_integration') {
       const email = inputs.integrationEmail;
-      check(typeof email === 'string' && email !== '', 'integrationEmail', 'integration_email attribute must be set for an integration type generic_email_inbound_integration', TF(FILE, 'resourcePagerDutyServiceIntegration.CustomizeDiff'));
-      check(typeof email === 'string' && /^[a-z0-9][a-z0-9._+-]*@[a-z0-9-]+\.pagerduty\.com$/i.test(email), 'integrationEmail', 'an address @<subdomain>.pagerduty.com', API('/components/schemas/Integration/allOf/1/properties/integration_email'));
+      check(
+        typeof email === 'string' && email !== '',
+        'integrationEmail',
+        'integration_email attribute must be set for an integration type generic_email_inbound_integration',
+        TF(FILE, 'resourcePagerDutyServiceIntegration.CustomizeDiff'),
+      );
+      check(
+        typeof email === 'string' && /^[a-z0-9][a-z0-9._+-]*@[a-z0-9-]+\.pagerduty\.com$/i.test(email),
+        'integrationEmail',
+        'an address @<subdomain>.pagerduty.com',
+        API('/components/schemas/Integration/allOf/1/properties/integration_email'),
+      );
       // One mailbox, one integration: the address is how PagerDuty finds the integration a message is for.
-      const same = [...ctx.resources.values()].filter((r) => r.type === PD.integration && r.name !== resource.name && r.inputs.integrationEmail === email);
-      check(same.length === 0, 'integrationEmail', `also the address of ${same.map((r) => r.name).join(', ')}`, API('/components/schemas/Integration/allOf/1/properties/integration_email'));
+      const same = [...ctx.resources.values()].filter(
+        (r) => r.type === PD.integration && r.name !== resource.name && r.inputs.integrationEmail === email,
+      );
+      check(
+        same.length === 0,
+        'integrationEmail',
+        `also the address of ${same.map((r) => r.name).join(', ')}`,
+        API('/components/schemas/Integration/allOf/1/properties/integration_email'),
+      );
     }
     list(inputs.emailFilters).forEach((f, i) => {
       const filter = obj(f);
       for (const part of ['subject', 'body', 'fromEmail'] as const) {
         const mode = filter[`${part}Mode`];
-        check(mode !== undefined, `emailFilters[${i}].${part}Mode`, 'required by the API', API('/components/schemas/Integration/allOf/1/properties/email_filters/items/required'));
-        if (mode !== undefined) check(MODES.includes(String(mode)), `emailFilters[${i}].${part}Mode`, `\`${String(mode)}\` is not always, match or no-match`, SCHEMA);
-        if (mode === 'match' || mode === 'no-match') check(typeof filter[`${part}Regex`] === 'string', `emailFilters[${i}].${part}Regex`, `an expression to ${String(mode)}`, API('/components/schemas/Integration/allOf/1/properties/email_filters'));
+        check(
+          mode !== undefined,
+          `emailFilters[${i}].${part}Mode`,
+          'required by the API',
+          API('/components/schemas/Integration/allOf/1/properties/email_filters/items/required'),
+        );
+        if (mode !== undefined)
+          check(
+            MODES.includes(String(mode)),
+            `emailFilters[${i}].${part}Mode`,
+            `\`${String(mode)}\` is not always, match or no-match`,
+            SCHEMA,
+          );
+        if (mode === 'match' || mode === 'no-match')
+          check(
+            typeof filter[`${part}Regex`] === 'string',
+            `emailFilters[${i}].${part}Regex`,
+            `an expression to ${String(mode)}`,
+            API('/components/schemas/Integration/allOf/1/properties/email_filters'),
+          );
       }
     });
     return out;
@@ -100,6 +136,16 @@ export const serviceIntegrationContract: ResourceContract = {
       }),
     );
   },
-  computed: ['type', 'vendor', 'integrationKey', 'integrationEmail', 'emailIncidentCreation', 'emailFilterMode', 'emailParsingFallback', 'emailFilters[].id', 'emailParsers[].id'],
+  computed: [
+    'type',
+    'vendor',
+    'integrationKey',
+    'integrationEmail',
+    'emailIncidentCreation',
+    'emailFilterMode',
+    'emailParsingFallback',
+    'emailFilters[].id',
+    'emailParsers[].id',
+  ],
   forceNew: ['service', 'type', 'vendor', 'emailFilters'],
 };

@@ -26,7 +26,14 @@ export const teamContract: ResourceContract = {
     const inputs = resource.inputs as Record<string, Value>;
     // Read sets name, description and parent from the API. The description defaults to "Managed by Pulumi"
     // (pulumi/pulumi-pagerduty@v3.4.0:provider/resources.go, in place of Terraform's).
-    return withoutZeroWhereUnset(inputs, defined({ name: inputs.name, description: readDefaulted(inputs.description, inputs.description ?? 'Managed by Pulumi', 'Managed by Pulumi'), parent: inputs.parent ?? '' }));
+    return withoutZeroWhereUnset(
+      inputs,
+      defined({
+        name: inputs.name,
+        description: readDefaulted(inputs.description, inputs.description ?? 'Managed by Pulumi', 'Managed by Pulumi'),
+        parent: inputs.parent ?? '',
+      }),
+    );
   },
   computed: [],
   forceNew: [],
@@ -39,7 +46,13 @@ export const teamMembershipContract: ResourceContract = {
     const { out, check } = collector();
     out.push(...schemaViolations(resource.type, resource.inputs));
     const role = resource.inputs.role;
-    if (role !== undefined) check(ROLES.includes(String(role)), 'role', `\`${String(role)}\` is not observer, responder or manager`, TF(MEMBERSHIP, 'resourcePagerDutyTeamMembership'));
+    if (role !== undefined)
+      check(
+        ROLES.includes(String(role)),
+        'role',
+        `\`${String(role)}\` is not observer, responder or manager`,
+        TF(MEMBERSHIP, 'resourcePagerDutyTeamMembership'),
+      );
     return out;
   },
   readBack(resource) {
