@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the compiled CLI: no type-checking or transpiling at run time.
-require('../dist/modules/cli/main.js')
+// Runs the CLI as `npm run build` bundles it (dist/cli): no type-checking or transpiling at run time.
+require('../dist/cli/main.js')
   .main(process.argv.slice(2))
   .then(
     (code) => {

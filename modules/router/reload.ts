@@ -8,8 +8,9 @@ import { RouterSetupError, type RouterData, type RouterDataSource } from './load
 export const RELOAD_TIME_LIMIT_MS = 10_000;
 
 /**
- * The compiled worker: beside this file when running from `dist/`; from the build when this module runs
- * from its TypeScript source (tests), since a worker thread runs JavaScript only.
+ * The compiled worker: beside this file when running from `dist/modules`; from the build when this module runs
+ * from its TypeScript source (tests) or from the CLI's bundle (`dist/cli`), since a worker thread runs JavaScript
+ * only.
  */
 export function workerScript(): string | undefined {
   const beside = join(__dirname, 'reload-worker.js');

@@ -48,11 +48,14 @@ describe('oncall, the process', () => {
     expect(JSON.parse(piped.stdout)).toEqual(JSON.parse((await runCli(args)).stdout));
   });
 
-  it('loads only what the command needs: validate loads neither Twilio, Pulumi nor HTTP', () => {
+  it.each([
+    ['the compiled modules', join(ROOT, 'dist', 'modules', 'cli', 'main.js')],
+    ['the bundle bin/oncall.js runs', join(ROOT, 'dist', 'cli', 'main.js')],
+  ])('loads only what the command needs: validate from %s loads neither Twilio, Pulumi, HTTP nor another command', (_, entry) => {
     const script = `
-      const { main } = require(${JSON.stringify(join(ROOT, 'dist', 'modules', 'cli', 'main.js'))});
+      const { main } = require(${JSON.stringify(entry)});
       main(['validate'], { out() {}, err() {}, now: () => new Date(), cwd: process.cwd(), env: {} }).then((code) => {
-        const loaded = Object.keys(require.cache).filter((f) => /node_modules\\/(twilio|@pulumi)\\/|\\/cli\\/commands\\/(?!validate)/.test(f));
+        const loaded = Object.keys(require.cache).filter((f) => /node_modules\\/(twilio|@pulumi)\\/|\\/cli\\/commands\\/(?!validate)|\\/dist\\/cli\\/(router|doctor|plan|calendar|roster|report|audit|catalog)\\.js$/.test(f));
         process.stdout.write(JSON.stringify({ code, loaded, http: process.moduleLoadList.some((m) => m === 'NativeModule http') }));
       });`;
     const run = spawnSync(process.execPath, ['-e', script], { cwd: FIXTURE_REPO, encoding: 'utf8' });
