@@ -53,7 +53,7 @@ export function diffStates(base: DesiredState | undefined, head: DesiredState): 
     }
     // What the type's descriptor says its provider cannot change in place.
     const rule = descriptorOf(r.type)?.replaceOn ?? [];
-    const forcing = changes.filter((c) => rule === 'all' || rule.includes(c.input));
+    const forcing = changes.filter((c) => rule.includes(c.input));
     if (forcing.length > 0)
       diff.replace.push({ before: old, after: r, reason: `${forcing.map((c) => `\`${c.input}\``).join(', ')} cannot change in place` });
     else diff.update.push({ resource: r, changes });
