@@ -2,9 +2,9 @@
  * The PagerDuty resource types (provider 3.4.0, `@pulumi/pagerduty`) and look-ups the renderer uses.
  *
  * `replaceOn` is what the bridged provider replaces on: the Terraform schema's ForceNew fields, read at
- * PagerDuty/terraform-provider-pagerduty@v2.4.0 (the provider pulumi/pulumi-pagerduty@v3.4.0 wraps through its
- * fork at 6a97d42457b2), cited below as TF(file) for pagerduty/<file> there. The Pulumi schema marks nothing
- * `replaceOnChanges`: ForceNew alone decides. test/contracts/pagerduty holds the same lists, with the reading.
+ * PagerDuty/terraform-provider-pagerduty@v2.4.0 (which pulumi/pulumi-pagerduty@v3.4.0 wraps through its fork at
+ * 6a97d42457b2) in the files named below; neither the Pulumi schema nor the SDK adds `replaceOnChanges`.
+ * test/contracts/pagerduty holds the same lists (test/contracts/replace-on.test.ts keeps them equal).
  */
 import { describeType, typesOf, type LookupDescriptor } from '../descriptor';
 import { integrationEmail, layers, member, name, overrideSpan, rules, summaryOf, supportHours, urgency, zone } from '../summary';
@@ -16,7 +16,7 @@ export const PAGERDUTY = {
   membership: describeType({
     type: 'pagerduty:index/teamMembership:TeamMembership',
     kind: 'team membership',
-    // ForceNew: user_id, team_id (TF('resource_pagerduty_team_membership.go')).
+    // user_id and team_id ForceNew (pagerduty/resource_pagerduty_team_membership.go).
     replaceOn: ['teamId', 'userId'],
     registration: sdk('TeamMembership'),
     summary: summaryOf(member),
@@ -46,7 +46,7 @@ export const PAGERDUTY = {
   integration: describeType({
     type: 'pagerduty:index/serviceIntegration:ServiceIntegration',
     kind: 'service integration',
-    // ForceNew: service, type, vendor, email_filter (TF('resource_pagerduty_service_integration.go')).
+    // service, type, vendor and email_filter ForceNew (pagerduty/resource_pagerduty_service_integration.go).
     replaceOn: ['service', 'type', 'vendor', 'emailFilters'],
     registration: sdk('ServiceIntegration'),
     summary: summaryOf(name, integrationEmail),
