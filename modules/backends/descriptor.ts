@@ -32,8 +32,11 @@ export interface ResourceDescriptor {
   readonly type: string;
   /** What a person calls it, in plans and in the deletion guard's messages ("escalation policy"). */
   readonly kind: string;
-  /** Inputs whose change makes the provider (or our dynamic provider) replace the resource. */
-  readonly replaceOn: readonly string[] | 'all';
+  /**
+   * Inputs whose change makes the provider (or our dynamic provider) replace the resource: top-level inputs,
+   * as Pulumi names the properties of a replacement. Tests hold it equal to the provider contracts' ForceNew.
+   */
+  readonly replaceOn: readonly string[];
   /** Deleting or replacing it loses history: the deletion guard blocks it unless its YAML object was retired. */
   readonly guarded: boolean;
   readonly policy?: PolicyRules;

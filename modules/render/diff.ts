@@ -51,9 +51,10 @@ export function diffStates(base: DesiredState | undefined, head: DesiredState): 
       (diff as { unchanged: number }).unchanged++;
       continue;
     }
-    // What the type's descriptor says its provider cannot change in place.
+    // What the type's descriptor says its provider cannot change in place: top-level inputs (a block holding a
+    // field that forces replacement is named whole), as Pulumi names the properties of a replacement.
     const rule = descriptorOf(r.type)?.replaceOn ?? [];
-    const forcing = changes.filter((c) => rule === 'all' || rule.includes(c.input));
+    const forcing = changes.filter((c) => rule.includes(c.input));
     if (forcing.length > 0)
       diff.replace.push({ before: old, after: r, reason: `${forcing.map((c) => `\`${c.input}\``).join(', ')} cannot change in place` });
     else diff.update.push({ resource: r, changes });

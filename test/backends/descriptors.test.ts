@@ -26,7 +26,6 @@ describe('resource descriptors', () => {
 
   it('name, among the inputs that replace a resource, only inputs its renderer sends', () => {
     for (const d of RESOURCE_TYPES) {
-      if (d.replaceOn === 'all') continue;
       const sent = new Set(rendered.filter((r) => r.type === d.type).flatMap((r) => Object.keys(r.inputs)));
       // A phone line's `sid` is optional in the YAML (the number alone identifies it).
       const unknown = d.replaceOn.filter((input) => !sent.has(input) && !(d.kind === 'phone line' && input === 'sid'));

@@ -1,7 +1,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { PD } from '../../modules/backends/pagerduty/resources';
+import * as baseDeployments from '../../modules/cli/base-deployment';
+import type { DesiredResource } from '../../modules/render/desired';
 import { exampleRepo, type Repo } from '../git-repo';
 import { runCli } from '../helpers';
 
@@ -237,5 +240,63 @@ describe('deletion guard: retiring is a change of its own', () => {
     const run = await plan(r, '--base', 'HEAD');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/stack `acme-pagerduty` at `HEAD` does not load/);
+  });
+});
+
+describe('what the provider cannot change in place is a replacement', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const isEmailIntegration = (r: { type: string; inputs: Record<string, unknown> }) =>
+    r.type === PD.integration && r.inputs.type === 'generic_email_inbound_integration';
+
+  /**
+   * The YAML has no e-mail filter: the renderer always sends PagerDuty's default one. What the stack deployed at
+   * the base is edited instead, as an earlier release (or a hand-made integration taken over) would have left it.
+   */
+  function deployedEmailIntegration(edit: (inputs: DesiredResource['inputs']) => DesiredResource['inputs']): void {
+    const real = baseDeployments.baseDeployment;
+    vi.spyOn(baseDeployments, 'baseDeployment').mockImplementation((req) => {
+      const base = real(req);
+      if (base.kind !== 'deployed') return base;
+      const resources = base.state.resources.map((r) => (isEmailIntegration(r) ? { ...r, inputs: edit(r.inputs) } : r));
+      expect(resources).not.toEqual(base.state.resources);
+      return { ...base, state: { ...base.state, resources } };
+    });
+  }
+
+  async function emailIntegrationName(r: Repo): Promise<string> {
+    const resources = JSON.parse((await plan(r, '--format', 'json')).stdout).resources as Array<{
+      type: string;
+      name: string;
+      inputs: Record<string, unknown>;
+    }>;
+    const email = resources.filter(isEmailIntegration);
+    expect(email).toHaveLength(1);
+    return email[0]!.name;
+  }
+
+  it('a changed e-mail filter of a PagerDuty e-mail integration replaces it (email_filter is ForceNew)', async () => {
+    const r = repo();
+    const name = await emailIntegrationName(r);
+    deployedEmailIntegration((inputs) => ({
+      ...inputs,
+      emailFilters: [{ subjectMode: 'match', subjectRegex: '^\\[alert\\]', bodyMode: 'always', fromEmailMode: 'always' }],
+    }));
+    const run = await plan(r, '--base', 'HEAD', '--format', 'json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.replace).toEqual([{ type: PD.integration, name, from: name, reason: '`emailFilters` cannot change in place' }]);
+    expect(out.update).toEqual([]);
+    const text = await plan(r, '--base', 'HEAD');
+    expect(text.stdout).toContain('1 to replace');
+    expect(text.stdout).toMatch(new RegExp(`± .*ServiceIntegration ${name}: \`emailFilters\` cannot change in place`));
+  });
+
+  it('a changed address of the same integration is an update (integration_email is not ForceNew)', async () => {
+    const r = repo();
+    const name = await emailIntegrationName(r);
+    deployedEmailIntegration((inputs) => ({ ...inputs, integrationEmail: 'someone-else@acme.pagerduty.com' }));
+    const out = JSON.parse((await plan(r, '--base', 'HEAD', '--format', 'json')).stdout);
+    expect(out.replace).toEqual([]);
+    expect(out.update.map((u: any) => [u.name, u.changes.map((c: any) => c.input)])).toEqual([[name, ['integrationEmail']]]);
   });
 });

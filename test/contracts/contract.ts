@@ -48,6 +48,18 @@ export interface ResourceContract {
   readonly forceNew: readonly string[];
 }
 
+/**
+ * The inputs whose change replaces the resource, as the plan (modules/render/diff.ts) and a descriptor's
+ * `replaceOn` name them: the top-level input of each ForceNew path. A ForceNew field inside a block
+ * (`emailFilters[].subjectMode`) replaces the resource when it changes, and Pulumi reports a replacement by the
+ * top-level property that holds it (a DiffResponse's `replaces` are property keys), so it maps to its block
+ * input (`emailFilters`). That is conservative: a change of another field of the same block is shown as a
+ * replacement too, where the provider might update in place; no contract has such a field today.
+ */
+export function replacedInputs(contract: Pick<ResourceContract, 'forceNew'>): string[] {
+  return [...new Set(contract.forceNew.map((p) => p.split(/[.[]/, 1)[0] as string))].sort();
+}
+
 export interface SecondPlan {
   /** Paths that differ between the inputs and the state read back. */
   readonly changed: string[];

@@ -1,4 +1,8 @@
-/** The Datadog On-Call resource types (provider 5.11.0, `@pulumi/datadog`) and the look-up the renderer uses. */
+/**
+ * The Datadog On-Call resource types (provider 5.11.0, `@pulumi/datadog`) and the look-up the renderer uses.
+ * `replaceOn` of the provider's types: RequiresReplace plan modifiers at DataDog/terraform-provider-datadog@v4.19.0
+ * (see ../datadog/resources.ts); the schedule, escalation policy, routing rules and team have none.
+ */
 import { describeType, typesOf, type LookupDescriptor } from '../descriptor';
 import { layers, member, name, overrideSpan, rules, steps, summaryOf, zone } from '../summary';
 
@@ -9,6 +13,7 @@ export const DATADOG_ONCALL = {
   membership: describeType({
     type: 'datadog:index/teamMembership:TeamMembership',
     kind: 'team membership',
+    // team_id and user_id RequiresReplace (datadog/fwprovider/resource_datadog_team_membership.go).
     replaceOn: ['teamId', 'userId'],
     registration: sdk('TeamMembership'),
     summary: summaryOf(member),
@@ -35,11 +40,14 @@ export const DATADOG_ONCALL = {
     registration: sdk('OnCallTeamRoutingRules'),
     summary: summaryOf(rules),
   }),
-  /** Our dynamic provider (modules/pulumi/overrides/datadog.ts): an override cannot be updated, only replaced. */
+  /**
+   * Our dynamic provider (modules/pulumi/overrides/datadog.ts): an override cannot be updated, only replaced;
+   * its `diff` replaces on a change of any of these (a new key only is stored).
+   */
   override: describeType({
     type: 'pulumi-nodejs:dynamic/datadog:ScheduleOverride',
     kind: 'schedule override',
-    replaceOn: 'all',
+    replaceOn: ['scheduleId', 'start', 'end', 'userId'],
     registration: { package: 'dynamic', className: 'DatadogScheduleOverride' },
     summary: summaryOf(overrideSpan),
   }),

@@ -2,6 +2,11 @@
  * The Datadog resource types every stack registers, whatever its paging backend (provider 5.11.0,
  * `@pulumi/datadog`): monitors, synthetic checks, SLOs, the status page, and the integration objects that give a
  * paging handle its key.
+ *
+ * `replaceOn` is what the bridged provider replaces on: ForceNew fields (SDKv2 resources) and RequiresReplace
+ * plan modifiers (framework resources), read at DataDog/terraform-provider-datadog@v4.19.0, the newest release
+ * at hand below what 5.11.0 wraps, and for the status page resources on their branch at 879ff0dd8
+ * (test/contracts/datadog/index.ts says how that was pinned, and holds the same lists).
  */
 import { describeType } from '../descriptor';
 import { name, summaryOf } from '../summary';
@@ -12,6 +17,7 @@ export const DATADOG = {
   monitor: describeType({
     type: 'datadog:index/monitor:Monitor',
     kind: 'monitor',
+    // type ForceNew (datadog/resource_datadog_monitor.go#resourceDatadogMonitor).
     replaceOn: ['type'],
     guarded: true,
     policy: { alert: true },
@@ -21,7 +27,7 @@ export const DATADOG = {
   synthetics: describeType({
     type: 'datadog:index/syntheticsTest:SyntheticsTest',
     kind: 'synthetic check',
-    replaceOn: ['type', 'subtype'],
+    // No ForceNew field: type and subtype update in place (datadog/resource_datadog_synthetics_test_.go).
     guarded: true,
     policy: { alert: true },
     registration: sdk('SyntheticsTest'),
@@ -30,6 +36,7 @@ export const DATADOG = {
   slo: describeType({
     type: 'datadog:index/serviceLevelObjective:ServiceLevelObjective',
     kind: 'SLO',
+    // type ForceNew (datadog/resource_datadog_service_level_objective.go).
     replaceOn: ['type'],
     guarded: true,
     registration: sdk('ServiceLevelObjective'),
@@ -45,7 +52,10 @@ export const DATADOG = {
   statusComponent: describeType({
     type: 'datadog:index/statusPageComponent:StatusPageComponent',
     kind: 'status-page component',
-    replaceOn: ['pageId'],
+    // page_id and type RequiresReplace (datadog/fwprovider/resource_datadog_status_page_component.go@879ff0dd8).
+    // `components` too on that branch, but no longer documented as create-only by the 5.11.0 SDK: left out,
+    // as in test/contracts/datadog/alerts.ts.
+    replaceOn: ['pageId', 'type'],
     guarded: true,
     registration: sdk('StatusPageComponent'),
     summary: summaryOf(name),
@@ -54,6 +64,8 @@ export const DATADOG = {
   pagerdutyService: describeType({
     type: 'datadog:pagerduty/serviceObject:ServiceObject',
     kind: 'PagerDuty service in Datadog',
+    // service_name ForceNew (datadog/resource_datadog_integration_pagerduty_service_object.go).
+    replaceOn: ['serviceName'],
     registration: sdk('pagerduty.ServiceObject'),
     summary: summaryOf(name),
   }),

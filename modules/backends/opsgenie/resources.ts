@@ -1,6 +1,10 @@
 /**
  * The Opsgenie resource types (provider 1.4.1, bound by hand in modules/pulumi/opsgenie) and the look-up the
  * renderer uses.
+ *
+ * `replaceOn` is what the provider replaces on: the Terraform schema's ForceNew fields at
+ * opsgenie/terraform-provider-opsgenie@v0.6.40 (pulumi/pulumi-opsgenie@v1.4.1:provider/go.mod; its
+ * resources.go overrides none), in opsgenie/<file> there; test/contracts/opsgenie holds the same lists.
  */
 import { describeType, typesOf, type LookupDescriptor } from '../descriptor';
 import { emailUsername, name, notifies, overrideDates, rotation, rules, summaryOf, zone } from '../summary';
@@ -20,7 +24,8 @@ export const OPSGENIE = {
   rotation: describeType({
     type: 'opsgenie:index/scheduleRotation:ScheduleRotation',
     kind: 'schedule rotation',
-    replaceOn: ['scheduleId'],
+    // schedule_id is Required, not ForceNew (resource_opsgenie_schedule_rotation.go): a change plans an update,
+    // which sends the rotation's id under the new schedule. Rendered names tie a rotation to its schedule anyway.
     registration: binding('ScheduleRotation'),
     summary: summaryOf(name, rotation),
   }),
@@ -41,6 +46,7 @@ export const OPSGENIE = {
   apiIntegration: describeType({
     type: 'opsgenie:index/apiIntegration:ApiIntegration',
     kind: 'API integration',
+    // type and owner_team_id ForceNew (resource_opsgenie_api_integration.go).
     replaceOn: ['ownerTeamId', 'type'],
     registration: binding('ApiIntegration'),
     summary: summaryOf(name),
@@ -51,7 +57,10 @@ export const OPSGENIE = {
     registration: binding('EmailIntegration'),
     summary: summaryOf(name, emailUsername),
   }),
-  /** Our dynamic provider (modules/pulumi/overrides/opsgenie.ts): it updates an override in place, found by its alias. */
+  /**
+   * Our dynamic provider (modules/pulumi/overrides/opsgenie.ts): it updates an override in place, found by its
+   * alias; its `diff` replaces only when the schedule or the alias changes.
+   */
   override: describeType({
     type: 'pulumi-nodejs:dynamic/opsgenie:ScheduleOverride',
     kind: 'schedule override',

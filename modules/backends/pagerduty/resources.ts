@@ -1,4 +1,11 @@
-/** The PagerDuty resource types (provider 3.4.0, `@pulumi/pagerduty`) and look-ups the renderer uses. */
+/**
+ * The PagerDuty resource types (provider 3.4.0, `@pulumi/pagerduty`) and look-ups the renderer uses.
+ *
+ * `replaceOn` is what the bridged provider replaces on: the Terraform schema's ForceNew fields, read at
+ * PagerDuty/terraform-provider-pagerduty@v2.4.0 (which pulumi/pulumi-pagerduty@v3.4.0 wraps through its fork at
+ * 6a97d42457b2) in the files named below; neither the Pulumi schema nor the SDK adds `replaceOnChanges`.
+ * test/contracts/pagerduty holds the same lists (test/contracts/replace-on.test.ts keeps them equal).
+ */
 import { describeType, typesOf, type LookupDescriptor } from '../descriptor';
 import { integrationEmail, layers, member, name, overrideSpan, rules, summaryOf, supportHours, urgency, zone } from '../summary';
 
@@ -9,6 +16,7 @@ export const PAGERDUTY = {
   membership: describeType({
     type: 'pagerduty:index/teamMembership:TeamMembership',
     kind: 'team membership',
+    // user_id and team_id ForceNew (pagerduty/resource_pagerduty_team_membership.go).
     replaceOn: ['teamId', 'userId'],
     registration: sdk('TeamMembership'),
     summary: summaryOf(member),
@@ -38,14 +46,19 @@ export const PAGERDUTY = {
   integration: describeType({
     type: 'pagerduty:index/serviceIntegration:ServiceIntegration',
     kind: 'service integration',
+    // service, type, vendor and email_filter ForceNew (pagerduty/resource_pagerduty_service_integration.go).
+    replaceOn: ['service', 'type', 'vendor', 'emailFilters'],
     registration: sdk('ServiceIntegration'),
     summary: summaryOf(name, integrationEmail),
   }),
-  /** Our dynamic provider (modules/pulumi/overrides/pagerduty.ts): an override cannot be updated, only replaced. */
+  /**
+   * Our dynamic provider (modules/pulumi/overrides/pagerduty.ts): an override cannot be updated, only replaced;
+   * its `diff` replaces on a change of any of these (a new key only is stored).
+   */
   override: describeType({
     type: 'pulumi-nodejs:dynamic/pagerduty:ScheduleOverride',
     kind: 'schedule override',
-    replaceOn: 'all',
+    replaceOn: ['scheduleId', 'start', 'end', 'userId', 'timeZone'],
     registration: { package: 'dynamic', className: 'PagerDutyScheduleOverride' },
     summary: summaryOf(zone, overrideSpan),
   }),

@@ -3,7 +3,10 @@ import { describeType } from '../descriptor';
 import { phoneLine, summaryOf } from '../summary';
 
 export const TWILIO = {
-  /** A number cannot be bought back: protected, guarded, and replaced only when it is another number. */
+  /**
+   * A number cannot be bought back: protected, guarded, and replaced only when it is another number (what the
+   * `diff` of modules/pulumi/twilio/phone-line.ts replaces on).
+   */
   phoneLine: describeType({
     type: 'pulumi-nodejs:dynamic/twilio:PhoneLine',
     kind: 'phone line',

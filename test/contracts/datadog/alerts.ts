@@ -350,6 +350,7 @@ export const syntheticsContract: ResourceContract = {
     'apiSteps[].id',
     'apiSteps[].subtype',
   ],
+  // #resourceDatadogSyntheticsTest: no field is ForceNew (type and subtype included).
   forceNew: [],
 };
 
@@ -366,6 +367,7 @@ export const pagerdutyServiceContract: ResourceContract = {
   // The API never returns service keys: Read keeps the one in the state.
   readBack: (r) => copy(r),
   computed: [],
+  // #resourceDatadogIntegrationPagerdutySO: service_name ForceNew.
   forceNew: ['serviceName'],
 };
 

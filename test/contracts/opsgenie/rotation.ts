@@ -75,5 +75,6 @@ export const rotationContract: ResourceContract = {
     });
   },
   computed: [],
+  // #resourceOpsgenieScheduleRotation: no field is ForceNew; schedule_id is Required only (a change plans an update).
   forceNew: [],
 };

@@ -147,5 +147,6 @@ export const serviceIntegrationContract: ResourceContract = {
     'emailFilters[].id',
     'emailParsers[].id',
   ],
+  // #resourcePagerDutyServiceIntegration: service, type, vendor and email_filter are ForceNew.
   forceNew: ['service', 'type', 'vendor', 'emailFilters'],
 };
