@@ -3,6 +3,7 @@
  * Its summary and default severity are in the registry of codes (modules/core/codes/readiness.ts).
  */
 import type { Problem } from '../core/problem';
+import { hintFields, type Hinted } from '../core/suggest';
 import type { ReadinessCheckName } from '../core/readiness-checks';
 import type { Alert, Organisation, Service, Source } from '../model/types';
 
@@ -23,8 +24,8 @@ export interface ReadinessCheck {
 }
 
 /** A finding on an alert, at the alert's id in its YAML unless `source` points elsewhere (its runbook). */
-export function alertFinding(check: ReadinessCheckName, alert: Alert, message: string, source: Source = alert.source): Finding {
-  return { ...at(source), code: check, message, squad: alert.team, alert: alert.id, service: alert.service };
+export function alertFinding(check: ReadinessCheckName, alert: Alert, message: string | Hinted, source: Source = alert.source): Finding {
+  return { ...at(source), code: check, ...hintFields(message), squad: alert.team, alert: alert.id, service: alert.service };
 }
 
 /** A finding on a service, at the service's id in its YAML. */

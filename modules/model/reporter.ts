@@ -1,4 +1,5 @@
 import type { Code, Problem, Severity } from '../core/problem';
+import { hintFields, type Hinted } from '../core/suggest';
 import { pointerOf, positionAt, type PathSegment, type YamlFile } from '../spec/yaml-document';
 import type { Source } from './types';
 
@@ -6,17 +7,17 @@ import type { Source } from './types';
 export class Reporter {
   readonly problems: Problem[] = [];
 
-  report(severity: Severity, file: YamlFile, path: readonly PathSegment[], code: Code, message: string, key = false): void {
+  report(severity: Severity, file: YamlFile, path: readonly PathSegment[], code: Code, message: string | Hinted, key = false): void {
     if (code === 'schema/missing-key' && file.salvaged.has(pointerOf(path))) return;
     const pos = positionAt(file, path, key);
-    this.problems.push({ file: file.file, line: pos.line, column: pos.column, severity, code, message });
+    this.problems.push({ file: file.file, line: pos.line, column: pos.column, severity, code, ...hintFields(message) });
   }
 
-  error(file: YamlFile, path: readonly PathSegment[], code: Code, message: string, key = false): void {
+  error(file: YamlFile, path: readonly PathSegment[], code: Code, message: string | Hinted, key = false): void {
     this.report('error', file, path, code, message, key);
   }
 
-  warning(file: YamlFile, path: readonly PathSegment[], code: Code, message: string, key = false): void {
+  warning(file: YamlFile, path: readonly PathSegment[], code: Code, message: string | Hinted, key = false): void {
     this.report('warning', file, path, code, message, key);
   }
 }

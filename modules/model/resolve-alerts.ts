@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { didYouMean } from '../core/suggest';
+import { didYouMean, hinted } from '../core/suggest';
 import { parseDuration, type Duration } from '../core/duration';
 import { isReadinessCheck, READINESS_CHECKS } from '../core/readiness-checks';
 import type { SpecFile } from '../spec/load-tree';
@@ -83,7 +83,7 @@ export function resolveAlert(
       file,
       at('service'),
       'ref/unknown-service',
-      `unknown service \`${service}\` of squad \`${ctx.team}\`${didYouMean(service, ctx.services.keys())}`,
+      hinted(`unknown service \`${service}\` of squad \`${ctx.team}\``, didYouMean(service, ctx.services.keys())),
     );
     ok = false;
   }
@@ -92,7 +92,7 @@ export function resolveAlert(
       file,
       at('escalation'),
       'ref/unknown-escalation',
-      `unknown escalation policy \`${spec.escalation}\`${didYouMean(spec.escalation, ctx.escalationIds)}`,
+      hinted(`unknown escalation policy \`${spec.escalation}\``, didYouMean(spec.escalation, ctx.escalationIds)),
     );
     ok = false;
   }
@@ -131,7 +131,7 @@ export function resolveAlert(
         file,
         at('silence', i, 'check'),
         'ref/unknown-check',
-        `unknown readiness check \`${s.check}\`${didYouMean(s.check, Object.keys(READINESS_CHECKS))}`,
+        hinted(`unknown readiness check \`${s.check}\``, didYouMean(s.check, Object.keys(READINESS_CHECKS))),
       );
       ok = false;
     } else silences.push({ check: s.check, reason: s.reason, until: s.until });
@@ -190,7 +190,7 @@ function resolveRunbook(ctx: AlertContext, file: YamlFile, path: readonly PathSe
       file,
       path,
       'ref/missing-runbook',
-      `runbook \`${text}\` does not exist in the squad's folder${didYouMean(text, candidates)}`,
+      hinted(`runbook \`${text}\` does not exist in the squad's folder`, didYouMean(text, candidates)),
     );
     return undefined;
   }

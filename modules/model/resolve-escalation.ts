@@ -1,4 +1,4 @@
-import { didYouMean } from '../core/suggest';
+import { didYouMean, hinted } from '../core/suggest';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
 import type { EscalationSpec, RoutingRuleSpec, TargetSpec, TeamSpec } from '../spec/types';
 import { checkDuration } from './checks-common';
@@ -127,7 +127,7 @@ function resolveTarget(ctx: EscalationContext, path: readonly PathSegment[], t: 
         file,
         [...path, 'person'],
         'ref/unknown-person',
-        `unknown person \`${t.person}\` in an escalation step${didYouMean(t.person, org.people.keys())}`,
+        hinted(`unknown person \`${t.person}\` in an escalation step`, didYouMean(t.person, org.people.keys())),
       );
       return undefined;
     }
@@ -141,7 +141,7 @@ function resolveTarget(ctx: EscalationContext, path: readonly PathSegment[], t: 
       file,
       [...path, 'rotation'],
       'ref/unknown-team',
-      `unknown squad \`${teamId}\` in \`${ref}\`${didYouMean(teamId, ctx.rotationIdsByTeam.keys())}`,
+      hinted(`unknown squad \`${teamId}\` in \`${ref}\``, didYouMean(teamId, ctx.rotationIdsByTeam.keys())),
     );
     return undefined;
   }
@@ -151,7 +151,7 @@ function resolveTarget(ctx: EscalationContext, path: readonly PathSegment[], t: 
       file,
       [...path, 'rotation'],
       'ref/unknown-rotation',
-      `unknown rotation \`${rotationId}\`${where} in an escalation step${didYouMean(rotationId, known)}`,
+      hinted(`unknown rotation \`${rotationId}\`${where} in an escalation step`, didYouMean(rotationId, known)),
     );
     return undefined;
   }
@@ -208,7 +208,7 @@ export function resolveRouting(ctx: EscalationContext, policies: ReadonlyMap<str
         file,
         at('rotation'),
         'ref/unknown-rotation',
-        `unknown rotation \`${rule.rotation}\` in routing${didYouMean(rule.rotation, rotationIds)}`,
+        hinted(`unknown rotation \`${rule.rotation}\` in routing`, didYouMean(rule.rotation, rotationIds)),
       );
       ok = false;
     }
@@ -232,7 +232,7 @@ export function resolveRouting(ctx: EscalationContext, policies: ReadonlyMap<str
         file,
         at('escalation'),
         'ref/unknown-escalation',
-        `unknown escalation policy \`${escalation}\`${didYouMean(escalation, policyIds)}`,
+        hinted(`unknown escalation policy \`${escalation}\``, didYouMean(escalation, policyIds)),
       );
       ok = false;
     }

@@ -4,7 +4,7 @@ import type { OrgSpec, Severity } from '../spec/types';
 import { checkDate, checkDuration, checkPhone, checkUrl, checkZone } from './checks-common';
 import { turnOf } from './turn';
 import { isReadinessCheck, READINESS_CHECKS } from '../core/readiness-checks';
-import { didYouMean } from '../core/suggest';
+import { didYouMean, hinted } from '../core/suggest';
 import { sourceOf, type Reporter } from './reporter';
 import type { Holiday, Person, ReadinessSettings, WeeklyWindows } from './types';
 import { normaliseIntervals, windowIntervals } from './windows';
@@ -101,7 +101,7 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
         f,
         ['readiness', 'checks', name],
         'ref/unknown-check',
-        `unknown readiness check \`${name}\`${didYouMean(name, Object.keys(READINESS_CHECKS))}`,
+        hinted(`unknown readiness check \`${name}\``, didYouMean(name, Object.keys(READINESS_CHECKS))),
         true,
       );
     }

@@ -1,7 +1,7 @@
 import { isoWeekday, offsetMinutesOf, parseIsoDate, WEEKDAYS, yearProblem } from '../core/clock';
 import { formatLocal, instantOf, localDateMinute, localMinute } from '../core/local-time';
 import { parseDuration } from '../core/duration';
-import { didYouMean } from '../core/suggest';
+import { didYouMean, hinted } from '../core/suggest';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
 import type { RotationSpec } from '../spec/types';
 import { checkDate, checkZone } from './checks-common';
@@ -68,7 +68,7 @@ export interface RotationContext {
 
 function checkPerson(ctx: RotationContext, path: readonly PathSegment[], id: string, role: string): boolean {
   if (ctx.org.people.has(id)) return true;
-  ctx.r.error(ctx.file, path, 'ref/unknown-person', `unknown person \`${id}\` in ${role}${didYouMean(id, ctx.org.people.keys())}`);
+  ctx.r.error(ctx.file, path, 'ref/unknown-person', hinted(`unknown person \`${id}\` in ${role}`, didYouMean(id, ctx.org.people.keys())));
   return false;
 }
 
@@ -139,7 +139,7 @@ function resolveBase(ctx: RotationContext, id: string, spec: RotationSpec): Rota
       file,
       at('handoff'),
       'rotation/handoff-day',
-      `a handoff day only applies to weekly turns; write the time alone (\`${handoffText.split(' ')[1] ?? ''}\`)`,
+      hinted('a handoff day only applies to weekly turns', `write the time alone (\`${handoffText.split(' ')[1] ?? ''}\`)`),
     );
   }
 
@@ -234,7 +234,12 @@ function resolveFollower(
     return undefined;
   }
   if (!known.includes(followed)) {
-    r.error(file, at('follows'), 'ref/unknown-rotation', `unknown rotation \`${followed}\` in \`follows\`${didYouMean(followed, known)}`);
+    r.error(
+      file,
+      at('follows'),
+      'ref/unknown-rotation',
+      hinted(`unknown rotation \`${followed}\` in \`follows\``, didYouMean(followed, known)),
+    );
     return undefined;
   }
   const base = resolve(followed);

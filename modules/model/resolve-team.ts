@@ -1,4 +1,4 @@
-import { didYouMean } from '../core/suggest';
+import { didYouMean, hinted } from '../core/suggest';
 import type { TeamFiles } from '../spec/load-tree';
 import type { SourceTree } from '../spec/source';
 import { checkDate, checkPhone, checkUrl, maskPhone } from './checks-common';
@@ -30,7 +30,7 @@ export function resolveTeam(
   const id = files.id;
   const people = org.people;
   const unknownPerson = (path: (string | number)[], who: string, role: string): void =>
-    r.error(file, path, 'ref/unknown-person', `unknown person \`${who}\` in ${role}${didYouMean(who, people.keys())}`);
+    r.error(file, path, 'ref/unknown-person', hinted(`unknown person \`${who}\` in ${role}`, didYouMean(who, people.keys())));
 
   spec.members.forEach((m, i) => {
     if (!people.has(m)) unknownPerson(['members', i], m, `the members of \`${id}\``);

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { didYouMean } from '../core/suggest';
+import { didYouMean, hinted, type Hinted } from '../core/suggest';
 
 let zoneNames: string[] | undefined;
 
@@ -46,14 +46,14 @@ function allZones(): string[] {
   return zoneNames;
 }
 
-export function zoneProblem(zone: string): string {
+export function zoneProblem(zone: string): Hinted {
   if (IANAZone.isValidZone(zone)) {
     const spelling = zoneSpelling(zone);
     if (spelling !== zone && IANAZone.isValidZone(spelling)) {
-      return `write \`${spelling}\`: zone names are case-sensitive for the paging backends (got \`${zone}\`)`;
+      return hinted(`zone names are case-sensitive for the paging backends (got \`${zone}\`)`, `write \`${spelling}\``);
     }
   }
-  return `\`${zone}\` is not an IANA time zone (such as \`Europe/Paris\`)${didYouMean(zone, allZones())}`;
+  return hinted(`\`${zone}\` is not an IANA time zone (such as \`Europe/Paris\`)`, didYouMean(zone, allZones()));
 }
 
 /** Whether a zone changes its offset during the year (checked on 2026's solstices). */

@@ -10,7 +10,7 @@ import { CAPABILITIES } from './capabilities';
 import type { Backend } from './desired';
 import { at, type AddProblem } from './limit-problems';
 import { positionAt } from '../spec/yaml-document';
-import { didYouMean } from '../core/suggest';
+import { didYouMean, suggestionField } from '../core/suggest';
 
 function inStack(stack: StackSpec, team: Team): boolean {
   return !team.retired && (!stack.teams || stack.teams.includes(team.id));
@@ -32,14 +32,10 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
     (stack.teams ?? []).forEach((id, i) => {
       if (!org.teams.has(id)) {
         const pos = { file: stack.file, ...positionAt(stack.yaml, ['config', 'oncall:teams', i]) };
-        add(
-          at(
-            pos,
-            'error',
-            'stack/unknown-team',
-            `stack \`${stack.name}\` selects squad \`${id}\`, which has no folder in teams/${didYouMean(id, org.teams.keys())}`,
-          ),
-        );
+        add({
+          ...at(pos, 'error', 'stack/unknown-team', `stack \`${stack.name}\` selects squad \`${id}\`, which has no folder in teams/`),
+          ...suggestionField(didYouMean(id, org.teams.keys())),
+        });
       }
     });
     for (const team of org.teams.values()) {
@@ -76,12 +72,13 @@ function datadogSite(org: Organisation, stack: StackSpec, add: AddProblem): void
     (!stack.teams && [...org.services.values()].some((s) => s.statusPage));
   if (!registers) return;
   const pos = { file: stack.file, ...positionAt(stack.yaml, ['config'], true) };
-  add(
-    at(
+  add({
+    ...at(
       pos,
       'warning',
       'stack/datadog-site',
-      `stack \`${stack.name}\` registers Datadog resources (monitors, checks, status page) but names no Datadog site: set \`datadog:apiUrl\` (such as \`https://api.datadoghq.eu/\`), or the provider uses DD_HOST or https://api.datadoghq.com/`,
+      `stack \`${stack.name}\` registers Datadog resources (monitors, checks, status page) but names no Datadog site: the provider uses DD_HOST or https://api.datadoghq.com/`,
     ),
-  );
+    suggestion: 'set `datadog:apiUrl` (such as `https://api.datadoghq.eu/`)',
+  });
 }

@@ -81,18 +81,19 @@ export function unavailabilityProblems(org: Organisation): Problem[] {
             ? undefined
             : suggestPartner(org, rotation, u.person, turn, handoffAt(clock, turn), handoffAt(clock, turn + 1));
         const hint = suggestion
-          ? `; swap with ${suggestion.partner}, who is free then and due on ${suggestion.date}: add to \`${rotation.id}\` \`swaps: [{between: [${u.person}, ${suggestion.partner}], shifts: [${turnDate}, ${suggestion.date}]}]\``
+          ? `swap with ${suggestion.partner}, who is free then and due on ${suggestion.date}: add to \`${rotation.id}\` \`swaps: [{between: [${u.person}, ${suggestion.partner}], shifts: [${turnDate}, ${suggestion.date}]}]\``
           : first.source === 'override'
-            ? '; change the override'
-            : '; nobody in the rotation is free then: add an override';
-        problems.push(
-          problemAt(
+            ? 'change the override'
+            : 'nobody in the rotation is free then: add an override';
+        problems.push({
+          ...problemAt(
             u.source,
             'error',
             'schedule/unavailable-on-call',
-            `${u.person} is on call in \`${rotation.key}\` from ${formatLocal(first.start, zone)} to ${formatLocal(last.end, zone)} but unavailable from ${u.from} to ${u.to}${u.reason ? ` (${u.reason})` : ''}${hint}`,
+            `${u.person} is on call in \`${rotation.key}\` from ${formatLocal(first.start, zone)} to ${formatLocal(last.end, zone)} but unavailable from ${u.from} to ${u.to}${u.reason ? ` (${u.reason})` : ''}`,
           ),
-        );
+          suggestion: hint,
+        });
       }
     }
   }

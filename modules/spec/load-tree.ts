@@ -11,6 +11,7 @@ import { schemaProblems } from './schema-problems';
 import type { AlertsFileSpec, OrgSpec, SpecOf, TeamSpec } from './types';
 import type { FileKind } from './schema';
 import type { ErrorObject } from 'ajv';
+import { suggestionField } from '../core/suggest';
 
 export interface SpecFile<T> {
   readonly yaml: YamlFile;
@@ -152,13 +153,14 @@ function readSpecTree(tree: SourceTree): SpecTree {
     }
     if (!hasTeamFile) {
       const near = files.find((f) => /^team\.(yml|json)$/i.test(f) || /^teams?\.ya?ml$/i.test(f));
-      problems.push(
-        fileProblem(
+      problems.push({
+        ...fileProblem(
           displayPath(tree, `${dir}/${TEAM_FILE}`),
           'file/missing-team',
-          near ? `squad folder \`${dir}\` has \`${near}\` but no ${TEAM_FILE}; rename it` : `squad folder \`${dir}\` has no ${TEAM_FILE}`,
+          near ? `squad folder \`${dir}\` has \`${near}\` but no ${TEAM_FILE}` : `squad folder \`${dir}\` has no ${TEAM_FILE}`,
         ),
-      );
+        ...suggestionField(near === undefined ? undefined : `rename it to \`${TEAM_FILE}\``),
+      });
     }
     const team = hasTeamFile ? read(`${dir}/${TEAM_FILE}`, 'team') : undefined;
     const alertFiles: Array<SpecFile<AlertsFileSpec>> = [];

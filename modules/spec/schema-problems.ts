@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Code, Problem } from '../core/problem';
-import { didYouMean } from '../core/suggest';
+import { didYouMean, suggestionField } from '../core/suggest';
 import { positionAt, type PathSegment, type YamlFile } from './yaml-document';
 import { defs } from './schema/defs';
 
@@ -100,13 +100,14 @@ function lastKey(path: readonly PathSegment[]): string {
 function toProblem(file: YamlFile, error: ErrorObject, badKeys: ReadonlyMap<string, ReadonlySet<string>>): Problem | undefined {
   const path = pointerToPath(error.instancePath);
   const at = (p: readonly PathSegment[], key = false) => positionAt(file, p, key);
-  const make = (code: Code, message: string, pos: { line: number; column: number }): Problem => ({
+  const make = (code: Code, message: string, pos: { line: number; column: number }, suggestion?: string): Problem => ({
     file: file.file,
     line: pos.line,
     column: pos.column,
     severity: 'error',
     code,
     message,
+    ...suggestionField(suggestion),
   });
   const where = path.length === 0 ? 'at the top level' : `in \`${lastKey(path)}\``;
   switch (error.keyword) {
@@ -116,8 +117,9 @@ function toProblem(file: YamlFile, error: ErrorObject, badKeys: ReadonlyMap<stri
       const hint = didYouMean(key, allowed);
       return make(
         'schema/unknown-key',
-        `unknown key \`${key}\` ${where}${hint || (allowed.length ? `; expected one of: ${allowed.join(', ')}` : '')}`,
+        `unknown key \`${key}\` ${where}${hint === undefined && allowed.length ? `; expected one of: ${allowed.join(', ')}` : ''}`,
         at([...path, key], true),
+        hint,
       );
     }
     case 'required': {

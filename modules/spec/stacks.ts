@@ -3,7 +3,7 @@
  * which squads. Other configuration (provider credentials as secrets…) belongs to Pulumi and is left alone.
  */
 import type { Code, Problem } from '../core/problem';
-import { didYouMean } from '../core/suggest';
+import { didYouMean, suggestionField } from '../core/suggest';
 import { parseYaml, positionAt, type YamlFile } from './yaml-document';
 
 export const STACK_BACKENDS = ['pagerduty', 'opsgenie', 'datadog'] as const;
@@ -33,14 +33,14 @@ export function parseStackFile(file: string, name: string, text: string): { stac
   const { parsed, problems } = parseYaml(file, text);
   if (!parsed) return { problems };
   const at = (path: (string | number)[], key = false) => positionAt(parsed, path, key);
-  const error = (path: (string | number)[], code: Code, message: string, key = false): void => {
-    problems.push({ file, ...at(path, key), severity: 'error', code, message });
+  const error = (path: (string | number)[], code: Code, message: string, key = false, suggestion?: string): void => {
+    problems.push({ file, ...at(path, key), severity: 'error', code, message, ...suggestionField(suggestion) });
   };
   const root = parsed.value as { config?: Record<string, unknown> } | null;
   const config = root && typeof root === 'object' && root.config && typeof root.config === 'object' ? root.config : {};
   for (const key of Object.keys(config)) {
     if (key.startsWith('oncall:') && !(KEYS as readonly string[]).includes(key)) {
-      error(['config', key], 'stack/unknown-key', `unknown setting \`${key}\`${didYouMean(key, KEYS)}`, true);
+      error(['config', key], 'stack/unknown-key', `unknown setting \`${key}\``, true, didYouMean(key, KEYS));
     }
   }
   const backend = config['oncall:backend'];
@@ -48,7 +48,9 @@ export function parseStackFile(file: string, name: string, text: string): { stac
     error(
       backend === undefined ? [] : ['config', 'oncall:backend'],
       'stack/backend',
-      `\`oncall:backend\` must be one of ${STACK_BACKENDS.join(', ')}${typeof backend === 'string' ? ` (got \`${backend}\`)${didYouMean(backend, STACK_BACKENDS)}` : ''}`,
+      `\`oncall:backend\` must be one of ${STACK_BACKENDS.join(', ')}${typeof backend === 'string' ? ` (got \`${backend}\`)` : ''}`,
+      false,
+      typeof backend === 'string' ? didYouMean(backend, STACK_BACKENDS) : undefined,
     );
     return { problems };
   }

@@ -45,9 +45,18 @@ describe('every bad input: exit 1 and a positioned problem in all three formats,
       const problems = (JSON.parse(json.stdout) as { problems: Array<Record<string, unknown>> }).problems;
       const p = problems.find((x) => x.code === c.code && x.file === file);
       expect(p, json.stdout).toBeDefined();
-      expect(Object.keys(p!).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'severity']);
+      expect(Object.keys(p!).sort()).toEqual([
+        'code',
+        'column',
+        'file',
+        'line',
+        'message',
+        'severity',
+        ...(c.suggestion ? ['suggestion'] : []),
+      ]);
       expect(p!.severity).toBe('error');
       expect(p!.message).toMatch(c.message);
+      if (c.suggestion) expect(p!.suggestion).toMatch(c.suggestion);
 
       const gh = await runCli(['validate', '--teams', dir, '--format', 'github']);
       expect(gh.code).toBe(1);

@@ -65,7 +65,10 @@ describe('schedule validation of the example', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: 'teams/storefront/team.yaml', code: 'schedule/unavailable-on-call', line: 20, column: 5 });
     expect(errors[0]!.message).toBe(
-      'chloe is on call in `storefront/oncall` from 2026-08-03 09:00 to 2026-08-10 09:00 but unavailable from 2026-08-03 to 2026-08-16 (summer holidays); swap with alice, who is free then and due on 2026-08-17: add to `oncall` `swaps: [{between: [chloe, alice], shifts: [2026-08-03, 2026-08-17]}]`',
+      'chloe is on call in `storefront/oncall` from 2026-08-03 09:00 to 2026-08-10 09:00 but unavailable from 2026-08-03 to 2026-08-16 (summer holidays)',
+    );
+    expect(errors[0]!.suggestion).toBe(
+      'swap with alice, who is free then and due on 2026-08-17: add to `oncall` `swaps: [{between: [chloe, alice], shifts: [2026-08-03, 2026-08-17]}]`',
     );
   });
 

@@ -15,6 +15,10 @@ describe('bad input gives one positioned, actionable problem', () => {
     expect(matching, JSON.stringify(errors, null, 1)).toHaveLength(1);
     const problem = matching[0]!;
     expect(problem.message).toMatch(c.message);
+    // The hint of what to write instead is the suggestion, never repeated in the message.
+    expect(problem.message).not.toMatch(/did you mean/);
+    if (c.suggestion) expect(problem.suggestion).toMatch(c.suggestion);
+    else expect(problem.suggestion).toBeUndefined();
     if (c.line !== undefined) {
       const line = typeof c.line === 'number' ? c.line : lineOf(c.file, c.line, c.tree());
       expect(problem.line).toBe(line);

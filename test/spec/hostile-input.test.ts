@@ -91,7 +91,8 @@ describe('values the backends would misread are refused (finding 5)', () => {
       expect.objectContaining({
         file: 'teams/org.yaml',
         code: 'value/invalid-zone',
-        message: expect.stringContaining('write `Europe/Paris`'),
+        message: expect.stringContaining('case-sensitive'),
+        suggestion: 'write `Europe/Paris`',
       }),
     ]);
   });

@@ -1,3 +1,4 @@
+import { hinted } from '../../core/suggest';
 import { alertFinding, type ReadinessCheck } from '../check';
 
 /** The most urgent alerts wake someone up; the least urgent never do. */
@@ -10,7 +11,7 @@ export const pagingSeverityCheck: ReadinessCheck = {
           alertFinding(
             'alert/paging-severity',
             a,
-            `\`${a.id}\` is ${a.severity} but does not page: remove \`page: false\` or lower its severity`,
+            hinted(`\`${a.id}\` is ${a.severity} but does not page`, 'remove `page: false` or lower its severity'),
           ),
         ];
       }
@@ -19,7 +20,7 @@ export const pagingSeverityCheck: ReadinessCheck = {
           alertFinding(
             'alert/paging-severity',
             a,
-            `\`${a.id}\` is ${a.severity} but pages someone: set \`page: false\` or raise its severity`,
+            hinted(`\`${a.id}\` is ${a.severity} but pages someone`, 'set `page: false` or raise its severity'),
           ),
         ];
       }

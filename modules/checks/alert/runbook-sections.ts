@@ -1,3 +1,4 @@
+import { hinted } from '../../core/suggest';
 import { displayPath } from '../../spec/source';
 import { alertFinding, type Finding, type ReadinessCheck } from '../check';
 
@@ -36,7 +37,10 @@ export const runbookSectionsCheck: ReadinessCheck = {
         alertFinding(
           'alert/runbook-sections',
           a,
-          `runbook of \`${a.id}\` lacks the section${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}: add a heading such as \`## ${missing[0]}\``,
+          hinted(
+            `runbook of \`${a.id}\` lacks the section${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`,
+            `add a heading such as \`## ${missing[0]}\``,
+          ),
           { file, line: 1, column: 1 },
         ),
       );

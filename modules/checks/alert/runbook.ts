@@ -1,3 +1,4 @@
+import { hinted } from '../../core/suggest';
 import { alertFinding, type ReadinessCheck } from '../check';
 
 /** Every alert has an operating procedure: what triggers it, how to resolve it, how long that takes. */
@@ -10,7 +11,7 @@ export const runbookCheck: ReadinessCheck = {
         alertFinding(
           'alert/runbook',
           a,
-          `\`${a.id}\` has no runbook: add \`runbook: runbooks/${a.id}.md\` with its trigger, resolution and expected time`,
+          hinted(`\`${a.id}\` has no runbook`, `add \`runbook: runbooks/${a.id}.md\` with its trigger, resolution and expected time`),
         ),
       ),
 };

@@ -24,7 +24,7 @@ export const VALUE_CODES = codeGroup('Values (`value/…`, `time/…`)', {
   'value/invalid-zone': {
     severity: 'error',
     summary:
-      'not an IANA time zone, or one spelt in another case (`EUROPE/PARIS`: the backends need `Europe/Paris`, which the message gives)',
+      'not an IANA time zone, or one spelt in another case (`EUROPE/PARIS`: the backends need `Europe/Paris`, which the suggestion gives)',
   },
   'value/invalid-phone': { severity: 'error', summary: 'not a valid E.164 number (the number is masked in the message)' },
   'value/invalid-url': { severity: 'error', summary: 'a URL that cannot be parsed or has no host' },
