@@ -70,10 +70,10 @@ export function renderDatadogSquad(org: Organisation, team: Team): DesiredResour
         compact<DdLayer>({
           name: titles.layer(rotation, layer),
           effectiveDate: isoInZone(layer.start, zone),
-          rotationStart: isoInZone(layer.start, zone),
+          rotationStart: isoInZone(layer.anchor, zone),
           endDate: layer.end === undefined ? undefined : isoInZone(layer.end, zone),
           interval,
-          users: layer.users.map((p) => userId(org, p)),
+          users: layer.anchorUsers.map((p) => userId(org, p)),
           restrictions: restrictions(rotation.coverage),
         }),
       ),

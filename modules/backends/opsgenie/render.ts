@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { dailyWindow, weekdaySpans } from '../../render/coverage-shapes';
 import { compact, ref, type DesiredResource, type Value } from '../../render/desired';
 import { names } from '../../render/names';
-import { rotationLayers } from '../../render/rotation-layers';
+import { layersAnchoredAtStart } from '../../render/rotation-layers';
 import { emailOf, keptFrom, scheduleOverrides, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
 import { squadPolicy, stepDelays, stepTargets } from '../../render/squad-routing';
 import { resourceOf } from '../descriptor';
@@ -108,7 +108,7 @@ export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResou
         ...keptFrom(team, 'rotation', rotation.id, rotation.retired),
       }),
     );
-    for (const layer of rotationLayers(rotation)) {
+    for (const layer of layersAnchoredAtStart(rotation)) {
       out.push(
         resourceOf(OPSGENIE.rotation, {
           name: names.rotation(team.id, rotation.id, layer.id),
