@@ -1,6 +1,6 @@
 /** Random rotations for property tests: zones with odd offsets and both hemispheres' DST, any cadence. */
 import fc from 'fast-check';
-import type { Organisation, Override, Rotation, Team, WeeklyWindows } from '../modules/model/types';
+import type { Organisation, Override, Rotation, Squad, WeeklyWindows } from '../modules/model/types';
 import { instantOf, localDateMinute, MINUTE } from '../modules/core/local-time';
 import { ALWAYS, normaliseIntervals } from '../modules/model/windows';
 import { isoWeekday, parseIsoDate } from '../modules/core/clock';
@@ -89,7 +89,7 @@ export const caseArb: fc.Arbitrary<Case> = fc
     }
     const rotation: Rotation = {
       id: 'r',
-      team: 't',
+      squad: 't',
       key: 't/r',
       name: 'r',
       timezone: c.zone,
@@ -121,8 +121,8 @@ export const caseArb: fc.Arbitrary<Case> = fc
 /** A one-squad organisation around a rotation, with people who have e-mails (for backend lookups). */
 export function organisationAround(rotation: Rotation): Organisation {
   const ids = ['ann', 'ben', 'cat', 'dan', 'eve', 'zed'];
-  const team: Team = {
-    id: rotation.team,
+  const team: Squad = {
+    id: rotation.squad,
     name: 'T',
     members: ids,
     rotations: new Map([[rotation.id, rotation]]),
@@ -138,7 +138,7 @@ export function organisationAround(rotation: Rotation): Organisation {
     name: 'Test',
     timezone: 'UTC',
     people: new Map(ids.map((id) => [id, { id, name: id, email: `${id}@t.example`, timezone: 'UTC', source }])),
-    teams: new Map([[team.id, team]]),
+    squads: new Map([[team.id, team]]),
     rotations: new Map([[rotation.key, rotation]]),
     services: new Map(),
     alerts: new Map(),

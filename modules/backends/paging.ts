@@ -1,5 +1,5 @@
 /** The paging backends a stack chooses among (`oncall:backend`): each one's name, renderer and limits. */
-import type { Organisation, Team } from '../model/types';
+import type { Organisation, Squad } from '../model/types';
 import type { Backend, DesiredResource } from '../render/desired';
 import type { AddProblem } from '../render/limit-problems';
 import type { StackSettings } from '../render/stack';
@@ -18,9 +18,9 @@ export interface PagingBackend {
   /** The service's name, in messages and the README's backend table. */
   readonly label: string;
   /** A squad's schedules, policies, routing and intake on this backend. */
-  readonly renderSquad: (org: Organisation, team: Team, stack: StackSettings) => DesiredResource[];
+  readonly renderSquad: (org: Organisation, team: Squad, stack: StackSettings) => DesiredResource[];
   /** Adds what this backend cannot express of a squad as `validate` problems; `label` names backend and stack. */
-  readonly constraints: (org: Organisation, team: Team, label: string, add: AddProblem) => void;
+  readonly constraints: (org: Organisation, team: Squad, label: string, add: AddProblem) => void;
   /** The type of its schedule overrides (our dynamic provider, which needs the backend's site and credentials). */
   readonly override: ResourceDescriptor;
 }

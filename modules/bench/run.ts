@@ -150,7 +150,7 @@ async function main(): Promise<void> {
   // incident); its throughput beside a bare node:http server, loaded in turn with the same signed request over
   // several rounds so that a passing disturbance affects both alike, is reported for information.
   const seconds = Number(values['router-seconds']);
-  const line = [...org.teams.values()].find((t) => t.phone)?.phone?.number ?? '';
+  const line = [...org.squads.values()].find((t) => t.phone)?.phone?.number ?? '';
   const caller = '+33612345678';
   const webhooks = [
     {

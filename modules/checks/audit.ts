@@ -3,7 +3,7 @@
  * hours actually covered, how long the escalation takes to reach its last level against the response
  * target, on-call load, and — given a Datadog monitors export — what is not managed as code.
  */
-import type { Organisation, Team } from '../model/types';
+import type { Organisation, Squad } from '../model/types';
 import { squadCoverage } from '../schedule/coverage-checks';
 import { DAY, localMinute, weekdayOfLocal } from '../core/local-time';
 import { squadLoad, type PersonLoad } from '../schedule/load';
@@ -78,7 +78,7 @@ function heatMap(
 
 function squadAudit(
   org: Organisation,
-  team: Team,
+  team: Squad,
   from: number,
   to: number,
   monitors: readonly ExportedMonitor[] | undefined,
@@ -132,8 +132,8 @@ export function audit(
 ): Audit {
   const weeks = options.weeks ?? 8;
   const to = now + weeks * 7 * DAY;
-  const teams = [...org.teams.values()].filter((t) => !t.retired).map((t) => squadAudit(org, t, now, to, options.monitors, options.today));
-  const unassigned = options.monitors?.filter((m) => !m.tags.some((t) => t.startsWith('team:') && org.teams.has(t.slice(5))));
+  const teams = [...org.squads.values()].filter((t) => !t.retired).map((t) => squadAudit(org, t, now, to, options.monitors, options.today));
+  const unassigned = options.monitors?.filter((m) => !m.tags.some((t) => t.startsWith('team:') && org.squads.has(t.slice(5))));
   return {
     from: new Date(now).toISOString(),
     to: new Date(to).toISOString(),

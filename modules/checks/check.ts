@@ -25,12 +25,12 @@ export interface ReadinessCheck {
 
 /** A finding on an alert, at the alert's id in its YAML unless `source` points elsewhere (its runbook). */
 export function alertFinding(check: ReadinessCheckName, alert: Alert, message: string | Hinted, source: Source = alert.source): Finding {
-  return { ...at(source), code: check, ...hintFields(message), squad: alert.team, alert: alert.id, service: alert.service };
+  return { ...at(source), code: check, ...hintFields(message), squad: alert.squad, alert: alert.id, service: alert.service };
 }
 
 /** A finding on a service, at the service's id in its YAML. */
 export function serviceFinding(check: ReadinessCheckName, service: Service, message: string): Finding {
-  return { ...at(service.source), code: check, message, squad: service.team, service: service.id };
+  return { ...at(service.source), code: check, message, squad: service.squad, service: service.id };
 }
 
 function at(source: Source): Pick<Problem, 'file' | 'line' | 'column'> {

@@ -42,7 +42,7 @@ export interface ReadinessScope {
 
 export function readiness(org: Organisation, scope: ReadinessScope): ReadinessFinding[] {
   const alerts: Alert[] = [...org.alerts.values()].filter(
-    (a) => !a.retired && !(org.teams.get(a.team)?.retired ?? false) && (!scope.alerts || scope.alerts.has(a.id)),
+    (a) => !a.retired && !(org.squads.get(a.squad)?.retired ?? false) && (!scope.alerts || scope.alerts.has(a.id)),
   );
   const services: Service[] = [...org.services.values()].filter(
     (s) => !s.retired && s.statusPage !== undefined && (!scope.services || scope.services.has(s.id)),

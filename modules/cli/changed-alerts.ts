@@ -16,7 +16,7 @@ export function changedServices(base: Organisation | undefined, head: Organisati
   const out = new Set<string>();
   for (const s of head.services.values()) {
     const before = base?.services.get(s.id);
-    if (!before || JSON.stringify(before.statusPage) !== JSON.stringify(s.statusPage) || before.team !== s.team) out.add(s.id);
+    if (!before || JSON.stringify(before.statusPage) !== JSON.stringify(s.statusPage) || before.squad !== s.squad) out.add(s.id);
   }
   for (const id of alerts) {
     const a = head.alerts.get(id);

@@ -26,9 +26,9 @@ export function organisationOrProblems(dir: string, io: Io, now: number): Organi
   return result.organisation;
 }
 
-export function checkTeam(org: Organisation, team: string | undefined): void {
-  if (team !== undefined && !org.teams.has(team)) {
-    throw new UsageError(`unknown squad \`${team}\`; squads: ${[...org.teams.keys()].join(', ')}`);
+export function checkSquad(org: Organisation, team: string | undefined): void {
+  if (team !== undefined && !org.squads.has(team)) {
+    throw new UsageError(`unknown squad \`${team}\`; squads: ${[...org.squads.keys()].join(', ')}`);
   }
 }
 

@@ -35,7 +35,7 @@ export interface Silence {
 /** What every kind of alert has. */
 export interface AlertCommon {
   readonly id: string;
-  readonly team: string;
+  readonly squad: string;
   readonly service: string;
   readonly title: string;
   readonly severity: Severity;

@@ -7,8 +7,8 @@ import { loadSpecTree } from '../spec/load-tree';
 import type { SourceTree } from '../spec/source';
 import { Reporter } from './reporter';
 import { resolveOrg } from './resolve-org';
-import { resolveTeam, type OrgIndex } from './resolve-team';
-import type { Alert, Organisation, Rotation, Service, Team, Unavailability } from './types';
+import { resolveSquad, type OrgIndex } from './resolve-squad';
+import type { Alert, Organisation, Rotation, Service, Squad, Unavailability } from './types';
 
 export interface LoadResult {
   /** Present when the organisation file could be read; may be partial when there are errors. */
@@ -34,24 +34,24 @@ export function loadOrganisation(tree: SourceTree): LoadResult {
 
   const org = resolveOrg(r, specs.org);
   const index: OrgIndex = {
-    rotationIdsByTeam: new Map(specs.teams.map((t) => [t.id, Object.keys(t.team?.spec.rotations ?? {})])),
+    rotationIdsBySquad: new Map(specs.teams.map((t) => [t.id, Object.keys(t.team?.spec.rotations ?? {})])),
     alertIds: new Map(),
     serviceIds: new Map(),
     statusPageNames: new Map(),
     phoneNumbers: new Map(),
   };
-  const teams = new Map<string, Team>();
+  const squads = new Map<string, Squad>();
   const unavailability: Unavailability[] = [];
   for (const files of specs.teams) {
-    const resolved = resolveTeam(r, files, org, tree, index);
-    if (resolved.team) teams.set(resolved.team.id, resolved.team);
+    const resolved = resolveSquad(r, files, org, tree, index);
+    if (resolved.squad) squads.set(resolved.squad.id, resolved.squad);
     unavailability.push(...resolved.unavailability);
   }
 
   const rotations = new Map<string, Rotation>();
   const services = new Map<string, Service>();
   const alerts = new Map<string, Alert>();
-  for (const team of teams.values()) {
+  for (const team of squads.values()) {
     for (const rot of team.rotations.values()) rotations.set(rot.key, rot);
     for (const s of team.services.values()) services.set(s.id, s);
     for (const a of team.alerts.values()) alerts.set(a.id, a);
@@ -61,7 +61,7 @@ export function loadOrganisation(tree: SourceTree): LoadResult {
     name: org.name,
     timezone: org.defaults.timezone,
     people: org.people,
-    teams,
+    squads,
     rotations,
     services,
     alerts,

@@ -19,7 +19,7 @@ export function resolveServices(r: Reporter, file: YamlFile, team: string, specs
     const statusPage = typeof s.statusPage === 'string' ? { name: s.statusPage } : s.statusPage;
     out.set(id, {
       id,
-      team,
+      squad: team,
       name: s.name ?? id,
       description: s.description,
       statusPage,
@@ -32,7 +32,7 @@ export function resolveServices(r: Reporter, file: YamlFile, team: string, specs
 
 export interface AlertContext {
   readonly r: Reporter;
-  readonly team: string;
+  readonly squad: string;
   readonly tree: SourceTree;
   readonly org: ResolvedOrg;
   readonly services: ReadonlyMap<string, Service>;
@@ -83,7 +83,7 @@ export function resolveAlert(
       file,
       at('service'),
       'ref/unknown-service',
-      hinted(`unknown service \`${service}\` of squad \`${ctx.team}\``, didYouMean(service, ctx.services.keys())),
+      hinted(`unknown service \`${service}\` of squad \`${ctx.squad}\``, didYouMean(service, ctx.services.keys())),
     );
     ok = false;
   }
@@ -147,7 +147,7 @@ export function resolveAlert(
   if (!fields) return undefined; // what the kind requires is missing or malformed: the schema reported it
   return {
     id,
-    team: ctx.team,
+    squad: ctx.squad,
     service,
     title: spec.title,
     severity: spec.severity,
@@ -170,8 +170,8 @@ function resolveRunbook(ctx: AlertContext, file: YamlFile, path: readonly PathSe
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     return checkUrl(ctx.r, file, path, text) ? { kind: 'url', url: text } : undefined;
   }
-  const rel = posix.normalize(posix.join(ctx.team, text));
-  if (text.startsWith('/') || rel.startsWith('..') || !rel.startsWith(`${ctx.team}/`)) {
+  const rel = posix.normalize(posix.join(ctx.squad, text));
+  if (text.startsWith('/') || rel.startsWith('..') || !rel.startsWith(`${ctx.squad}/`)) {
     ctx.r.error(
       file,
       path,
@@ -184,8 +184,8 @@ function resolveRunbook(ctx: AlertContext, file: YamlFile, path: readonly PathSe
   if (contents === undefined && ctx.tree.faults?.has(rel)) return undefined; // reported as what it is
   if (contents === undefined) {
     const candidates = [...ctx.tree.files.keys()]
-      .filter((f) => f.startsWith(`${ctx.team}/`) && f.endsWith('.md'))
-      .map((f) => f.slice(ctx.team.length + 1));
+      .filter((f) => f.startsWith(`${ctx.squad}/`) && f.endsWith('.md'))
+      .map((f) => f.slice(ctx.squad.length + 1));
     ctx.r.error(
       file,
       path,

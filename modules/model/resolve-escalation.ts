@@ -10,12 +10,12 @@ import { ALWAYS, resolveCoverage } from './windows';
 export interface EscalationContext {
   readonly r: Reporter;
   readonly file: YamlFile;
-  readonly team: string;
+  readonly squad: string;
   readonly spec: TeamSpec;
   readonly org: ResolvedOrg;
   readonly rotations: ReadonlyMap<string, Rotation>;
   /** Rotation ids declared in each squad's file (resolved or not), for cross-squad references. */
-  readonly rotationIdsByTeam: ReadonlyMap<string, readonly string[]>;
+  readonly rotationIdsBySquad: ReadonlyMap<string, readonly string[]>;
 }
 
 export function resolveEscalations(ctx: EscalationContext): Map<string, EscalationPolicy> {
@@ -94,8 +94,8 @@ function resolvePolicy(ctx: EscalationContext, id: string, spec: EscalationSpec)
   if (!ok) return undefined;
   return {
     id,
-    team: ctx.team,
-    key: `${ctx.team}/${id}`,
+    squad: ctx.squad,
+    key: `${ctx.squad}/${id}`,
     name: spec.name ?? id,
     responseTargetMinutes,
     repeat: spec.repeat ?? 0,
@@ -134,19 +134,19 @@ function resolveTarget(ctx: EscalationContext, path: readonly PathSegment[], t: 
     return { kind: 'person', person: t.person, asManager: false };
   }
   const ref = t.rotation;
-  const [teamId, rotationId] = ref.includes('/') ? (ref.split('/') as [string, string]) : [ctx.team, ref];
-  const known = ctx.rotationIdsByTeam.get(teamId);
+  const [teamId, rotationId] = ref.includes('/') ? (ref.split('/') as [string, string]) : [ctx.squad, ref];
+  const known = ctx.rotationIdsBySquad.get(teamId);
   if (!known) {
     r.error(
       file,
       [...path, 'rotation'],
       'ref/unknown-team',
-      hinted(`unknown squad \`${teamId}\` in \`${ref}\``, didYouMean(teamId, ctx.rotationIdsByTeam.keys())),
+      hinted(`unknown squad \`${teamId}\` in \`${ref}\``, didYouMean(teamId, ctx.rotationIdsBySquad.keys())),
     );
     return undefined;
   }
   if (!known.includes(rotationId)) {
-    const where = teamId === ctx.team ? '' : ` of squad \`${teamId}\``;
+    const where = teamId === ctx.squad ? '' : ` of squad \`${teamId}\``;
     r.error(
       file,
       [...path, 'rotation'],

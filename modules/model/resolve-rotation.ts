@@ -61,8 +61,8 @@ export function parseDateTime(r: Reporter, file: YamlFile, path: readonly PathSe
 export interface RotationContext {
   readonly r: Reporter;
   readonly file: YamlFile;
-  readonly team: string;
-  readonly teamMembers: readonly string[];
+  readonly squad: string;
+  readonly squadMembers: readonly string[];
   readonly org: ResolvedOrg;
 }
 
@@ -145,7 +145,7 @@ function resolveBase(ctx: RotationContext, id: string, spec: RotationSpec): Rota
 
   (spec.members ?? []).forEach((m, i) => {
     if (!checkPerson(ctx, at('members', i), m, `rotation \`${id}\``)) ok = false;
-    else if (!ctx.teamMembers.includes(m)) {
+    else if (!ctx.squadMembers.includes(m)) {
       r.warning(file, at('members', i), 'rotation/not-in-squad', `\`${m}\` is in rotation \`${id}\` but not in the squad's \`members\``);
     }
   });
@@ -189,8 +189,8 @@ function resolveBase(ctx: RotationContext, id: string, spec: RotationSpec): Rota
   if (!ok || !every) return undefined;
   return {
     id,
-    team: ctx.team,
-    key: `${ctx.team}/${id}`,
+    squad: ctx.squad,
+    key: `${ctx.squad}/${id}`,
     name: spec.name ?? id,
     timezone,
     every,
@@ -251,7 +251,7 @@ function resolveFollower(
   return {
     ...base,
     id,
-    key: `${ctx.team}/${id}`,
+    key: `${ctx.squad}/${id}`,
     name: spec.name ?? id,
     follows: followed,
     offset: base.offset + (spec.offset ?? 1),

@@ -68,7 +68,7 @@ export interface Swap {
 
 export interface Rotation {
   readonly id: string;
-  readonly team: string;
+  readonly squad: string;
   /** `team/id`, unique in the organisation. */
   readonly key: string;
   readonly name: string;
@@ -104,7 +104,7 @@ export interface EscalationStep {
 
 export interface EscalationPolicy {
   readonly id: string;
-  readonly team: string;
+  readonly squad: string;
   readonly key: string;
   readonly name: string;
   readonly responseTargetMinutes: number;
@@ -127,7 +127,7 @@ export interface RoutingRule {
 
 export interface Service {
   readonly id: string;
-  readonly team: string;
+  readonly squad: string;
   readonly name: string;
   readonly description?: string;
   readonly statusPage?: { readonly name: string; readonly group?: string };
@@ -140,7 +140,7 @@ export type Runbook =
   | { readonly kind: 'url'; readonly url: string };
 
 export interface PhoneLine {
-  readonly team: string;
+  readonly squad: string;
   readonly number: string;
   readonly sid?: string;
   readonly router: string;
@@ -151,7 +151,7 @@ export interface PhoneLine {
 
 export interface Unavailability {
   readonly person: string;
-  readonly team: string;
+  readonly squad: string;
   /** ISO dates, inclusive. */
   readonly from: string;
   readonly to: string;
@@ -159,7 +159,7 @@ export interface Unavailability {
   readonly source: Source;
 }
 
-export interface Team {
+export interface Squad {
   readonly id: string;
   readonly name: string;
   readonly description?: string;
@@ -196,7 +196,7 @@ export interface Organisation {
   readonly name: string;
   readonly timezone: string;
   readonly people: ReadonlyMap<string, Person>;
-  readonly teams: ReadonlyMap<string, Team>;
+  readonly squads: ReadonlyMap<string, Squad>;
   /** Every rotation by `team/id`. */
   readonly rotations: ReadonlyMap<string, Rotation>;
   readonly services: ReadonlyMap<string, Service>;

@@ -10,7 +10,7 @@ import { readTeamsDir } from '../spec/read-dir';
 
 export function retiredResourceNames(org: Organisation): Set<string> {
   const out = new Set<string>();
-  for (const team of org.teams.values()) {
+  for (const team of org.squads.values()) {
     for (const rotation of team.rotations.values()) if (team.retired || rotation.retired) out.add(names.schedule(team.id, rotation.id));
     for (const policy of team.escalations.values()) if (team.retired || policy.retired) out.add(names.escalation(team.id, policy.id));
     if (team.phone && (team.retired || team.phone.retired)) out.add(names.phoneLine(team.id));

@@ -76,7 +76,7 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     if (hasErrors(problems) || !organisation) {
       throw new pulumi.RunError(`the organisation in ${dir} is not valid:\n${formatProblemsText(problems, sourceTexts(tree))}`);
     }
-    const unknown = (args.squads ?? []).filter((s) => !organisation.teams.has(s));
+    const unknown = (args.squads ?? []).filter((s) => !organisation.squads.has(s));
     if (unknown.length > 0) throw new pulumi.RunError(`\`squads\` names unknown squads: ${unknown.join(', ')}`);
     // Registered only once everything is checked: a refusal leaves no half-made component behind.
     super(OnCallOrganisation.__pulumiType, name, {}, opts);

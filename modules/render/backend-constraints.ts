@@ -3,7 +3,7 @@
  * position in the YAML and the backend named — never discovered at `pulumi up`.
  */
 import type { Problem } from '../core/problem';
-import type { Organisation, Team } from '../model/types';
+import type { Organisation, Squad } from '../model/types';
 import type { StackSpec } from '../spec/stacks';
 import { PAGING_BACKENDS } from '../backends/paging';
 import { CAPABILITIES } from './capabilities';
@@ -12,7 +12,7 @@ import { at, type AddProblem } from './limit-problems';
 import { positionAt } from '../spec/yaml-document';
 import { didYouMean, suggestionField } from '../core/suggest';
 
-function inStack(stack: StackSpec, team: Team): boolean {
+function inStack(stack: StackSpec, team: Squad): boolean {
   return !team.retired && (!stack.teams || stack.teams.includes(team.id));
 }
 
@@ -30,15 +30,15 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
     const backend = PAGING_BACKENDS[stack.backend];
     const label = `${backend.label} (stack \`${stack.name}\`)`;
     (stack.teams ?? []).forEach((id, i) => {
-      if (!org.teams.has(id)) {
+      if (!org.squads.has(id)) {
         const pos = { file: stack.file, ...positionAt(stack.yaml, ['config', 'oncall:teams', i]) };
         add({
           ...at(pos, 'error', 'stack/unknown-team', `stack \`${stack.name}\` selects squad \`${id}\`, which has no folder in teams/`),
-          ...suggestionField(didYouMean(id, org.teams.keys())),
+          ...suggestionField(didYouMean(id, org.squads.keys())),
         });
       }
     });
-    for (const team of org.teams.values()) {
+    for (const team of org.squads.values()) {
       if (!inStack(stack, team)) continue;
       refusals(org, team, stack.backend, label, add);
       backend.constraints(org, team, label, add);
@@ -49,7 +49,7 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
 }
 
 /** The features the capability matrix says this backend refuses, where the squad uses them. */
-function refusals(org: Organisation, team: Team, backend: Backend, label: string, add: AddProblem): void {
+function refusals(org: Organisation, team: Squad, backend: Backend, label: string, add: AddProblem): void {
   for (const capability of CAPABILITIES) {
     const cell = capability.backends[backend];
     if (cell.kind !== 'refused') continue;
@@ -65,7 +65,7 @@ function refusals(org: Organisation, team: Team, backend: Backend, label: string
  */
 function datadogSite(org: Organisation, stack: StackSpec, add: AddProblem): void {
   if (stack.datadogApiUrl !== undefined) return;
-  const teams = [...org.teams.values()].filter((t) => inStack(stack, t));
+  const teams = [...org.squads.values()].filter((t) => inStack(stack, t));
   const registers =
     stack.backend === 'datadog' ||
     teams.some((t) => [...t.alerts.values()].some((a) => !a.retired)) ||

@@ -5,7 +5,7 @@
  * test walks every row: a refused feature gives its error, a rendered one changes the rendered stack.
  */
 import type { Code } from '../core/codes';
-import type { Organisation, Source, Team } from '../model/types';
+import type { Organisation, Source, Squad } from '../model/types';
 import { PAGING_BACKENDS } from '../backends/paging';
 import { BACKENDS, type Backend } from './desired';
 
@@ -36,7 +36,7 @@ export interface Capability {
    */
   readonly renders?: boolean;
   /** Where a squad uses the feature: the positions of refusals. Required when any backend refuses it. */
-  readonly usedAt?: (team: Team, org: Organisation) => readonly Source[];
+  readonly usedAt?: (team: Squad, org: Organisation) => readonly Source[];
 }
 
 const rendered = (how: string, ...limits: Code[]): Cell => ({ kind: 'rendered', how, ...(limits.length > 0 ? { limits } : {}) });

@@ -21,7 +21,7 @@ export interface Blocked {
 /** Whether the YAML object behind a resource (or its squad) is marked `retired` in this organisation. */
 export function isRetired(org: Organisation | undefined, origin: Origin | undefined): boolean {
   if (!org || !origin) return false;
-  const team = org.teams.get(origin.squad);
+  const team = org.squads.get(origin.squad);
   if (team?.retired) return true;
   switch (origin.kind) {
     case 'squad':
@@ -44,7 +44,7 @@ export function isRetired(org: Organisation | undefined, origin: Origin | undefi
 /** Whether the organisation still holds the YAML object a resource comes from (else it was removed). */
 function holds(org: Organisation, origin: Origin | undefined): boolean {
   if (!origin) return false;
-  const team = org.teams.get(origin.squad);
+  const team = org.squads.get(origin.squad);
   switch (origin.kind) {
     case 'squad':
       return team !== undefined;

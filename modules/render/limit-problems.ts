@@ -1,6 +1,6 @@
 /** What the backends' limit checks share: a positioned problem, and the limit of routing by time only. */
 import type { Code, Problem } from '../core/problem';
-import type { Organisation, Source, Team } from '../model/types';
+import type { Organisation, Source, Squad } from '../model/types';
 import { parseYaml, positionAt } from '../spec/yaml-document';
 
 /** Adds a problem (once, however many stacks find it). */
@@ -24,7 +24,7 @@ export function positionIn(org: Organisation, source: Source, path: (string | nu
  * On Opsgenie and Datadog On-Call, pages reach a squad through its team routing rules, chosen by time only: an
  * alert naming another policy than the one the routing gives at some hours would silently page that one instead.
  */
-export function alertEscalations(org: Organisation, team: Team, label: string, code: Code, add: AddProblem): void {
+export function alertEscalations(org: Organisation, team: Squad, label: string, code: Code, add: AddProblem): void {
   const routed = new Set(team.routing.map((r) => r.escalation));
   for (const alert of team.alerts.values()) {
     if (alert.retired || alert.escalation === undefined || !alert.page) continue;

@@ -25,7 +25,7 @@ function namesByKind(org: Organisation): Map<string, Named[]> {
     if (list) list.push(named);
     else kinds.set(kind, [named]);
   };
-  for (const team of org.teams.values()) {
+  for (const team of org.squads.values()) {
     for (const rotation of team.rotations.values())
       add('schedule', {
         name: names.schedule(team.id, rotation.id),

@@ -3,7 +3,7 @@
  * how its schedules and policies are titled, what protects the resources its YAML objects become, and the
  * overrides its schedules carry.
  */
-import type { EscalationPolicy, Organisation, Rotation, Team } from '../model/types';
+import type { EscalationPolicy, Organisation, Rotation, Squad } from '../model/types';
 import type { LookupDescriptor } from '../backends/descriptor';
 import { lookUp } from '../backends/descriptor';
 import { ref, stateful, type Invoke, type Origin, type Ref, type ResourceOptions } from './desired';
@@ -19,7 +19,7 @@ export interface SquadMember {
 }
 
 /** The squad's team: its members, then its manager when not one of them, each once. */
-export function squadMembers(team: Team): SquadMember[] {
+export function squadMembers(team: Squad): SquadMember[] {
   const people = [...new Set([...team.members, ...(team.manager ? [team.manager] : [])])];
   return people.map((person) => ({ person, manager: person === team.manager, member: team.members.includes(person) }));
 }
@@ -36,14 +36,14 @@ export function userLookup(org: Organisation, lookup: LookupDescriptor, person: 
 
 /** What a rotation target of an escalation step pages: the schedule its rotation renders to. */
 export function scheduleRef(rotation: Rotation): Ref {
-  return ref(names.schedule(rotation.team, rotation.id));
+  return ref(names.schedule(rotation.squad, rotation.id));
 }
 
 export const titles = {
-  schedule: (team: Team, rotation: Rotation) => `${team.name}: ${rotation.name}`,
-  scheduleDescription: (team: Team, rotation: Rotation) => `Managed by oncall-as-code: squad ${team.id}, rotation ${rotation.id}.`,
+  schedule: (team: Squad, rotation: Rotation) => `${team.name}: ${rotation.name}`,
+  scheduleDescription: (team: Squad, rotation: Rotation) => `Managed by oncall-as-code: squad ${team.id}, rotation ${rotation.id}.`,
   layer: (rotation: Rotation, layer: Layer) => `${rotation.id} ${layer.id}`,
-  policy: (team: Team, policy: EscalationPolicy) => `${team.name}: ${policy.name}`,
+  policy: (team: Squad, policy: EscalationPolicy) => `${team.name}: ${policy.name}`,
   policyDescription: (policy: EscalationPolicy) => `Response target ${policy.responseTargetMinutes} minutes. Managed by oncall-as-code.`,
 };
 
@@ -52,7 +52,7 @@ export const titles = {
  * until the object or its squad is retired, and kept in the service when it leaves the stack.
  */
 export function keptFrom(
-  team: Team,
+  team: Squad,
   kind: 'squad' | 'rotation' | 'escalation' | 'service',
   id: string,
   retired: boolean,
@@ -68,7 +68,7 @@ export interface NamedOverride {
 }
 
 /** The overrides a rotation's schedule carries, named; none once the rotation or its squad is retired. */
-export function scheduleOverrides(team: Team, rotation: Rotation): NamedOverride[] {
+export function scheduleOverrides(team: Squad, rotation: Rotation): NamedOverride[] {
   if (rotation.retired || team.retired) return [];
   return overridePieces(rotation).map((piece) => ({
     name: names.override(team.id, rotation.id, piece.start),

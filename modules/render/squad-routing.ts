@@ -1,8 +1,8 @@
 /** How a squad's routing translates for backends: which rotations `on-call` means for each policy. */
-import type { EscalationPolicy, Organisation, Rotation, Target, Team } from '../model/types';
+import type { EscalationPolicy, Organisation, Rotation, Target, Squad } from '../model/types';
 
 /** Rotations `on-call` stands for in a policy: those its routing rules name (all routed ones if none). */
-export function onCallRotations(org: Organisation, team: Team, policy: EscalationPolicy): Rotation[] {
+export function onCallRotations(org: Organisation, team: Squad, policy: EscalationPolicy): Rotation[] {
   const rules = team.routing.filter((r) => r.escalation === policy.id);
   const keys = [...new Set((rules.length ? rules : team.routing).map((r) => r.rotation))];
   return keys.flatMap((k) => (org.rotations.has(k) ? [org.rotations.get(k) as Rotation] : []));
@@ -11,7 +11,7 @@ export function onCallRotations(org: Organisation, team: Team, policy: Escalatio
 export type ResolvedTarget = { kind: 'rotation'; rotation: Rotation } | { kind: 'person'; person: string };
 
 /** A step's targets with `on-call` expanded to rotations. */
-export function stepTargets(org: Organisation, team: Team, policy: EscalationPolicy, targets: readonly Target[]): ResolvedTarget[] {
+export function stepTargets(org: Organisation, team: Squad, policy: EscalationPolicy, targets: readonly Target[]): ResolvedTarget[] {
   const out: ResolvedTarget[] = [];
   for (const t of targets) {
     if (t.kind === 'on-call') out.push(...onCallRotations(org, team, policy).map((rotation) => ({ kind: 'rotation' as const, rotation })));
@@ -32,7 +32,7 @@ export function stepDelays(policy: EscalationPolicy): number[] {
 }
 
 /** The policy a squad's alerts go to (its first routing rule's). */
-export function squadPolicy(team: Team): EscalationPolicy | undefined {
+export function squadPolicy(team: Squad): EscalationPolicy | undefined {
   const id = team.routing[0]?.escalation;
   return id === undefined ? undefined : team.escalations.get(id);
 }

@@ -23,7 +23,7 @@ export interface StackSettings {
 /** Everything a stack provisions, as data: the squads it selects, on its backend. */
 export function renderStack(org: Organisation, stack: StackSettings): DesiredState {
   const resources: DesiredResource[] = [];
-  for (const team of org.teams.values()) {
+  for (const team of org.squads.values()) {
     if (stack.teams && !stack.teams.includes(team.id)) continue;
     resources.push(...PAGING_BACKENDS[stack.backend].renderSquad(org, team, stack));
     resources.push(...renderSquadAlerts(org, team, stack.backend, stack.opsgenieRegion ?? 'us'));

@@ -3,7 +3,7 @@
  * `on-call` means and the policy; each step of the policy adds the people it notifies, in order and once
  * each; a rotation with nobody on call at that instant is skipped, so the call goes to the next level.
  */
-import type { Organisation, Rotation, Team } from '../model/types';
+import type { Organisation, Rotation, Squad } from '../model/types';
 import { coveredIntervals, isCovered } from '../schedule/coverage';
 import { DAY, HOUR } from '../core/local-time';
 import { rotationShifts, shiftAt } from '../schedule/shifts';
@@ -21,11 +21,11 @@ export interface Snapshot {
   readonly validUntil: number;
 }
 
-function routedRule(team: Team, instant: number) {
+function routedRule(team: Squad, instant: number) {
   return team.routing.find((r) => isCovered(r.timezone, r.during, instant));
 }
 
-export function callLevels(org: Organisation, team: Team, instant: number): Level[] {
+export function callLevels(org: Organisation, team: Squad, instant: number): Level[] {
   const rule = routedRule(team, instant);
   const policy = rule ? team.escalations.get(rule.escalation) : [...team.escalations.values()][0];
   const levels: Level[] = [];
@@ -53,7 +53,7 @@ export function callLevels(org: Organisation, team: Team, instant: number): Leve
 }
 
 /** The next instant after `instant` at which the levels of `team` may change, at most an hour away. */
-export function nextChange(org: Organisation, team: Team, instant: number): number {
+export function nextChange(org: Organisation, team: Squad, instant: number): number {
   let next = instant + HOUR;
   const rotations = new Set<Rotation>();
   for (const rule of team.routing) {
@@ -79,6 +79,6 @@ export function nextChange(org: Organisation, team: Team, instant: number): numb
   return next;
 }
 
-export function snapshot(org: Organisation, team: Team, instant: number): Snapshot {
+export function snapshot(org: Organisation, team: Squad, instant: number): Snapshot {
   return { levels: callLevels(org, team, instant), computedAt: instant, validUntil: nextChange(org, team, instant) };
 }

@@ -3,7 +3,7 @@
  * and reused until the next handoff (or override edge, or routing change); a request never recomputes the
  * schedule unless that moment has passed.
  */
-import type { Organisation, PhoneLine, Team } from '../model/types';
+import type { Organisation, PhoneLine, Squad } from '../model/types';
 import { snapshot, type Level, type Snapshot } from './levels';
 
 export interface DialLevel extends Level {
@@ -18,7 +18,7 @@ interface Cached {
 }
 
 export class RouterState {
-  private readonly lines = new Map<string, { team: Team; line: PhoneLine }>();
+  private readonly lines = new Map<string, { team: Squad; line: PhoneLine }>();
   private readonly cache = new Map<string, Cached>();
 
   constructor(
@@ -26,7 +26,7 @@ export class RouterState {
     private readonly phones: ReadonlyMap<string, string>,
     readonly loadedAt: number,
   ) {
-    for (const team of organisation.teams.values()) {
+    for (const team of organisation.squads.values()) {
       if (team.phone && !team.phone.retired && !team.retired) this.lines.set(team.phone.number, { team, line: team.phone });
     }
   }
@@ -36,7 +36,7 @@ export class RouterState {
   }
 
   /** The line called, by its number (Twilio's `To`). */
-  line(number: string): { team: Team; line: PhoneLine } | undefined {
+  line(number: string): { team: Squad; line: PhoneLine } | undefined {
     return this.lines.get(number);
   }
 
@@ -51,7 +51,7 @@ export class RouterState {
     return c;
   }
 
-  private compute(_number: string, team: Team, now: number): Cached {
+  private compute(_number: string, team: Squad, now: number): Cached {
     const snap = snapshot(this.organisation, team, now);
     const levels = snap.levels.flatMap((l) => {
       const phone = this.phones.get(l.person);

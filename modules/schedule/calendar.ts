@@ -23,7 +23,7 @@ export function shiftUid(row: Pick<RosterRow, 'team' | 'rotation' | 'start'>): s
 }
 
 export function shiftSummary(org: Organisation, row: Pick<RosterRow, 'team' | 'rotation' | 'person'>): string {
-  const team = org.teams.get(row.team);
+  const team = org.squads.get(row.team);
   const rotation = team && team.rotations.size > 1 ? ` ${row.rotation}` : '';
   return `On call: ${row.team}${rotation} (${row.person})`;
 }
@@ -58,7 +58,7 @@ export function calendars(org: Organisation, from: number, to: number, stamp: Da
     else byPerson.set(row.person, [text]);
   }
   const files: CalendarFile[] = [{ name: 'all.ics', contents: renderCalendar(`${org.name} on call`, all) }];
-  for (const team of org.teams.values()) {
+  for (const team of org.squads.values()) {
     files.push({ name: `team-${team.id}.ics`, contents: renderCalendar(`${team.name} on call`, byTeam.get(team.id) ?? []) });
   }
   const people = new Set<string>();

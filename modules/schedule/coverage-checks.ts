@@ -4,7 +4,7 @@
  * are reported per squad and week.
  */
 import type { Problem } from '../core/problem';
-import type { Organisation, Rotation, Source, Team } from '../model/types';
+import type { Organisation, Rotation, Source, Squad } from '../model/types';
 import { formatSeconds } from '../core/duration';
 import { coveredIntervals } from './coverage';
 import { subtract, union, type Interval } from '../core/intervals';
@@ -31,12 +31,12 @@ function staffed(rotation: Rotation, from: number, to: number): Interval[] {
 }
 
 /** Intervals in [from, to) where a promise of the squad has nobody on call. */
-export function squadGaps(org: Organisation, team: Team, from: number, to: number): Gap[] {
+export function squadGaps(org: Organisation, team: Squad, from: number, to: number): Gap[] {
   return squadCoverage(org, team, from, to).gaps;
 }
 
 /** What the squad promises in [from, to) (routed hours, or its rotations' own coverage) and its gaps. */
-export function squadCoverage(org: Organisation, team: Team, from: number, to: number): { promised: Interval[]; gaps: Gap[] } {
+export function squadCoverage(org: Organisation, team: Squad, from: number, to: number): { promised: Interval[]; gaps: Gap[] } {
   const gaps: Gap[] = [];
   const promised: Interval[] = [];
   const push = (rotation: Rotation, holes: Interval[], source: Source, why: string, ofPromise: boolean): void => {
@@ -98,7 +98,7 @@ function splitByWeek(gap: Gap, zone: string): Gap[] {
 /** Problems for the gaps of every squad in [from, to), one per squad, rotation and local week. */
 export function coverageProblems(org: Organisation, from: number, to: number): Problem[] {
   const problems: Problem[] = [];
-  for (const team of org.teams.values()) {
+  for (const team of org.squads.values()) {
     if (team.retired) continue;
     const groups = new Map<string, Gap[]>();
     for (const whole of squadGaps(org, team, from, to)) {

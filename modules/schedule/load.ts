@@ -24,7 +24,7 @@ export function loadOf(shifts: readonly Shift[]): PersonLoad[] {
 
 /** Load per person of one squad (all its rotations) over [from, to). */
 export function squadLoad(org: Organisation, team: string, from: number, to: number): PersonLoad[] {
-  const t = org.teams.get(team);
+  const t = org.squads.get(team);
   if (!t) return [];
   return loadOf([...t.rotations.values()].flatMap((r) => rotationShifts(r, from, to)));
 }

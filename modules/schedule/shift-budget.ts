@@ -28,7 +28,7 @@ export function estimateShifts(org: Organisation, from: number, to: number, team
   let total = 0;
   let largest: { key: string; n: number } | undefined;
   for (const rotation of org.rotations.values()) {
-    if (rotation.retired || (team !== undefined && rotation.team !== team)) continue;
+    if (rotation.retired || (team !== undefined && rotation.squad !== team)) continue;
     const n = rotationEstimate(rotation, from, to);
     total += n;
     if (!largest || n > largest.n) largest = { key: rotation.key, n };

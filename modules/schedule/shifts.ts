@@ -87,7 +87,7 @@ export function rotationShifts(rotation: Rotation, from: number, to: number): Sh
   const covered = coveredIntervals(rotation.timezone, rotation.coverage, from, to);
   if (covered.length === 0) return [];
   const swaps = swappedTurns(clock);
-  const base = { team: rotation.team, rotation: rotation.id };
+  const base = { team: rotation.squad, rotation: rotation.id };
   const shifts: Shift[] = [];
 
   const overrides = rotation.overrides.filter((o) => o.start < to && o.end > from);
@@ -152,7 +152,7 @@ export function shiftsOverlapping(rotation: Rotation, from: number, to: number):
 /** Every whole shift of the organisation (or of one squad) overlapping [from, to), by squad and rotation. */
 export function organisationShifts(org: Organisation, from: number, to: number, team?: string): Shift[] {
   const out: Shift[] = [];
-  for (const t of org.teams.values()) {
+  for (const t of org.squads.values()) {
     if (team !== undefined && t.id !== team) continue;
     for (const rotation of t.rotations.values()) {
       if (!rotation.retired) out.push(...shiftsOverlapping(rotation, from, to));

@@ -13,7 +13,7 @@ export interface OnCall {
 
 export function whoIsOnCall(org: Organisation, instant: number, team?: string): OnCall[] {
   const out: OnCall[] = [];
-  for (const t of org.teams.values()) {
+  for (const t of org.squads.values()) {
     if (team !== undefined && t.id !== team) continue;
     for (const rotation of t.rotations.values()) {
       if (rotation.retired) continue;

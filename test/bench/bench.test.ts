@@ -14,7 +14,7 @@ describe('synthetic organisations', () => {
     expect([...generateOrganisation({ squads: 8, seed: 8 }).files]).not.toEqual([...a.files]);
     const { organisation, problems } = analyse(a, Date.parse('2026-11-22T12:00:00+01:00'));
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(organisation!.teams.size).toBe(8);
+    expect(organisation!.squads.size).toBe(8);
     expect(organisation!.people.size).toBe(80);
     expect(organisation!.alerts.size).toBe(400);
     // Every shape of rotation is there: weekly, business/off-hours, primary/secondary, daily.

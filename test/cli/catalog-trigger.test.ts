@@ -35,7 +35,7 @@ const ALERTS = `alerts:
 
 describe('catalog trigger criteria', () => {
   const { organisation } = loadOrganisation(withFiles({ 'storefront/alerts/more.yaml': ALERTS }, fixtureTree()));
-  const page = squadPage(organisation!, organisation!.teams.get('storefront')!);
+  const page = squadPage(organisation!, organisation!.squads.get('storefront')!);
   const trigger = (title: string): string => {
     const section = page.split('\n## ').find((s) => s.includes(title)) ?? '';
     return /\*\*Trigger criteria\*\*\n\n(.*)\n/.exec(section)?.[1] ?? '';

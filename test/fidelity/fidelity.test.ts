@@ -42,7 +42,7 @@ function instants(rotation: Rotation, from: number, to: number, stepMinutes: num
 }
 
 function mismatches(org: Organisation, state: DesiredState, backend: Backend, rotation: Rotation, times: number[]): string[] {
-  const schedule = names.schedule(rotation.team, rotation.id);
+  const schedule = names.schedule(rotation.squad, rotation.id);
   const out: string[] = [];
   for (const t of times) {
     const engine = shiftAt(rotation, t)?.person ?? null;
@@ -112,7 +112,7 @@ describe('a window that runs a whole week back to its weekday', () => {
 const HANDOFF_IN_DST_GAP = {
   rotation: {
     id: 'r',
-    team: 't',
+    squad: 't',
     key: 't/r',
     name: 'r',
     timezone: 'America/New_York',

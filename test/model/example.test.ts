@@ -21,11 +21,11 @@ describe('the example organisation', () => {
       expect(p.phone).toMatch(/^\+33639980[0-9]{3}$/);
       expect(p.timezone).toBe('Europe/Paris');
     }
-    for (const team of org.teams.values()) expect(team.manager).toBe('manon');
+    for (const team of org.squads.values()) expect(team.manager).toBe('manon');
   });
 
   it('storefront: weekly Monday 09:00 Europe/Paris 24/7 rotation, swap, override, unavailability, phone line', () => {
-    const team = org.teams.get('storefront')!;
+    const team = org.squads.get('storefront')!;
     expect(team.members).toEqual(['alice', 'bruno', 'chloe', 'david']);
     const rot = team.rotations.get('oncall')!;
     expect(rot.every).toEqual({ unit: 'weeks', count: 1 });
@@ -58,7 +58,7 @@ describe('the example organisation', () => {
   });
 
   it('payments: business-hours run and off-hours oncall, routed by business hours, 4h policy', () => {
-    const team = org.teams.get('payments')!;
+    const team = org.squads.get('payments')!;
     const run = team.rotations.get('run')!;
     const oncall = team.rotations.get('oncall')!;
     expect(run.segments[0]!.members).toEqual(['jules', 'hugo', 'ines']);
@@ -78,7 +78,7 @@ describe('the example organisation', () => {
   });
 
   it('platform: primary and a secondary one week ahead, double on-call policy, e-mail intake', () => {
-    const team = org.teams.get('platform')!;
+    const team = org.squads.get('platform')!;
     const primary = team.rotations.get('primary')!;
     const secondary = team.rotations.get('secondary')!;
     expect(primary.segments[0]!.members).toEqual(['emma', 'farid', 'gina']);
@@ -96,7 +96,7 @@ describe('the example organisation', () => {
   });
 
   it('has at least three alerts per squad, each with a severity and a runbook file or URL', () => {
-    for (const team of org.teams.values()) {
+    for (const team of org.squads.values()) {
       expect(team.alerts.size).toBeGreaterThanOrEqual(3);
       for (const alert of team.alerts.values()) {
         expect(alert.severity).toMatch(/^P[1-5]$/);

@@ -78,7 +78,7 @@ describe('the Pulumi layer registers exactly the desired state', () => {
     secrets.length = 0;
     const components = registrations.filter((r) => !r.custom);
     expect(components.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
-      [`oncall:index:Organisation org-${backend}`, ...(squads ?? [...org.teams.keys()]).map((t) => `oncall:squad:Squad ${t}`)].sort(),
+      [`oncall:index:Organisation org-${backend}`, ...(squads ?? [...org.squads.keys()]).map((t) => `oncall:squad:Squad ${t}`)].sort(),
     );
     const urns = await settle(children);
     expect(urns.every((u) => u.includes('oncall:index:Organisation$oncall:squad:Squad::'))).toBe(true);

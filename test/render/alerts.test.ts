@@ -50,10 +50,10 @@ describe.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s stack', (ba
           : 'datadog:index/monitor:Monitor',
       );
       const i = r!.inputs as Record<string, any>;
-      expect(i.name).toBe(`[${alert.service}][${alert.team}] ${alert.title}`);
+      expect(i.name).toBe(`[${alert.service}][${alert.squad}] ${alert.title}`);
       expect(i.tags).toEqual(
         expect.arrayContaining([
-          `team:${alert.team}`,
+          `team:${alert.squad}`,
           `service:${alert.service}`,
           `severity:${alert.severity.toLowerCase()}`,
           `alert-id:${alert.id}`,
@@ -62,7 +62,7 @@ describe.each(['pagerduty', 'opsgenie', 'datadog'] as Backend[])('%s stack', (ba
       );
       const priority = r!.type.endsWith('Monitor') ? i.priority : String(i.optionsList.monitorPriority);
       expect(priority).toBe(alert.severity.slice(1));
-      const handle = HANDLES[backend](alert.service, alert.team);
+      const handle = HANDLES[backend](alert.service, alert.squad);
       // In both the alert and the recovery parts, so that pages resolve by themselves.
       expect(i.message).toContain(`{{#is_alert}}${handle}{{/is_alert}}`);
       expect(i.message).toContain(`{{#is_recovery}}${handle}{{/is_recovery}}`);

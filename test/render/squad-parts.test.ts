@@ -6,14 +6,14 @@ import { keptFrom, scheduleOverrides, squadMembers, userLookup } from '../../mod
 import { fixtureTree, withEdit } from '../helpers';
 
 const org = loadOrganisation(fixtureTree()).organisation!;
-const storefront = org.teams.get('storefront')!;
+const storefront = org.squads.get('storefront')!;
 
 describe('squad parts', () => {
   it('a team is its members in order, then its manager when not one of them, each once', () => {
     expect(squadMembers(storefront).map((m) => m.person)).toEqual(['alice', 'bruno', 'chloe', 'david', 'manon']);
     expect(squadMembers(storefront).filter((m) => m.manager)).toEqual([{ person: 'manon', manager: true, member: false }]);
     const both = loadOrganisation(withEdit('storefront/team.yaml', 'manager: manon', 'manager: alice', fixtureTree())).organisation!;
-    expect(squadMembers(both.teams.get('storefront')!).map((m) => [m.person, m.manager, m.member])).toEqual([
+    expect(squadMembers(both.squads.get('storefront')!).map((m) => [m.person, m.manager, m.member])).toEqual([
       ['alice', true, true],
       ['bruno', false, true],
       ['chloe', false, true],

@@ -20,7 +20,7 @@ import { ALWAYS } from '../../modules/model/windows';
 function sampleRotation(zone: string): Rotation {
   return {
     id: 'r',
-    team: 't',
+    squad: 't',
     key: 't/r',
     name: 'r',
     timezone: zone,

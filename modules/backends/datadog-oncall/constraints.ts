@@ -1,9 +1,9 @@
 /** What Datadog On-Call cannot express, as `validate` problems (see modules/render/backend-constraints.ts). */
-import type { Organisation, Team } from '../../model/types';
+import type { Organisation, Squad } from '../../model/types';
 import { alertEscalations, at, type AddProblem } from '../../render/limit-problems';
 import { stepDelays } from '../../render/squad-routing';
 
-export function datadogOnCallConstraints(org: Organisation, team: Team, label: string, add: AddProblem): void {
+export function datadogOnCallConstraints(org: Organisation, team: Squad, label: string, add: AddProblem): void {
   for (const policy of team.escalations.values()) {
     if (policy.retired) continue;
     const delays = stepDelays(policy);

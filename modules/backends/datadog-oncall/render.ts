@@ -4,7 +4,7 @@
  * per step in seconds; routing by business hours is team routing rules with time restrictions, the last one
  * the catch-all.
  */
-import type { Organisation, Team, WeeklyWindows } from '../../model/types';
+import type { Organisation, Squad, WeeklyWindows } from '../../model/types';
 import { isoInZone } from '../../core/local-time';
 import { hhmmss, weekdaySpans } from '../../render/coverage-shapes';
 import { compact, ref, type DesiredResource, type Invoke } from '../../render/desired';
@@ -40,7 +40,7 @@ function restrictions(coverage: WeeklyWindows): DdRestriction[] | undefined {
   }));
 }
 
-export function renderDatadogSquad(org: Organisation, team: Team): DesiredResource[] {
+export function renderDatadogSquad(org: Organisation, team: Squad): DesiredResource[] {
   const out: DesiredResource[] = [];
   const squad = team.id;
   const teamName = names.team(team.id);

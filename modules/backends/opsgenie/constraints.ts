@@ -1,8 +1,8 @@
 /** What Opsgenie cannot express, as `validate` problems (see modules/render/backend-constraints.ts). */
-import type { Organisation, Team } from '../../model/types';
+import type { Organisation, Squad } from '../../model/types';
 import { alertEscalations, at, type AddProblem } from '../../render/limit-problems';
 
-export function opsgenieConstraints(org: Organisation, team: Team, label: string, add: AddProblem): void {
+export function opsgenieConstraints(org: Organisation, team: Squad, label: string, add: AddProblem): void {
   alertEscalations(org, team, label, 'backend/opsgenie-alert-escalation', add);
   const half = (m: number) => m % 30 === 0;
   for (const rotation of team.rotations.values()) {

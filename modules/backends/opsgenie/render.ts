@@ -4,7 +4,7 @@
  * rotation's participant on call at once); escalation delays count from the alert; routing by business
  * hours is ordered team routing rules with weekday-and-time-of-day restrictions.
  */
-import type { Organisation, Team } from '../../model/types';
+import type { Organisation, Squad } from '../../model/types';
 import { DateTime } from 'luxon';
 import { dailyWindow, weekdaySpans } from '../../render/coverage-shapes';
 import { compact, ref, type DesiredResource, type Value } from '../../render/desired';
@@ -44,7 +44,7 @@ function userId(org: Organisation, person: string): Value {
 
 const TURN_TYPES = { hours: 'hourly', days: 'daily', weeks: 'weekly' } as const;
 
-function timeRestrictions(team: Team, rotationId: string): Value[] | undefined {
+function timeRestrictions(team: Squad, rotationId: string): Value[] | undefined {
   const coverage = team.rotations.get(rotationId)?.coverage;
   if (!coverage || coverage.kind === 'always') return undefined;
   const daily = dailyWindow(coverage);
@@ -74,7 +74,7 @@ function spansOf(coverage: Parameters<typeof weekdaySpans>[0]): Value[] {
   }));
 }
 
-export function renderOpsgenieSquad(org: Organisation, team: Team): DesiredResource[] {
+export function renderOpsgenieSquad(org: Organisation, team: Squad): DesiredResource[] {
   const out: DesiredResource[] = [];
   const squad = team.id;
   const teamName = names.team(team.id);

@@ -1,11 +1,11 @@
 /** What PagerDuty cannot express, as `validate` problems (see modules/render/backend-constraints.ts). */
-import type { Organisation, Team } from '../../model/types';
+import type { Organisation, Squad } from '../../model/types';
 import { fixedTimePerDay } from '../../render/coverage-shapes';
 import { at, type AddProblem } from '../../render/limit-problems';
 import { stepDelays } from '../../render/squad-routing';
 import { emailIntakeService } from './render';
 
-export function pagerdutyConstraints(_org: Organisation, team: Team, label: string, add: AddProblem): void {
+export function pagerdutyConstraints(_org: Organisation, team: Squad, label: string, add: AddProblem): void {
   const policies = new Set(team.routing.map((r) => r.escalation));
   const first = team.routing[0];
   if (policies.size > 1 && first) {
@@ -82,7 +82,7 @@ export function pagerdutyConstraints(_org: Organisation, team: Team, label: stri
 }
 
 /** PagerDuty receives e-mail through an integration of one service: the squad's first. */
-function pagerdutyEmailIntake(team: Team, label: string, add: AddProblem): void {
+function pagerdutyEmailIntake(team: Squad, label: string, add: AddProblem): void {
   if (!team.emailIntake) return;
   const receiving = emailIntakeService(team);
   if (receiving === undefined) {

@@ -4,7 +4,7 @@
  * targets the schedules its routing names; routing by business hours is the service's support hours and
  * urgency. Overrides and swaps go through the REST overrides endpoint (a dynamic provider).
  */
-import type { Organisation, Team } from '../../model/types';
+import type { Organisation, Squad } from '../../model/types';
 import { isoInZone } from '../../core/local-time';
 import { dailyWindow, fixedTimePerDay, hhmmss, wrappedIntervals } from '../../render/coverage-shapes';
 import { compact, ref, type DesiredResource, type Value } from '../../render/desired';
@@ -38,7 +38,7 @@ export const DEFAULT_EMAIL_FILTER = { subjectMode: 'always', bodyMode: 'always',
  * and PagerDuty attaches an e-mail integration to one service. Every service of a squad pages through the
  * same policy and urgency, so only the service the incident is filed under differs (a validate warning).
  */
-export function emailIntakeService(team: Team): string | undefined {
+export function emailIntakeService(team: Squad): string | undefined {
   return [...team.services.values()].find((s) => !s.retired)?.id;
 }
 
@@ -46,7 +46,7 @@ function user(org: Organisation, person: string): Value {
   return userLookup(org, PAGERDUTY_LOOKUPS.user, person);
 }
 
-function restrictions(team: Team, rotationId: string): Value[] | undefined {
+function restrictions(team: Squad, rotationId: string): Value[] | undefined {
   const rotation = team.rotations.get(rotationId);
   if (!rotation || rotation.coverage.kind === 'always') return undefined;
   const daily = dailyWindow(rotation.coverage);
@@ -59,7 +59,7 @@ function restrictions(team: Team, rotationId: string): Value[] | undefined {
   }));
 }
 
-export function renderPagerDutySquad(org: Organisation, team: Team, options: PagerDutyOptions): DesiredResource[] {
+export function renderPagerDutySquad(org: Organisation, team: Squad, options: PagerDutyOptions): DesiredResource[] {
   const out: DesiredResource[] = [];
   const squad = team.id;
   const teamName = names.team(team.id);
@@ -199,7 +199,7 @@ export function renderPagerDutySquad(org: Organisation, team: Team, options: Pag
 }
 
 /** Urgency by routing: constant, or support hours (the first rule's window) with an urgency each side. */
-function serviceInputs(team: Team, name: string, description: string | undefined, policyName: string): Record<string, Value> {
+function serviceInputs(team: Squad, name: string, description: string | undefined, policyName: string): Record<string, Value> {
   const base = {
     name,
     description: description ?? `${name}, owned by ${team.name}.`,

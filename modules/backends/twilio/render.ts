@@ -1,11 +1,11 @@
 /** The squad's on-call number, wired to the router on its two hosts. */
-import type { Team } from '../../model/types';
+import type { Squad } from '../../model/types';
 import { compact, type DesiredResource } from '../../render/desired';
 import { names } from '../../render/names';
 import { resourceOf } from '../descriptor';
 import { TWILIO } from './resources';
 
-export function renderPhoneLine(team: Team): DesiredResource[] {
+export function renderPhoneLine(team: Squad): DesiredResource[] {
   const line = team.phone;
   if (!line) return [];
   const base = line.router.replace(/\/+$/, '');

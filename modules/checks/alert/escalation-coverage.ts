@@ -1,4 +1,4 @@
-import type { Team } from '../../model/types';
+import type { Squad } from '../../model/types';
 import { complement, normaliseIntervals } from '../../model/windows';
 import { MINUTES_PER_WEEK } from '../../model/types';
 import { alertFinding, type Finding, type ReadinessCheck } from '../check';
@@ -16,7 +16,7 @@ function describe(intervals: ReadonlyArray<readonly [number, number]>): string {
 }
 
 /** Weekly minutes where the squad's routing sends an alert to a rotation that does not cover it. */
-export function uncoveredHours(team: Team): Array<readonly [number, number]> {
+export function uncoveredHours(team: Squad): Array<readonly [number, number]> {
   const holes: Array<[number, number]> = [];
   let earlier: Array<[number, number]> = [];
   for (const rule of team.routing) {
@@ -49,13 +49,13 @@ export const escalationCoverageCheck: ReadinessCheck = {
     const findings: Finding[] = [];
     for (const a of alerts) {
       if (!a.page) continue;
-      const team = org.teams.get(a.team);
+      const team = org.squads.get(a.squad);
       if (!team || team.routing.length === 0 || team.escalations.size === 0) {
         findings.push(
           alertFinding(
             'alert/escalation-coverage',
             a,
-            `\`${a.id}\` pages but squad \`${a.team}\` has no escalation policy and rotation to page`,
+            `\`${a.id}\` pages but squad \`${a.squad}\` has no escalation policy and rotation to page`,
           ),
         );
         continue;
@@ -66,7 +66,7 @@ export const escalationCoverageCheck: ReadinessCheck = {
           alertFinding(
             'alert/escalation-coverage',
             a,
-            `\`${a.id}\` can fire when squad \`${a.team}\` routes it to nobody on call: ${describe(holes)}`,
+            `\`${a.id}\` can fire when squad \`${a.squad}\` routes it to nobody on call: ${describe(holes)}`,
           ),
         );
       }

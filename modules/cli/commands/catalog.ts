@@ -19,7 +19,7 @@ export async function catalogCommand(argv: string[], io: Io): Promise<number> {
   if (!org) return EXIT_PROBLEMS;
   const files = [
     { name: 'index.md', contents: catalogIndex(org), what: 'the index' },
-    ...[...org.teams.values()].map((t) => ({ name: `${t.id}.md`, contents: squadPage(org, t), what: `squad \`${t.id}\`` })),
+    ...[...org.squads.values()].map((t) => ({ name: `${t.id}.md`, contents: squadPage(org, t), what: `squad \`${t.id}\`` })),
   ];
   try {
     replaceDirectory(pathIn(io, out), files, { command: 'oncall catalog', ownFiles: /\.md$/ });

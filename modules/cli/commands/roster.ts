@@ -4,7 +4,7 @@ import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { formatLoad, formatRoster, ROSTER_FORMATS } from '../format/roster';
 import { squadLoad } from '../../schedule/load';
 import type { Io } from '../io';
-import { checkTeam, organisationOrProblems } from '../organisation-or-problems';
+import { checkSquad, organisationOrProblems } from '../organisation-or-problems';
 import { parseCount } from '../time-options';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 import { parseIsoDate, yearProblem } from '../../core/clock';
@@ -59,14 +59,14 @@ export async function rosterCommand(argv: string[], io: Io): Promise<number> {
   const org = organisationOrProblems(stringOption(values, 'teams') ?? 'teams', io, now);
   if (!org) return EXIT_PROBLEMS;
   const team = stringOption(values, 'team');
-  checkTeam(org, team);
+  checkSquad(org, team);
   const window = windowOption(values, org.timezone, now, 8);
   checkShiftBudget(org, window, team);
   const { from, to } = window;
   const rows = roster(org, from, to, team);
   let text = formatRoster(format, rows, org);
   if (format === 'text' || format === 'markdown') {
-    const teams = [...org.teams.keys()].filter((t) => team === undefined || t === team);
+    const teams = [...org.squads.keys()].filter((t) => team === undefined || t === team);
     text += `\n\n${formatLoad(
       format,
       org,

@@ -25,7 +25,7 @@ export async function stacksCommand(argv: string[], io: Io): Promise<number> {
   const shards = (result.stacks ?? []).map((s) => ({
     stack: s.name,
     backend: s.backend,
-    squads: s.teams ? [...s.teams] : [...org.teams.keys()],
+    squads: s.teams ? [...s.teams] : [...org.squads.keys()],
   }));
   if (format === 'json') io.out(JSON.stringify({ include: shards }));
   else

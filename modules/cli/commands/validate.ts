@@ -31,7 +31,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     const org = result.organisation;
     if (!failed && org) {
       io.out(
-        `${dir}: valid — ${plural(org.teams.size, 'squad')}, ${plural(org.people.size, 'person')}, ${plural(org.rotations.size, 'rotation')}, ${plural(org.alerts.size, 'alert')}`.replace(
+        `${dir}: valid — ${plural(org.squads.size, 'squad')}, ${plural(org.people.size, 'person')}, ${plural(org.rotations.size, 'rotation')}, ${plural(org.alerts.size, 'alert')}`.replace(
           'persons',
           'people',
         ),

@@ -1,7 +1,7 @@
 import { whoIsOnCall } from '../../schedule/who';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import type { Io } from '../io';
-import { checkTeam, organisationOrProblems, parseInstantOption } from '../organisation-or-problems';
+import { checkSquad, organisationOrProblems, parseInstantOption } from '../organisation-or-problems';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import { formatWhoJson, formatWhoText } from '../format/who';
 
@@ -23,7 +23,7 @@ export async function whoCommand(argv: string[], io: Io): Promise<number> {
   const org = organisationOrProblems(stringOption(values, 'teams') ?? 'teams', io, now);
   if (!org) return EXIT_PROBLEMS;
   const team = stringOption(values, 'team');
-  checkTeam(org, team);
+  checkSquad(org, team);
   const atText = stringOption(values, 'at');
   const at = atText === undefined ? now : parseInstantOption('at', atText, org.timezone);
   const rows = whoIsOnCall(org, at, team);

@@ -6,7 +6,7 @@
  * reference/REST/openapiv3.json; opsgenie/opsgenie-oas; DataDog/datadog-api-client-typescript
  * .generator/schemas/v1/openapi.yaml and the official client @datadog/datadog-api-client for v2).
  */
-import type { Organisation, Team } from '../../model/types';
+import type { Organisation, Squad } from '../../model/types';
 import type { StackSpec } from '../../spec/stacks';
 import type { Get } from './http';
 
@@ -50,11 +50,11 @@ export function endpointsOf(stack: StackSpec, env: Environment): Endpoints {
   };
 }
 
-function squadsOf(org: Organisation, stack: StackSpec): Team[] {
-  return [...org.teams.values()].filter((t) => !t.retired && (!stack.teams || stack.teams.includes(t.id)));
+function squadsOf(org: Organisation, stack: StackSpec): Squad[] {
+  return [...org.squads.values()].filter((t) => !t.retired && (!stack.teams || stack.teams.includes(t.id)));
 }
 
-function emailsOf(org: Organisation, teams: readonly Team[]): string[] {
+function emailsOf(org: Organisation, teams: readonly Squad[]): string[] {
   const ids = new Set(teams.flatMap((t) => [...t.members, ...(t.manager ? [t.manager] : [])]));
   return [...ids].map((id) => org.people.get(id)?.email ?? id).sort();
 }
@@ -89,7 +89,7 @@ function usersResult(check: string, backend: string, emails: readonly string[], 
       };
 }
 
-async function pagerduty(org: Organisation, teams: readonly Team[], base: string, env: Environment, get: Get): Promise<CheckResult[]> {
+async function pagerduty(org: Organisation, teams: readonly Squad[], base: string, env: Environment, get: Get): Promise<CheckResult[]> {
   const token = first(env, 'PAGERDUTY_TOKEN');
   if (!token) return [missingKey('pagerduty/token', ['PAGERDUTY_TOKEN'])];
   // The description requires Content-Type on every request, GET included (components/parameters/header_Content-Type).
@@ -127,7 +127,7 @@ async function pagerduty(org: Organisation, teams: readonly Team[], base: string
   return out;
 }
 
-async function opsgenie(org: Organisation, teams: readonly Team[], base: string, env: Environment, get: Get): Promise<CheckResult[]> {
+async function opsgenie(org: Organisation, teams: readonly Squad[], base: string, env: Environment, get: Get): Promise<CheckResult[]> {
   const key = first(env, 'OPSGENIE_API_KEY');
   if (!key) return [missingKey('opsgenie/key', ['OPSGENIE_API_KEY'])];
   const headers = { Authorization: `GenieKey ${key}` };
@@ -148,7 +148,7 @@ async function opsgenie(org: Organisation, teams: readonly Team[], base: string,
 
 async function datadog(
   org: Organisation,
-  teams: readonly Team[],
+  teams: readonly Squad[],
   stack: StackSpec,
   base: string,
   env: Environment,

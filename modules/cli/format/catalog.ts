@@ -3,7 +3,7 @@
  * kept by hand. Each alert shows what triggers it, what to do, how long it should take, and who is paged.
  */
 import { section } from '../../checks/runbook-sections';
-import type { Alert, Organisation, Team } from '../../model/types';
+import type { Alert, Organisation, Squad } from '../../model/types';
 import { alertName } from '../../render/alerts/naming';
 import { runbookLink } from '../../render/alerts/message';
 import { describePolicy, describeWindows } from './describe';
@@ -14,7 +14,7 @@ const cell = (s: string) =>
     .replace(/[[\]]/g, (c) => `\\${c}`)
     .replace(/\n+/g, ' ');
 
-function routing(org: Organisation, team: Team, alert: Alert): string {
+function routing(org: Organisation, team: Squad, alert: Alert): string {
   if (!alert.page) return `Does not page${alert.notify.length ? `; notifies ${alert.notify.join(', ')}` : ''}.`;
   if (team.routing.length === 0) return 'Pages nobody: the squad has no escalation policy.';
   return (
@@ -53,7 +53,7 @@ function trigger(alert: Alert, org: Organisation): string {
   }
 }
 
-export function squadPage(org: Organisation, team: Team): string {
+export function squadPage(org: Organisation, team: Squad): string {
   const [, resolutionName = 'Resolution', timeName = 'Expected time'] = org.readiness.runbookSections;
   const out = [`# ${team.name} (\`${team.id}\`) — alerts`, '', team.description ?? '', '', `[All squads](index.md)`, ''];
   const alerts = [...team.alerts.values()]
@@ -102,10 +102,10 @@ export function catalogIndex(org: Organisation): string {
     .sort((a, b) => (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : a.id < b.id ? -1 : 1));
   for (const a of alerts) {
     out.push(
-      `| ${a.severity} | [${cell(alertName(a))}](${a.team}.md#${anchor(a)}) | ${a.team} | ${a.service} | ${a.kind} | ${a.page ? 'yes' : 'no'} |`,
+      `| ${a.severity} | [${cell(alertName(a))}](${a.squad}.md#${anchor(a)}) | ${a.squad} | ${a.service} | ${a.kind} | ${a.page ? 'yes' : 'no'} |`,
     );
   }
-  out.push('', '## Squads', '', ...[...org.teams.values()].map((t) => `- [${t.name}](${t.id}.md): ${t.alerts.size} alerts`));
+  out.push('', '## Squads', '', ...[...org.squads.values()].map((t) => `- [${t.name}](${t.id}.md): ${t.alerts.size} alerts`));
   return `${out.join('\n')}\n`;
 }
 

@@ -5,8 +5,10 @@ import { plural } from '../../core/problems-text';
 
 /** A readable overview of the organisation: squads, rotations, escalations, services, alerts, phone lines. */
 export function formatOrganisationSummary(org: Organisation): string {
-  const out: string[] = [`${org.name}: ${plural(org.teams.size, 'squad')}, ${org.people.size} people, ${plural(org.alerts.size, 'alert')}`];
-  for (const team of org.teams.values()) {
+  const out: string[] = [
+    `${org.name}: ${plural(org.squads.size, 'squad')}, ${org.people.size} people, ${plural(org.alerts.size, 'alert')}`,
+  ];
+  for (const team of org.squads.values()) {
     out.push('', `${team.id} — ${team.name}${team.manager ? ` (manager: ${team.manager})` : ''}${team.retired ? ' [retired]' : ''}`);
     out.push(`  members: ${team.members.join(', ')}`);
     for (const rot of team.rotations.values()) {

@@ -2,7 +2,7 @@
  * How a Datadog alert reaches the squad's paging backend: a notification handle, and for PagerDuty and
  * Opsgenie the Datadog integration object that gives the handle its key.
  */
-import type { Service, Team } from '../../model/types';
+import type { Service, Squad } from '../../model/types';
 import { resourceOf } from '../../backends/descriptor';
 import { DATADOG } from '../../backends/datadog/resources';
 import type { Backend, DesiredResource } from '../desired';
@@ -10,7 +10,7 @@ import { ref } from '../desired';
 import { names } from '../names';
 
 /** `@pagerduty-<service>`, `@opsgenie-<squad>` or `@oncall-<squad>`. */
-export function pagingHandle(backend: Backend, team: Team, service: Service): string {
+export function pagingHandle(backend: Backend, team: Squad, service: Service): string {
   switch (backend) {
     case 'pagerduty':
       return `@pagerduty-${service.id}`;
@@ -22,7 +22,7 @@ export function pagingHandle(backend: Backend, team: Team, service: Service): st
 }
 
 /** The Datadog side of the integration that makes a handle work. */
-export function handleResources(backend: Backend, team: Team, opsgenieRegion: 'us' | 'eu'): DesiredResource[] {
+export function handleResources(backend: Backend, team: Squad, opsgenieRegion: 'us' | 'eu'): DesiredResource[] {
   const out: DesiredResource[] = [];
   if (backend === 'pagerduty') {
     for (const service of team.services.values()) {

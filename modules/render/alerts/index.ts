@@ -1,4 +1,4 @@
-import type { Organisation, Team } from '../../model/types';
+import type { Organisation, Squad } from '../../model/types';
 import type { Backend, DesiredResource } from '../desired';
 import { handleResources, pagingHandle } from './handles';
 import { renderMonitor } from './monitors';
@@ -6,7 +6,7 @@ import { renderSlo } from './slo';
 import { renderSynthetic } from './synthetics';
 
 /** A squad's monitors, checks and SLOs, routed through the stack's backend. */
-export function renderSquadAlerts(org: Organisation, team: Team, backend: Backend, opsgenieRegion: 'us' | 'eu'): DesiredResource[] {
+export function renderSquadAlerts(org: Organisation, team: Squad, backend: Backend, opsgenieRegion: 'us' | 'eu'): DesiredResource[] {
   const out: DesiredResource[] = [...handleResources(backend, team, opsgenieRegion)];
   const canPage = team.routing.length > 0;
   for (const alert of team.alerts.values()) {

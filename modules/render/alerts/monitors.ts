@@ -95,8 +95,8 @@ export function renderMonitor(org: Organisation, alert: QueryMonitorAlert, handl
   return {
     type: MONITOR,
     name: `${alert.id}-monitor`,
-    squad: alert.team,
+    squad: alert.squad,
     inputs,
-    origin: { kind: 'alert', squad: alert.team, id: alert.id },
+    origin: { kind: 'alert', squad: alert.squad, id: alert.id },
   };
 }

@@ -4,13 +4,13 @@ import type { Alert } from '../../model/types';
 export const MANAGED_TAG = 'managed-by:oncall-as-code';
 
 export function alertName(alert: Alert): string {
-  return `[${alert.service}][${alert.team}] ${alert.title}`;
+  return `[${alert.service}][${alert.squad}] ${alert.title}`;
 }
 
 export function alertTags(alert: Alert): string[] {
   const own = alert.tags;
   const fixed = [
-    `team:${alert.team}`,
+    `team:${alert.squad}`,
     `service:${alert.service}`,
     `severity:${alert.severity.toLowerCase()}`,
     `alert-id:${alert.id}`,

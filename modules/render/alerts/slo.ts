@@ -26,8 +26,8 @@ export function renderSlo(org: Organisation, alert: SloAlert, handle: string | u
     {
       type: SLO,
       name: sloName,
-      squad: alert.team,
-      origin: { kind: 'alert', squad: alert.team, id: alert.id },
+      squad: alert.squad,
+      origin: { kind: 'alert', squad: alert.squad, id: alert.id },
       inputs: {
         name: alertName(alert),
         type: 'metric',
@@ -43,8 +43,8 @@ export function renderSlo(org: Organisation, alert: SloAlert, handle: string | u
     out.push({
       type: MONITOR,
       name: `${alert.id}-${burn.id}-monitor`,
-      squad: alert.team,
-      origin: { kind: 'alert', squad: alert.team, id: alert.id },
+      squad: alert.squad,
+      origin: { kind: 'alert', squad: alert.squad, id: alert.id },
       inputs: {
         name: alertName(named),
         type: 'slo alert',

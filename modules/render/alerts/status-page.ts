@@ -25,7 +25,7 @@ function slug(text: string): string {
 
 export function renderStatusPage(org: Organisation): DesiredResource[] {
   const services = [...org.services.values()].filter((s): s is Service & { statusPage: { name: string } } => s.statusPage !== undefined);
-  const retired = (s: Service): boolean => s.retired || (org.teams.get(s.team)?.retired ?? false);
+  const retired = (s: Service): boolean => s.retired || (org.squads.get(s.squad)?.retired ?? false);
   if (services.length === 0) return [];
   const page = 'status-page';
   const out: DesiredResource[] = [
@@ -65,7 +65,7 @@ export function renderStatusPage(org: Organisation): DesiredResource[] {
       ...(members ? { components: members.map((m, i) => ({ name: m.name, type: 'component', position: i })) } : {}),
     };
     const origin = entry.service
-      ? { kind: 'service' as const, squad: entry.service.team, id: entry.service.id }
+      ? { kind: 'service' as const, squad: entry.service.squad, id: entry.service.id }
       : { kind: 'status-page' as const, squad: ORGANISATION, id: name };
     // A component stays protected until its service (or every service of its group) is retired.
     const unprotected = entry.service ? retired(entry.service) : (groups.get(entry.name) ?? []).every((m) => retired(m.service));

@@ -64,8 +64,8 @@ export function renderSynthetic(org: Organisation, alert: SyntheticCheckAlert, h
   return {
     type: SYNTHETICS,
     name: `${alert.id}-check`,
-    squad: alert.team,
+    squad: alert.squad,
     inputs,
-    origin: { kind: 'alert', squad: alert.team, id: alert.id },
+    origin: { kind: 'alert', squad: alert.squad, id: alert.id },
   };
 }

@@ -7,23 +7,23 @@ import type { ResolvedOrg } from './resolve-org';
 import { resolveEscalations, resolveRouting } from './resolve-escalation';
 import { resolveRotations } from './resolve-rotation';
 import { resolveAlerts, resolveServices } from './resolve-alerts';
-import type { PhoneLine, Source, Team, Unavailability } from './types';
+import type { PhoneLine, Source, Squad, Unavailability } from './types';
 
 export interface OrgIndex {
-  readonly rotationIdsByTeam: ReadonlyMap<string, readonly string[]>;
+  readonly rotationIdsBySquad: ReadonlyMap<string, readonly string[]>;
   readonly alertIds: Map<string, Source>;
   readonly serviceIds: Map<string, Source>;
   readonly statusPageNames: Map<string, { file: string; line: number }>;
   readonly phoneNumbers: Map<string, string>;
 }
 
-export function resolveTeam(
+export function resolveSquad(
   r: Reporter,
   files: TeamFiles,
   org: ResolvedOrg,
   tree: SourceTree,
   index: OrgIndex,
-): { team?: Team; unavailability: Unavailability[] } {
+): { squad?: Squad; unavailability: Unavailability[] } {
   const teamFile = files.team;
   if (!teamFile) return { unavailability: [] };
   const { yaml: file, spec } = teamFile;
@@ -37,8 +37,8 @@ export function resolveTeam(
   });
   if (spec.manager !== undefined && !people.has(spec.manager)) unknownPerson(['manager'], spec.manager, `the manager of \`${id}\``);
 
-  const rotations = resolveRotations({ r, file, team: id, teamMembers: spec.members, org }, spec.rotations ?? {});
-  const escalationContext = { r, file, team: id, spec, org, rotations, rotationIdsByTeam: index.rotationIdsByTeam };
+  const rotations = resolveRotations({ r, file, squad: id, squadMembers: spec.members, org }, spec.rotations ?? {});
+  const escalationContext = { r, file, squad: id, spec, org, rotations, rotationIdsBySquad: index.rotationIdsBySquad };
   const escalations = resolveEscalations(escalationContext);
   const routing = resolveRouting(escalationContext, escalations);
 
@@ -63,7 +63,7 @@ export function resolveTeam(
   }
 
   const alerts = resolveAlerts(
-    { r, team: id, tree, org, services, escalationIds: Object.keys(spec.escalations ?? {}) },
+    { r, squad: id, tree, org, services, escalationIds: Object.keys(spec.escalations ?? {}) },
     file,
     spec.alerts,
     files.alertFiles,
@@ -112,7 +112,7 @@ export function resolveTeam(
       }
     }
     if (ok && router !== undefined) {
-      phone = { team: id, number: p.number, sid: p.sid, router, fallback, retired: p.retired ?? false, source: sourceOf(file, ['phone']) };
+      phone = { squad: id, number: p.number, sid: p.sid, router, fallback, retired: p.retired ?? false, source: sourceOf(file, ['phone']) };
     }
   }
 
@@ -132,7 +132,7 @@ export function resolveTeam(
     if (ok)
       unavailability.push({
         person: u.person,
-        team: id,
+        squad: id,
         from: u.from,
         to: u.to,
         reason: u.reason,
@@ -140,7 +140,7 @@ export function resolveTeam(
       });
   });
 
-  const team: Team = {
+  const team: Squad = {
     id,
     name: spec.name,
     description: spec.description,
@@ -157,5 +157,5 @@ export function resolveTeam(
     retired: spec.retired ?? false,
     source: { file: file.file, line: 1, column: 1 },
   };
-  return { team, unavailability };
+  return { squad: team, unavailability };
 }
