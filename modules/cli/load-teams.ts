@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathIn, type Io } from './io';
+import { UsageError } from './usage-error';
 import type { Problem } from '../core/problem';
 import { analyse, type Analysis } from '../pipeline';
 import { readTeamsDir, TeamsDirError } from '../spec/read-dir';
@@ -40,4 +42,20 @@ export function loadTeamsDir(dir: string, now: number, stacksDir?: string, io?: 
 /** The stacks directory of a repository: `stacks/` beside its teams directory. */
 export function stacksBeside(teamsDir: string, cwd: string = process.cwd()): string {
   return join(dirname(resolve(cwd, teamsDir)), 'stacks');
+}
+
+/**
+ * The stacks directory a command reads: the one `--stacks` names, which must be a directory (a mistyped path
+ * would otherwise check no stack and pass), or `stacks/` beside the teams directory, which may be absent.
+ */
+export function stacksDirOption(given: string | undefined, teamsDir: string, io: Pick<Io, 'cwd'>): string {
+  if (given === undefined) return stacksBeside(teamsDir, io.cwd);
+  let isDir = false;
+  try {
+    isDir = statSync(pathIn(io, given)).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UsageError(`--stacks \`${given}\` is not a directory: give the folder of the Pulumi.<stack>.yaml files`);
+  return given;
 }

@@ -3,7 +3,7 @@ import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { doctorChecks, type CheckResult } from '../doctor/checks';
 import { httpGet, type Get } from '../doctor/http';
 import type { Io } from '../io';
-import { loadTeamsDir, stacksBeside } from '../load-teams';
+import { loadTeamsDir, stacksDirOption } from '../load-teams';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 
 export const doctorUsage = `oncall doctor --stack NAME [--format text|json] [--teams DIR] [--stacks DIR]
@@ -26,7 +26,7 @@ export function doctorCommandWith(get: Get) {
     });
     const format = oneOf('format', stringOption(values, 'format'), ['text', 'json'] as const, 'text');
     const dir = stringOption(values, 'teams') ?? 'teams';
-    const stacksDir = stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd);
+    const stacksDir = stacksDirOption(stringOption(values, 'stacks'), dir, io);
     const wanted = stringOption(values, 'stack');
     if (wanted === undefined) throw new UsageError('name the stack to check with --stack');
     const result = loadTeamsDir(dir, io.now().getTime(), stacksDir, io);

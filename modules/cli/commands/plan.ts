@@ -2,7 +2,7 @@ import { renderStack } from '../../render/stack';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { planJson, planMarkdown, planText, PLAN_FORMATS } from '../format/plan';
 import { pathIn, type Io } from '../io';
-import { loadTeamsDir, stacksBeside } from '../load-teams';
+import { loadTeamsDir, stacksDirOption } from '../load-teams';
 import { formatProblems } from '../format/problems';
 import { sourceTexts as sourcesOf } from '../../spec/source';
 import { hasErrors } from '../../core/problem';
@@ -38,7 +38,7 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
   });
   const format = oneOf('format', stringOption(values, 'format'), PLAN_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const stacksDir = stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd);
+  const stacksDir = stacksDirOption(stringOption(values, 'stacks'), dir, io);
   const result = loadTeamsDir(dir, io.now().getTime(), stacksDir, io);
   if (hasErrors(result.problems) || !result.organisation) {
     io.err(

@@ -1,6 +1,6 @@
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import type { Io } from '../io';
-import { loadTeamsDir, stacksBeside } from '../load-teams';
+import { loadTeamsDir, stacksDirOption } from '../load-teams';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 
 export const stacksUsage = `oncall stacks [--format text|json] [--teams DIR] [--stacks DIR]
@@ -16,7 +16,7 @@ export async function stacksCommand(argv: string[], io: Io): Promise<number> {
   });
   const format = oneOf('format', stringOption(values, 'format'), ['text', 'json'] as const, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const result = loadTeamsDir(dir, io.now().getTime(), stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd), io);
+  const result = loadTeamsDir(dir, io.now().getTime(), stacksDirOption(stringOption(values, 'stacks'), dir, io), io);
   const org = result.organisation;
   if (!org) {
     io.err(`oncall stacks: the organisation in ${dir} cannot be read; run \`oncall validate --teams ${dir}\``);

@@ -2,7 +2,7 @@ import { hasErrors } from '../../core/problem';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { sarifDocsBase } from '../docs-base';
 import { formatProblems, PROBLEM_FORMATS } from '../format/problems';
-import { loadTeamsDir, stacksBeside } from '../load-teams';
+import { loadTeamsDir, stacksDirOption } from '../load-teams';
 import { sourceTexts as sourcesOf } from '../../spec/source';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import type { Io } from '../io';
@@ -24,7 +24,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   });
   const format = oneOf('format', stringOption(values, 'format'), PROBLEM_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const result = loadTeamsDir(dir, io.now().getTime(), stringOption(values, 'stacks') ?? stacksBeside(dir, io.cwd), io);
+  const result = loadTeamsDir(dir, io.now().getTime(), stacksDirOption(stringOption(values, 'stacks'), dir, io), io);
   const failed = hasErrors(result.problems);
   if (format === 'text') {
     if (result.problems.length > 0) io.out(formatProblems('text', result.problems, sourcesOf(result.tree)));
