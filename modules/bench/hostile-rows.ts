@@ -96,8 +96,8 @@ function hourlyOrganisation(members: number): SourceTree {
 }
 
 /** Cost per shift of a roster over 13 and 52 weeks of a 500-member hourly rotation. */
-export function hourlyRosterRows(runs: number): RowsAndFigures {
-  const { organisation } = analyse(hourlyOrganisation(500), NOW);
+export function hourlyRosterRows(runs: number, members = 500): RowsAndFigures {
+  const { organisation } = analyse(hourlyOrganisation(members), NOW);
   if (!organisation) throw new Error('the hourly organisation is not valid');
   let quarterShifts = 0;
   let yearShifts = 0;
@@ -107,7 +107,7 @@ export function hourlyRosterRows(runs: number): RowsAndFigures {
   return {
     rows: [
       {
-        measure: `roster of a 500-member hourly rotation: a year (${yearShifts.toLocaleString('en')} shifts) vs a quarter`,
+        measure: `roster of a ${members}-member hourly rotation: a year (${yearShifts.toLocaleString('en')} shifts) vs a quarter`,
         value: `${year.median.toFixed(0)} ms vs ${quarter.median.toFixed(0)} ms, ${perShiftRatio.toFixed(2)}× the cost per shift`,
         target: '≤ 1.5× per shift (linear), year < 2 s',
         ok: perShiftRatio <= 1.5 && year.median < 2000,

@@ -8,13 +8,13 @@
  * Prints a markdown table (median and spread over several runs, peak memory) and ends with one JSON line of
  * figures. The router is loaded with Twilio's full voice webhook (judged) and a minimal one (for comparison).
  *   node dist/modules/bench/run.js [--squads 300] [--runs 5] [--router-seconds 3 (per round; --runs rounds)] [--sdk-resources 300]
- *     [--fuzz 10000] [--example DIR (default: teams/) --starts 10]
+ *     [--fuzz 10000] [--example DIR (default: teams/) --starts 10] [--hourly-members 500]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import twilio from 'twilio';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { analyse } from '../pipeline';
 import { renderStack } from '../render/stack';
 import { calendars } from '../schedule/calendar';
@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       squads: { type: 'string', default: '300' },
       runs: { type: 'string', default: '5' },
       'router-seconds': { type: 'string', default: '3' },
+      'hourly-members': { type: 'string', default: '500' },
       'sdk-resources': { type: 'string', default: '300' },
       fuzz: { type: 'string', default: '10000' },
       example: { type: 'string', default: join(ROOT, 'teams') },
@@ -173,7 +174,7 @@ async function main(): Promise<void> {
     // A first round on a fresh process measures its compiler warming up, not the router: one unjudged second first.
     for (const server of [bare, router]) {
       const params = webhooks[0]!.params;
-      const signature = twilio.getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, params);
+      const signature = getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, params);
       await loadServer(server, Math.min(seconds, 1), new URLSearchParams(params).toString(), {
         'content-type': 'application/x-www-form-urlencoded',
         'x-twilio-signature': signature,
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
       const body = new URLSearchParams(webhook.params).toString();
       const headers = {
         'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, webhook.params),
+        'x-twilio-signature': getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, webhook.params),
       };
       const k = webhook.key;
       if (webhook.judged) {
@@ -241,7 +242,7 @@ async function main(): Promise<void> {
   for (const part of [
     fuzzRows(Number(values.fuzz)),
     largeFileRows(Math.max(600, squads * 20), 6, Math.min(runs, 3)),
-    hourlyRosterRows(Math.min(runs, 3)),
+    hourlyRosterRows(Math.min(runs, 3), Number(values['hourly-members'])),
   ]) {
     rows.push(...part.rows);
     Object.assign(figures, part.figures);

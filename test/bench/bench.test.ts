@@ -41,6 +41,8 @@ describe('npm run bench (smoke run on a tiny organisation)', () => {
         '30',
         '--fuzz',
         '20',
+        '--hourly-members',
+        '60',
         '--example',
         FIXTURE_DIR,
         '--starts',
