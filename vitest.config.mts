@@ -1,14 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Test files that change process-wide state (Pulumi's runtime and mocks, process.env, a mocked node:fs,
- * servers and workers) get a fresh module registry each; the others share one per worker, so that the
- * modules under test are loaded once per worker instead of once per file.
+ * Test files that change process-wide state (Pulumi's runtime and mocks, process.env, a mocked node:fs) get a
+ * fresh module registry each; the others share one per worker, so that the modules under test are loaded once
+ * per worker instead of once per file. The router's tests share it too: each closes the servers and workers it
+ * starts.
  */
 const ISOLATED = [
   'test/pulumi/**/*.test.ts',
   'test/policy/**/*.test.ts',
-  'test/router/**/*.test.ts',
   'test/bench/**/*.test.ts',
   'test/cli/atomic-output.test.ts',
   'test/cli/doctor.test.ts',
