@@ -1,4 +1,6 @@
 /** TwiML answers. The only phone numbers in them come from the organisation's data, never from a request. */
+import { fitSmsBody } from './sms-body';
+
 export const DIAL_TIMEOUT_SECONDS = 20;
 
 function xml(text: string): string {
@@ -18,8 +20,9 @@ export function hangup(): string {
   return '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>';
 }
 
+/** The body is fitted before escaping: Twilio counts the message's text, not the XML that carries it. */
 export function forwardSms(to: string, from: string, body: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><Response><Message to="${xml(to)}">${xml(`From ${from}: ${body}`)}</Message></Response>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><Response><Message to="${xml(to)}">${xml(fitSmsBody(`From ${from}: `, body))}</Message></Response>`;
 }
 
 export function empty(): string {

@@ -143,6 +143,16 @@ describe('SMS', () => {
     expect(r.status).toBe(200);
     expect(r.body).toContain(`<Message to="${PHONES.alice}">From +33612345678: Site down &lt;urgent&gt; &amp; slow</Message>`);
   });
+
+  it("keeps a 1,600-character SMS within Twilio's 1,600-character body, cut with a marker after the sender's number", async () => {
+    now = Date.parse('2026-03-30T09:30:00+02:00');
+    const body = 'Checkout failing for every card. '.repeat(49).slice(0, 1600);
+    const r = await post(router.url, '/sms', { MessageSid: 'SM2', From: '+33612345678', To: STOREFRONT_LINE, Body: body });
+    expect(r.status).toBe(200);
+    const text = /<Message to="[^"]+">([^<]*)<\/Message>/.exec(r.body)?.[1] ?? '';
+    expect(text.length).toBeLessThanOrEqual(1600);
+    expect(text).toBe(`From +33612345678: ${body.slice(0, text.length - 22)}...`);
+  });
 });
 
 describe('what the router refuses', () => {
