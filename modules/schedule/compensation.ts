@@ -2,10 +2,12 @@
  * On-call compensation for a month, per person: on-call days, weekend days and public-holiday days, and
  * the hours behind them. Each calendar day of a rotation (in its zone) counts as an on-call day for the
  * person who is on call longest that day: a Monday-09:00 weekly turn is 7 days, a business-hours turn
- * 5 days, and a 39-hour Christmas override covering the 25th is that 1 day.
+ * 5 days, and a 39-hour Christmas override covering the 25th is that 1 day. Hours are the length of the
+ * union of a person's shifts: on call on three rotations at once for a week is 168 hours, not 504.
  */
 import type { Organisation } from '../model/types';
 import { HOUR, instantOf, isoDateOfLocal, localDateMinute, localMinute, weekdayOfLocal } from '../core/local-time';
+import { union, type Interval } from '../core/intervals';
 import { rotationShifts } from './shifts';
 
 export interface CompensationRow {
@@ -22,10 +24,13 @@ interface Totals {
   days: Set<string>;
   weekendDays: Set<string>;
   holidayDays: Set<string>;
-  ms: number;
-  weekendMs: number;
-  holidayMs: number;
+  /** Shift pieces (split at the rotation's local midnights); overlaps across rotations are merged at the end. */
+  spans: Interval[];
+  weekendSpans: Interval[];
+  holidaySpans: Interval[];
 }
+
+const lengthOf = (list: readonly Interval[]): number => union(list).reduce((sum, [s, e]) => sum + (e - s), 0);
 
 const round = (ms: number): number => Math.round((ms / HOUR) * 100) / 100;
 
@@ -39,7 +44,7 @@ export function compensation(org: Organisation, month: string): CompensationRow[
   const totalsOf = (person: string): Totals => {
     let t = totals.get(person);
     if (!t) {
-      t = { days: new Set(), weekendDays: new Set(), holidayDays: new Set(), ms: 0, weekendMs: 0, holidayMs: 0 };
+      t = { days: new Set(), weekendDays: new Set(), holidayDays: new Set(), spans: [], weekendSpans: [], holidaySpans: [] };
       totals.set(person, t);
     }
     return t;
@@ -62,9 +67,9 @@ export function compensation(org: Organisation, month: string): CompensationRow[
         const date = isoDateOfLocal(dayStart);
         const weekend = weekdayOfLocal(dayStart) >= 6;
         const t = totalsOf(shift.person);
-        t.ms += end - start;
-        if (weekend) t.weekendMs += end - start;
-        if (holidays.has(date)) t.holidayMs += end - start;
+        t.spans.push([start, end]);
+        if (weekend) t.weekendSpans.push([start, end]);
+        if (holidays.has(date)) t.holidaySpans.push([start, end]);
         const day = perDay.get(date) ?? new Map<string, { ms: number; first: number }>();
         const entry = day.get(shift.person) ?? { ms: 0, first: start };
         entry.ms += end - start;
@@ -88,9 +93,9 @@ export function compensation(org: Organisation, month: string): CompensationRow[
       days: t.days.size,
       weekendDays: t.weekendDays.size,
       holidayDays: t.holidayDays.size,
-      hours: round(t.ms),
-      weekendHours: round(t.weekendMs),
-      holidayHours: round(t.holidayMs),
+      hours: round(lengthOf(t.spans)),
+      weekendHours: round(lengthOf(t.weekendSpans)),
+      holidayHours: round(lengthOf(t.holidaySpans)),
     }))
     .sort((a, b) => (a.person < b.person ? -1 : 1));
 }

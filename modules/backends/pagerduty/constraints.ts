@@ -81,31 +81,16 @@ export function pagerdutyConstraints(_org: Organisation, team: Squad, label: str
   pagerdutyEmailIntake(team, label, add);
 }
 
-/** PagerDuty receives e-mail through an integration of one service: the squad's first. */
+/** PagerDuty receives e-mail through integrations of services: a squad in e-mail intake needs one in service. */
 function pagerdutyEmailIntake(team: Squad, label: string, add: AddProblem): void {
   if (!team.emailIntake) return;
-  const receiving = emailIntakeService(team);
-  if (receiving === undefined) {
+  if (emailIntakeService(team) === undefined) {
     add(
       at(
         team.source,
         'error',
         'backend/pagerduty-email-no-service',
         `${label} receives e-mail on a service: \`${team.id}\` asks for e-mail intake and has no service`,
-      ),
-    );
-    return;
-  }
-  const others = [...team.services.values()].filter((s) => !s.retired && s.id !== receiving);
-  const second = others[0];
-  if (second) {
-    const list = others.map((s) => `\`${s.id}\``).join(', ');
-    add(
-      at(
-        second.source,
-        'warning',
-        'backend/pagerduty-email-service',
-        `${label} files every e-mailed alert of \`${team.id}\` under its first service \`${receiving}\` (${team.id}@<subdomain>.pagerduty.com), not under ${list}: they page the same people`,
       ),
     );
   }

@@ -34,12 +34,18 @@ export interface PagerDutyOptions {
 export const DEFAULT_EMAIL_FILTER = { subjectMode: 'always', bodyMode: 'always', fromEmailMode: 'always' } as const;
 
 /**
- * The service `intake.email` lands on: a squad has one e-mail address, like its Opsgenie e-mail integration,
- * and PagerDuty attaches an e-mail integration to one service. Every service of a squad pages through the
- * same policy and urgency, so only the service the incident is filed under differs (a validate warning).
+ * The service that keeps the squad's own address `<squad>@<subdomain>.pagerduty.com` (its first in service),
+ * like its Opsgenie e-mail integration. PagerDuty attaches an e-mail integration to one service, so every
+ * other service in service gets one of its own, `<squad>.<service>@…`: e-mailed alerts reach each service.
  */
 export function emailIntakeService(team: Squad): string | undefined {
   return [...team.services.values()].find((s) => !s.retired)?.id;
+}
+
+/** The address of a service's e-mail integration (ids have no dots, so no two services share one). */
+export function intakeAddress(team: Squad, serviceId: string, subdomain: string): string {
+  const local = serviceId === emailIntakeService(team) ? team.id : `${team.id}.${serviceId}`;
+  return `${local}@${subdomain}.pagerduty.com`;
 }
 
 function user(org: Organisation, person: string): Value {
@@ -160,7 +166,6 @@ export function renderPagerDutySquad(org: Organisation, team: Squad, options: Pa
   }
 
   const policy = squadPolicy(team);
-  const emailService = team.emailIntake ? emailIntakeService(team) : undefined;
   for (const service of team.services.values()) {
     if (!policy) continue;
     const serviceName = names.service(service.id);
@@ -179,7 +184,7 @@ export function renderPagerDutySquad(org: Organisation, team: Squad, options: Pa
         inputs: { name: 'Datadog', service: ref(serviceName), vendor: lookUp(PAGERDUTY_LOOKUPS.vendor, 'Datadog') },
       }),
     );
-    if (service.id === emailService) {
+    if (team.emailIntake && !service.retired) {
       out.push(
         resourceOf(PAGERDUTY.integration, {
           name: names.integration(service.id, 'email'),
@@ -188,7 +193,7 @@ export function renderPagerDutySquad(org: Organisation, team: Squad, options: Pa
             name: 'E-mail',
             service: ref(serviceName),
             type: 'generic_email_inbound_integration',
-            integrationEmail: `${team.id}@${options.subdomain}.pagerduty.com`,
+            integrationEmail: intakeAddress(team, service.id, options.subdomain),
             emailFilters: [{ ...DEFAULT_EMAIL_FILTER }],
           },
         }),

@@ -47,11 +47,6 @@ export const BACKEND_CODES = codeGroup(
       severity: 'warning',
       summary: 'PagerDuty wants at least 3 minutes before escalating from a rule with several targets',
     },
-    'backend/pagerduty-email-service': {
-      severity: 'warning',
-      summary:
-        "PagerDuty receives a squad's e-mail on its first service (`<squad>@<subdomain>.pagerduty.com`); the message names the services whose alerts are filed under it",
-    },
     'backend/pagerduty-email-no-service': {
       severity: 'error',
       summary: 'PagerDuty receives e-mail on a service: the squad asks for e-mail intake and has no service in service',

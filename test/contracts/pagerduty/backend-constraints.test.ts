@@ -1,7 +1,7 @@
 /**
- * What PagerDuty cannot take, said by `validate`: a squad's e-mail intake is one address per squad (as on
- * Opsgenie) on one service, and `validate` names the services it does not file under; service names the
- * provider refuses.
+ * E-mail intake on PagerDuty, where an e-mail integration belongs to one service: every service of the squad
+ * gets one, the first keeping the squad's address; `validate` refuses intake without a service, and service
+ * names the provider refuses.
  */
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../../modules/model/load';
@@ -11,6 +11,8 @@ import { renderStack } from '../../../modules/render/stack';
 import { parseStackFile } from '../../../modules/spec/stacks';
 import type { SourceTree } from '../../../modules/spec/source';
 import { fixtureTree, lineOf, NOW, withFiles } from '../../helpers';
+import { checkPlan, contractsOf } from '../contract';
+import { pagerdutyContracts } from './index';
 
 const stack = parseStackFile(
   'stacks/Pulumi.lab-pagerduty.yaml',
@@ -32,10 +34,12 @@ function squad(services: string): SourceTree {
   return withFiles({ 'lab/team.yaml': yaml }, fixtureTree());
 }
 
+const render = (tree: SourceTree) =>
+  renderStack(loadOrganisation(tree).organisation!, { now: NOW, name: 'lab', backend: 'pagerduty', pagerdutySubdomain: 'acme' }).resources;
+
 function emailIntegrations(tree: SourceTree): Array<{ name: string; service: unknown; address: unknown }> {
-  const org = loadOrganisation(tree).organisation!;
-  return renderStack(org, { now: NOW, name: 'lab', backend: 'pagerduty', pagerdutySubdomain: 'acme' })
-    .resources.filter((r) => r.squad === 'lab' && r.type === PD.integration && r.inputs.type === 'generic_email_inbound_integration')
+  return render(tree)
+    .filter((r) => r.squad === 'lab' && r.type === PD.integration && r.inputs.type === 'generic_email_inbound_integration')
     .map((r) => ({ name: r.name, service: r.inputs.service, address: r.inputs.integrationEmail }));
 }
 
@@ -45,20 +49,35 @@ const problemsOf = (tree: SourceTree, prefix = 'backend/pagerduty-email') =>
 describe('e-mail intake on PagerDuty', () => {
   const several = 'services:\n  lab-api: { name: Lab API }\n  lab-worker: { name: Lab worker }\n  lab-cron: {}\n';
 
-  it('gives the squad one address, on its first service, and warns at the next service that it gets none', () => {
+  it('gives every service an e-mail integration: the first keeps the squad address, the others their own', () => {
     const tree = squad(several);
     expect(emailIntegrations(tree)).toEqual([
       { name: 'lab-api-email-integration', service: { $ref: 'lab-api-service', property: 'id' }, address: 'lab@acme.pagerduty.com' },
+      {
+        name: 'lab-worker-email-integration',
+        service: { $ref: 'lab-worker-service', property: 'id' },
+        address: 'lab.lab-worker@acme.pagerduty.com',
+      },
+      {
+        name: 'lab-cron-email-integration',
+        service: { $ref: 'lab-cron-service', property: 'id' },
+        address: 'lab.lab-cron@acme.pagerduty.com',
+      },
     ]);
-    const problems = problemsOf(tree);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({
-      severity: 'warning',
-      code: 'backend/pagerduty-email-service',
-      file: 'teams/lab/team.yaml',
-      line: lineOf('lab/team.yaml', 'lab-worker', tree),
-    });
-    expect(problems[0]!.message).toContain('`lab-worker`, `lab-cron`');
+    expect(problemsOf(tree)).toEqual([]);
+  });
+
+  it('two services: each gets one, and the plan keeps to the PagerDuty contract', () => {
+    const tree = squad('services:\n  lab-api: {}\n  lab-worker: {}\n');
+    const integrations = emailIntegrations(tree);
+    expect(integrations.map((i) => i.service)).toEqual([
+      { $ref: 'lab-api-service', property: 'id' },
+      { $ref: 'lab-worker-service', property: 'id' },
+    ]);
+    expect(new Set(integrations.map((i) => i.address)).size).toBe(2);
+    const pagerduty = render(tree).filter((r) => r.type.startsWith('pagerduty:'));
+    expect(pagerduty.length).toBeGreaterThan(integrations.length);
+    expect(checkPlan(contractsOf(pagerdutyContracts), pagerduty, NOW)).toEqual([]);
   });
 
   it('skips a retired first service: the address goes to the first one still in service', () => {
