@@ -5,7 +5,7 @@ import type { Io } from './io';
 import { loadTeamsDir } from './load-teams';
 import { sourceTexts as sourcesOf } from '../spec/source';
 import { UsageError } from './usage-error';
-import { parseIsoInstant } from './time-options';
+import { parseIsoInstantWithNote } from './time-options';
 
 /**
  * The organisation for commands that read it (who, roster, calendar…): when the YAML has errors they
@@ -32,10 +32,14 @@ export function checkSquad(org: Organisation, team: string | undefined): void {
   }
 }
 
-/** Parses an ISO 8601 instant option; a date or date-time without offset is read in `zone`. */
-export function parseInstantOption(name: string, text: string, zone: string): number {
-  const ms = parseIsoInstant(text, zone);
-  if (ms === undefined)
+/**
+ * Parses an ISO 8601 instant option; a date or date-time without offset is read in `zone`. A local time
+ * skipped by a daylight-saving change is read as the moment the clocks jump, and `warn` is told so.
+ */
+export function parseInstantOption(name: string, text: string, zone: string, warn?: (message: string) => void): number {
+  const parsed = parseIsoInstantWithNote(text, zone);
+  if (parsed === undefined)
     throw new UsageError(`--${name} must be an ISO 8601 date or date-time such as 2026-03-30T09:30+02:00 (got \`${text}\`)`);
-  return ms;
+  if (parsed.note !== undefined) warn?.(`--${name}: ${parsed.note}`);
+  return parsed.instant;
 }

@@ -6,6 +6,7 @@
 import type { Organisation } from '../model/types';
 import { roster, type RosterRow } from './roster';
 import { renderCalendar, renderEvent, type IcsEvent } from './ics';
+import { AbsencesByRotation, calendarNotes } from './calendar-notes';
 
 export interface CalendarFile {
   readonly name: string;
@@ -28,34 +29,43 @@ export function shiftSummary(org: Organisation, row: Pick<RosterRow, 'team' | 'r
   return `On call: ${row.team}${rotation} (${row.person})`;
 }
 
-function eventOf(org: Organisation, row: RosterRow): IcsEvent {
+function eventOf(org: Organisation, row: RosterRow, notes: readonly string[]): IcsEvent {
   const person = org.people.get(row.person);
   return {
     uid: shiftUid(row),
     start: row.start,
     end: row.end,
     summary: shiftSummary(org, row),
-    description: [`${person?.name ?? row.person} is on call in ${row.team}/${row.rotation}.`, ...row.notes].join('\n'),
+    description: [`${person?.name ?? row.person} is on call in ${row.team}/${row.rotation}.`, ...notes].join('\n'),
     categories: [row.team],
   };
 }
 
-/** all.ics, team-<id>.ics for each squad and person-<id>.ics for each person of a rotation. */
+/**
+ * all.ics, team-<id>.ics for each squad and person-<id>.ics for each person of a rotation. The shared
+ * files carry no reasons (see calendar-notes.ts); a person's own file may.
+ */
 export function calendars(org: Organisation, from: number, to: number, stamp: Date): CalendarFile[] {
   const rows = roster(org, from, to);
-  // Each shift is rendered once, then placed in the three calendars it belongs to.
+  // Each shift is rendered once for the shared calendars, and again for its person's calendar only when
+  // that one says more (a reason of theirs).
+  const absences = new AbsencesByRotation(org);
   const byTeam = new Map<string, string[]>();
   const byPerson = new Map<string, string[]>();
   const all: string[] = [];
   for (const row of rows) {
-    const text = renderEvent(eventOf(org, row), stamp.getTime());
+    const shared = calendarNotes(org, absences, row);
+    // Only the reason of an override or a swap differs in the person's own calendar.
+    const personal = row.shift.reason ? calendarNotes(org, absences, row, row.person) : shared;
+    const text = renderEvent(eventOf(org, row, shared), stamp.getTime());
+    const own = sameNotes(shared, personal) ? text : renderEvent(eventOf(org, row, personal), stamp.getTime());
     all.push(text);
     const teamList = byTeam.get(row.team);
     if (teamList) teamList.push(text);
     else byTeam.set(row.team, [text]);
     const list = byPerson.get(row.person);
-    if (list) list.push(text);
-    else byPerson.set(row.person, [text]);
+    if (list) list.push(own);
+    else byPerson.set(row.person, [own]);
   }
   const files: CalendarFile[] = [{ name: 'all.ics', contents: renderCalendar(`${org.name} on call`, all) }];
   for (const team of org.squads.values()) {
@@ -71,4 +81,8 @@ export function calendars(org: Organisation, from: number, to: number, stamp: Da
     files.push({ name: `person-${id}.ics`, contents: renderCalendar(`${name} on call`, byPerson.get(id) ?? []) });
   }
   return files;
+}
+
+function sameNotes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((note, i) => note === b[i]);
 }

@@ -25,7 +25,7 @@ export async function whoCommand(argv: string[], io: Io): Promise<number> {
   const team = stringOption(values, 'team');
   checkSquad(org, team);
   const atText = stringOption(values, 'at');
-  const at = atText === undefined ? now : parseInstantOption('at', atText, org.timezone);
+  const at = atText === undefined ? now : parseInstantOption('at', atText, org.timezone, (m) => io.err(m));
   const rows = whoIsOnCall(org, at, team);
   io.out(format === 'json' ? formatWhoJson(rows) : formatWhoText(org, rows, at));
   return EXIT_OK;
