@@ -16,9 +16,10 @@ export interface CliLoad extends Analysis {
 
 /**
  * Reads, resolves and checks a teams directory; a missing directory is a problem like any other. Relative
- * paths are read from `io.cwd` (the process's directory by default) and shown as given.
+ * paths are read from `io.cwd` (the process's directory by default) and shown as given. With `onlyStack`, the
+ * backend checks are those of that stack alone.
  */
-export function loadTeamsDir(dir: string, now: number, stacksDir?: string, io?: Pick<Io, 'cwd'>): CliLoad {
+export function loadTeamsDir(dir: string, now: number, stacksDir?: string, io?: Pick<Io, 'cwd'>, onlyStack?: string): CliLoad {
   const open = io ? pathIn(io, dir) : dir;
   let tree: SourceTree;
   try {
@@ -36,7 +37,26 @@ export function loadTeamsDir(dir: string, now: number, stacksDir?: string, io?: 
     return { problems: [problem] };
   }
   const stacks = stacksDir === undefined ? undefined : readStacksDir(io ? pathIn(io, stacksDir) : stacksDir);
-  return { ...analyse(tree, now, stacks), tree, stacks: stacks?.stacks ?? [] };
+  return {
+    ...analyse(tree, now, stacks && onlyStack !== undefined ? oneStack(stacks, onlyStack) : stacks),
+    tree,
+    stacks: stacks?.stacks ?? [],
+  };
+}
+
+/**
+ * The stacks as one command sees them when it works on a single stack (`plan --stack`): that stack alone, and
+ * no problem of the other stack files, so that a backend limit or a broken file of one stack does not stop the
+ * plan of another. Unchanged when no stack has that name (the command then says so).
+ */
+function oneStack(read: { stacks: StackSpec[]; problems: Problem[] }, name: string): { stacks: StackSpec[]; problems: Problem[] } {
+  const chosen = read.stacks.find((s) => s.name === name);
+  if (!chosen) return read;
+  const folder = chosen.file.slice(0, chosen.file.lastIndexOf('/') + 1);
+  return {
+    stacks: [chosen],
+    problems: read.problems.filter((p) => p.file === chosen.file || !p.file.startsWith(folder)),
+  };
 }
 
 /** The stacks directory of a repository: `stacks/` beside its teams directory. */

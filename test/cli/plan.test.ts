@@ -173,6 +173,23 @@ describe('backend constraints in validate, for the stacks that use the backend',
     expect((await runCli(['validate', '--teams', dir, '--stacks', noStacks])).code).toBe(0);
   });
 
+  it("plan: a backend limit of one stack stops that stack's plan only, and points to the validate that shows it", async () => {
+    const dir = writeTree(withEdit('storefront/team.yaml', '    start: 2026-01-05', '    handoff: monday 09:15\n    start: 2026-01-05'));
+    dirs.push(dir);
+    const pagerduty = await runCli(['plan', '--teams', dir, '--stacks', 'stacks', '--stack', 'acme-pagerduty', '--format', 'json']);
+    expect(pagerduty.stderr).toBe('');
+    expect(pagerduty.code).toBe(0);
+    expect(JSON.parse(pagerduty.stdout).resources.length).toBeGreaterThan(0);
+    const opsgenie = await runCli(['plan', '--teams', dir, '--stacks', 'stacks', '--stack', 'acme-opsgenie']);
+    expect(opsgenie.code).toBe(1);
+    expect(opsgenie.stderr).toContain('backend/opsgenie-half-hour');
+    expect(opsgenie.stderr).toContain(`Fix these first: \`oncall validate --teams ${dir} --stacks stacks\`.`);
+    // That command shows the error.
+    const validate = await runCli(['validate', '--teams', dir, '--stacks', 'stacks']);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout + validate.stderr).toContain('backend/opsgenie-half-hour');
+  });
+
   it("PagerDuty: two policies in one squad's routing is an error", async () => {
     const tree = withEdit(
       'payments/team.yaml',

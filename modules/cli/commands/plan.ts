@@ -38,20 +38,21 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
   });
   const format = oneOf('format', stringOption(values, 'format'), PLAN_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
-  const stacksDir = stacksDirOption(stringOption(values, 'stacks'), dir, io);
-  const result = loadTeamsDir(dir, io.now().getTime(), stacksDir, io);
+  const givenStacks = stringOption(values, 'stacks');
+  const stacksDir = stacksDirOption(givenStacks, dir, io);
+  const wanted = stringOption(values, 'stack');
+  const result = loadTeamsDir(dir, io.now().getTime(), stacksDir, io, wanted);
   if (hasErrors(result.problems) || !result.organisation) {
     io.err(
       `${formatProblems(
         'text',
         result.problems.filter((p) => p.severity === 'error'),
         sourcesOf(result.tree),
-      )}\n\nFix these first: \`oncall validate --teams ${dir}\`.`,
+      )}\n\nFix these first: \`oncall validate --teams ${dir}${givenStacks === undefined ? '' : ` --stacks ${givenStacks}`}\`.`,
     );
     return EXIT_PROBLEMS;
   }
   const stacks = result.stacks ?? [];
-  const wanted = stringOption(values, 'stack');
   if (stacks.length === 0) throw new UsageError(`no stack in ${stacksDir}: add a Pulumi.<stack>.yaml with \`oncall:backend\``);
   const stack = wanted === undefined ? (stacks.length === 1 ? stacks[0] : undefined) : stacks.find((s) => s.name === wanted);
   if (!stack) {
