@@ -1,7 +1,7 @@
 /**
  * The coverage audit a manager asks for, per squad: services and alerts, runbooks and readiness, promised
- * hours actually covered, how long the escalation takes to reach its last level against the response
- * target, on-call load, and — given a Datadog monitors export — what is not managed as code.
+ * hours actually covered, how long each routed escalation policy takes to reach its last level against
+ * its own response target, on-call load, and — given a Datadog monitors export — what is not managed as code.
  */
 import type { Organisation, Squad } from '../model/types';
 import { squadCoverage } from '../schedule/coverage-checks';
@@ -29,7 +29,11 @@ export interface SquadAudit {
   readonly servicesWithoutSyntheticCheck: string[];
   /** Share of the promised hours of the next weeks with someone on call. */
   readonly coveragePercent: number;
-  /** Worst case: minutes until the routed escalation reaches its last level. */
+  /** Each routed escalation policy against its own response target. */
+  readonly escalations: PolicyAudit[];
+  /** The routed policy with the least time to spare before its own target (the latest one when any is late). */
+  readonly escalationPolicy: string | null;
+  /** Minutes until that policy reaches its last level, and that same policy's response target. */
   readonly escalationMinutes: number | null;
   readonly responseTargetMinutes: number | null;
   readonly escalationWithinTarget: boolean | null;
@@ -40,6 +44,14 @@ export interface SquadAudit {
   readonly managedSharePercent: number | null;
   /** Hour of the week (0 = Monday 00:00, organisation's zone) → share of it covered, or null when not promised. */
   readonly heat: Array<number | null>;
+}
+
+export interface PolicyAudit {
+  readonly policy: string;
+  readonly name: string;
+  readonly escalationMinutes: number;
+  readonly responseTargetMinutes: number;
+  readonly withinTarget: boolean;
 }
 
 export interface Audit {
@@ -97,8 +109,19 @@ function squadAudit(
   const promisedMs = promised.reduce((n, [s, e]) => n + e - s, 0);
   const gapMs = gaps.reduce((n, g) => n + g.end - g.start, 0);
   const policies = [...new Set(team.routing.map((r) => r.escalation))].map((id) => team.escalations.get(id)).filter((p) => p !== undefined);
-  const escalationMinutes = policies.length ? Math.max(...policies.map((p) => p.steps[p.steps.length - 1]?.afterMinutes ?? 0)) : null;
-  const responseTargetMinutes = policies.length ? Math.min(...policies.map((p) => p.responseTargetMinutes)) : null;
+  const escalations = policies.map((p): PolicyAudit => {
+    const minutes = p.steps[p.steps.length - 1]?.afterMinutes ?? 0;
+    return {
+      policy: p.id,
+      name: p.name,
+      escalationMinutes: minutes,
+      responseTargetMinutes: p.responseTargetMinutes,
+      withinTarget: minutes <= p.responseTargetMinutes,
+    };
+  });
+  // Each policy is measured against its own target; the squad's line shows the one closest to (or furthest past) it.
+  const slack = (e: PolicyAudit) => e.responseTargetMinutes - e.escalationMinutes;
+  const worst = escalations.reduce<PolicyAudit | undefined>((w, e) => (w === undefined || slack(e) < slack(w) ? e : w), undefined);
   const own = monitors?.filter((m) => m.tags.includes(`team:${team.id}`));
   const unmanaged = own?.filter((m) => !m.tags.includes(MANAGED_TAG));
   return {
@@ -113,10 +136,11 @@ function squadAudit(
     servicesWithoutPagingAlert: findings.filter((f) => f.code === 'service/paging-alert').map((f) => f.service ?? ''),
     servicesWithoutSyntheticCheck: findings.filter((f) => f.code === 'service/synthetic-check').map((f) => f.service ?? ''),
     coveragePercent: pct(promisedMs - gapMs, promisedMs),
-    escalationMinutes,
-    responseTargetMinutes,
-    escalationWithinTarget:
-      escalationMinutes === null || responseTargetMinutes === null ? null : escalationMinutes <= responseTargetMinutes,
+    escalations,
+    escalationPolicy: worst?.name ?? null,
+    escalationMinutes: worst?.escalationMinutes ?? null,
+    responseTargetMinutes: worst?.responseTargetMinutes ?? null,
+    escalationWithinTarget: worst?.withinTarget ?? null,
     load: squadLoad(org, team.id, from, to),
     unmanagedMonitors: unmanaged ? unmanaged.length : null,
     unmanagedMonitorNames: unmanaged ? unmanaged.map((m) => m.name) : null,

@@ -70,6 +70,88 @@ describe('oncall audit', () => {
     expect(html).toContain('fill="#f59e0b"><title>platform, Mon 10:00: 75% covered</title>');
   });
 
+  it('measures each escalation policy against its own response target', async () => {
+    // Storefront routes business hours to a quick policy with a tight target and the rest to a slow one with a
+    // loose target: each reaches its last level within its own target, so the squad is not late.
+    const quick = { key: 'quick', name: 'Quick', target: 15, steps: [5, 10] };
+    const slow = { key: 'slow', name: 'Slow', target: 240, steps: [30, 120] };
+    const policy = (p: typeof quick) =>
+      [
+        `  ${p.key}:`,
+        `    name: ${p.name}`,
+        `    responseTarget: ${p.target}m`,
+        '    steps:',
+        '      - notify: on-call',
+        ...p.steps.map((m) => `      - after: ${m}m\n        notify: on-call`),
+      ].join('\n');
+    const tree = (policies: Array<typeof quick>) =>
+      withEdit(
+        'storefront/team.yaml',
+        /escalations:[\s\S]*?\n\n/,
+        [
+          'escalations:',
+          ...policies.map(policy),
+          'routing:',
+          '  - during: business-hours',
+          '    rotation: oncall',
+          `    escalation: ${policies[0]!.key}`,
+          '  - rotation: oncall',
+          `    escalation: ${policies[1]!.key}`,
+          '',
+          '',
+        ].join('\n'),
+      );
+    const storefront = async (policies: Array<typeof quick>, format = 'json') => {
+      const dir = writeTree(tree(policies));
+      dirs.push(dir);
+      const run = await runCli(['audit', '--teams', dir, '--format', format], undefined, NOW);
+      expect(run.code, run.stderr).toBe(0);
+      return format === 'json' ? JSON.parse(run.stdout).teams.find((t: any) => t.team === 'storefront') : run.stdout;
+    };
+    const last = (p: typeof quick) => p.steps[p.steps.length - 1]!;
+    // Guard: the old comparison (slowest escalation against tightest target) would call this late.
+    expect(Math.max(last(quick), last(slow))).toBeGreaterThan(Math.min(quick.target, slow.target));
+
+    const within = await storefront([quick, slow]);
+    expect(within.escalationWithinTarget).toBe(true);
+    expect(within.escalations).toEqual(
+      [quick, slow].map((p) => ({
+        policy: p.key,
+        name: p.name,
+        escalationMinutes: last(p),
+        responseTargetMinutes: p.target,
+        withinTarget: true,
+      })),
+    );
+    // The squad's line: the policy with the least time to spare, with its own target.
+    const tighter = quick.target - last(quick) < slow.target - last(slow) ? quick : slow;
+    expect([within.escalationPolicy, within.escalationMinutes, within.responseTargetMinutes, within.escalationWithinTarget]).toEqual([
+      tighter.name,
+      last(tighter),
+      tighter.target,
+      true,
+    ]);
+    const text = await storefront([quick, slow], 'text');
+    expect(text).toContain(
+      `  escalation: ${tighter.name}: ${last(tighter)} min to the last level, target ${tighter.target} min (all 2 policies within their targets)`,
+    );
+    expect(text).not.toMatch(/late/);
+
+    // The slow policy now takes longer than its own target: late, and shown with that target.
+    const tooSlow = { ...slow, steps: [30, slow.target + 60] };
+    const late = await storefront([quick, tooSlow]);
+    expect(late.escalations.map((e: any) => e.withinTarget)).toEqual([true, false]);
+    expect([late.escalationPolicy, late.escalationMinutes, late.responseTargetMinutes, late.escalationWithinTarget]).toEqual([
+      tooSlow.name,
+      last(tooSlow),
+      tooSlow.target,
+      false,
+    ]);
+    expect(await storefront([quick, tooSlow], 'text')).toContain(
+      `  escalation: ${tooSlow.name}: ${last(tooSlow)} min to the last level, target ${tooSlow.target} min (late; 1 of 2 policies late)`,
+    );
+  });
+
   it('refuses an organisation that validation refuses', async () => {
     const dir = writeTree(
       withEdit('payments/team.yaml', 'coverage: business-hours', 'coverage: [{ days: monday-thursday, from: "09:00", to: "18:00" }]'),

@@ -10,10 +10,16 @@ const severities = (t: SquadAudit) =>
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${s} ×${n}`)
     .join(', ') || 'none';
-const escalation = (t: SquadAudit) =>
-  t.escalationMinutes === null
-    ? 'no escalation policy'
-    : `${t.escalationMinutes} min to the last level, target ${t.responseTargetMinutes} min${t.escalationWithinTarget ? '' : ' (late)'}`;
+// One line per squad: the policy with the least time to spare, against its own target. With several
+// policies it is named, and a count of the late ones tells whether it is the only one.
+const escalation = (t: SquadAudit) => {
+  if (t.escalationMinutes === null) return 'no escalation policy';
+  const several = t.escalations.length > 1;
+  const late = t.escalations.filter((e) => !e.withinTarget).length;
+  const line = `${several ? `${t.escalationPolicy}: ` : ''}${t.escalationMinutes} min to the last level, target ${t.responseTargetMinutes} min`;
+  if (t.escalationWithinTarget) return several ? `${line} (all ${t.escalations.length} policies within their targets)` : line;
+  return `${line} (late${several ? `; ${late} of ${t.escalations.length} policies late` : ''})`;
+};
 const loadLine = (t: SquadAudit) => t.load.map((l) => `${l.person} ${Math.round(l.hours)}h`).join(', ') || 'nobody';
 
 export function auditJson(a: Audit): string {
