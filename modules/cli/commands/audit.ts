@@ -11,7 +11,7 @@ export const auditUsage = `oncall audit [--format text|json|markdown|html] [--da
 
 Per squad, over the next 8 weeks: services; alerts by severity; the share with a runbook and passing
 readiness; services without a paging alert or synthetic check; promised hours covered; minutes for the
-escalation to reach its last level against the response target; on-call load per person. With a Datadog
+escalation to reach its last level against each policy's own response target; on-call load per person. With a Datadog
 monitors export (the JSON of GET /api/v1/monitor), the monitors not managed as code and the managed share.
 html: one self-contained page with a heat map of coverage and a chart of load.`;
 
