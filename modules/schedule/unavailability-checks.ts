@@ -34,7 +34,20 @@ function conflicts(rotation: Rotation, person: string, from: number, to: number)
   return byTurn;
 }
 
-/** A member free during [start, end) whose next turn (within a year) the unavailable person could take. */
+/** Whether `person` is on call in another rotation of the organisation at some time in [start, end). */
+function onCallElsewhere(org: Organisation, rotation: Rotation, person: string, start: number, end: number): boolean {
+  for (const other of org.rotations.values()) {
+    if (other === rotation || other.retired) continue;
+    if (rotationShifts(other, start, end).some((s) => s.person === person)) return true;
+  }
+  return false;
+}
+
+/**
+ * A member free during [start, end) whose next turn (within a year) the unavailable person could take. Free means
+ * neither away nor on call in another rotation then (a primary's swap must not make its partner primary and
+ * secondary at once), and the same holds for the unavailable person on the turn taken in exchange.
+ */
 function suggestPartner(
   org: Organisation,
   rotation: Rotation,
@@ -49,13 +62,13 @@ function suggestPartner(
   let best: { partner: string; date: string; at: number } | undefined;
   const candidates = new Set(rotation.segments.flatMap((s) => s.members));
   for (const partner of candidates) {
-    if (partner === person || isUnavailable(org, partner, start, end)) continue;
+    if (partner === person || isUnavailable(org, partner, start, end) || onCallElsewhere(org, rotation, partner, start, end)) continue;
     for (let k = turn + 1; ; k++) {
       const s = handoffAt(clock, k);
       if (s > horizon || (best && s >= best.at)) break;
       if (memberFor(clock, k) !== partner) continue;
       const e = handoffAt(clock, k + 1);
-      if (isUnavailable(org, person, s, e)) continue;
+      if (isUnavailable(org, person, s, e) || onCallElsewhere(org, rotation, person, s, e)) continue;
       best = { partner, date: isoDateOfLocal(localMinute(zone, s)), at: s };
       break;
     }

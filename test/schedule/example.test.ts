@@ -6,6 +6,7 @@ import { isoInZone } from '../../modules/core/local-time';
 import { whoIsOnCall } from '../../modules/schedule/who';
 import { compensation } from '../../modules/schedule/compensation';
 import { fixtureTree, withEdit } from '../helpers';
+import type { SourceTree } from '../../modules/spec/source';
 
 const org = loadOrganisation(fixtureTree()).organisation!;
 
@@ -69,6 +70,30 @@ describe('schedule validation of the example', () => {
     );
     expect(errors[0]!.suggestion).toBe(
       'swap with alice, who is free then and due on 2026-08-17: add to `oncall` `swaps: [{between: [chloe, alice], shifts: [2026-08-03, 2026-08-17]}]`',
+    );
+  });
+
+  it('never suggests a swap that makes someone primary and secondary at once', () => {
+    // emma is away during her primary week of 2026-03-30; the secondary follows the primary one week ahead, so
+    // farid (due next) is the secondary that week, and with three members every swap doubles someone up.
+    const away = (tree: SourceTree) =>
+      withEdit(
+        'platform/team.yaml',
+        'escalations:',
+        'unavailable:\n  - { person: emma, from: 2026-03-30, to: 2026-04-05 }\n\nescalations:',
+        tree,
+      );
+    const primaryConflict = (tree: SourceTree) =>
+      analyse(tree, now).problems.find((p) => p.code === 'schedule/unavailable-on-call' && p.message.includes('`platform/primary`'));
+    expect(primaryConflict(away(fixtureTree()))?.suggestion).toBe('nobody in the rotation is free then: add an override');
+    // With a fourth member, gina takes emma's week and emma takes gina's: neither is the secondary then.
+    const org = withEdit('org.yaml', '  manon:', '  kim: { name: Kim Lee, email: kim@acme.example }\n  manon:');
+    const squad = withEdit('platform/team.yaml', 'members: [emma, farid, gina]\n\n', 'members: [emma, farid, gina, kim]\n\n', org);
+    const four = away(
+      withEdit('platform/team.yaml', '    members: [emma, farid, gina]\n', '    members: [emma, farid, gina, kim]\n', squad),
+    );
+    expect(primaryConflict(four)?.suggestion).toBe(
+      'swap with gina, who is free then and due on 2026-04-13: add to `primary` `swaps: [{between: [emma, gina], shifts: [2026-03-30, 2026-04-13]}]`',
     );
   });
 
