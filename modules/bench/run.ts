@@ -65,6 +65,17 @@ function medianLoad(rounds: readonly LoadResult[]): { rps: number; p99: number; 
 
 const cpu = (load: { cpuUs: number | undefined }): string => (load.cpuUs === undefined ? '' : `${load.cpuUs.toFixed(1)} µs CPU/request, `);
 
+/** The body and headers of a voice webhook as Twilio sends it, signed for the bench router. */
+function signedRequest(params: Record<string, string>): { body: string; headers: Record<string, string> } {
+  return {
+    body: new URLSearchParams(params).toString(),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, params),
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -172,20 +183,10 @@ async function main(): Promise<void> {
   const router = await startBenchServer('router', squads, pinning);
   try {
     // A first round on a fresh process measures its compiler warming up, not the router: one unjudged second first.
-    for (const server of [bare, router]) {
-      const params = webhooks[0]!.params;
-      const signature = getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, params);
-      await loadServer(server, Math.min(seconds, 1), new URLSearchParams(params).toString(), {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': signature,
-      });
-    }
+    const warmUp = signedRequest(webhooks[0]!.params);
+    for (const server of [bare, router]) await loadServer(server, Math.min(seconds, 1), warmUp.body, warmUp.headers);
     for (const webhook of webhooks) {
-      const body = new URLSearchParams(webhook.params).toString();
-      const headers = {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': getExpectedTwilioSignature(BENCH_TOKEN, `${BENCH_PUBLIC_URL}/voice`, webhook.params),
-      };
+      const { body, headers } = signedRequest(webhook.params);
       const k = webhook.key;
       if (webhook.judged) {
         const bounded: LoadResult[] = [];

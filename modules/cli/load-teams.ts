@@ -70,12 +70,15 @@ export function stacksBeside(teamsDir: string, cwd: string = process.cwd()): str
  */
 export function stacksDirOption(given: string | undefined, teamsDir: string, io: Pick<Io, 'cwd'>): string {
   if (given === undefined) return stacksBeside(teamsDir, io.cwd);
-  let isDir = false;
-  try {
-    isDir = statSync(pathIn(io, given)).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new UsageError(`--stacks \`${given}\` is not a directory: give the folder of the Pulumi.<stack>.yaml files`);
+  if (!isDirectory(pathIn(io, given)))
+    throw new UsageError(`--stacks \`${given}\` is not a directory: give the folder of the Pulumi.<stack>.yaml files`);
   return given;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
