@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestMatch } from '../core/suggest';
 import { UsageError } from './usage-error';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -13,7 +14,8 @@ export function parseCommandArgs(argv: string[], options: Options, allowPosition
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true }) as ParsedArgs;
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message.replace(/\. To specify a positional.*$/s, '') : String(err));
+    const message = err instanceof Error ? err.message.replace(/\. To specify a positional.*$/s, '') : String(err);
+    throw new UsageError(message + flagSuggestion(message, options));
   }
 }
 
@@ -27,4 +29,12 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got \`${value}\`)`);
+}
+
+/** `; did you mean --stack?` for a mistyped option, from the message of `parseArgs` (`Unknown option '--stak'`). */
+function flagSuggestion(message: string, options: Options): string {
+  const unknown = /Unknown option '-{1,2}([^'=]+)/.exec(message)?.[1];
+  if (unknown === undefined) return '';
+  const match = closestMatch(unknown, [...Object.keys(options), 'help']);
+  return match === undefined ? '' : `; did you mean \`--${match}\`?`;
 }

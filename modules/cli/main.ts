@@ -1,5 +1,7 @@
 import { processIo, type Io } from './io';
+import { closestMatch } from '../core/suggest';
 import { UsageError, EXIT_OK, EXIT_USAGE } from './usage-error';
+import { packageVersion } from './version';
 
 interface Command {
   readonly run: (argv: string[], io: Io) => Promise<number>;
@@ -114,7 +116,7 @@ function help(): string {
     'Commands:',
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `oncall <command> --help` for the options of a command.',
+    'Run `oncall <command> --help` for the options of a command, `oncall --version` for the version.',
   ].join('\n');
 }
 
@@ -125,9 +127,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(help());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`oncall ${packageVersion()}`);
+    return EXIT_OK;
+  }
   const entry = commands[name];
   if (!entry) {
-    io.err(`oncall: unknown command \`${name}\`\n\n${help()}`);
+    const match = closestMatch(name.replace(/^-+/, ''), Object.keys(commands));
+    io.err(`oncall: unknown command \`${name}\`${match === undefined ? '' : `; did you mean \`${match}\`?`}\n\n${help()}`);
     return EXIT_USAGE;
   }
   const command = await entry.load();

@@ -9,21 +9,24 @@ import { organisationOrProblems } from '../organisation-or-problems';
 import { changedAlerts, changedServices } from '../changed-alerts';
 import { readTreeAtRef } from '../git-tree';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
+import { failsOn, MAX_WARNINGS_OPTION, maxWarningsOption } from '../max-warnings';
 import { DateTime } from 'luxon';
 
-export const readinessUsage = `oncall readiness [--base GITREF] [--format text|json|github|markdown|sarif] [--teams DIR]
+export const readinessUsage = `oncall readiness [--base GITREF] [--format text|json|github|markdown|sarif] [--teams DIR] [--max-warnings N]
 
 Production readiness of the alerts: runbooks and their sections, routing that reaches someone, severities
 that page, consistent thresholds, customer-facing services with a paging alert and a synthetic check. With
 --base, only the alerts added or changed since that git ref (the pull request's). Exit 1 on any error-level
-finding. Checks are documented in docs/checks/.`;
+finding, or on more warning-level findings than N with --max-warnings. Checks are documented in docs/checks/.`;
 
 export async function readinessCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     base: { type: 'string' },
     format: { type: 'string' },
     teams: { type: 'string', default: 'teams' },
+    ...MAX_WARNINGS_OPTION,
   });
+  const maxWarnings = maxWarningsOption(values);
   const format = oneOf('format', stringOption(values, 'format'), PROBLEM_FORMATS, 'text');
   const dir = stringOption(values, 'teams') ?? 'teams';
   const now = io.now();
@@ -49,5 +52,7 @@ export async function readinessCommand(argv: string[], io: Io): Promise<number> 
     docsBase: sarifDocsBase(format),
   });
   if (text !== '') io.out(text);
-  return findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+  const { failed, note } = failsOn(findings, maxWarnings);
+  if (note !== undefined) io.err(`oncall readiness: ${note}`);
+  return failed ? EXIT_PROBLEMS : EXIT_OK;
 }
