@@ -3,7 +3,7 @@
  * path, output through a pipe and what a command loads. Everything else runs in-process (`runCli`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,11 @@ describe('oncall, the process', () => {
   it('prints the help with exit 0, and exits 2 without a command', () => {
     expect(spawnCli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: oncall <command> [options]') });
     expect(spawnCli([])).toMatchObject({ code: 2, stdout: expect.stringContaining('Commands:') });
+  });
+
+  it('prints the version of package.json from the bundle', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(spawnCli(['--version'])).toEqual({ code: 0, stdout: `oncall ${version}\n`, stderr: '' });
   });
 
   it('reports an unexpected failure as an internal error with exit 70', () => {
