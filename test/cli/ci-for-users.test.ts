@@ -9,21 +9,25 @@ const workflow = (name: string) => parse(readFileSync(join(ROOT, '.github', 'wor
 const runs = (job: any): string[] => job.steps.map((s: any) => s.run ?? '').filter(Boolean);
 
 describe('workflows for users', () => {
-  it('on pull request: validate with annotations, readiness with --base, plan with --base as a comment, pulumi preview per stack', () => {
+  it('on pull request: validate with annotations, readiness with --base, every plan with --base in one comment, pulumi preview per stack', () => {
     const wf = workflow('oncall-pull-request.yml');
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
     expect(runs(wf.jobs.review)).toEqual(
       expect.arrayContaining([
         'npx oncall validate --format github',
-        'npx oncall readiness --base "origin/${{ github.base_ref }}" --format github',
+        'npx oncall readiness --base "origin/${GITHUB_BASE_REF}" --format github',
       ]),
     );
     expect(wf.jobs.review.steps.find((s: any) => s.id === 'stacks').run).toContain('npx oncall stacks --format json');
-    expect(wf.jobs.plan.strategy.matrix).toBe('${{ fromJSON(needs.review.outputs.stacks) }}');
-    expect(runs(wf.jobs.plan).join('\n')).toMatch(
-      /npx oncall plan --stack "\$\{\{ matrix.stack \}\}" --base "origin\/\$\{\{ github.base_ref \}\}" --format markdown > plan\.md/,
-    );
-    expect(runs(wf.jobs.plan).join('\n')).toContain('gh pr comment');
+    const plan = wf.jobs.review.steps.find((s: any) => s.id === 'plan').run;
+    expect(plan).toMatch(/npx oncall plan --stack "\$\{stack\}" --base "origin\/\$\{GITHUB_BASE_REF\}" --format markdown >> plan\.md/);
+    // One comment per pull request, found again by its first line and edited on each push.
+    expect(plan).toContain("echo '<!-- oncall-plan -->' > plan.md");
+    const comment = runs(wf.jobs.comment).join('\n');
+    expect(comment).toContain('select(.body | startswith("<!-- oncall-plan -->"))');
+    expect(comment).toContain('gh api --method PATCH');
+    expect(wf.jobs.comment.permissions).toEqual({ 'pull-requests': 'write' });
+    expect(wf.jobs.preview.strategy.matrix).toBe('${{ fromJSON(needs.review.outputs.stacks) }}');
     const preview = wf.jobs.preview.steps.find((s: any) => String(s.uses).startsWith('pulumi/actions'));
     expect(preview.with).toMatchObject({
       command: 'preview',
@@ -33,6 +37,19 @@ describe('workflows for users', () => {
     });
     // `pulumi/actions` does not install dependencies itself.
     expect(runs(wf.jobs.preview)).toContain('npm ci');
+  });
+
+  it('says why a fork pull request gets no comment and no preview', () => {
+    const wf = workflow('oncall-pull-request.yml');
+    const fork = 'github.event.pull_request.head.repo.full_name != github.repository';
+    for (const job of [wf.jobs.comment, wf.jobs.preview]) {
+      const notice = job.steps.find((s: any) => s.if === fork);
+      expect(notice.run).toContain('::notice::Pull request from a fork');
+      // Every other step is for the repository's own branches only.
+      for (const step of job.steps.filter((s: any) => s !== notice && !String(s.name).startsWith('Refuse'))) {
+        expect(step.if).toBe(fork.replace('!=', '=='));
+      }
+    }
   });
 
   it('on push to main: pulumi up for each stack', () => {
