@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathIn, type Io } from './io';
 import { UsageError } from './usage-error';
 import type { Problem } from '../core/problem';
@@ -23,7 +23,7 @@ export function loadTeamsDir(dir: string, now: number, stacksDir?: string, io?: 
   const open = io ? pathIn(io, dir) : dir;
   let tree: SourceTree;
   try {
-    tree = { ...readTeamsDir(open), root: dir.replace(/\/+$/, '') || '.' };
+    tree = { ...readTeamsDir(open), root: (io ? shownPath(dir, io.cwd) : dir).replace(/\/+$/, '') || '.' };
   } catch (err) {
     if (!(err instanceof TeamsDirError)) throw err;
     const problem: Problem = {
@@ -36,7 +36,10 @@ export function loadTeamsDir(dir: string, now: number, stacksDir?: string, io?: 
     };
     return { problems: [problem] };
   }
-  const stacks = stacksDir === undefined ? undefined : readStacksDir(io ? pathIn(io, stacksDir) : stacksDir);
+  const stacks =
+    stacksDir === undefined
+      ? undefined
+      : readStacksDir(io ? pathIn(io, stacksDir) : stacksDir, io ? shownPath(stacksDir, io.cwd) : stacksDir);
   return {
     ...analyse(tree, now, stacks && onlyStack !== undefined ? oneStack(stacks, onlyStack) : stacks),
     tree,
@@ -57,6 +60,17 @@ function oneStack(read: { stacks: StackSpec[]; problems: Problem[] }, name: stri
     stacks: [chosen],
     problems: read.problems.filter((p) => p.file === chosen.file || !p.file.startsWith(folder)),
   };
+}
+
+/**
+ * A path as problems show it: relative to the working directory when it is inside it (annotations of a CI
+ * workflow attach to the diff only with paths from the repository's root), as given otherwise.
+ */
+export function shownPath(path: string, cwd: string): string {
+  if (!isAbsolute(path)) return path;
+  const rel = relative(cwd, path);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 /** The stacks directory of a repository: `stacks/` beside its teams directory. */

@@ -7,13 +7,14 @@ import { MAX_FILE_BYTES } from './source';
 import { parseStackFile, stackNameOf, type StackSpec } from './stacks';
 
 /**
- * Reads every `Pulumi.<stack>.yaml` of a directory; a missing directory simply has no stacks. A stack
+ * Reads every `Pulumi.<stack>.yaml` of a directory (files named from `shownAs`, the path users see); a missing
+ * directory simply has no stacks. A stack
  * file that cannot be read is an error: the squads it provisions would otherwise go unchecked.
  */
-export function readStacksDir(dir: string): { stacks: StackSpec[]; problems: Problem[] } {
+export function readStacksDir(dir: string, shownAs: string = dir): { stacks: StackSpec[]; problems: Problem[] } {
   const stacks: StackSpec[] = [];
   const problems: Problem[] = [];
-  const shown = dir.replace(/\/+$/, '');
+  const shown = shownAs.replace(/\/+$/, '');
   const fault = (file: string, f: { code: Code; line: number; column: number; message: string }): void => {
     problems.push({ file, line: f.line, column: f.column, severity: 'error', code: f.code, message: f.message });
   };
