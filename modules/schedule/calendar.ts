@@ -7,6 +7,7 @@ import type { Organisation } from '../model/types';
 import { roster, type RosterRow } from './roster';
 import { renderCalendar, renderEvent, type IcsEvent } from './ics';
 import { AbsencesByRotation, calendarNotes } from './calendar-notes';
+import { sequenceOf, type Published } from './ics-sequence';
 
 export interface CalendarFile {
   readonly name: string;
@@ -43,9 +44,16 @@ function eventOf(org: Organisation, row: RosterRow, notes: readonly string[]): I
 
 /**
  * all.ics, team-<id>.ics for each squad and person-<id>.ics for each person of a rotation. The shared
- * files carry no reasons (see calendar-notes.ts); a person's own file may.
+ * files carry no reasons (see calendar-notes.ts); a person's own file may. `previous` gives the events of the
+ * last publication of a file by name, for their SEQUENCE (the squads' files follow all.ics).
  */
-export function calendars(org: Organisation, from: number, to: number, stamp: Date): CalendarFile[] {
+export function calendars(
+  org: Organisation,
+  from: number,
+  to: number,
+  stamp: Date,
+  previous: (file: string) => Published | undefined = () => undefined,
+): CalendarFile[] {
   const rows = roster(org, from, to);
   // Each shift is rendered once for the shared calendars, and again for its person's calendar only when
   // that one says more (a reason of theirs).
@@ -53,12 +61,18 @@ export function calendars(org: Organisation, from: number, to: number, stamp: Da
   const byTeam = new Map<string, string[]>();
   const byPerson = new Map<string, string[]>();
   const all: string[] = [];
+  const sharedBefore = previous('all.ics');
+  const ms = stamp.getTime();
   for (const row of rows) {
     const shared = calendarNotes(org, absences, row);
     // Only the reason of an override or a swap differs in the person's own calendar.
     const personal = row.shift.reason ? calendarNotes(org, absences, row, row.person) : shared;
-    const text = renderEvent(eventOf(org, row, shared), stamp.getTime());
-    const own = sameNotes(shared, personal) ? text : renderEvent(eventOf(org, row, personal), stamp.getTime());
+    const event = eventOf(org, row, shared);
+    const sequence = sequenceOf(event, sharedBefore, ms);
+    const text = renderEvent(event, ms, sequence);
+    const ownEvent = sameNotes(shared, personal) ? event : eventOf(org, row, personal);
+    const ownSequence = sequenceOf(ownEvent, previous(`person-${row.person}.ics`), ms);
+    const own = ownEvent === event && ownSequence === sequence ? text : renderEvent(ownEvent, ms, ownSequence);
     all.push(text);
     const teamList = byTeam.get(row.team);
     if (teamList) teamList.push(text);

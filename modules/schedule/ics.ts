@@ -49,17 +49,22 @@ export interface IcsEvent {
   readonly categories?: readonly string[];
 }
 
-export function renderEvent(e: IcsEvent, stamp: number): string {
+/**
+ * One event. `sequence` is its SEQUENCE (see ics-sequence.ts). A shift is TRANSP:TRANSPARENT: being on call does
+ * not make a person busy, so a week of it does not block their agenda for meetings.
+ */
+export function renderEvent(e: IcsEvent, stamp: number, sequence = 0): string {
   const lines = [
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
-    'SEQUENCE:0',
+    `SEQUENCE:${sequence}`,
     `DTSTAMP:${utcStamp(stamp)}`,
     `DTSTART:${utcStamp(e.start)}`,
     `DTEND:${utcStamp(e.end)}`,
     `SUMMARY:${escapeText(e.summary)}`,
     ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
     ...(e.categories?.length ? [`CATEGORIES:${e.categories.map(escapeText).join(',')}`] : []),
+    'TRANSP:TRANSPARENT',
     'END:VEVENT',
   ];
   return lines.map(fold).join(CRLF);
