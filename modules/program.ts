@@ -7,14 +7,17 @@
  * variables; the override resources receive the same values (see modules/pulumi/overrides/README.md).
  */
 import * as pulumi from '@pulumi/pulumi';
+import { join } from 'node:path';
 import { OnCallOrganisation } from './pulumi/organisation';
+import { PROGRAM_COMPONENT } from './pulumi/scoped-names';
 import { opsgenieApiHost } from './pulumi/overrides/stack-connection';
 import type { Backend } from './render/desired';
 
 const config = new pulumi.Config('oncall');
 const backend = config.require('backend') as Backend;
-const organisation = new OnCallOrganisation('organisation', {
+const organisation = new OnCallOrganisation(PROGRAM_COMPONENT, {
   backend,
+  teamsDir: join(__dirname, '..', '..', 'teams'),
   squads: config.getObject<string[]>('teams'),
   pagerdutySubdomain: config.get('pagerdutySubdomain'),
   // Datadog's Opsgenie integration follows the Opsgenie instance (read only where Opsgenie is configured).

@@ -6,6 +6,7 @@
 import type { Policy, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from '@pulumi/policy';
 import { RESOURCE_TYPES } from '../backends';
 import type { ResourceDescriptor } from '../backends/descriptor';
+import { plainName } from '../pulumi/scoped-names';
 import { retiredInProject } from './retired';
 import { protectionViolation, runbookLinkViolation, teamTagViolation } from './rules';
 
@@ -24,7 +25,7 @@ type Retired = () => ReadonlySet<string>;
 const protectedAs =
   (kind: string, retired: Retired): Check =>
   (_props, args, report) => {
-    const violation = protectionViolation(args.opts, kind, retired().has(args.name));
+    const violation = protectionViolation(args.opts, kind, retired().has(plainName(args.name)));
     if (violation) report(violation);
   };
 

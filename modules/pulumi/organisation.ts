@@ -20,16 +20,14 @@ import { sourceTexts } from '../spec/source';
 import type { DatadogConnection, OpsgenieConnection, PagerDutyConnection } from './overrides/connection';
 import { connectionFromStack, OVERRIDE_TYPE } from './overrides/stack-connection';
 import { registerDesiredState } from './register';
+import { formerNames, scopedName } from './scoped-names';
 import { Squad } from './squad';
 
 export interface OnCallOrganisationArgs {
   /** Which paging backend provisions the schedules and escalations. */
   readonly backend: Backend;
-  /**
-   * The teams directory.
-   * @default - `teams/` at the project's root
-   */
-  readonly teamsDir?: string;
+  /** The teams directory (the folder of org.yaml). Required: the component provisions exactly what it holds. */
+  readonly teamsDir: string;
   /**
    * The squads to provision (their folder names), so a large organisation can run one stack per group.
    * @default - every squad
@@ -67,7 +65,10 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
     if (!(BACKENDS as readonly string[]).includes(args.backend)) {
       throw new pulumi.RunError(`\`backend\` (\`oncall:backend\`) must be one of ${BACKENDS.join(', ')}, not \`${String(args.backend)}\``);
     }
-    const dir = args.teamsDir ?? join(__dirname, '..', '..', '..', 'teams');
+    if (typeof args.teamsDir !== 'string' || args.teamsDir === '') {
+      throw new pulumi.RunError('`teamsDir` is required: the folder of org.yaml and the squads to provision');
+    }
+    const dir = args.teamsDir;
     const tree = teamsTree(dir);
     const now = Date.now();
     // Checked as `oncall validate` checks the stack: what this backend cannot express stops the program too.
@@ -89,11 +90,22 @@ export class OnCallOrganisation extends pulumi.ComponentResource {
       opsgenieRegion: args.opsgenieRegion,
     });
     const squads: Record<string, Squad> = {};
-    for (const r of state.resources) if (r.squad !== ORGANISATION) squads[r.squad] ??= new Squad(r.squad, { parent: this });
+    // Names are scoped by this component's name: two organisations can live in one program (scoped-names.ts).
+    for (const r of state.resources) {
+      if (r.squad !== ORGANISATION) {
+        squads[r.squad] ??= new Squad(scopedName(name, r.squad), {
+          parent: this,
+          aliases: formerNames(name, r.squad).map((former) => ({ name: former })),
+        });
+      }
+    }
     // What belongs to no squad (the status page) hangs from the organisation itself.
     const connection = args.connection ?? connectionFromStack(args.backend);
     const extra = connection === undefined ? {} : { [OVERRIDE_TYPE[args.backend]]: { connection: pulumi.secret(connection) } };
-    const registered = registerDesiredState(state, (squad) => (squad === ORGANISATION ? this : (squads[squad] as Squad)), extra);
+    const registered = registerDesiredState(state, (squad) => (squad === ORGANISATION ? this : (squads[squad] as Squad)), extra, {
+      name: (resource) => scopedName(name, resource),
+      formerNames: (resource) => formerNames(name, resource),
+    });
     for (const squad of Object.values(squads)) squad.finish();
     this.squads = squads;
     this.resources = registered;

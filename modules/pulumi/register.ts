@@ -43,10 +43,20 @@ function missing(name: string, dep: string): never {
 /** Inputs added to every resource of a type: the provider configuration the override resources need. */
 export type ExtraInputs = Readonly<Record<string, Readonly<Record<string, pulumi.Input<unknown>>>>>;
 
+/** The Pulumi name of a resource of the desired state, and the names it had before (aliases). */
+export interface Naming {
+  readonly name: (name: string) => string;
+  readonly formerNames: (name: string) => string[];
+}
+
+const PLAIN: Naming = { name: (n) => n, formerNames: () => [] };
+
+/** Registers every resource; the map returned is keyed by the desired state's names. */
 export function registerDesiredState(
   state: DesiredState,
   parentOf: (squad: string) => pulumi.Resource,
   extraInputs: ExtraInputs = {},
+  naming: Naming = PLAIN,
 ): Map<string, pulumi.CustomResource> {
   const registered = new Map<string, pulumi.CustomResource>();
   const lookups = new Map<string, pulumi.Output<Record<string, unknown>>>();
@@ -77,13 +87,15 @@ export function registerDesiredState(
     if (!Class) throw new Error(`no class registers ${r.type}`);
     const parent = parentOf(r.squad);
     const inputs = { ...Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, resolve(v, parent)])), ...extraInputs[r.type] };
+    const former = naming.formerNames(r.name);
     const opts: pulumi.CustomResourceOptions = {
       parent,
+      ...(former.length > 0 ? { aliases: former.map((name) => ({ name })) } : {}),
       ...(r.options?.protect ? { protect: true } : {}),
       ...(r.options?.retainOnDelete ? { retainOnDelete: true } : {}),
       ...(r.options?.dependsOn ? { dependsOn: r.options.dependsOn.map((d) => registered.get(d) ?? missing(r.name, d)) } : {}),
     };
-    registered.set(r.name, new Class(r.name, inputs as never, opts));
+    registered.set(r.name, new Class(naming.name(r.name), inputs as never, opts));
   }
   return registered;
 }

@@ -96,8 +96,11 @@ describe('retiring, the documented way to remove a schedule or policy', () => {
       const state = renderStack(org, { now: NOW, name: 't', backend });
       const retired = state.resources.find((r) => r.name === 'storefront-oncall-schedule')!;
       expect(retired.options?.protect).toBeUndefined();
+      // As `pulumi preview` names them: scoped by the organisation component (modules/pulumi/scoped-names.ts).
       const found = state.resources.flatMap((r) =>
-        violations(r.type, r.inputs as Record<string, unknown>, r.options?.protect ?? false, r.name, pack).map((v) => `${r.name}: ${v}`),
+        violations(r.type, r.inputs as Record<string, unknown>, r.options?.protect ?? false, `organisation/${r.name}`, pack).map(
+          (v) => `${r.name}: ${v}`,
+        ),
       );
       expect(found).toEqual([]);
       expect(violations(retired.type, {}, false, 'payments-run-schedule', pack)).toEqual([expect.stringMatching(/^schedule-protected/)]);

@@ -14,12 +14,13 @@ import { FIXTURE_DIR, fixtureTree, NOW, withEdit, writeTree } from '../helpers';
 
 installMocks();
 
-function expected(v: Value): unknown {
-  if (isRef(v)) return `${v.$ref}_${v.property}`;
-  if (isConcat(v)) return v.$concat.map(expected).join('');
+/** The inputs of a resource as registered by the component `scope`, whose resources are named `<scope>/<name>`. */
+function expected(v: Value, scope: string): unknown {
+  if (isRef(v)) return `${scope}/${v.$ref}_${v.property}`;
+  if (isConcat(v)) return v.$concat.map((x) => expected(x, scope)).join('');
   if (isInvoke(v)) return lookupId(v.$invoke, v.args);
-  if (Array.isArray(v)) return v.map(expected);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expected(x)]));
+  if (Array.isArray(v)) return v.map((x) => expected(x, scope));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expected(x, scope)]));
   return v;
 }
 
@@ -63,13 +64,13 @@ describe('the Pulumi layer registers exactly the desired state', () => {
     // A URN exists once its registration is done (after its references resolved).
     await settle([...component.resources.values()]);
     const custom = registrations.filter((r) => r.custom);
-    expect(custom.map((r) => r.name).sort()).toEqual(state.resources.map((r) => r.name).sort());
+    const scope = `org-${backend}`;
+    expect(custom.map((r) => r.name).sort()).toEqual(state.resources.map((r) => `${scope}/${r.name}`).sort());
     for (const want of state.resources) {
-      const got = custom.find((r) => r.name === want.name)!;
-      expect({ type: got.type, name: got.name, inputs: received(got.name, got.inputs) }).toEqual({
+      const got = custom.find((r) => r.name === `${scope}/${want.name}`)!;
+      expect({ type: got.type, inputs: received(got.name, got.inputs) }).toEqual({
         type: want.type,
-        name: want.name,
-        inputs: expected(want.inputs as Value),
+        inputs: expected(want.inputs as Value, scope),
       });
     }
     // The keys Datadog uses to reach PagerDuty or Opsgenie stay secret all the way.
@@ -78,7 +79,10 @@ describe('the Pulumi layer registers exactly the desired state', () => {
     secrets.length = 0;
     const components = registrations.filter((r) => !r.custom);
     expect(components.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
-      [`oncall:index:Organisation org-${backend}`, ...(squads ?? [...org.squads.keys()]).map((t) => `oncall:squad:Squad ${t}`)].sort(),
+      [
+        `oncall:index:Organisation org-${backend}`,
+        ...(squads ?? [...org.squads.keys()]).map((t) => `oncall:squad:Squad org-${backend}/${t}`),
+      ].sort(),
     );
     const urns = await settle(children);
     expect(urns.every((u) => u.includes('oncall:index:Organisation$oncall:squad:Squad::'))).toBe(true);
