@@ -10,21 +10,27 @@ export const DIAL_TIMEOUT_SECONDS = 20;
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
 
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+/** Text content: `&`, `<` and `>` escaped (quotes need no escaping there). */
+function text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A double-quoted attribute value. */
+function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;');
 }
 
 /** Rings every number at once (simultaneous dial): the first to answer takes the call, the others stop ringing. */
 export function dial(numbers: string | readonly string[], action: string, callerId?: string): string {
-  const caller = callerId ? ` callerId="${xml(callerId)}"` : '';
-  const nouns = (typeof numbers === 'string' ? [numbers] : numbers).map((n) => `<Number>${xml(n)}</Number>`).join('');
-  return `${HEAD}<Response><Dial timeout="${DIAL_TIMEOUT_SECONDS}" action="${xml(action)}" method="POST"${caller}>${nouns}</Dial></Response>`;
+  const caller = callerId ? ` callerId="${attr(callerId)}"` : '';
+  const nouns = (typeof numbers === 'string' ? [numbers] : numbers).map((n) => `<Number>${text(n)}</Number>`).join('');
+  return `${HEAD}<Response><Dial timeout="${DIAL_TIMEOUT_SECONDS}" action="${attr(action)}" method="POST"${caller}>${nouns}</Dial></Response>`;
 }
 
 /** Says `message` in the line's language and voice, then hangs up. */
 export function say(message: string, speech: PhoneSpeech): string {
-  const voice = speech.voice ? ` voice="${xml(speech.voice)}"` : '';
-  return `${HEAD}<Response><Say language="${xml(speech.language)}"${voice}>${xml(message)}</Say><Hangup/></Response>`;
+  const voice = speech.voice ? ` voice="${attr(speech.voice)}"` : '';
+  return `${HEAD}<Response><Say language="${attr(speech.language)}"${voice}>${text(message)}</Say><Hangup/></Response>`;
 }
 
 export function hangup(): string {
@@ -36,8 +42,8 @@ export function hangup(): string {
  * message's text, not the XML that carries it.
  */
 export function forwardSms(to: string | readonly string[], from: string, body: string): string {
-  const text = xml(fitSmsBody(`From ${from}: `, body));
-  const messages = (typeof to === 'string' ? [to] : to).map((n) => `<Message to="${xml(n)}">${text}</Message>`).join('');
+  const fitted = text(fitSmsBody(`From ${from}: `, body));
+  const messages = (typeof to === 'string' ? [to] : to).map((n) => `<Message to="${attr(n)}">${fitted}</Message>`).join('');
   return `${HEAD}<Response>${messages}</Response>`;
 }
 
