@@ -123,7 +123,7 @@ describe("the caller's number shown to the person rung", () => {
   });
 
   it("a withheld number (`anonymous`, or Twilio's former digits for it) shows the line instead", async () => {
-    for (const from of ['anonymous', 'Restricted', '+266696687', '+7378742833', '', 'x" onload="']) {
+    for (const from of ['anonymous', 'Restricted', '+266696687', '+7378742833', '+8656696', '+86282452253', '', 'x" onload="']) {
       const r = await post(router.url, '/voice', voice(GTI_LINE, { From: from }));
       expect(r.body, from).toBe(expectedDial([PHONES.emma], 1, GTI_LINE));
     }
