@@ -71,6 +71,7 @@ export function loadOrganisation(tree: SourceTree): LoadResult {
     readiness: org.readiness,
     fairness: { maxAboveMeanPercent: org.maxAboveMeanPercent },
     statusPage: org.statusPage,
+    phoneSpeech: org.defaults.phone.speech,
     source: { file: specs.org.yaml.file, line: 1, column: 1 },
     tree,
   };

@@ -8,6 +8,7 @@ import { didYouMean, hinted } from '../core/suggest';
 import { sourceOf, type Reporter } from './reporter';
 import type { Holiday, Person, ReadinessSettings, WeeklyWindows } from './types';
 import { normaliseIntervals, windowIntervals } from './windows';
+import { resolveOrgPhoneOptions, type PhoneOptions } from './resolve-phone-speech';
 
 export const DEFAULT_RUNBOOK_SECTIONS = ['Trigger', 'Resolution', 'Expected time'];
 export const DEFAULT_PAGING_SEVERITIES: Severity[] = ['P1', 'P2', 'P3'];
@@ -20,6 +21,8 @@ export interface OrgDefaults {
   readonly businessHours: WeeklyWindows;
   readonly phoneRouter?: string;
   readonly phoneFallback?: string;
+  /** Language, voice and caller id of every line that does not say otherwise. */
+  readonly phone: PhoneOptions;
 }
 
 export interface ResolvedOrg {
@@ -126,6 +129,7 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
       businessHours,
       phoneRouter: spec.phone?.router,
       phoneFallback: spec.phone?.fallback,
+      phone: resolveOrgPhoneOptions(r, f, spec.phone),
     },
     people,
     holidays,

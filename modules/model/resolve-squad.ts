@@ -7,6 +7,7 @@ import type { ResolvedOrg } from './resolve-org';
 import { resolveEscalations, resolveRouting } from './resolve-escalation';
 import { resolveRotations } from './resolve-rotation';
 import { resolveAlerts, resolveServices } from './resolve-alerts';
+import { checkStepsFitOneDial, resolveLinePhoneOptions } from './resolve-phone-speech';
 import type { PhoneLine, Source, Squad, Unavailability } from './types';
 
 export interface OrgIndex {
@@ -111,8 +112,19 @@ export function resolveSquad(
         ok = false;
       }
     }
-    if (ok && router !== undefined) {
-      phone = { squad: id, number: p.number, sid: p.sid, router, fallback, retired: p.retired ?? false, source: sourceOf(file, ['phone']) };
+    const options = resolveLinePhoneOptions(r, file, p, org.defaults.phone);
+    if (!checkStepsFitOneDial(r, file, escalations) || !options) ok = false;
+    if (ok && router !== undefined && options) {
+      phone = {
+        squad: id,
+        number: p.number,
+        sid: p.sid,
+        router,
+        fallback,
+        ...options,
+        retired: p.retired ?? false,
+        source: sourceOf(file, ['phone']),
+      };
     }
   }
 

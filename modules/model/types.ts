@@ -145,8 +145,18 @@ export interface PhoneLine {
   readonly sid?: string;
   readonly router: string;
   readonly fallback?: string;
+  /** How the router speaks on this line (`<Say>`). */
+  readonly speech: PhoneSpeech;
+  /** The number the person rung sees: the line's, or the caller's (the line's when the caller's is withheld). */
+  readonly callerId: 'caller' | 'line';
   readonly retired: boolean;
   readonly source: Source;
+}
+
+/** A Twilio `<Say>` language (`fr-FR`) and, when chosen, a voice (`Polly.Lea`). */
+export interface PhoneSpeech {
+  readonly language: string;
+  readonly voice?: string;
 }
 
 export interface Unavailability {
@@ -207,6 +217,8 @@ export interface Organisation {
   readonly readiness: ReadinessSettings;
   readonly fairness: { readonly maxAboveMeanPercent: number };
   readonly statusPage: { readonly name: string; readonly domainPrefix: string; readonly type: 'public' | 'internal' };
+  /** How the router speaks where no line says otherwise (`phone` of org.yaml). */
+  readonly phoneSpeech?: PhoneSpeech;
   readonly source: Source;
   /** The files the organisation was read from (runbooks included). */
   readonly tree: SourceTree;

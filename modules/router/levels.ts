@@ -1,18 +1,23 @@
 /**
  * Who a call to a squad's line rings, level by level, at an instant: the squad's routing picks the rotation
- * `on-call` means and the policy; each step of the policy adds the people it notifies, in order and once
- * each; a rotation with nobody on call at that instant is skipped, so the call goes to the next level.
+ * `on-call` means and the policy; each step of the policy is a level, and rings everyone it names at the same
+ * time (a rotation counts for whoever is on call in it then). A step that names nobody new — a renotification
+ * of people just rung — is skipped, and so is a rotation with nobody on call at that instant: the call goes
+ * on to the next level.
  */
 import type { Organisation, Rotation, Squad } from '../model/types';
 import { coveredIntervals, isCovered } from '../schedule/coverage';
 import { DAY, HOUR } from '../core/local-time';
 import { rotationShifts, shiftAt } from '../schedule/shifts';
 
-export interface Level {
+export interface Callee {
   readonly person: string;
   /** Why this person: `on-call (storefront/oncall)`, `rotation platform/secondary`, `manager`. */
   readonly role: string;
 }
+
+/** The people one step rings at the same time, in the order the step names them. */
+export type Level = readonly Callee[];
 
 export interface Snapshot {
   readonly levels: readonly Level[];
@@ -28,25 +33,34 @@ function routedRule(team: Squad, instant: number) {
 export function callLevels(org: Organisation, team: Squad, instant: number): Level[] {
   const rule = routedRule(team, instant);
   const policy = rule ? team.escalations.get(rule.escalation) : [...team.escalations.values()][0];
-  const levels: Level[] = [];
-  const add = (person: string | undefined, role: string): void => {
-    if (person !== undefined && !levels.some((l) => l.person === person)) levels.push({ person, role });
-  };
   const onDuty = (rotation: Rotation | undefined): string | undefined =>
     rotation && !rotation.retired ? shiftAt(rotation, instant)?.person : undefined;
-  if (!policy) {
+  const routed = (): Callee | undefined => {
     const rotation = rule ? org.rotations.get(rule.rotation) : [...team.rotations.values()][0];
-    add(onDuty(rotation), `on-call (${rotation?.key ?? 'none'})`);
-    return levels;
+    const person = onDuty(rotation);
+    return person === undefined ? undefined : { person, role: `on-call (${rotation?.key ?? 'none'})` };
+  };
+  if (!policy) {
+    const only = routed();
+    return only ? [[only]] : [];
   }
+  const levels: Level[] = [];
+  const rung = new Set<string>();
   for (const step of policy.steps) {
+    const level: Callee[] = [];
+    const add = (person: string | undefined, role: string): void => {
+      if (person !== undefined && !level.some((c) => c.person === person)) level.push({ person, role });
+    };
     for (const target of step.targets) {
       if (target.kind === 'on-call') {
-        const rotation = rule ? org.rotations.get(rule.rotation) : [...team.rotations.values()][0];
-        add(onDuty(rotation), `on-call (${rotation?.key ?? 'none'})`);
-      } else if (target.kind === 'rotation') {
-        add(onDuty(org.rotations.get(target.rotation)), `rotation ${target.rotation}`);
-      } else add(target.person, target.asManager ? 'manager' : 'person');
+        const c = routed();
+        add(c?.person, c?.role ?? '');
+      } else if (target.kind === 'rotation') add(onDuty(org.rotations.get(target.rotation)), `rotation ${target.rotation}`);
+      else add(target.person, target.asManager ? 'manager' : 'person');
+    }
+    if (level.some((c) => !rung.has(c.person))) {
+      levels.push(level);
+      for (const c of level) rung.add(c.person);
     }
   }
   return levels;

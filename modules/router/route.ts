@@ -4,8 +4,11 @@
  * organisation's data.
  */
 import { maskPhone } from '../model/checks-common';
+import { phoneTexts, type PhoneTexts } from '../model/phone-texts';
+import type { PhoneSpeech } from '../model/types';
+import { dialCallerId } from './caller-id';
 import type { FormFields } from './form';
-import type { RouterState } from './state';
+import type { DialLevel, RouterState } from './state';
 import { validSignature, wellFormedSignature } from './signature';
 import { dial, forwardSms, hangup, say } from './twiml';
 
@@ -36,8 +39,8 @@ export interface RouteContext {
   readonly logs?: boolean;
 }
 
-export const NOBODY_MESSAGE =
-  'Nobody from the on-call team could be reached. Please try again in a few minutes, or follow the incident procedure.';
+/** Validation refuses a language without texts; English is only a guard for data built otherwise. */
+const textsFor = (speech: PhoneSpeech): PhoneTexts => phoneTexts(speech.language) ?? (phoneTexts('en') as PhoneTexts);
 
 /** The webhooks Twilio calls: POST only, signed. */
 export const WEBHOOK_PATHS: ReadonlySet<string> = new Set(['/voice', '/voice/next', '/sms']);
@@ -90,16 +93,21 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
   const detailed = ctx.logs !== false;
   if (detailed) Object.assign(log, { line: maskPhone(to), from: maskPhone(form.From ?? ''), call: form.CallSid ?? form.MessageSid });
   const levels = ctx.state.levels(to, ctx.now);
-  if (!levels) return xmlResponse(404, say('This number is not an on-call line.'), { ...log, status: 404, reason: 'line not configured' });
+  const entry = ctx.state.line(to);
+  if (!levels || !entry) {
+    const speech = ctx.state.defaultSpeech;
+    return xmlResponse(404, say(textsFor(speech).notALine, speech), { ...log, status: 404, reason: 'line not configured' });
+  }
+  const line = entry.line;
 
   if (path === '/sms') {
     const first = levels[0];
     if (!first) return xmlResponse(200, hangup(), { ...log, status: 200, forwarded: null });
-    return xmlResponse(200, forwardSms(first.number, form.From ?? '', form.Body ?? ''), {
+    return xmlResponse(200, forwardSms(numbersOf(first), form.From ?? '', form.Body ?? ''), {
       ...log,
       status: 200,
-      forwardedTo: first.person,
-      number: maskPhone(first.number),
+      forwardedTo: first.map((c) => c.person),
+      numbers: first.map((c) => maskPhone(c.number)),
     });
   }
 
@@ -112,18 +120,27 @@ export function route(req: RouterRequest, ctx: RouteContext): RouterResponse {
       return xmlResponse(200, hangup(), { ...log, status: 200, outcome: 'answered', level: level - 1 });
   }
   const target = levels[level];
+  const action = `/voice/next?level=${level + 1}`;
+  const shown = dialCallerId(line, form.From);
   // The TwiML of a level depends only on the line and the snapshot: rendered once, reused until the handoff.
-  const body = ctx.state.answer(to, ctx.now, level, (list) => {
-    const t = list[level];
-    return t ? dial(t.number, `/voice/next?level=${level + 1}`, to) : say(NOBODY_MESSAGE);
-  }) as string;
+  // Showing the caller's number makes it depend on the request too: then it is rendered per call.
+  const body =
+    target && shown.caller
+      ? dial(numbersOf(target), action, shown.number)
+      : (ctx.state.answer(to, ctx.now, level, (list) => {
+          const t = list[level];
+          return t ? dial(numbersOf(t), action, line.number) : say(textsFor(line.speech).nobody, line.speech);
+        }) as string);
   if (!target) return xmlResponse(200, body, { ...log, status: 200, outcome: 'nobody reached', level });
   log.status = 200;
   if (!detailed) return { status: 200, contentType: 'text/xml', body, log };
   log.level = level;
-  log.dialed = target.person;
-  log.role = target.role;
-  log.number = maskPhone(target.number);
+  log.dialed = target.map((c) => c.person);
+  log.roles = target.map((c) => c.role);
+  log.numbers = target.map((c) => maskPhone(c.number));
+  log.callerId = shown.caller ? 'caller' : 'line';
   if (dialStatus) log.previous = dialStatus;
   return { status: 200, contentType: 'text/xml', body, log };
 }
+
+const numbersOf = (level: DialLevel): string[] => level.map((c) => c.number);

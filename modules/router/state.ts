@@ -3,12 +3,16 @@
  * and reused until the next handoff (or override edge, or routing change); a request never recomputes the
  * schedule unless that moment has passed.
  */
-import type { Organisation, PhoneLine, Squad } from '../model/types';
-import { snapshot, type Level, type Snapshot } from './levels';
+import { DEFAULT_PHONE_LANGUAGE, MAX_NUMBERS_AT_ONCE } from '../model/resolve-phone-speech';
+import type { Organisation, PhoneLine, PhoneSpeech, Squad } from '../model/types';
+import { snapshot, type Callee, type Snapshot } from './levels';
 
-export interface DialLevel extends Level {
+export interface DialCallee extends Callee {
   readonly number: string;
 }
+
+/** The people a level rings at once, each with a number (never empty). */
+export type DialLevel = readonly DialCallee[];
 
 interface Cached {
   readonly snapshot: Snapshot;
@@ -35,6 +39,11 @@ export class RouterState {
     return this.lines.size;
   }
 
+  /** How the router speaks on a number that is not a line: the organisation's language and voice. */
+  get defaultSpeech(): PhoneSpeech {
+    return this.organisation.phoneSpeech ?? { language: DEFAULT_PHONE_LANGUAGE };
+  }
+
   /** The line called, by its number (Twilio's `To`). */
   line(number: string): { team: Squad; line: PhoneLine } | undefined {
     return this.lines.get(number);
@@ -53,9 +62,14 @@ export class RouterState {
 
   private compute(_number: string, team: Squad, now: number): Cached {
     const snap = snapshot(this.organisation, team, now);
-    const levels = snap.levels.flatMap((l) => {
-      const phone = this.phones.get(l.person);
-      return phone ? [{ ...l, number: phone }] : [];
+    // People without a number are left out; a level left with nobody is skipped. Validation keeps a step
+    // within Twilio's ten numbers at once; the cut is only a guard.
+    const levels = snap.levels.flatMap((level) => {
+      const dialable = level.flatMap((c) => {
+        const phone = this.phones.get(c.person);
+        return phone ? [{ ...c, number: phone }] : [];
+      });
+      return dialable.length ? [dialable.slice(0, MAX_NUMBERS_AT_ONCE)] : [];
     });
     return { snapshot: snap, levels, answers: new Map() };
   }

@@ -140,7 +140,7 @@ export interface OrgFile {
     responseTarget?: Duration;
   };
   /**
-   * the router hosts every squad's phone line points at, unless the squad names its own
+   * the router hosts every squad's phone line points at, and how the lines speak, unless the squad says otherwise
    */
   phone?: {
     /**
@@ -151,6 +151,18 @@ export interface OrgFile {
      * fallback router base URL (second, independent host)
      */
     fallback?: Url;
+    /**
+     * what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `en-GB`
+     */
+    language?: string;
+    /**
+     * the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default Twilio's own for the language
+     */
+    voice?: string;
+    /**
+     * the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `line`
+     */
+    callerId?: 'caller' | 'line';
   };
   /**
    * everyone who appears in a squad, rotation or escalation, by id
@@ -531,6 +543,18 @@ export interface TeamFile {
      * fallback router base URL; default `phone.fallback` of org.yaml
      */
     fallback?: Url;
+    /**
+     * what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`
+     */
+    language?: string;
+    /**
+     * the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language
+     */
+    voice?: string;
+    /**
+     * the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`
+     */
+    callerId?: 'caller' | 'line';
     retired?: Retired;
   };
   /**

@@ -122,4 +122,12 @@ export const ALERT_CODES = codeGroup('Alerts, services, people, phone lines', {
   'phone/no-rotation': { severity: 'error', summary: 'a phone line in a squad without rotation' },
   'phone/duplicate-number': { severity: 'error', summary: 'two squads with the same line' },
   'phone/is-a-person': { severity: 'error', summary: "the line's number is also a person's phone" },
+  'phone/unknown-language': { severity: 'error', summary: "a phone `language` that is not one of Twilio's `<Say>` languages" },
+  'phone/no-texts': { severity: 'error', summary: 'a phone `language` the router has no texts in (it speaks English and French)' },
+  'phone/unknown-voice': { severity: 'error', summary: "a phone `voice` that is not one of Twilio's `<Say>` voices" },
+  'phone/voice-language': { severity: 'error', summary: "a Google voice made for another language than the line's" },
+  'phone/too-many-at-once': {
+    severity: 'error',
+    summary: 'an escalation step of a squad with a phone line that names more than ten people (Twilio rings at most ten at once)',
+  },
 });

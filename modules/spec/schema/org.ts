@@ -1,4 +1,5 @@
 import { schemaDocument, type JsonSchema } from './defs';
+import { phoneSpeechProperties } from './phone-speech';
 
 const person: JsonSchema = {
   description: 'a person who can be on call, manage a squad or be notified',
@@ -48,12 +49,13 @@ const defaultsSection: JsonSchema = {
 };
 
 const phoneDefaults: JsonSchema = {
-  description: "the router hosts every squad's phone line points at, unless the squad names its own",
+  description: "the router hosts every squad's phone line points at, and how the lines speak, unless the squad says otherwise",
   type: 'object',
   additionalProperties: false,
   properties: {
     router: { $ref: '#/$defs/url', description: 'primary router base URL (first host)' },
     fallback: { $ref: '#/$defs/url', description: 'fallback router base URL (second, independent host)' },
+    ...phoneSpeechProperties('org'),
   },
 };
 

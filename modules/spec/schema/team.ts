@@ -1,4 +1,5 @@
 import { schemaDocument, type JsonSchema } from './defs';
+import { phoneSpeechProperties } from './phone-speech';
 import { alert, alertsMap } from './alert';
 
 const personList: JsonSchema = {
@@ -169,6 +170,7 @@ const phone: JsonSchema = {
     sid: { type: 'string', pattern: '^PN[0-9a-f]{32}$', description: 'the Twilio number SID, when known' },
     router: { $ref: '#/$defs/url', description: 'primary router base URL; default `phone.router` of org.yaml' },
     fallback: { $ref: '#/$defs/url', description: 'fallback router base URL; default `phone.fallback` of org.yaml' },
+    ...phoneSpeechProperties('team'),
     retired: { $ref: '#/$defs/retired' },
   },
 };
