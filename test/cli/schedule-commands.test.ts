@@ -164,4 +164,25 @@ describe('npm start (oncall demo)', () => {
     expect(run.code).toBe(0);
     expectGolden('demo/example.txt', run.stdout);
   });
+
+  it('ends with next commands that each work as printed', async () => {
+    const run = await runCli(['demo'], undefined, NOW);
+    const next = run.stdout.slice(run.stdout.lastIndexOf('\nNext:\n') + 7).split('\n');
+    const commands = next
+      .filter((l) => l.startsWith('  npx oncall '))
+      .map((l) =>
+        l
+          .trim()
+          .split(/\s{2,}/)[0]!
+          .split(' ')
+          .slice(2),
+      );
+    expect(commands.map((c) => c[0])).toEqual(['who', 'validate', 'plan']);
+    // Without --base (the fixture is no repository of its own): the rest of each command as printed.
+    for (const args of commands) {
+      const base = args.indexOf('--base');
+      const result = await runCli(base < 0 ? args : [...args.slice(0, base), ...args.slice(base + 2)], undefined, NOW);
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
+    }
+  });
 });

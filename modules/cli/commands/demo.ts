@@ -38,5 +38,25 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   io.out(`\n$ oncall roster --weeks ${DEMO_WEEKS}\n${formatRoster('text', roster(org, from, to), org)}`);
   const stack = (result.stacks ?? []).find((s) => s.name === DEMO_STACK) ?? result.stacks?.[0];
   if (stack) io.out(`\n$ oncall plan --stack ${stack.name}\n${planText(renderStack(org, { ...stack, now }))}`);
+  io.out(nextSteps(dir, stack?.name));
   return EXIT_OK;
+}
+
+/** What a newcomer runs next: the three commands of a first change, with the folder they ran the demo on. */
+export function nextSteps(dir: string, stack: string | undefined): string {
+  const teams = dir === 'teams' ? '' : ` --teams ${dir}`;
+  const steps: [string, string][] = [
+    [`npx oncall who --at 2026-12-25T12:00${teams}`, 'who is on call at an instant (here, Christmas noon)'],
+    [`npx oncall validate${teams}`, `after editing ${dir}/: every problem, positioned`],
+    stack === undefined
+      ? ['npx oncall init --backend pagerduty', 'a stack file, then `oncall plan`']
+      : [`npx oncall plan --stack ${stack} --base main${teams}`, `what your change does to ${stack}, against main`],
+  ];
+  const width = Math.max(...steps.map(([command]) => command.length));
+  return [
+    '',
+    'Next:',
+    ...steps.map(([command, why]) => `  ${command.padEnd(width)}  ${why}`),
+    'Docs: README.md (the YAML model, backends, CLI); every problem code: docs/problems.md.',
+  ].join('\n');
 }
