@@ -97,6 +97,13 @@ const commands: Record<string, { readonly summary: string; readonly load: () => 
       return { run: m.doctorCommand, usage: m.doctorUsage };
     },
   },
+  init: {
+    summary: 'start an on-call repository: org.yaml, a squad, a stack per backend, the workflows',
+    load: async () => {
+      const m = await import('./commands/init.js');
+      return { run: m.initCommand, usage: m.initUsage };
+    },
+  },
   demo: {
     summary: 'validate and summarise the organisation (what `npm start` runs)',
     load: async () => {

@@ -48,8 +48,15 @@ describe('the package', () => {
       expect(files).toContain(file);
     }
     expect(files).toContain('schemas/team.schema.json');
+    // What `oncall init` copies into a new repository.
+    expect(files).toContain('.github/workflows/oncall-pull-request.yml');
     expect(
-      files.filter((f) => /^(test|teams|stacks|examples|modules|\.github)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts'))),
+      files.filter(
+        (f) =>
+          /^(test|teams|stacks|examples|modules)\//.test(f) ||
+          f === '.github/workflows/ci.yml' ||
+          (f.endsWith('.ts') && !f.endsWith('.d.ts')),
+      ),
     ).toEqual([]);
   });
 
