@@ -1477,12 +1477,12 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const team: unknown = validate29;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first","type":"object","additionalProperties":false,"required":["between","shifts"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"start dates of a's shift and of b's shift"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"whole shifts exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"replaces":{"$ref":"#/$defs/id","description":"whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first","type":"object","additionalProperties":false,"required":["between"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"whole turns: start dates of a's shift and of b's shift"},"days":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day"},"spans":{"type":"array","items":{"description":"a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"}}},"minItems":2,"maxItems":2,"description":"a's span and b's span, `{ start, end }` each; they may differ in length"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and in the calendar of whoever takes the time"}}},"description":"whole shifts, days or spans of hours exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
 const schema79 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"};
-const schema85 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
+const schema89 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
 const func24 = Object.prototype.hasOwnProperty;
 const pattern33 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
-const pattern68 = new RegExp("^PN[0-9a-f]{32}$", "u");
+const pattern72 = new RegExp("^PN[0-9a-f]{32}$", "u");
 const schema69 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1825,9 +1825,9 @@ return errors === 0;
 }
 validate30.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
-const schema90 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]};
-const schema91 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
-const pattern40 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
+const schema94 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]};
+const schema95 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
+const pattern44 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1843,7 +1843,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((data === "on-call") || (data === "manager"))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema90.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema90.anyOf[0].enum,parentSchema:schema90.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema94.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema94.anyOf[0].enum,parentSchema:schema94.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1857,7 +1857,7 @@ valid0 = valid0 || _valid0;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length > 1){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema90.anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1867,7 +1867,7 @@ vErrors.push(err1);
 errors++;
 }
 if(Object.keys(data).length < 1){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema90.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1878,7 +1878,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "rotation") || (key0 === "person"))){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1892,7 +1892,7 @@ if(data.rotation !== undefined){
 let data0 = data.rotation;
 if(typeof data0 === "string"){
 if(func1(data0) > 127){
-const err4 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema91,data:data0};
+const err4 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema95,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1901,8 +1901,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern40.test(data0)){
-const err5 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema91,data:data0};
+if(!pattern44.test(data0)){
+const err5 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema95,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1913,7 +1913,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.type,parentSchema:schema91,data:data0};
+const err6 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.type,parentSchema:schema95,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1994,7 +1994,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.anyOf[1].type,parentSchema:schema90.anyOf[1],data};
+const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.anyOf[1].type,parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2009,7 +2009,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema90.anyOf,parentSchema:schema90,data};
+const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema94.anyOf,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2035,14 +2035,14 @@ return errors === 0;
 }
 validate36.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema103 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
-const schema115 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
-const pattern48 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
-const pattern51 = new RegExp("^[A-Za-z0-9-]+$", "u");
-const pattern56 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
-const pattern57 = new RegExp("^\\$", "u");
-const pattern60 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
-const pattern62 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
+const schema107 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
+const schema119 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
+const pattern52 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
+const pattern55 = new RegExp("^[A-Za-z0-9-]+$", "u");
+const pattern60 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
+const pattern61 = new RegExp("^\\$", "u");
+const pattern64 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
+const pattern66 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2098,7 +2098,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[0].then.required,parentSchema:schema107.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2108,7 +2108,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[0].then.required,parentSchema:schema107.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2122,7 +2122,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[0].if,parentSchema:schema103.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[0].if,parentSchema:schema107.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2175,7 +2175,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[1].then.required,parentSchema:schema107.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2185,7 +2185,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[1].then.required,parentSchema:schema107.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2199,7 +2199,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[1].if,parentSchema:schema103.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[1].if,parentSchema:schema107.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2252,7 +2252,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[2].then.required,parentSchema:schema107.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2262,7 +2262,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[2].then.required,parentSchema:schema107.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2276,7 +2276,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[2].if,parentSchema:schema103.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[2].if,parentSchema:schema107.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2329,7 +2329,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.allOf[3].then.required,parentSchema:schema103.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema107.allOf[3].then.required,parentSchema:schema107.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2343,7 +2343,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[3].if,parentSchema:schema103.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[3].if,parentSchema:schema107.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2396,7 +2396,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema103.allOf[4].then.required,parentSchema:schema103.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema107.allOf[4].then.required,parentSchema:schema107.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2410,7 +2410,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[4].if,parentSchema:schema103.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[4].if,parentSchema:schema107.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2463,7 +2463,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema103.allOf[5].then.required,parentSchema:schema103.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema107.allOf[5].then.required,parentSchema:schema107.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2477,7 +2477,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[5].if,parentSchema:schema103.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[5].if,parentSchema:schema107.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2488,7 +2488,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2498,7 +2498,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2508,7 +2508,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2518,8 +2518,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func24.call(schema103.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(!(func24.call(schema107.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2649,7 +2649,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.kind.enum,parentSchema:schema103.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema107.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.kind.enum,parentSchema:schema107.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2663,7 +2663,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2674,7 +2674,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.description.type,parentSchema:schema107.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2688,7 +2688,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2698,7 +2698,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2709,7 +2709,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.query.type,parentSchema:schema103.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.query.type,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2748,7 +2748,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema103.properties.thresholds.required,parentSchema:schema103.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema107.properties.thresholds.required,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2759,7 +2759,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2772,8 +2772,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern48.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+if(!pattern52.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema107.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2784,7 +2784,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.critical.type,parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.thresholds.properties.critical.type,parentSchema:schema107.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2797,8 +2797,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern48.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+if(!pattern52.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema107.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2809,7 +2809,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.warning.type,parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.thresholds.properties.warning.type,parentSchema:schema107.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2821,7 +2821,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.thresholds.type,parentSchema:schema103.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.thresholds.type,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2835,7 +2835,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.request.required,parentSchema:schema103.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema107.properties.request.required,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2846,7 +2846,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2859,7 +2859,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.request.properties.method.enum,parentSchema:schema103.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema107.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.request.properties.method.enum,parentSchema:schema107.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2910,8 +2910,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern51.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern55.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema107.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2923,7 +2923,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema103.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema107.properties.request.properties.headers.propertyNames,parentSchema:schema107.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2937,7 +2937,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema107.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2948,7 +2948,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.request.properties.headers.additionalProperties.type,parentSchema:schema107.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2960,7 +2960,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.properties.headers.type,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.request.properties.headers.type,parentSchema:schema107.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2974,7 +2974,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema107.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2985,7 +2985,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.body.type,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.request.properties.body.type,parentSchema:schema107.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2997,7 +2997,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.type,parentSchema:schema103.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.request.type,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3012,7 +3012,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3025,7 +3025,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.expect.properties.status.type,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.properties.expect.properties.status.type,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3036,7 +3036,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3046,7 +3046,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3061,7 +3061,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3071,7 +3071,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3082,7 +3082,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.expect.properties.bodyContains.type,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3119,7 +3119,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.expect.type,parentSchema:schema103.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.expect.type,parentSchema:schema107.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3133,7 +3133,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema103.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3143,7 +3143,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3157,7 +3157,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema107.properties.steps.items.required,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3167,7 +3167,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema107.properties.steps.items.required,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3178,7 +3178,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3227,7 +3227,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.steps.items.properties.request.required,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema107.properties.steps.items.properties.request.required,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3238,7 +3238,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3251,7 +3251,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema103.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema107.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema107.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3302,8 +3302,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern51.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern55.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema107.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3315,7 +3315,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema107.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema107.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3329,7 +3329,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3340,7 +3340,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3352,7 +3352,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema107.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3366,7 +3366,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema107.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3377,7 +3377,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.body.type,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.request.properties.body.type,parentSchema:schema107.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3389,7 +3389,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.type,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.request.type,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3404,7 +3404,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3417,7 +3417,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3428,7 +3428,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3438,7 +3438,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3453,7 +3453,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3463,7 +3463,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3474,7 +3474,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3511,7 +3511,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.expect.type,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.expect.type,parentSchema:schema107.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3527,8 +3527,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern56.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema103.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern60.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema107.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3540,7 +3540,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema103.properties.steps.items.properties.extract.propertyNames,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema107.properties.steps.items.properties.extract.propertyNames,parentSchema:schema107.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3553,8 +3553,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern57.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern61.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema107.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3565,7 +3565,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema107.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3577,7 +3577,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.extract.type,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.extract.type,parentSchema:schema107.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3589,7 +3589,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.type,parentSchema:schema103.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.type,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3601,7 +3601,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.steps.type,parentSchema:schema103.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.steps.type,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3644,7 +3644,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3655,7 +3655,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.locations.items.type,parentSchema:schema103.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.locations.items.type,parentSchema:schema107.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3676,7 +3676,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema103.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema107.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3691,7 +3691,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.locations.type,parentSchema:schema103.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.locations.type,parentSchema:schema107.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3705,7 +3705,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3715,7 +3715,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3725,7 +3725,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3736,7 +3736,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3750,7 +3750,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3760,7 +3760,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3771,7 +3771,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.slo.properties.target.type,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema107.properties.slo.properties.target.type,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3784,7 +3784,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema103.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.slo.properties.window.enum,parentSchema:schema103.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema107.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.slo.properties.window.enum,parentSchema:schema107.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3798,7 +3798,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3808,7 +3808,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3819,7 +3819,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.good.type,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.slo.properties.good.type,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3833,7 +3833,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3843,7 +3843,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3854,7 +3854,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.total.type,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.slo.properties.total.type,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3866,7 +3866,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.slo.type,parentSchema:schema103.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.slo.type,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3880,7 +3880,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema103.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3890,7 +3890,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3901,7 +3901,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.runbook.type,parentSchema:schema103.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.runbook.type,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3952,7 +3952,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.dashboards.type,parentSchema:schema103.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.dashboards.type,parentSchema:schema107.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3970,7 +3970,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3979,8 +3979,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern60.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema115,data:data53};
+if(!pattern64.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3991,7 +3991,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.type,parentSchema:schema115,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.type,parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4008,7 +4008,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema103.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema107.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4023,7 +4023,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.tags.type,parentSchema:schema103.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.tags.type,parentSchema:schema107.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4036,7 +4036,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.page.type,parentSchema:schema103.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema107.properties.page.type,parentSchema:schema107.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4122,8 +4122,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern62.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema103.properties.notify.items,data:data57};
+if(!pattern66.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema107.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4134,7 +4134,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.notify.items.type,parentSchema:schema103.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.notify.items.type,parentSchema:schema107.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4155,7 +4155,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema103.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema107.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4170,7 +4170,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.notify.type,parentSchema:schema103.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.notify.type,parentSchema:schema107.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4238,7 +4238,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4248,7 +4248,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4258,7 +4258,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4269,7 +4269,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4283,7 +4283,7 @@ if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
 if(!pattern18.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema107.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4294,7 +4294,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.silence.items.properties.check.type,parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.silence.items.properties.check.type,parentSchema:schema107.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4366,7 +4366,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.silence.items.type,parentSchema:schema103.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.silence.items.type,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -4378,7 +4378,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.silence.type,parentSchema:schema103.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.silence.type,parentSchema:schema107.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -4391,7 +4391,7 @@ errors++;
 if(data.retired !== undefined){
 let data65 = data.retired;
 if(typeof data65 !== "boolean"){
-const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data65};
+const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data65};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -4403,7 +4403,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5415,7 +5415,7 @@ vErrors.push(err73);
 errors++;
 }
 for(const key5 in data23){
-if(!((((key5 === "person") || (key5 === "start")) || (key5 === "end")) || (key5 === "reason"))){
+if(!(((((key5 === "person") || (key5 === "start")) || (key5 === "end")) || (key5 === "replaces")) || (key5 === "reason"))){
 const err74 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
 if(vErrors === null){
 vErrors = [err74];
@@ -5545,11 +5545,12 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data23.reason !== undefined){
-let data27 = data23.reason;
-if(typeof data27 === "string"){
-if(func1(data27) > 500){
-const err84 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data27};
+if(data23.replaces !== undefined){
+let data27 = data23.replaces;
+const _errs94 = errors;
+const _errs95 = errors;
+if(!((data27 === "constructor") || (data27 === "prototype"))){
+const err84 = {};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5558,8 +5559,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(func1(data27) < 1){
-const err85 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data27};
+var valid43 = _errs95 === errors;
+if(valid43){
+const err85 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data27};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5568,9 +5570,20 @@ vErrors.push(err85);
 }
 errors++;
 }
+else {
+errors = _errs94;
+if(vErrors !== null){
+if(_errs94){
+vErrors.length = _errs94;
 }
 else {
-const err86 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data27};
+vErrors = null;
+}
+}
+}
+if(typeof data27 === "string"){
+if(func1(data27) > 63){
+const err86 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data27};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5579,10 +5592,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.overrides.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
+if(!pattern12.test(data27)){
+const err87 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data27};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5592,9 +5603,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
 else {
-const err88 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides",schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.overrides.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides,data:data22};
+const err88 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data27};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5604,15 +5614,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data6.swaps !== undefined){
-let data28 = data6.swaps;
-if(Array.isArray(data28)){
-const len5 = data28.length;
-for(let i8=0; i8<len5; i8++){
-let data29 = data28[i8];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.between === undefined){
-const err89 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "between"},message:"must have required property '"+"between"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+if(data23.reason !== undefined){
+let data28 = data23.reason;
+if(typeof data28 === "string"){
+if(func1(data28) > 500){
+const err89 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data28};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5621,8 +5627,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data29.shifts === undefined){
-const err90 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "shifts"},message:"must have required property '"+"shifts"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+if(func1(data28) < 1){
+const err90 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data28};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5631,9 +5637,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key6 in data29){
-if(!(((key6 === "between") || (key6 === "shifts")) || (key6 === "reason"))){
-const err91 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+}
+else {
+const err91 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data28};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5643,11 +5649,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data29.between !== undefined){
-let data30 = data29.between;
-if(Array.isArray(data30)){
-if(data30.length > 2){
-const err92 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
+}
+else {
+const err92 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.overrides.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5656,8 +5660,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data30.length < 2){
-const err93 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides",schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.overrides.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides,data:data22};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5666,13 +5672,16 @@ vErrors.push(err93);
 }
 errors++;
 }
-const len6 = data30.length;
-for(let i9=0; i9<len6; i9++){
-let data31 = data30[i9];
-const _errs104 = errors;
-const _errs105 = errors;
-if(!((data31 === "constructor") || (data31 === "prototype"))){
-const err94 = {};
+}
+if(data6.swaps !== undefined){
+let data29 = data6.swaps;
+if(Array.isArray(data29)){
+const len5 = data29.length;
+for(let i8=0; i8<len5; i8++){
+let data30 = data29[i8];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.between === undefined){
+const err94 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "between"},message:"must have required property '"+"between"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data30};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5681,9 +5690,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-var valid49 = _errs105 === errors;
-if(valid49){
-const err95 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data31};
+for(const key6 in data30){
+if(!(((((key6 === "between") || (key6 === "shifts")) || (key6 === "days")) || (key6 === "spans")) || (key6 === "reason"))){
+const err95 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data30};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5692,20 +5701,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-else {
-errors = _errs104;
-if(vErrors !== null){
-if(_errs104){
-vErrors.length = _errs104;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data31 === "string"){
-if(func1(data31) > 63){
-const err96 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data31};
+if(data30.between !== undefined){
+let data31 = data30.between;
+if(Array.isArray(data31)){
+if(data31.length > 2){
+const err96 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data31};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5714,8 +5715,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(!pattern12.test(data31)){
-const err97 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data31};
+if(data31.length < 2){
+const err97 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data31};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5724,9 +5725,13 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data31};
+const len6 = data31.length;
+for(let i9=0; i9<len6; i9++){
+let data32 = data31[i9];
+const _errs109 = errors;
+const _errs110 = errors;
+if(!((data32 === "constructor") || (data32 === "prototype"))){
+const err98 = {};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5735,10 +5740,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
+var valid51 = _errs110 === errors;
+if(valid51){
+const err99 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data32};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5747,12 +5751,20 @@ vErrors.push(err99);
 }
 errors++;
 }
+else {
+errors = _errs109;
+if(vErrors !== null){
+if(_errs109){
+vErrors.length = _errs109;
 }
-if(data29.shifts !== undefined){
-let data32 = data29.shifts;
-if(Array.isArray(data32)){
-if(data32.length > 2){
-const err100 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data32 === "string"){
+if(func1(data32) > 63){
+const err100 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data32};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5761,8 +5773,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data32.length < 2){
-const err101 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
+if(!pattern12.test(data32)){
+const err101 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data32};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5771,12 +5783,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-const len7 = data32.length;
-for(let i10=0; i10<len7; i10++){
-let data33 = data32[i10];
-if(typeof data33 === "string"){
-if(!pattern15.test(data33)){
-const err102 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data33};
+}
+else {
+const err102 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data32};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5786,8 +5795,9 @@ vErrors.push(err102);
 errors++;
 }
 }
+}
 else {
-const err103 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data33};
+const err103 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data31};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5797,9 +5807,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
+if(data30.shifts !== undefined){
+let data33 = data30.shifts;
+if(Array.isArray(data33)){
+if(data33.length > 2){
+const err104 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data33};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5808,12 +5820,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data29.reason !== undefined){
-let data34 = data29.reason;
-if(typeof data34 === "string"){
-if(func1(data34) > 500){
-const err105 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data34};
+if(data33.length < 2){
+const err105 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data33};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5822,8 +5830,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(func1(data34) < 1){
-const err106 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data34};
+const len7 = data33.length;
+for(let i10=0; i10<len7; i10++){
+let data34 = data33[i10];
+if(typeof data34 === "string"){
+if(!pattern15.test(data34)){
+const err106 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data34};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5834,7 +5846,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data34};
+const err107 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data34};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5846,7 +5858,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+const err108 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data33};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5856,9 +5868,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps,data:data28};
+if(data30.days !== undefined){
+let data35 = data30.days;
+if(Array.isArray(data35)){
+if(data35.length > 2){
+const err109 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/days/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.days,data:data35};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5867,11 +5881,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data6.retired !== undefined){
-let data35 = data6.retired;
-if(typeof data35 !== "boolean"){
-const err110 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data35};
+if(data35.length < 2){
+const err110 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/days/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.days,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5880,10 +5891,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rotations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.type,parentSchema:schema58.properties.rotations.additionalProperties,data:data6};
+const len8 = data35.length;
+for(let i11=0; i11<len8; i11++){
+let data36 = data35[i11];
+if(typeof data36 === "string"){
+if(!pattern15.test(data36)){
+const err111 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days/" + i11,schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data36};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5893,9 +5906,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
 else {
-const err112 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.type,parentSchema:schema58.properties.rotations,data:data5};
+const err112 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days/" + i11,schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data36};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5905,15 +5917,9 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data.escalations !== undefined){
-let data36 = data.escalations;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key7 in data36){
-const _errs119 = errors;
-const _errs122 = errors;
-const _errs123 = errors;
-if(!((key7 === "constructor") || (key7 === "prototype"))){
-const err113 = {};
+}
+else {
+const err113 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.days.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.days,data:data35};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5922,9 +5928,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-var valid57 = _errs123 === errors;
-if(valid57){
-const err114 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key7,propertyName:key7};
+}
+if(data30.spans !== undefined){
+let data37 = data30.spans;
+if(Array.isArray(data37)){
+if(data37.length > 2){
+const err114 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans,data:data37};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5933,20 +5942,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-else {
-errors = _errs122;
-if(vErrors !== null){
-if(_errs122){
-vErrors.length = _errs122;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof key7 === "string"){
-if(func1(key7) > 63){
-const err115 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key7,propertyName:key7};
+if(data37.length < 2){
+const err115 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans,data:data37};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5955,8 +5952,12 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(!pattern12.test(key7)){
-const err116 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key7,propertyName:key7};
+const len9 = data37.length;
+for(let i12=0; i12<len9; i12++){
+let data38 = data37[i12];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.start === undefined){
+const err116 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items,data:data38};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5965,9 +5966,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key7,propertyName:key7};
+if(data38.end === undefined){
+const err117 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items,data:data38};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5976,9 +5976,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-var valid55 = _errs119 === errors;
-if(!valid55){
-const err118 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema58.properties.escalations.propertyNames,parentSchema:schema58.properties.escalations,data:data36};
+for(const key7 in data38){
+if(!((key7 === "start") || (key7 === "end"))){
+const err118 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items,data:data38};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5988,11 +5988,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-for(const key8 in data36){
-let data37 = data36[key8];
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.steps === undefined){
-const err119 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema58.properties.escalations.additionalProperties.required,parentSchema:schema58.properties.escalations.additionalProperties,data:data37};
+if(data38.start !== undefined){
+let data39 = data38.start;
+if(typeof data39 === "string"){
+if(!pattern33.test(data39)){
+const err119 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12+"/start",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$",parentSchema:schema79,data:data39};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6001,9 +6001,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-for(const key9 in data37){
-if(!(((((key9 === "name") || (key9 === "responseTarget")) || (key9 === "repeat")) || (key9 === "steps")) || (key9 === "retired"))){
-const err120 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties,data:data37};
+}
+else {
+const err120 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12+"/start",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data39};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6013,11 +6013,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data37.name !== undefined){
-let data38 = data37.name;
-if(typeof data38 === "string"){
-if(func1(data38) > 500){
-const err121 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data38};
+if(data38.end !== undefined){
+let data40 = data38.end;
+if(typeof data40 === "string"){
+if(!pattern33.test(data40)){
+const err121 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12+"/end",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$",parentSchema:schema79,data:data40};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6026,8 +6026,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(func1(data38) < 1){
-const err122 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data38};
+}
+else {
+const err122 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12+"/end",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data40};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6037,8 +6038,9 @@ vErrors.push(err122);
 errors++;
 }
 }
+}
 else {
-const err123 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data38};
+const err123 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items,data:data38};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6048,11 +6050,9 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data37.responseTarget !== undefined){
-let data39 = data37.responseTarget;
-if(typeof data39 === "string"){
-if(!pattern4.test(data39)){
-const err124 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data39};
+}
+else {
+const err124 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans,data:data37};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6062,8 +6062,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-else {
-const err125 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data39};
+if(data30.reason !== undefined){
+let data41 = data30.reason;
+if(typeof data41 === "string"){
+if(func1(data41) > 500){
+const err125 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data41};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6072,11 +6075,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data37.repeat !== undefined){
-let data40 = data37.repeat;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err126 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.escalations.additionalProperties.properties.repeat.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data40};
+if(func1(data41) < 1){
+const err126 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data41};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6085,9 +6085,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 9 || isNaN(data40)){
-const err127 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9},message:"must be <= 9",schema:9,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data40};
+}
+else {
+const err127 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data41};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6096,8 +6096,10 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err128 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data40};
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data30};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6108,11 +6110,8 @@ errors++;
 }
 }
 }
-if(data37.steps !== undefined){
-let data41 = data37.steps;
-if(Array.isArray(data41)){
-if(data41.length < 1){
-const err129 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data41};
+else {
+const err129 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps,data:data29};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6121,12 +6120,11 @@ vErrors.push(err129);
 }
 errors++;
 }
-const len8 = data41.length;
-for(let i11=0; i11<len8; i11++){
-let data42 = data41[i11];
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.notify === undefined){
-const err130 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/required",keyword:"required",params:{missingProperty: "notify"},message:"must have required property '"+"notify"+"'",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.required,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data42};
+}
+if(data6.retired !== undefined){
+let data42 = data6.retired;
+if(typeof data42 !== "boolean"){
+const err130 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data42};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6135,9 +6133,10 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key10 in data42){
-if(!((key10 === "after") || (key10 === "notify"))){
-const err131 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data42};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rotations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.type,parentSchema:schema58.properties.rotations.additionalProperties,data:data6};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6147,11 +6146,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data42.after !== undefined){
-let data43 = data42.after;
-if(typeof data43 === "string"){
-if(!pattern4.test(data43)){
-const err132 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/after",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data43};
+}
+else {
+const err132 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.type,parentSchema:schema58.properties.rotations,data:data5};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6161,8 +6158,15 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/after",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data43};
+if(data.escalations !== undefined){
+let data43 = data.escalations;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key8 in data43){
+const _errs140 = errors;
+const _errs143 = errors;
+const _errs144 = errors;
+if(!((key8 === "constructor") || (key8 === "prototype"))){
+const err133 = {};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6171,22 +6175,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data42.notify !== undefined){
-let data44 = data42.notify;
-const _errs145 = errors;
-let valid66 = false;
-const _errs146 = errors;
-if(!(validate36(data44, {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",parentData:data42,parentDataProperty:"notify",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs146 === errors;
-valid66 = valid66 || _valid0;
-const _errs147 = errors;
-if(Array.isArray(data44)){
-if(data44.length < 1){
-const err134 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data44};
+var valid67 = _errs144 === errors;
+if(valid67){
+const err134 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6195,16 +6186,20 @@ vErrors.push(err134);
 }
 errors++;
 }
-const len9 = data44.length;
-for(let i12=0; i12<len9; i12++){
-if(!(validate36(data44[i12], {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify/" + i12,parentData:data44,parentDataProperty:i12,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-}
+else {
+errors = _errs143;
+if(vErrors !== null){
+if(_errs143){
+vErrors.length = _errs143;
 }
 else {
-const err135 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1].type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data44};
+vErrors = null;
+}
+}
+}
+if(typeof key8 === "string"){
+if(func1(key8) > 63){
+const err135 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6213,10 +6208,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-var _valid0 = _errs147 === errors;
-valid66 = valid66 || _valid0;
-if(!valid66){
-const err136 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify,data:data44};
+if(!pattern12.test(key8)){
+const err136 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6225,21 +6218,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-else {
-errors = _errs145;
-if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data42};
+const err137 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6248,10 +6229,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data41};
+var valid65 = _errs140 === errors;
+if(!valid65){
+const err138 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema58.properties.escalations.propertyNames,parentSchema:schema58.properties.escalations,data:data43};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -6261,10 +6241,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data37.retired !== undefined){
-let data46 = data37.retired;
-if(typeof data46 !== "boolean"){
-const err139 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data46};
+for(const key9 in data43){
+let data44 = data43[key9];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.steps === undefined){
+const err139 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema58.properties.escalations.additionalProperties.required,parentSchema:schema58.properties.escalations.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -6273,10 +6254,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.type,parentSchema:schema58.properties.escalations.additionalProperties,data:data37};
+for(const key10 in data44){
+if(!(((((key10 === "name") || (key10 === "responseTarget")) || (key10 === "repeat")) || (key10 === "steps")) || (key10 === "retired"))){
+const err140 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -6286,9 +6266,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.type,parentSchema:schema58.properties.escalations,data:data36};
+if(data44.name !== undefined){
+let data45 = data44.name;
+if(typeof data45 === "string"){
+if(func1(data45) > 500){
+const err141 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data45};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -6297,12 +6279,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data.routing !== undefined){
-let data47 = data.routing;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err142 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.routing,data:data47};
+if(func1(data45) < 1){
+const err142 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data45};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -6311,12 +6289,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-const len10 = data47.length;
-for(let i13=0; i13<len10; i13++){
-let data48 = data47[i13];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.rotation === undefined){
-const err143 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/required",keyword:"required",params:{missingProperty: "rotation"},message:"must have required property '"+"rotation"+"'",schema:schema58.properties.routing.items.required,parentSchema:schema58.properties.routing.items,data:data48};
+}
+else {
+const err143 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data45};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -6325,9 +6300,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key11 in data48){
-if(!((((key11 === "during") || (key11 === "rotation")) || (key11 === "escalation")) || (key11 === "urgency"))){
-const err144 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.routing.items,data:data48};
+}
+if(data44.responseTarget !== undefined){
+let data46 = data44.responseTarget;
+if(typeof data46 === "string"){
+if(!pattern4.test(data46)){
+const err144 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data46};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -6337,18 +6315,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data48.during !== undefined){
-if(!(validate30(data48.during, {instancePath:instancePath+"/routing/" + i13+"/during",parentData:data48,parentDataProperty:"during",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data48.rotation !== undefined){
-let data50 = data48.rotation;
-const _errs162 = errors;
-const _errs163 = errors;
-if(!((data50 === "constructor") || (data50 === "prototype"))){
-const err145 = {};
+else {
+const err145 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data46};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -6357,9 +6325,11 @@ vErrors.push(err145);
 }
 errors++;
 }
-var valid74 = _errs163 === errors;
-if(valid74){
-const err146 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data50};
+}
+if(data44.repeat !== undefined){
+let data47 = data44.repeat;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err146 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.escalations.additionalProperties.properties.repeat.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data47};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6368,20 +6338,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-else {
-errors = _errs162;
-if(vErrors !== null){
-if(_errs162){
-vErrors.length = _errs162;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data50 === "string"){
-if(func1(data50) > 63){
-const err147 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data50};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 9 || isNaN(data47)){
+const err147 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9},message:"must be <= 9",schema:9,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data47};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -6390,8 +6349,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(!pattern12.test(data50)){
-const err148 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data50};
+if(data47 < 0 || isNaN(data47)){
+const err148 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data47};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -6401,8 +6360,12 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data50};
+}
+if(data44.steps !== undefined){
+let data48 = data44.steps;
+if(Array.isArray(data48)){
+if(data48.length < 1){
+const err149 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data48};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -6411,13 +6374,12 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data48.escalation !== undefined){
-let data51 = data48.escalation;
-const _errs167 = errors;
-const _errs168 = errors;
-if(!((data51 === "constructor") || (data51 === "prototype"))){
-const err150 = {};
+const len10 = data48.length;
+for(let i13=0; i13<len10; i13++){
+let data49 = data48[i13];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.notify === undefined){
+const err150 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/required",keyword:"required",params:{missingProperty: "notify"},message:"must have required property '"+"notify"+"'",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.required,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data49};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -6426,9 +6388,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-var valid76 = _errs168 === errors;
-if(valid76){
-const err151 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data51};
+for(const key11 in data49){
+if(!((key11 === "after") || (key11 === "notify"))){
+const err151 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data49};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -6437,20 +6399,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-else {
-errors = _errs167;
-if(vErrors !== null){
-if(_errs167){
-vErrors.length = _errs167;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data51 === "string"){
-if(func1(data51) > 63){
-const err152 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data51};
+if(data49.after !== undefined){
+let data50 = data49.after;
+if(typeof data50 === "string"){
+if(!pattern4.test(data50)){
+const err152 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/after",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data50};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -6459,8 +6413,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(!pattern12.test(data51)){
-const err153 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data51};
+}
+else {
+const err153 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/after",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data50};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -6470,8 +6425,21 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data51};
+if(data49.notify !== undefined){
+let data51 = data49.notify;
+const _errs166 = errors;
+let valid76 = false;
+const _errs167 = errors;
+if(!(validate36(data51, {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",parentData:data49,parentDataProperty:"notify",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs167 === errors;
+valid76 = valid76 || _valid0;
+const _errs168 = errors;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err154 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -6480,11 +6448,16 @@ vErrors.push(err154);
 }
 errors++;
 }
+const len11 = data51.length;
+for(let i14=0; i14<len11; i14++){
+if(!(validate36(data51[i14], {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify/" + i14,parentData:data51,parentDataProperty:i14,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
 }
-if(data48.urgency !== undefined){
-let data52 = data48.urgency;
-if(!((data52 === "high") || (data52 === "low"))){
-const err155 = {instancePath:instancePath+"/routing/" + i13+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema58.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.routing.items.properties.urgency.enum,parentSchema:schema58.properties.routing.items.properties.urgency,data:data52};
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1].type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -6493,10 +6466,10 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.routing.items.type,parentSchema:schema58.properties.routing.items,data:data48};
+var _valid0 = _errs168 === errors;
+valid76 = valid76 || _valid0;
+if(!valid76){
+const err156 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify,data:data51};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -6505,10 +6478,21 @@ vErrors.push(err156);
 }
 errors++;
 }
+else {
+errors = _errs166;
+if(vErrors !== null){
+if(_errs166){
+vErrors.length = _errs166;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.routing.type,parentSchema:schema58.properties.routing,data:data47};
+const err157 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data49};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -6518,15 +6502,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data53 = data.services;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key12 in data53){
-const _errs172 = errors;
-const _errs175 = errors;
-const _errs176 = errors;
-if(!((key12 === "constructor") || (key12 === "prototype"))){
-const err158 = {};
+}
+else {
+const err158 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data48};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -6535,9 +6513,11 @@ vErrors.push(err158);
 }
 errors++;
 }
-var valid79 = _errs176 === errors;
-if(valid79){
-const err159 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key12,propertyName:key12};
+}
+if(data44.retired !== undefined){
+let data53 = data44.retired;
+if(typeof data53 !== "boolean"){
+const err159 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data53};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -6546,20 +6526,10 @@ vErrors.push(err159);
 }
 errors++;
 }
-else {
-errors = _errs175;
-if(vErrors !== null){
-if(_errs175){
-vErrors.length = _errs175;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof key12 === "string"){
-if(func1(key12) > 63){
-const err160 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key12,propertyName:key12};
+const err160 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.type,parentSchema:schema58.properties.escalations.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -6568,8 +6538,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(!pattern12.test(key12)){
-const err161 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key12,propertyName:key12};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.type,parentSchema:schema58.properties.escalations,data:data43};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -6579,8 +6551,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-else {
-const err162 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key12,propertyName:key12};
+if(data.routing !== undefined){
+let data54 = data.routing;
+if(Array.isArray(data54)){
+if(data54.length < 1){
+const err162 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.routing,data:data54};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -6589,9 +6564,12 @@ vErrors.push(err162);
 }
 errors++;
 }
-var valid77 = _errs172 === errors;
-if(!valid77){
-const err163 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema58.properties.services.propertyNames,parentSchema:schema58.properties.services,data:data53};
+const len12 = data54.length;
+for(let i15=0; i15<len12; i15++){
+let data55 = data54[i15];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.rotation === undefined){
+const err163 = {instancePath:instancePath+"/routing/" + i15,schemaPath:"#/properties/routing/items/required",keyword:"required",params:{missingProperty: "rotation"},message:"must have required property '"+"rotation"+"'",schema:schema58.properties.routing.items.required,parentSchema:schema58.properties.routing.items,data:data55};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -6600,13 +6578,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-for(const key13 in data53){
-let data54 = data53[key13];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key14 in data54){
-if(!((((key14 === "name") || (key14 === "description")) || (key14 === "statusPage")) || (key14 === "retired"))){
-const err164 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+for(const key12 in data55){
+if(!((((key12 === "during") || (key12 === "rotation")) || (key12 === "escalation")) || (key12 === "urgency"))){
+const err164 = {instancePath:instancePath+"/routing/" + i15,schemaPath:"#/properties/routing/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.routing.items,data:data55};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -6616,11 +6590,18 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data54.name !== undefined){
-let data55 = data54.name;
-if(typeof data55 === "string"){
-if(func1(data55) > 500){
-const err165 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data55};
+if(data55.during !== undefined){
+if(!(validate30(data55.during, {instancePath:instancePath+"/routing/" + i15+"/during",parentData:data55,parentDataProperty:"during",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data55.rotation !== undefined){
+let data57 = data55.rotation;
+const _errs183 = errors;
+const _errs184 = errors;
+if(!((data57 === "constructor") || (data57 === "prototype"))){
+const err165 = {};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -6629,8 +6610,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(func1(data55) < 1){
-const err166 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data55};
+var valid84 = _errs184 === errors;
+if(valid84){
+const err166 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data57};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -6639,9 +6621,20 @@ vErrors.push(err166);
 }
 errors++;
 }
+else {
+errors = _errs183;
+if(vErrors !== null){
+if(_errs183){
+vErrors.length = _errs183;
 }
 else {
-const err167 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data55};
+vErrors = null;
+}
+}
+}
+if(typeof data57 === "string"){
+if(func1(data57) > 63){
+const err167 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data57};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -6650,12 +6643,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data54.description !== undefined){
-let data56 = data54.description;
-if(typeof data56 === "string"){
-if(func1(data56) > 4000){
-const err168 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
+if(!pattern12.test(data57)){
+const err168 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data57};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -6666,7 +6655,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.services.additionalProperties.properties.description.type,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
+const err169 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data57};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -6676,14 +6665,12 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data54.statusPage !== undefined){
-let data57 = data54.statusPage;
-const _errs187 = errors;
-let valid83 = false;
+if(data55.escalation !== undefined){
+let data58 = data55.escalation;
 const _errs188 = errors;
-if(typeof data57 === "string"){
-if(func1(data57) > 500){
-const err170 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data57};
+const _errs189 = errors;
+if(!((data58 === "constructor") || (data58 === "prototype"))){
+const err170 = {};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -6692,8 +6679,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(func1(data57) < 1){
-const err171 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data57};
+var valid86 = _errs189 === errors;
+if(valid86){
+const err171 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data58};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -6702,9 +6690,20 @@ vErrors.push(err171);
 }
 errors++;
 }
+else {
+errors = _errs188;
+if(vErrors !== null){
+if(_errs188){
+vErrors.length = _errs188;
 }
 else {
-const err172 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data57};
+vErrors = null;
+}
+}
+}
+if(typeof data58 === "string"){
+if(func1(data58) > 63){
+const err172 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data58};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -6713,12 +6712,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-var _valid1 = _errs188 === errors;
-valid83 = valid83 || _valid1;
-const _errs191 = errors;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.name === undefined){
-const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+if(!pattern12.test(data58)){
+const err173 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data58};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -6727,9 +6722,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key15 in data57){
-if(!((key15 === "name") || (key15 === "group"))){
-const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+}
+else {
+const err174 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data58};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -6739,11 +6734,10 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data58 = data57.name;
-if(typeof data58 === "string"){
-if(func1(data58) > 500){
-const err175 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data58};
+if(data55.urgency !== undefined){
+let data59 = data55.urgency;
+if(!((data59 === "high") || (data59 === "low"))){
+const err175 = {instancePath:instancePath+"/routing/" + i15+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema58.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.routing.items.properties.urgency.enum,parentSchema:schema58.properties.routing.items.properties.urgency,data:data59};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -6752,8 +6746,10 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(func1(data58) < 1){
-const err176 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data58};
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/routing/" + i15,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.routing.items.type,parentSchema:schema58.properties.routing.items,data:data55};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -6763,8 +6759,9 @@ vErrors.push(err176);
 errors++;
 }
 }
+}
 else {
-const err177 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data58};
+const err177 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.routing.type,parentSchema:schema58.properties.routing,data:data54};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -6774,11 +6771,15 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data57.group !== undefined){
-let data59 = data57.group;
-if(typeof data59 === "string"){
-if(func1(data59) > 500){
-const err178 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data59};
+if(data.services !== undefined){
+let data60 = data.services;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key13 in data60){
+const _errs193 = errors;
+const _errs196 = errors;
+const _errs197 = errors;
+if(!((key13 === "constructor") || (key13 === "prototype"))){
+const err178 = {};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -6787,8 +6788,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(func1(data59) < 1){
-const err179 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data59};
+var valid89 = _errs197 === errors;
+if(valid89){
+const err179 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -6797,9 +6799,20 @@ vErrors.push(err179);
 }
 errors++;
 }
+else {
+errors = _errs196;
+if(vErrors !== null){
+if(_errs196){
+vErrors.length = _errs196;
 }
 else {
-const err180 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data59};
+vErrors = null;
+}
+}
+}
+if(typeof key13 === "string"){
+if(func1(key13) > 63){
+const err180 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -6808,10 +6821,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-}
-else {
-const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+if(!pattern12.test(key13)){
+const err181 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -6820,10 +6831,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-var _valid1 = _errs191 === errors;
-valid83 = valid83 || _valid1;
-if(!valid83){
-const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage,data:data57};
+}
+else {
+const err182 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -6832,22 +6842,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-else {
-errors = _errs187;
-if(vErrors !== null){
-if(_errs187){
-vErrors.length = _errs187;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data54.retired !== undefined){
-let data60 = data54.retired;
-if(typeof data60 !== "boolean"){
-const err183 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data60};
+var valid87 = _errs193 === errors;
+if(!valid87){
+const err183 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema58.properties.services.propertyNames,parentSchema:schema58.properties.services,data:data60};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -6857,9 +6854,12 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.type,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+for(const key14 in data60){
+let data61 = data60[key14];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key15 in data61){
+if(!((((key15 === "name") || (key15 === "description")) || (key15 === "statusPage")) || (key15 === "retired"))){
+const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -6869,9 +6869,11 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.type,parentSchema:schema58.properties.services,data:data53};
+if(data61.name !== undefined){
+let data62 = data61.name;
+if(typeof data62 === "string"){
+if(func1(data62) > 500){
+const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -6880,16 +6882,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data.alerts !== undefined){
-let data61 = data.alerts;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key16 in data61){
-const _errs205 = errors;
-const _errs208 = errors;
-const _errs209 = errors;
-if(!((key16 === "constructor") || (key16 === "prototype"))){
-const err186 = {};
+if(func1(data62) < 1){
+const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -6898,14 +6892,196 @@ vErrors.push(err186);
 }
 errors++;
 }
-var valid91 = _errs209 === errors;
-if(valid91){
-const err187 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key16,propertyName:key16};
+}
+else {
+const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err187];
 }
 else {
 vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data61.description !== undefined){
+let data63 = data61.description;
+if(typeof data63 === "string"){
+if(func1(data63) > 4000){
+const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data63};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.services.additionalProperties.properties.description.type,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data63};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data61.statusPage !== undefined){
+let data64 = data61.statusPage;
+const _errs208 = errors;
+let valid93 = false;
+const _errs209 = errors;
+if(typeof data64 === "string"){
+if(func1(data64) > 500){
+const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data64};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if(func1(data64) < 1){
+const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data64};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data64};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+var _valid1 = _errs209 === errors;
+valid93 = valid93 || _valid1;
+const _errs212 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.name === undefined){
+const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+for(const key16 in data64){
+if(!((key16 === "name") || (key16 === "group"))){
+const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data64.name !== undefined){
+let data65 = data64.name;
+if(typeof data65 === "string"){
+if(func1(data65) > 500){
+const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data65};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(func1(data65) < 1){
+const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data65};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data65};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data64.group !== undefined){
+let data66 = data64.group;
+if(typeof data66 === "string"){
+if(func1(data66) > 500){
+const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data66};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+if(func1(data66) < 1){
+const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data66};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data66};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+var _valid1 = _errs212 === errors;
+valid93 = valid93 || _valid1;
+if(!valid93){
+const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage,data:data64};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
 }
 errors++;
 }
@@ -6920,193 +7096,11 @@ vErrors = null;
 }
 }
 }
-if(typeof key16 === "string"){
-if(func1(key16) > 63){
-const err188 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key16,propertyName:key16};
-if(vErrors === null){
-vErrors = [err188];
 }
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-if(!pattern12.test(key16)){
-const err189 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key16,propertyName:key16};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key16,propertyName:key16};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-var valid89 = _errs205 === errors;
-if(!valid89){
-const err191 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema58.properties.alerts.propertyNames,parentSchema:schema58.properties.alerts,data:data61};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-}
-for(const key17 in data61){
-if(!(validate40(data61[key17], {instancePath:instancePath+"/alerts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data61,parentDataProperty:key17,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err192 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.alerts.type,parentSchema:schema58.properties.alerts,data:data61};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-}
-if(data.phone !== undefined){
-let data63 = data.phone;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.number === undefined){
-const err193 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema58.properties.phone.required,parentSchema:schema58.properties.phone,data:data63};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-for(const key18 in data63){
-if(!(((((key18 === "number") || (key18 === "sid")) || (key18 === "router")) || (key18 === "fallback")) || (key18 === "retired"))){
-const err194 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.phone,data:data63};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-}
-if(data63.number !== undefined){
-let data64 = data63.number;
-if(typeof data64 === "string"){
-if(!pattern14.test(data64)){
-const err195 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data64};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-}
-else {
-const err196 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data64};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-}
-if(data63.sid !== undefined){
-let data65 = data63.sid;
-if(typeof data65 === "string"){
-if(!pattern68.test(data65)){
-const err197 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema58.properties.phone.properties.sid,data:data65};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.sid.type,parentSchema:schema58.properties.phone.properties.sid,data:data65};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-}
-if(data63.router !== undefined){
-let data66 = data63.router;
-if(typeof data66 === "string"){
-if(func1(data66) > 2048){
-const err199 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data66};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-if(!pattern10.test(data66)){
-const err200 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data66};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data66};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-if(data63.fallback !== undefined){
-let data67 = data63.fallback;
-if(typeof data67 === "string"){
-if(func1(data67) > 2048){
-const err202 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data67};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-if(!pattern10.test(data67)){
-const err203 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data67};
+if(data61.retired !== undefined){
+let data67 = data61.retired;
+if(typeof data67 !== "boolean"){
+const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data67};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -7116,8 +7110,9 @@ vErrors.push(err203);
 errors++;
 }
 }
+}
 else {
-const err204 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data67};
+const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.type,parentSchema:schema58.properties.services.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -7127,10 +7122,9 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data63.retired !== undefined){
-let data68 = data63.retired;
-if(typeof data68 !== "boolean"){
-const err205 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data68};
+}
+else {
+const err205 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.type,parentSchema:schema58.properties.services,data:data60};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -7140,9 +7134,15 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.phone.type,parentSchema:schema58.properties.phone,data:data63};
+if(data.alerts !== undefined){
+let data68 = data.alerts;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key17 in data68){
+const _errs226 = errors;
+const _errs229 = errors;
+const _errs230 = errors;
+if(!((key17 === "constructor") || (key17 === "prototype"))){
+const err206 = {};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -7151,13 +7151,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-if(data.intake !== undefined){
-let data69 = data.intake;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key19 in data69){
-if(!(key19 === "email")){
-const err207 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.intake,data:data69};
+var valid101 = _errs230 === errors;
+if(valid101){
+const err207 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -7166,11 +7162,20 @@ vErrors.push(err207);
 }
 errors++;
 }
+else {
+errors = _errs229;
+if(vErrors !== null){
+if(_errs229){
+vErrors.length = _errs229;
 }
-if(data69.email !== undefined){
-let data70 = data69.email;
-if(typeof data70 !== "boolean"){
-const err208 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.intake.properties.email.type,parentSchema:schema58.properties.intake.properties.email,data:data70};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key17 === "string"){
+if(func1(key17) > 63){
+const err208 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -7179,10 +7184,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.intake.type,parentSchema:schema58.properties.intake,data:data69};
+if(!pattern12.test(key17)){
+const err209 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -7192,15 +7195,8 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data.unavailable !== undefined){
-let data71 = data.unavailable;
-if(Array.isArray(data71)){
-const len11 = data71.length;
-for(let i14=0; i14<len11; i14++){
-let data72 = data71[i14];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.person === undefined){
-const err210 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+else {
+const err210 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -7209,8 +7205,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data72.from === undefined){
-const err211 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+var valid99 = _errs226 === errors;
+if(!valid99){
+const err211 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema58.properties.alerts.propertyNames,parentSchema:schema58.properties.alerts,data:data68};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -7219,8 +7216,16 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data72.to === undefined){
-const err212 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+}
+for(const key18 in data68){
+if(!(validate40(data68[key18], {instancePath:instancePath+"/alerts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data68,parentDataProperty:key18,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.alerts.type,parentSchema:schema58.properties.alerts,data:data68};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -7229,9 +7234,12 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key20 in data72){
-if(!((((key20 === "person") || (key20 === "from")) || (key20 === "to")) || (key20 === "reason"))){
-const err213 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.unavailable.items,data:data72};
+}
+if(data.phone !== undefined){
+let data70 = data.phone;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.number === undefined){
+const err213 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema58.properties.phone.required,parentSchema:schema58.properties.phone,data:data70};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -7240,13 +7248,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data72.person !== undefined){
-let data73 = data72.person;
-const _errs242 = errors;
-const _errs243 = errors;
-if(!((data73 === "constructor") || (data73 === "prototype"))){
-const err214 = {};
+for(const key19 in data70){
+if(!(((((key19 === "number") || (key19 === "sid")) || (key19 === "router")) || (key19 === "fallback")) || (key19 === "retired"))){
+const err214 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.phone,data:data70};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -7255,9 +7259,12 @@ vErrors.push(err214);
 }
 errors++;
 }
-var valid103 = _errs243 === errors;
-if(valid103){
-const err215 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data73};
+}
+if(data70.number !== undefined){
+let data71 = data70.number;
+if(typeof data71 === "string"){
+if(!pattern14.test(data71)){
+const err215 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data71};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -7266,20 +7273,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-else {
-errors = _errs242;
-if(vErrors !== null){
-if(_errs242){
-vErrors.length = _errs242;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof data73 === "string"){
-if(func1(data73) > 63){
-const err216 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data73};
+const err216 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data71};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -7288,8 +7284,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(!pattern12.test(data73)){
-const err217 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data73};
+}
+if(data70.sid !== undefined){
+let data72 = data70.sid;
+if(typeof data72 === "string"){
+if(!pattern72.test(data72)){
+const err217 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema58.properties.phone.properties.sid,data:data72};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -7300,7 +7300,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data73};
+const err218 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.sid.type,parentSchema:schema58.properties.phone.properties.sid,data:data72};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -7310,11 +7310,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data72.from !== undefined){
-let data74 = data72.from;
-if(typeof data74 === "string"){
-if(!pattern15.test(data74)){
-const err219 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data74};
+if(data70.router !== undefined){
+let data73 = data70.router;
+if(typeof data73 === "string"){
+if(func1(data73) > 2048){
+const err219 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data73};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -7323,9 +7323,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-else {
-const err220 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data74};
+if(!pattern10.test(data73)){
+const err220 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data73};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -7335,11 +7334,8 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data72.to !== undefined){
-let data75 = data72.to;
-if(typeof data75 === "string"){
-if(!pattern15.test(data75)){
-const err221 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data75};
+else {
+const err221 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data73};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -7349,8 +7345,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-else {
-const err222 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data75};
+if(data70.fallback !== undefined){
+let data74 = data70.fallback;
+if(typeof data74 === "string"){
+if(func1(data74) > 2048){
+const err222 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data74};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -7359,12 +7358,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data72.reason !== undefined){
-let data76 = data72.reason;
-if(typeof data76 === "string"){
-if(func1(data76) > 500){
-const err223 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data76};
+if(!pattern10.test(data74)){
+const err223 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data74};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -7373,8 +7368,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(func1(data76) < 1){
-const err224 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data76};
+}
+else {
+const err224 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data74};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -7384,8 +7380,10 @@ vErrors.push(err224);
 errors++;
 }
 }
-else {
-const err225 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data76};
+if(data70.retired !== undefined){
+let data75 = data70.retired;
+if(typeof data75 !== "boolean"){
+const err225 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data75};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -7397,7 +7395,7 @@ errors++;
 }
 }
 else {
-const err226 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.unavailable.items.type,parentSchema:schema58.properties.unavailable.items,data:data72};
+const err226 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.phone.type,parentSchema:schema58.properties.phone,data:data70};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -7407,9 +7405,12 @@ vErrors.push(err226);
 errors++;
 }
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.unavailable.type,parentSchema:schema58.properties.unavailable,data:data71};
+if(data.intake !== undefined){
+let data76 = data.intake;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key20 in data76){
+if(!(key20 === "email")){
+const err227 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.intake,data:data76};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -7419,10 +7420,10 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data.retired !== undefined){
-let data77 = data.retired;
+if(data76.email !== undefined){
+let data77 = data76.email;
 if(typeof data77 !== "boolean"){
-const err228 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data77};
+const err228 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.intake.properties.email.type,parentSchema:schema58.properties.intake.properties.email,data:data77};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -7434,12 +7435,264 @@ errors++;
 }
 }
 else {
-const err229 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err229 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.intake.type,parentSchema:schema58.properties.intake,data:data76};
 if(vErrors === null){
 vErrors = [err229];
 }
 else {
 vErrors.push(err229);
+}
+errors++;
+}
+}
+if(data.unavailable !== undefined){
+let data78 = data.unavailable;
+if(Array.isArray(data78)){
+const len13 = data78.length;
+for(let i16=0; i16<len13; i16++){
+let data79 = data78[i16];
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.person === undefined){
+const err230 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data79};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+if(data79.from === undefined){
+const err231 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data79};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+if(data79.to === undefined){
+const err232 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data79};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+for(const key21 in data79){
+if(!((((key21 === "person") || (key21 === "from")) || (key21 === "to")) || (key21 === "reason"))){
+const err233 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.unavailable.items,data:data79};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data79.person !== undefined){
+let data80 = data79.person;
+const _errs263 = errors;
+const _errs264 = errors;
+if(!((data80 === "constructor") || (data80 === "prototype"))){
+const err234 = {};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+var valid113 = _errs264 === errors;
+if(valid113){
+const err235 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data80};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+else {
+errors = _errs263;
+if(vErrors !== null){
+if(_errs263){
+vErrors.length = _errs263;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data80 === "string"){
+if(func1(data80) > 63){
+const err236 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data80};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if(!pattern12.test(data80)){
+const err237 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data80};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data80};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data79.from !== undefined){
+let data81 = data79.from;
+if(typeof data81 === "string"){
+if(!pattern15.test(data81)){
+const err239 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data81};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data81};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data79.to !== undefined){
+let data82 = data79.to;
+if(typeof data82 === "string"){
+if(!pattern15.test(data82)){
+const err241 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data82};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data82};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data79.reason !== undefined){
+let data83 = data79.reason;
+if(typeof data83 === "string"){
+if(func1(data83) > 500){
+const err243 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data83};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+if(func1(data83) < 1){
+const err244 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data83};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data83};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.unavailable.items.type,parentSchema:schema58.properties.unavailable.items,data:data79};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.unavailable.type,parentSchema:schema58.properties.unavailable,data:data78};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data.retired !== undefined){
+let data84 = data.retired;
+if(typeof data84 !== "boolean"){
+const err248 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data84};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+else {
+const err249 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
 }
 errors++;
 }
@@ -7449,7 +7702,7 @@ return errors === 0;
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const alerts: unknown = validate42;
-const schema131 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
+const schema135 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7505,7 +7758,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[0].then.required,parentSchema:schema107.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7515,7 +7768,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[0].then.required,parentSchema:schema107.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7529,7 +7782,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[0].if,parentSchema:schema103.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[0].if,parentSchema:schema107.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7582,7 +7835,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[1].then.required,parentSchema:schema107.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7592,7 +7845,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[1].then.required,parentSchema:schema107.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7606,7 +7859,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[1].if,parentSchema:schema103.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[1].if,parentSchema:schema107.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7659,7 +7912,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[2].then.required,parentSchema:schema107.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7669,7 +7922,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[2].then.required,parentSchema:schema107.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7683,7 +7936,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[2].if,parentSchema:schema103.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[2].if,parentSchema:schema107.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7736,7 +7989,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.allOf[3].then.required,parentSchema:schema103.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema107.allOf[3].then.required,parentSchema:schema107.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7750,7 +8003,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[3].if,parentSchema:schema103.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[3].if,parentSchema:schema107.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7803,7 +8056,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema103.allOf[4].then.required,parentSchema:schema103.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema107.allOf[4].then.required,parentSchema:schema107.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7817,7 +8070,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[4].if,parentSchema:schema103.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[4].if,parentSchema:schema107.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7870,7 +8123,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema103.allOf[5].then.required,parentSchema:schema103.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema107.allOf[5].then.required,parentSchema:schema107.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7884,7 +8137,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[5].if,parentSchema:schema103.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[5].if,parentSchema:schema107.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7895,7 +8148,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7905,7 +8158,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7915,7 +8168,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7925,8 +8178,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func24.call(schema103.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(!(func24.call(schema107.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8056,7 +8309,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.kind.enum,parentSchema:schema103.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema107.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.kind.enum,parentSchema:schema107.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8070,7 +8323,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8081,7 +8334,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.description.type,parentSchema:schema107.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8095,7 +8348,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8105,7 +8358,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8116,7 +8369,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.query.type,parentSchema:schema103.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.query.type,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8155,7 +8408,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema103.properties.thresholds.required,parentSchema:schema103.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema107.properties.thresholds.required,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8166,7 +8419,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8179,8 +8432,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern48.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+if(!pattern52.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema107.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8191,7 +8444,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.critical.type,parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.thresholds.properties.critical.type,parentSchema:schema107.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -8204,8 +8457,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern48.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+if(!pattern52.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema107.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8216,7 +8469,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.warning.type,parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.thresholds.properties.warning.type,parentSchema:schema107.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8228,7 +8481,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.thresholds.type,parentSchema:schema103.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.thresholds.type,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8242,7 +8495,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.request.required,parentSchema:schema103.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema107.properties.request.required,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8253,7 +8506,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8266,7 +8519,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.request.properties.method.enum,parentSchema:schema103.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema107.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.request.properties.method.enum,parentSchema:schema107.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8317,8 +8570,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern51.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern55.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema107.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8330,7 +8583,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema103.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema107.properties.request.properties.headers.propertyNames,parentSchema:schema107.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8344,7 +8597,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema107.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8355,7 +8608,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.request.properties.headers.additionalProperties.type,parentSchema:schema107.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8367,7 +8620,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.properties.headers.type,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.request.properties.headers.type,parentSchema:schema107.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8381,7 +8634,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema107.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8392,7 +8645,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.body.type,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.request.properties.body.type,parentSchema:schema107.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8404,7 +8657,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.type,parentSchema:schema103.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.request.type,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8419,7 +8672,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8432,7 +8685,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.expect.properties.status.type,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.properties.expect.properties.status.type,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8443,7 +8696,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8453,7 +8706,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8468,7 +8721,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8478,7 +8731,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8489,7 +8742,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.expect.properties.bodyContains.type,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8526,7 +8779,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.expect.type,parentSchema:schema103.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.expect.type,parentSchema:schema107.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8540,7 +8793,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema103.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8550,7 +8803,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8564,7 +8817,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema107.properties.steps.items.required,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8574,7 +8827,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema107.properties.steps.items.required,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8585,7 +8838,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8634,7 +8887,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.steps.items.properties.request.required,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema107.properties.steps.items.properties.request.required,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8645,7 +8898,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8658,7 +8911,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema103.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema107.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema107.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8709,8 +8962,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern51.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern55.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema107.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8722,7 +8975,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema107.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema107.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8736,7 +8989,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8747,7 +9000,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8759,7 +9012,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema107.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8773,7 +9026,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema107.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8784,7 +9037,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.body.type,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.request.properties.body.type,parentSchema:schema107.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8796,7 +9049,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.type,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.request.type,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8811,7 +9064,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8824,7 +9077,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8835,7 +9088,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8845,7 +9098,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8860,7 +9113,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8870,7 +9123,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -8881,7 +9134,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -8918,7 +9171,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.expect.type,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.expect.type,parentSchema:schema107.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -8934,8 +9187,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern56.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema103.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern60.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema107.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -8947,7 +9200,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema103.properties.steps.items.properties.extract.propertyNames,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema107.properties.steps.items.properties.extract.propertyNames,parentSchema:schema107.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -8960,8 +9213,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern57.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern61.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema107.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -8972,7 +9225,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema107.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -8984,7 +9237,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.extract.type,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.extract.type,parentSchema:schema107.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -8996,7 +9249,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.type,parentSchema:schema103.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.type,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -9008,7 +9261,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.steps.type,parentSchema:schema103.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.steps.type,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -9051,7 +9304,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -9062,7 +9315,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.locations.items.type,parentSchema:schema103.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.locations.items.type,parentSchema:schema107.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -9083,7 +9336,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema103.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema107.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -9098,7 +9351,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.locations.type,parentSchema:schema103.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.locations.type,parentSchema:schema107.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -9112,7 +9365,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -9122,7 +9375,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -9132,7 +9385,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -9143,7 +9396,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -9157,7 +9410,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -9167,7 +9420,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -9178,7 +9431,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.slo.properties.target.type,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema107.properties.slo.properties.target.type,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -9191,7 +9444,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema103.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.slo.properties.window.enum,parentSchema:schema103.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema107.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.slo.properties.window.enum,parentSchema:schema107.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -9205,7 +9458,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -9215,7 +9468,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -9226,7 +9479,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.good.type,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.slo.properties.good.type,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -9240,7 +9493,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -9250,7 +9503,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -9261,7 +9514,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.total.type,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.slo.properties.total.type,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -9273,7 +9526,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.slo.type,parentSchema:schema103.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.slo.type,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -9287,7 +9540,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema103.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -9297,7 +9550,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -9308,7 +9561,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.runbook.type,parentSchema:schema103.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.runbook.type,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -9359,7 +9612,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.dashboards.type,parentSchema:schema103.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.dashboards.type,parentSchema:schema107.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -9377,7 +9630,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -9386,8 +9639,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern60.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema115,data:data53};
+if(!pattern64.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -9398,7 +9651,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.type,parentSchema:schema115,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.type,parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -9415,7 +9668,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema103.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema107.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -9430,7 +9683,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.tags.type,parentSchema:schema103.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.tags.type,parentSchema:schema107.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -9443,7 +9696,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.page.type,parentSchema:schema103.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema107.properties.page.type,parentSchema:schema107.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -9529,8 +9782,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern62.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema103.properties.notify.items,data:data57};
+if(!pattern66.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema107.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9541,7 +9794,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.notify.items.type,parentSchema:schema103.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.notify.items.type,parentSchema:schema107.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9562,7 +9815,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema103.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema107.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9577,7 +9830,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.notify.type,parentSchema:schema103.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.notify.type,parentSchema:schema107.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9645,7 +9898,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -9655,7 +9908,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -9665,7 +9918,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -9676,7 +9929,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -9690,7 +9943,7 @@ if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
 if(!pattern18.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema107.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -9701,7 +9954,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.silence.items.properties.check.type,parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.silence.items.properties.check.type,parentSchema:schema107.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -9773,7 +10026,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.silence.items.type,parentSchema:schema103.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.silence.items.type,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -9785,7 +10038,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.silence.type,parentSchema:schema103.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.silence.type,parentSchema:schema107.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -9798,7 +10051,7 @@ errors++;
 if(data.retired !== undefined){
 let data65 = data.retired;
 if(typeof data65 !== "boolean"){
-const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data65};
+const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data65};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -9810,7 +10063,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -9838,7 +10091,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.alerts === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema131.required,parentSchema:schema131,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema135.required,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9849,7 +10102,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "alerts")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema131,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9932,7 +10185,7 @@ errors++;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema131.properties.alerts.propertyNames,parentSchema:schema131.properties.alerts,data:data0};
+const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema135.properties.alerts.propertyNames,parentSchema:schema135.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9950,7 +10203,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.properties.alerts.type,parentSchema:schema131.properties.alerts,data:data0};
+const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.properties.alerts.type,parentSchema:schema135.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9962,7 +10215,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.type,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err9];
 }
