@@ -32,20 +32,24 @@ function stretches(rotation: Rotation, due: readonly Holding[]): string {
 function notReplacing(rotation: Rotation, o: Override, replaced: string, due: readonly Holding[]): Problem | undefined {
   if (due.every((h) => h.person === replaced)) return undefined;
   const zone = rotation.timezone;
-  const others = [...new Set(due.map((h) => h.person).filter((p): p is string => p !== null && p !== replaced))];
+  const others = [...new Set(due.map((h) => h.person).filter((p): p is string => p !== null && p !== replaced && p !== o.person))];
   const turn = nextTurnOf(rotation, replaced, o.start);
+  const nearest = turn
+    ? `${replaced}'s nearest turn runs from ${formatLocal(turn.start, zone)} to ${formatLocal(turn.end, zone)}`
+    : undefined;
+  const absent = !due.some((h) => h.person === replaced);
   const suggestion =
-    others.length === 1 && !due.some((h) => h.person === replaced)
-      ? `if ${o.person} covers for ${others[0]}, write \`replaces: ${others[0]}\`${turn ? `; ${replaced}'s nearest turn runs from ${formatLocal(turn.start, zone)} to ${formatLocal(turn.end, zone)}` : ''}`
-      : turn
-        ? `keep the override within ${replaced}'s time (nearest turn: ${formatLocal(turn.start, zone)} to ${formatLocal(turn.end, zone)}), or split it, one override per person replaced`
-        : `split it, one override per person replaced`;
+    absent && others.length === 1
+      ? `if ${o.person} covers for ${others[0]}, write \`replaces: ${others[0]}\`${nearest ? `; ${nearest}` : ''}`
+      : absent && others.length === 0
+        ? `${o.person} is on call then anyway, so the override changes nothing: move it${nearest ? ` (${nearest})` : ''} or remove it`
+        : `keep the override within ${replaced}'s time${nearest ? ` (${nearest})` : ''}, or split it, one override per person replaced`;
   return {
     ...problemAt(
       o.source,
       'error',
       'override/not-replacing',
-      `this override of \`${rotation.key}\` replaces ${replaced}, who is not on call for all of it (${formatLocal(o.start, zone)} → ${formatLocal(o.end, zone)}): ${stretches(rotation, due)}`,
+      `this override of \`${rotation.key}\` replaces ${replaced}, who is not on call for all of it (${formatLocal(o.start, zone)} → ${formatLocal(o.end, zone)}); on call then: ${stretches(rotation, due)}`,
     ),
     suggestion,
   };

@@ -67,7 +67,7 @@ function spanSwapProblems(rotation: Rotation, swap: SpanSwap): Problem[] {
     let hint: string;
     const reversed = (holders[1 - i] as Holding[]).every((h) => h.person === giver) && held.every((h) => h.person === other);
     if (reversed) {
-      hint = `the two entries seem to be the other way round: ${giver} is on call for the other one; write \`between: [${other}, ${giver}]\``;
+      hint = `the two entries seem to be the other way round: ${giver} is on call for the other one; write \`between: [${swap.between[1]}, ${swap.between[0]}]\``;
     } else {
       const next = nextTurnOf(rotation, giver, give.start);
       hint = next
@@ -79,7 +79,7 @@ function spanSwapProblems(rotation: Rotation, swap: SpanSwap): Problem[] {
         give.source,
         'error',
         'swap/not-on-call',
-        `${giver} gives ${what} of \`${rotation.key}\` in a swap with ${other}, but is not on call for all of it: ${actually.join('; ')}`,
+        `${giver} gives ${what} of \`${rotation.key}\` in a swap with ${other}, but is not on call for all of it; on call then: ${actually.join('; ')}`,
       ),
       suggestion: hint,
     });
