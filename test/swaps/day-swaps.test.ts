@@ -11,13 +11,17 @@ import { whoIsOnCall } from '../../modules/schedule/who';
 import { rotationShifts } from '../../modules/schedule/shifts';
 import type { SourceTree } from '../../modules/spec/source';
 import type { Problem } from '../../modules/core/problem';
-import { errorsOf, lineOf } from '../helpers';
+import type { Organisation } from '../../modules/model/types';
+import { compensation } from '../../modules/schedule/compensation';
+import { errorsOf, fixtureTree, lineOf } from '../helpers';
 import { DST_AND_HANDOFF_SWAPS, TEAM, withRosterChange, withSwaps } from './trees';
 
 const NOW = Date.parse('2026-10-01T12:00:00Z');
 
+const loaded = new WeakMap<SourceTree, Organisation>();
 function who(tree: SourceTree, at: string): string | null {
-  const org = loadOrganisation(tree).organisation!;
+  let org = loaded.get(tree);
+  if (!org) loaded.set(tree, (org = loadOrganisation(tree).organisation!));
   return whoIsOnCall(org, Date.parse(at), 'storefront').find((r) => r.rotation === 'oncall')!.person;
 }
 
@@ -152,5 +156,27 @@ describe('what the model refuses in a swap', () => {
     const errors = errorsOf(tree);
     expect(errors.map((e) => e.code)).toEqual([code]);
     expect(errors[0]!.line).toBe(lineOf(TEAM, at, tree));
+  });
+});
+
+describe('compensation follows the swapped days', () => {
+  it("moves bruno's weekend (Saturday 09:00 to Sunday 09:00, 25 hours that night) to chloe, and chloe's Tuesday to bruno", () => {
+    const row = (tree: SourceTree, person: string) =>
+      compensation(loadOrganisation(tree).organisation!, '2026-10').find((r) => r.person === person)!;
+    const swapped = withSwaps(DST_AND_HANDOFF_SWAPS);
+    const delta = (person: string) => {
+      const [a, b] = [row(swapped, person), row(fixtureTree(), person)];
+      return {
+        days: a.days - b.days,
+        weekendDays: a.weekendDays - b.weekendDays,
+        hours: a.hours - b.hours,
+        weekendHours: a.weekendHours - b.weekendHours,
+      };
+    };
+    // Calendar days go to whoever is on call longest that day: Saturday the 24th to chloe (15 h of 24), Sunday
+    // the 25th stays bruno's (15 h of 25), Tuesday the 27th to bruno (15 h), Wednesday the 28th stays chloe's.
+    // Hours: −25 + 24 for the days, −3 + 4 for the spans.
+    expect(delta('bruno')).toEqual({ days: 0, weekendDays: -1, hours: 0, weekendHours: -25 });
+    expect(delta('chloe')).toEqual({ days: 0, weekendDays: 1, hours: 0, weekendHours: 25 });
   });
 });
