@@ -13,6 +13,7 @@ import type { SourceTree } from '../../modules/spec/source';
 import type { Problem } from '../../modules/core/problem';
 import type { Organisation } from '../../modules/model/types';
 import { compensation } from '../../modules/schedule/compensation';
+import { roster } from '../../modules/schedule/roster';
 import { errorsOf, fixtureTree, lineOf } from '../helpers';
 import { DST_AND_HANDOFF_SWAPS, TEAM, withRosterChange, withSwaps } from './trees';
 
@@ -178,5 +179,19 @@ describe('compensation follows the swapped days', () => {
     // Hours: −25 + 24 for the days, −3 + 4 for the spans.
     expect(delta('bruno')).toEqual({ days: 0, weekendDays: -1, hours: 0, weekendHours: -25 });
     expect(delta('chloe')).toEqual({ days: 0, weekendDays: 1, hours: 0, weekendHours: 25 });
+  });
+});
+
+describe('the roster', () => {
+  it('lists each swapped stretch with whom it was swapped and why', () => {
+    const org = loadOrganisation(withSwaps(DST_AND_HANDOFF_SWAPS)).organisation!;
+    const rows = roster(org, Date.parse('2026-10-24T00:00+02:00'), Date.parse('2026-10-27T00:00+01:00'), 'storefront').filter(
+      (r) => r.rotation === 'oncall' && r.shift.source === 'swap',
+    );
+    expect(rows.map((r) => [r.date, r.person, r.notes])).toEqual([
+      ['2026-10-24', 'chloe', ['swap with bruno: bruno is at a wedding']],
+      ['2026-10-26', 'chloe', ['swap with bruno: chloe has a train to catch']],
+      ['2026-10-26', 'bruno', ['swap with chloe: chloe has a train to catch']],
+    ]);
   });
 });
