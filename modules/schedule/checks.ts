@@ -1,6 +1,6 @@
 /**
- * What `oncall validate` checks once the model is sound: swaps and overrides still match the roster, nobody is on
- * call while unavailable, coverage promises have someone over the planning horizon, load is fair.
+ * What `oncall validate` checks once the model is sound: swaps and overrides still match the roster, nobody
+ * is on call while unavailable, coverage promises have someone over the planning horizon, load is fair.
  */
 import type { Problem } from '../core/problem';
 import { formatSeconds } from '../core/duration';
