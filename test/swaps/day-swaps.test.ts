@@ -195,3 +195,20 @@ describe('the roster', () => {
     ]);
   });
 });
+
+describe('a day swap inside a week already swapped whole', () => {
+  // The fixture swaps chloe's week of 2026-08-03 with bruno's of 2026-08-24; alice's week is that of 2026-08-17.
+  it("is checked against the swapped week: bruno, who took chloe's week, can give a day of it", () => {
+    const tree = withSwaps('      - between: [bruno, alice]\n        days: [2026-08-05, 2026-08-19]\n');
+    expect(analyse(tree, NOW).problems).toEqual([]);
+    expect([who(tree, '2026-08-05T12:00+02:00'), who(tree, '2026-08-19T12:00+02:00')]).toEqual(['alice', 'bruno']);
+  });
+
+  it('and chloe, who gave that week away, cannot', () => {
+    const tree = withSwaps('      - between: [chloe, alice]\n        days: [2026-08-05, 2026-08-19]\n');
+    const [problem, ...more] = problems(tree, 'swap/not-on-call');
+    expect(more).toEqual([]);
+    expect(problem!.message).toContain('on call then: bruno from 2026-08-05 09:00 to 2026-08-06 09:00');
+    expect(who(tree, '2026-08-05T12:00+02:00')).toBe('bruno');
+  });
+});
