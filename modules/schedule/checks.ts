@@ -19,7 +19,7 @@ export const PLANNING_DAYS = 56;
 export function scheduleProblems(org: Organisation, now: number): Problem[] {
   const problems = [
     ...swapProblems(org),
-    ...overrideProblems(org),
+    ...overrideProblems(org, now),
     ...unavailabilityProblems(org),
     ...coverageProblems(org, now, now + PLANNING_DAYS * DAY),
   ];

@@ -1,7 +1,8 @@
 /**
  * An override replaces whoever is due. With `replaces`, it says whom: that person must be due (after swaps)
  * for all of it, so a roster change that moves their turn is an error at the override. Without it, an override
- * over the turns of several people is a warning: after a roster change it lands on other people's time unnoticed.
+ * still to come over the turns of several people is a warning: after a roster change it would land on other
+ * people's time unnoticed.
  */
 import type { Problem } from '../core/problem';
 import { formatLocal } from '../core/local-time';
@@ -10,10 +11,12 @@ import { dueDuring, type Holding } from './exchanges';
 import { problemAt } from './problem-at';
 import { nextTurnOf } from './swap-checks';
 
-export function overrideProblems(org: Organisation): Problem[] {
+/** `now`: an override over by then is history; only one still to come can land on someone else's time. */
+export function overrideProblems(org: Organisation, now: number): Problem[] {
   const problems: Problem[] = [];
   for (const rotation of org.rotations.values()) {
     for (const o of rotation.overrides) {
+      if (o.replaces === undefined && o.end <= now) continue;
       const due = dueDuring(rotation, o.start, o.end);
       const problem = o.replaces === undefined ? severalPeople(rotation, o, due) : notReplacing(rotation, o, o.replaces, due);
       if (problem) problems.push(problem);

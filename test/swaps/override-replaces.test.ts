@@ -91,3 +91,13 @@ describe('an override without `replaces`', () => {
     ]).toEqual(['bruno', 'bruno', 'bruno', 'david']);
   });
 });
+
+describe('an override over several people that is already over', () => {
+  it('is history: no warning once it has ended', () => {
+    const tree = withOverrides('      - { person: bruno, start: 2026-12-26 09:00, end: 2026-12-29 09:00 }\n');
+    const after = analyse(tree, Date.parse('2026-12-29T09:00:00+01:00')).problems;
+    expect(after.filter((p) => p.code === 'override/several-people')).toEqual([]);
+    const before = analyse(tree, Date.parse('2026-12-29T08:59:00+01:00')).problems;
+    expect(before.filter((p) => p.code === 'override/several-people')).toHaveLength(1);
+  });
+});

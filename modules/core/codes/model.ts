@@ -94,7 +94,7 @@ export const SCHEDULE_CODES = codeGroup(
     'override/several-people': {
       severity: 'warning',
       summary:
-        'an override without `replaces` covers the turns of several people: a roster change can move it onto someone else; split it, one per person replaced, with `replaces`',
+        'an override without `replaces`, not yet over, covers the turns of several people: a roster change can move it onto someone else; split it, one per person replaced, with `replaces`',
     },
     'coverage/gap': {
       severity: 'error',
