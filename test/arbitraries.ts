@@ -1,6 +1,7 @@
 /** Random rotations for property tests: zones with odd offsets and both hemispheres' DST, any cadence. */
 import fc from 'fast-check';
-import type { Organisation, Override, Rotation, Squad, WeeklyWindows } from '../modules/model/types';
+import type { Organisation, Override, Rotation, Squad, Swap, WeeklyWindows } from '../modules/model/types';
+import { clockOf, handoffAt, memberFor, turnAt } from '../modules/schedule/turns';
 import { instantOf, localDateMinute, MINUTE } from '../modules/core/local-time';
 import { ALWAYS, normaliseIntervals } from '../modules/model/windows';
 import { isoWeekday, parseIsoDate } from '../modules/core/clock';
@@ -74,6 +75,15 @@ export const caseArb: fc.Arbitrary<Case> = fc
         members: fc.uniqueArray(fc.constantFrom('ann', 'ben', 'cat', 'dan', 'eve'), { minLength: 1, maxLength: 5 }),
       }),
     ),
+    // A span swap: an instant of the window, a turn 1–4 turns later and a point in it, how long each side gives.
+    swap: fc.option(
+      fc.record({
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        later: fc.integer({ min: 1, max: 4 }),
+        into: fc.double({ min: 0, max: 0.99, noNaN: true }),
+        minutes: fc.tuple(fc.integer({ min: 1, max: 36 * 60 }), fc.integer({ min: 1, max: 36 * 60 })),
+      }),
+    ),
   })
   .map((c) => {
     const firstLocal = localDateMinute(c.start) + c.handoffMinute;
@@ -115,8 +125,29 @@ export const caseArb: fc.Arbitrary<Case> = fc
       retired: false,
       source,
     };
-    return { rotation, from, to };
+    return { rotation: c.swap ? { ...rotation, swaps: spanSwap(rotation, from, to, c.swap) } : rotation, from, to };
   });
+
+/** A span swap between the people due at an instant of [from, to) and some turns later, or none when it cannot be one. */
+function spanSwap(
+  rotation: Rotation,
+  from: number,
+  to: number,
+  c: { at: number; later: number; into: number; minutes: readonly [number, number] },
+): Swap[] {
+  const clock = clockOf(rotation);
+  const side = (start: number, minutes: number) => {
+    const k = turnAt(clock, start);
+    return { person: memberFor(clock, k), start, end: Math.min(start + minutes * MINUTE, handoffAt(clock, k + 1)) };
+  };
+  const a = side(from + Math.floor((c.at * (to - from)) / MINUTE) * MINUTE, c.minutes[0]);
+  const k = turnAt(clock, a.start) + c.later;
+  const [ks, ke] = [handoffAt(clock, k), handoffAt(clock, k + 1)];
+  const b = side(ks + Math.floor((c.into * (ke - ks)) / MINUTE) * MINUTE, c.minutes[1]);
+  if (!a.person || !b.person || a.person === b.person || a.end <= a.start || b.end <= b.start) return [];
+  const give = (s: typeof a) => ({ start: s.start, end: s.end, text: '', source });
+  return [{ kind: 'spans', between: [a.person, b.person], gives: [give(a), give(b)], reason: 'test', source }];
+}
 
 /** A one-squad organisation around a rotation, with people who have e-mails (for backend lookups). */
 export function organisationAround(rotation: Rotation): Organisation {

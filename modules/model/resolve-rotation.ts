@@ -1,5 +1,4 @@
-import { isoWeekday, offsetMinutesOf, parseIsoDate, WEEKDAYS, yearProblem } from '../core/clock';
-import { formatLocal, instantOf, localDateMinute, localMinute } from '../core/local-time';
+import { isoWeekday, parseIsoDate, WEEKDAYS } from '../core/clock';
 import { parseDuration } from '../core/duration';
 import { didYouMean, hinted } from '../core/suggest';
 import type { PathSegment, YamlFile } from '../spec/yaml-document';
@@ -7,7 +6,8 @@ import type { RotationSpec } from '../spec/types';
 import { checkDate, checkZone } from './checks-common';
 import { sourceOf, type Reporter } from './reporter';
 import { parseHandoff, type ResolvedOrg } from './resolve-org';
-import type { Override, Rotation, RosterSegment, Swap, Turn } from './types';
+import type { Rotation, RosterSegment, Turn } from './types';
+import { checkPerson, resolveOverrides, resolveSwaps } from './resolve-swaps-overrides';
 import { turnOf } from './turn';
 import { observesDst } from './zones';
 import { resolveCoverage } from './windows';
@@ -24,39 +24,7 @@ export function parseTurn(r: Reporter, file: YamlFile, path: readonly PathSegmen
   return turn;
 }
 
-/** Parses a local date-time in `zone` (or with its own offset) to epoch ms; warns about times a clock change skips. */
-export function parseDateTime(r: Reporter, file: YamlFile, path: readonly PathSegment[], text: string, zone: string): number | undefined {
-  const m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}:[0-9]{2})?$/.exec(text);
-  if (!m || !parseIsoDate(m[1] as string)) {
-    const year = yearProblem(text);
-    r.error(file, path, 'value/invalid-datetime', year ? `\`${text}\`: ${year}` : `\`${text}\` is not a valid date and time`);
-    return undefined;
-  }
-  if (m[5] !== undefined) {
-    const offset = offsetMinutesOf(m[5]);
-    if (offset === undefined) {
-      r.error(
-        file,
-        path,
-        'value/invalid-datetime',
-        `\`${text}\`: the offset ${m[5]} is not a UTC offset; offsets go from -14:00 to +14:00 (or leave it out: the rotation's zone is used)`,
-      );
-      return undefined;
-    }
-    return Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${m[5]}`);
-  }
-  const local = localDateMinute(m[1] as string) + Number(m[2]) * 60 + Number(m[3]);
-  const instant = instantOf(zone, local) + Number(m[4] ?? 0) * 1000;
-  if (localMinute(zone, instant) !== local) {
-    r.warning(
-      file,
-      path,
-      'time/nonexistent-local-time',
-      `${text} does not exist in ${zone} (clocks change then); it is read as ${formatLocal(instant, zone)}`,
-    );
-  }
-  return instant;
-}
+export { parseDateTime } from './date-time';
 
 export interface RotationContext {
   readonly r: Reporter;
@@ -64,12 +32,6 @@ export interface RotationContext {
   readonly squad: string;
   readonly squadMembers: readonly string[];
   readonly org: ResolvedOrg;
-}
-
-function checkPerson(ctx: RotationContext, path: readonly PathSegment[], id: string, role: string): boolean {
-  if (ctx.org.people.has(id)) return true;
-  ctx.r.error(ctx.file, path, 'ref/unknown-person', hinted(`unknown person \`${id}\` in ${role}`, didYouMean(id, ctx.org.people.keys())));
-  return false;
 }
 
 /** Resolves every rotation of a squad, `follows` included (cycles are reported). */
@@ -183,7 +145,7 @@ function resolveBase(ctx: RotationContext, id: string, spec: RotationSpec): Rota
   });
 
   const overrides = resolveOverrides(ctx, id, spec, timezone);
-  const swaps = resolveSwaps(ctx, id, spec);
+  const swaps = resolveSwaps(ctx, id, spec, timezone, handoff.minute);
   const coverage = resolveCoverage(spec.coverage, org.defaults.businessHours);
   checkCoverageWindows(ctx, at('coverage'), spec);
   if (!ok || !every) return undefined;
@@ -245,7 +207,7 @@ function resolveFollower(
   const base = resolve(followed);
   if (!base) return undefined;
   const overrides = resolveOverrides(ctx, id, spec, base.timezone);
-  const swaps = resolveSwaps(ctx, id, spec);
+  const swaps = resolveSwaps(ctx, id, spec, base.timezone, base.handoffMinute);
   checkCoverageWindows(ctx, at('coverage'), spec);
   if (!ok) return undefined;
   return {
@@ -275,54 +237,6 @@ function checkCoverageWindows(ctx: RotationContext, path: readonly PathSegment[]
       );
     }
   });
-}
-
-function resolveOverrides(ctx: RotationContext, id: string, spec: RotationSpec, zone: string): Override[] {
-  const { r, file } = ctx;
-  const out: Override[] = [];
-  (spec.overrides ?? []).forEach((o, i) => {
-    const at = (...p: PathSegment[]): PathSegment[] => ['rotations', id, 'overrides', i, ...p];
-    const personOk = checkPerson(ctx, at('person'), o.person, `an override of \`${id}\``);
-    const start = parseDateTime(r, file, at('start'), o.start, zone);
-    const end = parseDateTime(r, file, at('end'), o.end, zone);
-    if (start === undefined || end === undefined || !personOk) return;
-    if (end <= start) {
-      r.error(file, at('end'), 'override/end-before-start', `override ends (${o.end}) before it starts (${o.start})`);
-      return;
-    }
-    const clash = out.find((x) => x.start < end && start < x.end);
-    if (clash) {
-      r.error(
-        file,
-        at('start'),
-        'override/overlap',
-        `this override overlaps the one at line ${clash.source.line} for the same rotation; make them consecutive`,
-      );
-      return;
-    }
-    out.push({ person: o.person, start, end, reason: o.reason, source: sourceOf(file, at()) });
-  });
-  return out;
-}
-
-function resolveSwaps(ctx: RotationContext, id: string, spec: RotationSpec): Swap[] {
-  const { r, file } = ctx;
-  const out: Swap[] = [];
-  (spec.swaps ?? []).forEach((s, i) => {
-    const at = (...p: PathSegment[]): PathSegment[] => ['rotations', id, 'swaps', i, ...p];
-    const people = s.between.map((p, j) => checkPerson(ctx, at('between', j), p, `a swap in \`${id}\``)).every(Boolean);
-    const dates = s.shifts.map((d, j) => checkDate(r, file, at('shifts', j), d)).every(Boolean);
-    if (s.between[0] === s.between[1]) {
-      r.error(file, at('between'), 'swap/same-person', 'a swap needs two different people');
-      return;
-    }
-    if (s.shifts[0] === s.shifts[1]) {
-      r.error(file, at('shifts'), 'swap/same-shift', 'a swap exchanges two different shifts');
-      return;
-    }
-    if (people && dates) out.push({ between: s.between, shifts: s.shifts, reason: s.reason, source: sourceOf(file, at()) });
-  });
-  return out;
 }
 
 function capital(s: string): string {

@@ -54,17 +54,42 @@ export interface Override {
   /** Epoch milliseconds, half-open [start, end). */
   readonly start: number;
   readonly end: number;
+  /** Whom the override replaces: validation checks this person is due for all of it (after swaps). */
+  readonly replaces?: string;
   readonly reason?: string;
   readonly source: Source;
 }
 
-export interface Swap {
+/** Two people exchange whole turns. */
+export interface ShiftSwap {
+  readonly kind: 'shifts';
   readonly between: readonly [string, string];
   /** ISO dates of the starts of the two shifts exchanged. */
   readonly shifts: readonly [string, string];
   readonly reason?: string;
   readonly source: Source;
 }
+
+/** A stretch of a rotation one side of a swap gives the other: epoch ms, half-open [start, end). */
+export interface SwapSpan {
+  readonly start: number;
+  readonly end: number;
+  /** As written: the ISO date of a day, or `start → end` of a span. */
+  readonly text: string;
+  readonly source: Source;
+}
+
+/** Two people exchange days (handoff time to handoff time) or spans of hours of their turns. */
+export interface SpanSwap {
+  readonly kind: 'days' | 'spans';
+  readonly between: readonly [string, string];
+  /** What each gives the other, in the order of `between`. */
+  readonly gives: readonly [SwapSpan, SwapSpan];
+  readonly reason?: string;
+  readonly source: Source;
+}
+
+export type Swap = ShiftSwap | SpanSwap;
 
 export interface Rotation {
   readonly id: string;

@@ -1,6 +1,6 @@
 /**
  * What every backend needs from a rotation: its layers (one per roster order, each ending where the next
- * begins) and the overrides to provision (explicit overrides and swapped turns, inside coverage).
+ * begins) and the overrides to provision (explicit overrides and swapped turns, days and spans, inside coverage).
  */
 import type { Rotation } from '../model/types';
 import { localMinute } from '../core/local-time';
@@ -81,11 +81,15 @@ export function layersAnchoredAtStart(rotation: Rotation): Layer[] {
   });
 }
 
-/** Overrides to provision: explicit overrides and swapped turns, each cut to the rotation's coverage. */
+/** Overrides to provision: explicit overrides, swapped turns, days and spans, each cut to the rotation's coverage. */
 export function overridePieces(rotation: Rotation): Shift[] {
   const clock = clockFor(rotation);
   const windows: Array<[number, number]> = rotation.overrides.map((o) => [o.start, o.end]);
   for (const swap of rotation.swaps) {
+    if (swap.kind !== 'shifts') {
+      for (const give of swap.gives) windows.push([give.start, give.end]);
+      continue;
+    }
     for (const date of swap.shifts) {
       // The swapped turn starts on that date at the handoff; look a little around it.
       const approx = Date.parse(`${date}T00:00:00Z`);

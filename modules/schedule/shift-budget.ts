@@ -15,7 +15,8 @@ function rotationEstimate(rotation: Rotation, from: number, to: number): number 
   const minutes = Math.max(0, to - from) / 60_000;
   const turns = Math.ceil(minutes / (UNIT_MINUTES[rotation.every.unit] * rotation.every.count)) + 1;
   const windows = rotation.coverage.kind === 'always' ? 0 : Math.ceil(minutes / 10080 + 1) * rotation.coverage.intervals.length;
-  return turns + windows + rotation.overrides.length;
+  // A day or span swap cuts two turns in up to three pieces each.
+  return turns + windows + rotation.overrides.length + 4 * rotation.swaps.length;
 }
 
 export interface ShiftEstimate {

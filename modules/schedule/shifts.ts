@@ -1,17 +1,19 @@
 /**
  * Shifts: who is on call in a rotation, and when. A shift is a maximal stretch of one person's turn
- * (or override) inside the rotation's coverage, half-open [start, end).
+ * (or of a swapped day or span, or an override) inside the rotation's coverage, half-open [start, end).
  *
- * Order of precedence: the roster gives each turn a person; swaps exchange whole turns; overrides
- * replace whoever is due for their period. Coverage applies to all three: outside its windows the
- * rotation has nobody, and turns keep advancing through the time it does not cover (as PagerDuty
- * restrictions, Opsgenie time restrictions and Datadog On-Call restrictions do).
+ * Order of precedence: the roster gives each turn a person; swaps exchange whole turns; day and span
+ * swaps exchange stretches of them (exchanges.ts); overrides replace whoever is due for their period.
+ * Coverage applies to all: outside its windows the rotation has nobody, and turns keep advancing through
+ * the time it does not cover (as PagerDuty restrictions, Opsgenie time restrictions and Datadog On-Call
+ * restrictions do).
  */
 import type { Organisation, Rotation } from '../model/types';
 import { coveredIntervals } from './coverage';
-import { intersect, subtract, type Interval } from '../core/intervals';
-import { localDateMinute, localMinute } from '../core/local-time';
-import { clockOf, handoffAt, memberFor, turnAt, turnsBetween, type RotationClock } from './turns';
+import { intersect, subtract, union, type Interval } from '../core/intervals';
+import { exchangesOf } from './exchanges';
+import { handoffAt, memberFor, turnAt, turnsBetween } from './turns';
+import { clockFor, swappedTurns } from './turn-swaps';
 
 export type ShiftSource = 'roster' | 'swap' | 'override';
 
@@ -22,64 +24,15 @@ export interface Shift {
   readonly start: number;
   readonly end: number;
   readonly source: ShiftSource;
-  /** The turn this shift belongs to (for overrides, the turn at its start). */
+  /** The turn this shift belongs to (for overrides and day or span swaps, the turn at its start). */
   readonly turn: number;
   /** Why, for swaps and overrides. */
   readonly reason?: string;
-  /** For swaps: whom the turn was exchanged with. */
+  /** For swaps: whom the turn, day or span was exchanged with. */
   readonly swappedWith?: string;
 }
 
-export interface SwapWithTurns {
-  readonly swap: Rotation['swaps'][number];
-  /** Turn indexes of the two shifts, when they exist. */
-  readonly turns: readonly [number | undefined, number | undefined];
-}
-
-/** The turn starting on a local date, if one does. */
-export function turnStartingOn(clock: RotationClock, isoDate: string): number | undefined {
-  const day = localDateMinute(isoDate);
-  const zone = clock.rotation.timezone;
-  const guess = Math.floor((day + clock.rotation.handoffMinute - clock.firstLocal) / clock.length);
-  for (const candidate of [guess - 1, guess, guess + 1]) {
-    if (candidate < 0) continue;
-    const local = localMinute(zone, handoffAt(clock, candidate));
-    if (Math.floor(local / 1440) * 1440 === day) return candidate;
-  }
-  return undefined;
-}
-
-/** Each swap of the rotation with the turns of its two shifts (the model has already resolved its people). */
-export function swapTurns(clock: RotationClock): SwapWithTurns[] {
-  return clock.rotation.swaps.map((swap) => ({
-    swap,
-    turns: [turnStartingOn(clock, swap.shifts[0]), turnStartingOn(clock, swap.shifts[1])],
-  }));
-}
-
-/** The person of each turn after swaps, by turn index (only turns a swap changes). */
-function swappedTurns(clock: RotationClock): Map<number, { person: string; reason?: string; with: string }> {
-  const out = new Map<number, { person: string; reason?: string; with: string }>();
-  for (const { swap, turns } of swapTurns(clock)) {
-    const [a, b] = swap.between;
-    const [ka, kb] = turns;
-    // A swap that no longer matches the roster is reported by validation and not applied.
-    if (ka === undefined || kb === undefined || memberFor(clock, ka) !== a || memberFor(clock, kb) !== b) continue;
-    out.set(ka, { person: b, reason: swap.reason, with: a });
-    out.set(kb, { person: a, reason: swap.reason, with: b });
-  }
-  return out;
-}
-
-const clocks = new WeakMap<Rotation, RotationClock>();
-export function clockFor(rotation: Rotation): RotationClock {
-  let clock = clocks.get(rotation);
-  if (!clock) {
-    clock = clockOf(rotation);
-    clocks.set(rotation, clock);
-  }
-  return clock;
-}
+export { clockFor, swapTurns, turnStartingOn, type SwapWithTurns } from './turn-swaps';
 
 /** Every shift of a rotation overlapping [from, to), clipped to it, in order. */
 export function rotationShifts(rotation: Rotation, from: number, to: number): Shift[] {
@@ -92,8 +45,11 @@ export function rotationShifts(rotation: Rotation, from: number, to: number): Sh
 
   const overrides = rotation.overrides.filter((o) => o.start < to && o.end > from);
   const overridden: Interval[] = overrides.map((o) => [o.start, o.end] as const).sort((a, b) => a[0] - b[0]);
+  const exchanges = exchangesOf(rotation).filter((e) => e.start < to && e.end > from);
+  // What turns give up: overridden and exchanged time, merged (an override may fall inside an exchanged day).
+  const taken: Interval[] = union([...overridden, ...exchanges.map((e) => [e.start, e.end] as const)]);
 
-  // Turns come in time order: the covered and overridden intervals a turn meets are found by cursors
+  // Turns come in time order: the covered and taken intervals a turn meets are found by cursors
   // that only move forward, so the work is linear in turns, not turns × intervals.
   let c = 0;
   let v = 0;
@@ -102,8 +58,8 @@ export function rotationShifts(rotation: Rotation, from: number, to: number): Sh
     const person = swapped?.person ?? memberFor(clock, turn.k);
     if (person === undefined) continue;
     while (c < covered.length && (covered[c] as Interval)[1] <= turn.start) c++;
-    while (v < overridden.length && (overridden[v] as Interval)[1] <= turn.start) v++;
-    const pieces = subtract(intersect([[turn.start, turn.end]], within(covered, c, turn.end)), within(overridden, v, turn.end));
+    while (v < taken.length && (taken[v] as Interval)[1] <= turn.start) v++;
+    const pieces = subtract(intersect([[turn.start, turn.end]], within(covered, c, turn.end)), within(taken, v, turn.end));
     for (const [start, end] of pieces) {
       shifts.push({
         ...base,
@@ -114,6 +70,21 @@ export function rotationShifts(rotation: Rotation, from: number, to: number): Sh
         turn: turn.k,
         reason: swapped?.reason,
         swappedWith: swapped?.with,
+      });
+    }
+  }
+  for (const e of exchanges) {
+    const inside = intersect([[Math.max(e.start, from), Math.min(e.end, to)]], covered);
+    for (const [start, end] of subtract(inside, overridden)) {
+      shifts.push({
+        ...base,
+        person: e.person,
+        start,
+        end,
+        source: 'swap',
+        turn: turnAt(clock, start),
+        reason: e.reason,
+        swappedWith: e.with,
       });
     }
   }
@@ -140,7 +111,7 @@ export function shiftsOverlapping(rotation: Rotation, from: number, to: number):
   const clock = clockFor(rotation);
   let start = Math.min(from, handoffAt(clock, turnAt(clock, from)));
   let end = Math.max(to, handoffAt(clock, turnAt(clock, to - 1) + 1));
-  for (const o of rotation.overrides) {
+  for (const o of [...rotation.overrides, ...exchangesOf(rotation)]) {
     if (o.start < end && o.end > start) {
       start = Math.min(start, o.start);
       end = Math.max(end, o.end);

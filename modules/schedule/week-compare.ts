@@ -34,7 +34,7 @@ function fingerprint(r: Rotation | undefined): string {
     offset: r.offset,
     coverage: r.coverage.intervals,
     overrides: r.overrides.map((o) => [o.person, o.start, o.end]),
-    swaps: r.swaps.map((s) => [s.between, s.shifts]),
+    swaps: r.swaps.map((s) => [s.between, s.kind === 'shifts' ? s.shifts : s.gives.map((g) => [g.start, g.end])]),
     retired: r.retired,
   });
 }

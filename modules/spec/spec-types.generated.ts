@@ -366,12 +366,16 @@ export interface TeamFile {
          */
         end: DateTime;
         /**
+         * whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently
+         */
+        replaces?: Id;
+        /**
          * why, shown in the roster and calendars
          */
         reason?: Text;
       }[];
       /**
-       * whole shifts exchanged between two people
+       * whole shifts, days or spans of hours exchanged between two people
        */
       swaps?: {
         /**
@@ -382,14 +386,49 @@ export interface TeamFile {
          */
         between: [Id, Id];
         /**
-         * start dates of a's shift and of b's shift
+         * whole turns: start dates of a's shift and of b's shift
          *
          * @minItems 2
          * @maxItems 2
          */
-        shifts: [Date, Date];
+        shifts?: [Date, Date];
         /**
-         * why, shown in the roster and calendars
+         * a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        days?: [Date, Date];
+        /**
+         * a's span and b's span, `{ start, end }` each; they may differ in length
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        spans?: [
+          {
+            /**
+             * from (inclusive), in the rotation's zone unless an offset is given
+             */
+            start: DateTime;
+            /**
+             * until (exclusive)
+             */
+            end: DateTime;
+          },
+          {
+            /**
+             * from (inclusive), in the rotation's zone unless an offset is given
+             */
+            start: DateTime;
+            /**
+             * until (exclusive)
+             */
+            end: DateTime;
+          },
+        ];
+        /**
+         * why, shown in the roster and in the calendar of whoever takes the time
          */
         reason?: Text;
       }[];

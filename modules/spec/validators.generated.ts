@@ -1540,12 +1540,12 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const team: unknown = validate29;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first","type":"object","additionalProperties":false,"required":["between","shifts"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"start dates of a's shift and of b's shift"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"whole shifts exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"replaces":{"$ref":"#/$defs/id","description":"whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first","type":"object","additionalProperties":false,"required":["between"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"whole turns: start dates of a's shift and of b's shift"},"days":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day"},"spans":{"type":"array","items":{"description":"a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"}}},"minItems":2,"maxItems":2,"description":"a's span and b's span, `{ start, end }` each; they may differ in length"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and in the calendar of whoever takes the time"}}},"description":"whole shifts, days or spans of hours exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
 const schema79 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"};
-const schema85 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
+const schema89 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
 const func26 = Object.prototype.hasOwnProperty;
 const pattern33 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
-const pattern68 = new RegExp("^PN[0-9a-f]{32}$", "u");
+const pattern72 = new RegExp("^PN[0-9a-f]{32}$", "u");
 const schema69 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1888,9 +1888,9 @@ return errors === 0;
 }
 validate30.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
-const schema90 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]};
-const schema91 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
-const pattern40 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
+const schema94 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]};
+const schema95 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
+const pattern44 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1906,7 +1906,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((data === "on-call") || (data === "manager"))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema90.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema90.anyOf[0].enum,parentSchema:schema90.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema94.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema94.anyOf[0].enum,parentSchema:schema94.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1920,7 +1920,7 @@ valid0 = valid0 || _valid0;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length > 1){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema90.anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1930,7 +1930,7 @@ vErrors.push(err1);
 errors++;
 }
 if(Object.keys(data).length < 1){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema90.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1941,7 +1941,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "rotation") || (key0 === "person"))){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1955,7 +1955,7 @@ if(data.rotation !== undefined){
 let data0 = data.rotation;
 if(typeof data0 === "string"){
 if(func1(data0) > 127){
-const err4 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema91,data:data0};
+const err4 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema95,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1964,8 +1964,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern40.test(data0)){
-const err5 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema91,data:data0};
+if(!pattern44.test(data0)){
+const err5 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema95,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1976,7 +1976,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.type,parentSchema:schema91,data:data0};
+const err6 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.type,parentSchema:schema95,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2057,7 +2057,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.anyOf[1].type,parentSchema:schema90.anyOf[1],data};
+const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.anyOf[1].type,parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2072,7 +2072,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema90.anyOf,parentSchema:schema90,data};
+const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema94.anyOf,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2098,14 +2098,14 @@ return errors === 0;
 }
 validate36.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema103 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
-const schema115 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
-const pattern48 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
-const pattern51 = new RegExp("^[A-Za-z0-9-]+$", "u");
-const pattern56 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
-const pattern57 = new RegExp("^\\$", "u");
-const pattern60 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
-const pattern62 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
+const schema107 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
+const schema119 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
+const pattern52 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
+const pattern55 = new RegExp("^[A-Za-z0-9-]+$", "u");
+const pattern60 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
+const pattern61 = new RegExp("^\\$", "u");
+const pattern64 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
+const pattern66 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2161,7 +2161,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[0].then.required,parentSchema:schema107.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2171,7 +2171,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[0].then.required,parentSchema:schema107.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2185,7 +2185,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[0].if,parentSchema:schema103.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[0].if,parentSchema:schema107.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2238,7 +2238,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[1].then.required,parentSchema:schema107.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2248,7 +2248,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[1].then.required,parentSchema:schema107.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2262,7 +2262,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[1].if,parentSchema:schema103.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[1].if,parentSchema:schema107.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2315,7 +2315,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[2].then.required,parentSchema:schema107.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2325,7 +2325,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[2].then.required,parentSchema:schema107.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2339,7 +2339,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[2].if,parentSchema:schema103.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[2].if,parentSchema:schema107.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2392,7 +2392,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.allOf[3].then.required,parentSchema:schema103.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema107.allOf[3].then.required,parentSchema:schema107.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2406,7 +2406,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[3].if,parentSchema:schema103.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[3].if,parentSchema:schema107.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2459,7 +2459,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema103.allOf[4].then.required,parentSchema:schema103.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema107.allOf[4].then.required,parentSchema:schema107.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2473,7 +2473,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[4].if,parentSchema:schema103.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[4].if,parentSchema:schema107.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2526,7 +2526,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema103.allOf[5].then.required,parentSchema:schema103.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema107.allOf[5].then.required,parentSchema:schema107.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2540,7 +2540,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[5].if,parentSchema:schema103.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[5].if,parentSchema:schema107.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2551,7 +2551,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2561,7 +2561,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2571,7 +2571,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2581,8 +2581,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func26.call(schema103.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(!(func26.call(schema107.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2712,7 +2712,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.kind.enum,parentSchema:schema103.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema107.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.kind.enum,parentSchema:schema107.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2726,7 +2726,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2737,7 +2737,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.description.type,parentSchema:schema107.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2751,7 +2751,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2761,7 +2761,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2772,7 +2772,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.query.type,parentSchema:schema103.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.query.type,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2811,7 +2811,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema103.properties.thresholds.required,parentSchema:schema103.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema107.properties.thresholds.required,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2822,7 +2822,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2835,8 +2835,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern48.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+if(!pattern52.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema107.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2847,7 +2847,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.critical.type,parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.thresholds.properties.critical.type,parentSchema:schema107.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2860,8 +2860,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern48.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+if(!pattern52.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema107.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2872,7 +2872,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.warning.type,parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.thresholds.properties.warning.type,parentSchema:schema107.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2884,7 +2884,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.thresholds.type,parentSchema:schema103.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.thresholds.type,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2898,7 +2898,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.request.required,parentSchema:schema103.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema107.properties.request.required,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2909,7 +2909,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2922,7 +2922,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.request.properties.method.enum,parentSchema:schema103.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema107.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.request.properties.method.enum,parentSchema:schema107.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2973,8 +2973,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern51.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern55.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema107.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2986,7 +2986,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema103.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema107.properties.request.properties.headers.propertyNames,parentSchema:schema107.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3000,7 +3000,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema107.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3011,7 +3011,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.request.properties.headers.additionalProperties.type,parentSchema:schema107.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3023,7 +3023,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.properties.headers.type,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.request.properties.headers.type,parentSchema:schema107.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3037,7 +3037,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema107.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3048,7 +3048,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.body.type,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.request.properties.body.type,parentSchema:schema107.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3060,7 +3060,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.type,parentSchema:schema103.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.request.type,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3075,7 +3075,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3088,7 +3088,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.expect.properties.status.type,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.properties.expect.properties.status.type,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3099,7 +3099,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3109,7 +3109,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3124,7 +3124,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3134,7 +3134,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3145,7 +3145,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.expect.properties.bodyContains.type,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3182,7 +3182,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.expect.type,parentSchema:schema103.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.expect.type,parentSchema:schema107.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3196,7 +3196,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema103.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3206,7 +3206,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3220,7 +3220,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema107.properties.steps.items.required,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3230,7 +3230,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema107.properties.steps.items.required,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3241,7 +3241,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3290,7 +3290,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.steps.items.properties.request.required,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema107.properties.steps.items.properties.request.required,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3301,7 +3301,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3314,7 +3314,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema103.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema107.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema107.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3365,8 +3365,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern51.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern55.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema107.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3378,7 +3378,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema107.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema107.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3392,7 +3392,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3403,7 +3403,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3415,7 +3415,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema107.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3429,7 +3429,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema107.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3440,7 +3440,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.body.type,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.request.properties.body.type,parentSchema:schema107.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3452,7 +3452,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.type,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.request.type,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3467,7 +3467,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3480,7 +3480,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3491,7 +3491,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3501,7 +3501,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3516,7 +3516,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3526,7 +3526,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3537,7 +3537,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3574,7 +3574,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.expect.type,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.expect.type,parentSchema:schema107.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3590,8 +3590,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern56.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema103.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern60.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema107.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3603,7 +3603,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema103.properties.steps.items.properties.extract.propertyNames,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema107.properties.steps.items.properties.extract.propertyNames,parentSchema:schema107.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3616,8 +3616,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern57.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern61.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema107.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3628,7 +3628,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema107.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3640,7 +3640,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.extract.type,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.extract.type,parentSchema:schema107.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3652,7 +3652,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.type,parentSchema:schema103.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.type,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3664,7 +3664,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.steps.type,parentSchema:schema103.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.steps.type,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3707,7 +3707,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3718,7 +3718,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.locations.items.type,parentSchema:schema103.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.locations.items.type,parentSchema:schema107.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3739,7 +3739,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema103.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema107.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3754,7 +3754,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.locations.type,parentSchema:schema103.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.locations.type,parentSchema:schema107.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3768,7 +3768,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3778,7 +3778,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3788,7 +3788,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3799,7 +3799,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3813,7 +3813,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3823,7 +3823,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3834,7 +3834,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.slo.properties.target.type,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema107.properties.slo.properties.target.type,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3847,7 +3847,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema103.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.slo.properties.window.enum,parentSchema:schema103.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema107.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.slo.properties.window.enum,parentSchema:schema107.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3861,7 +3861,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3871,7 +3871,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3882,7 +3882,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.good.type,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.slo.properties.good.type,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3896,7 +3896,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3906,7 +3906,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3917,7 +3917,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.total.type,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.slo.properties.total.type,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3929,7 +3929,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.slo.type,parentSchema:schema103.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.slo.type,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3943,7 +3943,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema103.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3953,7 +3953,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3964,7 +3964,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.runbook.type,parentSchema:schema103.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.runbook.type,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -4015,7 +4015,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.dashboards.type,parentSchema:schema103.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.dashboards.type,parentSchema:schema107.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -4033,7 +4033,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -4042,8 +4042,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern60.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema115,data:data53};
+if(!pattern64.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -4054,7 +4054,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.type,parentSchema:schema115,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.type,parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4071,7 +4071,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema103.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema107.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4086,7 +4086,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.tags.type,parentSchema:schema103.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.tags.type,parentSchema:schema107.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4099,7 +4099,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.page.type,parentSchema:schema103.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema107.properties.page.type,parentSchema:schema107.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4185,8 +4185,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern62.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema103.properties.notify.items,data:data57};
+if(!pattern66.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema107.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4197,7 +4197,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.notify.items.type,parentSchema:schema103.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.notify.items.type,parentSchema:schema107.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4218,7 +4218,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema103.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema107.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4233,7 +4233,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.notify.type,parentSchema:schema103.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.notify.type,parentSchema:schema107.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4301,7 +4301,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4311,7 +4311,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4321,7 +4321,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4332,7 +4332,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4346,7 +4346,7 @@ if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
 if(!pattern18.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema107.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4357,7 +4357,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.silence.items.properties.check.type,parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.silence.items.properties.check.type,parentSchema:schema107.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4429,7 +4429,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.silence.items.type,parentSchema:schema103.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.silence.items.type,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -4441,7 +4441,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.silence.type,parentSchema:schema103.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.silence.type,parentSchema:schema107.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -4454,7 +4454,7 @@ errors++;
 if(data.retired !== undefined){
 let data65 = data.retired;
 if(typeof data65 !== "boolean"){
-const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data65};
+const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data65};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -4466,7 +4466,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5478,7 +5478,7 @@ vErrors.push(err73);
 errors++;
 }
 for(const key5 in data23){
-if(!((((key5 === "person") || (key5 === "start")) || (key5 === "end")) || (key5 === "reason"))){
+if(!(((((key5 === "person") || (key5 === "start")) || (key5 === "end")) || (key5 === "replaces")) || (key5 === "reason"))){
 const err74 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
 if(vErrors === null){
 vErrors = [err74];
@@ -5608,11 +5608,12 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data23.reason !== undefined){
-let data27 = data23.reason;
-if(typeof data27 === "string"){
-if(func1(data27) > 500){
-const err84 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data27};
+if(data23.replaces !== undefined){
+let data27 = data23.replaces;
+const _errs94 = errors;
+const _errs95 = errors;
+if(!((data27 === "constructor") || (data27 === "prototype"))){
+const err84 = {};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5621,8 +5622,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(func1(data27) < 1){
-const err85 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data27};
+var valid43 = _errs95 === errors;
+if(valid43){
+const err85 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data27};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5631,9 +5633,20 @@ vErrors.push(err85);
 }
 errors++;
 }
+else {
+errors = _errs94;
+if(vErrors !== null){
+if(_errs94){
+vErrors.length = _errs94;
 }
 else {
-const err86 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data27};
+vErrors = null;
+}
+}
+}
+if(typeof data27 === "string"){
+if(func1(data27) > 63){
+const err86 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data27};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5642,10 +5655,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.overrides.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
+if(!pattern12.test(data27)){
+const err87 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data27};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5655,9 +5666,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
 else {
-const err88 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides",schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.overrides.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides,data:data22};
+const err88 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data27};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5667,15 +5677,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data6.swaps !== undefined){
-let data28 = data6.swaps;
-if(Array.isArray(data28)){
-const len5 = data28.length;
-for(let i8=0; i8<len5; i8++){
-let data29 = data28[i8];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.between === undefined){
-const err89 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "between"},message:"must have required property '"+"between"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+if(data23.reason !== undefined){
+let data28 = data23.reason;
+if(typeof data28 === "string"){
+if(func1(data28) > 500){
+const err89 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data28};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5684,8 +5690,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data29.shifts === undefined){
-const err90 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "shifts"},message:"must have required property '"+"shifts"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+if(func1(data28) < 1){
+const err90 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data28};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5694,9 +5700,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key6 in data29){
-if(!(((key6 === "between") || (key6 === "shifts")) || (key6 === "reason"))){
-const err91 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+}
+else {
+const err91 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data28};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5706,11 +5712,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data29.between !== undefined){
-let data30 = data29.between;
-if(Array.isArray(data30)){
-if(data30.length > 2){
-const err92 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
+}
+else {
+const err92 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.overrides.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5719,8 +5723,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data30.length < 2){
-const err93 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides",schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.overrides.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides,data:data22};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5729,13 +5735,16 @@ vErrors.push(err93);
 }
 errors++;
 }
-const len6 = data30.length;
-for(let i9=0; i9<len6; i9++){
-let data31 = data30[i9];
-const _errs104 = errors;
-const _errs105 = errors;
-if(!((data31 === "constructor") || (data31 === "prototype"))){
-const err94 = {};
+}
+if(data6.swaps !== undefined){
+let data29 = data6.swaps;
+if(Array.isArray(data29)){
+const len5 = data29.length;
+for(let i8=0; i8<len5; i8++){
+let data30 = data29[i8];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.between === undefined){
+const err94 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "between"},message:"must have required property '"+"between"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data30};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5744,9 +5753,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-var valid49 = _errs105 === errors;
-if(valid49){
-const err95 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data31};
+for(const key6 in data30){
+if(!(((((key6 === "between") || (key6 === "shifts")) || (key6 === "days")) || (key6 === "spans")) || (key6 === "reason"))){
+const err95 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data30};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5755,20 +5764,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-else {
-errors = _errs104;
-if(vErrors !== null){
-if(_errs104){
-vErrors.length = _errs104;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data31 === "string"){
-if(func1(data31) > 63){
-const err96 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data31};
+if(data30.between !== undefined){
+let data31 = data30.between;
+if(Array.isArray(data31)){
+if(data31.length > 2){
+const err96 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data31};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5777,8 +5778,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(!pattern12.test(data31)){
-const err97 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data31};
+if(data31.length < 2){
+const err97 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data31};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5787,9 +5788,13 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data31};
+const len6 = data31.length;
+for(let i9=0; i9<len6; i9++){
+let data32 = data31[i9];
+const _errs109 = errors;
+const _errs110 = errors;
+if(!((data32 === "constructor") || (data32 === "prototype"))){
+const err98 = {};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5798,10 +5803,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
+var valid51 = _errs110 === errors;
+if(valid51){
+const err99 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data32};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5810,12 +5814,20 @@ vErrors.push(err99);
 }
 errors++;
 }
+else {
+errors = _errs109;
+if(vErrors !== null){
+if(_errs109){
+vErrors.length = _errs109;
 }
-if(data29.shifts !== undefined){
-let data32 = data29.shifts;
-if(Array.isArray(data32)){
-if(data32.length > 2){
-const err100 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data32 === "string"){
+if(func1(data32) > 63){
+const err100 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data32};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5824,8 +5836,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data32.length < 2){
-const err101 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
+if(!pattern12.test(data32)){
+const err101 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data32};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5834,12 +5846,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-const len7 = data32.length;
-for(let i10=0; i10<len7; i10++){
-let data33 = data32[i10];
-if(typeof data33 === "string"){
-if(!pattern15.test(data33)){
-const err102 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data33};
+}
+else {
+const err102 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data32};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5849,8 +5858,9 @@ vErrors.push(err102);
 errors++;
 }
 }
+}
 else {
-const err103 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data33};
+const err103 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data31};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5860,9 +5870,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
+if(data30.shifts !== undefined){
+let data33 = data30.shifts;
+if(Array.isArray(data33)){
+if(data33.length > 2){
+const err104 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data33};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5871,12 +5883,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data29.reason !== undefined){
-let data34 = data29.reason;
-if(typeof data34 === "string"){
-if(func1(data34) > 500){
-const err105 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data34};
+if(data33.length < 2){
+const err105 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data33};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5885,8 +5893,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(func1(data34) < 1){
-const err106 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data34};
+const len7 = data33.length;
+for(let i10=0; i10<len7; i10++){
+let data34 = data33[i10];
+if(typeof data34 === "string"){
+if(!pattern15.test(data34)){
+const err106 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data34};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5897,7 +5909,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data34};
+const err107 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data34};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5909,7 +5921,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+const err108 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data33};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5919,9 +5931,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps,data:data28};
+if(data30.days !== undefined){
+let data35 = data30.days;
+if(Array.isArray(data35)){
+if(data35.length > 2){
+const err109 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/days/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.days,data:data35};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5930,11 +5944,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data6.retired !== undefined){
-let data35 = data6.retired;
-if(typeof data35 !== "boolean"){
-const err110 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data35};
+if(data35.length < 2){
+const err110 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/days/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.days,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5943,10 +5954,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rotations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.type,parentSchema:schema58.properties.rotations.additionalProperties,data:data6};
+const len8 = data35.length;
+for(let i11=0; i11<len8; i11++){
+let data36 = data35[i11];
+if(typeof data36 === "string"){
+if(!pattern15.test(data36)){
+const err111 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days/" + i11,schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data36};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5956,9 +5969,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
 else {
-const err112 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.type,parentSchema:schema58.properties.rotations,data:data5};
+const err112 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days/" + i11,schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data36};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5968,15 +5980,9 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data.escalations !== undefined){
-let data36 = data.escalations;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key7 in data36){
-const _errs119 = errors;
-const _errs122 = errors;
-const _errs123 = errors;
-if(!((key7 === "constructor") || (key7 === "prototype"))){
-const err113 = {};
+}
+else {
+const err113 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/days",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.days.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.days,data:data35};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5985,9 +5991,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-var valid57 = _errs123 === errors;
-if(valid57){
-const err114 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key7,propertyName:key7};
+}
+if(data30.spans !== undefined){
+let data37 = data30.spans;
+if(Array.isArray(data37)){
+if(data37.length > 2){
+const err114 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans,data:data37};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5996,20 +6005,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-else {
-errors = _errs122;
-if(vErrors !== null){
-if(_errs122){
-vErrors.length = _errs122;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof key7 === "string"){
-if(func1(key7) > 63){
-const err115 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key7,propertyName:key7};
+if(data37.length < 2){
+const err115 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans,data:data37};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6018,8 +6015,12 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(!pattern12.test(key7)){
-const err116 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key7,propertyName:key7};
+const len9 = data37.length;
+for(let i12=0; i12<len9; i12++){
+let data38 = data37[i12];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.start === undefined){
+const err116 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items,data:data38};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6028,9 +6029,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key7,propertyName:key7};
+if(data38.end === undefined){
+const err117 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items,data:data38};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6039,9 +6039,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-var valid55 = _errs119 === errors;
-if(!valid55){
-const err118 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema58.properties.escalations.propertyNames,parentSchema:schema58.properties.escalations,data:data36};
+for(const key7 in data38){
+if(!((key7 === "start") || (key7 === "end"))){
+const err118 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items,data:data38};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6051,11 +6051,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-for(const key8 in data36){
-let data37 = data36[key8];
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.steps === undefined){
-const err119 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema58.properties.escalations.additionalProperties.required,parentSchema:schema58.properties.escalations.additionalProperties,data:data37};
+if(data38.start !== undefined){
+let data39 = data38.start;
+if(typeof data39 === "string"){
+if(!pattern33.test(data39)){
+const err119 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12+"/start",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$",parentSchema:schema79,data:data39};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6064,9 +6064,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-for(const key9 in data37){
-if(!(((((key9 === "name") || (key9 === "responseTarget")) || (key9 === "repeat")) || (key9 === "steps")) || (key9 === "retired"))){
-const err120 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties,data:data37};
+}
+else {
+const err120 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12+"/start",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data39};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6076,11 +6076,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data37.name !== undefined){
-let data38 = data37.name;
-if(typeof data38 === "string"){
-if(func1(data38) > 500){
-const err121 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data38};
+if(data38.end !== undefined){
+let data40 = data38.end;
+if(typeof data40 === "string"){
+if(!pattern33.test(data40)){
+const err121 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12+"/end",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$",parentSchema:schema79,data:data40};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6089,8 +6089,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(func1(data38) < 1){
-const err122 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data38};
+}
+else {
+const err122 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12+"/end",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data40};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6100,8 +6101,9 @@ vErrors.push(err122);
 errors++;
 }
 }
+}
 else {
-const err123 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data38};
+const err123 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans/" + i12,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.items,data:data38};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6111,11 +6113,9 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data37.responseTarget !== undefined){
-let data39 = data37.responseTarget;
-if(typeof data39 === "string"){
-if(!pattern4.test(data39)){
-const err124 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data39};
+}
+else {
+const err124 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/spans",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/spans/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.spans,data:data37};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6125,8 +6125,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-else {
-const err125 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data39};
+if(data30.reason !== undefined){
+let data41 = data30.reason;
+if(typeof data41 === "string"){
+if(func1(data41) > 500){
+const err125 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data41};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6135,11 +6138,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data37.repeat !== undefined){
-let data40 = data37.repeat;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err126 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.escalations.additionalProperties.properties.repeat.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data40};
+if(func1(data41) < 1){
+const err126 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data41};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6148,9 +6148,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 9 || isNaN(data40)){
-const err127 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9},message:"must be <= 9",schema:9,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data40};
+}
+else {
+const err127 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data41};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6159,8 +6159,10 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err128 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data40};
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data30};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6171,11 +6173,8 @@ errors++;
 }
 }
 }
-if(data37.steps !== undefined){
-let data41 = data37.steps;
-if(Array.isArray(data41)){
-if(data41.length < 1){
-const err129 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data41};
+else {
+const err129 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps,data:data29};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6184,12 +6183,11 @@ vErrors.push(err129);
 }
 errors++;
 }
-const len8 = data41.length;
-for(let i11=0; i11<len8; i11++){
-let data42 = data41[i11];
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.notify === undefined){
-const err130 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/required",keyword:"required",params:{missingProperty: "notify"},message:"must have required property '"+"notify"+"'",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.required,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data42};
+}
+if(data6.retired !== undefined){
+let data42 = data6.retired;
+if(typeof data42 !== "boolean"){
+const err130 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data42};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6198,9 +6196,10 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key10 in data42){
-if(!((key10 === "after") || (key10 === "notify"))){
-const err131 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data42};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rotations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.type,parentSchema:schema58.properties.rotations.additionalProperties,data:data6};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6210,11 +6209,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data42.after !== undefined){
-let data43 = data42.after;
-if(typeof data43 === "string"){
-if(!pattern4.test(data43)){
-const err132 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/after",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data43};
+}
+else {
+const err132 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.type,parentSchema:schema58.properties.rotations,data:data5};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6224,8 +6221,15 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/after",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data43};
+if(data.escalations !== undefined){
+let data43 = data.escalations;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key8 in data43){
+const _errs140 = errors;
+const _errs143 = errors;
+const _errs144 = errors;
+if(!((key8 === "constructor") || (key8 === "prototype"))){
+const err133 = {};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6234,22 +6238,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data42.notify !== undefined){
-let data44 = data42.notify;
-const _errs145 = errors;
-let valid66 = false;
-const _errs146 = errors;
-if(!(validate36(data44, {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",parentData:data42,parentDataProperty:"notify",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs146 === errors;
-valid66 = valid66 || _valid0;
-const _errs147 = errors;
-if(Array.isArray(data44)){
-if(data44.length < 1){
-const err134 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data44};
+var valid67 = _errs144 === errors;
+if(valid67){
+const err134 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6258,16 +6249,20 @@ vErrors.push(err134);
 }
 errors++;
 }
-const len9 = data44.length;
-for(let i12=0; i12<len9; i12++){
-if(!(validate36(data44[i12], {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify/" + i12,parentData:data44,parentDataProperty:i12,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-}
+else {
+errors = _errs143;
+if(vErrors !== null){
+if(_errs143){
+vErrors.length = _errs143;
 }
 else {
-const err135 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1].type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data44};
+vErrors = null;
+}
+}
+}
+if(typeof key8 === "string"){
+if(func1(key8) > 63){
+const err135 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6276,10 +6271,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-var _valid0 = _errs147 === errors;
-valid66 = valid66 || _valid0;
-if(!valid66){
-const err136 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify,data:data44};
+if(!pattern12.test(key8)){
+const err136 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6288,21 +6281,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-else {
-errors = _errs145;
-if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data42};
+const err137 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6311,10 +6292,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data41};
+var valid65 = _errs140 === errors;
+if(!valid65){
+const err138 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema58.properties.escalations.propertyNames,parentSchema:schema58.properties.escalations,data:data43};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -6324,10 +6304,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data37.retired !== undefined){
-let data46 = data37.retired;
-if(typeof data46 !== "boolean"){
-const err139 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data46};
+for(const key9 in data43){
+let data44 = data43[key9];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.steps === undefined){
+const err139 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema58.properties.escalations.additionalProperties.required,parentSchema:schema58.properties.escalations.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -6336,10 +6317,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.type,parentSchema:schema58.properties.escalations.additionalProperties,data:data37};
+for(const key10 in data44){
+if(!(((((key10 === "name") || (key10 === "responseTarget")) || (key10 === "repeat")) || (key10 === "steps")) || (key10 === "retired"))){
+const err140 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -6349,9 +6329,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.type,parentSchema:schema58.properties.escalations,data:data36};
+if(data44.name !== undefined){
+let data45 = data44.name;
+if(typeof data45 === "string"){
+if(func1(data45) > 500){
+const err141 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data45};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -6360,12 +6342,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data.routing !== undefined){
-let data47 = data.routing;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err142 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.routing,data:data47};
+if(func1(data45) < 1){
+const err142 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data45};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -6374,12 +6352,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-const len10 = data47.length;
-for(let i13=0; i13<len10; i13++){
-let data48 = data47[i13];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.rotation === undefined){
-const err143 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/required",keyword:"required",params:{missingProperty: "rotation"},message:"must have required property '"+"rotation"+"'",schema:schema58.properties.routing.items.required,parentSchema:schema58.properties.routing.items,data:data48};
+}
+else {
+const err143 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data45};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -6388,9 +6363,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key11 in data48){
-if(!((((key11 === "during") || (key11 === "rotation")) || (key11 === "escalation")) || (key11 === "urgency"))){
-const err144 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.routing.items,data:data48};
+}
+if(data44.responseTarget !== undefined){
+let data46 = data44.responseTarget;
+if(typeof data46 === "string"){
+if(!pattern4.test(data46)){
+const err144 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data46};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -6400,18 +6378,8 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data48.during !== undefined){
-if(!(validate30(data48.during, {instancePath:instancePath+"/routing/" + i13+"/during",parentData:data48,parentDataProperty:"during",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data48.rotation !== undefined){
-let data50 = data48.rotation;
-const _errs162 = errors;
-const _errs163 = errors;
-if(!((data50 === "constructor") || (data50 === "prototype"))){
-const err145 = {};
+else {
+const err145 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data46};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -6420,9 +6388,11 @@ vErrors.push(err145);
 }
 errors++;
 }
-var valid74 = _errs163 === errors;
-if(valid74){
-const err146 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data50};
+}
+if(data44.repeat !== undefined){
+let data47 = data44.repeat;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err146 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.escalations.additionalProperties.properties.repeat.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data47};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6431,20 +6401,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-else {
-errors = _errs162;
-if(vErrors !== null){
-if(_errs162){
-vErrors.length = _errs162;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data50 === "string"){
-if(func1(data50) > 63){
-const err147 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data50};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 9 || isNaN(data47)){
+const err147 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9},message:"must be <= 9",schema:9,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data47};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -6453,8 +6412,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(!pattern12.test(data50)){
-const err148 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data50};
+if(data47 < 0 || isNaN(data47)){
+const err148 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data47};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -6464,8 +6423,12 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data50};
+}
+if(data44.steps !== undefined){
+let data48 = data44.steps;
+if(Array.isArray(data48)){
+if(data48.length < 1){
+const err149 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data48};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -6474,13 +6437,12 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data48.escalation !== undefined){
-let data51 = data48.escalation;
-const _errs167 = errors;
-const _errs168 = errors;
-if(!((data51 === "constructor") || (data51 === "prototype"))){
-const err150 = {};
+const len10 = data48.length;
+for(let i13=0; i13<len10; i13++){
+let data49 = data48[i13];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.notify === undefined){
+const err150 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/required",keyword:"required",params:{missingProperty: "notify"},message:"must have required property '"+"notify"+"'",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.required,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data49};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -6489,9 +6451,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-var valid76 = _errs168 === errors;
-if(valid76){
-const err151 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data51};
+for(const key11 in data49){
+if(!((key11 === "after") || (key11 === "notify"))){
+const err151 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data49};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -6500,20 +6462,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-else {
-errors = _errs167;
-if(vErrors !== null){
-if(_errs167){
-vErrors.length = _errs167;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data51 === "string"){
-if(func1(data51) > 63){
-const err152 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data51};
+if(data49.after !== undefined){
+let data50 = data49.after;
+if(typeof data50 === "string"){
+if(!pattern4.test(data50)){
+const err152 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/after",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data50};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -6522,8 +6476,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(!pattern12.test(data51)){
-const err153 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data51};
+}
+else {
+const err153 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/after",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data50};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -6533,8 +6488,21 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data51};
+if(data49.notify !== undefined){
+let data51 = data49.notify;
+const _errs166 = errors;
+let valid76 = false;
+const _errs167 = errors;
+if(!(validate36(data51, {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",parentData:data49,parentDataProperty:"notify",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs167 === errors;
+valid76 = valid76 || _valid0;
+const _errs168 = errors;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err154 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -6543,11 +6511,16 @@ vErrors.push(err154);
 }
 errors++;
 }
+const len11 = data51.length;
+for(let i14=0; i14<len11; i14++){
+if(!(validate36(data51[i14], {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify/" + i14,parentData:data51,parentDataProperty:i14,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
 }
-if(data48.urgency !== undefined){
-let data52 = data48.urgency;
-if(!((data52 === "high") || (data52 === "low"))){
-const err155 = {instancePath:instancePath+"/routing/" + i13+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema58.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.routing.items.properties.urgency.enum,parentSchema:schema58.properties.routing.items.properties.urgency,data:data52};
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1].type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -6556,10 +6529,10 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.routing.items.type,parentSchema:schema58.properties.routing.items,data:data48};
+var _valid0 = _errs168 === errors;
+valid76 = valid76 || _valid0;
+if(!valid76){
+const err156 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify,data:data51};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -6568,10 +6541,21 @@ vErrors.push(err156);
 }
 errors++;
 }
+else {
+errors = _errs166;
+if(vErrors !== null){
+if(_errs166){
+vErrors.length = _errs166;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.routing.type,parentSchema:schema58.properties.routing,data:data47};
+const err157 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data49};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -6581,15 +6565,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data53 = data.services;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key12 in data53){
-const _errs172 = errors;
-const _errs175 = errors;
-const _errs176 = errors;
-if(!((key12 === "constructor") || (key12 === "prototype"))){
-const err158 = {};
+}
+else {
+const err158 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data48};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -6598,9 +6576,11 @@ vErrors.push(err158);
 }
 errors++;
 }
-var valid79 = _errs176 === errors;
-if(valid79){
-const err159 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key12,propertyName:key12};
+}
+if(data44.retired !== undefined){
+let data53 = data44.retired;
+if(typeof data53 !== "boolean"){
+const err159 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data53};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -6609,20 +6589,10 @@ vErrors.push(err159);
 }
 errors++;
 }
-else {
-errors = _errs175;
-if(vErrors !== null){
-if(_errs175){
-vErrors.length = _errs175;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof key12 === "string"){
-if(func1(key12) > 63){
-const err160 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key12,propertyName:key12};
+const err160 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.type,parentSchema:schema58.properties.escalations.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -6631,8 +6601,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(!pattern12.test(key12)){
-const err161 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key12,propertyName:key12};
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.type,parentSchema:schema58.properties.escalations,data:data43};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -6642,8 +6614,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-else {
-const err162 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key12,propertyName:key12};
+if(data.routing !== undefined){
+let data54 = data.routing;
+if(Array.isArray(data54)){
+if(data54.length < 1){
+const err162 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.routing,data:data54};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -6652,9 +6627,12 @@ vErrors.push(err162);
 }
 errors++;
 }
-var valid77 = _errs172 === errors;
-if(!valid77){
-const err163 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema58.properties.services.propertyNames,parentSchema:schema58.properties.services,data:data53};
+const len12 = data54.length;
+for(let i15=0; i15<len12; i15++){
+let data55 = data54[i15];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.rotation === undefined){
+const err163 = {instancePath:instancePath+"/routing/" + i15,schemaPath:"#/properties/routing/items/required",keyword:"required",params:{missingProperty: "rotation"},message:"must have required property '"+"rotation"+"'",schema:schema58.properties.routing.items.required,parentSchema:schema58.properties.routing.items,data:data55};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -6663,13 +6641,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-for(const key13 in data53){
-let data54 = data53[key13];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key14 in data54){
-if(!((((key14 === "name") || (key14 === "description")) || (key14 === "statusPage")) || (key14 === "retired"))){
-const err164 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+for(const key12 in data55){
+if(!((((key12 === "during") || (key12 === "rotation")) || (key12 === "escalation")) || (key12 === "urgency"))){
+const err164 = {instancePath:instancePath+"/routing/" + i15,schemaPath:"#/properties/routing/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.routing.items,data:data55};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -6679,11 +6653,18 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data54.name !== undefined){
-let data55 = data54.name;
-if(typeof data55 === "string"){
-if(func1(data55) > 500){
-const err165 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data55};
+if(data55.during !== undefined){
+if(!(validate30(data55.during, {instancePath:instancePath+"/routing/" + i15+"/during",parentData:data55,parentDataProperty:"during",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data55.rotation !== undefined){
+let data57 = data55.rotation;
+const _errs183 = errors;
+const _errs184 = errors;
+if(!((data57 === "constructor") || (data57 === "prototype"))){
+const err165 = {};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -6692,8 +6673,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(func1(data55) < 1){
-const err166 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data55};
+var valid84 = _errs184 === errors;
+if(valid84){
+const err166 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data57};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -6702,9 +6684,20 @@ vErrors.push(err166);
 }
 errors++;
 }
+else {
+errors = _errs183;
+if(vErrors !== null){
+if(_errs183){
+vErrors.length = _errs183;
 }
 else {
-const err167 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data55};
+vErrors = null;
+}
+}
+}
+if(typeof data57 === "string"){
+if(func1(data57) > 63){
+const err167 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data57};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -6713,12 +6706,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data54.description !== undefined){
-let data56 = data54.description;
-if(typeof data56 === "string"){
-if(func1(data56) > 4000){
-const err168 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
+if(!pattern12.test(data57)){
+const err168 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data57};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -6729,7 +6718,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.services.additionalProperties.properties.description.type,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
+const err169 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data57};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -6739,14 +6728,12 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data54.statusPage !== undefined){
-let data57 = data54.statusPage;
-const _errs187 = errors;
-let valid83 = false;
+if(data55.escalation !== undefined){
+let data58 = data55.escalation;
 const _errs188 = errors;
-if(typeof data57 === "string"){
-if(func1(data57) > 500){
-const err170 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data57};
+const _errs189 = errors;
+if(!((data58 === "constructor") || (data58 === "prototype"))){
+const err170 = {};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -6755,8 +6742,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(func1(data57) < 1){
-const err171 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data57};
+var valid86 = _errs189 === errors;
+if(valid86){
+const err171 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data58};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -6765,9 +6753,20 @@ vErrors.push(err171);
 }
 errors++;
 }
+else {
+errors = _errs188;
+if(vErrors !== null){
+if(_errs188){
+vErrors.length = _errs188;
 }
 else {
-const err172 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data57};
+vErrors = null;
+}
+}
+}
+if(typeof data58 === "string"){
+if(func1(data58) > 63){
+const err172 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data58};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -6776,12 +6775,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-var _valid1 = _errs188 === errors;
-valid83 = valid83 || _valid1;
-const _errs191 = errors;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.name === undefined){
-const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+if(!pattern12.test(data58)){
+const err173 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data58};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -6790,9 +6785,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key15 in data57){
-if(!((key15 === "name") || (key15 === "group"))){
-const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+}
+else {
+const err174 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data58};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -6802,11 +6797,10 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data58 = data57.name;
-if(typeof data58 === "string"){
-if(func1(data58) > 500){
-const err175 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data58};
+if(data55.urgency !== undefined){
+let data59 = data55.urgency;
+if(!((data59 === "high") || (data59 === "low"))){
+const err175 = {instancePath:instancePath+"/routing/" + i15+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema58.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.routing.items.properties.urgency.enum,parentSchema:schema58.properties.routing.items.properties.urgency,data:data59};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -6815,8 +6809,10 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(func1(data58) < 1){
-const err176 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data58};
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/routing/" + i15,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.routing.items.type,parentSchema:schema58.properties.routing.items,data:data55};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -6826,8 +6822,9 @@ vErrors.push(err176);
 errors++;
 }
 }
+}
 else {
-const err177 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data58};
+const err177 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.routing.type,parentSchema:schema58.properties.routing,data:data54};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -6837,11 +6834,15 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data57.group !== undefined){
-let data59 = data57.group;
-if(typeof data59 === "string"){
-if(func1(data59) > 500){
-const err178 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data59};
+if(data.services !== undefined){
+let data60 = data.services;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key13 in data60){
+const _errs193 = errors;
+const _errs196 = errors;
+const _errs197 = errors;
+if(!((key13 === "constructor") || (key13 === "prototype"))){
+const err178 = {};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -6850,8 +6851,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(func1(data59) < 1){
-const err179 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data59};
+var valid89 = _errs197 === errors;
+if(valid89){
+const err179 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -6860,9 +6862,20 @@ vErrors.push(err179);
 }
 errors++;
 }
+else {
+errors = _errs196;
+if(vErrors !== null){
+if(_errs196){
+vErrors.length = _errs196;
 }
 else {
-const err180 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data59};
+vErrors = null;
+}
+}
+}
+if(typeof key13 === "string"){
+if(func1(key13) > 63){
+const err180 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -6871,10 +6884,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-}
-else {
-const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+if(!pattern12.test(key13)){
+const err181 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -6883,10 +6894,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-var _valid1 = _errs191 === errors;
-valid83 = valid83 || _valid1;
-if(!valid83){
-const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage,data:data57};
+}
+else {
+const err182 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -6895,22 +6905,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-else {
-errors = _errs187;
-if(vErrors !== null){
-if(_errs187){
-vErrors.length = _errs187;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data54.retired !== undefined){
-let data60 = data54.retired;
-if(typeof data60 !== "boolean"){
-const err183 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data60};
+var valid87 = _errs193 === errors;
+if(!valid87){
+const err183 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema58.properties.services.propertyNames,parentSchema:schema58.properties.services,data:data60};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -6920,9 +6917,12 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.type,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+for(const key14 in data60){
+let data61 = data60[key14];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key15 in data61){
+if(!((((key15 === "name") || (key15 === "description")) || (key15 === "statusPage")) || (key15 === "retired"))){
+const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -6932,9 +6932,11 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.type,parentSchema:schema58.properties.services,data:data53};
+if(data61.name !== undefined){
+let data62 = data61.name;
+if(typeof data62 === "string"){
+if(func1(data62) > 500){
+const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -6943,16 +6945,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data.alerts !== undefined){
-let data61 = data.alerts;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key16 in data61){
-const _errs205 = errors;
-const _errs208 = errors;
-const _errs209 = errors;
-if(!((key16 === "constructor") || (key16 === "prototype"))){
-const err186 = {};
+if(func1(data62) < 1){
+const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -6961,14 +6955,196 @@ vErrors.push(err186);
 }
 errors++;
 }
-var valid91 = _errs209 === errors;
-if(valid91){
-const err187 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key16,propertyName:key16};
+}
+else {
+const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err187];
 }
 else {
 vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data61.description !== undefined){
+let data63 = data61.description;
+if(typeof data63 === "string"){
+if(func1(data63) > 4000){
+const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data63};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.services.additionalProperties.properties.description.type,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data63};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data61.statusPage !== undefined){
+let data64 = data61.statusPage;
+const _errs208 = errors;
+let valid93 = false;
+const _errs209 = errors;
+if(typeof data64 === "string"){
+if(func1(data64) > 500){
+const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data64};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if(func1(data64) < 1){
+const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data64};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data64};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+var _valid1 = _errs209 === errors;
+valid93 = valid93 || _valid1;
+const _errs212 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.name === undefined){
+const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+for(const key16 in data64){
+if(!((key16 === "name") || (key16 === "group"))){
+const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data64.name !== undefined){
+let data65 = data64.name;
+if(typeof data65 === "string"){
+if(func1(data65) > 500){
+const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data65};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(func1(data65) < 1){
+const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data65};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data65};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data64.group !== undefined){
+let data66 = data64.group;
+if(typeof data66 === "string"){
+if(func1(data66) > 500){
+const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data66};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+if(func1(data66) < 1){
+const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data66};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data66};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+var _valid1 = _errs212 === errors;
+valid93 = valid93 || _valid1;
+if(!valid93){
+const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage,data:data64};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
 }
 errors++;
 }
@@ -6983,193 +7159,11 @@ vErrors = null;
 }
 }
 }
-if(typeof key16 === "string"){
-if(func1(key16) > 63){
-const err188 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key16,propertyName:key16};
-if(vErrors === null){
-vErrors = [err188];
 }
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-if(!pattern12.test(key16)){
-const err189 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key16,propertyName:key16};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key16,propertyName:key16};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-var valid89 = _errs205 === errors;
-if(!valid89){
-const err191 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema58.properties.alerts.propertyNames,parentSchema:schema58.properties.alerts,data:data61};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-}
-for(const key17 in data61){
-if(!(validate40(data61[key17], {instancePath:instancePath+"/alerts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data61,parentDataProperty:key17,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err192 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.alerts.type,parentSchema:schema58.properties.alerts,data:data61};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-}
-if(data.phone !== undefined){
-let data63 = data.phone;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.number === undefined){
-const err193 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema58.properties.phone.required,parentSchema:schema58.properties.phone,data:data63};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-for(const key18 in data63){
-if(!((((((((key18 === "number") || (key18 === "sid")) || (key18 === "router")) || (key18 === "fallback")) || (key18 === "language")) || (key18 === "voice")) || (key18 === "callerId")) || (key18 === "retired"))){
-const err194 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.phone,data:data63};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-}
-if(data63.number !== undefined){
-let data64 = data63.number;
-if(typeof data64 === "string"){
-if(!pattern14.test(data64)){
-const err195 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data64};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-}
-else {
-const err196 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data64};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-}
-if(data63.sid !== undefined){
-let data65 = data63.sid;
-if(typeof data65 === "string"){
-if(!pattern68.test(data65)){
-const err197 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema58.properties.phone.properties.sid,data:data65};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.sid.type,parentSchema:schema58.properties.phone.properties.sid,data:data65};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-}
-if(data63.router !== undefined){
-let data66 = data63.router;
-if(typeof data66 === "string"){
-if(func1(data66) > 2048){
-const err199 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data66};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-if(!pattern10.test(data66)){
-const err200 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data66};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data66};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-if(data63.fallback !== undefined){
-let data67 = data63.fallback;
-if(typeof data67 === "string"){
-if(func1(data67) > 2048){
-const err202 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data67};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-if(!pattern10.test(data67)){
-const err203 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data67};
+if(data61.retired !== undefined){
+let data67 = data61.retired;
+if(typeof data67 !== "boolean"){
+const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data67};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -7179,8 +7173,9 @@ vErrors.push(err203);
 errors++;
 }
 }
+}
 else {
-const err204 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data67};
+const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.type,parentSchema:schema58.properties.services.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -7190,11 +7185,9 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data63.language !== undefined){
-let data68 = data63.language;
-if(typeof data68 === "string"){
-if(func1(data68) > 64){
-const err205 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema58.properties.phone.properties.language,data:data68};
+}
+else {
+const err205 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.type,parentSchema:schema58.properties.services,data:data60};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -7204,8 +7197,15 @@ vErrors.push(err205);
 errors++;
 }
 }
-else {
-const err206 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.language.type,parentSchema:schema58.properties.phone.properties.language,data:data68};
+if(data.alerts !== undefined){
+let data68 = data.alerts;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key17 in data68){
+const _errs226 = errors;
+const _errs229 = errors;
+const _errs230 = errors;
+if(!((key17 === "constructor") || (key17 === "prototype"))){
+const err206 = {};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -7214,12 +7214,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-if(data63.voice !== undefined){
-let data69 = data63.voice;
-if(typeof data69 === "string"){
-if(func1(data69) > 64){
-const err207 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema58.properties.phone.properties.voice,data:data69};
+var valid101 = _errs230 === errors;
+if(valid101){
+const err207 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -7228,9 +7225,20 @@ vErrors.push(err207);
 }
 errors++;
 }
+else {
+errors = _errs229;
+if(vErrors !== null){
+if(_errs229){
+vErrors.length = _errs229;
 }
 else {
-const err208 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.voice.type,parentSchema:schema58.properties.phone.properties.voice,data:data69};
+vErrors = null;
+}
+}
+}
+if(typeof key17 === "string"){
+if(func1(key17) > 63){
+const err208 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -7239,11 +7247,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-if(data63.callerId !== undefined){
-let data70 = data63.callerId;
-if(!((data70 === "caller") || (data70 === "line"))){
-const err209 = {instancePath:instancePath+"/phone/callerId",schemaPath:"#/properties/phone/properties/callerId/enum",keyword:"enum",params:{allowedValues: schema58.properties.phone.properties.callerId.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.phone.properties.callerId.enum,parentSchema:schema58.properties.phone.properties.callerId,data:data70};
+if(!pattern12.test(key17)){
+const err209 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -7253,10 +7258,8 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data63.retired !== undefined){
-let data71 = data63.retired;
-if(typeof data71 !== "boolean"){
-const err210 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data71};
+else {
+const err210 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -7265,10 +7268,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.phone.type,parentSchema:schema58.properties.phone,data:data63};
+var valid99 = _errs226 === errors;
+if(!valid99){
+const err211 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema58.properties.alerts.propertyNames,parentSchema:schema58.properties.alerts,data:data68};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -7278,12 +7280,15 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data.intake !== undefined){
-let data72 = data.intake;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key19 in data72){
-if(!(key19 === "email")){
-const err212 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.intake,data:data72};
+for(const key18 in data68){
+if(!(validate40(data68[key18], {instancePath:instancePath+"/alerts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data68,parentDataProperty:key18,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.alerts.type,parentSchema:schema58.properties.alerts,data:data68};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -7293,10 +7298,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data72.email !== undefined){
-let data73 = data72.email;
-if(typeof data73 !== "boolean"){
-const err213 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.intake.properties.email.type,parentSchema:schema58.properties.intake.properties.email,data:data73};
+if(data.phone !== undefined){
+let data70 = data.phone;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.number === undefined){
+const err213 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema58.properties.phone.required,parentSchema:schema58.properties.phone,data:data70};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -7305,10 +7311,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-}
-else {
-const err214 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.intake.type,parentSchema:schema58.properties.intake,data:data72};
+for(const key19 in data70){
+if(!((((((((key19 === "number") || (key19 === "sid")) || (key19 === "router")) || (key19 === "fallback")) || (key19 === "language")) || (key19 === "voice")) || (key19 === "callerId")) || (key19 === "retired"))){
+const err214 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.phone,data:data70};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -7318,15 +7323,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data.unavailable !== undefined){
-let data74 = data.unavailable;
-if(Array.isArray(data74)){
-const len11 = data74.length;
-for(let i14=0; i14<len11; i14++){
-let data75 = data74[i14];
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.person === undefined){
-const err215 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data75};
+if(data70.number !== undefined){
+let data71 = data70.number;
+if(typeof data71 === "string"){
+if(!pattern14.test(data71)){
+const err215 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data71};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -7335,8 +7336,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data75.from === undefined){
-const err216 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data75};
+}
+else {
+const err216 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data71};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -7345,8 +7347,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data75.to === undefined){
-const err217 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data75};
+}
+if(data70.sid !== undefined){
+let data72 = data70.sid;
+if(typeof data72 === "string"){
+if(!pattern72.test(data72)){
+const err217 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema58.properties.phone.properties.sid,data:data72};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -7355,9 +7361,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-for(const key20 in data75){
-if(!((((key20 === "person") || (key20 === "from")) || (key20 === "to")) || (key20 === "reason"))){
-const err218 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.unavailable.items,data:data75};
+}
+else {
+const err218 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.sid.type,parentSchema:schema58.properties.phone.properties.sid,data:data72};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -7367,12 +7373,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data75.person !== undefined){
-let data76 = data75.person;
-const _errs247 = errors;
-const _errs248 = errors;
-if(!((data76 === "constructor") || (data76 === "prototype"))){
-const err219 = {};
+if(data70.router !== undefined){
+let data73 = data70.router;
+if(typeof data73 === "string"){
+if(func1(data73) > 2048){
+const err219 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data73};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -7381,9 +7386,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-var valid103 = _errs248 === errors;
-if(valid103){
-const err220 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data76};
+if(!pattern10.test(data73)){
+const err220 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data73};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -7392,20 +7396,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-else {
-errors = _errs247;
-if(vErrors !== null){
-if(_errs247){
-vErrors.length = _errs247;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof data76 === "string"){
-if(func1(data76) > 63){
-const err221 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data76};
+const err221 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data73};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -7414,8 +7407,12 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(!pattern12.test(data76)){
-const err222 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data76};
+}
+if(data70.fallback !== undefined){
+let data74 = data70.fallback;
+if(typeof data74 === "string"){
+if(func1(data74) > 2048){
+const err222 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data74};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -7424,9 +7421,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data76};
+if(!pattern10.test(data74)){
+const err223 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data74};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -7436,11 +7432,8 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data75.from !== undefined){
-let data77 = data75.from;
-if(typeof data77 === "string"){
-if(!pattern15.test(data77)){
-const err224 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data77};
+else {
+const err224 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data74};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -7450,8 +7443,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-else {
-const err225 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data77};
+if(data70.language !== undefined){
+let data75 = data70.language;
+if(typeof data75 === "string"){
+if(func1(data75) > 64){
+const err225 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema58.properties.phone.properties.language,data:data75};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -7461,11 +7457,8 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data75.to !== undefined){
-let data78 = data75.to;
-if(typeof data78 === "string"){
-if(!pattern15.test(data78)){
-const err226 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data78};
+else {
+const err226 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.language.type,parentSchema:schema58.properties.phone.properties.language,data:data75};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -7475,8 +7468,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-else {
-const err227 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data78};
+if(data70.voice !== undefined){
+let data76 = data70.voice;
+if(typeof data76 === "string"){
+if(func1(data76) > 64){
+const err227 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema58.properties.phone.properties.voice,data:data76};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -7486,11 +7482,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data75.reason !== undefined){
-let data79 = data75.reason;
-if(typeof data79 === "string"){
-if(func1(data79) > 500){
-const err228 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data79};
+else {
+const err228 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.voice.type,parentSchema:schema58.properties.phone.properties.voice,data:data76};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -7499,8 +7492,11 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(func1(data79) < 1){
-const err229 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data79};
+}
+if(data70.callerId !== undefined){
+let data77 = data70.callerId;
+if(!((data77 === "caller") || (data77 === "line"))){
+const err229 = {instancePath:instancePath+"/phone/callerId",schemaPath:"#/properties/phone/properties/callerId/enum",keyword:"enum",params:{allowedValues: schema58.properties.phone.properties.callerId.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.phone.properties.callerId.enum,parentSchema:schema58.properties.phone.properties.callerId,data:data77};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -7510,8 +7506,10 @@ vErrors.push(err229);
 errors++;
 }
 }
-else {
-const err230 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data79};
+if(data70.retired !== undefined){
+let data78 = data70.retired;
+if(typeof data78 !== "boolean"){
+const err230 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data78};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -7523,7 +7521,7 @@ errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.unavailable.items.type,parentSchema:schema58.properties.unavailable.items,data:data75};
+const err231 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.phone.type,parentSchema:schema58.properties.phone,data:data70};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -7533,9 +7531,12 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.unavailable.type,parentSchema:schema58.properties.unavailable,data:data74};
+if(data.intake !== undefined){
+let data79 = data.intake;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+for(const key20 in data79){
+if(!(key20 === "email")){
+const err232 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.intake,data:data79};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -7545,10 +7546,10 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data.retired !== undefined){
-let data80 = data.retired;
+if(data79.email !== undefined){
+let data80 = data79.email;
 if(typeof data80 !== "boolean"){
-const err233 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data80};
+const err233 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.intake.properties.email.type,parentSchema:schema58.properties.intake.properties.email,data:data80};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -7560,12 +7561,264 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err234 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.intake.type,parentSchema:schema58.properties.intake,data:data79};
 if(vErrors === null){
 vErrors = [err234];
 }
 else {
 vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data.unavailable !== undefined){
+let data81 = data.unavailable;
+if(Array.isArray(data81)){
+const len13 = data81.length;
+for(let i16=0; i16<len13; i16++){
+let data82 = data81[i16];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.person === undefined){
+const err235 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data82};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+if(data82.from === undefined){
+const err236 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data82};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if(data82.to === undefined){
+const err237 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data82};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+for(const key21 in data82){
+if(!((((key21 === "person") || (key21 === "from")) || (key21 === "to")) || (key21 === "reason"))){
+const err238 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.unavailable.items,data:data82};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data82.person !== undefined){
+let data83 = data82.person;
+const _errs268 = errors;
+const _errs269 = errors;
+if(!((data83 === "constructor") || (data83 === "prototype"))){
+const err239 = {};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+var valid113 = _errs269 === errors;
+if(valid113){
+const err240 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data83};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+else {
+errors = _errs268;
+if(vErrors !== null){
+if(_errs268){
+vErrors.length = _errs268;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data83 === "string"){
+if(func1(data83) > 63){
+const err241 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data83};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+if(!pattern12.test(data83)){
+const err242 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data83};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data83};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data82.from !== undefined){
+let data84 = data82.from;
+if(typeof data84 === "string"){
+if(!pattern15.test(data84)){
+const err244 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data84};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data84};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data82.to !== undefined){
+let data85 = data82.to;
+if(typeof data85 === "string"){
+if(!pattern15.test(data85)){
+const err246 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data85};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data85};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data82.reason !== undefined){
+let data86 = data82.reason;
+if(typeof data86 === "string"){
+if(func1(data86) > 500){
+const err248 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data86};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(func1(data86) < 1){
+const err249 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data86};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data86};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.unavailable.items.type,parentSchema:schema58.properties.unavailable.items,data:data82};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.unavailable.type,parentSchema:schema58.properties.unavailable,data:data81};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data.retired !== undefined){
+let data87 = data.retired;
+if(typeof data87 !== "boolean"){
+const err253 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data87};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+else {
+const err254 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
 }
 errors++;
 }
@@ -7575,7 +7828,7 @@ return errors === 0;
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const alerts: unknown = validate42;
-const schema131 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
+const schema135 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7631,7 +7884,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[0].then.required,parentSchema:schema107.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7641,7 +7894,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[0].then.required,parentSchema:schema107.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7655,7 +7908,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[0].if,parentSchema:schema103.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[0].if,parentSchema:schema107.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7708,7 +7961,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[1].then.required,parentSchema:schema107.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7718,7 +7971,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[1].then.required,parentSchema:schema107.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7732,7 +7985,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[1].if,parentSchema:schema103.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[1].if,parentSchema:schema107.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7785,7 +8038,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema107.allOf[2].then.required,parentSchema:schema107.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7795,7 +8048,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema107.allOf[2].then.required,parentSchema:schema107.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7809,7 +8062,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[2].if,parentSchema:schema103.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[2].if,parentSchema:schema107.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7862,7 +8115,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.allOf[3].then.required,parentSchema:schema103.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema107.allOf[3].then.required,parentSchema:schema107.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7876,7 +8129,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[3].if,parentSchema:schema103.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[3].if,parentSchema:schema107.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7929,7 +8182,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema103.allOf[4].then.required,parentSchema:schema103.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema107.allOf[4].then.required,parentSchema:schema107.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7943,7 +8196,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[4].if,parentSchema:schema103.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[4].if,parentSchema:schema107.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7996,7 +8249,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema103.allOf[5].then.required,parentSchema:schema103.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema107.allOf[5].then.required,parentSchema:schema107.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8010,7 +8263,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[5].if,parentSchema:schema103.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema107.allOf[5].if,parentSchema:schema107.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8021,7 +8274,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8031,7 +8284,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8041,7 +8294,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8051,8 +8304,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func26.call(schema103.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(!(func26.call(schema107.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8182,7 +8435,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.kind.enum,parentSchema:schema103.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema107.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.kind.enum,parentSchema:schema107.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8196,7 +8449,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8207,7 +8460,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.description.type,parentSchema:schema107.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8221,7 +8474,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8231,7 +8484,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8242,7 +8495,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.query.type,parentSchema:schema103.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.query.type,parentSchema:schema107.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8281,7 +8534,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema103.properties.thresholds.required,parentSchema:schema103.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema107.properties.thresholds.required,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8292,7 +8545,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8305,8 +8558,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern48.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+if(!pattern52.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema107.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8317,7 +8570,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.critical.type,parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.thresholds.properties.critical.type,parentSchema:schema107.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -8330,8 +8583,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern48.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+if(!pattern52.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema107.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8342,7 +8595,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.warning.type,parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.thresholds.properties.warning.type,parentSchema:schema107.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8354,7 +8607,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.thresholds.type,parentSchema:schema103.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.thresholds.type,parentSchema:schema107.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8368,7 +8621,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.request.required,parentSchema:schema103.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema107.properties.request.required,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8379,7 +8632,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8392,7 +8645,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.request.properties.method.enum,parentSchema:schema103.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema107.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.request.properties.method.enum,parentSchema:schema107.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8443,8 +8696,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern51.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern55.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema107.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8456,7 +8709,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema103.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema107.properties.request.properties.headers.propertyNames,parentSchema:schema107.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8470,7 +8723,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema107.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8481,7 +8734,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.request.properties.headers.additionalProperties.type,parentSchema:schema107.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8493,7 +8746,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.properties.headers.type,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.request.properties.headers.type,parentSchema:schema107.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8507,7 +8760,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema107.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8518,7 +8771,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.body.type,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.request.properties.body.type,parentSchema:schema107.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8530,7 +8783,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.type,parentSchema:schema103.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.request.type,parentSchema:schema107.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8545,7 +8798,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8558,7 +8811,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.expect.properties.status.type,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.properties.expect.properties.status.type,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8569,7 +8822,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8579,7 +8832,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema107.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8594,7 +8847,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8604,7 +8857,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8615,7 +8868,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.expect.properties.bodyContains.type,parentSchema:schema107.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8652,7 +8905,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.expect.type,parentSchema:schema103.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.expect.type,parentSchema:schema107.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8666,7 +8919,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema103.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8676,7 +8929,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8690,7 +8943,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema107.properties.steps.items.required,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8700,7 +8953,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema107.properties.steps.items.required,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8711,7 +8964,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8760,7 +9013,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.steps.items.properties.request.required,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema107.properties.steps.items.properties.request.required,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8771,7 +9024,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8784,7 +9037,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema103.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema107.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema107.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8835,8 +9088,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern51.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern55.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema107.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8848,7 +9101,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema107.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema107.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8862,7 +9115,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8873,7 +9126,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema107.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8885,7 +9138,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema107.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8899,7 +9152,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema107.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8910,7 +9163,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.body.type,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.request.properties.body.type,parentSchema:schema107.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8922,7 +9175,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.type,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.request.type,parentSchema:schema107.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8937,7 +9190,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8950,7 +9203,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8961,7 +9214,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8971,7 +9224,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema107.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8986,7 +9239,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8996,7 +9249,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -9007,7 +9260,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema107.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -9044,7 +9297,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.expect.type,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.expect.type,parentSchema:schema107.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -9060,8 +9313,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern56.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema103.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern60.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema107.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -9073,7 +9326,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema103.properties.steps.items.properties.extract.propertyNames,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema107.properties.steps.items.properties.extract.propertyNames,parentSchema:schema107.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -9086,8 +9339,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern57.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern61.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema107.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -9098,7 +9351,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema107.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -9110,7 +9363,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.extract.type,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.properties.extract.type,parentSchema:schema107.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -9122,7 +9375,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.type,parentSchema:schema103.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.steps.items.type,parentSchema:schema107.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -9134,7 +9387,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.steps.type,parentSchema:schema103.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.steps.type,parentSchema:schema107.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -9177,7 +9430,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -9188,7 +9441,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.locations.items.type,parentSchema:schema103.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.locations.items.type,parentSchema:schema107.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -9209,7 +9462,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema103.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema107.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -9224,7 +9477,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.locations.type,parentSchema:schema103.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.locations.type,parentSchema:schema107.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -9238,7 +9491,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -9248,7 +9501,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -9258,7 +9511,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema107.properties.slo.required,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -9269,7 +9522,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -9283,7 +9536,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -9293,7 +9546,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -9304,7 +9557,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.slo.properties.target.type,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema107.properties.slo.properties.target.type,parentSchema:schema107.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -9317,7 +9570,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema103.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.slo.properties.window.enum,parentSchema:schema103.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema107.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.slo.properties.window.enum,parentSchema:schema107.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -9331,7 +9584,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -9341,7 +9594,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -9352,7 +9605,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.good.type,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.slo.properties.good.type,parentSchema:schema107.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -9366,7 +9619,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -9376,7 +9629,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -9387,7 +9640,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.total.type,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.slo.properties.total.type,parentSchema:schema107.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -9399,7 +9652,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.slo.type,parentSchema:schema103.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.slo.type,parentSchema:schema107.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -9413,7 +9666,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema103.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -9423,7 +9676,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -9434,7 +9687,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.runbook.type,parentSchema:schema103.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.runbook.type,parentSchema:schema107.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -9485,7 +9738,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.dashboards.type,parentSchema:schema103.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.dashboards.type,parentSchema:schema107.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -9503,7 +9756,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -9512,8 +9765,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern60.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema115,data:data53};
+if(!pattern64.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -9524,7 +9777,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.type,parentSchema:schema115,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.type,parentSchema:schema119,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -9541,7 +9794,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema103.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema107.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -9556,7 +9809,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.tags.type,parentSchema:schema103.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.tags.type,parentSchema:schema107.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -9569,7 +9822,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.page.type,parentSchema:schema103.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema107.properties.page.type,parentSchema:schema107.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -9655,8 +9908,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern62.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema103.properties.notify.items,data:data57};
+if(!pattern66.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema107.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9667,7 +9920,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.notify.items.type,parentSchema:schema103.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.notify.items.type,parentSchema:schema107.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9688,7 +9941,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema103.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema107.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9703,7 +9956,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.notify.type,parentSchema:schema103.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.notify.type,parentSchema:schema107.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9771,7 +10024,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -9781,7 +10034,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -9791,7 +10044,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema107.properties.silence.items.required,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -9802,7 +10055,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -9816,7 +10069,7 @@ if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
 if(!pattern18.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema107.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -9827,7 +10080,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.silence.items.properties.check.type,parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.silence.items.properties.check.type,parentSchema:schema107.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -9899,7 +10152,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.silence.items.type,parentSchema:schema103.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.properties.silence.items.type,parentSchema:schema107.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -9911,7 +10164,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.silence.type,parentSchema:schema103.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.silence.type,parentSchema:schema107.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -9924,7 +10177,7 @@ errors++;
 if(data.retired !== undefined){
 let data65 = data.retired;
 if(typeof data65 !== "boolean"){
-const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data65};
+const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.type,parentSchema:schema89,data:data65};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -9936,7 +10189,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -9964,7 +10217,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.alerts === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema131.required,parentSchema:schema131,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema135.required,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9975,7 +10228,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "alerts")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema131,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10058,7 +10311,7 @@ errors++;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema131.properties.alerts.propertyNames,parentSchema:schema131.properties.alerts,data:data0};
+const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema135.properties.alerts.propertyNames,parentSchema:schema135.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10076,7 +10329,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.properties.alerts.type,parentSchema:schema131.properties.alerts,data:data0};
+const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.properties.alerts.type,parentSchema:schema135.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10088,7 +10341,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.type,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err9];
 }

@@ -18,6 +18,7 @@ import { fixtureTree, withEdit, NOW } from '../helpers';
 import { datadogOnCall } from './datadog';
 import { opsgenieOnCall } from './opsgenie';
 import { pagerdutyOnCall } from './pagerduty';
+import { DST_AND_HANDOFF_SWAPS, withSwaps } from '../swaps/trees';
 
 const INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, schedule: string, instant: number) => string | null> = {
   pagerduty: pagerdutyOnCall,
@@ -81,6 +82,30 @@ describe('fidelity with the example organisation over 52 weeks', () => {
       expect(pagerdutyOnCall(org, state, 'storefront-oncall-schedule', Date.parse(iso))).toBe(person);
     }
     expect(handoffAt(clockFor(storefront), 0)).toBe(Date.parse('2026-01-05T09:00+01:00'));
+  });
+});
+
+describe('day and span swaps across the autumn change and at a handoff', () => {
+  // Rendered as overrides: each backend must ring whom the engine says at every minute edge of them.
+  const org = loadOrganisation(withSwaps(DST_AND_HANDOFF_SWAPS)).organisation!;
+  const rotation = org.rotations.get('storefront/oncall')!;
+  const from = Date.parse('2026-10-19T00:00:00+02:00');
+  const to = Date.parse('2026-11-02T00:00:00+01:00');
+  it.each(BACKENDS)('%s', (backend) => {
+    const state = renderStack(org, { now: from, name: 'fidelity', backend });
+    const times = instants(rotation, from, to, 15);
+    for (const [iso, person] of [
+      ['2026-10-25T02:30+01:00', 'chloe'],
+      ['2026-10-25T09:00+01:00', 'bruno'],
+      ['2026-10-26T06:00+01:00', 'chloe'],
+      ['2026-10-26T09:00+01:00', 'bruno'],
+      ['2026-10-26T13:00+01:00', 'chloe'],
+      ['2026-10-27T09:00+01:00', 'bruno'],
+    ] as const) {
+      expect(INTERPRETERS[backend](org, state, 'storefront-oncall-schedule', Date.parse(iso))).toBe(person);
+      times.push(Date.parse(iso));
+    }
+    expect(mismatches(org, state, backend, rotation, times)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Properties of the schedule engine over random rotations, zones, coverage windows and overrides:
  * shifts never overlap, cover exactly the coverage windows, hand off at the configured local time, and
- * honour overrides to the minute; calendars parse back to the same shifts.
+ * honour overrides and span swaps to the minute; calendars parse back to the same shifts.
  */
 import fc from 'fast-check';
 import { caseArb, organisationAround, source } from '../arbitraries';
@@ -128,13 +128,21 @@ describe('schedule engine (properties)', () => {
           const minutes = [
             ...samples.map((x) => from + Math.floor((x * (to - from)) / MINUTE) * MINUTE),
             ...rotation.overrides.flatMap((o) => [o.start - MINUTE, o.start, o.end - MINUTE, o.end]),
+            ...rotation.swaps.flatMap((s) =>
+              s.kind === 'shifts' ? [] : s.gives.flatMap((g) => [g.start - MINUTE, g.start, g.end - MINUTE, g.end]),
+            ),
           ].filter((t) => t >= from && t < to);
           for (const t of minutes) {
             const shift = shiftAt(rotation, t);
             const inCoverage = covered.some(([s, e]) => s <= t && t < e);
             const override = rotation.overrides.find((o) => o.start <= t && t < o.end);
+            // What a span swap gives: the first person's span goes to the second, and the other way round.
+            const taker = rotation.swaps.flatMap((s) =>
+              s.kind === 'shifts' ? [] : s.gives.flatMap((g, i) => (g.start <= t && t < g.end ? [s.between[1 - i] as string] : [])),
+            )[0];
             if (!inCoverage) expect(shift).toBeUndefined();
             else if (override) expect(shift).toMatchObject({ person: override.person, source: 'override' });
+            else if (taker) expect(shift).toMatchObject({ person: taker, source: 'swap' });
             else if (turnAt(clock, t) < 0) expect(shift).toBeUndefined();
             else expect(shift).toMatchObject({ person: memberFor(clock, turnAt(clock, t)), source: 'roster' });
           }

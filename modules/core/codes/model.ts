@@ -65,7 +65,10 @@ export const ROTATION_CODES = codeGroup('Rotations, overrides, swaps, unavailabi
   'override/end-before-start': { severity: 'error', summary: 'an override that ends before it starts' },
   'override/overlap': { severity: 'error', summary: 'two overrides of one rotation that overlap' },
   'swap/same-person': { severity: 'error', summary: 'a swap between a person and themselves' },
-  'swap/same-shift': { severity: 'error', summary: 'a swap of a shift with itself' },
+  'override/replaces-self': { severity: 'error', summary: 'an override whose `replaces` is its own `person`' },
+  'swap/same-shift': { severity: 'error', summary: 'a swap of a shift or day with itself, or of two spans that overlap' },
+  'swap/end-before-start': { severity: 'error', summary: 'a swapped span that ends before it starts' },
+  'swap/overlap': { severity: 'error', summary: 'two day or span swaps of one rotation exchanging the same time' },
   'unavailable/end-before-start': { severity: 'error', summary: 'an unavailability whose `to` is before its `from`' },
 });
 
@@ -79,6 +82,20 @@ export const SCHEDULE_CODES = codeGroup(
     },
     'swap/no-shift': { severity: 'error', summary: 'no shift of the rotation starts on a date the swap names' },
     'swap/not-due': { severity: 'error', summary: 'the person named for a swapped shift is no longer the one due (the roster changed)' },
+    'swap/not-on-call': {
+      severity: 'error',
+      summary:
+        'a person gives a day or span of a swap they are not on call for, all of it (the roster changed, or the dates are wrong); says who is on call then and suggests a fix',
+    },
+    'override/not-replacing': {
+      severity: 'error',
+      summary: 'the person an override `replaces` is not on call (after swaps) for all of it; says who is, and suggests a fix',
+    },
+    'override/several-people': {
+      severity: 'warning',
+      summary:
+        'an override without `replaces`, not yet over, covers the turns of several people: a roster change can move it onto someone else; split it, one per person replaced, with `replaces`',
+    },
     'coverage/gap': {
       severity: 'error',
       summary:

@@ -18,16 +18,32 @@ const override: JsonSchema = {
     person: { $ref: '#/$defs/id', description: 'who is on call instead' },
     start: { $ref: '#/$defs/dateTime', description: "from (inclusive), in the rotation's zone unless an offset is given" },
     end: { $ref: '#/$defs/dateTime', description: 'until (exclusive)' },
+    replaces: {
+      $ref: '#/$defs/id',
+      description:
+        'whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently',
+    },
     reason: { $ref: '#/$defs/text', description: 'why, shown in the roster and calendars' },
+  },
+};
+
+const swapSpan: JsonSchema = {
+  description: 'a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['start', 'end'],
+  properties: {
+    start: { $ref: '#/$defs/dateTime', description: "from (inclusive), in the rotation's zone unless an offset is given" },
+    end: { $ref: '#/$defs/dateTime', description: 'until (exclusive)' },
   },
 };
 
 const swap: JsonSchema = {
   description:
-    "two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first",
+    'two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first',
   type: 'object',
   additionalProperties: false,
-  required: ['between', 'shifts'],
+  required: ['between'],
   properties: {
     between: { type: 'array', items: { $ref: '#/$defs/id' }, minItems: 2, maxItems: 2, description: 'the two people, `[a, b]`' },
     shifts: {
@@ -35,9 +51,23 @@ const swap: JsonSchema = {
       items: { $ref: '#/$defs/date' },
       minItems: 2,
       maxItems: 2,
-      description: "start dates of a's shift and of b's shift",
+      description: "whole turns: start dates of a's shift and of b's shift",
     },
-    reason: { $ref: '#/$defs/text', description: 'why, shown in the roster and calendars' },
+    days: {
+      type: 'array',
+      items: { $ref: '#/$defs/date' },
+      minItems: 2,
+      maxItems: 2,
+      description: "a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day",
+    },
+    spans: {
+      type: 'array',
+      items: swapSpan,
+      minItems: 2,
+      maxItems: 2,
+      description: "a's span and b's span, `{ start, end }` each; they may differ in length",
+    },
+    reason: { $ref: '#/$defs/text', description: 'why, shown in the roster and in the calendar of whoever takes the time' },
   },
 };
 
@@ -75,7 +105,7 @@ const rotation: JsonSchema = {
       description: 'later orders of members; who is on call before each change is unchanged',
     },
     overrides: { type: 'array', items: override, description: 'dated replacements of whoever is due' },
-    swaps: { type: 'array', items: swap, description: 'whole shifts exchanged between two people' },
+    swaps: { type: 'array', items: swap, description: 'whole shifts, days or spans of hours exchanged between two people' },
     retired: { $ref: '#/$defs/retired' },
   },
 };
