@@ -3,23 +3,23 @@
 import runtime_ucs2length from 'ajv/dist/runtime/ucs2length';
 import runtime_equal from 'ajv/dist/runtime/equal';
 export const org: unknown = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/org.schema.json","title":"oncall-as-code organisation","description":"teams/org.yaml: the people directory, organisation defaults, public holidays and readiness settings","type":"object","additionalProperties":false,"required":["name","people"],"properties":{"name":{"$ref":"#/$defs/text","description":"the organisation's name"},"defaults":{"description":"values used wherever a team file leaves them out","type":"object","additionalProperties":false,"properties":{"timezone":{"$ref":"#/$defs/timezone","description":"zone of rotations and people; default `UTC`"},"every":{"$ref":"#/$defs/duration","description":"turn length of rotations; default `1w`"},"handoff":{"$ref":"#/$defs/handoff","description":"handoff of rotations; default `monday 09:00`"},"businessHours":{"$ref":"#/$defs/window","description":"the organisation's business hours, in each rotation's zone; default Monday–Friday 09:00–18:00"},"responseTarget":{"$ref":"#/$defs/duration","description":"time within which someone must be working on a page; default `1h`"}}},"phone":{"description":"the router hosts every squad's phone line points at, unless the squad names its own","type":"object","additionalProperties":false,"properties":{"router":{"$ref":"#/$defs/url","description":"primary router base URL (first host)"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL (second, independent host)"}}},"people":{"description":"everyone who appears in a squad, rotation or escalation, by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/person"},"minProperties":1},"holidays":{"description":"public holidays","type":"array","items":{"$ref":"#/$defs/holiday"}},"statusPage":{"description":"the customer-facing status page: one component per service with a `statusPage` name","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"default: the organisation's name"},"domainPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":63,"description":"the page's address prefix; default: the organisation's name in lowercase"},"type":{"enum":["public","internal"],"description":"default `public`"}}},"readiness":{"description":"production-readiness settings for alerts","type":"object","additionalProperties":false,"properties":{"runbookSections":{"description":"headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`","type":"array","items":{"$ref":"#/$defs/text"},"uniqueItems":true},"runbookBaseUrl":{"$ref":"#/$defs/url","description":"where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there"},"pagingSeverities":{"description":"severities that page a person; default P1, P2 and P3","type":"array","items":{"$ref":"#/$defs/severity"},"uniqueItems":true},"checks":{"description":"severity of each readiness check by name (`alert/runbook: warning`), or `off`","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"$ref":"#/$defs/checkSeverity"}}}},"fairness":{"description":"on-call load balance","type":"object","additionalProperties":false,"properties":{"maxAboveMean":{"description":"warn when a person carries more than this percentage above the squad's mean on-call hours; default 50","type":"number","minimum":0,"maximum":1000}}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"person":{"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"}}},"holiday":{"description":"a public holiday: reported for compensation, on-call coverage is unchanged","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/org.schema.json","title":"oncall-as-code organisation","description":"teams/org.yaml: the people directory, organisation defaults, public holidays and readiness settings","type":"object","additionalProperties":false,"required":["name","people"],"properties":{"name":{"$ref":"#/$defs/text","description":"the organisation's name"},"defaults":{"description":"values used wherever a team file leaves them out","type":"object","additionalProperties":false,"properties":{"timezone":{"$ref":"#/$defs/timezone","description":"zone of rotations and people; default `UTC`"},"every":{"$ref":"#/$defs/duration","description":"turn length of rotations; default `1w`"},"handoff":{"$ref":"#/$defs/handoff","description":"handoff of rotations; default `monday 09:00`"},"businessHours":{"$ref":"#/$defs/window","description":"the organisation's business hours, in each rotation's zone; default Monday–Friday 09:00–18:00"},"responseTarget":{"$ref":"#/$defs/duration","description":"time within which someone must be working on a page; default `1h`"},"notify":{"$ref":"#/$defs/notify","description":"how people without a `notify` of their own are reached; default: none (the backend's rules for each user are left as they are)"}}},"phone":{"description":"the router hosts every squad's phone line points at, unless the squad names its own","type":"object","additionalProperties":false,"properties":{"router":{"$ref":"#/$defs/url","description":"primary router base URL (first host)"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL (second, independent host)"}}},"people":{"description":"everyone who appears in a squad, rotation or escalation, by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/person"},"minProperties":1},"holidays":{"description":"public holidays","type":"array","items":{"$ref":"#/$defs/holiday"}},"statusPage":{"description":"the customer-facing status page: one component per service with a `statusPage` name","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"default: the organisation's name"},"domainPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":63,"description":"the page's address prefix; default: the organisation's name in lowercase"},"type":{"enum":["public","internal"],"description":"default `public`"}}},"readiness":{"description":"production-readiness settings for alerts","type":"object","additionalProperties":false,"properties":{"runbookSections":{"description":"headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`","type":"array","items":{"$ref":"#/$defs/text"},"uniqueItems":true},"runbookBaseUrl":{"$ref":"#/$defs/url","description":"where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there"},"pagingSeverities":{"description":"severities that page a person; default P1, P2 and P3","type":"array","items":{"$ref":"#/$defs/severity"},"uniqueItems":true},"checks":{"description":"severity of each readiness check by name (`alert/runbook: warning`), or `off`","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$"},"additionalProperties":{"$ref":"#/$defs/checkSeverity"}}}},"fairness":{"description":"on-call load balance","type":"object","additionalProperties":false,"properties":{"maxAboveMean":{"description":"warn when a person carries more than this percentage above the squad's mean on-call hours; default 50","type":"number","minimum":0,"maximum":1000}}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"person":{"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"},"notify":{"$ref":"#/$defs/notify","description":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are"},"pushDevice":{"$ref":"#/$defs/text","description":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register"}}},"holiday":{"description":"a public holiday: reported for compensation, on-call coverage is unchanged","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}}},"notify":{"description":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)","type":"object","additionalProperties":false,"minProperties":1,"properties":{"high":{"$ref":"#/$defs/notifyRules","description":"high-urgency pages (every page on Opsgenie)"},"low":{"$ref":"#/$defs/notifyRules","description":"low-urgency pages (routing `urgency: low`)"}}},"notifyRules":{"description":"the contact methods of one urgency, each at once or after a delay","type":"array","minItems":1,"items":{"$ref":"#/$defs/notifyRule"}},"notifyMethod":{"description":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`","enum":["call","sms","push","email"]},"notifyRule":{"description":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)","anyOf":[{"$ref":"#/$defs/notifyMethod"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"call":{"$ref":"#/$defs/duration","description":"call after this delay since the page"},"sms":{"$ref":"#/$defs/duration","description":"sms after this delay since the page"},"push":{"$ref":"#/$defs/duration","description":"push after this delay since the page"},"email":{"$ref":"#/$defs/duration","description":"email after this delay since the page"}}}]}}};
 const schema32 = {"description":"a line of text","type":"string","minLength":1,"maxLength":500};
 const schema33 = {"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64};
 const schema34 = {"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"};
 const schema35 = {"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"};
-const schema42 = {"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048};
-const schema44 = {"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}};
-const schema56 = {"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]};
-const schema57 = {"description":"`error`, `warning` or `off`","enum":["error","warning","off"]};
+const schema50 = {"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048};
+const schema52 = {"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}};
+const schema65 = {"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]};
+const schema66 = {"description":"`error`, `warning` or `off`","enum":["error","warning","off"]};
 const func1 = runtime_ucs2length;
 const func0 = runtime_equal;
 const pattern4 = new RegExp("^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$", "u");
 const pattern5 = new RegExp("^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
-const pattern10 = new RegExp("^https?://[^\\s]+$", "u");
-const pattern12 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
-const pattern16 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
-const pattern18 = new RegExp("^[a-z]+/[a-z0-9-]+$", "u");
+const pattern14 = new RegExp("^https?://[^\\s]+$", "u");
+const pattern16 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
+const pattern20 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+const pattern22 = new RegExp("^[a-z]+/[a-z0-9-]+$", "u");
 const schema36 = {"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}};
 const schema39 = {"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"};
 const schema40 = {"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"};
@@ -281,11 +281,258 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema45 = {"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"}}};
-const schema47 = {"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254};
-const schema49 = {"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"};
-const pattern13 = new RegExp("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "u");
-const pattern14 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
+const schema42 = {"description":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)","type":"object","additionalProperties":false,"minProperties":1,"properties":{"high":{"$ref":"#/$defs/notifyRules","description":"high-urgency pages (every page on Opsgenie)"},"low":{"$ref":"#/$defs/notifyRules","description":"low-urgency pages (routing `urgency: low`)"}}};
+const schema43 = {"description":"the contact methods of one urgency, each at once or after a delay","type":"array","minItems":1,"items":{"$ref":"#/$defs/notifyRule"}};
+const schema44 = {"description":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)","anyOf":[{"$ref":"#/$defs/notifyMethod"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"call":{"$ref":"#/$defs/duration","description":"call after this delay since the page"},"sms":{"$ref":"#/$defs/duration","description":"sms after this delay since the page"},"push":{"$ref":"#/$defs/duration","description":"push after this delay since the page"},"email":{"$ref":"#/$defs/duration","description":"email after this delay since the page"}}}]};
+const schema45 = {"description":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`","enum":["call","sms","push","email"]};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate27.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!((((data === "call") || (data === "sms")) || (data === "push")) || (data === "email"))){
+const err0 = {instancePath,schemaPath:"#/$defs/notifyMethod/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values",schema:schema45.enum,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema44.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(Object.keys(data).length < 1){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "call") || (key0 === "sms")) || (key0 === "push")) || (key0 === "email"))){
+const err3 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.call !== undefined){
+let data0 = data.call;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err4 = {instancePath:instancePath+"/call",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/call",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.sms !== undefined){
+let data1 = data.sms;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err6 = {instancePath:instancePath+"/sms",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/sms",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.push !== undefined){
+let data2 = data.push;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err8 = {instancePath:instancePath+"/push",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/push",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.email !== undefined){
+let data3 = data.email;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err10 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.anyOf[1].type,parentSchema:schema44.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = true;
+}
+if(!valid0){
+const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema44.anyOf,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate27.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate27.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate26.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+if(data.length < 1){
+const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate27(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+validate26.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -298,8 +545,75 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "high") || (key0 === "low"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.high !== undefined){
+if(!(validate26(data.high, {instancePath:instancePath+"/high",parentData:data,parentDataProperty:"high",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data.low !== undefined){
+if(!(validate26(data.low, {instancePath:instancePath+"/low",parentData:data,parentDataProperty:"low",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema53 = {"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"},"notify":{"$ref":"#/$defs/notify","description":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are"},"pushDevice":{"$ref":"#/$defs/text","description":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register"}}};
+const schema55 = {"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254};
+const schema57 = {"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"};
+const pattern17 = new RegExp("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "u");
+const pattern18 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -309,7 +623,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.email === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -319,8 +633,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "name") || (key0 === "email")) || (key0 === "timezone")) || (key0 === "phone"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+if(!((((((key0 === "name") || (key0 === "email")) || (key0 === "timezone")) || (key0 === "phone")) || (key0 === "notify")) || (key0 === "pushDevice"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -369,7 +683,7 @@ if(data.email !== undefined){
 let data1 = data.email;
 if(typeof data1 === "string"){
 if(func1(data1) > 254){
-const err6 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema47,data:data1};
+const err6 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema55,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -378,8 +692,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern13.test(data1)){
-const err7 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",parentSchema:schema47,data:data1};
+if(!pattern17.test(data1)){
+const err7 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"},message:"must match pattern \""+"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"+"\"",schema:"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",parentSchema:schema55,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -390,7 +704,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data1};
+const err8 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.type,parentSchema:schema55,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -438,8 +752,8 @@ errors++;
 if(data.phone !== undefined){
 let data3 = data.phone;
 if(typeof data3 === "string"){
-if(!pattern14.test(data3)){
-const err12 = {instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data3};
+if(!pattern18.test(data3)){
+const err12 = {instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema57,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -450,7 +764,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data3};
+const err13 = {instancePath:instancePath+"/phone",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -460,9 +774,17 @@ vErrors.push(err13);
 errors++;
 }
 }
+if(data.notify !== undefined){
+if(!(validate25(data.notify, {instancePath:instancePath+"/notify",parentData:data,parentDataProperty:"notify",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
 }
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+}
+if(data.pushDevice !== undefined){
+let data5 = data.pushDevice;
+if(typeof data5 === "string"){
+if(func1(data5) > 500){
+const err14 = {instancePath:instancePath+"/pushDevice",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -471,19 +793,52 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate25.errors = vErrors;
+if(func1(data5) < 1){
+const err15 = {instancePath:instancePath+"/pushDevice",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/pushDevice",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema50 = {"description":"a public holiday: reported for compensation, on-call coverage is unchanged","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}}};
-const schema51 = {"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"};
-const pattern15 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const schema59 = {"description":"a public holiday: reported for compensation, on-call coverage is unchanged","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}}};
+const schema60 = {"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"};
+const pattern19 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -492,7 +847,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.date === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema59.required,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -502,7 +857,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema59.required,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -513,7 +868,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "date") || (key0 === "name"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -526,8 +881,8 @@ errors++;
 if(data.date !== undefined){
 let data0 = data.date;
 if(typeof data0 === "string"){
-if(!pattern15.test(data0)){
-const err3 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data0};
+if(!pattern19.test(data0)){
+const err3 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -538,7 +893,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data0};
+const err4 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -585,7 +940,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -594,10 +949,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -683,7 +1038,7 @@ if(data.defaults !== undefined){
 let data1 = data.defaults;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
-if(!(((((key1 === "timezone") || (key1 === "every")) || (key1 === "handoff")) || (key1 === "businessHours")) || (key1 === "responseTarget"))){
+if(!((((((key1 === "timezone") || (key1 === "every")) || (key1 === "handoff")) || (key1 === "businessHours")) || (key1 === "responseTarget")) || (key1 === "notify"))){
 const err6 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.defaults,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -810,6 +1165,12 @@ vErrors.push(err15);
 errors++;
 }
 }
+if(data1.notify !== undefined){
+if(!(validate25(data1.notify, {instancePath:instancePath+"/defaults/notify",parentData:data1,parentDataProperty:"notify",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err16 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.defaults.type,parentSchema:schema31.properties.defaults,data:data1};
@@ -823,11 +1184,11 @@ errors++;
 }
 }
 if(data.phone !== undefined){
-let data7 = data.phone;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key2 in data7){
+let data8 = data.phone;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
 if(!((key2 === "router") || (key2 === "fallback"))){
-const err17 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.phone,data:data7};
+const err17 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.phone,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -837,11 +1198,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data7.router !== undefined){
-let data8 = data7.router;
-if(typeof data8 === "string"){
-if(func1(data8) > 2048){
-const err18 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data8};
+if(data8.router !== undefined){
+let data9 = data8.router;
+if(typeof data9 === "string"){
+if(func1(data9) > 2048){
+const err18 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -850,8 +1211,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!pattern10.test(data8)){
-const err19 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data8};
+if(!pattern14.test(data9)){
+const err19 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -862,7 +1223,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data8};
+const err20 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -872,11 +1233,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data7.fallback !== undefined){
-let data9 = data7.fallback;
-if(typeof data9 === "string"){
-if(func1(data9) > 2048){
-const err21 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data9};
+if(data8.fallback !== undefined){
+let data10 = data8.fallback;
+if(typeof data10 === "string"){
+if(func1(data10) > 2048){
+const err21 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -885,8 +1246,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!pattern10.test(data9)){
-const err22 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data9};
+if(!pattern14.test(data10)){
+const err22 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -897,7 +1258,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data9};
+const err23 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -909,7 +1270,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.phone.type,parentSchema:schema31.properties.phone,data:data7};
+const err24 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.phone.type,parentSchema:schema31.properties.phone,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -920,10 +1281,10 @@ errors++;
 }
 }
 if(data.people !== undefined){
-let data10 = data.people;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(Object.keys(data10).length < 1){
-const err25 = {instancePath:instancePath+"/people",schemaPath:"#/properties/people/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.people,data:data10};
+let data11 = data.people;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(Object.keys(data11).length < 1){
+const err25 = {instancePath:instancePath+"/people",schemaPath:"#/properties/people/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.people,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -932,10 +1293,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key3 in data10){
-const _errs32 = errors;
-const _errs35 = errors;
+for(const key3 in data11){
+const _errs33 = errors;
 const _errs36 = errors;
+const _errs37 = errors;
 if(!((key3 === "constructor") || (key3 === "prototype"))){
 const err26 = {};
 if(vErrors === null){
@@ -946,9 +1307,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid12 = _errs36 === errors;
+var valid12 = _errs37 === errors;
 if(valid12){
-const err27 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key3,propertyName:key3};
+const err27 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -958,10 +1319,10 @@ vErrors.push(err27);
 errors++;
 }
 else {
-errors = _errs35;
+errors = _errs36;
 if(vErrors !== null){
-if(_errs35){
-vErrors.length = _errs35;
+if(_errs36){
+vErrors.length = _errs36;
 }
 else {
 vErrors = null;
@@ -970,7 +1331,7 @@ vErrors = null;
 }
 if(typeof key3 === "string"){
 if(func1(key3) > 63){
-const err28 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key3,propertyName:key3};
+const err28 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -979,8 +1340,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!pattern12.test(key3)){
-const err29 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key3,propertyName:key3};
+if(!pattern16.test(key3)){
+const err29 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -991,7 +1352,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key3,propertyName:key3};
+const err30 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1000,9 +1361,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-var valid10 = _errs32 === errors;
+var valid10 = _errs33 === errors;
 if(!valid10){
-const err31 = {instancePath:instancePath+"/people",schemaPath:"#/properties/people/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema31.properties.people.propertyNames,parentSchema:schema31.properties.people,data:data10};
+const err31 = {instancePath:instancePath+"/people",schemaPath:"#/properties/people/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema31.properties.people.propertyNames,parentSchema:schema31.properties.people,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1012,15 +1373,15 @@ vErrors.push(err31);
 errors++;
 }
 }
-for(const key4 in data10){
-if(!(validate25(data10[key4], {instancePath:instancePath+"/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data10,parentDataProperty:key4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+for(const key4 in data11){
+if(!(validate32(data11[key4], {instancePath:instancePath+"/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data11,parentDataProperty:key4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/people",schemaPath:"#/properties/people/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.people.type,parentSchema:schema31.properties.people,data:data10};
+const err32 = {instancePath:instancePath+"/people",schemaPath:"#/properties/people/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.people.type,parentSchema:schema31.properties.people,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1031,18 +1392,18 @@ errors++;
 }
 }
 if(data.holidays !== undefined){
-let data12 = data.holidays;
-if(Array.isArray(data12)){
-const len0 = data12.length;
+let data13 = data.holidays;
+if(Array.isArray(data13)){
+const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate27(data12[i0], {instancePath:instancePath+"/holidays/" + i0,parentData:data12,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate35(data13[i0], {instancePath:instancePath+"/holidays/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/holidays",schemaPath:"#/properties/holidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.holidays.type,parentSchema:schema31.properties.holidays,data:data12};
+const err33 = {instancePath:instancePath+"/holidays",schemaPath:"#/properties/holidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.holidays.type,parentSchema:schema31.properties.holidays,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1053,11 +1414,11 @@ errors++;
 }
 }
 if(data.statusPage !== undefined){
-let data14 = data.statusPage;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key5 in data14){
+let data15 = data.statusPage;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key5 in data15){
 if(!(((key5 === "name") || (key5 === "domainPrefix")) || (key5 === "type"))){
-const err34 = {instancePath:instancePath+"/statusPage",schemaPath:"#/properties/statusPage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.statusPage,data:data14};
+const err34 = {instancePath:instancePath+"/statusPage",schemaPath:"#/properties/statusPage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.statusPage,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1067,11 +1428,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data14.name !== undefined){
-let data15 = data14.name;
-if(typeof data15 === "string"){
-if(func1(data15) > 500){
-const err35 = {instancePath:instancePath+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data15};
+if(data15.name !== undefined){
+let data16 = data15.name;
+if(typeof data16 === "string"){
+if(func1(data16) > 500){
+const err35 = {instancePath:instancePath+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1080,8 +1441,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func1(data15) < 1){
-const err36 = {instancePath:instancePath+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data15};
+if(func1(data16) < 1){
+const err36 = {instancePath:instancePath+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1092,7 +1453,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data15};
+const err37 = {instancePath:instancePath+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1102,11 +1463,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data14.domainPrefix !== undefined){
-let data16 = data14.domainPrefix;
-if(typeof data16 === "string"){
-if(func1(data16) > 63){
-const err38 = {instancePath:instancePath+"/statusPage/domainPrefix",schemaPath:"#/properties/statusPage/properties/domainPrefix/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.statusPage.properties.domainPrefix,data:data16};
+if(data15.domainPrefix !== undefined){
+let data17 = data15.domainPrefix;
+if(typeof data17 === "string"){
+if(func1(data17) > 63){
+const err38 = {instancePath:instancePath+"/statusPage/domainPrefix",schemaPath:"#/properties/statusPage/properties/domainPrefix/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.statusPage.properties.domainPrefix,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1115,8 +1476,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!pattern16.test(data16)){
-const err39 = {instancePath:instancePath+"/statusPage/domainPrefix",schemaPath:"#/properties/statusPage/properties/domainPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.statusPage.properties.domainPrefix,data:data16};
+if(!pattern20.test(data17)){
+const err39 = {instancePath:instancePath+"/statusPage/domainPrefix",schemaPath:"#/properties/statusPage/properties/domainPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",schema:"^[a-z0-9][a-z0-9-]*$",parentSchema:schema31.properties.statusPage.properties.domainPrefix,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1127,7 +1488,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/statusPage/domainPrefix",schemaPath:"#/properties/statusPage/properties/domainPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.statusPage.properties.domainPrefix.type,parentSchema:schema31.properties.statusPage.properties.domainPrefix,data:data16};
+const err40 = {instancePath:instancePath+"/statusPage/domainPrefix",schemaPath:"#/properties/statusPage/properties/domainPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.statusPage.properties.domainPrefix.type,parentSchema:schema31.properties.statusPage.properties.domainPrefix,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1137,10 +1498,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data14.type !== undefined){
-let data17 = data14.type;
-if(!((data17 === "public") || (data17 === "internal"))){
-const err41 = {instancePath:instancePath+"/statusPage/type",schemaPath:"#/properties/statusPage/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.statusPage.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.statusPage.properties.type.enum,parentSchema:schema31.properties.statusPage.properties.type,data:data17};
+if(data15.type !== undefined){
+let data18 = data15.type;
+if(!((data18 === "public") || (data18 === "internal"))){
+const err41 = {instancePath:instancePath+"/statusPage/type",schemaPath:"#/properties/statusPage/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.statusPage.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.statusPage.properties.type.enum,parentSchema:schema31.properties.statusPage.properties.type,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1152,7 +1513,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/statusPage",schemaPath:"#/properties/statusPage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.statusPage.type,parentSchema:schema31.properties.statusPage,data:data14};
+const err42 = {instancePath:instancePath+"/statusPage",schemaPath:"#/properties/statusPage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.statusPage.type,parentSchema:schema31.properties.statusPage,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1163,11 +1524,11 @@ errors++;
 }
 }
 if(data.readiness !== undefined){
-let data18 = data.readiness;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key6 in data18){
+let data19 = data.readiness;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key6 in data19){
 if(!((((key6 === "runbookSections") || (key6 === "runbookBaseUrl")) || (key6 === "pagingSeverities")) || (key6 === "checks"))){
-const err43 = {instancePath:instancePath+"/readiness",schemaPath:"#/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.readiness,data:data18};
+const err43 = {instancePath:instancePath+"/readiness",schemaPath:"#/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.readiness,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1177,15 +1538,15 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data18.runbookSections !== undefined){
-let data19 = data18.runbookSections;
-if(Array.isArray(data19)){
-const len1 = data19.length;
+if(data19.runbookSections !== undefined){
+let data20 = data19.runbookSections;
+if(Array.isArray(data20)){
+const len1 = data20.length;
 for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(typeof data20 === "string"){
-if(func1(data20) > 500){
-const err44 = {instancePath:instancePath+"/readiness/runbookSections/" + i1,schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data20};
+let data21 = data20[i1];
+if(typeof data21 === "string"){
+if(func1(data21) > 500){
+const err44 = {instancePath:instancePath+"/readiness/runbookSections/" + i1,schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data21};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1194,8 +1555,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(func1(data20) < 1){
-const err45 = {instancePath:instancePath+"/readiness/runbookSections/" + i1,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data20};
+if(func1(data21) < 1){
+const err45 = {instancePath:instancePath+"/readiness/runbookSections/" + i1,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data21};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1206,7 +1567,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/readiness/runbookSections/" + i1,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data20};
+const err46 = {instancePath:instancePath+"/readiness/runbookSections/" + i1,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1216,14 +1577,14 @@ vErrors.push(err46);
 errors++;
 }
 }
-let i2 = data19.length;
+let i2 = data20.length;
 let j0;
 if(i2 > 1){
 outer0:
 for(;i2--;){
 for(j0 = i2; j0--;){
-if(func0(data19[i2], data19[j0])){
-const err47 = {instancePath:instancePath+"/readiness/runbookSections",schemaPath:"#/properties/readiness/properties/runbookSections/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema31.properties.readiness.properties.runbookSections,data:data19};
+if(func0(data20[i2], data20[j0])){
+const err47 = {instancePath:instancePath+"/readiness/runbookSections",schemaPath:"#/properties/readiness/properties/runbookSections/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema31.properties.readiness.properties.runbookSections,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1238,7 +1599,7 @@ break outer0;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/readiness/runbookSections",schemaPath:"#/properties/readiness/properties/runbookSections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.readiness.properties.runbookSections.type,parentSchema:schema31.properties.readiness.properties.runbookSections,data:data19};
+const err48 = {instancePath:instancePath+"/readiness/runbookSections",schemaPath:"#/properties/readiness/properties/runbookSections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.readiness.properties.runbookSections.type,parentSchema:schema31.properties.readiness.properties.runbookSections,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1248,11 +1609,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data18.runbookBaseUrl !== undefined){
-let data21 = data18.runbookBaseUrl;
-if(typeof data21 === "string"){
-if(func1(data21) > 2048){
-const err49 = {instancePath:instancePath+"/readiness/runbookBaseUrl",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data21};
+if(data19.runbookBaseUrl !== undefined){
+let data22 = data19.runbookBaseUrl;
+if(typeof data22 === "string"){
+if(func1(data22) > 2048){
+const err49 = {instancePath:instancePath+"/readiness/runbookBaseUrl",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1261,8 +1622,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!pattern10.test(data21)){
-const err50 = {instancePath:instancePath+"/readiness/runbookBaseUrl",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data21};
+if(!pattern14.test(data22)){
+const err50 = {instancePath:instancePath+"/readiness/runbookBaseUrl",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1273,7 +1634,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/readiness/runbookBaseUrl",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data21};
+const err51 = {instancePath:instancePath+"/readiness/runbookBaseUrl",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1283,14 +1644,14 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data18.pagingSeverities !== undefined){
-let data22 = data18.pagingSeverities;
-if(Array.isArray(data22)){
-const len2 = data22.length;
+if(data19.pagingSeverities !== undefined){
+let data23 = data19.pagingSeverities;
+if(Array.isArray(data23)){
+const len2 = data23.length;
 for(let i3=0; i3<len2; i3++){
-let data23 = data22[i3];
-if(!(((((data23 === "P1") || (data23 === "P2")) || (data23 === "P3")) || (data23 === "P4")) || (data23 === "P5"))){
-const err52 = {instancePath:instancePath+"/readiness/pagingSeverities/" + i3,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values",schema:schema56.enum,parentSchema:schema56,data:data23};
+let data24 = data23[i3];
+if(!(((((data24 === "P1") || (data24 === "P2")) || (data24 === "P3")) || (data24 === "P4")) || (data24 === "P5"))){
+const err52 = {instancePath:instancePath+"/readiness/pagingSeverities/" + i3,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values",schema:schema65.enum,parentSchema:schema65,data:data24};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1300,14 +1661,14 @@ vErrors.push(err52);
 errors++;
 }
 }
-let i4 = data22.length;
+let i4 = data23.length;
 let j1;
 if(i4 > 1){
 outer1:
 for(;i4--;){
 for(j1 = i4; j1--;){
-if(func0(data22[i4], data22[j1])){
-const err53 = {instancePath:instancePath+"/readiness/pagingSeverities",schemaPath:"#/properties/readiness/properties/pagingSeverities/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema31.properties.readiness.properties.pagingSeverities,data:data22};
+if(func0(data23[i4], data23[j1])){
+const err53 = {instancePath:instancePath+"/readiness/pagingSeverities",schemaPath:"#/properties/readiness/properties/pagingSeverities/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema31.properties.readiness.properties.pagingSeverities,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1322,7 +1683,7 @@ break outer1;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/readiness/pagingSeverities",schemaPath:"#/properties/readiness/properties/pagingSeverities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.readiness.properties.pagingSeverities.type,parentSchema:schema31.properties.readiness.properties.pagingSeverities,data:data22};
+const err54 = {instancePath:instancePath+"/readiness/pagingSeverities",schemaPath:"#/properties/readiness/properties/pagingSeverities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.readiness.properties.pagingSeverities.type,parentSchema:schema31.properties.readiness.properties.pagingSeverities,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1332,13 +1693,13 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data18.checks !== undefined){
-let data24 = data18.checks;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key7 in data24){
-const _errs68 = errors;
+if(data19.checks !== undefined){
+let data25 = data19.checks;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key7 in data25){
+const _errs69 = errors;
 if(typeof key7 === "string"){
-if(!pattern18.test(key7)){
+if(!pattern22.test(key7)){
 const err55 = {instancePath:instancePath+"/readiness/checks",schemaPath:"#/properties/readiness/properties/checks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema31.properties.readiness.properties.checks.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err55];
@@ -1349,9 +1710,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-var valid28 = _errs68 === errors;
+var valid28 = _errs69 === errors;
 if(!valid28){
-const err56 = {instancePath:instancePath+"/readiness/checks",schemaPath:"#/properties/readiness/properties/checks/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema31.properties.readiness.properties.checks.propertyNames,parentSchema:schema31.properties.readiness.properties.checks,data:data24};
+const err56 = {instancePath:instancePath+"/readiness/checks",schemaPath:"#/properties/readiness/properties/checks/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema31.properties.readiness.properties.checks.propertyNames,parentSchema:schema31.properties.readiness.properties.checks,data:data25};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1361,10 +1722,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-for(const key8 in data24){
-let data25 = data24[key8];
-if(!(((data25 === "error") || (data25 === "warning")) || (data25 === "off"))){
-const err57 = {instancePath:instancePath+"/readiness/checks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/checkSeverity/enum",keyword:"enum",params:{allowedValues: schema57.enum},message:"must be equal to one of the allowed values",schema:schema57.enum,parentSchema:schema57,data:data25};
+for(const key8 in data25){
+let data26 = data25[key8];
+if(!(((data26 === "error") || (data26 === "warning")) || (data26 === "off"))){
+const err57 = {instancePath:instancePath+"/readiness/checks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/checkSeverity/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1376,7 +1737,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/readiness/checks",schemaPath:"#/properties/readiness/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.readiness.properties.checks.type,parentSchema:schema31.properties.readiness.properties.checks,data:data24};
+const err58 = {instancePath:instancePath+"/readiness/checks",schemaPath:"#/properties/readiness/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.readiness.properties.checks.type,parentSchema:schema31.properties.readiness.properties.checks,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1388,7 +1749,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/readiness",schemaPath:"#/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.readiness.type,parentSchema:schema31.properties.readiness,data:data18};
+const err59 = {instancePath:instancePath+"/readiness",schemaPath:"#/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.readiness.type,parentSchema:schema31.properties.readiness,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1399,11 +1760,11 @@ errors++;
 }
 }
 if(data.fairness !== undefined){
-let data26 = data.fairness;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key9 in data26){
+let data27 = data.fairness;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key9 in data27){
 if(!(key9 === "maxAboveMean")){
-const err60 = {instancePath:instancePath+"/fairness",schemaPath:"#/properties/fairness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fairness,data:data26};
+const err60 = {instancePath:instancePath+"/fairness",schemaPath:"#/properties/fairness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.fairness,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1413,11 +1774,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data26.maxAboveMean !== undefined){
-let data27 = data26.maxAboveMean;
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 1000 || isNaN(data27)){
-const err61 = {instancePath:instancePath+"/fairness/maxAboveMean",schemaPath:"#/properties/fairness/properties/maxAboveMean/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.fairness.properties.maxAboveMean,data:data27};
+if(data27.maxAboveMean !== undefined){
+let data28 = data27.maxAboveMean;
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 1000 || isNaN(data28)){
+const err61 = {instancePath:instancePath+"/fairness/maxAboveMean",schemaPath:"#/properties/fairness/properties/maxAboveMean/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.fairness.properties.maxAboveMean,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1426,8 +1787,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data27 < 0 || isNaN(data27)){
-const err62 = {instancePath:instancePath+"/fairness/maxAboveMean",schemaPath:"#/properties/fairness/properties/maxAboveMean/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.fairness.properties.maxAboveMean,data:data27};
+if(data28 < 0 || isNaN(data28)){
+const err62 = {instancePath:instancePath+"/fairness/maxAboveMean",schemaPath:"#/properties/fairness/properties/maxAboveMean/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.fairness.properties.maxAboveMean,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1438,7 +1799,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/fairness/maxAboveMean",schemaPath:"#/properties/fairness/properties/maxAboveMean/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.fairness.properties.maxAboveMean.type,parentSchema:schema31.properties.fairness.properties.maxAboveMean,data:data27};
+const err63 = {instancePath:instancePath+"/fairness/maxAboveMean",schemaPath:"#/properties/fairness/properties/maxAboveMean/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.fairness.properties.maxAboveMean.type,parentSchema:schema31.properties.fairness.properties.maxAboveMean,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1450,7 +1811,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/fairness",schemaPath:"#/properties/fairness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fairness.type,parentSchema:schema31.properties.fairness,data:data26};
+const err64 = {instancePath:instancePath+"/fairness",schemaPath:"#/properties/fairness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.fairness.type,parentSchema:schema31.properties.fairness,data:data27};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1476,19 +1837,19 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const team: unknown = validate29;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first","type":"object","additionalProperties":false,"required":["between","shifts"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"start dates of a's shift and of b's shift"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"whole shifts exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
-const schema79 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"};
-const schema85 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
-const func24 = Object.prototype.hasOwnProperty;
-const pattern33 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
-const pattern68 = new RegExp("^PN[0-9a-f]{32}$", "u");
-const schema69 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]};
+export const team: unknown = validate37;
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first","type":"object","additionalProperties":false,"required":["between","shifts"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"start dates of a's shift and of b's shift"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"whole shifts exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
+const schema88 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"};
+const schema94 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
+const func26 = Object.prototype.hasOwnProperty;
+const pattern37 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
+const pattern72 = new RegExp("^PN[0-9a-f]{32}$", "u");
+const schema78 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1605,17 +1966,17 @@ vErrors = null;
 }
 }
 }
-validate32.errors = vErrors;
+validate40.errors = vErrors;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate32.evaluated = {"dynamicProps":false,"dynamicItems":true};
+validate40.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1666,8 +2027,8 @@ errors++;
 }
 }
 if(data.days !== undefined){
-if(!(validate32(data.days, {instancePath:instancePath+"/days",parentData:data,parentDataProperty:"days",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate40(data.days, {instancePath:instancePath+"/days",parentData:data,parentDataProperty:"days",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 }
@@ -1732,16 +2093,16 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1752,7 +2113,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(((data === "always") || (data === "business-hours")) || (data === "off-hours"))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema69.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema69.anyOf[0].enum,parentSchema:schema69.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema78.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema78.anyOf[0].enum,parentSchema:schema78.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1766,7 +2127,7 @@ valid0 = valid0 || _valid0;
 const _errs2 = errors;
 if(Array.isArray(data)){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema78.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1777,14 +2138,14 @@ errors++;
 }
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate31(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate39(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.anyOf[1].type,parentSchema:schema69.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.anyOf[1].type,parentSchema:schema78.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1799,7 +2160,7 @@ if(_valid0){
 var items0 = true;
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema69.anyOf,parentSchema:schema69,data};
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema78.anyOf,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1819,20 +2180,20 @@ vErrors = null;
 }
 }
 }
-validate30.errors = vErrors;
+validate38.errors = vErrors;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate30.evaluated = {"dynamicProps":false,"dynamicItems":true};
+validate38.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
-const schema90 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]};
-const schema91 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
-const pattern40 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
+const schema99 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]};
+const schema100 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
+const pattern44 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1843,7 +2204,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!((data === "on-call") || (data === "manager"))){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema90.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema90.anyOf[0].enum,parentSchema:schema90.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema99.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema99.anyOf[0].enum,parentSchema:schema99.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1857,7 +2218,7 @@ valid0 = valid0 || _valid0;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length > 1){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema90.anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema99.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1867,7 +2228,7 @@ vErrors.push(err1);
 errors++;
 }
 if(Object.keys(data).length < 1){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema90.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema99.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1878,7 +2239,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "rotation") || (key0 === "person"))){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1892,7 +2253,7 @@ if(data.rotation !== undefined){
 let data0 = data.rotation;
 if(typeof data0 === "string"){
 if(func1(data0) > 127){
-const err4 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema91,data:data0};
+const err4 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema100,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1901,8 +2262,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern40.test(data0)){
-const err5 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema91,data:data0};
+if(!pattern44.test(data0)){
+const err5 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema100,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1913,7 +2274,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.type,parentSchema:schema91,data:data0};
+const err6 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.type,parentSchema:schema100,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1939,7 +2300,7 @@ errors++;
 }
 var valid4 = _errs12 === errors;
 if(valid4){
-const err8 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data1};
+const err8 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1961,7 +2322,7 @@ vErrors = null;
 }
 if(typeof data1 === "string"){
 if(func1(data1) > 63){
-const err9 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data1};
+const err9 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1970,8 +2331,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!pattern12.test(data1)){
-const err10 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data1};
+if(!pattern16.test(data1)){
+const err10 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1982,7 +2343,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data1};
+const err11 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1994,7 +2355,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.anyOf[1].type,parentSchema:schema90.anyOf[1],data};
+const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.anyOf[1].type,parentSchema:schema99.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2009,7 +2370,7 @@ if(_valid0){
 var props0 = true;
 }
 if(!valid0){
-const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema90.anyOf,parentSchema:schema90,data};
+const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema99.anyOf,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2029,25 +2390,25 @@ vErrors = null;
 }
 }
 }
-validate36.errors = vErrors;
+validate44.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate36.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate44.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema103 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
-const schema115 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
-const pattern48 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
-const pattern51 = new RegExp("^[A-Za-z0-9-]+$", "u");
-const pattern56 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
-const pattern57 = new RegExp("^\\$", "u");
-const pattern60 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
-const pattern62 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
+const schema112 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
+const schema124 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
+const pattern52 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
+const pattern55 = new RegExp("^[A-Za-z0-9-]+$", "u");
+const pattern60 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
+const pattern61 = new RegExp("^\\$", "u");
+const pattern64 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
+const pattern66 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2098,7 +2459,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema112.allOf[0].then.required,parentSchema:schema112.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2108,7 +2469,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema112.allOf[0].then.required,parentSchema:schema112.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2122,7 +2483,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[0].if,parentSchema:schema103.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[0].if,parentSchema:schema112.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2175,7 +2536,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema112.allOf[1].then.required,parentSchema:schema112.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2185,7 +2546,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema112.allOf[1].then.required,parentSchema:schema112.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2199,7 +2560,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[1].if,parentSchema:schema103.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[1].if,parentSchema:schema112.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2252,7 +2613,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema112.allOf[2].then.required,parentSchema:schema112.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2262,7 +2623,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema112.allOf[2].then.required,parentSchema:schema112.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2276,7 +2637,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[2].if,parentSchema:schema103.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[2].if,parentSchema:schema112.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2329,7 +2690,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.allOf[3].then.required,parentSchema:schema103.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema112.allOf[3].then.required,parentSchema:schema112.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2343,7 +2704,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[3].if,parentSchema:schema103.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[3].if,parentSchema:schema112.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2396,7 +2757,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema103.allOf[4].then.required,parentSchema:schema103.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema112.allOf[4].then.required,parentSchema:schema112.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2410,7 +2771,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[4].if,parentSchema:schema103.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[4].if,parentSchema:schema112.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2463,7 +2824,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema103.allOf[5].then.required,parentSchema:schema103.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema112.allOf[5].then.required,parentSchema:schema112.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2477,7 +2838,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[5].if,parentSchema:schema103.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[5].if,parentSchema:schema112.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2488,7 +2849,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema112.required,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2498,7 +2859,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema112.required,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2508,7 +2869,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema112.required,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2518,8 +2879,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func24.call(schema103.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(!(func26.call(schema112.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2580,7 +2941,7 @@ errors++;
 }
 var valid16 = _errs39 === errors;
 if(valid16){
-const err35 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data7};
+const err35 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2602,7 +2963,7 @@ vErrors = null;
 }
 if(typeof data7 === "string"){
 if(func1(data7) > 63){
-const err36 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data7};
+const err36 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2611,8 +2972,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern12.test(data7)){
-const err37 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data7};
+if(!pattern16.test(data7)){
+const err37 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2623,7 +2984,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data7};
+const err38 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2636,7 +2997,7 @@ errors++;
 if(data.severity !== undefined){
 let data8 = data.severity;
 if(!(((((data8 === "P1") || (data8 === "P2")) || (data8 === "P3")) || (data8 === "P4")) || (data8 === "P5"))){
-const err39 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values",schema:schema56.enum,parentSchema:schema56,data:data8};
+const err39 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values",schema:schema65.enum,parentSchema:schema65,data:data8};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2649,7 +3010,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.kind.enum,parentSchema:schema103.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema112.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema112.properties.kind.enum,parentSchema:schema112.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2663,7 +3024,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema112.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2674,7 +3035,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.description.type,parentSchema:schema112.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2688,7 +3049,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema112.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2698,7 +3059,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2709,7 +3070,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.query.type,parentSchema:schema103.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.query.type,parentSchema:schema112.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2748,7 +3109,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema103.properties.thresholds.required,parentSchema:schema103.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema112.properties.thresholds.required,parentSchema:schema112.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2759,7 +3120,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2772,8 +3133,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern48.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+if(!pattern52.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema112.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2784,7 +3145,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.critical.type,parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.thresholds.properties.critical.type,parentSchema:schema112.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2797,8 +3158,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern48.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+if(!pattern52.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema112.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2809,7 +3170,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.warning.type,parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.thresholds.properties.warning.type,parentSchema:schema112.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2821,7 +3182,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.thresholds.type,parentSchema:schema103.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.thresholds.type,parentSchema:schema112.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2835,7 +3196,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.request.required,parentSchema:schema103.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema112.properties.request.required,parentSchema:schema112.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2846,7 +3207,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2859,7 +3220,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.request.properties.method.enum,parentSchema:schema103.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema112.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema112.properties.request.properties.method.enum,parentSchema:schema112.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2873,7 +3234,7 @@ if(data16.url !== undefined){
 let data18 = data16.url;
 if(typeof data18 === "string"){
 if(func1(data18) > 2048){
-const err58 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data18};
+const err58 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data18};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2882,8 +3243,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(!pattern10.test(data18)){
-const err59 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data18};
+if(!pattern14.test(data18)){
+const err59 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data18};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2894,7 +3255,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data18};
+const err60 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data18};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2910,8 +3271,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern51.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern55.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema112.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2923,7 +3284,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema103.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema112.properties.request.properties.headers.propertyNames,parentSchema:schema112.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2937,7 +3298,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema112.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2948,7 +3309,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.request.properties.headers.additionalProperties.type,parentSchema:schema112.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2960,7 +3321,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.properties.headers.type,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.request.properties.headers.type,parentSchema:schema112.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2974,7 +3335,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema112.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2985,7 +3346,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.body.type,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.request.properties.body.type,parentSchema:schema112.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2997,7 +3358,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.type,parentSchema:schema103.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.request.type,parentSchema:schema112.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3012,7 +3373,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3025,7 +3386,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.expect.properties.status.type,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema112.properties.expect.properties.status.type,parentSchema:schema112.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3036,7 +3397,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema112.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3046,7 +3407,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema112.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3061,7 +3422,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema112.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3071,7 +3432,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3082,7 +3443,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.expect.properties.bodyContains.type,parentSchema:schema112.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3119,7 +3480,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.expect.type,parentSchema:schema103.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.expect.type,parentSchema:schema112.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3133,7 +3494,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema103.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema112.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3143,7 +3504,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema112.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3157,7 +3518,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema112.properties.steps.items.required,parentSchema:schema112.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3167,7 +3528,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema112.properties.steps.items.required,parentSchema:schema112.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3178,7 +3539,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3227,7 +3588,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.steps.items.properties.request.required,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema112.properties.steps.items.properties.request.required,parentSchema:schema112.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3238,7 +3599,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3251,7 +3612,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema103.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema112.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema112.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema112.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3265,7 +3626,7 @@ if(data29.url !== undefined){
 let data31 = data29.url;
 if(typeof data31 === "string"){
 if(func1(data31) > 2048){
-const err90 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data31};
+const err90 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data31};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3274,8 +3635,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!pattern10.test(data31)){
-const err91 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data31};
+if(!pattern14.test(data31)){
+const err91 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data31};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3286,7 +3647,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data31};
+const err92 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data31};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3302,8 +3663,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern51.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern55.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema112.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3315,7 +3676,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema112.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema112.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3329,7 +3690,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema112.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3340,7 +3701,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema112.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3352,7 +3713,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema112.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3366,7 +3727,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema112.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3377,7 +3738,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.body.type,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.steps.items.properties.request.properties.body.type,parentSchema:schema112.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3389,7 +3750,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.type,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.properties.request.type,parentSchema:schema112.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3404,7 +3765,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3417,7 +3778,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema112.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema112.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3428,7 +3789,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema112.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3438,7 +3799,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema112.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3453,7 +3814,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema112.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3463,7 +3824,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3474,7 +3835,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema112.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3511,7 +3872,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.expect.type,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.properties.expect.type,parentSchema:schema112.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3527,8 +3888,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern56.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema103.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern60.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema112.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3540,7 +3901,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema103.properties.steps.items.properties.extract.propertyNames,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema112.properties.steps.items.properties.extract.propertyNames,parentSchema:schema112.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3553,8 +3914,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern57.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern61.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema112.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3565,7 +3926,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema112.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3577,7 +3938,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.extract.type,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.properties.extract.type,parentSchema:schema112.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3589,7 +3950,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.type,parentSchema:schema103.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.type,parentSchema:schema112.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3601,7 +3962,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.steps.type,parentSchema:schema103.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.steps.type,parentSchema:schema112.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3644,7 +4005,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3655,7 +4016,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.locations.items.type,parentSchema:schema103.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.locations.items.type,parentSchema:schema112.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3676,7 +4037,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema103.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema112.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3691,7 +4052,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.locations.type,parentSchema:schema103.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.locations.type,parentSchema:schema112.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3705,7 +4066,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema112.properties.slo.required,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3715,7 +4076,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema112.properties.slo.required,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3725,7 +4086,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema112.properties.slo.required,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3736,7 +4097,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3750,7 +4111,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema112.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3760,7 +4121,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema112.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3771,7 +4132,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.slo.properties.target.type,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema112.properties.slo.properties.target.type,parentSchema:schema112.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3784,7 +4145,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema103.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.slo.properties.window.enum,parentSchema:schema103.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema112.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema112.properties.slo.properties.window.enum,parentSchema:schema112.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3798,7 +4159,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema112.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3808,7 +4169,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3819,7 +4180,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.good.type,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.slo.properties.good.type,parentSchema:schema112.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3833,7 +4194,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema112.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3843,7 +4204,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3854,7 +4215,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.total.type,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.slo.properties.total.type,parentSchema:schema112.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3866,7 +4227,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.slo.type,parentSchema:schema103.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.slo.type,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3880,7 +4241,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema103.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema112.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3890,7 +4251,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3901,7 +4262,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.runbook.type,parentSchema:schema103.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.runbook.type,parentSchema:schema112.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3919,7 +4280,7 @@ for(let i3=0; i3<len2; i3++){
 let data51 = data50[i3];
 if(typeof data51 === "string"){
 if(func1(data51) > 2048){
-const err142 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data51};
+const err142 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data51};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -3928,8 +4289,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(!pattern10.test(data51)){
-const err143 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data51};
+if(!pattern14.test(data51)){
+const err143 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data51};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -3940,7 +4301,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data51};
+const err144 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data51};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -3952,7 +4313,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.dashboards.type,parentSchema:schema103.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.dashboards.type,parentSchema:schema112.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3970,7 +4331,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema124,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3979,8 +4340,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern60.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema115,data:data53};
+if(!pattern64.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema124,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3991,7 +4352,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.type,parentSchema:schema115,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.type,parentSchema:schema124,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4008,7 +4369,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema103.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema112.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4023,7 +4384,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.tags.type,parentSchema:schema103.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.tags.type,parentSchema:schema112.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4036,7 +4397,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.page.type,parentSchema:schema103.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema112.properties.page.type,parentSchema:schema112.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4062,7 +4423,7 @@ errors++;
 }
 var valid51 = _errs156 === errors;
 if(valid51){
-const err153 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data55};
+const err153 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data55};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -4084,7 +4445,7 @@ vErrors = null;
 }
 if(typeof data55 === "string"){
 if(func1(data55) > 63){
-const err154 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data55};
+const err154 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data55};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -4093,8 +4454,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(!pattern12.test(data55)){
-const err155 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data55};
+if(!pattern16.test(data55)){
+const err155 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data55};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -4105,7 +4466,7 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data55};
+const err156 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data55};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -4122,8 +4483,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern62.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema103.properties.notify.items,data:data57};
+if(!pattern66.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema112.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4134,7 +4495,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.notify.items.type,parentSchema:schema103.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.notify.items.type,parentSchema:schema112.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4155,7 +4516,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema103.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema112.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4170,7 +4531,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.notify.type,parentSchema:schema103.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.notify.type,parentSchema:schema112.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4238,7 +4599,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema112.properties.silence.items.required,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4248,7 +4609,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema112.properties.silence.items.required,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4258,7 +4619,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema112.properties.silence.items.required,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4269,7 +4630,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4282,8 +4643,8 @@ errors++;
 if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
-if(!pattern18.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+if(!pattern22.test(data62)){
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema112.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4294,7 +4655,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.silence.items.properties.check.type,parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.silence.items.properties.check.type,parentSchema:schema112.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4342,8 +4703,8 @@ errors++;
 if(data61.until !== undefined){
 let data64 = data61.until;
 if(typeof data64 === "string"){
-if(!pattern15.test(data64)){
-const err174 = {instancePath:instancePath+"/silence/" + i8+"/until",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data64};
+if(!pattern19.test(data64)){
+const err174 = {instancePath:instancePath+"/silence/" + i8+"/until",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data64};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -4354,7 +4715,7 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/silence/" + i8+"/until",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data64};
+const err175 = {instancePath:instancePath+"/silence/" + i8+"/until",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data64};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -4366,7 +4727,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.silence.items.type,parentSchema:schema103.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.silence.items.type,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -4378,7 +4739,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.silence.type,parentSchema:schema103.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.silence.type,parentSchema:schema112.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -4391,7 +4752,7 @@ errors++;
 if(data.retired !== undefined){
 let data65 = data.retired;
 if(typeof data65 !== "boolean"){
-const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data65};
+const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data65};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -4403,7 +4764,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.type,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -4412,17 +4773,17 @@ vErrors.push(err179);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-as-code.dev/schemas/team.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4431,7 +4792,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.required,parentSchema:schema58,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4441,7 +4802,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.members === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema58.required,parentSchema:schema58,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4451,8 +4812,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func24.call(schema58.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
+if(!(func26.call(schema67.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4501,7 +4862,7 @@ if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 === "string"){
 if(func1(data1) > 4000){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema58.properties.description,data:data1};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema67.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4512,7 +4873,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.description.type,parentSchema:schema58.properties.description,data:data1};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.description.type,parentSchema:schema67.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4538,7 +4899,7 @@ errors++;
 }
 var valid3 = _errs11 === errors;
 if(valid3){
-const err9 = {instancePath:instancePath+"/manager",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data2};
+const err9 = {instancePath:instancePath+"/manager",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4560,7 +4921,7 @@ vErrors = null;
 }
 if(typeof data2 === "string"){
 if(func1(data2) > 63){
-const err10 = {instancePath:instancePath+"/manager",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data2};
+const err10 = {instancePath:instancePath+"/manager",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4569,8 +4930,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern12.test(data2)){
-const err11 = {instancePath:instancePath+"/manager",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data2};
+if(!pattern16.test(data2)){
+const err11 = {instancePath:instancePath+"/manager",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4581,7 +4942,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/manager",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data2};
+const err12 = {instancePath:instancePath+"/manager",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4595,7 +4956,7 @@ if(data.members !== undefined){
 let data3 = data.members;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err13 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.members,data:data3};
+const err13 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.members,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4621,7 +4982,7 @@ errors++;
 }
 var valid7 = _errs18 === errors;
 if(valid7){
-const err15 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data4};
+const err15 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4643,7 +5004,7 @@ vErrors = null;
 }
 if(typeof data4 === "string"){
 if(func1(data4) > 63){
-const err16 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data4};
+const err16 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4652,8 +5013,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern12.test(data4)){
-const err17 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data4};
+if(!pattern16.test(data4)){
+const err17 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4664,7 +5025,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data4};
+const err18 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4681,7 +5042,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err19 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema58.properties.members,data:data3};
+const err19 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67.properties.members,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4696,7 +5057,7 @@ break outer0;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.members.type,parentSchema:schema58.properties.members,data:data3};
+const err20 = {instancePath:instancePath+"/members",schemaPath:"#/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.members.type,parentSchema:schema67.properties.members,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4725,7 +5086,7 @@ errors++;
 }
 var valid11 = _errs25 === errors;
 if(valid11){
-const err22 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key1,propertyName:key1};
+const err22 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4747,7 +5108,7 @@ vErrors = null;
 }
 if(typeof key1 === "string"){
 if(func1(key1) > 63){
-const err23 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key1,propertyName:key1};
+const err23 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4756,8 +5117,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!pattern12.test(key1)){
-const err24 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key1,propertyName:key1};
+if(!pattern16.test(key1)){
+const err24 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4768,7 +5129,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key1,propertyName:key1};
+const err25 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4779,7 +5140,7 @@ errors++;
 }
 var valid9 = _errs21 === errors;
 if(!valid9){
-const err26 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema58.properties.rotations.propertyNames,parentSchema:schema58.properties.rotations,data:data5};
+const err26 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema67.properties.rotations.propertyNames,parentSchema:schema67.properties.rotations,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4793,8 +5154,8 @@ for(const key2 in data5){
 let data6 = data5[key2];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key3 in data6){
-if(!(func24.call(schema58.properties.rotations.additionalProperties.properties, key3))){
-const err27 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rotations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties,data:data6};
+if(!(func26.call(schema67.properties.rotations.additionalProperties.properties, key3))){
+const err27 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rotations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rotations.additionalProperties,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4843,7 +5204,7 @@ if(data6.members !== undefined){
 let data8 = data6.members;
 if(Array.isArray(data8)){
 if(data8.length < 1){
-const err31 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.rotations.additionalProperties.properties.members,data:data8};
+const err31 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.rotations.additionalProperties.properties.members,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4869,7 +5230,7 @@ errors++;
 }
 var valid18 = _errs39 === errors;
 if(valid18){
-const err33 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data9};
+const err33 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4891,7 +5252,7 @@ vErrors = null;
 }
 if(typeof data9 === "string"){
 if(func1(data9) > 63){
-const err34 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data9};
+const err34 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4900,8 +5261,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(!pattern12.test(data9)){
-const err35 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data9};
+if(!pattern16.test(data9)){
+const err35 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4912,7 +5273,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data9};
+const err36 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4929,7 +5290,7 @@ outer1:
 for(;i3--;){
 for(j1 = i3; j1--;){
 if(func0(data8[i3], data8[j1])){
-const err37 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema58.properties.rotations.additionalProperties.properties.members,data:data8};
+const err37 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema67.properties.rotations.additionalProperties.properties.members,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4944,7 +5305,7 @@ break outer1;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.members.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.members,data:data8};
+const err38 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rotations.additionalProperties.properties.members.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.members,data:data8};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4957,8 +5318,8 @@ errors++;
 if(data6.start !== undefined){
 let data10 = data6.start;
 if(typeof data10 === "string"){
-if(!pattern15.test(data10)){
-const err39 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/start",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data10};
+if(!pattern19.test(data10)){
+const err39 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/start",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4969,7 +5330,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/start",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data10};
+const err40 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/start",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data10};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5065,8 +5426,8 @@ errors++;
 }
 }
 if(data6.coverage !== undefined){
-if(!(validate30(data6.coverage, {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/coverage",parentData:data6,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate38(data6.coverage, {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/coverage",parentData:data6,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
@@ -5086,7 +5447,7 @@ errors++;
 }
 var valid25 = _errs57 === errors;
 if(valid25){
-const err49 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data15};
+const err49 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5108,7 +5469,7 @@ vErrors = null;
 }
 if(typeof data15 === "string"){
 if(func1(data15) > 63){
-const err50 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data15};
+const err50 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5117,8 +5478,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!pattern12.test(data15)){
-const err51 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data15};
+if(!pattern16.test(data15)){
+const err51 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data15};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5129,7 +5490,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data15};
+const err52 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5142,7 +5503,7 @@ errors++;
 if(data6.offset !== undefined){
 let data16 = data6.offset;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err53 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/offset",schemaPath:"#/properties/rotations/additionalProperties/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.rotations.additionalProperties.properties.offset.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.offset,data:data16};
+const err53 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/offset",schemaPath:"#/properties/rotations/additionalProperties/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.rotations.additionalProperties.properties.offset.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.offset,data:data16};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -5153,7 +5514,7 @@ errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 100 || isNaN(data16)){
-const err54 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/offset",schemaPath:"#/properties/rotations/additionalProperties/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema58.properties.rotations.additionalProperties.properties.offset,data:data16};
+const err54 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/offset",schemaPath:"#/properties/rotations/additionalProperties/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema67.properties.rotations.additionalProperties.properties.offset,data:data16};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -5163,7 +5524,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data16 < 1 || isNaN(data16)){
-const err55 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/offset",schemaPath:"#/properties/rotations/additionalProperties/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema58.properties.rotations.additionalProperties.properties.offset,data:data16};
+const err55 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/offset",schemaPath:"#/properties/rotations/additionalProperties/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67.properties.rotations.additionalProperties.properties.offset,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5182,7 +5543,7 @@ for(let i4=0; i4<len2; i4++){
 let data18 = data17[i4];
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.from === undefined){
-const err56 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4,schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.rotations.additionalProperties.properties.changes.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.changes.items,data:data18};
+const err56 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4,schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.rotations.additionalProperties.properties.changes.items.required,parentSchema:schema67.properties.rotations.additionalProperties.properties.changes.items,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -5192,7 +5553,7 @@ vErrors.push(err56);
 errors++;
 }
 if(data18.members === undefined){
-const err57 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4,schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema58.properties.rotations.additionalProperties.properties.changes.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.changes.items,data:data18};
+const err57 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4,schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema67.properties.rotations.additionalProperties.properties.changes.items.required,parentSchema:schema67.properties.rotations.additionalProperties.properties.changes.items,data:data18};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5203,7 +5564,7 @@ errors++;
 }
 for(const key4 in data18){
 if(!((key4 === "from") || (key4 === "members"))){
-const err58 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4,schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.changes.items,data:data18};
+const err58 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4,schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rotations.additionalProperties.properties.changes.items,data:data18};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -5216,8 +5577,8 @@ errors++;
 if(data18.from !== undefined){
 let data19 = data18.from;
 if(typeof data19 === "string"){
-if(!pattern15.test(data19)){
-const err59 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data19};
+if(!pattern19.test(data19)){
+const err59 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5228,7 +5589,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data19};
+const err60 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data19};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5242,7 +5603,7 @@ if(data18.members !== undefined){
 let data20 = data18.members;
 if(Array.isArray(data20)){
 if(data20.length < 1){
-const err61 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.rotations.additionalProperties.properties.changes.items.properties.members,data:data20};
+const err61 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/properties/members/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.rotations.additionalProperties.properties.changes.items.properties.members,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5268,7 +5629,7 @@ errors++;
 }
 var valid33 = _errs74 === errors;
 if(valid33){
-const err63 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data21};
+const err63 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -5290,7 +5651,7 @@ vErrors = null;
 }
 if(typeof data21 === "string"){
 if(func1(data21) > 63){
-const err64 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data21};
+const err64 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data21};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5299,8 +5660,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(!pattern12.test(data21)){
-const err65 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data21};
+if(!pattern16.test(data21)){
+const err65 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data21};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5311,7 +5672,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data21};
+const err66 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5328,7 +5689,7 @@ outer2:
 for(;i6--;){
 for(j2 = i6; j2--;){
 if(func0(data20[i6], data20[j2])){
-const err67 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema58.properties.rotations.additionalProperties.properties.changes.items.properties.members,data:data20};
+const err67 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/properties/members/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i6+" are identical)",schema:true,parentSchema:schema67.properties.rotations.additionalProperties.properties.changes.items.properties.members,data:data20};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5343,7 +5704,7 @@ break outer2;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.changes.items.properties.members.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.changes.items.properties.members,data:data20};
+const err68 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members",schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rotations.additionalProperties.properties.changes.items.properties.members.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.changes.items.properties.members,data:data20};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5355,7 +5716,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4,schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.changes.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.changes.items,data:data18};
+const err69 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4,schemaPath:"#/properties/rotations/additionalProperties/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rotations.additionalProperties.properties.changes.items.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.changes.items,data:data18};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5367,7 +5728,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes",schemaPath:"#/properties/rotations/additionalProperties/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.changes.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.changes,data:data17};
+const err70 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes",schemaPath:"#/properties/rotations/additionalProperties/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rotations.additionalProperties.properties.changes.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.changes,data:data17};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5385,7 +5746,7 @@ for(let i7=0; i7<len4; i7++){
 let data23 = data22[i7];
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.person === undefined){
-const err71 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.rotations.additionalProperties.properties.overrides.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
+const err71 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema67.properties.rotations.additionalProperties.properties.overrides.items.required,parentSchema:schema67.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5395,7 +5756,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23.start === undefined){
-const err72 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema58.properties.rotations.additionalProperties.properties.overrides.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
+const err72 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema67.properties.rotations.additionalProperties.properties.overrides.items.required,parentSchema:schema67.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5405,7 +5766,7 @@ vErrors.push(err72);
 errors++;
 }
 if(data23.end === undefined){
-const err73 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema58.properties.rotations.additionalProperties.properties.overrides.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
+const err73 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'",schema:schema67.properties.rotations.additionalProperties.properties.overrides.items.required,parentSchema:schema67.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5416,7 +5777,7 @@ errors++;
 }
 for(const key5 in data23){
 if(!((((key5 === "person") || (key5 === "start")) || (key5 === "end")) || (key5 === "reason"))){
-const err74 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
+const err74 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5442,7 +5803,7 @@ errors++;
 }
 var valid39 = _errs84 === errors;
 if(valid39){
-const err76 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data24};
+const err76 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data24};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5464,7 +5825,7 @@ vErrors = null;
 }
 if(typeof data24 === "string"){
 if(func1(data24) > 63){
-const err77 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data24};
+const err77 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data24};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5473,8 +5834,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!pattern12.test(data24)){
-const err78 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data24};
+if(!pattern16.test(data24)){
+const err78 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data24};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5485,7 +5846,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data24};
+const err79 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data24};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5498,8 +5859,8 @@ errors++;
 if(data23.start !== undefined){
 let data25 = data23.start;
 if(typeof data25 === "string"){
-if(!pattern33.test(data25)){
-const err80 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/start",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$",parentSchema:schema79,data:data25};
+if(!pattern37.test(data25)){
+const err80 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/start",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$",parentSchema:schema88,data:data25};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5510,7 +5871,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/start",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data25};
+const err81 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/start",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.type,parentSchema:schema88,data:data25};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5523,8 +5884,8 @@ errors++;
 if(data23.end !== undefined){
 let data26 = data23.end;
 if(typeof data26 === "string"){
-if(!pattern33.test(data26)){
-const err82 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/end",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$",parentSchema:schema79,data:data26};
+if(!pattern37.test(data26)){
+const err82 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/end",schemaPath:"#/$defs/dateTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$",parentSchema:schema88,data:data26};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5535,7 +5896,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/end",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data26};
+const err83 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/end",schemaPath:"#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.type,parentSchema:schema88,data:data26};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5582,7 +5943,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.overrides.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
+const err87 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7,schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rotations.additionalProperties.properties.overrides.items.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.overrides.items,data:data23};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5594,7 +5955,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides",schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.overrides.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.overrides,data:data22};
+const err88 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides",schemaPath:"#/properties/rotations/additionalProperties/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rotations.additionalProperties.properties.overrides.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.overrides,data:data22};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5612,7 +5973,7 @@ for(let i8=0; i8<len5; i8++){
 let data29 = data28[i8];
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.between === undefined){
-const err89 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "between"},message:"must have required property '"+"between"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+const err89 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "between"},message:"must have required property '"+"between"+"'",schema:schema67.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5622,7 +5983,7 @@ vErrors.push(err89);
 errors++;
 }
 if(data29.shifts === undefined){
-const err90 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "shifts"},message:"must have required property '"+"shifts"+"'",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+const err90 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/required",keyword:"required",params:{missingProperty: "shifts"},message:"must have required property '"+"shifts"+"'",schema:schema67.properties.rotations.additionalProperties.properties.swaps.items.required,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5633,7 +5994,7 @@ errors++;
 }
 for(const key6 in data29){
 if(!(((key6 === "between") || (key6 === "shifts")) || (key6 === "reason"))){
-const err91 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+const err91 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5647,7 +6008,7 @@ if(data29.between !== undefined){
 let data30 = data29.between;
 if(Array.isArray(data30)){
 if(data30.length > 2){
-const err92 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
+const err92 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5657,7 +6018,7 @@ vErrors.push(err92);
 errors++;
 }
 if(data30.length < 2){
-const err93 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
+const err93 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5683,7 +6044,7 @@ errors++;
 }
 var valid49 = _errs105 === errors;
 if(valid49){
-const err95 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data31};
+const err95 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data31};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5705,7 +6066,7 @@ vErrors = null;
 }
 if(typeof data31 === "string"){
 if(func1(data31) > 63){
-const err96 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data31};
+const err96 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data31};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5714,8 +6075,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(!pattern12.test(data31)){
-const err97 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data31};
+if(!pattern16.test(data31)){
+const err97 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data31};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5726,7 +6087,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data31};
+const err98 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data31};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5738,7 +6099,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
+const err99 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/between/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rotations.additionalProperties.properties.swaps.items.properties.between.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items.properties.between,data:data30};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5752,7 +6113,7 @@ if(data29.shifts !== undefined){
 let data32 = data29.shifts;
 if(Array.isArray(data32)){
 if(data32.length > 2){
-const err100 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
+const err100 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5762,7 +6123,7 @@ vErrors.push(err100);
 errors++;
 }
 if(data32.length < 2){
-const err101 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
+const err101 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5775,8 +6136,8 @@ const len7 = data32.length;
 for(let i10=0; i10<len7; i10++){
 let data33 = data32[i10];
 if(typeof data33 === "string"){
-if(!pattern15.test(data33)){
-const err102 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data33};
+if(!pattern19.test(data33)){
+const err102 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data33};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5787,7 +6148,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data33};
+const err103 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts/" + i10,schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data33};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5799,7 +6160,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
+const err104 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/shifts",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/properties/shifts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items.properties.shifts,data:data32};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5846,7 +6207,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.properties.swaps.items.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
+const err108 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8,schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rotations.additionalProperties.properties.swaps.items.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps.items,data:data29};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5858,7 +6219,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.rotations.additionalProperties.properties.swaps.type,parentSchema:schema58.properties.rotations.additionalProperties.properties.swaps,data:data28};
+const err109 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps",schemaPath:"#/properties/rotations/additionalProperties/properties/swaps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rotations.additionalProperties.properties.swaps.type,parentSchema:schema67.properties.rotations.additionalProperties.properties.swaps,data:data28};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5871,7 +6232,7 @@ errors++;
 if(data6.retired !== undefined){
 let data35 = data6.retired;
 if(typeof data35 !== "boolean"){
-const err110 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data35};
+const err110 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5883,7 +6244,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rotations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.additionalProperties.type,parentSchema:schema58.properties.rotations.additionalProperties,data:data6};
+const err111 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rotations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rotations.additionalProperties.type,parentSchema:schema67.properties.rotations.additionalProperties,data:data6};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5895,7 +6256,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.rotations.type,parentSchema:schema58.properties.rotations,data:data5};
+const err112 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rotations.type,parentSchema:schema67.properties.rotations,data:data5};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5924,7 +6285,7 @@ errors++;
 }
 var valid57 = _errs123 === errors;
 if(valid57){
-const err114 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key7,propertyName:key7};
+const err114 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5946,7 +6307,7 @@ vErrors = null;
 }
 if(typeof key7 === "string"){
 if(func1(key7) > 63){
-const err115 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key7,propertyName:key7};
+const err115 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5955,8 +6316,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(!pattern12.test(key7)){
-const err116 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key7,propertyName:key7};
+if(!pattern16.test(key7)){
+const err116 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5967,7 +6328,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key7,propertyName:key7};
+const err117 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5978,7 +6339,7 @@ errors++;
 }
 var valid55 = _errs119 === errors;
 if(!valid55){
-const err118 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema58.properties.escalations.propertyNames,parentSchema:schema58.properties.escalations,data:data36};
+const err118 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema67.properties.escalations.propertyNames,parentSchema:schema67.properties.escalations,data:data36};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5992,7 +6353,7 @@ for(const key8 in data36){
 let data37 = data36[key8];
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 if(data37.steps === undefined){
-const err119 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema58.properties.escalations.additionalProperties.required,parentSchema:schema58.properties.escalations.additionalProperties,data:data37};
+const err119 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema67.properties.escalations.additionalProperties.required,parentSchema:schema67.properties.escalations.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6003,7 +6364,7 @@ errors++;
 }
 for(const key9 in data37){
 if(!(((((key9 === "name") || (key9 === "responseTarget")) || (key9 === "repeat")) || (key9 === "steps")) || (key9 === "retired"))){
-const err120 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties,data:data37};
+const err120 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.escalations.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6076,7 +6437,7 @@ errors++;
 if(data37.repeat !== undefined){
 let data40 = data37.repeat;
 if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err126 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.escalations.additionalProperties.properties.repeat.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data40};
+const err126 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.escalations.additionalProperties.properties.repeat.type,parentSchema:schema67.properties.escalations.additionalProperties.properties.repeat,data:data40};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6087,7 +6448,7 @@ errors++;
 }
 if((typeof data40 == "number") && (isFinite(data40))){
 if(data40 > 9 || isNaN(data40)){
-const err127 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9},message:"must be <= 9",schema:9,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data40};
+const err127 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9},message:"must be <= 9",schema:9,parentSchema:schema67.properties.escalations.additionalProperties.properties.repeat,data:data40};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6097,7 +6458,7 @@ vErrors.push(err127);
 errors++;
 }
 if(data40 < 0 || isNaN(data40)){
-const err128 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.escalations.additionalProperties.properties.repeat,data:data40};
+const err128 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/repeat",schemaPath:"#/properties/escalations/additionalProperties/properties/repeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.escalations.additionalProperties.properties.repeat,data:data40};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6112,7 +6473,7 @@ if(data37.steps !== undefined){
 let data41 = data37.steps;
 if(Array.isArray(data41)){
 if(data41.length < 1){
-const err129 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data41};
+const err129 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.escalations.additionalProperties.properties.steps,data:data41};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6126,7 +6487,7 @@ for(let i11=0; i11<len8; i11++){
 let data42 = data41[i11];
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.notify === undefined){
-const err130 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/required",keyword:"required",params:{missingProperty: "notify"},message:"must have required property '"+"notify"+"'",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.required,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data42};
+const err130 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/required",keyword:"required",params:{missingProperty: "notify"},message:"must have required property '"+"notify"+"'",schema:schema67.properties.escalations.additionalProperties.properties.steps.items.required,parentSchema:schema67.properties.escalations.additionalProperties.properties.steps.items,data:data42};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6137,7 +6498,7 @@ errors++;
 }
 for(const key10 in data42){
 if(!((key10 === "after") || (key10 === "notify"))){
-const err131 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data42};
+const err131 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.escalations.additionalProperties.properties.steps.items,data:data42};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6177,8 +6538,8 @@ let data44 = data42.notify;
 const _errs145 = errors;
 let valid66 = false;
 const _errs146 = errors;
-if(!(validate36(data44, {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",parentData:data42,parentDataProperty:"notify",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate44(data44, {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",parentData:data42,parentDataProperty:"notify",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs146 === errors;
@@ -6186,7 +6547,7 @@ valid66 = valid66 || _valid0;
 const _errs147 = errors;
 if(Array.isArray(data44)){
 if(data44.length < 1){
-const err134 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data44};
+const err134 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6197,14 +6558,14 @@ errors++;
 }
 const len9 = data44.length;
 for(let i12=0; i12<len9; i12++){
-if(!(validate36(data44[i12], {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify/" + i12,parentData:data44,parentDataProperty:i12,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate44(data44[i12], {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify/" + i12,parentData:data44,parentDataProperty:i12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1].type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data44};
+const err135 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1].type,parentSchema:schema67.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6216,7 +6577,7 @@ errors++;
 var _valid0 = _errs147 === errors;
 valid66 = valid66 || _valid0;
 if(!valid66){
-const err136 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items.properties.notify,data:data44};
+const err136 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema67.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf,parentSchema:schema67.properties.escalations.additionalProperties.properties.steps.items.properties.notify,data:data44};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6239,7 +6600,7 @@ vErrors = null;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.properties.steps.items.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps.items,data:data42};
+const err137 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i11,schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.escalations.additionalProperties.properties.steps.items.type,parentSchema:schema67.properties.escalations.additionalProperties.properties.steps.items,data:data42};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6251,7 +6612,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.escalations.additionalProperties.properties.steps.type,parentSchema:schema58.properties.escalations.additionalProperties.properties.steps,data:data41};
+const err138 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.escalations.additionalProperties.properties.steps.type,parentSchema:schema67.properties.escalations.additionalProperties.properties.steps,data:data41};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -6264,7 +6625,7 @@ errors++;
 if(data37.retired !== undefined){
 let data46 = data37.retired;
 if(typeof data46 !== "boolean"){
-const err139 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data46};
+const err139 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data46};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -6276,7 +6637,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.additionalProperties.type,parentSchema:schema58.properties.escalations.additionalProperties,data:data37};
+const err140 = {instancePath:instancePath+"/escalations/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/escalations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.escalations.additionalProperties.type,parentSchema:schema67.properties.escalations.additionalProperties,data:data37};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -6288,7 +6649,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.escalations.type,parentSchema:schema58.properties.escalations,data:data36};
+const err141 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.escalations.type,parentSchema:schema67.properties.escalations,data:data36};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -6302,7 +6663,7 @@ if(data.routing !== undefined){
 let data47 = data.routing;
 if(Array.isArray(data47)){
 if(data47.length < 1){
-const err142 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.routing,data:data47};
+const err142 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.routing,data:data47};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -6316,7 +6677,7 @@ for(let i13=0; i13<len10; i13++){
 let data48 = data47[i13];
 if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
 if(data48.rotation === undefined){
-const err143 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/required",keyword:"required",params:{missingProperty: "rotation"},message:"must have required property '"+"rotation"+"'",schema:schema58.properties.routing.items.required,parentSchema:schema58.properties.routing.items,data:data48};
+const err143 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/required",keyword:"required",params:{missingProperty: "rotation"},message:"must have required property '"+"rotation"+"'",schema:schema67.properties.routing.items.required,parentSchema:schema67.properties.routing.items,data:data48};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -6327,7 +6688,7 @@ errors++;
 }
 for(const key11 in data48){
 if(!((((key11 === "during") || (key11 === "rotation")) || (key11 === "escalation")) || (key11 === "urgency"))){
-const err144 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.routing.items,data:data48};
+const err144 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.routing.items,data:data48};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -6338,8 +6699,8 @@ errors++;
 }
 }
 if(data48.during !== undefined){
-if(!(validate30(data48.during, {instancePath:instancePath+"/routing/" + i13+"/during",parentData:data48,parentDataProperty:"during",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate38(data48.during, {instancePath:instancePath+"/routing/" + i13+"/during",parentData:data48,parentDataProperty:"during",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
@@ -6359,7 +6720,7 @@ errors++;
 }
 var valid74 = _errs163 === errors;
 if(valid74){
-const err146 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data50};
+const err146 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data50};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6381,7 +6742,7 @@ vErrors = null;
 }
 if(typeof data50 === "string"){
 if(func1(data50) > 63){
-const err147 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data50};
+const err147 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data50};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -6390,8 +6751,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(!pattern12.test(data50)){
-const err148 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data50};
+if(!pattern16.test(data50)){
+const err148 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data50};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -6402,7 +6763,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data50};
+const err149 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data50};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -6428,7 +6789,7 @@ errors++;
 }
 var valid76 = _errs168 === errors;
 if(valid76){
-const err151 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data51};
+const err151 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data51};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -6450,7 +6811,7 @@ vErrors = null;
 }
 if(typeof data51 === "string"){
 if(func1(data51) > 63){
-const err152 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data51};
+const err152 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data51};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -6459,8 +6820,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(!pattern12.test(data51)){
-const err153 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data51};
+if(!pattern16.test(data51)){
+const err153 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data51};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -6471,7 +6832,7 @@ errors++;
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data51};
+const err154 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data51};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -6484,7 +6845,7 @@ errors++;
 if(data48.urgency !== undefined){
 let data52 = data48.urgency;
 if(!((data52 === "high") || (data52 === "low"))){
-const err155 = {instancePath:instancePath+"/routing/" + i13+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema58.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.routing.items.properties.urgency.enum,parentSchema:schema58.properties.routing.items.properties.urgency,data:data52};
+const err155 = {instancePath:instancePath+"/routing/" + i13+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema67.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.routing.items.properties.urgency.enum,parentSchema:schema67.properties.routing.items.properties.urgency,data:data52};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -6496,7 +6857,7 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.routing.items.type,parentSchema:schema58.properties.routing.items,data:data48};
+const err156 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.routing.items.type,parentSchema:schema67.properties.routing.items,data:data48};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -6508,7 +6869,7 @@ errors++;
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.routing.type,parentSchema:schema58.properties.routing,data:data47};
+const err157 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.routing.type,parentSchema:schema67.properties.routing,data:data47};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -6537,7 +6898,7 @@ errors++;
 }
 var valid79 = _errs176 === errors;
 if(valid79){
-const err159 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key12,propertyName:key12};
+const err159 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -6559,7 +6920,7 @@ vErrors = null;
 }
 if(typeof key12 === "string"){
 if(func1(key12) > 63){
-const err160 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key12,propertyName:key12};
+const err160 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -6568,8 +6929,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(!pattern12.test(key12)){
-const err161 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key12,propertyName:key12};
+if(!pattern16.test(key12)){
+const err161 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -6580,7 +6941,7 @@ errors++;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key12,propertyName:key12};
+const err162 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -6591,7 +6952,7 @@ errors++;
 }
 var valid77 = _errs172 === errors;
 if(!valid77){
-const err163 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema58.properties.services.propertyNames,parentSchema:schema58.properties.services,data:data53};
+const err163 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema67.properties.services.propertyNames,parentSchema:schema67.properties.services,data:data53};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -6606,7 +6967,7 @@ let data54 = data53[key13];
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 for(const key14 in data54){
 if(!((((key14 === "name") || (key14 === "description")) || (key14 === "statusPage")) || (key14 === "retired"))){
-const err164 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+const err164 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.services.additionalProperties,data:data54};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -6655,7 +7016,7 @@ if(data54.description !== undefined){
 let data56 = data54.description;
 if(typeof data56 === "string"){
 if(func1(data56) > 4000){
-const err168 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
+const err168 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema67.properties.services.additionalProperties.properties.description,data:data56};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -6666,7 +7027,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.services.additionalProperties.properties.description.type,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
+const err169 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.services.additionalProperties.properties.description.type,parentSchema:schema67.properties.services.additionalProperties.properties.description,data:data56};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -6718,7 +7079,7 @@ valid83 = valid83 || _valid1;
 const _errs191 = errors;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.name === undefined){
-const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -6729,7 +7090,7 @@ errors++;
 }
 for(const key15 in data57){
 if(!((key15 === "name") || (key15 === "group"))){
-const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -6811,7 +7172,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -6823,7 +7184,7 @@ errors++;
 var _valid1 = _errs191 === errors;
 valid83 = valid83 || _valid1;
 if(!valid83){
-const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage,data:data57};
+const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage,data:data57};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -6847,7 +7208,7 @@ vErrors = null;
 if(data54.retired !== undefined){
 let data60 = data54.retired;
 if(typeof data60 !== "boolean"){
-const err183 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data60};
+const err183 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data60};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -6859,7 +7220,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.type,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+const err184 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.type,parentSchema:schema67.properties.services.additionalProperties,data:data54};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -6871,7 +7232,7 @@ errors++;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.type,parentSchema:schema58.properties.services,data:data53};
+const err185 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.type,parentSchema:schema67.properties.services,data:data53};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -6900,7 +7261,7 @@ errors++;
 }
 var valid91 = _errs209 === errors;
 if(valid91){
-const err187 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key16,propertyName:key16};
+const err187 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -6922,7 +7283,7 @@ vErrors = null;
 }
 if(typeof key16 === "string"){
 if(func1(key16) > 63){
-const err188 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key16,propertyName:key16};
+const err188 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -6931,8 +7292,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!pattern12.test(key16)){
-const err189 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key16,propertyName:key16};
+if(!pattern16.test(key16)){
+const err189 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -6943,7 +7304,7 @@ errors++;
 }
 }
 else {
-const err190 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key16,propertyName:key16};
+const err190 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -6954,7 +7315,7 @@ errors++;
 }
 var valid89 = _errs205 === errors;
 if(!valid89){
-const err191 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema58.properties.alerts.propertyNames,parentSchema:schema58.properties.alerts,data:data61};
+const err191 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema67.properties.alerts.propertyNames,parentSchema:schema67.properties.alerts,data:data61};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -6965,14 +7326,14 @@ errors++;
 }
 }
 for(const key17 in data61){
-if(!(validate40(data61[key17], {instancePath:instancePath+"/alerts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data61,parentDataProperty:key17,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate48(data61[key17], {instancePath:instancePath+"/alerts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data61,parentDataProperty:key17,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err192 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.alerts.type,parentSchema:schema58.properties.alerts,data:data61};
+const err192 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.alerts.type,parentSchema:schema67.properties.alerts,data:data61};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -6986,7 +7347,7 @@ if(data.phone !== undefined){
 let data63 = data.phone;
 if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
 if(data63.number === undefined){
-const err193 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema58.properties.phone.required,parentSchema:schema58.properties.phone,data:data63};
+const err193 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema67.properties.phone.required,parentSchema:schema67.properties.phone,data:data63};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -6997,7 +7358,7 @@ errors++;
 }
 for(const key18 in data63){
 if(!(((((key18 === "number") || (key18 === "sid")) || (key18 === "router")) || (key18 === "fallback")) || (key18 === "retired"))){
-const err194 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.phone,data:data63};
+const err194 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.phone,data:data63};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -7010,8 +7371,8 @@ errors++;
 if(data63.number !== undefined){
 let data64 = data63.number;
 if(typeof data64 === "string"){
-if(!pattern14.test(data64)){
-const err195 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data64};
+if(!pattern18.test(data64)){
+const err195 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema57,data:data64};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -7022,7 +7383,7 @@ errors++;
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data64};
+const err196 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data64};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -7035,8 +7396,8 @@ errors++;
 if(data63.sid !== undefined){
 let data65 = data63.sid;
 if(typeof data65 === "string"){
-if(!pattern68.test(data65)){
-const err197 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema58.properties.phone.properties.sid,data:data65};
+if(!pattern72.test(data65)){
+const err197 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema67.properties.phone.properties.sid,data:data65};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -7047,7 +7408,7 @@ errors++;
 }
 }
 else {
-const err198 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.sid.type,parentSchema:schema58.properties.phone.properties.sid,data:data65};
+const err198 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.sid.type,parentSchema:schema67.properties.phone.properties.sid,data:data65};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -7061,7 +7422,7 @@ if(data63.router !== undefined){
 let data66 = data63.router;
 if(typeof data66 === "string"){
 if(func1(data66) > 2048){
-const err199 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data66};
+const err199 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data66};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -7070,8 +7431,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!pattern10.test(data66)){
-const err200 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data66};
+if(!pattern14.test(data66)){
+const err200 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data66};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -7082,7 +7443,7 @@ errors++;
 }
 }
 else {
-const err201 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data66};
+const err201 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data66};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -7096,7 +7457,7 @@ if(data63.fallback !== undefined){
 let data67 = data63.fallback;
 if(typeof data67 === "string"){
 if(func1(data67) > 2048){
-const err202 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data67};
+const err202 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data67};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -7105,8 +7466,8 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(!pattern10.test(data67)){
-const err203 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data67};
+if(!pattern14.test(data67)){
+const err203 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data67};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -7117,7 +7478,7 @@ errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data67};
+const err204 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data67};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -7130,7 +7491,7 @@ errors++;
 if(data63.retired !== undefined){
 let data68 = data63.retired;
 if(typeof data68 !== "boolean"){
-const err205 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data68};
+const err205 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data68};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -7142,7 +7503,7 @@ errors++;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.phone.type,parentSchema:schema58.properties.phone,data:data63};
+const err206 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.phone.type,parentSchema:schema67.properties.phone,data:data63};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -7157,7 +7518,7 @@ let data69 = data.intake;
 if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 for(const key19 in data69){
 if(!(key19 === "email")){
-const err207 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.intake,data:data69};
+const err207 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.intake,data:data69};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -7170,7 +7531,7 @@ errors++;
 if(data69.email !== undefined){
 let data70 = data69.email;
 if(typeof data70 !== "boolean"){
-const err208 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.intake.properties.email.type,parentSchema:schema58.properties.intake.properties.email,data:data70};
+const err208 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.intake.properties.email.type,parentSchema:schema67.properties.intake.properties.email,data:data70};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -7182,7 +7543,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.intake.type,parentSchema:schema58.properties.intake,data:data69};
+const err209 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.intake.type,parentSchema:schema67.properties.intake,data:data69};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -7200,7 +7561,7 @@ for(let i14=0; i14<len11; i14++){
 let data72 = data71[i14];
 if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 if(data72.person === undefined){
-const err210 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+const err210 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data72};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -7210,7 +7571,7 @@ vErrors.push(err210);
 errors++;
 }
 if(data72.from === undefined){
-const err211 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+const err211 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data72};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -7220,7 +7581,7 @@ vErrors.push(err211);
 errors++;
 }
 if(data72.to === undefined){
-const err212 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+const err212 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data72};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -7231,7 +7592,7 @@ errors++;
 }
 for(const key20 in data72){
 if(!((((key20 === "person") || (key20 === "from")) || (key20 === "to")) || (key20 === "reason"))){
-const err213 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.unavailable.items,data:data72};
+const err213 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.unavailable.items,data:data72};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -7257,7 +7618,7 @@ errors++;
 }
 var valid103 = _errs243 === errors;
 if(valid103){
-const err215 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data73};
+const err215 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data73};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -7279,7 +7640,7 @@ vErrors = null;
 }
 if(typeof data73 === "string"){
 if(func1(data73) > 63){
-const err216 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data73};
+const err216 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data73};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -7288,8 +7649,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(!pattern12.test(data73)){
-const err217 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data73};
+if(!pattern16.test(data73)){
+const err217 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data73};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -7300,7 +7661,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data73};
+const err218 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data73};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -7313,8 +7674,8 @@ errors++;
 if(data72.from !== undefined){
 let data74 = data72.from;
 if(typeof data74 === "string"){
-if(!pattern15.test(data74)){
-const err219 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data74};
+if(!pattern19.test(data74)){
+const err219 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data74};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -7325,7 +7686,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data74};
+const err220 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data74};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -7338,8 +7699,8 @@ errors++;
 if(data72.to !== undefined){
 let data75 = data72.to;
 if(typeof data75 === "string"){
-if(!pattern15.test(data75)){
-const err221 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data75};
+if(!pattern19.test(data75)){
+const err221 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data75};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -7350,7 +7711,7 @@ errors++;
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data75};
+const err222 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data75};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -7397,7 +7758,7 @@ errors++;
 }
 }
 else {
-const err226 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.unavailable.items.type,parentSchema:schema58.properties.unavailable.items,data:data72};
+const err226 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.unavailable.items.type,parentSchema:schema67.properties.unavailable.items,data:data72};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -7409,7 +7770,7 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.unavailable.type,parentSchema:schema58.properties.unavailable,data:data71};
+const err227 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.unavailable.type,parentSchema:schema67.properties.unavailable,data:data71};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -7422,7 +7783,7 @@ errors++;
 if(data.retired !== undefined){
 let data77 = data.retired;
 if(typeof data77 !== "boolean"){
-const err228 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data77};
+const err228 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data77};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -7434,7 +7795,7 @@ errors++;
 }
 }
 else {
-const err229 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err229 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -7443,18 +7804,18 @@ vErrors.push(err229);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const alerts: unknown = validate42;
-const schema131 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
+export const alerts: unknown = validate50;
+const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7505,7 +7866,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema112.allOf[0].then.required,parentSchema:schema112.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7515,7 +7876,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema112.allOf[0].then.required,parentSchema:schema112.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7529,7 +7890,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[0].if,parentSchema:schema103.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[0].if,parentSchema:schema112.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7582,7 +7943,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema112.allOf[1].then.required,parentSchema:schema112.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7592,7 +7953,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema112.allOf[1].then.required,parentSchema:schema112.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7606,7 +7967,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[1].if,parentSchema:schema103.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[1].if,parentSchema:schema112.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7659,7 +8020,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema112.allOf[2].then.required,parentSchema:schema112.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7669,7 +8030,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema112.allOf[2].then.required,parentSchema:schema112.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7683,7 +8044,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[2].if,parentSchema:schema103.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[2].if,parentSchema:schema112.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7736,7 +8097,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.allOf[3].then.required,parentSchema:schema103.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema112.allOf[3].then.required,parentSchema:schema112.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7750,7 +8111,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[3].if,parentSchema:schema103.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[3].if,parentSchema:schema112.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7803,7 +8164,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema103.allOf[4].then.required,parentSchema:schema103.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema112.allOf[4].then.required,parentSchema:schema112.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7817,7 +8178,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[4].if,parentSchema:schema103.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[4].if,parentSchema:schema112.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7870,7 +8231,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema103.allOf[5].then.required,parentSchema:schema103.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema112.allOf[5].then.required,parentSchema:schema112.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7884,7 +8245,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[5].if,parentSchema:schema103.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema112.allOf[5].if,parentSchema:schema112.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7895,7 +8256,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema112.required,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7905,7 +8266,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema112.required,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7915,7 +8276,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema112.required,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7925,8 +8286,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func24.call(schema103.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(!(func26.call(schema112.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7987,7 +8348,7 @@ errors++;
 }
 var valid16 = _errs39 === errors;
 if(valid16){
-const err35 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data7};
+const err35 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8009,7 +8370,7 @@ vErrors = null;
 }
 if(typeof data7 === "string"){
 if(func1(data7) > 63){
-const err36 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data7};
+const err36 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8018,8 +8379,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!pattern12.test(data7)){
-const err37 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data7};
+if(!pattern16.test(data7)){
+const err37 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8030,7 +8391,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data7};
+const err38 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data7};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8043,7 +8404,7 @@ errors++;
 if(data.severity !== undefined){
 let data8 = data.severity;
 if(!(((((data8 === "P1") || (data8 === "P2")) || (data8 === "P3")) || (data8 === "P4")) || (data8 === "P5"))){
-const err39 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values",schema:schema56.enum,parentSchema:schema56,data:data8};
+const err39 = {instancePath:instancePath+"/severity",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values",schema:schema65.enum,parentSchema:schema65,data:data8};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8056,7 +8417,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.kind.enum,parentSchema:schema103.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema112.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema112.properties.kind.enum,parentSchema:schema112.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8070,7 +8431,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema112.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8081,7 +8442,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.description.type,parentSchema:schema112.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8095,7 +8456,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema112.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8105,7 +8466,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8116,7 +8477,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.query.type,parentSchema:schema103.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.query.type,parentSchema:schema112.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8155,7 +8516,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema103.properties.thresholds.required,parentSchema:schema103.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema112.properties.thresholds.required,parentSchema:schema112.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8166,7 +8527,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8179,8 +8540,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern48.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+if(!pattern52.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema112.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8191,7 +8552,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.critical.type,parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.thresholds.properties.critical.type,parentSchema:schema112.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -8204,8 +8565,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern48.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+if(!pattern52.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema112.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8216,7 +8577,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.warning.type,parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.thresholds.properties.warning.type,parentSchema:schema112.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8228,7 +8589,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.thresholds.type,parentSchema:schema103.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.thresholds.type,parentSchema:schema112.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8242,7 +8603,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.request.required,parentSchema:schema103.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema112.properties.request.required,parentSchema:schema112.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8253,7 +8614,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8266,7 +8627,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.request.properties.method.enum,parentSchema:schema103.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema112.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema112.properties.request.properties.method.enum,parentSchema:schema112.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8280,7 +8641,7 @@ if(data16.url !== undefined){
 let data18 = data16.url;
 if(typeof data18 === "string"){
 if(func1(data18) > 2048){
-const err58 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data18};
+const err58 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data18};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -8289,8 +8650,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(!pattern10.test(data18)){
-const err59 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data18};
+if(!pattern14.test(data18)){
+const err59 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data18};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8301,7 +8662,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data18};
+const err60 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data18};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8317,8 +8678,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern51.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern55.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema112.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8330,7 +8691,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema103.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema112.properties.request.properties.headers.propertyNames,parentSchema:schema112.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8344,7 +8705,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema112.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8355,7 +8716,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.request.properties.headers.additionalProperties.type,parentSchema:schema112.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8367,7 +8728,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.properties.headers.type,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.request.properties.headers.type,parentSchema:schema112.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8381,7 +8742,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema112.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8392,7 +8753,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.body.type,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.request.properties.body.type,parentSchema:schema112.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8404,7 +8765,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.type,parentSchema:schema103.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.request.type,parentSchema:schema112.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8419,7 +8780,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8432,7 +8793,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.expect.properties.status.type,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema112.properties.expect.properties.status.type,parentSchema:schema112.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8443,7 +8804,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema112.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8453,7 +8814,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema112.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8468,7 +8829,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema112.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8478,7 +8839,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8489,7 +8850,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.expect.properties.bodyContains.type,parentSchema:schema112.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8526,7 +8887,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.expect.type,parentSchema:schema103.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.expect.type,parentSchema:schema112.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8540,7 +8901,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema103.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema112.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8550,7 +8911,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema112.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8564,7 +8925,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema112.properties.steps.items.required,parentSchema:schema112.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8574,7 +8935,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema112.properties.steps.items.required,parentSchema:schema112.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8585,7 +8946,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8634,7 +8995,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.steps.items.properties.request.required,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema112.properties.steps.items.properties.request.required,parentSchema:schema112.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8645,7 +9006,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8658,7 +9019,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema103.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema112.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema112.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema112.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8672,7 +9033,7 @@ if(data29.url !== undefined){
 let data31 = data29.url;
 if(typeof data31 === "string"){
 if(func1(data31) > 2048){
-const err90 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data31};
+const err90 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data31};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8681,8 +9042,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!pattern10.test(data31)){
-const err91 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data31};
+if(!pattern14.test(data31)){
+const err91 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data31};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -8693,7 +9054,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data31};
+const err92 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data31};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -8709,8 +9070,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern51.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern55.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema112.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8722,7 +9083,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema112.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema112.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8736,7 +9097,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema112.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8747,7 +9108,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema112.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8759,7 +9120,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema112.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8773,7 +9134,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema112.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8784,7 +9145,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.body.type,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.steps.items.properties.request.properties.body.type,parentSchema:schema112.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8796,7 +9157,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.type,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.properties.request.type,parentSchema:schema112.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8811,7 +9172,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8824,7 +9185,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema112.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema112.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8835,7 +9196,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema112.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8845,7 +9206,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema112.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8860,7 +9221,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema112.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8870,7 +9231,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -8881,7 +9242,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema112.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -8918,7 +9279,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.expect.type,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.properties.expect.type,parentSchema:schema112.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -8934,8 +9295,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern56.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema103.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern60.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema112.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -8947,7 +9308,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema103.properties.steps.items.properties.extract.propertyNames,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema112.properties.steps.items.properties.extract.propertyNames,parentSchema:schema112.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -8960,8 +9321,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern57.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern61.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema112.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -8972,7 +9333,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema112.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -8984,7 +9345,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.extract.type,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.properties.extract.type,parentSchema:schema112.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -8996,7 +9357,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.type,parentSchema:schema103.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.steps.items.type,parentSchema:schema112.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -9008,7 +9369,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.steps.type,parentSchema:schema103.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.steps.type,parentSchema:schema112.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -9051,7 +9412,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -9062,7 +9423,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.locations.items.type,parentSchema:schema103.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.locations.items.type,parentSchema:schema112.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -9083,7 +9444,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema103.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema112.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -9098,7 +9459,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.locations.type,parentSchema:schema103.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.locations.type,parentSchema:schema112.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -9112,7 +9473,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema112.properties.slo.required,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -9122,7 +9483,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema112.properties.slo.required,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -9132,7 +9493,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema112.properties.slo.required,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -9143,7 +9504,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -9157,7 +9518,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema112.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -9167,7 +9528,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema112.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -9178,7 +9539,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.slo.properties.target.type,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema112.properties.slo.properties.target.type,parentSchema:schema112.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -9191,7 +9552,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema103.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.slo.properties.window.enum,parentSchema:schema103.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema112.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema112.properties.slo.properties.window.enum,parentSchema:schema112.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -9205,7 +9566,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema112.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -9215,7 +9576,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -9226,7 +9587,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.good.type,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.slo.properties.good.type,parentSchema:schema112.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -9240,7 +9601,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema112.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -9250,7 +9611,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -9261,7 +9622,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.total.type,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.slo.properties.total.type,parentSchema:schema112.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -9273,7 +9634,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.slo.type,parentSchema:schema103.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.slo.type,parentSchema:schema112.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -9287,7 +9648,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema103.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema112.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -9297,7 +9658,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -9308,7 +9669,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.runbook.type,parentSchema:schema103.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.runbook.type,parentSchema:schema112.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -9326,7 +9687,7 @@ for(let i3=0; i3<len2; i3++){
 let data51 = data50[i3];
 if(typeof data51 === "string"){
 if(func1(data51) > 2048){
-const err142 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data51};
+const err142 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data51};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -9335,8 +9696,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(!pattern10.test(data51)){
-const err143 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data51};
+if(!pattern14.test(data51)){
+const err143 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data51};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -9347,7 +9708,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data51};
+const err144 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data51};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -9359,7 +9720,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.dashboards.type,parentSchema:schema103.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.dashboards.type,parentSchema:schema112.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -9377,7 +9738,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema124,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -9386,8 +9747,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern60.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema115,data:data53};
+if(!pattern64.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema124,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -9398,7 +9759,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.type,parentSchema:schema115,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.type,parentSchema:schema124,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -9415,7 +9776,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema103.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema112.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -9430,7 +9791,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.tags.type,parentSchema:schema103.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.tags.type,parentSchema:schema112.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -9443,7 +9804,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.page.type,parentSchema:schema103.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema112.properties.page.type,parentSchema:schema112.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -9469,7 +9830,7 @@ errors++;
 }
 var valid51 = _errs156 === errors;
 if(valid51){
-const err153 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data55};
+const err153 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data55};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -9491,7 +9852,7 @@ vErrors = null;
 }
 if(typeof data55 === "string"){
 if(func1(data55) > 63){
-const err154 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data55};
+const err154 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data55};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -9500,8 +9861,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(!pattern12.test(data55)){
-const err155 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data55};
+if(!pattern16.test(data55)){
+const err155 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data55};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -9512,7 +9873,7 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data55};
+const err156 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data55};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -9529,8 +9890,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern62.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema103.properties.notify.items,data:data57};
+if(!pattern66.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema112.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9541,7 +9902,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.notify.items.type,parentSchema:schema103.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.notify.items.type,parentSchema:schema112.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9562,7 +9923,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema103.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema112.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9577,7 +9938,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.notify.type,parentSchema:schema103.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.notify.type,parentSchema:schema112.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9645,7 +10006,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema112.properties.silence.items.required,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -9655,7 +10016,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema112.properties.silence.items.required,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -9665,7 +10026,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema112.properties.silence.items.required,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -9676,7 +10037,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -9689,8 +10050,8 @@ errors++;
 if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
-if(!pattern18.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+if(!pattern22.test(data62)){
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema112.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -9701,7 +10062,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.silence.items.properties.check.type,parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.silence.items.properties.check.type,parentSchema:schema112.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -9749,8 +10110,8 @@ errors++;
 if(data61.until !== undefined){
 let data64 = data61.until;
 if(typeof data64 === "string"){
-if(!pattern15.test(data64)){
-const err174 = {instancePath:instancePath+"/silence/" + i8+"/until",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data64};
+if(!pattern19.test(data64)){
+const err174 = {instancePath:instancePath+"/silence/" + i8+"/until",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data64};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -9761,7 +10122,7 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/silence/" + i8+"/until",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data64};
+const err175 = {instancePath:instancePath+"/silence/" + i8+"/until",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data64};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -9773,7 +10134,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.silence.items.type,parentSchema:schema103.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.properties.silence.items.type,parentSchema:schema112.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -9785,7 +10146,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.silence.type,parentSchema:schema103.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.properties.silence.type,parentSchema:schema112.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -9798,7 +10159,7 @@ errors++;
 if(data.retired !== undefined){
 let data65 = data.retired;
 if(typeof data65 !== "boolean"){
-const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data65};
+const err178 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data65};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -9810,7 +10171,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.type,parentSchema:schema112,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -9819,17 +10180,17 @@ vErrors.push(err179);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-as-code.dev/schemas/alerts.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9838,7 +10199,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.alerts === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema131.required,parentSchema:schema131,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9849,7 +10210,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "alerts")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema131,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9878,7 +10239,7 @@ errors++;
 }
 var valid3 = _errs8 === errors;
 if(valid3){
-const err3 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key1,propertyName:key1};
+const err3 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9900,7 +10261,7 @@ vErrors = null;
 }
 if(typeof key1 === "string"){
 if(func1(key1) > 63){
-const err4 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key1,propertyName:key1};
+const err4 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9909,8 +10270,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern12.test(key1)){
-const err5 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key1,propertyName:key1};
+if(!pattern16.test(key1)){
+const err5 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9921,7 +10282,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key1,propertyName:key1};
+const err6 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9932,7 +10293,7 @@ errors++;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema131.properties.alerts.propertyNames,parentSchema:schema131.properties.alerts,data:data0};
+const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema140.properties.alerts.propertyNames,parentSchema:schema140.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9943,14 +10304,14 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(!(validate43(data0[key2], {instancePath:instancePath+"/alerts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate51(data0[key2], {instancePath:instancePath+"/alerts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.properties.alerts.type,parentSchema:schema131.properties.alerts,data:data0};
+const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.properties.alerts.type,parentSchema:schema140.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9962,7 +10323,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.type,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9971,8 +10332,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
