@@ -62,7 +62,8 @@ export function registerDesiredState(
       if (!out) {
         const lookup = LOOKUPS[v.$invoke];
         if (!lookup) throw new Error(`no lookup for ${v.$invoke}`);
-        out = lookup(v.args, { parent });
+        const args = Object.fromEntries(Object.entries(v.args).map(([k, x]) => [k, typeof x === 'string' ? x : resolve(x, parent)]));
+        out = lookup(args as Record<string, pulumi.Input<string>>, { parent });
         lookups.set(key, out);
       }
       return out.apply((r) => r[v.property]);
