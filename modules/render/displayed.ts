@@ -4,14 +4,16 @@
  */
 import { descriptorOf } from '../backends';
 import { displayed } from '../backends/descriptor';
-import type { DesiredState, Value } from './desired';
+import type { DesiredResource, DesiredState, Value } from './desired';
 import type { StateDiff } from './diff';
 
+const shown = (r: DesiredResource): DesiredResource => displayed(descriptorOf(r.type), r);
+
 export function displayedState(state: DesiredState): DesiredState {
-  return { ...state, resources: state.resources.map((r) => displayed(descriptorOf(r.type), r)) };
+  return { ...state, resources: state.resources.map(shown) };
 }
 
-/** The changed inputs of updates, masked as their resource's full inputs would be. */
+/** Every resource of the diff masked, and the changed inputs of updates as their resource's full inputs would be. */
 export function displayedDiff(diff: StateDiff): StateDiff {
   const update = diff.update.map((u) => {
     const show = descriptorOf(u.resource.type)?.display;
@@ -27,7 +29,16 @@ export function displayedDiff(diff: StateDiff): StateDiff {
     };
     const before = side('before');
     const after = side('after');
-    return { ...u, changes: u.changes.map((c) => ({ input: c.input, before: before[c.input], after: after[c.input] })) };
+    return {
+      resource: shown(u.resource),
+      changes: u.changes.map((c) => ({ input: c.input, before: before[c.input], after: after[c.input] })),
+    };
   });
-  return { ...diff, update };
+  return {
+    ...diff,
+    create: diff.create.map(shown),
+    update,
+    replace: diff.replace.map((r) => ({ ...r, before: shown(r.before), after: shown(r.after) })),
+    delete: diff.delete.map(shown),
+  };
 }

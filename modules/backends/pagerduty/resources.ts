@@ -109,4 +109,9 @@ function maskAddress(inputs: Readonly<Record<string, Value>>): Readonly<Record<s
 }
 
 /** The type and look-up tokens by short name. */
-export const PD = { ...typesOf(PAGERDUTY), getUser: PAGERDUTY_LOOKUPS.user.token, getVendor: PAGERDUTY_LOOKUPS.vendor.token } as const;
+export const PD = {
+  ...typesOf(PAGERDUTY),
+  getUser: PAGERDUTY_LOOKUPS.user.token,
+  getUserContactMethod: PAGERDUTY_LOOKUPS.contactMethod.token,
+  getVendor: PAGERDUTY_LOOKUPS.vendor.token,
+} as const;
