@@ -48,6 +48,11 @@ export interface ResourceDescriptor {
    * @default - the inputs as they are
    */
   readonly display?: (inputs: Readonly<Record<string, Value>>) => Readonly<Record<string, Value>>;
+  /**
+   * Inputs registered as Pulumi secrets (a person's number): encrypted in the state, hidden by `pulumi preview`.
+   * @default - none
+   */
+  readonly secretInputs?: readonly string[];
 }
 
 /** A provider function the stack calls when it runs (a user by e-mail), resolved by modules/pulumi/registry.ts. */

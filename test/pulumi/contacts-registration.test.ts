@@ -11,6 +11,9 @@ import { fixtureTree, withEdit, writeTree } from '../helpers';
 
 installMocks();
 
+/** Pulumi's marker of a secret value in serialized inputs. */
+const SECRET_SIG = '4dabf18193072939515e22adb298388d';
+
 const teamsDir = writeTree(
   withEdit(
     'org.yaml',
@@ -34,7 +37,14 @@ describe('contacts under Pulumi', () => {
     const urns = await Promise.all(contacts.map(([, r]) => new Promise<string>((resolve) => r.urn.apply(resolve))));
     for (const urn of urns) expect(urn).toMatch(/::oncall:index:Organisation\$pagerduty:index\/user(ContactMethod|NotificationRule):/);
 
-    const inputs = (name: string) => registrations.find((r) => r.custom && r.name === name)!.inputs;
+    // The number is a secret for Pulumi: encrypted in the state, hidden by `pulumi preview`.
+    const raw = registrations.find((r) => r.custom && r.name === 'manon-sms-contact')!.inputs;
+    expect(raw.address).toMatchObject({ value: '639980901' });
+    expect(raw.address).toHaveProperty([SECRET_SIG]);
+    const unwrap = (v: unknown): unknown =>
+      v !== null && typeof v === 'object' && SECRET_SIG in v ? (v as unknown as { value: unknown }).value : v;
+    const inputs = (name: string) =>
+      Object.fromEntries(Object.entries(registrations.find((r) => r.custom && r.name === name)!.inputs).map(([k, v]) => [k, unwrap(v)]));
     const user = 'getUser:manon@acme.example';
     expect(inputs('manon-sms-contact')).toMatchObject({ userId: user, type: 'sms_contact_method', countryCode: 33, address: '639980901' });
     expect(inputs('manon-notify-high-sms-0m').contactMethod).toEqual({ id: 'manon-sms-contact_id', type: 'sms_contact_method' });

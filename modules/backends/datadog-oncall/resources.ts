@@ -63,6 +63,7 @@ export const DATADOG_ONCALL = {
     registration: sdk('OnCallUserNotificationChannel'),
     summary: contactSummary.datadogChannel,
     display: (inputs) => maskInputs(inputs, ['phone']),
+    secretInputs: ['phone'],
   }),
   /**
    * One rule of a user: user_id, channel_id and the phone block RequiresReplace

@@ -78,6 +78,7 @@ export const OPSGENIE = {
     registration: binding('UserContact'),
     summary: contactSummary.opsgenieContact,
     display: (inputs) => (inputs.method === 'email' ? inputs : maskInputs(inputs, ['to'])),
+    secretInputs: ['to'],
   }),
   /** A user's rule for new alerts: name and action_type ForceNew (resource_opsgenie_notification_rule.go). */
   notificationRule: describeType({
@@ -87,6 +88,7 @@ export const OPSGENIE = {
     registration: binding('NotificationRule'),
     summary: contactSummary.opsgenieRule,
     display: maskStepNumbers,
+    secretInputs: ['steps'],
   }),
 };
 

@@ -71,6 +71,7 @@ export const PAGERDUTY = {
     registration: sdk('UserContactMethod'),
     summary: contactSummary.pagerdutyMethod,
     display: maskAddress,
+    secretInputs: ['address'],
   }),
   /** One rule of a user (resource_pagerduty_user_notification_rule.go: no ForceNew field). */
   notificationRule: describeType({
