@@ -4,6 +4,7 @@
  * plan summarises it. Renderers build resources through their descriptor; the diff, the deletion guard, the
  * plan formatters, the policy pack and modules/pulumi/registry.ts read descriptors, never tokens of their own.
  */
+import { maskPhone } from '../core/mask-phones';
 import { invoke, type DesiredResource, type Invoke, type Origin, type ResourceOptions, type Value } from '../render/desired';
 
 /**
@@ -42,6 +43,16 @@ export interface ResourceDescriptor {
   readonly policy?: PolicyRules;
   readonly registration: Registration;
   readonly summary: Summary;
+  /**
+   * The inputs as every output but the provider shows them (`oncall plan`, its diff): phone numbers masked.
+   * @default - the inputs as they are
+   */
+  readonly display?: (inputs: Readonly<Record<string, Value>>) => Readonly<Record<string, Value>>;
+  /**
+   * Inputs registered as Pulumi secrets (a person's number): encrypted in the state, hidden by `pulumi preview`.
+   * @default - none
+   */
+  readonly secretInputs?: readonly string[];
 }
 
 /** A provider function the stack calls when it runs (a user by e-mail), resolved by modules/pulumi/registry.ts. */
@@ -96,4 +107,27 @@ export function dynamicModuleAndName(descriptor: ResourceDescriptor): { readonly
   const m = /^pulumi-nodejs:dynamic\/([^:]+):(.+)$/.exec(descriptor.type);
   if (!m || descriptor.registration.package !== 'dynamic') throw new Error(`${descriptor.type} is not a dynamic resource`);
   return { module: m[1] as string, name: m[2] as string };
+}
+
+/** A phone number as outputs other than the provider show it, in whatever form the provider wants it. */
+export function maskedNumber(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  if (value.startsWith('+')) return maskPhone(value);
+  return digits.length <= 4 ? '••••' : `${value.slice(0, 2)}${'•'.repeat(Math.max(value.length - 4, 2))}${value.slice(-2)}`;
+}
+
+/** The inputs with the numbers at these top-level inputs (strings, or the string fields of an object) masked. */
+export function maskInputs(inputs: Readonly<Record<string, Value>>, keys: readonly string[]): Readonly<Record<string, Value>> {
+  const mask = (v: Value): Value =>
+    typeof v === 'string'
+      ? maskedNumber(v)
+      : v !== null && typeof v === 'object' && !Array.isArray(v) && !('$ref' in v) && !('$invoke' in v) && !('$concat' in v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)]))
+        : v;
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, keys.includes(k) ? mask(v) : v]));
+}
+
+/** A resource as every output but the provider shows it. */
+export function displayed(descriptor: ResourceDescriptor | undefined, resource: DesiredResource): DesiredResource {
+  return descriptor?.display ? { ...resource, inputs: descriptor.display(resource.inputs) } : resource;
 }

@@ -12,7 +12,7 @@ type Part = (i: Inputs) => string | string[] | undefined;
 /** A value as a plan shows it: references by name, look-ups by their arguments. */
 export function show(v: Value): string {
   if (isRef(v)) return `→${v.$ref}`;
-  if (isInvoke(v)) return Object.values(v.args).join(',');
+  if (isInvoke(v)) return Object.values(v.args).map(show).join(',');
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
   if (v !== null && typeof v === 'object')
     return `{${Object.entries(v)

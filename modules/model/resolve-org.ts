@@ -9,6 +9,7 @@ import { sourceOf, type Reporter } from './reporter';
 import type { Holiday, Person, ReadinessSettings, WeeklyWindows } from './types';
 import { normaliseIntervals, windowIntervals } from './windows';
 import { resolveOrgPhoneOptions, type PhoneOptions } from './resolve-phone-speech';
+import { checkNotifyReach, resolveNotify } from './resolve-notify';
 
 export const DEFAULT_RUNBOOK_SECTIONS = ['Trigger', 'Resolution', 'Expected time'];
 export const DEFAULT_PAGING_SEVERITIES: Severity[] = ['P1', 'P2', 'P3'];
@@ -68,6 +69,7 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
   }
 
   const people = new Map<string, Person>();
+  const defaultNotify = resolveNotify(r, f, ['defaults', 'notify'], d.notify);
   const emails = new Map<string, string>();
   for (const [id, p] of Object.entries(spec.people)) {
     let zone = p.timezone ?? timezone;
@@ -84,7 +86,19 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
       );
     }
     emails.set(email, id);
-    people.set(id, { id, name: p.name, email: p.email, timezone: zone, phone: p.phone, source: sourceOf(f, ['people', id]) });
+    const own = resolveNotify(r, f, ['people', id, 'notify'], p.notify);
+    const notify = own ?? defaultNotify;
+    if (notify) checkNotifyReach(r, f, { id, phone: p.phone, pushDevice: p.pushDevice }, notify, own !== undefined);
+    people.set(id, {
+      id,
+      name: p.name,
+      email: p.email,
+      timezone: zone,
+      phone: p.phone,
+      ...(notify ? { notify } : {}),
+      ...(p.pushDevice === undefined ? {} : { pushDevice: p.pushDevice }),
+      source: sourceOf(f, ['people', id]),
+    });
   }
 
   const holidays: Holiday[] = [];

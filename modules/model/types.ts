@@ -23,6 +23,27 @@ export interface Person {
   readonly timezone: string;
   /** E.164; sensitive, mask it in every output but the router's TwiML and provider inputs. */
   readonly phone?: string;
+  /** How the person is reached when paged (theirs, or the organisation's default); none: the backend's own. */
+  readonly notify?: Notify;
+  /** The name the backend's mobile app registered their phone under: where `push` rules point. */
+  readonly pushDevice?: string;
+  readonly source: Source;
+}
+
+export type NotifyMethod = 'call' | 'sms' | 'push' | 'email';
+
+/** One contact method of a person's notification rules: at once (0) or after a delay since the page. */
+export interface NotifyRule {
+  readonly method: NotifyMethod;
+  readonly afterMinutes: number;
+  readonly source: Source;
+}
+
+/** A person's notification rules per urgency, each list in order of delay. */
+export interface Notify {
+  readonly high: readonly NotifyRule[];
+  readonly low: readonly NotifyRule[];
+  /** Where they are written: the person's `notify`, or `defaults.notify`. */
   readonly source: Source;
 }
 

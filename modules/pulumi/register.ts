@@ -5,6 +5,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { DesiredResource, DesiredState, Value } from '../render/desired';
 import { isConcat, isInvoke, isRef } from '../render/desired';
+import { descriptorOf } from '../backends';
 import { LOOKUPS, RESOURCE_CLASSES } from './registry';
 
 /** Resources in an order where every reference and every `dependsOn` points to one registered before it. */
@@ -72,7 +73,8 @@ export function registerDesiredState(
       if (!out) {
         const lookup = LOOKUPS[v.$invoke];
         if (!lookup) throw new Error(`no lookup for ${v.$invoke}`);
-        out = lookup(v.args, { parent });
+        const args = Object.fromEntries(Object.entries(v.args).map(([k, x]) => [k, typeof x === 'string' ? x : resolve(x, parent)]));
+        out = lookup(args as Record<string, pulumi.Input<string>>, { parent });
         lookups.set(key, out);
       }
       return out.apply((r) => r[v.property]);
@@ -86,7 +88,9 @@ export function registerDesiredState(
     const Class = RESOURCE_CLASSES[r.type];
     if (!Class) throw new Error(`no class registers ${r.type}`);
     const parent = parentOf(r.squad);
-    const inputs = { ...Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, resolve(v, parent)])), ...extraInputs[r.type] };
+    const secret = descriptorOf(r.type)?.secretInputs ?? [];
+    const input = (k: string, v: Value) => (secret.includes(k) ? pulumi.secret(resolve(v, parent)) : resolve(v, parent));
+    const inputs = { ...Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, input(k, v)])), ...extraInputs[r.type] };
     const former = naming.formerNames(r.name);
     const opts: pulumi.CustomResourceOptions = {
       parent,

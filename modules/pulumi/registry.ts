@@ -47,7 +47,7 @@ export const RESOURCE_CLASSES: Readonly<Record<string, Ctor>> = Object.fromEntri
   }),
 );
 
-type Lookup = (args: Record<string, string>, opts: pulumi.InvokeOutputOptions) => pulumi.Output<Record<string, unknown>>;
+type Lookup = (args: Record<string, pulumi.Input<string>>, opts: pulumi.InvokeOutputOptions) => pulumi.Output<Record<string, unknown>>;
 type OutputFunction = (args: Record<string, unknown>, opts: pulumi.InvokeOutputOptions) => pulumi.Output<Record<string, unknown>>;
 
 /** The `…Output` function of a described look-up, with its constant arguments. */

@@ -9,6 +9,7 @@ import { PAGING_BACKENDS } from '../backends/paging';
 import { CAPABILITIES } from './capabilities';
 import type { Backend } from './desired';
 import { at, type AddProblem } from './limit-problems';
+import { notifyLimits } from './notify-limits';
 import { positionAt } from '../spec/yaml-document';
 import { didYouMean, suggestionField } from '../core/suggest';
 
@@ -43,6 +44,7 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
       refusals(org, team, stack.backend, label, add);
       backend.constraints(org, team, label, add);
     }
+    notifyLimits(org, stack, label, add);
     datadogSite(org, stack, add);
   }
   return problems;

@@ -193,6 +193,17 @@ export const CAPABILITIES: readonly Capability[] = [
     yaml: '`alerts` of every kind',
     backends: everywhere("Datadog monitors, synthetic tests and SLOs, paging the backend's handle"),
   },
+  {
+    id: 'notify',
+    yaml: 'people `notify`: call, SMS, push, e-mail per urgency, at once or after minutes',
+    backends: {
+      pagerduty: rendered(
+        "contact methods for call and SMS, a notification rule per entry; push and e-mail use the contact methods the user has (the app's device by its label, the `Default` e-mail)",
+      ),
+      opsgenie: rendered('user contacts for SMS and voice, one notification rule for new alerts', 'backend/opsgenie-notify-low'),
+      datadog: rendered('notification channels (phone, e-mail) and a rule per entry', 'backend/datadog-push'),
+    },
+  },
   { id: 'status-page', yaml: 'service `statusPage`', backends: everywhere('Datadog status page component') },
   { id: 'phone', yaml: '`phone` line', backends: everywhere('Twilio number wired to the router (dynamic provider)') },
 ];

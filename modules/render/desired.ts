@@ -10,10 +10,13 @@ export interface Ref {
   readonly property: string;
 }
 
-/** A provider lookup (e.g. a user by e-mail), resolved when the stack runs. */
+/**
+ * A provider lookup (e.g. a user by e-mail), resolved when the stack runs. An argument may be another lookup's
+ * result (a user's contact method by the user's id).
+ */
 export interface Invoke {
   readonly $invoke: string;
-  readonly args: Readonly<Record<string, string>>;
+  readonly args: Readonly<Record<string, string | Invoke>>;
   readonly property: string;
 }
 
@@ -71,7 +74,7 @@ export function ref(name: string, property = 'id'): Ref {
   return { $ref: name, property };
 }
 
-export function invoke(token: string, args: Record<string, string>, property = 'id'): Invoke {
+export function invoke(token: string, args: Record<string, string | Invoke>, property = 'id'): Invoke {
   return { $invoke: token, args, property };
 }
 

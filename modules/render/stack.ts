@@ -5,6 +5,7 @@ import type { DesiredResource, DesiredState } from './desired';
 import { renderSquadAlerts } from './alerts';
 import { renderStatusPage } from './alerts/status-page';
 import { renderPhoneLine } from '../backends/twilio/render';
+import { peopleToReach } from '../backends/contacts';
 
 export interface StackSettings {
   readonly name: string;
@@ -29,6 +30,8 @@ export function renderStack(org: Organisation, stack: StackSettings): DesiredSta
     resources.push(...renderSquadAlerts(org, team, stack.backend, stack.opsgenieRegion ?? 'us'));
     resources.push(...renderPhoneLine(team));
   }
+  // How people are reached: once per stack, for the people of the squads it selects.
+  resources.push(...PAGING_BACKENDS[stack.backend].renderContacts(org, peopleToReach(org, stack.teams)));
   // The status page belongs to the whole organisation: stacks that provision a subset leave it alone.
   if (!stack.teams) resources.push(...renderStatusPage(org));
   return { stack: stack.name, backend: stack.backend, resources };

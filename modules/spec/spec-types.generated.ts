@@ -37,6 +37,47 @@ export type Time = string;
  */
 export type EndTime = string;
 /**
+ * the contact methods of one urgency, each at once or after a delay
+ *
+ * @minItems 1
+ */
+export type NotifyRules = [NotifyRule, ...NotifyRule[]];
+/**
+ * a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)
+ */
+export type NotifyRule =
+  | NotifyMethod
+  | (
+      | {
+          /**
+           * call after this delay since the page
+           */
+          call: Duration;
+        }
+      | {
+          /**
+           * sms after this delay since the page
+           */
+          sms: Duration;
+        }
+      | {
+          /**
+           * push after this delay since the page
+           */
+          push: Duration;
+        }
+      | {
+          /**
+           * email after this delay since the page
+           */
+          email: Duration;
+        }
+    );
+/**
+ * `call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`
+ */
+export type NotifyMethod = 'call' | 'sms' | 'push' | 'email';
+/**
  * an http(s) URL
  */
 export type Url = string;
@@ -138,6 +179,10 @@ export interface OrgFile {
      * time within which someone must be working on a page; default `1h`
      */
     responseTarget?: Duration;
+    /**
+     * how people without a `notify` of their own are reached; default: none (the backend's rules for each user are left as they are)
+     */
+    notify?: Notify;
   };
   /**
    * the router hosts every squad's phone line points at, and how the lines speak, unless the squad says otherwise
@@ -233,6 +278,19 @@ export interface Window {
   to: EndTime;
 }
 /**
+ * contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)
+ */
+export interface Notify {
+  /**
+   * high-urgency pages (every page on Opsgenie)
+   */
+  high?: NotifyRules;
+  /**
+   * low-urgency pages (routing `urgency: low`)
+   */
+  low?: NotifyRules;
+}
+/**
  * a person who can be on call, manage a squad or be notified
  */
 export interface Person {
@@ -252,6 +310,14 @@ export interface Person {
    * sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file
    */
   phone?: Phone;
+  /**
+   * how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are
+   */
+  notify?: Notify;
+  /**
+   * the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register
+   */
+  pushDevice?: Text;
 }
 /**
  * a public holiday: reported for compensation, on-call coverage is unchanged

@@ -12,10 +12,16 @@ import { loadOrganisation } from '../../modules/model/load';
 import { PROTECTED_KINDS } from '../../modules/policy/policies';
 import { BACKENDS, type DesiredResource } from '../../modules/render/desired';
 import { renderStack } from '../../modules/render/stack';
-import { fixtureTree, NOW } from '../helpers';
+import { fixtureTree, NOW, withEdit } from '../helpers';
 
 const org = loadOrganisation(fixtureTree()).organisation!;
-const rendered: DesiredResource[] = BACKENDS.flatMap((backend) => renderStack(org, { now: NOW, name: 't', backend }).resources);
+// The fixture's people leave how they are reached to each backend: manon says it, for the contact types.
+const reached = loadOrganisation(
+  withEdit('org.yaml', '  manon:\n', '  manon:\n    notify: { high: [call, sms, { email: 5m }], low: [email] }\n', fixtureTree()),
+).organisation!;
+const rendered: DesiredResource[] = BACKENDS.flatMap((backend) =>
+  [org, reached].flatMap((o) => renderStack(o, { now: NOW, name: 't', backend }).resources),
+);
 
 describe('resource descriptors', () => {
   it('describe every type the renderers produce, and each is produced by some backend', () => {

@@ -3,7 +3,7 @@
  * hours, one window every day, weekday windows, windows wrapping midnight), hour, day and week turns with
  * handoffs that cross daylight-saving changes, roster changes and overrides before and after the instant the
  * stack is rendered for, every escalation shape (repeats, several targets, the manager, a person, another
- * rotation, another squad's rotation), routing by hours with urgencies, every intake, alert kind and phone line.
+ * rotation, another squad's rotation), routing by hours with urgencies, every intake, alert kind and phone line, and how people are reached.
  * The tree goes through the real loader, so what is generated is what `oncall validate` accepts.
  */
 import fc from 'fast-check';
@@ -332,17 +332,31 @@ export interface RandomOrganisation {
   readonly zone: string;
 }
 
+/** One entry of `notify`: a method at once or after a delay (no push: Datadog On-Call refuses it). */
+const notifyRuleArb = fc
+  .tuple(fc.constantFrom('call', 'sms', 'email'), fc.constantFrom(0, 1, 5, 30))
+  .map(([method, minutes]) => (minutes === 0 ? method : { [method]: `${minutes}m` }));
+const notifyRulesArb = fc.uniqueArray(notifyRuleArb, { minLength: 1, maxLength: 3, selector: (r) => JSON.stringify(r) });
+/** How a person is reached, or nothing (the backend's own rules). */
+const notifyArb = fc.option(fc.record({ high: notifyRulesArb, low: notifyRulesArb }, { requiredKeys: ['high'] }), { nil: undefined });
+
 export const organisationArb: fc.Arbitrary<RandomOrganisation> = fc
   .record({
     zone: fc.constantFrom(...RANDOM_ZONES),
     business: fc.tuple(fc.constantFrom(7, 8, 9), fc.constantFrom(17, 18, 19)),
     squads: fc.array(squadArb, { minLength: 1, maxLength: 3 }),
+    notify: fc.array(notifyArb, { minLength: PEOPLE.length + 1, maxLength: PEOPLE.length + 1 }),
   })
-  .map(({ zone, business, squads }) => {
+  .map(({ zone, business, squads, notify }) => {
     const people = Object.fromEntries(
       [...PEOPLE, MANAGER].map((p, i) => [
         p,
-        { name: `Person ${p}`, email: `${p}@example.org`, phone: `+3363998${String(i).padStart(4, '0')}` },
+        {
+          name: `Person ${p}`,
+          email: `${p}@example.org`,
+          phone: `+3363998${String(i).padStart(4, '0')}`,
+          ...(notify[i] ? { notify: notify[i] } : {}),
+        },
       ]),
     );
     const org = {

@@ -11,6 +11,8 @@ export interface Registration {
 export const registrations: Registration[] = [];
 
 export function lookupId(token: string, args: Record<string, unknown>): string {
+  // A contact method is found by its user, type and label: all three in its id.
+  if (args.label !== undefined) return `${token.split(':').pop()}:${String(args.userId)}/${String(args.type)}/${String(args.label)}`;
   return `${token.split(':').pop()}:${String(args.email ?? args.username ?? args.filter ?? args.name)}`;
 }
 

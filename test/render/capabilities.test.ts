@@ -76,7 +76,7 @@ const twoPolicies = (alertPolicy: string): Squad => ({
  * Each feature: the squad without it and with it (what the test compares), and for features with limits, a
  * squad that goes beyond them (each limit code of the matrix must be raised by it, on its backend only).
  */
-const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad }> = {
+const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad; org?: Squad }> = {
   squad: { without: BASE, with: { ...BASE, members: ['ana', 'ben', 'cleo'] } },
   rotation: { without: BASE, with: { ...BASE, rotations: { oncall: { ...rotation(), every: '1d', handoff: '09:00' } } } },
   coverage: {
@@ -146,22 +146,31 @@ const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad }> 
   },
   'status-page': { without: BASE, with: { ...BASE, services: { api: { name: 'API', statusPage: 'API' } } } },
   phone: { without: BASE, with: { ...BASE, phone: { number: '+33199000101' } } },
+  // People are described in org.yaml: `with` is BASE again, in an organisation where ana says how she is reached.
+  notify: {
+    without: BASE,
+    with: BASE,
+    org: {
+      ...ORG,
+      people: { ...ORG.people, ana: { ...ORG.people.ana, notify: { high: ['call', 'sms', { email: '5m' }], low: ['email'] } } },
+    },
+  },
 };
 
-function tree(squad: Squad): SourceTree {
+function tree(squad: Squad, org: Squad = ORG): SourceTree {
   return {
     root: 'teams',
     files: new Map([
-      ['org.yaml', stringify(ORG)],
+      ['org.yaml', stringify(org)],
       ['core/team.yaml', stringify(squad)],
     ]),
     oversized: new Map(),
   };
 }
 
-function check(squad: Squad, backend: Backend) {
+function check(squad: Squad, backend: Backend, org?: Squad) {
   const stackFile = parseStackFile('stacks/Pulumi.matrix.yaml', 'matrix', `config:\n  oncall:backend: ${backend}\n`);
-  const result = analyse(tree(squad), NOW, { stacks: [stackFile.stack!], problems: stackFile.problems });
+  const result = analyse(tree(squad, org), NOW, { stacks: [stackFile.stack!], problems: stackFile.problems });
   const errors = result.problems.filter((p) => p.severity === 'error');
   const resources =
     result.organisation && errors.length === 0
@@ -183,7 +192,7 @@ describe('the capability matrix', () => {
     it(cell.kind === 'refused' ? `is refused by validate with ${cell.code}` : 'is rendered: the stack changes with it', () => {
       const without = check(example.without, backend);
       expect(without.errors).toEqual([]);
-      const withIt = check(example.with, backend);
+      const withIt = check(example.with, backend, example.org);
       if (cell.kind === 'refused') {
         const refusal = withIt.errors.find((e) => e.code === cell.code);
         expect(refusal, `${cell.code} expected among ${JSON.stringify(withIt.errors)}`).toBeDefined();

@@ -3,7 +3,8 @@
  * `replaceOn` of the provider's types: RequiresReplace plan modifiers at DataDog/terraform-provider-datadog@v4.19.0
  * (see ../datadog/resources.ts); the schedule, escalation policy, routing rules and team have none.
  */
-import { describeType, typesOf, type LookupDescriptor } from '../descriptor';
+import { contactSummary } from '../contacts';
+import { describeType, maskInputs, typesOf, type LookupDescriptor } from '../descriptor';
 import { layers, member, name, overrideSpan, rules, steps, summaryOf, zone } from '../summary';
 
 const sdk = (className: string) => ({ package: '@pulumi/datadog', className }) as const;
@@ -50,6 +51,30 @@ export const DATADOG_ONCALL = {
     replaceOn: ['scheduleId', 'start', 'end', 'userId'],
     registration: { package: 'dynamic', className: 'DatadogScheduleOverride' },
     summary: summaryOf(overrideSpan),
+  }),
+  /**
+   * A user's phone or e-mail: user_id, phone.number, email.address and email.formats RequiresReplace
+   * (datadog/fwprovider/resource_datadog_on_call_user_notification_channel.go).
+   */
+  notificationChannel: describeType({
+    type: 'datadog:index/onCallUserNotificationChannel:OnCallUserNotificationChannel',
+    kind: 'notification channel',
+    replaceOn: ['email', 'phone', 'userId'],
+    registration: sdk('OnCallUserNotificationChannel'),
+    summary: contactSummary.datadogChannel,
+    display: (inputs) => maskInputs(inputs, ['phone']),
+    secretInputs: ['phone'],
+  }),
+  /**
+   * One rule of a user: user_id, channel_id and the phone block RequiresReplace
+   * (datadog/fwprovider/resource_datadog_on_call_user_notification_rule.go).
+   */
+  notificationRule: describeType({
+    type: 'datadog:index/onCallUserNotificationRule:OnCallUserNotificationRule',
+    kind: 'notification rule',
+    replaceOn: ['channelId', 'phone', 'userId'],
+    registration: sdk('OnCallUserNotificationRule'),
+    summary: contactSummary.datadogRule,
   }),
 };
 

@@ -6,7 +6,9 @@
  * opsgenie/terraform-provider-opsgenie@v0.6.40 (pulumi/pulumi-opsgenie@v1.4.1:provider/go.mod; its
  * resources.go overrides none), in opsgenie/<file> there; test/contracts/opsgenie holds the same lists.
  */
-import { describeType, typesOf, type LookupDescriptor } from '../descriptor';
+import type { Value } from '../../render/desired';
+import { contactSummary } from '../contacts';
+import { describeType, maskInputs, typesOf, type LookupDescriptor } from '../descriptor';
 import { emailUsername, name, notifies, overrideDates, rotation, rules, summaryOf, zone } from '../summary';
 
 const binding = (className: string) => ({ package: 'opsgenie-binding', className }) as const;
@@ -68,7 +70,43 @@ export const OPSGENIE = {
     registration: { package: 'dynamic', className: 'OpsgenieScheduleOverride' },
     summary: summaryOf(overrideDates),
   }),
+  /** An SMS or voice number of a user: username ForceNew (resource_opsgenie_user_contact.go). */
+  userContact: describeType({
+    type: 'opsgenie:index/userContact:UserContact',
+    kind: 'user contact',
+    replaceOn: ['username'],
+    registration: binding('UserContact'),
+    summary: contactSummary.opsgenieContact,
+    display: (inputs) => (inputs.method === 'email' ? inputs : maskInputs(inputs, ['to'])),
+    secretInputs: ['to'],
+  }),
+  /** A user's rule for new alerts: name and action_type ForceNew (resource_opsgenie_notification_rule.go). */
+  notificationRule: describeType({
+    type: 'opsgenie:index/notificationRule:NotificationRule',
+    kind: 'notification rule',
+    replaceOn: ['actionType', 'name'],
+    registration: binding('NotificationRule'),
+    summary: contactSummary.opsgenieRule,
+    display: maskStepNumbers,
+    secretInputs: ['steps'],
+  }),
 };
+
+/** Steps that text or ring a number name it in `to`: masked outside the provider. */
+function maskStepNumbers(inputs: Readonly<Record<string, Value>>): Readonly<Record<string, Value>> {
+  if (!Array.isArray(inputs.steps)) return inputs;
+  const steps = inputs.steps.map((step) => {
+    if (step === null || typeof step !== 'object' || Array.isArray(step) || !Array.isArray((step as Record<string, Value>).contacts))
+      return step;
+    const s = step as Record<string, Value>;
+    const contacts = (s.contacts as Value[]).map((c) => {
+      const contact = c as Record<string, Value>;
+      return contact.method === 'sms' || contact.method === 'voice' ? maskInputs(contact, ['to']) : c;
+    });
+    return { ...s, contacts };
+  });
+  return { ...inputs, steps };
+}
 
 export const OPSGENIE_LOOKUPS = {
   user: {

@@ -6,7 +6,9 @@
  * 6a97d42457b2) in the files named below; neither the Pulumi schema nor the SDK adds `replaceOnChanges`.
  * test/contracts/pagerduty holds the same lists (test/contracts/replace-on.test.ts keeps them equal).
  */
-import { describeType, typesOf, type LookupDescriptor } from '../descriptor';
+import { describeType, maskInputs, typesOf, type LookupDescriptor } from '../descriptor';
+import type { Value } from '../../render/desired';
+import { contactSummary } from '../contacts';
 import { integrationEmail, layers, member, name, overrideSpan, rules, summaryOf, supportHours, urgency, zone } from '../summary';
 
 const sdk = (className: string) => ({ package: '@pulumi/pagerduty', className }) as const;
@@ -62,6 +64,22 @@ export const PAGERDUTY = {
     registration: { package: 'dynamic', className: 'PagerDutyScheduleOverride' },
     summary: summaryOf(zone, overrideSpan),
   }),
+  /** A call or SMS number of a user (resource_pagerduty_user_contact_method.go: no ForceNew field). */
+  contactMethod: describeType({
+    type: 'pagerduty:index/userContactMethod:UserContactMethod',
+    kind: 'contact method',
+    registration: sdk('UserContactMethod'),
+    summary: contactSummary.pagerdutyMethod,
+    display: maskAddress,
+    secretInputs: ['address'],
+  }),
+  /** One rule of a user (resource_pagerduty_user_notification_rule.go: no ForceNew field). */
+  notificationRule: describeType({
+    type: 'pagerduty:index/userNotificationRule:UserNotificationRule',
+    kind: 'notification rule',
+    registration: sdk('UserNotificationRule'),
+    summary: contactSummary.pagerdutyRule,
+  }),
 };
 
 export const PAGERDUTY_LOOKUPS = {
@@ -70,6 +88,15 @@ export const PAGERDUTY_LOOKUPS = {
     argument: 'email',
     registration: { package: '@pulumi/pagerduty', functionName: 'getUserOutput' },
   },
+  /**
+   * A contact method the stack does not create, by user, type and label (data_source_pagerduty_user_contact_method.go):
+   * a push device, which only the mobile app registers, and the e-mail every user is created with.
+   */
+  contactMethod: {
+    token: 'pagerduty:index/getUserContactMethod:getUserContactMethod',
+    argument: 'label',
+    registration: { package: '@pulumi/pagerduty', functionName: 'getUserContactMethodOutput' },
+  },
   vendor: {
     token: 'pagerduty:index/getVendor:getVendor',
     argument: 'name',
@@ -77,5 +104,15 @@ export const PAGERDUTY_LOOKUPS = {
   },
 } as const satisfies Record<string, LookupDescriptor>;
 
+/** A phone contact method's address is the national part of the person's number: masked outside the provider. */
+function maskAddress(inputs: Readonly<Record<string, Value>>): Readonly<Record<string, Value>> {
+  return inputs.type === 'email_contact_method' ? inputs : maskInputs(inputs, ['address']);
+}
+
 /** The type and look-up tokens by short name. */
-export const PD = { ...typesOf(PAGERDUTY), getUser: PAGERDUTY_LOOKUPS.user.token, getVendor: PAGERDUTY_LOOKUPS.vendor.token } as const;
+export const PD = {
+  ...typesOf(PAGERDUTY),
+  getUser: PAGERDUTY_LOOKUPS.user.token,
+  getUserContactMethod: PAGERDUTY_LOOKUPS.contactMethod.token,
+  getVendor: PAGERDUTY_LOOKUPS.vendor.token,
+} as const;

@@ -9,6 +9,7 @@ import { hasErrors } from '../../core/problem';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 import { baseDeployment, stackChange } from '../base-deployment';
 import { diffStates } from '../../render/diff';
+import { displayedDiff, displayedState } from '../../render/displayed';
 import { blockedChanges } from '../../render/deletion-guard';
 import { rotationChanges } from '../../schedule/week-compare';
 import { planDiffJson, planDiffMarkdown, planDiffText, type PlanDiff } from '../format/plan-diff';
@@ -65,7 +66,9 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
   const base = stringOption(values, 'base');
   if (base === undefined) {
     if (values['allow-delete']) throw new UsageError('--allow-delete goes with --base');
-    io.out(format === 'json' ? planJson(state) : format === 'markdown' ? planMarkdown(state) : planText(state));
+    // Phone numbers go to the providers only: the plan masks them.
+    const shown = displayedState(state);
+    io.out(format === 'json' ? planJson(shown) : format === 'markdown' ? planMarkdown(shown) : planText(shown));
     return EXIT_OK;
   }
   const allowDelete = values['allow-delete'] === true;
@@ -94,7 +97,7 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
   const report: PlanDiff = {
     stack: stack.name,
     base,
-    diff,
+    diff: displayedDiff(diff),
     blocked,
     allowDelete,
     rotations: rotationChanges(baseOrg, result.organisation, io.now().getTime()),

@@ -132,6 +132,17 @@ export const ALERT_CODES = codeGroup('Alerts, services, people, phone lines', {
   },
   'service/duplicate-status-name': { severity: 'error', summary: 'two services with the same status-page name' },
   'person/duplicate-email': { severity: 'error', summary: 'two people with the same e-mail' },
+  'person/notify-no-phone': { severity: 'error', summary: '`call` or `sms` in `notify` for a person without `phone`' },
+  'person/notify-no-device': {
+    severity: 'error',
+    summary: "`push` in `notify` for a person without `pushDevice` (the name the backend's app registered their phone under)",
+  },
+  'person/notify-delay': { severity: 'error', summary: 'a `notify` delay that is not a whole number of minutes' },
+  'person/notify-duplicate': { severity: 'warning', summary: 'the same method at the same delay twice in one urgency' },
+  'person/notify-not-at-once': {
+    severity: 'warning',
+    summary: 'high-urgency `notify` reaches the person by nothing at once: the first minutes of a page go unnoticed',
+  },
   'holiday/duplicate': { severity: 'warning', summary: 'a holiday listed twice' },
   'phone/no-router': { severity: 'error', summary: 'a phone line with no router URL' },
   'phone/no-fallback': { severity: 'warning', summary: 'a phone line with no fallback router' },

@@ -26,6 +26,15 @@ export const BACKEND_CODES = codeGroup(
       summary:
         "an alert names an escalation policy its squad's routing does not always use: Opsgenie routes a squad's alerts by its team routing rules, by time only",
     },
+    'backend/opsgenie-notify-low': {
+      severity: 'warning',
+      summary:
+        '`notify.low` on a stack on Opsgenie: every page there is high urgency (`urgency: low` is refused), so low-urgency rules are not provisioned',
+    },
+    'backend/datadog-push': {
+      severity: 'error',
+      summary: '`push` in `notify` on a Datadog On-Call stack: the provider has no notification channel for the mobile app',
+    },
     'backend/opsgenie-urgency': {
       severity: 'error',
       summary:

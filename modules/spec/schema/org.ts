@@ -1,5 +1,6 @@
 import { schemaDocument, type JsonSchema } from './defs';
 import { phoneSpeechProperties } from './phone-speech';
+import { NOTIFY_DEFS, PERSON_NOTIFY_PROPERTIES } from './notify';
 
 const person: JsonSchema = {
   description: 'a person who can be on call, manage a squad or be notified',
@@ -15,6 +16,7 @@ const person: JsonSchema = {
       description:
         "sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file",
     },
+    ...PERSON_NOTIFY_PROPERTIES,
   },
 };
 
@@ -44,6 +46,11 @@ const defaultsSection: JsonSchema = {
     responseTarget: {
       $ref: '#/$defs/duration',
       description: 'time within which someone must be working on a page; default `1h`',
+    },
+    notify: {
+      $ref: '#/$defs/notify',
+      description:
+        "how people without a `notify` of their own are reached; default: none (the backend's rules for each user are left as they are)",
     },
   },
 };
@@ -143,5 +150,5 @@ export const orgSchema = schemaDocument(
       fairness,
     },
   },
-  { person, holiday },
+  { person, holiday, ...NOTIFY_DEFS },
 );

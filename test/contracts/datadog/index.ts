@@ -27,5 +27,11 @@
 import type { ResourceContract } from '../contract';
 import { alertContracts } from './alerts';
 import { onCallContracts } from './oncall';
+import { notificationChannelContract, notificationRuleContract } from './contacts';
 
-export const datadogContracts: ResourceContract[] = [...onCallContracts, ...alertContracts];
+export const datadogContracts: ResourceContract[] = [
+  ...onCallContracts,
+  notificationChannelContract,
+  notificationRuleContract,
+  ...alertContracts,
+];

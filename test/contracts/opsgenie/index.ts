@@ -7,6 +7,7 @@ import { rotationContract } from './rotation';
 import { routingRuleContract } from './routing-rule';
 import { scheduleContract } from './schedule';
 import { teamContract } from './team';
+import { notificationRuleContract, userContactContract } from './notification-rule';
 
 export const opsgenieContracts: ResourceContract[] = [
   teamContract,
@@ -17,4 +18,6 @@ export const opsgenieContracts: ResourceContract[] = [
   apiIntegrationContract,
   emailIntegrationContract,
   overrideContract,
+  userContactContract,
+  notificationRuleContract,
 ];

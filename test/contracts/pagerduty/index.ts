@@ -10,6 +10,7 @@ import { scheduleOverrideContract } from './schedule-override';
 import { serviceContract } from './service';
 import { serviceIntegrationContract } from './service-integration';
 import { teamContract, teamMembershipContract } from './team';
+import { userContactMethodContract, userNotificationRuleContract } from './user-contact';
 
 export const pagerdutyContracts: ResourceContract[] = [
   teamContract,
@@ -19,4 +20,6 @@ export const pagerdutyContracts: ResourceContract[] = [
   serviceContract,
   serviceIntegrationContract,
   scheduleOverrideContract,
+  userContactMethodContract,
+  userNotificationRuleContract,
 ];
