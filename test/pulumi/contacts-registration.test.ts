@@ -38,16 +38,22 @@ describe('contacts under Pulumi', () => {
     for (const urn of urns) expect(urn).toMatch(/::oncall:index:Organisation\$pagerduty:index\/user(ContactMethod|NotificationRule):/);
 
     // The number is a secret for Pulumi: encrypted in the state, hidden by `pulumi preview`.
-    const raw = registrations.find((r) => r.custom && r.name === 'manon-sms-contact')!.inputs;
+    // Registered under names scoped by the component (modules/pulumi/scoped-names.ts).
+    const raw = registrations.find((r) => r.custom && r.name === 'org-contacts/manon-sms-contact')!.inputs;
     expect(raw.address).toMatchObject({ value: '639980901' });
     expect(raw.address).toHaveProperty([SECRET_SIG]);
     const unwrap = (v: unknown): unknown =>
       v !== null && typeof v === 'object' && SECRET_SIG in v ? (v as unknown as { value: unknown }).value : v;
     const inputs = (name: string) =>
-      Object.fromEntries(Object.entries(registrations.find((r) => r.custom && r.name === name)!.inputs).map(([k, v]) => [k, unwrap(v)]));
+      Object.fromEntries(
+        Object.entries(registrations.find((r) => r.custom && r.name === `org-contacts/${name}`)!.inputs).map(([k, v]) => [k, unwrap(v)]),
+      );
     const user = 'getUser:manon@acme.example';
     expect(inputs('manon-sms-contact')).toMatchObject({ userId: user, type: 'sms_contact_method', countryCode: 33, address: '639980901' });
-    expect(inputs('manon-notify-high-sms-0m').contactMethod).toEqual({ id: 'manon-sms-contact_id', type: 'sms_contact_method' });
+    expect(inputs('manon-notify-high-sms-0m').contactMethod).toEqual({
+      id: 'org-contacts/manon-sms-contact_id',
+      type: 'sms_contact_method',
+    });
     expect(inputs('manon-notify-high-push-0m').contactMethod).toEqual({
       id: `getUserContactMethod:${user}/push_notification_contact_method/Pixel 8`,
       type: 'push_notification_contact_method',
