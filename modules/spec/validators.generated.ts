@@ -1477,11 +1477,13 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const team: unknown = validate29;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first","type":"object","additionalProperties":false,"required":["between","shifts"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"start dates of a's shift and of b's shift"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"whole shifts exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first","type":"object","additionalProperties":false,"required":["between","shifts"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"start dates of a's shift and of b's shift"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"whole shifts exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the squad's first rotation (with none of its own, the first rotation its policy names) and its only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/rotationRef","description":"the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
 const schema79 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"};
 const schema85 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
+const schema91 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
 const func24 = Object.prototype.hasOwnProperty;
 const pattern33 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
+const pattern40 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 const pattern68 = new RegExp("^PN[0-9a-f]{32}$", "u");
 const schema69 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]};
 
@@ -1826,8 +1828,6 @@ return errors === 0;
 validate30.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
 const schema90 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]};
-const schema91 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
-const pattern40 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6345,10 +6345,9 @@ errors = vErrors.length;
 }
 if(data48.rotation !== undefined){
 let data50 = data48.rotation;
-const _errs162 = errors;
-const _errs163 = errors;
-if(!((data50 === "constructor") || (data50 === "prototype"))){
-const err145 = {};
+if(typeof data50 === "string"){
+if(func1(data50) > 127){
+const err145 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema91,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -6357,9 +6356,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-var valid74 = _errs163 === errors;
-if(valid74){
-const err146 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data50};
+if(!pattern40.test(data50)){
+const err146 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/rotationRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema91,data:data50};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6368,20 +6366,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-else {
-errors = _errs162;
-if(vErrors !== null){
-if(_errs162){
-vErrors.length = _errs162;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof data50 === "string"){
-if(func1(data50) > 63){
-const err147 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data50};
+const err147 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/rotationRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.type,parentSchema:schema91,data:data50};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -6390,8 +6377,13 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(!pattern12.test(data50)){
-const err148 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data50};
+}
+if(data48.escalation !== undefined){
+let data51 = data48.escalation;
+const _errs165 = errors;
+const _errs166 = errors;
+if(!((data51 === "constructor") || (data51 === "prototype"))){
+const err148 = {};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -6400,9 +6392,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/routing/" + i13+"/rotation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data50};
+var valid75 = _errs166 === errors;
+if(valid75){
+const err149 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data51};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -6411,37 +6403,11 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data48.escalation !== undefined){
-let data51 = data48.escalation;
-const _errs167 = errors;
-const _errs168 = errors;
-if(!((data51 === "constructor") || (data51 === "prototype"))){
-const err150 = {};
-if(vErrors === null){
-vErrors = [err150];
-}
 else {
-vErrors.push(err150);
-}
-errors++;
-}
-var valid76 = _errs168 === errors;
-if(valid76){
-const err151 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data51};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-else {
-errors = _errs167;
+errors = _errs165;
 if(vErrors !== null){
-if(_errs167){
-vErrors.length = _errs167;
+if(_errs165){
+vErrors.length = _errs165;
 }
 else {
 vErrors = null;
@@ -6450,7 +6416,28 @@ vErrors = null;
 }
 if(typeof data51 === "string"){
 if(func1(data51) > 63){
-const err152 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data51};
+const err150 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data51};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if(!pattern12.test(data51)){
+const err151 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data51};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data51};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -6459,8 +6446,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(!pattern12.test(data51)){
-const err153 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data51};
+}
+if(data48.urgency !== undefined){
+let data52 = data48.urgency;
+if(!((data52 === "high") || (data52 === "low"))){
+const err153 = {instancePath:instancePath+"/routing/" + i13+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema58.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.routing.items.properties.urgency.enum,parentSchema:schema58.properties.routing.items.properties.urgency,data:data52};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -6470,8 +6460,9 @@ vErrors.push(err153);
 errors++;
 }
 }
+}
 else {
-const err154 = {instancePath:instancePath+"/routing/" + i13+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data51};
+const err154 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.routing.items.type,parentSchema:schema58.properties.routing.items,data:data48};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -6481,10 +6472,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data48.urgency !== undefined){
-let data52 = data48.urgency;
-if(!((data52 === "high") || (data52 === "low"))){
-const err155 = {instancePath:instancePath+"/routing/" + i13+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema58.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.routing.items.properties.urgency.enum,parentSchema:schema58.properties.routing.items.properties.urgency,data:data52};
+}
+else {
+const err155 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.routing.type,parentSchema:schema58.properties.routing,data:data47};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -6494,9 +6484,15 @@ vErrors.push(err155);
 errors++;
 }
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/routing/" + i13,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.routing.items.type,parentSchema:schema58.properties.routing.items,data:data48};
+if(data.services !== undefined){
+let data53 = data.services;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key12 in data53){
+const _errs170 = errors;
+const _errs173 = errors;
+const _errs174 = errors;
+if(!((key12 === "constructor") || (key12 === "prototype"))){
+const err156 = {};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -6505,10 +6501,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-}
-else {
-const err157 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.routing.type,parentSchema:schema58.properties.routing,data:data47};
+var valid78 = _errs174 === errors;
+if(valid78){
+const err157 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -6517,40 +6512,11 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data.services !== undefined){
-let data53 = data.services;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key12 in data53){
-const _errs172 = errors;
-const _errs175 = errors;
-const _errs176 = errors;
-if(!((key12 === "constructor") || (key12 === "prototype"))){
-const err158 = {};
-if(vErrors === null){
-vErrors = [err158];
-}
 else {
-vErrors.push(err158);
-}
-errors++;
-}
-var valid79 = _errs176 === errors;
-if(valid79){
-const err159 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key12,propertyName:key12};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-else {
-errors = _errs175;
+errors = _errs173;
 if(vErrors !== null){
-if(_errs175){
-vErrors.length = _errs175;
+if(_errs173){
+vErrors.length = _errs173;
 }
 else {
 vErrors = null;
@@ -6559,7 +6525,28 @@ vErrors = null;
 }
 if(typeof key12 === "string"){
 if(func1(key12) > 63){
-const err160 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key12,propertyName:key12};
+const err158 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key12,propertyName:key12};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if(!pattern12.test(key12)){
+const err159 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key12,propertyName:key12};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -6568,8 +6555,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(!pattern12.test(key12)){
-const err161 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key12,propertyName:key12};
+var valid76 = _errs170 === errors;
+if(!valid76){
+const err161 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema58.properties.services.propertyNames,parentSchema:schema58.properties.services,data:data53};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -6579,8 +6567,12 @@ vErrors.push(err161);
 errors++;
 }
 }
-else {
-const err162 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key12,propertyName:key12};
+for(const key13 in data53){
+let data54 = data53[key13];
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key14 in data54){
+if(!((((key14 === "name") || (key14 === "description")) || (key14 === "statusPage")) || (key14 === "retired"))){
+const err162 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties,data:data54};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -6589,9 +6581,12 @@ vErrors.push(err162);
 }
 errors++;
 }
-var valid77 = _errs172 === errors;
-if(!valid77){
-const err163 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema58.properties.services.propertyNames,parentSchema:schema58.properties.services,data:data53};
+}
+if(data54.name !== undefined){
+let data55 = data54.name;
+if(typeof data55 === "string"){
+if(func1(data55) > 500){
+const err163 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data55};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -6600,13 +6595,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-for(const key13 in data53){
-let data54 = data53[key13];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key14 in data54){
-if(!((((key14 === "name") || (key14 === "description")) || (key14 === "statusPage")) || (key14 === "retired"))){
-const err164 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+if(func1(data55) < 1){
+const err164 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data55};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -6616,11 +6606,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data54.name !== undefined){
-let data55 = data54.name;
-if(typeof data55 === "string"){
-if(func1(data55) > 500){
-const err165 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data55};
+else {
+const err165 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data55};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -6629,8 +6616,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(func1(data55) < 1){
-const err166 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data55};
+}
+if(data54.description !== undefined){
+let data56 = data54.description;
+if(typeof data56 === "string"){
+if(func1(data56) > 4000){
+const err166 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -6641,7 +6632,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data55};
+const err167 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.services.additionalProperties.properties.description.type,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -6651,11 +6642,14 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data54.description !== undefined){
-let data56 = data54.description;
-if(typeof data56 === "string"){
-if(func1(data56) > 4000){
-const err168 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
+if(data54.statusPage !== undefined){
+let data57 = data54.statusPage;
+const _errs185 = errors;
+let valid82 = false;
+const _errs186 = errors;
+if(typeof data57 === "string"){
+if(func1(data57) > 500){
+const err168 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data57};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -6664,9 +6658,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.services.additionalProperties.properties.description.type,parentSchema:schema58.properties.services.additionalProperties.properties.description,data:data56};
+if(func1(data57) < 1){
+const err169 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data57};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -6676,14 +6669,8 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data54.statusPage !== undefined){
-let data57 = data54.statusPage;
-const _errs187 = errors;
-let valid83 = false;
-const _errs188 = errors;
-if(typeof data57 === "string"){
-if(func1(data57) > 500){
-const err170 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data57};
+else {
+const err170 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data57};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -6692,8 +6679,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(func1(data57) < 1){
-const err171 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data57};
+var _valid1 = _errs186 === errors;
+valid82 = valid82 || _valid1;
+const _errs189 = errors;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.name === undefined){
+const err171 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -6702,9 +6693,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data57};
+for(const key15 in data57){
+if(!((key15 === "name") || (key15 === "group"))){
+const err172 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -6713,12 +6704,12 @@ vErrors.push(err172);
 }
 errors++;
 }
-var _valid1 = _errs188 === errors;
-valid83 = valid83 || _valid1;
-const _errs191 = errors;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.name === undefined){
-const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+}
+if(data57.name !== undefined){
+let data58 = data57.name;
+if(typeof data58 === "string"){
+if(func1(data58) > 500){
+const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data58};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -6727,9 +6718,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key15 in data57){
-if(!((key15 === "name") || (key15 === "group"))){
-const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+if(func1(data58) < 1){
+const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data58};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -6739,11 +6729,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data58 = data57.name;
-if(typeof data58 === "string"){
-if(func1(data58) > 500){
-const err175 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data58};
+else {
+const err175 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data58};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -6752,8 +6739,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(func1(data58) < 1){
-const err176 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data58};
+}
+if(data57.group !== undefined){
+let data59 = data57.group;
+if(typeof data59 === "string"){
+if(func1(data59) > 500){
+const err176 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data59};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -6762,9 +6753,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data58};
+if(func1(data59) < 1){
+const err177 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data59};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -6774,11 +6764,8 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data57.group !== undefined){
-let data59 = data57.group;
-if(typeof data59 === "string"){
-if(func1(data59) > 500){
-const err178 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data59};
+else {
+const err178 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data59};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -6787,8 +6774,10 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(func1(data59) < 1){
-const err179 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data59};
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -6797,9 +6786,10 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data59};
+var _valid1 = _errs189 === errors;
+valid82 = valid82 || _valid1;
+if(!valid82){
+const err180 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage,data:data57};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -6808,35 +6798,11 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-}
 else {
-const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-var _valid1 = _errs191 === errors;
-valid83 = valid83 || _valid1;
-if(!valid83){
-const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage,data:data57};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-else {
-errors = _errs187;
+errors = _errs185;
 if(vErrors !== null){
-if(_errs187){
-vErrors.length = _errs187;
+if(_errs185){
+vErrors.length = _errs185;
 }
 else {
 vErrors = null;
@@ -6847,7 +6813,31 @@ vErrors = null;
 if(data54.retired !== undefined){
 let data60 = data54.retired;
 if(typeof data60 !== "boolean"){
-const err183 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data60};
+const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data60};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.type,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.type,parentSchema:schema58.properties.services,data:data53};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -6857,9 +6847,15 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.type,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+if(data.alerts !== undefined){
+let data61 = data.alerts;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key16 in data61){
+const _errs203 = errors;
+const _errs206 = errors;
+const _errs207 = errors;
+if(!((key16 === "constructor") || (key16 === "prototype"))){
+const err184 = {};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -6868,10 +6864,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.type,parentSchema:schema58.properties.services,data:data53};
+var valid90 = _errs207 === errors;
+if(valid90){
+const err185 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -6880,40 +6875,11 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data.alerts !== undefined){
-let data61 = data.alerts;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key16 in data61){
-const _errs205 = errors;
-const _errs208 = errors;
-const _errs209 = errors;
-if(!((key16 === "constructor") || (key16 === "prototype"))){
-const err186 = {};
-if(vErrors === null){
-vErrors = [err186];
-}
 else {
-vErrors.push(err186);
-}
-errors++;
-}
-var valid91 = _errs209 === errors;
-if(valid91){
-const err187 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key16,propertyName:key16};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-else {
-errors = _errs208;
+errors = _errs206;
 if(vErrors !== null){
-if(_errs208){
-vErrors.length = _errs208;
+if(_errs206){
+vErrors.length = _errs206;
 }
 else {
 vErrors = null;
@@ -6922,7 +6888,28 @@ vErrors = null;
 }
 if(typeof key16 === "string"){
 if(func1(key16) > 63){
-const err188 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key16,propertyName:key16};
+const err186 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key16,propertyName:key16};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+if(!pattern12.test(key16)){
+const err187 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key16,propertyName:key16};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -6931,35 +6918,14 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!pattern12.test(key16)){
-const err189 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key16,propertyName:key16};
+var valid88 = _errs203 === errors;
+if(!valid88){
+const err189 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema58.properties.alerts.propertyNames,parentSchema:schema58.properties.alerts,data:data61};
 if(vErrors === null){
 vErrors = [err189];
 }
 else {
 vErrors.push(err189);
-}
-errors++;
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key16,propertyName:key16};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-var valid89 = _errs205 === errors;
-if(!valid89){
-const err191 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema58.properties.alerts.propertyNames,parentSchema:schema58.properties.alerts,data:data61};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
 }
 errors++;
 }
@@ -6972,7 +6938,32 @@ errors = vErrors.length;
 }
 }
 else {
-const err192 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.alerts.type,parentSchema:schema58.properties.alerts,data:data61};
+const err190 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.alerts.type,parentSchema:schema58.properties.alerts,data:data61};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data.phone !== undefined){
+let data63 = data.phone;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.number === undefined){
+const err191 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema58.properties.phone.required,parentSchema:schema58.properties.phone,data:data63};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+for(const key18 in data63){
+if(!(((((key18 === "number") || (key18 === "sid")) || (key18 === "router")) || (key18 === "fallback")) || (key18 === "retired"))){
+const err192 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.phone,data:data63};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -6982,11 +6973,11 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data.phone !== undefined){
-let data63 = data.phone;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.number === undefined){
-const err193 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema58.properties.phone.required,parentSchema:schema58.properties.phone,data:data63};
+if(data63.number !== undefined){
+let data64 = data63.number;
+if(typeof data64 === "string"){
+if(!pattern14.test(data64)){
+const err193 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data64};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -6995,9 +6986,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key18 in data63){
-if(!(((((key18 === "number") || (key18 === "sid")) || (key18 === "router")) || (key18 === "fallback")) || (key18 === "retired"))){
-const err194 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.phone,data:data63};
+}
+else {
+const err194 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data64};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -7007,11 +6998,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data63.number !== undefined){
-let data64 = data63.number;
-if(typeof data64 === "string"){
-if(!pattern14.test(data64)){
-const err195 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data64};
+if(data63.sid !== undefined){
+let data65 = data63.sid;
+if(typeof data65 === "string"){
+if(!pattern68.test(data65)){
+const err195 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema58.properties.phone.properties.sid,data:data65};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -7022,7 +7013,7 @@ errors++;
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data64};
+const err196 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.sid.type,parentSchema:schema58.properties.phone.properties.sid,data:data65};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -7032,11 +7023,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data63.sid !== undefined){
-let data65 = data63.sid;
-if(typeof data65 === "string"){
-if(!pattern68.test(data65)){
-const err197 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema58.properties.phone.properties.sid,data:data65};
+if(data63.router !== undefined){
+let data66 = data63.router;
+if(typeof data66 === "string"){
+if(func1(data66) > 2048){
+const err197 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data66};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -7045,9 +7036,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.sid.type,parentSchema:schema58.properties.phone.properties.sid,data:data65};
+if(!pattern10.test(data66)){
+const err198 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data66};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -7057,11 +7047,8 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data63.router !== undefined){
-let data66 = data63.router;
-if(typeof data66 === "string"){
-if(func1(data66) > 2048){
-const err199 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data66};
+else {
+const err199 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data66};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -7070,8 +7057,12 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!pattern10.test(data66)){
-const err200 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data66};
+}
+if(data63.fallback !== undefined){
+let data67 = data63.fallback;
+if(typeof data67 === "string"){
+if(func1(data67) > 2048){
+const err200 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data67};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -7080,9 +7071,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data66};
+if(!pattern10.test(data67)){
+const err201 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data67};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -7092,11 +7082,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data63.fallback !== undefined){
-let data67 = data63.fallback;
-if(typeof data67 === "string"){
-if(func1(data67) > 2048){
-const err202 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data67};
+else {
+const err202 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data67};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -7105,8 +7092,11 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(!pattern10.test(data67)){
-const err203 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data67};
+}
+if(data63.retired !== undefined){
+let data68 = data63.retired;
+if(typeof data68 !== "boolean"){
+const err203 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data68};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -7116,8 +7106,9 @@ vErrors.push(err203);
 errors++;
 }
 }
+}
 else {
-const err204 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data67};
+const err204 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.phone.type,parentSchema:schema58.properties.phone,data:data63};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -7127,10 +7118,12 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data63.retired !== undefined){
-let data68 = data63.retired;
-if(typeof data68 !== "boolean"){
-const err205 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data68};
+if(data.intake !== undefined){
+let data69 = data.intake;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key19 in data69){
+if(!(key19 === "email")){
+const err205 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.intake,data:data69};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -7140,9 +7133,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.phone.type,parentSchema:schema58.properties.phone,data:data63};
+if(data69.email !== undefined){
+let data70 = data69.email;
+if(typeof data70 !== "boolean"){
+const err206 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.intake.properties.email.type,parentSchema:schema58.properties.intake.properties.email,data:data70};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -7152,42 +7146,14 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data.intake !== undefined){
-let data69 = data.intake;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key19 in data69){
-if(!(key19 === "email")){
-const err207 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.intake,data:data69};
+}
+else {
+const err207 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.intake.type,parentSchema:schema58.properties.intake,data:data69};
 if(vErrors === null){
 vErrors = [err207];
 }
 else {
 vErrors.push(err207);
-}
-errors++;
-}
-}
-if(data69.email !== undefined){
-let data70 = data69.email;
-if(typeof data70 !== "boolean"){
-const err208 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.intake.properties.email.type,parentSchema:schema58.properties.intake.properties.email,data:data70};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-}
-}
-else {
-const err209 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.intake.type,parentSchema:schema58.properties.intake,data:data69};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
 }
 errors++;
 }
@@ -7200,7 +7166,27 @@ for(let i14=0; i14<len11; i14++){
 let data72 = data71[i14];
 if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 if(data72.person === undefined){
-const err210 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+const err208 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+if(data72.from === undefined){
+const err209 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+if(data72.to === undefined){
+const err210 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -7209,8 +7195,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data72.from === undefined){
-const err211 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+for(const key20 in data72){
+if(!((((key20 === "person") || (key20 === "from")) || (key20 === "to")) || (key20 === "reason"))){
+const err211 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.unavailable.items,data:data72};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -7219,8 +7206,13 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data72.to === undefined){
-const err212 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+}
+if(data72.person !== undefined){
+let data73 = data72.person;
+const _errs240 = errors;
+const _errs241 = errors;
+if(!((data73 === "constructor") || (data73 === "prototype"))){
+const err212 = {};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -7229,9 +7221,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key20 in data72){
-if(!((((key20 === "person") || (key20 === "from")) || (key20 === "to")) || (key20 === "reason"))){
-const err213 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.unavailable.items,data:data72};
+var valid102 = _errs241 === errors;
+if(valid102){
+const err213 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data73};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -7240,37 +7232,11 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data72.person !== undefined){
-let data73 = data72.person;
-const _errs242 = errors;
-const _errs243 = errors;
-if(!((data73 === "constructor") || (data73 === "prototype"))){
-const err214 = {};
-if(vErrors === null){
-vErrors = [err214];
-}
 else {
-vErrors.push(err214);
-}
-errors++;
-}
-var valid103 = _errs243 === errors;
-if(valid103){
-const err215 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data73};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-else {
-errors = _errs242;
+errors = _errs240;
 if(vErrors !== null){
-if(_errs242){
-vErrors.length = _errs242;
+if(_errs240){
+vErrors.length = _errs240;
 }
 else {
 vErrors = null;
@@ -7279,7 +7245,28 @@ vErrors = null;
 }
 if(typeof data73 === "string"){
 if(func1(data73) > 63){
-const err216 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data73};
+const err214 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data73};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+if(!pattern12.test(data73)){
+const err215 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data73};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data73};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -7288,8 +7275,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(!pattern12.test(data73)){
-const err217 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data73};
+}
+if(data72.from !== undefined){
+let data74 = data72.from;
+if(typeof data74 === "string"){
+if(!pattern15.test(data74)){
+const err217 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data74};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -7300,7 +7291,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data73};
+const err218 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data74};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -7310,11 +7301,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data72.from !== undefined){
-let data74 = data72.from;
-if(typeof data74 === "string"){
-if(!pattern15.test(data74)){
-const err219 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data74};
+if(data72.to !== undefined){
+let data75 = data72.to;
+if(typeof data75 === "string"){
+if(!pattern15.test(data75)){
+const err219 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data75};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -7325,7 +7316,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data74};
+const err220 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data75};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -7335,11 +7326,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data72.to !== undefined){
-let data75 = data72.to;
-if(typeof data75 === "string"){
-if(!pattern15.test(data75)){
-const err221 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data75};
+if(data72.reason !== undefined){
+let data76 = data72.reason;
+if(typeof data76 === "string"){
+if(func1(data76) > 500){
+const err221 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data76};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -7348,9 +7339,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data75};
+if(func1(data76) < 1){
+const err222 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data76};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -7360,11 +7350,8 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data72.reason !== undefined){
-let data76 = data72.reason;
-if(typeof data76 === "string"){
-if(func1(data76) > 500){
-const err223 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data76};
+else {
+const err223 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data76};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -7373,8 +7360,10 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(func1(data76) < 1){
-const err224 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data76};
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.unavailable.items.type,parentSchema:schema58.properties.unavailable.items,data:data72};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -7384,8 +7373,9 @@ vErrors.push(err224);
 errors++;
 }
 }
+}
 else {
-const err225 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data76};
+const err225 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.unavailable.type,parentSchema:schema58.properties.unavailable,data:data71};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -7395,9 +7385,10 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.unavailable.items.type,parentSchema:schema58.properties.unavailable.items,data:data72};
+if(data.retired !== undefined){
+let data77 = data.retired;
+if(typeof data77 !== "boolean"){
+const err226 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data77};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -7409,37 +7400,12 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.unavailable.type,parentSchema:schema58.properties.unavailable,data:data71};
+const err227 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err227];
 }
 else {
 vErrors.push(err227);
-}
-errors++;
-}
-}
-if(data.retired !== undefined){
-let data77 = data.retired;
-if(typeof data77 !== "boolean"){
-const err228 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data77};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-}
-}
-else {
-const err229 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
 }
 errors++;
 }
