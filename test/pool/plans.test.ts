@@ -2,6 +2,13 @@
  * A pool's plans on every backend: squads without rotations of their own get their services, integrations
  * and e-mail intake; each pool rotation is one schedule, referenced by every policy that uses it; and every
  * reference of every plan names a resource of that plan.
+ *
+ * A policy may target a schedule another team owns on each backend: the providers take a schedule target as a
+ * bare id, with no condition on its team — PagerDuty/terraform-provider-pagerduty@v2.4.0:
+ * pagerduty/resource_pagerduty_escalation_policy.go (rule `target` {type `schedule_reference`, id}),
+ * opsgenie/terraform-provider-opsgenie@v0.6.40:opsgenie/resource_opsgenie_escalation.go (rule `recipient`
+ * {type user|schedule|team, id}; `owner_team_id` is the policy's own), DataDog/terraform-provider-datadog@v4.19.0:
+ * datadog/fwprovider/resource_datadog_on_call_escalation_policy.go (step target `schedule`, an id).
  */
 import { describe, expect, it } from 'vitest';
 import { isRef, BACKENDS, type DesiredResource, type Value, isConcat, isInvoke } from '../../modules/render/desired';
@@ -90,5 +97,25 @@ describe('a pool organisation', () => {
   it('on Datadog On-Call each contract team routes to its policy', () => {
     const plan = renderStack(org, { ...poolStack('datadog'), now: POOL_NOW }).resources;
     for (const squad of ['contract-a', 'contract-b']) expect(plan.some((r) => r.name === names.routing(squad))).toBe(true);
+  });
+});
+
+describe('a stack of some squads of a pool organisation', () => {
+  it.each(BACKENDS)('on %s, leaving the pool out of a stack of a contract is an error at the routing rule and the step', (backend) => {
+    const stack = poolStack(backend, ['contract-a']);
+    const problems = poolAnalysis([stack]).problems.filter((p) => p.code === 'stack/rotation-outside');
+    // contract-a's second step (the pool's secondary) and its routing rule (the pool's primary).
+    expect(problems.map((p) => [p.file, p.line, p.severity])).toEqual([
+      ['teams/contract-a/team.yaml', 13, 'error'],
+      ['teams/contract-a/team.yaml', 19, 'error'],
+    ]);
+    expect(problems[0]?.suggestion).toBe(`add \`technicians\` to \`oncall:teams\` of stack \`${stack.name}\``);
+  });
+
+  it.each(BACKENDS)('on %s, a stack of a contract and its pool holds every resource its references name', (backend) => {
+    const stack = poolStack(backend, ['contract-a', 'technicians']);
+    const result = poolAnalysis([stack]);
+    expect(result.problems.filter((p) => p.code === 'stack/rotation-outside')).toEqual([]);
+    expect(dangling(renderStack(result.organisation!, { ...stack, now: POOL_NOW }).resources)).toEqual([]);
   });
 });
