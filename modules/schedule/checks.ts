@@ -1,6 +1,7 @@
 /**
  * What `oncall validate` checks once the model is sound: swaps still match the roster, nobody is on
- * call while unavailable, coverage promises have someone over the planning horizon, load is fair.
+ * call while unavailable, coverage promises have someone over the planning horizon, nobody holds two levels
+ * of one escalation at once, load is fair.
  */
 import type { Problem } from '../core/problem';
 import { formatSeconds } from '../core/duration';
@@ -9,6 +10,7 @@ import { coverageProblems } from './coverage-checks';
 import { DAY, formatLocal } from '../core/local-time';
 import { overloads } from './load';
 import { problemAt } from './problem-at';
+import { sameLayerProblems } from './layer-checks';
 import { swapProblems } from './swap-checks';
 import { unavailabilityProblems } from './unavailability-checks';
 
@@ -16,7 +18,12 @@ import { unavailabilityProblems } from './unavailability-checks';
 export const PLANNING_DAYS = 56;
 
 export function scheduleProblems(org: Organisation, now: number): Problem[] {
-  const problems = [...swapProblems(org), ...unavailabilityProblems(org), ...coverageProblems(org, now, now + PLANNING_DAYS * DAY)];
+  const problems = [
+    ...swapProblems(org),
+    ...unavailabilityProblems(org),
+    ...coverageProblems(org, now, now + PLANNING_DAYS * DAY),
+    ...sameLayerProblems(org, now, now + PLANNING_DAYS * DAY),
+  ];
   for (const o of overloads(org, now, PLANNING_DAYS)) {
     const zone = o.rotation.timezone;
     problems.push(
