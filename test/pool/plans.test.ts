@@ -15,6 +15,13 @@ import { isRef, BACKENDS, type DesiredResource, type Value, isConcat, isInvoke }
 import { renderStack } from '../../modules/render/stack';
 import { names } from '../../modules/render/names';
 import { poolAnalysis, poolStack, POOL_NOW, POOL_STACKS } from './pool-fixture';
+import { checkPlan, contractsOf } from '../contracts/contract';
+import { datadogContracts } from '../contracts/datadog';
+import { opsgenieContracts } from '../contracts/opsgenie';
+import { pagerdutyContracts } from '../contracts/pagerduty';
+import { twilioContracts } from '../contracts/twilio';
+
+const CONTRACTS = contractsOf([...pagerdutyContracts, ...opsgenieContracts, ...datadogContracts, ...twilioContracts]);
 
 function refsOf(v: Value, acc: string[] = []): string[] {
   if (isRef(v)) acc.push(v.$ref);
@@ -48,6 +55,10 @@ describe('a pool organisation', () => {
 
   it.each(BACKENDS)('every reference of the %s plan resolves to a resource of the plan', (backend) => {
     expect(dangling(planOf(backend))).toEqual([]);
+  });
+
+  it.each(BACKENDS)('the %s plan passes the provider contracts', (backend) => {
+    expect(checkPlan(CONTRACTS, planOf(backend), POOL_NOW)).toEqual([]);
   });
 
   it.each(BACKENDS)('the %s plan has one schedule per pool rotation, rendered by the pool', (backend) => {
