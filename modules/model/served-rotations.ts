@@ -19,3 +19,8 @@ export function servedRotations(org: Organisation, team: Squad): Rotation[] {
   }
   return [...out.values()];
 }
+
+/** How a squad names a rotation: its own by id (`oncall`), another squad's (a pool's) by `squad/id`. */
+export function rotationLabel(team: Squad, key: string): string {
+  return key.startsWith(`${team.id}/`) ? key.slice(team.id.length + 1) : key;
+}

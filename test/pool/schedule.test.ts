@@ -11,6 +11,8 @@ import { compensation } from '../../modules/schedule/compensation';
 import { squadLoad } from '../../modules/schedule/load';
 import { roster } from '../../modules/schedule/roster';
 import { whoIsOnCall } from '../../modules/schedule/who';
+import { formatOrganisationSummary } from '../../modules/cli/format/organisation-summary';
+import { squadPage } from '../../modules/cli/format/catalog';
 import { poolOrg, POOL_NOW } from './pool-fixture';
 
 const org = poolOrg();
@@ -88,5 +90,13 @@ describe('the squads a pool serves', () => {
     ).toEqual(['lea', 'sam', 'tom', 'zoe']);
     const findings = readiness(org, { today: '2026-11-23' }).filter((f) => f.code === 'alert/escalation-coverage');
     expect(findings.map((f) => f.message)).toEqual([]);
+  });
+});
+
+describe('what the CLI says of a squad routing to a pool', () => {
+  it('names the pool rotation with its squad', () => {
+    const summary = formatOrganisationSummary(org);
+    expect(summary).toContain('routing: otherwise → technicians/primary (gti-1h, high urgency)');
+    expect(squadPage(org, org.squads.get('contract-a')!)).toContain('`technicians/primary`, then');
   });
 });
