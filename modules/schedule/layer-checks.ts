@@ -13,7 +13,10 @@ import { problemAt } from './problem-at';
 import { clockFor, rotationShifts, swapTurns, type Shift } from './shifts';
 import { memberFor } from './turns';
 
-/** A rotation a step pages, and when: `on-call` means a routed rotation only while its routing rule applies. */
+/**
+ * A rotation a step pages, and when: a policy is in use while a routing rule naming it applies (always, when no
+ * rule names it: an alert's own `escalation`), and `on-call` means a routed rotation only while its rule applies.
+ */
 interface Layer {
   readonly step: number;
   readonly rotation: Rotation;
@@ -21,14 +24,15 @@ interface Layer {
 }
 
 function layersOf(org: Organisation, team: Squad, policy: EscalationPolicy, from: number, to: number): Layer[] {
+  const routed = team.routing.some((r) => r.escalation === policy.id);
   const hours = new Map<string, Interval[]>();
   let earlier: Interval[] = [];
   for (const rule of team.routing) {
     const applies = subtract(coveredIntervals(rule.timezone, rule.during, from, to), earlier);
     earlier = union([...earlier, ...applies]);
-    if (rule.escalation === policy.id || !team.routing.some((r) => r.escalation === policy.id))
-      hours.set(rule.rotation, union([...(hours.get(rule.rotation) ?? []), ...applies]));
+    if (rule.escalation === policy.id || !routed) hours.set(rule.rotation, union([...(hours.get(rule.rotation) ?? []), ...applies]));
   }
+  const inUse: Interval[] = routed ? union([...hours.values()].flat()) : [[from, to]];
   const layers: Layer[] = [];
   policy.steps.forEach((step, i) => {
     for (const t of step.targets) {
@@ -40,7 +44,7 @@ function layersOf(org: Organisation, team: Squad, policy: EscalationPolicy, from
         }
       } else {
         const rotation = org.rotations.get(t.rotation);
-        if (rotation && !rotation.retired) layers.push({ step: i, rotation, when: [[from, to]] });
+        if (rotation && !rotation.retired) layers.push({ step: i, rotation, when: inUse });
       }
     }
   });

@@ -69,6 +69,11 @@ describe('a pool organisation', () => {
     ]);
   });
 
+  it.each(BACKENDS)('the %s plan carries each override of a pool rotation once, on its one schedule', (backend) => {
+    const overrides = planOf(backend).filter((r) => r.name.includes('-override-'));
+    expect(overrides.map((o) => `${o.squad} ${o.name}`)).toEqual(['technicians technicians-primary-override-20261224T1700Z']);
+  });
+
   it.each(BACKENDS)("the %s policies of both contracts page the pool's schedules", (backend) => {
     const plan = planOf(backend);
     const policy = (squad: string, id: string) => plan.find((r) => r.name === names.escalation(squad, id))!;
