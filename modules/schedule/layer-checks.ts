@@ -72,10 +72,10 @@ interface Overlap {
 }
 
 /** Instants one person holds both layers, each with the override, swap or rotation that causes it. */
-function overlaps(first: Layer, second: Layer, from: number, to: number): Overlap[] {
+function overlaps(first: Layer, second: Layer, shiftsOf: (rotation: Rotation) => readonly Shift[]): Overlap[] {
   const out: Overlap[] = [];
-  const a = rotationShifts(first.rotation, from, to);
-  const b = rotationShifts(second.rotation, from, to);
+  const a = shiftsOf(first.rotation);
+  const b = shiftsOf(second.rotation);
   // A rotation's shifts are sorted and disjoint: walk both lists once.
   let j = 0;
   for (const x of a) {
@@ -98,6 +98,12 @@ function overlaps(first: Layer, second: Layer, from: number, to: number): Overla
 /** Warnings for [from, to): one per policy, pair of levels and cause, with the first time and how often. */
 export function sameLayerProblems(org: Organisation, from: number, to: number): Problem[] {
   const problems: Problem[] = [];
+  const shifts = new Map<Rotation, Shift[]>();
+  const shiftsOf = (rotation: Rotation): Shift[] => {
+    let list = shifts.get(rotation);
+    if (!list) shifts.set(rotation, (list = rotationShifts(rotation, from, to)));
+    return list;
+  };
   for (const team of org.squads.values()) {
     if (team.retired) continue;
     for (const policy of team.escalations.values()) {
@@ -107,7 +113,7 @@ export function sameLayerProblems(org: Organisation, from: number, to: number): 
       for (const a of layers) {
         for (const b of layers) {
           if (a.step >= b.step || a.rotation === b.rotation) continue;
-          for (const o of overlaps(a, b, from, to)) {
+          for (const o of overlaps(a, b, shiftsOf)) {
             const key = `${a.rotation.key} ${b.rotation.key} ${o.cause.file}:${o.cause.line}`;
             const entry = seen.get(key);
             if (entry) entry.count++;
