@@ -13,6 +13,7 @@ import { roster } from '../../modules/schedule/roster';
 import { whoIsOnCall } from '../../modules/schedule/who';
 import { formatOrganisationSummary } from '../../modules/cli/format/organisation-summary';
 import { squadPage } from '../../modules/cli/format/catalog';
+import { estimateShifts } from '../../modules/schedule/shift-budget';
 import { poolOrg, POOL_NOW } from './pool-fixture';
 
 const org = poolOrg();
@@ -98,5 +99,14 @@ describe('what the CLI says of a squad routing to a pool', () => {
     const summary = formatOrganisationSummary(org);
     expect(summary).toContain('routing: otherwise → technicians/primary (gti-1h, high urgency)');
     expect(squadPage(org, org.squads.get('contract-a')!)).toContain('`technicians/primary`, then');
+  });
+});
+
+describe("a contract's shift budget", () => {
+  it("counts the pool's shifts its roster would compute", () => {
+    const to = POOL_NOW + 52 * WEEK;
+    expect(estimateShifts(org, POOL_NOW, to, 'contract-a').total).toBe(estimateShifts(org, POOL_NOW, to, 'technicians').total);
+    // Two weekly rotations over a year: about 2 × 53 shifts, not none.
+    expect(estimateShifts(org, POOL_NOW, to, 'contract-a').total).toBeGreaterThan(100);
   });
 });
