@@ -65,3 +65,26 @@ describe('the swap validate suggests for an absence', () => {
     expect(after.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
+
+describe('levels by the hour', () => {
+  // contract-a: by day `on-call` is the secondary (step 2 pages it again: one level); at night it is the primary.
+  const byHours = withEdit(
+    'contract-a/team.yaml',
+    'routing:\n  - rotation: technicians/primary\n',
+    'routing:\n  - during: business-hours\n    rotation: technicians/secondary\n  - rotation: technicians/primary\n',
+    poolTree(),
+  );
+  const overrideAt = (start: string, end: string) =>
+    withEdit(T, '    overrides:\n', `    overrides:\n      - { person: zoe, start: ${start}, end: ${end} }\n`, byHours);
+
+  it('a primary override on the secondary person by day, when routing pages the secondary, is not two levels', () => {
+    expect(warnings(overrideAt('2026-11-25 10:00', '2026-11-25 12:00'))).toEqual([]);
+  });
+
+  it('the same override at night, when routing pages the primary first, is', () => {
+    const found = warnings(overrideAt('2026-11-25 20:00', '2026-11-25 22:00'));
+    expect(found.map((p) => [p.line, p.message.split(' of policy ')[0]])).toEqual([
+      [12, 'zoe is on call in both `technicians/primary` (step 1) and `technicians/secondary` (step 2)'],
+    ]);
+  });
+});
