@@ -7,7 +7,7 @@ import { loadSpecTree } from '../spec/load-tree';
 import type { SourceTree } from '../spec/source';
 import { Reporter } from './reporter';
 import { resolveOrg } from './resolve-org';
-import { resolveSquad, type OrgIndex } from './resolve-squad';
+import { resolveAllRotations, resolveSquad, type OrgIndex } from './resolve-squad';
 import type { Alert, Organisation, Rotation, Service, Squad, Unavailability } from './types';
 
 export interface LoadResult {
@@ -35,6 +35,7 @@ export function loadOrganisation(tree: SourceTree): LoadResult {
   const org = resolveOrg(r, specs.org);
   const index: OrgIndex = {
     rotationIdsBySquad: new Map(specs.teams.map((t) => [t.id, Object.keys(t.team?.spec.rotations ?? {})])),
+    rotations: resolveAllRotations(r, specs.teams, org),
     alertIds: new Map(),
     serviceIds: new Map(),
     statusPageNames: new Map(),

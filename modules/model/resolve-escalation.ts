@@ -16,6 +16,8 @@ export interface EscalationContext {
   readonly rotations: ReadonlyMap<string, Rotation>;
   /** Rotation ids declared in each squad's file (resolved or not), for cross-squad references. */
   readonly rotationIdsBySquad: ReadonlyMap<string, readonly string[]>;
+  /** Every resolved rotation of the organisation by `squad/id`: a routing rule may name another squad's (a pool's). */
+  readonly allRotations: ReadonlyMap<string, Rotation>;
 }
 
 export function resolveEscalations(ctx: EscalationContext): Map<string, EscalationPolicy> {
@@ -108,8 +110,13 @@ function resolvePolicy(ctx: EscalationContext, id: string, spec: EscalationSpec)
 function resolveTarget(ctx: EscalationContext, path: readonly PathSegment[], t: TargetSpec): Target | undefined {
   const { r, file, org, spec } = ctx;
   if (t === 'on-call') {
-    if (ctx.rotations.size === 0 && (spec.rotations === undefined || Object.keys(spec.rotations).length === 0)) {
-      r.error(file, path, 'ref/no-rotation', '`on-call` needs a rotation: this squad has none');
+    const own = ctx.rotations.size > 0 || Object.keys(spec.rotations ?? {}).length > 0;
+    // A squad without rotations of its own says in `routing` which one (a pool's) `on-call` means.
+    if (!own && (spec.routing === undefined || spec.routing.length === 0)) {
+      r.error(file, path, 'ref/no-rotation', {
+        message: '`on-call` needs a rotation: this squad has none',
+        suggestion: "add a rotation, or `routing` naming another squad's rotation (`- rotation: pool/oncall`)",
+      });
       return undefined;
     }
     return { kind: 'on-call' };
@@ -133,41 +140,56 @@ function resolveTarget(ctx: EscalationContext, path: readonly PathSegment[], t: 
     }
     return { kind: 'person', person: t.person, asManager: false };
   }
-  const ref = t.rotation;
+  const key = rotationKey(ctx, [...path, 'rotation'], t.rotation, 'an escalation step');
+  return key === undefined ? undefined : { kind: 'rotation', rotation: key };
+}
+
+/** `squad/id` of a rotation written `id` (this squad's) or `squad/id`; undefined (reported) when unknown. */
+function rotationKey(ctx: EscalationContext, path: readonly PathSegment[], ref: string, where: string): string | undefined {
+  const { r, file } = ctx;
   const [teamId, rotationId] = ref.includes('/') ? (ref.split('/') as [string, string]) : [ctx.squad, ref];
   const known = ctx.rotationIdsBySquad.get(teamId);
   if (!known) {
     r.error(
       file,
-      [...path, 'rotation'],
+      path,
       'ref/unknown-team',
       hinted(`unknown squad \`${teamId}\` in \`${ref}\``, didYouMean(teamId, ctx.rotationIdsBySquad.keys())),
     );
     return undefined;
   }
   if (!known.includes(rotationId)) {
-    const where = teamId === ctx.squad ? '' : ` of squad \`${teamId}\``;
+    const of = teamId === ctx.squad ? '' : ` of squad \`${teamId}\``;
     r.error(
       file,
-      [...path, 'rotation'],
+      path,
       'ref/unknown-rotation',
-      hinted(`unknown rotation \`${rotationId}\`${where} in an escalation step`, didYouMean(rotationId, known)),
+      hinted(`unknown rotation \`${rotationId}\`${of} in ${where}`, didYouMean(rotationId, known)),
     );
     return undefined;
   }
-  return { kind: 'rotation', rotation: `${teamId}/${rotationId}` };
+  return `${teamId}/${rotationId}`;
+}
+
+/** The first rotation a policy's steps name: what a squad without rotations of its own routes to by default. */
+function firstNamedRotation(ctx: EscalationContext, policy: EscalationPolicy): Rotation | undefined {
+  for (const step of policy.steps)
+    for (const t of step.targets) if (t.kind === 'rotation' && ctx.allRotations.has(t.rotation)) return ctx.allRotations.get(t.rotation);
+  return undefined;
 }
 
 /**
- * Routing rules, in order; the first that matches an instant applies. Without `routing`, a squad
- * with one escalation policy routes everything to its first rotation and that policy.
+ * Routing rules, in order; the first that matches an instant applies. A rule may name another squad's
+ * rotation (a pool serving several squads). Without `routing`, a squad with one escalation policy routes
+ * everything to its first rotation and that policy; with no rotation of its own, to the first rotation the
+ * policy names; with none at all, that is an error rather than alerts paging nobody.
  */
 export function resolveRouting(ctx: EscalationContext, policies: ReadonlyMap<string, EscalationPolicy>): RoutingRule[] {
   const { r, file, spec, org } = ctx;
   const policyIds = Object.keys(spec.escalations ?? {});
   const rotationIds = Object.keys(spec.rotations ?? {});
   if (spec.routing === undefined) {
-    if (policyIds.length === 0 || rotationIds.length === 0) return [];
+    if (policyIds.length === 0) return [];
     if (policyIds.length > 1) {
       r.error(
         file,
@@ -178,9 +200,25 @@ export function resolveRouting(ctx: EscalationContext, policies: ReadonlyMap<str
       );
       return [];
     }
-    const rotation = ctx.rotations.get(rotationIds[0] as string);
     const policy = policyIds[0] as string;
-    if (!rotation || !policies.has(policy)) return [];
+    const resolved = policies.get(policy);
+    // A policy or rotation with errors of its own: those are reported already.
+    if (!resolved) return [];
+    const rotation = rotationIds.length > 0 ? ctx.rotations.get(rotationIds[0] as string) : firstNamedRotation(ctx, resolved);
+    if (!rotation) {
+      if (rotationIds.length === 0)
+        r.error(
+          file,
+          ['escalations', policy],
+          'routing/no-rotation',
+          {
+            message: `squad \`${ctx.squad}\` has no rotation and policy \`${policy}\` names none: its alerts would page nobody`,
+            suggestion: "add a rotation, or `routing` naming another squad's rotation (`- rotation: pool/oncall`)",
+          },
+          true,
+        );
+      return [];
+    }
     return [
       {
         during: ALWAYS,
@@ -202,16 +240,8 @@ export function resolveRouting(ctx: EscalationContext, policies: ReadonlyMap<str
     if (!isLast && rule.during === undefined) {
       r.error(file, at(), 'routing/unreachable', `routing rule ${i + 1} has no \`during\`, so the rules after it never apply`, true);
     }
-    let ok = true;
-    if (!rotationIds.includes(rule.rotation)) {
-      r.error(
-        file,
-        at('rotation'),
-        'ref/unknown-rotation',
-        hinted(`unknown rotation \`${rule.rotation}\` in routing`, didYouMean(rule.rotation, rotationIds)),
-      );
-      ok = false;
-    }
+    const key = rotationKey(ctx, at('rotation'), rule.rotation, 'routing');
+    let ok = key !== undefined;
     let escalation = rule.escalation;
     if (escalation === undefined) {
       if (policyIds.length === 1) escalation = policyIds[0];
@@ -236,7 +266,7 @@ export function resolveRouting(ctx: EscalationContext, policies: ReadonlyMap<str
       );
       ok = false;
     }
-    const rotation = ctx.rotations.get(rule.rotation);
+    const rotation = key === undefined ? undefined : ctx.allRotations.get(key);
     if (!ok || !rotation || escalation === undefined) return;
     rules.push({
       during: resolveCoverage(rule.during, org.defaults.businessHours),

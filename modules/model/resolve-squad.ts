@@ -8,10 +8,27 @@ import { resolveEscalations, resolveRouting } from './resolve-escalation';
 import { resolveRotations } from './resolve-rotation';
 import { resolveAlerts, resolveServices } from './resolve-alerts';
 import { checkStepsFitOneDial, resolveLinePhoneOptions } from './resolve-phone-speech';
-import type { PhoneLine, Source, Squad, Unavailability } from './types';
+import type { PhoneLine, Rotation, Source, Squad, Unavailability } from './types';
+
+/**
+ * Every squad's rotations, by `squad/id`, in squad and file order: resolved first, so that any squad's routing
+ * can name another squad's rotation (a pool serving several squads).
+ */
+export function resolveAllRotations(r: Reporter, teams: readonly TeamFiles[], org: ResolvedOrg): Map<string, Rotation> {
+  const out = new Map<string, Rotation>();
+  for (const files of teams) {
+    if (!files.team) continue;
+    const { yaml: file, spec } = files.team;
+    const rotations = resolveRotations({ r, file, squad: files.id, squadMembers: spec.members, org }, spec.rotations ?? {});
+    for (const rotation of rotations.values()) out.set(rotation.key, rotation);
+  }
+  return out;
+}
 
 export interface OrgIndex {
   readonly rotationIdsBySquad: ReadonlyMap<string, readonly string[]>;
+  /** Every squad's resolved rotations by `squad/id`, resolved before any squad's routing (which may name a pool's). */
+  readonly rotations: ReadonlyMap<string, Rotation>;
   readonly alertIds: Map<string, Source>;
   readonly serviceIds: Map<string, Source>;
   readonly statusPageNames: Map<string, { file: string; line: number }>;
@@ -38,8 +55,17 @@ export function resolveSquad(
   });
   if (spec.manager !== undefined && !people.has(spec.manager)) unknownPerson(['manager'], spec.manager, `the manager of \`${id}\``);
 
-  const rotations = resolveRotations({ r, file, squad: id, squadMembers: spec.members, org }, spec.rotations ?? {});
-  const escalationContext = { r, file, squad: id, spec, org, rotations, rotationIdsBySquad: index.rotationIdsBySquad };
+  const rotations = new Map([...index.rotations.values()].filter((rot) => rot.squad === id).map((rot) => [rot.id, rot]));
+  const escalationContext = {
+    r,
+    file,
+    squad: id,
+    spec,
+    org,
+    rotations,
+    rotationIdsBySquad: index.rotationIdsBySquad,
+    allRotations: index.rotations,
+  };
   const escalations = resolveEscalations(escalationContext);
   const routing = resolveRouting(escalationContext, escalations);
 
@@ -92,7 +118,7 @@ export function resolveSquad(
         'the fallback router must be a different, independent host from the primary',
       );
     }
-    if (Object.keys(spec.rotations ?? {}).length === 0) {
+    if (Object.keys(spec.rotations ?? {}).length === 0 && routing.length === 0) {
       r.error(file, ['phone'], 'phone/no-rotation', 'the phone line rings whoever is on call, but the squad has no rotation', true);
       ok = false;
     }

@@ -7,6 +7,7 @@ import type { Organisation, Squad } from '../model/types';
 import type { StackSpec } from '../spec/stacks';
 import { PAGING_BACKENDS } from '../backends/paging';
 import { CAPABILITIES } from './capabilities';
+import { rotationsOutsideStack } from './stack-rotations';
 import type { Backend } from './desired';
 import { at, type AddProblem } from './limit-problems';
 import { notifyLimits } from './notify-limits';
@@ -42,6 +43,7 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
     for (const team of org.squads.values()) {
       if (!inStack(stack, team)) continue;
       refusals(org, team, stack.backend, label, add);
+      rotationsOutsideStack(org, stack, team, add);
       backend.constraints(org, team, label, add);
     }
     notifyLimits(org, stack, label, add);

@@ -4,6 +4,7 @@
  * events instead of duplicating them. Times are UTC, which every client shows in its own zone.
  */
 import type { Organisation } from '../model/types';
+import { servedRotations } from '../model/served-rotations';
 import { roster, type RosterRow } from './roster';
 import { renderCalendar, renderEvent, type IcsEvent } from './ics';
 import { AbsencesByRotation, calendarNotes } from './calendar-notes';
@@ -44,8 +45,10 @@ function eventOf(org: Organisation, row: RosterRow, notes: readonly string[]): I
 
 /**
  * all.ics, team-<id>.ics for each squad and person-<id>.ics for each person of a rotation. The shared
- * files carry no reasons (see calendar-notes.ts); a person's own file may. `previous` gives the events of the
- * last publication of a file by name, for their SEQUENCE (the squads' files follow all.ics).
+ * files carry no reasons (see calendar-notes.ts); a person's own file may. A pool rotation's shift is one event
+ * (one UID, under the squad that owns it) in all.ics and its person's file, and is in the file of every squad it
+ * serves. `previous` gives the events of the last publication of a file by name, for their SEQUENCE (the squads'
+ * files follow all.ics).
  */
 export function calendars(
   org: Organisation,
@@ -58,7 +61,7 @@ export function calendars(
   // Each shift is rendered once for the shared calendars, and again for its person's calendar only when
   // that one says more (a reason of theirs).
   const absences = new AbsencesByRotation(org);
-  const byTeam = new Map<string, string[]>();
+  const byRotation = new Map<string, string[]>();
   const byPerson = new Map<string, string[]>();
   const all: string[] = [];
   const sharedBefore = previous('all.ics');
@@ -74,16 +77,18 @@ export function calendars(
     const ownSequence = sequenceOf(ownEvent, previous(`person-${row.person}.ics`), ms);
     const own = ownEvent === event && ownSequence === sequence ? text : renderEvent(ownEvent, ms, ownSequence);
     all.push(text);
-    const teamList = byTeam.get(row.team);
-    if (teamList) teamList.push(text);
-    else byTeam.set(row.team, [text]);
+    const key = `${row.team}/${row.rotation}`;
+    const rotationList = byRotation.get(key);
+    if (rotationList) rotationList.push(text);
+    else byRotation.set(key, [text]);
     const list = byPerson.get(row.person);
     if (list) list.push(own);
     else byPerson.set(row.person, [own]);
   }
   const files: CalendarFile[] = [{ name: 'all.ics', contents: renderCalendar(`${org.name} on call`, all) }];
   for (const team of org.squads.values()) {
-    files.push({ name: `team-${team.id}.ics`, contents: renderCalendar(`${team.name} on call`, byTeam.get(team.id) ?? []) });
+    const events = servedRotations(org, team).flatMap((r) => byRotation.get(r.key) ?? []);
+    files.push({ name: `team-${team.id}.ics`, contents: renderCalendar(`${team.name} on call`, events) });
   }
   const people = new Set<string>();
   for (const rotation of org.rotations.values()) {

@@ -1,6 +1,7 @@
 /**
- * What `oncall validate` checks once the model is sound: swaps and overrides still match the roster, nobody
- * is on call while unavailable, coverage promises have someone over the planning horizon, load is fair.
+ * What `oncall validate` checks once the model is sound: swaps and overrides still match the roster, nobody is on
+ * call while unavailable, coverage promises have someone over the planning horizon, nobody holds two levels
+ * of one escalation at once, load is fair.
  */
 import type { Problem } from '../core/problem';
 import { formatSeconds } from '../core/duration';
@@ -10,6 +11,7 @@ import { DAY, formatLocal } from '../core/local-time';
 import { overloads } from './load';
 import { problemAt } from './problem-at';
 import { overrideProblems } from './override-checks';
+import { sameLayerProblems } from './layer-checks';
 import { swapProblems } from './swap-checks';
 import { unavailabilityProblems } from './unavailability-checks';
 
@@ -22,6 +24,7 @@ export function scheduleProblems(org: Organisation, now: number): Problem[] {
     ...overrideProblems(org, now),
     ...unavailabilityProblems(org),
     ...coverageProblems(org, now, now + PLANNING_DAYS * DAY),
+    ...sameLayerProblems(org, now, now + PLANNING_DAYS * DAY),
   ];
   for (const o of overloads(org, now, PLANNING_DAYS)) {
     const zone = o.rotation.timezone;

@@ -1,6 +1,8 @@
 /** On-call load per person: shifts and hours over a window, and who carries too much of it. */
 import type { Organisation, Rotation } from '../model/types';
 import { HOUR } from '../core/local-time';
+import { union, type Interval } from '../core/intervals';
+import { servedRotations } from '../model/served-rotations';
 import { clockFor, rotationShifts, type Shift } from './shifts';
 
 export interface PersonLoad {
@@ -9,24 +11,31 @@ export interface PersonLoad {
   readonly hours: number;
 }
 
+/** Shifts and hours per person; hours are the length of the union of their shifts (two rotations at once count once). */
 export function loadOf(shifts: readonly Shift[]): PersonLoad[] {
-  const byPerson = new Map<string, { shifts: number; ms: number }>();
+  const byPerson = new Map<string, { shifts: number; spans: Interval[] }>();
   for (const s of shifts) {
-    const entry = byPerson.get(s.person) ?? { shifts: 0, ms: 0 };
+    const entry = byPerson.get(s.person) ?? { shifts: 0, spans: [] };
     entry.shifts++;
-    entry.ms += s.end - s.start;
+    entry.spans.push([s.start, s.end]);
     byPerson.set(s.person, entry);
   }
   return [...byPerson]
-    .map(([person, { shifts, ms }]) => ({ person, shifts, hours: Math.round((ms / HOUR) * 100) / 100 }))
+    .map(([person, { shifts, spans }]) => {
+      const ms = union(spans).reduce((sum, [s, e]) => sum + (e - s), 0);
+      return { person, shifts, hours: Math.round((ms / HOUR) * 100) / 100 };
+    })
     .sort((a, b) => b.hours - a.hours || (a.person < b.person ? -1 : 1));
 }
 
-/** Load per person of one squad (all its rotations) over [from, to). */
+/**
+ * Load per person of one squad over [from, to): the rotations answering for it, its own and the pool rotations it
+ * routes or escalates to, each shift once.
+ */
 export function squadLoad(org: Organisation, team: string, from: number, to: number): PersonLoad[] {
   const t = org.squads.get(team);
   if (!t) return [];
-  return loadOf([...t.rotations.values()].flatMap((r) => rotationShifts(r, from, to)));
+  return loadOf(servedRotations(org, t).flatMap((r) => (r.retired ? [] : rotationShifts(r, from, to))));
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { Organisation, Rotation } from '../model/types';
 import { isoDateOfLocal, localMinute } from '../core/local-time';
-import { organisationShifts, type Shift } from './shifts';
+import { servedRotations } from '../model/served-rotations';
+import { organisationShifts, shiftsOverlapping, type Shift } from './shifts';
 import { unavailableInterval } from './unavailability-checks';
 
 export interface RosterRow {
@@ -60,10 +61,15 @@ function absencesOf(org: Organisation, rotation: Rotation): Array<{ start: numbe
     });
 }
 
+/** Every shift of [from, to); of one squad, the shifts of the rotations answering for it (a pool's included). */
 export function roster(org: Organisation, from: number, to: number, team?: string): RosterRow[] {
   const rows: RosterRow[] = [];
   const absences = new Map<Rotation, ReturnType<typeof absencesOf>>();
-  for (const shift of organisationShifts(org, from, to, team)) {
+  const squad = team === undefined ? undefined : org.squads.get(team);
+  const shifts = squad
+    ? servedRotations(org, squad).flatMap((r) => (r.retired ? [] : shiftsOverlapping(r, from, to)))
+    : organisationShifts(org, from, to, team);
+  for (const shift of shifts) {
     const rotation = org.rotations.get(`${shift.team}/${shift.rotation}`);
     if (!rotation) continue;
     const zone = rotation.timezone;

@@ -4,6 +4,7 @@
  * shifts per rotation).
  */
 import type { Organisation, Rotation } from '../model/types';
+import { servedRotations } from '../model/served-rotations';
 
 /** The most shifts a roster or a set of calendars is computed for. */
 export const MAX_SHIFTS = 100_000;
@@ -25,11 +26,14 @@ export interface ShiftEstimate {
   readonly largest?: string;
 }
 
+/** Of one squad: the rotations answering for it, a pool's included (what its roster and calendar show). */
 export function estimateShifts(org: Organisation, from: number, to: number, team?: string): ShiftEstimate {
   let total = 0;
   let largest: { key: string; n: number } | undefined;
-  for (const rotation of org.rotations.values()) {
-    if (rotation.retired || (team !== undefined && rotation.squad !== team)) continue;
+  const squad = team === undefined ? undefined : org.squads.get(team);
+  const rotations = team === undefined ? [...org.rotations.values()] : squad ? servedRotations(org, squad) : [];
+  for (const rotation of rotations) {
+    if (rotation.retired) continue;
     const n = rotationEstimate(rotation, from, to);
     total += n;
     if (!largest || n > largest.n) largest = { key: rotation.key, n };

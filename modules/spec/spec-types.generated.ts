@@ -552,7 +552,7 @@ export interface TeamFile {
     };
   };
   /**
-   * ordered rules; the first matching applies. Default: the first rotation and the only policy, always
+   * ordered rules; the first matching applies. Default: the squad's first rotation (with none of its own, the first rotation its policy names) and its only policy, always
    *
    * @minItems 1
    */
@@ -563,9 +563,9 @@ export interface TeamFile {
        */
       during?: Coverage;
       /**
-       * the rotation `on-call` means under this rule
+       * the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)
        */
-      rotation: Id;
+      rotation: RotationRef;
       /**
        * default: the squad's only escalation policy
        */
@@ -581,9 +581,9 @@ export interface TeamFile {
        */
       during?: Coverage;
       /**
-       * the rotation `on-call` means under this rule
+       * the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)
        */
-      rotation: Id;
+      rotation: RotationRef;
       /**
        * default: the squad's only escalation policy
        */

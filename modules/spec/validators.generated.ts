@@ -1901,11 +1901,13 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const team: unknown = validate37;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"replaces":{"$ref":"#/$defs/id","description":"whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first","type":"object","additionalProperties":false,"required":["between"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"whole turns: start dates of a's shift and of b's shift"},"days":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day"},"spans":{"type":"array","items":{"description":"a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"}}},"minItems":2,"maxItems":2,"description":"a's span and b's span, `{ start, end }` each; they may differ in length"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and in the calendar of whoever takes the time"}}},"description":"whole shifts, days or spans of hours exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"replaces":{"$ref":"#/$defs/id","description":"whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first","type":"object","additionalProperties":false,"required":["between"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"whole turns: start dates of a's shift and of b's shift"},"days":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day"},"spans":{"type":"array","items":{"description":"a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"}}},"minItems":2,"maxItems":2,"description":"a's span and b's span, `{ start, end }` each; they may differ in length"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and in the calendar of whoever takes the time"}}},"description":"whole shifts, days or spans of hours exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the squad's first rotation (with none of its own, the first rotation its policy names) and its only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/rotationRef","description":"the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
 const schema88 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"};
 const schema98 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
+const schema104 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
 const func28 = Object.prototype.hasOwnProperty;
 const pattern37 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
+const pattern48 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 const pattern76 = new RegExp("^PN[0-9a-f]{32}$", "u");
 const schema78 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]};
 
@@ -2250,8 +2252,6 @@ return errors === 0;
 validate38.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
 const schema103 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]};
-const schema104 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
-const pattern48 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7022,10 +7022,9 @@ errors = vErrors.length;
 }
 if(data55.rotation !== undefined){
 let data57 = data55.rotation;
-const _errs183 = errors;
-const _errs184 = errors;
-if(!((data57 === "constructor") || (data57 === "prototype"))){
-const err165 = {};
+if(typeof data57 === "string"){
+if(func1(data57) > 127){
+const err165 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema104,data:data57};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -7034,9 +7033,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-var valid84 = _errs184 === errors;
-if(valid84){
-const err166 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data57};
+if(!pattern48.test(data57)){
+const err166 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/rotationRef/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$",parentSchema:schema104,data:data57};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -7045,20 +7043,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-else {
-errors = _errs183;
-if(vErrors !== null){
-if(_errs183){
-vErrors.length = _errs183;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof data57 === "string"){
-if(func1(data57) > 63){
-const err167 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data57};
+const err167 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/rotationRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.type,parentSchema:schema104,data:data57};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -7067,8 +7054,13 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(!pattern16.test(data57)){
-const err168 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data57};
+}
+if(data55.escalation !== undefined){
+let data58 = data55.escalation;
+const _errs186 = errors;
+const _errs187 = errors;
+if(!((data58 === "constructor") || (data58 === "prototype"))){
+const err168 = {};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -7077,9 +7069,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data57};
+var valid85 = _errs187 === errors;
+if(valid85){
+const err169 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data58};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -7088,37 +7080,11 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data55.escalation !== undefined){
-let data58 = data55.escalation;
-const _errs188 = errors;
-const _errs189 = errors;
-if(!((data58 === "constructor") || (data58 === "prototype"))){
-const err170 = {};
-if(vErrors === null){
-vErrors = [err170];
-}
 else {
-vErrors.push(err170);
-}
-errors++;
-}
-var valid86 = _errs189 === errors;
-if(valid86){
-const err171 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data58};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-else {
-errors = _errs188;
+errors = _errs186;
 if(vErrors !== null){
-if(_errs188){
-vErrors.length = _errs188;
+if(_errs186){
+vErrors.length = _errs186;
 }
 else {
 vErrors = null;
@@ -7127,7 +7093,28 @@ vErrors = null;
 }
 if(typeof data58 === "string"){
 if(func1(data58) > 63){
-const err172 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data58};
+const err170 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data58};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+if(!pattern16.test(data58)){
+const err171 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data58};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data58};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -7136,8 +7123,11 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(!pattern16.test(data58)){
-const err173 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data58};
+}
+if(data55.urgency !== undefined){
+let data59 = data55.urgency;
+if(!((data59 === "high") || (data59 === "low"))){
+const err173 = {instancePath:instancePath+"/routing/" + i15+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema67.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.routing.items.properties.urgency.enum,parentSchema:schema67.properties.routing.items.properties.urgency,data:data59};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -7147,8 +7137,9 @@ vErrors.push(err173);
 errors++;
 }
 }
+}
 else {
-const err174 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data58};
+const err174 = {instancePath:instancePath+"/routing/" + i15,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.routing.items.type,parentSchema:schema67.properties.routing.items,data:data55};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -7158,10 +7149,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data55.urgency !== undefined){
-let data59 = data55.urgency;
-if(!((data59 === "high") || (data59 === "low"))){
-const err175 = {instancePath:instancePath+"/routing/" + i15+"/urgency",schemaPath:"#/properties/routing/items/properties/urgency/enum",keyword:"enum",params:{allowedValues: schema67.properties.routing.items.properties.urgency.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.routing.items.properties.urgency.enum,parentSchema:schema67.properties.routing.items.properties.urgency,data:data59};
+}
+else {
+const err175 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.routing.type,parentSchema:schema67.properties.routing,data:data54};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -7171,9 +7161,15 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/routing/" + i15,schemaPath:"#/properties/routing/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.routing.items.type,parentSchema:schema67.properties.routing.items,data:data55};
+if(data.services !== undefined){
+let data60 = data.services;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key13 in data60){
+const _errs191 = errors;
+const _errs194 = errors;
+const _errs195 = errors;
+if(!((key13 === "constructor") || (key13 === "prototype"))){
+const err176 = {};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -7182,10 +7178,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.routing.type,parentSchema:schema67.properties.routing,data:data54};
+var valid88 = _errs195 === errors;
+if(valid88){
+const err177 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -7194,40 +7189,11 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data.services !== undefined){
-let data60 = data.services;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-for(const key13 in data60){
-const _errs193 = errors;
-const _errs196 = errors;
-const _errs197 = errors;
-if(!((key13 === "constructor") || (key13 === "prototype"))){
-const err178 = {};
-if(vErrors === null){
-vErrors = [err178];
-}
 else {
-vErrors.push(err178);
-}
-errors++;
-}
-var valid89 = _errs197 === errors;
-if(valid89){
-const err179 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key13,propertyName:key13};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-else {
-errors = _errs196;
+errors = _errs194;
 if(vErrors !== null){
-if(_errs196){
-vErrors.length = _errs196;
+if(_errs194){
+vErrors.length = _errs194;
 }
 else {
 vErrors = null;
@@ -7236,7 +7202,28 @@ vErrors = null;
 }
 if(typeof key13 === "string"){
 if(func1(key13) > 63){
-const err180 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key13,propertyName:key13};
+const err178 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+if(!pattern16.test(key13)){
+const err179 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -7245,8 +7232,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(!pattern16.test(key13)){
-const err181 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key13,propertyName:key13};
+var valid86 = _errs191 === errors;
+if(!valid86){
+const err181 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema67.properties.services.propertyNames,parentSchema:schema67.properties.services,data:data60};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -7256,8 +7244,12 @@ vErrors.push(err181);
 errors++;
 }
 }
-else {
-const err182 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key13,propertyName:key13};
+for(const key14 in data60){
+let data61 = data60[key14];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key15 in data61){
+if(!((((key15 === "name") || (key15 === "description")) || (key15 === "statusPage")) || (key15 === "retired"))){
+const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.services.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -7266,9 +7258,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-var valid87 = _errs193 === errors;
-if(!valid87){
-const err183 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema67.properties.services.propertyNames,parentSchema:schema67.properties.services,data:data60};
+}
+if(data61.name !== undefined){
+let data62 = data61.name;
+if(typeof data62 === "string"){
+if(func1(data62) > 500){
+const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -7277,13 +7272,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-for(const key14 in data60){
-let data61 = data60[key14];
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key15 in data61){
-if(!((((key15 === "name") || (key15 === "description")) || (key15 === "statusPage")) || (key15 === "retired"))){
-const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.services.additionalProperties,data:data61};
+if(func1(data62) < 1){
+const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -7293,11 +7283,8 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data61.name !== undefined){
-let data62 = data61.name;
-if(typeof data62 === "string"){
-if(func1(data62) > 500){
-const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data62};
+else {
+const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -7306,8 +7293,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(func1(data62) < 1){
-const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data62};
+}
+if(data61.description !== undefined){
+let data63 = data61.description;
+if(typeof data63 === "string"){
+if(func1(data63) > 4000){
+const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema67.properties.services.additionalProperties.properties.description,data:data63};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -7318,7 +7309,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data62};
+const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.services.additionalProperties.properties.description.type,parentSchema:schema67.properties.services.additionalProperties.properties.description,data:data63};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -7328,11 +7319,14 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data61.description !== undefined){
-let data63 = data61.description;
-if(typeof data63 === "string"){
-if(func1(data63) > 4000){
-const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema67.properties.services.additionalProperties.properties.description,data:data63};
+if(data61.statusPage !== undefined){
+let data64 = data61.statusPage;
+const _errs206 = errors;
+let valid92 = false;
+const _errs207 = errors;
+if(typeof data64 === "string"){
+if(func1(data64) > 500){
+const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data64};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -7341,9 +7335,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-else {
-const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.services.additionalProperties.properties.description.type,parentSchema:schema67.properties.services.additionalProperties.properties.description,data:data63};
+if(func1(data64) < 1){
+const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data64};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -7353,14 +7346,8 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data61.statusPage !== undefined){
-let data64 = data61.statusPage;
-const _errs208 = errors;
-let valid93 = false;
-const _errs209 = errors;
-if(typeof data64 === "string"){
-if(func1(data64) > 500){
-const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data64};
+else {
+const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data64};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -7369,8 +7356,12 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(func1(data64) < 1){
-const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data64};
+var _valid1 = _errs207 === errors;
+valid92 = valid92 || _valid1;
+const _errs210 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.name === undefined){
+const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -7379,9 +7370,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data64};
+for(const key16 in data64){
+if(!((key16 === "name") || (key16 === "group"))){
+const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -7390,12 +7381,12 @@ vErrors.push(err192);
 }
 errors++;
 }
-var _valid1 = _errs209 === errors;
-valid93 = valid93 || _valid1;
-const _errs212 = errors;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.name === undefined){
-const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+}
+if(data64.name !== undefined){
+let data65 = data64.name;
+if(typeof data65 === "string"){
+if(func1(data65) > 500){
+const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data65};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -7404,9 +7395,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key16 in data64){
-if(!((key16 === "name") || (key16 === "group"))){
-const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+if(func1(data65) < 1){
+const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data65};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -7416,11 +7406,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data64.name !== undefined){
-let data65 = data64.name;
-if(typeof data65 === "string"){
-if(func1(data65) > 500){
-const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data65};
+else {
+const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data65};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -7429,8 +7416,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(func1(data65) < 1){
-const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data65};
+}
+if(data64.group !== undefined){
+let data66 = data64.group;
+if(typeof data66 === "string"){
+if(func1(data66) > 500){
+const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data66};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -7439,9 +7430,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data65};
+if(func1(data66) < 1){
+const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data66};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -7451,11 +7441,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data64.group !== undefined){
-let data66 = data64.group;
-if(typeof data66 === "string"){
-if(func1(data66) > 500){
-const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data66};
+else {
+const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data66};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -7464,8 +7451,10 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(func1(data66) < 1){
-const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data66};
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -7474,9 +7463,10 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data66};
+var _valid1 = _errs210 === errors;
+valid92 = valid92 || _valid1;
+if(!valid92){
+const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage,data:data64};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -7485,35 +7475,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-}
 else {
-const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-var _valid1 = _errs212 === errors;
-valid93 = valid93 || _valid1;
-if(!valid93){
-const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage,data:data64};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-else {
-errors = _errs208;
+errors = _errs206;
 if(vErrors !== null){
-if(_errs208){
-vErrors.length = _errs208;
+if(_errs206){
+vErrors.length = _errs206;
 }
 else {
 vErrors = null;
@@ -7524,7 +7490,31 @@ vErrors = null;
 if(data61.retired !== undefined){
 let data67 = data61.retired;
 if(typeof data67 !== "boolean"){
-const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data67};
+const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data67};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.type,parentSchema:schema67.properties.services.additionalProperties,data:data61};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.type,parentSchema:schema67.properties.services,data:data60};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -7534,9 +7524,15 @@ vErrors.push(err203);
 errors++;
 }
 }
-}
-else {
-const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.type,parentSchema:schema67.properties.services.additionalProperties,data:data61};
+if(data.alerts !== undefined){
+let data68 = data.alerts;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key17 in data68){
+const _errs224 = errors;
+const _errs227 = errors;
+const _errs228 = errors;
+if(!((key17 === "constructor") || (key17 === "prototype"))){
+const err204 = {};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -7545,10 +7541,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.type,parentSchema:schema67.properties.services,data:data60};
+var valid100 = _errs228 === errors;
+if(valid100){
+const err205 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -7557,40 +7552,11 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data.alerts !== undefined){
-let data68 = data.alerts;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-for(const key17 in data68){
-const _errs226 = errors;
-const _errs229 = errors;
-const _errs230 = errors;
-if(!((key17 === "constructor") || (key17 === "prototype"))){
-const err206 = {};
-if(vErrors === null){
-vErrors = [err206];
-}
 else {
-vErrors.push(err206);
-}
-errors++;
-}
-var valid101 = _errs230 === errors;
-if(valid101){
-const err207 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key17,propertyName:key17};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-else {
-errors = _errs229;
+errors = _errs227;
 if(vErrors !== null){
-if(_errs229){
-vErrors.length = _errs229;
+if(_errs227){
+vErrors.length = _errs227;
 }
 else {
 vErrors = null;
@@ -7599,7 +7565,28 @@ vErrors = null;
 }
 if(typeof key17 === "string"){
 if(func1(key17) > 63){
-const err208 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key17,propertyName:key17};
+const err206 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key17,propertyName:key17};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+if(!pattern16.test(key17)){
+const err207 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key17,propertyName:key17};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -7608,35 +7595,14 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(!pattern16.test(key17)){
-const err209 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key17,propertyName:key17};
+var valid98 = _errs224 === errors;
+if(!valid98){
+const err209 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema67.properties.alerts.propertyNames,parentSchema:schema67.properties.alerts,data:data68};
 if(vErrors === null){
 vErrors = [err209];
 }
 else {
 vErrors.push(err209);
-}
-errors++;
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key17,propertyName:key17};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-var valid99 = _errs226 === errors;
-if(!valid99){
-const err211 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema67.properties.alerts.propertyNames,parentSchema:schema67.properties.alerts,data:data68};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
 }
 errors++;
 }
@@ -7649,7 +7615,32 @@ errors = vErrors.length;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.alerts.type,parentSchema:schema67.properties.alerts,data:data68};
+const err210 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.alerts.type,parentSchema:schema67.properties.alerts,data:data68};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data.phone !== undefined){
+let data70 = data.phone;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.number === undefined){
+const err211 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema67.properties.phone.required,parentSchema:schema67.properties.phone,data:data70};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+for(const key19 in data70){
+if(!((((((((key19 === "number") || (key19 === "sid")) || (key19 === "router")) || (key19 === "fallback")) || (key19 === "language")) || (key19 === "voice")) || (key19 === "callerId")) || (key19 === "retired"))){
+const err212 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.phone,data:data70};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -7659,11 +7650,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data.phone !== undefined){
-let data70 = data.phone;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.number === undefined){
-const err213 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema67.properties.phone.required,parentSchema:schema67.properties.phone,data:data70};
+if(data70.number !== undefined){
+let data71 = data70.number;
+if(typeof data71 === "string"){
+if(!pattern18.test(data71)){
+const err213 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema57,data:data71};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -7672,9 +7663,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key19 in data70){
-if(!((((((((key19 === "number") || (key19 === "sid")) || (key19 === "router")) || (key19 === "fallback")) || (key19 === "language")) || (key19 === "voice")) || (key19 === "callerId")) || (key19 === "retired"))){
-const err214 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.phone,data:data70};
+}
+else {
+const err214 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data71};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -7684,11 +7675,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data70.number !== undefined){
-let data71 = data70.number;
-if(typeof data71 === "string"){
-if(!pattern18.test(data71)){
-const err215 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema57,data:data71};
+if(data70.sid !== undefined){
+let data72 = data70.sid;
+if(typeof data72 === "string"){
+if(!pattern76.test(data72)){
+const err215 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema67.properties.phone.properties.sid,data:data72};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -7699,7 +7690,7 @@ errors++;
 }
 }
 else {
-const err216 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data71};
+const err216 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.sid.type,parentSchema:schema67.properties.phone.properties.sid,data:data72};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -7709,11 +7700,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data70.sid !== undefined){
-let data72 = data70.sid;
-if(typeof data72 === "string"){
-if(!pattern76.test(data72)){
-const err217 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema67.properties.phone.properties.sid,data:data72};
+if(data70.router !== undefined){
+let data73 = data70.router;
+if(typeof data73 === "string"){
+if(func1(data73) > 2048){
+const err217 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data73};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -7722,9 +7713,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-else {
-const err218 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.sid.type,parentSchema:schema67.properties.phone.properties.sid,data:data72};
+if(!pattern14.test(data73)){
+const err218 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data73};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -7734,11 +7724,8 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data70.router !== undefined){
-let data73 = data70.router;
-if(typeof data73 === "string"){
-if(func1(data73) > 2048){
-const err219 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data73};
+else {
+const err219 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data73};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -7747,8 +7734,12 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(!pattern14.test(data73)){
-const err220 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data73};
+}
+if(data70.fallback !== undefined){
+let data74 = data70.fallback;
+if(typeof data74 === "string"){
+if(func1(data74) > 2048){
+const err220 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data74};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -7757,9 +7748,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-else {
-const err221 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data73};
+if(!pattern14.test(data74)){
+const err221 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data74};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -7769,11 +7759,8 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data70.fallback !== undefined){
-let data74 = data70.fallback;
-if(typeof data74 === "string"){
-if(func1(data74) > 2048){
-const err222 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data74};
+else {
+const err222 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data74};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -7782,8 +7769,12 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(!pattern14.test(data74)){
-const err223 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data74};
+}
+if(data70.language !== undefined){
+let data75 = data70.language;
+if(typeof data75 === "string"){
+if(func1(data75) > 64){
+const err223 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.phone.properties.language,data:data75};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -7794,7 +7785,7 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data74};
+const err224 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.language.type,parentSchema:schema67.properties.phone.properties.language,data:data75};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -7804,11 +7795,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data70.language !== undefined){
-let data75 = data70.language;
-if(typeof data75 === "string"){
-if(func1(data75) > 64){
-const err225 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.phone.properties.language,data:data75};
+if(data70.voice !== undefined){
+let data76 = data70.voice;
+if(typeof data76 === "string"){
+if(func1(data76) > 64){
+const err225 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.phone.properties.voice,data:data76};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -7819,7 +7810,7 @@ errors++;
 }
 }
 else {
-const err226 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.language.type,parentSchema:schema67.properties.phone.properties.language,data:data75};
+const err226 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.voice.type,parentSchema:schema67.properties.phone.properties.voice,data:data76};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -7829,11 +7820,10 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data70.voice !== undefined){
-let data76 = data70.voice;
-if(typeof data76 === "string"){
-if(func1(data76) > 64){
-const err227 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.phone.properties.voice,data:data76};
+if(data70.callerId !== undefined){
+let data77 = data70.callerId;
+if(!((data77 === "caller") || (data77 === "line"))){
+const err227 = {instancePath:instancePath+"/phone/callerId",schemaPath:"#/properties/phone/properties/callerId/enum",keyword:"enum",params:{allowedValues: schema67.properties.phone.properties.callerId.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.phone.properties.callerId.enum,parentSchema:schema67.properties.phone.properties.callerId,data:data77};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -7843,8 +7833,10 @@ vErrors.push(err227);
 errors++;
 }
 }
-else {
-const err228 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.voice.type,parentSchema:schema67.properties.phone.properties.voice,data:data76};
+if(data70.retired !== undefined){
+let data78 = data70.retired;
+if(typeof data78 !== "boolean"){
+const err228 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data78};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -7854,10 +7846,9 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data70.callerId !== undefined){
-let data77 = data70.callerId;
-if(!((data77 === "caller") || (data77 === "line"))){
-const err229 = {instancePath:instancePath+"/phone/callerId",schemaPath:"#/properties/phone/properties/callerId/enum",keyword:"enum",params:{allowedValues: schema67.properties.phone.properties.callerId.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.phone.properties.callerId.enum,parentSchema:schema67.properties.phone.properties.callerId,data:data77};
+}
+else {
+const err229 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.phone.type,parentSchema:schema67.properties.phone,data:data70};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -7867,10 +7858,12 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data70.retired !== undefined){
-let data78 = data70.retired;
-if(typeof data78 !== "boolean"){
-const err230 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data78};
+if(data.intake !== undefined){
+let data79 = data.intake;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+for(const key20 in data79){
+if(!(key20 === "email")){
+const err230 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.intake,data:data79};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -7880,9 +7873,10 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-else {
-const err231 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.phone.type,parentSchema:schema67.properties.phone,data:data70};
+if(data79.email !== undefined){
+let data80 = data79.email;
+if(typeof data80 !== "boolean"){
+const err231 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.intake.properties.email.type,parentSchema:schema67.properties.intake.properties.email,data:data80};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -7892,42 +7886,14 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data.intake !== undefined){
-let data79 = data.intake;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-for(const key20 in data79){
-if(!(key20 === "email")){
-const err232 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.intake,data:data79};
+}
+else {
+const err232 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.intake.type,parentSchema:schema67.properties.intake,data:data79};
 if(vErrors === null){
 vErrors = [err232];
 }
 else {
 vErrors.push(err232);
-}
-errors++;
-}
-}
-if(data79.email !== undefined){
-let data80 = data79.email;
-if(typeof data80 !== "boolean"){
-const err233 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.intake.properties.email.type,parentSchema:schema67.properties.intake.properties.email,data:data80};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-}
-}
-else {
-const err234 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.intake.type,parentSchema:schema67.properties.intake,data:data79};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
 }
 errors++;
 }
@@ -7940,7 +7906,27 @@ for(let i16=0; i16<len13; i16++){
 let data82 = data81[i16];
 if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 if(data82.person === undefined){
-const err235 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data82};
+const err233 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data82};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+if(data82.from === undefined){
+const err234 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data82};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+if(data82.to === undefined){
+const err235 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data82};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -7949,8 +7935,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-if(data82.from === undefined){
-const err236 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data82};
+for(const key21 in data82){
+if(!((((key21 === "person") || (key21 === "from")) || (key21 === "to")) || (key21 === "reason"))){
+const err236 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.unavailable.items,data:data82};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -7959,8 +7946,13 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data82.to === undefined){
-const err237 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data82};
+}
+if(data82.person !== undefined){
+let data83 = data82.person;
+const _errs266 = errors;
+const _errs267 = errors;
+if(!((data83 === "constructor") || (data83 === "prototype"))){
+const err237 = {};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -7969,9 +7961,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-for(const key21 in data82){
-if(!((((key21 === "person") || (key21 === "from")) || (key21 === "to")) || (key21 === "reason"))){
-const err238 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.unavailable.items,data:data82};
+var valid112 = _errs267 === errors;
+if(valid112){
+const err238 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data83};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -7980,37 +7972,11 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data82.person !== undefined){
-let data83 = data82.person;
-const _errs268 = errors;
-const _errs269 = errors;
-if(!((data83 === "constructor") || (data83 === "prototype"))){
-const err239 = {};
-if(vErrors === null){
-vErrors = [err239];
-}
 else {
-vErrors.push(err239);
-}
-errors++;
-}
-var valid113 = _errs269 === errors;
-if(valid113){
-const err240 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data83};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-else {
-errors = _errs268;
+errors = _errs266;
 if(vErrors !== null){
-if(_errs268){
-vErrors.length = _errs268;
+if(_errs266){
+vErrors.length = _errs266;
 }
 else {
 vErrors = null;
@@ -8019,7 +7985,28 @@ vErrors = null;
 }
 if(typeof data83 === "string"){
 if(func1(data83) > 63){
-const err241 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data83};
+const err239 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data83};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if(!pattern16.test(data83)){
+const err240 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data83};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data83};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -8028,8 +8015,12 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(!pattern16.test(data83)){
-const err242 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data83};
+}
+if(data82.from !== undefined){
+let data84 = data82.from;
+if(typeof data84 === "string"){
+if(!pattern19.test(data84)){
+const err242 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data84};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -8040,7 +8031,7 @@ errors++;
 }
 }
 else {
-const err243 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data83};
+const err243 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data84};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -8050,11 +8041,11 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data82.from !== undefined){
-let data84 = data82.from;
-if(typeof data84 === "string"){
-if(!pattern19.test(data84)){
-const err244 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data84};
+if(data82.to !== undefined){
+let data85 = data82.to;
+if(typeof data85 === "string"){
+if(!pattern19.test(data85)){
+const err244 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data85};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -8065,7 +8056,7 @@ errors++;
 }
 }
 else {
-const err245 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data84};
+const err245 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data85};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -8075,11 +8066,11 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data82.to !== undefined){
-let data85 = data82.to;
-if(typeof data85 === "string"){
-if(!pattern19.test(data85)){
-const err246 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data85};
+if(data82.reason !== undefined){
+let data86 = data82.reason;
+if(typeof data86 === "string"){
+if(func1(data86) > 500){
+const err246 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data86};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -8088,9 +8079,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-else {
-const err247 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data85};
+if(func1(data86) < 1){
+const err247 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data86};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -8100,11 +8090,8 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data82.reason !== undefined){
-let data86 = data82.reason;
-if(typeof data86 === "string"){
-if(func1(data86) > 500){
-const err248 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data86};
+else {
+const err248 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data86};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -8113,8 +8100,10 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(func1(data86) < 1){
-const err249 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data86};
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.unavailable.items.type,parentSchema:schema67.properties.unavailable.items,data:data82};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -8124,8 +8113,9 @@ vErrors.push(err249);
 errors++;
 }
 }
+}
 else {
-const err250 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data86};
+const err250 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.unavailable.type,parentSchema:schema67.properties.unavailable,data:data81};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -8135,9 +8125,10 @@ vErrors.push(err250);
 errors++;
 }
 }
-}
-else {
-const err251 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.unavailable.items.type,parentSchema:schema67.properties.unavailable.items,data:data82};
+if(data.retired !== undefined){
+let data87 = data.retired;
+if(typeof data87 !== "boolean"){
+const err251 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data87};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -8149,37 +8140,12 @@ errors++;
 }
 }
 else {
-const err252 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.unavailable.type,parentSchema:schema67.properties.unavailable,data:data81};
+const err252 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err252];
 }
 else {
 vErrors.push(err252);
-}
-errors++;
-}
-}
-if(data.retired !== undefined){
-let data87 = data.retired;
-if(typeof data87 !== "boolean"){
-const err253 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data87};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-}
-}
-else {
-const err254 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
 }
 errors++;
 }

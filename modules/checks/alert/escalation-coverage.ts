@@ -1,4 +1,4 @@
-import type { Squad } from '../../model/types';
+import type { Rotation, Squad } from '../../model/types';
 import { complement, normaliseIntervals } from '../../model/windows';
 import { MINUTES_PER_WEEK } from '../../model/types';
 import { alertFinding, type Finding, type ReadinessCheck } from '../check';
@@ -15,12 +15,15 @@ function describe(intervals: ReadonlyArray<readonly [number, number]>): string {
   );
 }
 
-/** Weekly minutes where the squad's routing sends an alert to a rotation that does not cover it. */
-export function uncoveredHours(team: Squad): Array<readonly [number, number]> {
+/**
+ * Weekly minutes where the squad's routing sends an alert to a rotation that does not cover it; `rotations` are
+ * the organisation's, by `squad/id`, since a rule may name a pool's.
+ */
+export function uncoveredHours(team: Squad, rotations: ReadonlyMap<string, Rotation>): Array<readonly [number, number]> {
   const holes: Array<[number, number]> = [];
   let earlier: Array<[number, number]> = [];
   for (const rule of team.routing) {
-    const rotation = [...team.rotations.values()].find((r) => r.key === rule.rotation);
+    const rotation = rotations.get(rule.rotation);
     const applies = normaliseIntervals(complementOf(earlier, rule.during.intervals));
     earlier = normaliseIntervals([...earlier, ...applies]);
     if (!rotation) continue;
@@ -60,7 +63,7 @@ export const escalationCoverageCheck: ReadinessCheck = {
         );
         continue;
       }
-      const holes = uncoveredHours(team);
+      const holes = uncoveredHours(team, org.rotations);
       if (holes.length > 0) {
         findings.push(
           alertFinding(

@@ -66,7 +66,8 @@ export async function rosterCommand(argv: string[], io: Io): Promise<number> {
   const rows = roster(org, from, to, team);
   let text = formatRoster(format, rows, org);
   if (format === 'text' || format === 'markdown') {
-    const teams = [...org.squads.keys()].filter((t) => team === undefined || t === team);
+    // A pool's load is shown once, under its squad; `--team` shows a squad's with the pool rotations it routes to.
+    const teams = [...org.squads.values()].filter((t) => (team === undefined ? t.rotations.size > 0 : t.id === team)).map((t) => t.id);
     text += `\n\n${formatLoad(
       format,
       org,

@@ -4,6 +4,7 @@
  */
 import { section } from '../../checks/runbook-sections';
 import type { Alert, Organisation, Squad } from '../../model/types';
+import { rotationLabel } from '../../model/served-rotations';
 import { alertName } from '../../render/alerts/naming';
 import { runbookLink } from '../../render/alerts/message';
 import { describePolicy, describeWindows } from './describe';
@@ -22,7 +23,7 @@ function routing(org: Organisation, team: Squad, alert: Alert): string {
       .map((r) => {
         const policy = team.escalations.get(alert.escalation ?? r.escalation);
         const when = r.during.kind === 'always' ? (team.routing.length > 1 ? 'Otherwise' : 'Always') : describeWindows(r.during);
-        return `${when}: \`${r.rotation.split('/')[1]}\`, then ${policy ? describePolicy(policy) : r.escalation}`;
+        return `${when}: \`${rotationLabel(team, r.rotation)}\`, then ${policy ? describePolicy(policy) : r.escalation}`;
       })
       .join('. ') + '.'
   );

@@ -1,5 +1,6 @@
 import { maskPhone } from '../../model/checks-common';
 import type { Organisation } from '../../model/types';
+import { rotationLabel } from '../../model/served-rotations';
 import { describeHandoff, describePolicy, describeTurn, describeWindows } from './describe';
 import { plural } from '../../core/problems-text';
 
@@ -30,7 +31,7 @@ export function formatOrganisationSummary(org: Organisation): string {
     for (const p of team.escalations.values()) out.push(`  escalation ${p.id}: ${describePolicy(p)}`);
     for (const rule of team.routing) {
       out.push(
-        `  routing: ${rule.during.kind === 'always' ? 'otherwise' : describeWindows(rule.during)} → ${rule.rotation.split('/')[1] ?? rule.rotation} (${rule.escalation}, ${rule.urgency} urgency)`,
+        `  routing: ${rule.during.kind === 'always' ? 'otherwise' : describeWindows(rule.during)} → ${rotationLabel(team, rule.rotation)} (${rule.escalation}, ${rule.urgency} urgency)`,
       );
     }
     for (const s of team.services.values()) {

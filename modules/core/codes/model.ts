@@ -116,6 +116,16 @@ export const ESCALATION_CODES = codeGroup('Escalation and routing', {
   'escalation/whole-minutes': { severity: 'error', summary: 'a delay that is not whole minutes' },
   'escalation/first-step-delayed': { severity: 'warning', summary: 'nobody is notified at first' },
   'escalation/after-response-target': { severity: 'warning', summary: 'the last step starts after the response target' },
+  'escalation/same-person-twice': {
+    severity: 'warning',
+    summary:
+      'one person holds two levels of one escalation policy at the same time (primary and secondary the same week): nobody else is called when they do not answer',
+  },
+  'routing/no-rotation': {
+    severity: 'error',
+    summary:
+      'no `routing` and no rotation to route to: the squad has none of its own and its policy names none, so its alerts would page nobody',
+  },
   'routing/ambiguous': { severity: 'error', summary: 'several policies and no `routing` to choose' },
   'routing/missing-escalation': { severity: 'error', summary: 'a routing rule that must name its policy' },
   'routing/no-catch-all': { severity: 'error', summary: 'the last routing rule has a `during`' },

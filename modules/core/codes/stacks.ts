@@ -7,6 +7,11 @@ export const STACK_CODES = codeGroup('Stacks (`stack/…`)', {
   'stack/subdomain': { severity: 'error', summary: '`oncall:pagerdutySubdomain` is not an account subdomain' },
   'stack/unknown-key': { severity: 'error', summary: 'an `oncall:` setting that does not exist' },
   'stack/unknown-team': { severity: 'error', summary: '`oncall:teams` names a squad with no folder' },
+  'stack/rotation-outside': {
+    severity: 'error',
+    summary:
+      "a squad of the stack pages another squad's rotation (a pool's) and `oncall:teams` leaves that squad out: the schedule is provisioned with the squad that owns it",
+  },
   'stack/datadog-site': {
     severity: 'warning',
     summary:

@@ -24,6 +24,8 @@ export function pagingHandle(backend: Backend, team: Squad, service: Service): s
 /** The Datadog side of the integration that makes a handle work. */
 export function handleResources(backend: Backend, team: Squad, opsgenieRegion: 'us' | 'eu'): DesiredResource[] {
   const out: DesiredResource[] = [];
+  // A squad that routes nowhere (a pool that only lends its rotations) gets no integration on the backend.
+  if (team.routing.length === 0) return out;
   if (backend === 'pagerduty') {
     for (const service of team.services.values()) {
       if (service.retired) continue;

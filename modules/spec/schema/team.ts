@@ -161,7 +161,11 @@ const routingRule: JsonSchema = {
   required: ['rotation'],
   properties: {
     during: { $ref: '#/$defs/coverage', description: "when this rule applies, in the rotation's zone; absent on the last rule" },
-    rotation: { $ref: '#/$defs/id', description: 'the rotation `on-call` means under this rule' },
+    rotation: {
+      $ref: '#/$defs/rotationRef',
+      description:
+        "the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)",
+    },
     escalation: { $ref: '#/$defs/id', description: "default: the squad's only escalation policy" },
     urgency: { enum: ['high', 'low'], description: 'default `high`' },
   },
@@ -244,7 +248,8 @@ export const teamSchema = schemaDocument(
         additionalProperties: escalation,
       },
       routing: {
-        description: 'ordered rules; the first matching applies. Default: the first rotation and the only policy, always',
+        description:
+          "ordered rules; the first matching applies. Default: the squad's first rotation (with none of its own, the first rotation its policy names) and its only policy, always",
         type: 'array',
         items: routingRule,
         minItems: 1,
