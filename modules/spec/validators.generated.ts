@@ -1477,12 +1477,12 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const team: unknown = validate29;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first","type":"object","additionalProperties":false,"required":["between","shifts"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"start dates of a's shift and of b's shift"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"whole shifts exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange whole shifts: the first person's shift starting on the first date goes to the second person, and the second person's shift starting on the second date goes to the first","type":"object","additionalProperties":false,"required":["between","shifts"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"start dates of a's shift and of b's shift"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"whole shifts exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the first rotation and the only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/id","description":"the rotation `on-call` means under this rule"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"coverage":{"$ref":"#/$defs/coverage","description":"the service's promise: when its alerts page (`always`, `business-hours`, `off-hours` or weekly windows, in `timezone`); default: as the squad's routing, 24/7"},"timezone":{"$ref":"#/$defs/timezone","description":"zone in which `coverage` is read; default `defaults.timezone`"},"responseTarget":{"$ref":"#/$defs/duration","description":"the response time promised (GTI `1h`, `4h`); default: that of its `escalation` policy"},"escalation":{"$ref":"#/$defs/id","description":"the squad's escalation policy that pages for it; default: the squad's routing"},"outsideCoverage":{"enum":["none","low"],"description":"outside `coverage`: `none` (default) pages nobody, `low` pages at low urgency"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
 const schema79 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"};
 const schema85 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
 const func24 = Object.prototype.hasOwnProperty;
 const pattern33 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
-const pattern68 = new RegExp("^PN[0-9a-f]{32}$", "u");
+const pattern70 = new RegExp("^PN[0-9a-f]{32}$", "u");
 const schema69 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2035,19 +2035,19 @@ return errors === 0;
 }
 validate36.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema103 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
-const schema115 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
-const pattern48 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
-const pattern51 = new RegExp("^[A-Za-z0-9-]+$", "u");
-const pattern56 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
-const pattern57 = new RegExp("^\\$", "u");
-const pattern60 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
-const pattern62 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
+const schema106 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
+const schema118 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
+const pattern50 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
+const pattern53 = new RegExp("^[A-Za-z0-9-]+$", "u");
+const pattern58 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
+const pattern59 = new RegExp("^\\$", "u");
+const pattern62 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
+const pattern64 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2098,7 +2098,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema106.allOf[0].then.required,parentSchema:schema106.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2108,7 +2108,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema106.allOf[0].then.required,parentSchema:schema106.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2122,7 +2122,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[0].if,parentSchema:schema103.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[0].if,parentSchema:schema106.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2175,7 +2175,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema106.allOf[1].then.required,parentSchema:schema106.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2185,7 +2185,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema106.allOf[1].then.required,parentSchema:schema106.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2199,7 +2199,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[1].if,parentSchema:schema103.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[1].if,parentSchema:schema106.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2252,7 +2252,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema106.allOf[2].then.required,parentSchema:schema106.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2262,7 +2262,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema106.allOf[2].then.required,parentSchema:schema106.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2276,7 +2276,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[2].if,parentSchema:schema103.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[2].if,parentSchema:schema106.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2329,7 +2329,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.allOf[3].then.required,parentSchema:schema103.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema106.allOf[3].then.required,parentSchema:schema106.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2343,7 +2343,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[3].if,parentSchema:schema103.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[3].if,parentSchema:schema106.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2396,7 +2396,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema103.allOf[4].then.required,parentSchema:schema103.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema106.allOf[4].then.required,parentSchema:schema106.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2410,7 +2410,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[4].if,parentSchema:schema103.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[4].if,parentSchema:schema106.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2463,7 +2463,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema103.allOf[5].then.required,parentSchema:schema103.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema106.allOf[5].then.required,parentSchema:schema106.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2477,7 +2477,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[5].if,parentSchema:schema103.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[5].if,parentSchema:schema106.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2488,7 +2488,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2498,7 +2498,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2508,7 +2508,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2518,8 +2518,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func24.call(schema103.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(!(func24.call(schema106.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2649,7 +2649,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.kind.enum,parentSchema:schema103.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema106.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.kind.enum,parentSchema:schema106.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2663,7 +2663,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema106.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2674,7 +2674,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.description.type,parentSchema:schema106.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2688,7 +2688,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema106.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2698,7 +2698,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2709,7 +2709,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.query.type,parentSchema:schema103.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.query.type,parentSchema:schema106.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2748,7 +2748,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema103.properties.thresholds.required,parentSchema:schema103.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema106.properties.thresholds.required,parentSchema:schema106.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2759,7 +2759,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2772,8 +2772,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern48.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+if(!pattern50.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema106.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2784,7 +2784,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.critical.type,parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.thresholds.properties.critical.type,parentSchema:schema106.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2797,8 +2797,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern48.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+if(!pattern50.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema106.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2809,7 +2809,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.warning.type,parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.thresholds.properties.warning.type,parentSchema:schema106.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2821,7 +2821,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.thresholds.type,parentSchema:schema103.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.thresholds.type,parentSchema:schema106.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2835,7 +2835,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.request.required,parentSchema:schema103.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema106.properties.request.required,parentSchema:schema106.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2846,7 +2846,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2859,7 +2859,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.request.properties.method.enum,parentSchema:schema103.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema106.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.request.properties.method.enum,parentSchema:schema106.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2910,8 +2910,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern51.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern53.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema106.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2923,7 +2923,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema103.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema106.properties.request.properties.headers.propertyNames,parentSchema:schema106.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2937,7 +2937,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema106.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2948,7 +2948,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.request.properties.headers.additionalProperties.type,parentSchema:schema106.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2960,7 +2960,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.properties.headers.type,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.request.properties.headers.type,parentSchema:schema106.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2974,7 +2974,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema106.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2985,7 +2985,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.body.type,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.request.properties.body.type,parentSchema:schema106.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2997,7 +2997,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.type,parentSchema:schema103.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.request.type,parentSchema:schema106.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3012,7 +3012,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3025,7 +3025,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.expect.properties.status.type,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema106.properties.expect.properties.status.type,parentSchema:schema106.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3036,7 +3036,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema106.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3046,7 +3046,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema106.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3061,7 +3061,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema106.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3071,7 +3071,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3082,7 +3082,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.expect.properties.bodyContains.type,parentSchema:schema106.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3119,7 +3119,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.expect.type,parentSchema:schema103.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.expect.type,parentSchema:schema106.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3133,7 +3133,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema103.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema106.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3143,7 +3143,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema106.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3157,7 +3157,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema106.properties.steps.items.required,parentSchema:schema106.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3167,7 +3167,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema106.properties.steps.items.required,parentSchema:schema106.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3178,7 +3178,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3227,7 +3227,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.steps.items.properties.request.required,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema106.properties.steps.items.properties.request.required,parentSchema:schema106.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3238,7 +3238,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3251,7 +3251,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema103.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema106.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema106.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3302,8 +3302,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern51.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern53.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema106.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3315,7 +3315,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema106.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema106.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3329,7 +3329,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema106.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3340,7 +3340,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema106.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3352,7 +3352,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema106.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3366,7 +3366,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema106.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3377,7 +3377,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.body.type,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.steps.items.properties.request.properties.body.type,parentSchema:schema106.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3389,7 +3389,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.type,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.properties.request.type,parentSchema:schema106.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3404,7 +3404,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3417,7 +3417,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema106.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema106.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3428,7 +3428,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema106.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3438,7 +3438,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema106.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3453,7 +3453,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema106.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3463,7 +3463,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3474,7 +3474,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema106.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3511,7 +3511,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.expect.type,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.properties.expect.type,parentSchema:schema106.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3527,8 +3527,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern56.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema103.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern58.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema106.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3540,7 +3540,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema103.properties.steps.items.properties.extract.propertyNames,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema106.properties.steps.items.properties.extract.propertyNames,parentSchema:schema106.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3553,8 +3553,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern57.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern59.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema106.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3565,7 +3565,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema106.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -3577,7 +3577,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.extract.type,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.properties.extract.type,parentSchema:schema106.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -3589,7 +3589,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.type,parentSchema:schema103.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.type,parentSchema:schema106.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -3601,7 +3601,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.steps.type,parentSchema:schema103.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.steps.type,parentSchema:schema106.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -3644,7 +3644,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -3655,7 +3655,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.locations.items.type,parentSchema:schema103.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.locations.items.type,parentSchema:schema106.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -3676,7 +3676,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema103.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema106.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -3691,7 +3691,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.locations.type,parentSchema:schema103.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.locations.type,parentSchema:schema106.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -3705,7 +3705,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema106.properties.slo.required,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -3715,7 +3715,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema106.properties.slo.required,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -3725,7 +3725,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema106.properties.slo.required,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -3736,7 +3736,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -3750,7 +3750,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema106.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -3760,7 +3760,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema106.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -3771,7 +3771,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.slo.properties.target.type,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema106.properties.slo.properties.target.type,parentSchema:schema106.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -3784,7 +3784,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema103.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.slo.properties.window.enum,parentSchema:schema103.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema106.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.slo.properties.window.enum,parentSchema:schema106.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -3798,7 +3798,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema106.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -3808,7 +3808,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -3819,7 +3819,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.good.type,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.slo.properties.good.type,parentSchema:schema106.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -3833,7 +3833,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema106.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3843,7 +3843,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3854,7 +3854,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.total.type,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.slo.properties.total.type,parentSchema:schema106.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3866,7 +3866,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.slo.type,parentSchema:schema103.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.slo.type,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3880,7 +3880,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema103.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema106.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3890,7 +3890,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3901,7 +3901,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.runbook.type,parentSchema:schema103.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.runbook.type,parentSchema:schema106.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3952,7 +3952,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.dashboards.type,parentSchema:schema103.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.dashboards.type,parentSchema:schema106.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3970,7 +3970,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema118,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3979,8 +3979,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern60.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema115,data:data53};
+if(!pattern62.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema118,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3991,7 +3991,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.type,parentSchema:schema115,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.type,parentSchema:schema118,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4008,7 +4008,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema103.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema106.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4023,7 +4023,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.tags.type,parentSchema:schema103.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.tags.type,parentSchema:schema106.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4036,7 +4036,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.page.type,parentSchema:schema103.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema106.properties.page.type,parentSchema:schema106.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4122,8 +4122,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern62.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema103.properties.notify.items,data:data57};
+if(!pattern64.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema106.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4134,7 +4134,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.notify.items.type,parentSchema:schema103.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.notify.items.type,parentSchema:schema106.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4155,7 +4155,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema103.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema106.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4170,7 +4170,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.notify.type,parentSchema:schema103.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.notify.type,parentSchema:schema106.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4238,7 +4238,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema106.properties.silence.items.required,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4248,7 +4248,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema106.properties.silence.items.required,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4258,7 +4258,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema106.properties.silence.items.required,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4269,7 +4269,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4283,7 +4283,7 @@ if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
 if(!pattern18.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema106.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4294,7 +4294,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.silence.items.properties.check.type,parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.silence.items.properties.check.type,parentSchema:schema106.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4366,7 +4366,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.silence.items.type,parentSchema:schema103.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.silence.items.type,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -4378,7 +4378,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.silence.type,parentSchema:schema103.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.silence.type,parentSchema:schema106.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -4403,7 +4403,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.type,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -4412,10 +4412,10 @@ vErrors.push(err179);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6605,7 +6605,7 @@ for(const key13 in data53){
 let data54 = data53[key13];
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 for(const key14 in data54){
-if(!((((key14 === "name") || (key14 === "description")) || (key14 === "statusPage")) || (key14 === "retired"))){
+if(!(func24.call(schema58.properties.services.additionalProperties.properties, key14))){
 const err164 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties,data:data54};
 if(vErrors === null){
 vErrors = [err164];
@@ -6676,14 +6676,17 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data54.statusPage !== undefined){
-let data57 = data54.statusPage;
-const _errs187 = errors;
-let valid83 = false;
-const _errs188 = errors;
-if(typeof data57 === "string"){
-if(func1(data57) > 500){
-const err170 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data57};
+if(data54.coverage !== undefined){
+if(!(validate30(data54.coverage, {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/coverage",parentData:data54,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data54.timezone !== undefined){
+let data58 = data54.timezone;
+if(typeof data58 === "string"){
+if(func1(data58) > 64){
+const err170 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema33,data:data58};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -6692,8 +6695,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(func1(data57) < 1){
-const err171 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data57};
+if(func1(data58) < 1){
+const err171 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data58};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -6704,7 +6707,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data57};
+const err172 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data58};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -6713,12 +6716,12 @@ vErrors.push(err172);
 }
 errors++;
 }
-var _valid1 = _errs188 === errors;
-valid83 = valid83 || _valid1;
-const _errs191 = errors;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.name === undefined){
-const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+}
+if(data54.responseTarget !== undefined){
+let data59 = data54.responseTarget;
+if(typeof data59 === "string"){
+if(!pattern4.test(data59)){
+const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data59};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -6727,9 +6730,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key15 in data57){
-if(!((key15 === "name") || (key15 === "group"))){
-const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+}
+else {
+const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data59};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -6739,11 +6742,12 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data57.name !== undefined){
-let data58 = data57.name;
-if(typeof data58 === "string"){
-if(func1(data58) > 500){
-const err175 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data58};
+if(data54.escalation !== undefined){
+let data60 = data54.escalation;
+const _errs196 = errors;
+const _errs197 = errors;
+if(!((data60 === "constructor") || (data60 === "prototype"))){
+const err175 = {};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -6752,8 +6756,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(func1(data58) < 1){
-const err176 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data58};
+var valid86 = _errs197 === errors;
+if(valid86){
+const err176 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data60};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -6762,9 +6767,20 @@ vErrors.push(err176);
 }
 errors++;
 }
+else {
+errors = _errs196;
+if(vErrors !== null){
+if(_errs196){
+vErrors.length = _errs196;
 }
 else {
-const err177 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data58};
+vErrors = null;
+}
+}
+}
+if(typeof data60 === "string"){
+if(func1(data60) > 63){
+const err177 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -6773,12 +6789,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data57.group !== undefined){
-let data59 = data57.group;
-if(typeof data59 === "string"){
-if(func1(data59) > 500){
-const err178 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data59};
+if(!pattern12.test(data60)){
+const err178 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data60};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -6787,8 +6799,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(func1(data59) < 1){
-const err179 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data59};
+}
+else {
+const err179 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data60};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -6798,8 +6811,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-else {
-const err180 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data59};
+if(data54.outsideCoverage !== undefined){
+let data61 = data54.outsideCoverage;
+if(!((data61 === "none") || (data61 === "low"))){
+const err180 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/outsideCoverage",schemaPath:"#/properties/services/additionalProperties/properties/outsideCoverage/enum",keyword:"enum",params:{allowedValues: schema58.properties.services.additionalProperties.properties.outsideCoverage.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.services.additionalProperties.properties.outsideCoverage.enum,parentSchema:schema58.properties.services.additionalProperties.properties.outsideCoverage,data:data61};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -6809,9 +6824,14 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data57};
+if(data54.statusPage !== undefined){
+let data62 = data54.statusPage;
+const _errs200 = errors;
+let valid87 = false;
+const _errs201 = errors;
+if(typeof data62 === "string"){
+if(func1(data62) > 500){
+const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -6820,10 +6840,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-var _valid1 = _errs191 === errors;
-valid83 = valid83 || _valid1;
-if(!valid83){
-const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage,data:data57};
+if(func1(data62) < 1){
+const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -6832,22 +6850,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-else {
-errors = _errs187;
-if(vErrors !== null){
-if(_errs187){
-vErrors.length = _errs187;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data54.retired !== undefined){
-let data60 = data54.retired;
-if(typeof data60 !== "boolean"){
-const err183 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data60};
+const err183 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data62};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -6856,10 +6861,12 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-}
-else {
-const err184 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.type,parentSchema:schema58.properties.services.additionalProperties,data:data54};
+var _valid1 = _errs201 === errors;
+valid87 = valid87 || _valid1;
+const _errs204 = errors;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.name === undefined){
+const err184 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data62};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -6868,10 +6875,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.type,parentSchema:schema58.properties.services,data:data53};
+for(const key15 in data62){
+if(!((key15 === "name") || (key15 === "group"))){
+const err185 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data62};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -6881,15 +6887,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data.alerts !== undefined){
-let data61 = data.alerts;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key16 in data61){
-const _errs205 = errors;
-const _errs208 = errors;
-const _errs209 = errors;
-if(!((key16 === "constructor") || (key16 === "prototype"))){
-const err186 = {};
+if(data62.name !== undefined){
+let data63 = data62.name;
+if(typeof data63 === "string"){
+if(func1(data63) > 500){
+const err186 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data63};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -6898,9 +6900,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-var valid91 = _errs209 === errors;
-if(valid91){
-const err187 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key16,propertyName:key16};
+if(func1(data63) < 1){
+const err187 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data63};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -6909,20 +6910,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-else {
-errors = _errs208;
-if(vErrors !== null){
-if(_errs208){
-vErrors.length = _errs208;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof key16 === "string"){
-if(func1(key16) > 63){
-const err188 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key16,propertyName:key16};
+const err188 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data63};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -6931,8 +6921,12 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(!pattern12.test(key16)){
-const err189 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key16,propertyName:key16};
+}
+if(data62.group !== undefined){
+let data64 = data62.group;
+if(typeof data64 === "string"){
+if(func1(data64) > 500){
+const err189 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data64};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -6941,9 +6935,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key16,propertyName:key16};
+if(func1(data64) < 1){
+const err190 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data64};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -6952,9 +6945,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-var valid89 = _errs205 === errors;
-if(!valid89){
-const err191 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema58.properties.alerts.propertyNames,parentSchema:schema58.properties.alerts,data:data61};
+}
+else {
+const err191 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data64};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -6964,15 +6957,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-for(const key17 in data61){
-if(!(validate40(data61[key17], {instancePath:instancePath+"/alerts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data61,parentDataProperty:key17,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err192 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.alerts.type,parentSchema:schema58.properties.alerts,data:data61};
+const err192 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data62};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -6981,12 +6968,10 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data.phone !== undefined){
-let data63 = data.phone;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.number === undefined){
-const err193 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema58.properties.phone.required,parentSchema:schema58.properties.phone,data:data63};
+var _valid1 = _errs204 === errors;
+valid87 = valid87 || _valid1;
+if(!valid87){
+const err193 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema58.properties.services.additionalProperties.properties.statusPage,data:data62};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -6995,9 +6980,22 @@ vErrors.push(err193);
 }
 errors++;
 }
-for(const key18 in data63){
-if(!(((((key18 === "number") || (key18 === "sid")) || (key18 === "router")) || (key18 === "fallback")) || (key18 === "retired"))){
-const err194 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.phone,data:data63};
+else {
+errors = _errs200;
+if(vErrors !== null){
+if(_errs200){
+vErrors.length = _errs200;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data54.retired !== undefined){
+let data65 = data54.retired;
+if(typeof data65 !== "boolean"){
+const err194 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data65};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -7007,11 +7005,9 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data63.number !== undefined){
-let data64 = data63.number;
-if(typeof data64 === "string"){
-if(!pattern14.test(data64)){
-const err195 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data64};
+}
+else {
+const err195 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.additionalProperties.type,parentSchema:schema58.properties.services.additionalProperties,data:data54};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -7021,8 +7017,9 @@ vErrors.push(err195);
 errors++;
 }
 }
+}
 else {
-const err196 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data64};
+const err196 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.services.type,parentSchema:schema58.properties.services,data:data53};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -7032,11 +7029,15 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data63.sid !== undefined){
-let data65 = data63.sid;
-if(typeof data65 === "string"){
-if(!pattern68.test(data65)){
-const err197 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema58.properties.phone.properties.sid,data:data65};
+if(data.alerts !== undefined){
+let data66 = data.alerts;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key16 in data66){
+const _errs218 = errors;
+const _errs221 = errors;
+const _errs222 = errors;
+if(!((key16 === "constructor") || (key16 === "prototype"))){
+const err197 = {};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -7045,9 +7046,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.sid.type,parentSchema:schema58.properties.phone.properties.sid,data:data65};
+var valid95 = _errs222 === errors;
+if(valid95){
+const err198 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -7056,12 +7057,20 @@ vErrors.push(err198);
 }
 errors++;
 }
+else {
+errors = _errs221;
+if(vErrors !== null){
+if(_errs221){
+vErrors.length = _errs221;
 }
-if(data63.router !== undefined){
-let data66 = data63.router;
-if(typeof data66 === "string"){
-if(func1(data66) > 2048){
-const err199 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data66};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key16 === "string"){
+if(func1(key16) > 63){
+const err199 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -7070,8 +7079,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!pattern10.test(data66)){
-const err200 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data66};
+if(!pattern12.test(key16)){
+const err200 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -7082,7 +7091,7 @@ errors++;
 }
 }
 else {
-const err201 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data66};
+const err201 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key16,propertyName:key16};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -7091,12 +7100,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data63.fallback !== undefined){
-let data67 = data63.fallback;
-if(typeof data67 === "string"){
-if(func1(data67) > 2048){
-const err202 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data67};
+var valid93 = _errs218 === errors;
+if(!valid93){
+const err202 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema58.properties.alerts.propertyNames,parentSchema:schema58.properties.alerts,data:data66};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -7105,8 +7111,16 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(!pattern10.test(data67)){
-const err203 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data67};
+}
+for(const key17 in data66){
+if(!(validate41(data66[key17], {instancePath:instancePath+"/alerts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data66,parentDataProperty:key17,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.alerts.type,parentSchema:schema58.properties.alerts,data:data66};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -7116,8 +7130,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data67};
+if(data.phone !== undefined){
+let data68 = data.phone;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.number === undefined){
+const err204 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema58.properties.phone.required,parentSchema:schema58.properties.phone,data:data68};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -7126,11 +7143,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-if(data63.retired !== undefined){
-let data68 = data63.retired;
-if(typeof data68 !== "boolean"){
-const err205 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data68};
+for(const key18 in data68){
+if(!(((((key18 === "number") || (key18 === "sid")) || (key18 === "router")) || (key18 === "fallback")) || (key18 === "retired"))){
+const err205 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.phone,data:data68};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -7140,9 +7155,11 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.phone.type,parentSchema:schema58.properties.phone,data:data63};
+if(data68.number !== undefined){
+let data69 = data68.number;
+if(typeof data69 === "string"){
+if(!pattern14.test(data69)){
+const err206 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema49,data:data69};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -7152,12 +7169,8 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data.intake !== undefined){
-let data69 = data.intake;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key19 in data69){
-if(!(key19 === "email")){
-const err207 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.intake,data:data69};
+else {
+const err207 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.type,parentSchema:schema49,data:data69};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -7167,10 +7180,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data69.email !== undefined){
-let data70 = data69.email;
-if(typeof data70 !== "boolean"){
-const err208 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.intake.properties.email.type,parentSchema:schema58.properties.intake.properties.email,data:data70};
+if(data68.sid !== undefined){
+let data70 = data68.sid;
+if(typeof data70 === "string"){
+if(!pattern70.test(data70)){
+const err208 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema58.properties.phone.properties.sid,data:data70};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -7180,9 +7194,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-}
 else {
-const err209 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.intake.type,parentSchema:schema58.properties.intake,data:data69};
+const err209 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.phone.properties.sid.type,parentSchema:schema58.properties.phone.properties.sid,data:data70};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -7192,15 +7205,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data.unavailable !== undefined){
-let data71 = data.unavailable;
-if(Array.isArray(data71)){
-const len11 = data71.length;
-for(let i14=0; i14<len11; i14++){
-let data72 = data71[i14];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.person === undefined){
-const err210 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+if(data68.router !== undefined){
+let data71 = data68.router;
+if(typeof data71 === "string"){
+if(func1(data71) > 2048){
+const err210 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data71};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -7209,8 +7218,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data72.from === undefined){
-const err211 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+if(!pattern10.test(data71)){
+const err211 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data71};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -7219,8 +7228,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data72.to === undefined){
-const err212 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data72};
+}
+else {
+const err212 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data71};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -7229,9 +7239,12 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key20 in data72){
-if(!((((key20 === "person") || (key20 === "from")) || (key20 === "to")) || (key20 === "reason"))){
-const err213 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.unavailable.items,data:data72};
+}
+if(data68.fallback !== undefined){
+let data72 = data68.fallback;
+if(typeof data72 === "string"){
+if(func1(data72) > 2048){
+const err213 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema42,data:data72};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -7240,13 +7253,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data72.person !== undefined){
-let data73 = data72.person;
-const _errs242 = errors;
-const _errs243 = errors;
-if(!((data73 === "constructor") || (data73 === "prototype"))){
-const err214 = {};
+if(!pattern10.test(data72)){
+const err214 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema42,data:data72};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -7255,9 +7263,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-var valid103 = _errs243 === errors;
-if(valid103){
-const err215 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data73};
+}
+else {
+const err215 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data72};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -7266,20 +7274,11 @@ vErrors.push(err215);
 }
 errors++;
 }
-else {
-errors = _errs242;
-if(vErrors !== null){
-if(_errs242){
-vErrors.length = _errs242;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data73 === "string"){
-if(func1(data73) > 63){
-const err216 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data73};
+if(data68.retired !== undefined){
+let data73 = data68.retired;
+if(typeof data73 !== "boolean"){
+const err216 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data73};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -7288,8 +7287,10 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(!pattern12.test(data73)){
-const err217 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data73};
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.phone.type,parentSchema:schema58.properties.phone,data:data68};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -7299,8 +7300,12 @@ vErrors.push(err217);
 errors++;
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data73};
+if(data.intake !== undefined){
+let data74 = data.intake;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key19 in data74){
+if(!(key19 === "email")){
+const err218 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.intake,data:data74};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -7310,11 +7315,10 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data72.from !== undefined){
-let data74 = data72.from;
-if(typeof data74 === "string"){
-if(!pattern15.test(data74)){
-const err219 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data74};
+if(data74.email !== undefined){
+let data75 = data74.email;
+if(typeof data75 !== "boolean"){
+const err219 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.intake.properties.email.type,parentSchema:schema58.properties.intake.properties.email,data:data75};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -7324,8 +7328,9 @@ vErrors.push(err219);
 errors++;
 }
 }
+}
 else {
-const err220 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data74};
+const err220 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.intake.type,parentSchema:schema58.properties.intake,data:data74};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -7335,11 +7340,15 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data72.to !== undefined){
-let data75 = data72.to;
-if(typeof data75 === "string"){
-if(!pattern15.test(data75)){
-const err221 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data75};
+if(data.unavailable !== undefined){
+let data76 = data.unavailable;
+if(Array.isArray(data76)){
+const len11 = data76.length;
+for(let i14=0; i14<len11; i14++){
+let data77 = data76[i14];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.person === undefined){
+const err221 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data77};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -7348,9 +7357,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data75};
+if(data77.from === undefined){
+const err222 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data77};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -7359,12 +7367,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data72.reason !== undefined){
-let data76 = data72.reason;
-if(typeof data76 === "string"){
-if(func1(data76) > 500){
-const err223 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data76};
+if(data77.to === undefined){
+const err223 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema58.properties.unavailable.items.required,parentSchema:schema58.properties.unavailable.items,data:data77};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -7373,8 +7377,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(func1(data76) < 1){
-const err224 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data76};
+for(const key20 in data77){
+if(!((((key20 === "person") || (key20 === "from")) || (key20 === "to")) || (key20 === "reason"))){
+const err224 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema58.properties.unavailable.items,data:data77};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -7384,8 +7389,12 @@ vErrors.push(err224);
 errors++;
 }
 }
-else {
-const err225 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data76};
+if(data77.person !== undefined){
+let data78 = data77.person;
+const _errs255 = errors;
+const _errs256 = errors;
+if(!((data78 === "constructor") || (data78 === "prototype"))){
+const err225 = {};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -7394,10 +7403,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.unavailable.items.type,parentSchema:schema58.properties.unavailable.items,data:data72};
+var valid107 = _errs256 === errors;
+if(valid107){
+const err226 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema44.not,parentSchema:schema44,data:data78};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -7406,10 +7414,20 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
+else {
+errors = _errs255;
+if(vErrors !== null){
+if(_errs255){
+vErrors.length = _errs255;
 }
 else {
-const err227 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.unavailable.type,parentSchema:schema58.properties.unavailable,data:data71};
+vErrors = null;
+}
+}
+}
+if(typeof data78 === "string"){
+if(func1(data78) > 63){
+const err227 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema44,data:data78};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -7418,11 +7436,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data.retired !== undefined){
-let data77 = data.retired;
-if(typeof data77 !== "boolean"){
-const err228 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data77};
+if(!pattern12.test(data78)){
+const err228 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44,data:data78};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -7432,9 +7447,8 @@ vErrors.push(err228);
 errors++;
 }
 }
-}
 else {
-const err229 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err229 = {instancePath:instancePath+"/unavailable/" + i14+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data78};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -7443,18 +7457,152 @@ vErrors.push(err229);
 }
 errors++;
 }
+}
+if(data77.from !== undefined){
+let data79 = data77.from;
+if(typeof data79 === "string"){
+if(!pattern15.test(data79)){
+const err230 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data79};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/unavailable/" + i14+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data79};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data77.to !== undefined){
+let data80 = data77.to;
+if(typeof data80 === "string"){
+if(!pattern15.test(data80)){
+const err232 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema51,data:data80};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/unavailable/" + i14+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data80};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data77.reason !== undefined){
+let data81 = data77.reason;
+if(typeof data81 === "string"){
+if(func1(data81) > 500){
+const err234 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data81};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+if(func1(data81) < 1){
+const err235 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data81};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/unavailable/" + i14+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data81};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/unavailable/" + i14,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.unavailable.items.type,parentSchema:schema58.properties.unavailable.items,data:data77};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.unavailable.type,parentSchema:schema58.properties.unavailable,data:data76};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data.retired !== undefined){
+let data82 = data.retired;
+if(typeof data82 !== "boolean"){
+const err239 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema85.type,parentSchema:schema85,data:data82};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
 validate29.errors = vErrors;
 return errors === 0;
 }
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const alerts: unknown = validate42;
-const schema131 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
+export const alerts: unknown = validate43;
+const schema134 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7505,7 +7653,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema106.allOf[0].then.required,parentSchema:schema106.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7515,7 +7663,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[0].then.required,parentSchema:schema103.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema106.allOf[0].then.required,parentSchema:schema106.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7529,7 +7677,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[0].if,parentSchema:schema103.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[0].if,parentSchema:schema106.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7582,7 +7730,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema106.allOf[1].then.required,parentSchema:schema106.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7592,7 +7740,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[1].then.required,parentSchema:schema103.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema106.allOf[1].then.required,parentSchema:schema106.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7606,7 +7754,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[1].if,parentSchema:schema103.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[1].if,parentSchema:schema106.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7659,7 +7807,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema106.allOf[2].then.required,parentSchema:schema106.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7669,7 +7817,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema103.allOf[2].then.required,parentSchema:schema103.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema106.allOf[2].then.required,parentSchema:schema106.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7683,7 +7831,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[2].if,parentSchema:schema103.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[2].if,parentSchema:schema106.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7736,7 +7884,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.allOf[3].then.required,parentSchema:schema103.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema106.allOf[3].then.required,parentSchema:schema106.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7750,7 +7898,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[3].if,parentSchema:schema103.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[3].if,parentSchema:schema106.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7803,7 +7951,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema103.allOf[4].then.required,parentSchema:schema103.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema106.allOf[4].then.required,parentSchema:schema106.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7817,7 +7965,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[4].if,parentSchema:schema103.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[4].if,parentSchema:schema106.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7870,7 +8018,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema103.allOf[5].then.required,parentSchema:schema103.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema106.allOf[5].then.required,parentSchema:schema106.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7884,7 +8032,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema103.allOf[5].if,parentSchema:schema103.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema106.allOf[5].if,parentSchema:schema106.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7895,7 +8043,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7905,7 +8053,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7915,7 +8063,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7925,8 +8073,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func24.call(schema103.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(!(func24.call(schema106.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8056,7 +8204,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema103.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.kind.enum,parentSchema:schema103.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema106.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.kind.enum,parentSchema:schema106.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8070,7 +8218,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema106.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8081,7 +8229,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.description.type,parentSchema:schema106.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8095,7 +8243,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema106.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8105,7 +8253,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8116,7 +8264,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.query.type,parentSchema:schema103.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.query.type,parentSchema:schema106.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8155,7 +8303,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema103.properties.thresholds.required,parentSchema:schema103.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema106.properties.thresholds.required,parentSchema:schema106.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8166,7 +8314,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8179,8 +8327,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern48.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+if(!pattern50.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema106.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8191,7 +8339,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.critical.type,parentSchema:schema103.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.thresholds.properties.critical.type,parentSchema:schema106.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -8204,8 +8352,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern48.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+if(!pattern50.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema106.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8216,7 +8364,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.thresholds.properties.warning.type,parentSchema:schema103.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.thresholds.properties.warning.type,parentSchema:schema106.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8228,7 +8376,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.thresholds.type,parentSchema:schema103.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.thresholds.type,parentSchema:schema106.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8242,7 +8390,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.request.required,parentSchema:schema103.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema106.properties.request.required,parentSchema:schema106.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8253,7 +8401,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8266,7 +8414,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.request.properties.method.enum,parentSchema:schema103.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema106.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.request.properties.method.enum,parentSchema:schema106.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8317,8 +8465,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern51.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern53.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema106.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8330,7 +8478,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema103.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema106.properties.request.properties.headers.propertyNames,parentSchema:schema106.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8344,7 +8492,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema106.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8355,7 +8503,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.request.properties.headers.additionalProperties.type,parentSchema:schema106.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8367,7 +8515,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.properties.headers.type,parentSchema:schema103.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.request.properties.headers.type,parentSchema:schema106.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8381,7 +8529,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema106.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8392,7 +8540,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.request.properties.body.type,parentSchema:schema103.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.request.properties.body.type,parentSchema:schema106.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8404,7 +8552,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.request.type,parentSchema:schema103.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.request.type,parentSchema:schema106.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8419,7 +8567,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8432,7 +8580,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.expect.properties.status.type,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema106.properties.expect.properties.status.type,parentSchema:schema106.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8443,7 +8591,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema106.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8453,7 +8601,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema106.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8468,7 +8616,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema106.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8478,7 +8626,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8489,7 +8637,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.expect.properties.bodyContains.type,parentSchema:schema106.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8526,7 +8674,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.expect.type,parentSchema:schema103.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.expect.type,parentSchema:schema106.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8540,7 +8688,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema103.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema106.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8550,7 +8698,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema106.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8564,7 +8712,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema106.properties.steps.items.required,parentSchema:schema106.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8574,7 +8722,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema103.properties.steps.items.required,parentSchema:schema103.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema106.properties.steps.items.required,parentSchema:schema106.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8585,7 +8733,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8634,7 +8782,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema103.properties.steps.items.properties.request.required,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema106.properties.steps.items.properties.request.required,parentSchema:schema106.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8645,7 +8793,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8658,7 +8806,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema103.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema103.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema106.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema106.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8709,8 +8857,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern51.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern53.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema106.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8722,7 +8870,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema103.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema106.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema106.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8736,7 +8884,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema106.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8747,7 +8895,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema106.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8759,7 +8907,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema103.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema106.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8773,7 +8921,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema106.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8784,7 +8932,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.request.properties.body.type,parentSchema:schema103.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.steps.items.properties.request.properties.body.type,parentSchema:schema106.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8796,7 +8944,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.request.type,parentSchema:schema103.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.properties.request.type,parentSchema:schema106.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8811,7 +8959,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8824,7 +8972,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema106.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema106.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8835,7 +8983,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema106.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8845,7 +8993,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema103.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema106.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8860,7 +9008,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema106.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8870,7 +9018,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -8881,7 +9029,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema103.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema106.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -8918,7 +9066,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.expect.type,parentSchema:schema103.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.properties.expect.type,parentSchema:schema106.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -8934,8 +9082,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern56.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema103.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern58.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema106.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -8947,7 +9095,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema103.properties.steps.items.properties.extract.propertyNames,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema106.properties.steps.items.properties.extract.propertyNames,parentSchema:schema106.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -8960,8 +9108,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern57.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern59.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema106.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -8972,7 +9120,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema103.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema106.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -8984,7 +9132,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.properties.extract.type,parentSchema:schema103.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.properties.extract.type,parentSchema:schema106.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -8996,7 +9144,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.steps.items.type,parentSchema:schema103.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.steps.items.type,parentSchema:schema106.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -9008,7 +9156,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.steps.type,parentSchema:schema103.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.steps.type,parentSchema:schema106.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -9051,7 +9199,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -9062,7 +9210,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.locations.items.type,parentSchema:schema103.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.locations.items.type,parentSchema:schema106.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -9083,7 +9231,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema103.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema106.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -9098,7 +9246,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.locations.type,parentSchema:schema103.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.locations.type,parentSchema:schema106.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -9112,7 +9260,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema106.properties.slo.required,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -9122,7 +9270,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema106.properties.slo.required,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -9132,7 +9280,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema103.properties.slo.required,parentSchema:schema103.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema106.properties.slo.required,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -9143,7 +9291,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -9157,7 +9305,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema106.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -9167,7 +9315,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema106.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -9178,7 +9326,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.slo.properties.target.type,parentSchema:schema103.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema106.properties.slo.properties.target.type,parentSchema:schema106.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -9191,7 +9339,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema103.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.slo.properties.window.enum,parentSchema:schema103.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema106.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.slo.properties.window.enum,parentSchema:schema106.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -9205,7 +9353,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema106.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -9215,7 +9363,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -9226,7 +9374,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.good.type,parentSchema:schema103.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.slo.properties.good.type,parentSchema:schema106.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -9240,7 +9388,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema106.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -9250,7 +9398,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -9261,7 +9409,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.slo.properties.total.type,parentSchema:schema103.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.slo.properties.total.type,parentSchema:schema106.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -9273,7 +9421,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.slo.type,parentSchema:schema103.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.slo.type,parentSchema:schema106.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -9287,7 +9435,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema103.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema106.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -9297,7 +9445,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -9308,7 +9456,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.runbook.type,parentSchema:schema103.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.runbook.type,parentSchema:schema106.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -9359,7 +9507,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.dashboards.type,parentSchema:schema103.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.dashboards.type,parentSchema:schema106.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -9377,7 +9525,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema118,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -9386,8 +9534,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern60.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema115,data:data53};
+if(!pattern62.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema118,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -9398,7 +9546,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.type,parentSchema:schema115,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.type,parentSchema:schema118,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -9415,7 +9563,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema103.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema106.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -9430,7 +9578,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.tags.type,parentSchema:schema103.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.tags.type,parentSchema:schema106.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -9443,7 +9591,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.page.type,parentSchema:schema103.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema106.properties.page.type,parentSchema:schema106.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -9529,8 +9677,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern62.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema103.properties.notify.items,data:data57};
+if(!pattern64.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema106.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9541,7 +9689,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.notify.items.type,parentSchema:schema103.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.notify.items.type,parentSchema:schema106.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9562,7 +9710,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema103.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema106.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9577,7 +9725,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.notify.type,parentSchema:schema103.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.notify.type,parentSchema:schema106.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9645,7 +9793,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema106.properties.silence.items.required,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -9655,7 +9803,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema106.properties.silence.items.required,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -9665,7 +9813,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema103.properties.silence.items.required,parentSchema:schema103.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema106.properties.silence.items.required,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -9676,7 +9824,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema103.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -9690,7 +9838,7 @@ if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
 if(!pattern18.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema106.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -9701,7 +9849,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.silence.items.properties.check.type,parentSchema:schema103.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.silence.items.properties.check.type,parentSchema:schema106.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -9773,7 +9921,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.silence.items.type,parentSchema:schema103.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.silence.items.type,parentSchema:schema106.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -9785,7 +9933,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.silence.type,parentSchema:schema103.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.silence.type,parentSchema:schema106.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -9810,7 +9958,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.type,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -9819,17 +9967,17 @@ vErrors.push(err179);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-as-code.dev/schemas/alerts.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9838,7 +9986,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.alerts === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema131.required,parentSchema:schema131,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema134.required,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9849,7 +9997,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "alerts")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema131,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9932,7 +10080,7 @@ errors++;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema131.properties.alerts.propertyNames,parentSchema:schema131.properties.alerts,data:data0};
+const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema134.properties.alerts.propertyNames,parentSchema:schema134.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9943,14 +10091,14 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(!(validate43(data0[key2], {instancePath:instancePath+"/alerts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate44(data0[key2], {instancePath:instancePath+"/alerts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.properties.alerts.type,parentSchema:schema131.properties.alerts,data:data0};
+const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.properties.alerts.type,parentSchema:schema134.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9962,7 +10110,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.type,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9971,8 +10119,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

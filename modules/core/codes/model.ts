@@ -114,6 +114,16 @@ export const ALERT_CODES = codeGroup('Alerts, services, people, phone lines', {
       'a `query` that is not what its kind expects: a full Datadog monitor query (`logs(…)…`, `avg(last_5m):…`, `….last(3).count_by_status()`) where only the search, metric or check is written, a log alert looking back over 48 hours, or a service-check threshold that does not count check runs (`>= 3`)',
   },
   'service/duplicate-status-name': { severity: 'error', summary: 'two services with the same status-page name' },
+  'service/no-escalation': {
+    severity: 'error',
+    summary: 'a service states a promise but no policy pages for it: the squad has none, or several and the service names none',
+  },
+  'service/response-target': {
+    severity: 'error',
+    summary:
+      "a service promises a response faster than its policy: the policy's `responseTarget` is longer, or its last step starts at or after the promised time",
+  },
+  'service/retired-escalation': { severity: 'error', summary: 'a service is paged by a retired escalation policy' },
   'person/duplicate-email': { severity: 'error', summary: 'two people with the same e-mail' },
   'holiday/duplicate': { severity: 'warning', summary: 'a holiday listed twice' },
   'phone/no-router': { severity: 'error', summary: 'a phone line with no router URL' },
