@@ -1,6 +1,6 @@
 /**
  * Who a service's alert pages at an instant. Expected people are read off the roster by hand: `day` (alice, bruno)
- * and `night` (chloe, david) hand over weekly on Mondays at 09:00 from 2026-01-05, so the week of 2026-03-09 is
+ * and `night` (emma, david) hand over weekly on Mondays at 09:00 from 2026-01-05, so the week of 2026-03-09 is
  * turn 9: bruno by day, david by night.
  */
 import { describe, expect, it } from 'vitest';

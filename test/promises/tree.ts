@@ -8,7 +8,7 @@ import { withFiles } from '../helpers';
 
 export const MSP = `name: Managed services
 manager: manon
-members: [alice, bruno, chloe, david]
+members: [alice, bruno, emma, david]
 
 rotations:
   day:
@@ -16,7 +16,7 @@ rotations:
     start: 2026-01-05
     coverage: business-hours
   night:
-    members: [chloe, david]
+    members: [emma, david]
     start: 2026-01-05
     coverage: off-hours
 
