@@ -4,6 +4,7 @@ import { fixedTimePerDay } from '../../render/coverage-shapes';
 import { at, type AddProblem } from '../../render/limit-problems';
 import { stepDelays } from '../../render/squad-routing';
 import { emailIntakeService } from './render';
+import { pagerdutyPromiseConstraints } from './promise-constraints';
 
 export function pagerdutyConstraints(_org: Organisation, team: Squad, label: string, add: AddProblem): void {
   const policies = new Set(team.routing.map((r) => r.escalation));
@@ -79,6 +80,7 @@ export function pagerdutyConstraints(_org: Organisation, team: Squad, label: str
     }
   }
   pagerdutyEmailIntake(team, label, add);
+  pagerdutyPromiseConstraints(team, label, add);
 }
 
 /** PagerDuty receives e-mail through integrations of services: a squad in e-mail intake needs one in service. */
