@@ -45,7 +45,7 @@ routing:
 
 services:
   client-a:
-    name: Client A (GTI 1h, 24/7)
+    name: Client A (GTI 1h, 24x7)
     coverage: always
     responseTarget: 1h
     escalation: gti-1h
