@@ -2,6 +2,8 @@
  * Who a call to a squad's line rings, level by level, at an instant: the squad's routing picks the rotation
  * `on-call` means and the policy; each step of the policy adds the people it notifies, in order and once
  * each; a rotation with nobody on call at that instant is skipped, so the call goes to the next level.
+ * A call reaches a squad's line and names no service, so services' promises (modules/schedule/service-paging.ts)
+ * do not apply: a caller at noon reaches the squad's routed rotation even if every contract is off-hours only.
  */
 import type { Organisation, Rotation, Squad } from '../model/types';
 import { coveredIntervals, isCovered } from '../schedule/coverage';

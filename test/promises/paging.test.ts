@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { servicePageAt } from '../../modules/schedule/service-paging';
 import { coverageProblems } from '../../modules/schedule/coverage-checks';
+import { callLevels } from '../../modules/router/levels';
 import { withFiles } from '../helpers';
 import { promisesTree } from './tree';
 
@@ -84,5 +85,13 @@ describe('coverage is checked against each service promise', () => {
     // Monday to Friday 17:00–18:00: five hours.
     expect(problems[0]!.message).toContain('5h');
     expect(problems[0]!.line).toBe(13);
+  });
+});
+
+describe('the phone line', () => {
+  it('rings the squad routed rotation whatever its services promise: a call names no service', () => {
+    const team = org.squads.get('msp')!;
+    const levels = callLevels(org, team, Date.parse(WEDNESDAY_NOON));
+    expect(levels[0]).toEqual({ person: 'bruno', role: 'on-call (msp/day)' });
   });
 });
