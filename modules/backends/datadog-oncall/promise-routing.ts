@@ -1,7 +1,9 @@
 /**
  * A service's promise on Datadog On-Call: team routing rules ahead of the squad's own, with the query
  * `tags.service:<id>` (the tag its monitors carry; the query form of the provider's example,
- * terraform-provider-datadog v4.19.0 examples/resources/datadog_on_call_team_routing_rules/resource.tf). Outside
+ * terraform-provider-datadog v4.19.0 examples/resources/datadog_on_call_team_routing_rules/resource.tf; rules match
+ * the incoming alert's tags, top to bottom, the first match applying: docs.datadoghq.com
+ * service_management/on-call/processing_rules). Outside
  * its coverage a rule with time restrictions pages nobody (`none`: no policy, no action — the provider requires a
  * policy on the last rule only, fwprovider/resource_datadog_on_call_team_routing_rules.go Validate) or pages its
  * policy at low urgency (`low`); then a rule sends it to its policy at high urgency.

@@ -1,6 +1,7 @@
 /**
  * A service's promise on Opsgenie: team routing rules ahead of the squad's own, matching the `service:<id>` tag
- * its monitors carry (modules/render/alerts/naming.ts). Outside its coverage a rule with `notify: none` keeps it
+ * its monitors carry (modules/render/alerts/naming.ts) and the Datadog integration passes on as the alert's tags
+ * (its default `tags` mapping; an account that changed that mapping must keep the monitor tags). Outside its coverage a rule with `notify: none` keeps it
  * silent; then a rule sends it to its policy. Conditions: field `tags`, operation `contains` (opsgenie-oas
  * definitions/common.yaml Condition; terraform-provider-opsgenie v0.6.40 resource_opsgenie_team_routing_rule.go
  * `criteria` of type `match-all-conditions`). `outsideCoverage: low` is refused by `validate` (no urgency here).

@@ -82,7 +82,7 @@ export const SCHEDULE_CODES = codeGroup(
     'coverage/gap': {
       severity: 'error',
       summary:
-        "hours in a squad's promise with nobody on call: routing sends alerts to a rotation that does not cover them, or a rotation's own coverage has nobody",
+        "hours in a squad's promise with nobody on call: routing sends alerts to a rotation that does not cover them, or a rotation's own coverage has nobody. When every service of the squad states a promise, only the hours they promise count, and the message names the service",
     },
     'coverage/not-started': { severity: 'warning', summary: 'the same, only because a rotation starts later' },
     'fairness/overloaded': {
