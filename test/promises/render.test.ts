@@ -145,3 +145,30 @@ describe('Datadog On-Call: routing rules by service query and time, ahead of the
     });
   });
 });
+
+describe("an alert naming its service's policy", () => {
+  const alert = (policy: string) => `
+alerts:
+  client-c-disk:
+    title: Client C disk full
+    kind: metric
+    severity: P2
+    service: client-c
+    escalation: ${policy}
+    query: avg:system.disk.in_use{client:c}
+    thresholds: { critical: "> 0.9" }
+    runbook: https://wiki.example.org/disk
+`;
+  const codes = (backend: string, policy: string) => {
+    const stack = parseStackFile('stacks/Pulumi.t.yaml', 't', `config:\n  oncall:backend: ${backend}\n  oncall:teams: [msp]\n`);
+    const tree = promisesTree(promisesTree().files.get('msp/team.yaml')! + alert(policy));
+    return analyse(tree, NOW, { stacks: [stack.stack!], problems: stack.problems })
+      .problems.filter((p) => p.severity === 'error')
+      .map((p) => p.code);
+  };
+
+  it.each(['pagerduty', 'opsgenie', 'datadog'])('is accepted on %s, and another policy is refused', (backend) => {
+    expect(codes(backend, 'gti-4h').filter((c) => c.startsWith('backend/') && c !== 'backend/opsgenie-urgency')).toEqual([]);
+    expect(codes(backend, 'gti-1h').filter((c) => c.startsWith('backend/') && c !== 'backend/opsgenie-urgency')).toHaveLength(1);
+  });
+});

@@ -55,13 +55,15 @@ export function pagerdutyConstraints(_org: Organisation, team: Squad, label: str
     });
   }
   for (const alert of team.alerts.values()) {
-    if (alert.escalation !== undefined && first && alert.escalation !== first.escalation) {
+    // A service with a promise pages its own policy.
+    const servicePolicy = team.services.get(alert.service)?.promise?.escalation ?? first?.escalation;
+    if (alert.escalation !== undefined && first && alert.escalation !== servicePolicy) {
       add(
         at(
           alert.source,
           'error',
           'backend/pagerduty-one-policy',
-          `${label} routes a service to one escalation policy: \`${alert.id}\` names \`${alert.escalation}\` but its service uses \`${first.escalation}\``,
+          `${label} routes a service to one escalation policy: \`${alert.id}\` names \`${alert.escalation}\` but its service uses \`${servicePolicy}\``,
         ),
       );
     }
