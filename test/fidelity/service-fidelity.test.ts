@@ -12,7 +12,7 @@ import type { Backend, DesiredState } from '../../modules/render/desired';
 import { renderStack } from '../../modules/render/stack';
 import { servicePageAt } from '../../modules/schedule/service-paging';
 import { parseStackFile } from '../../modules/spec/stacks';
-import { promisesTree } from '../promises/tree';
+import { MSP, promisesTree } from '../promises/tree';
 import { datadogPaged, opsgeniePaged, pagerdutyPaged, type Paged } from './service-routing';
 
 const INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, service: Service, instant: number) => Paged> = {
@@ -21,10 +21,10 @@ const INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, ser
   datadog: datadogPaged,
 };
 /** Each day of 52 weeks, on the clock of Paris: either side of 09:00 and 18:00 (handoffs, business hours), noon and night. */
-function instants(from: number): number[] {
+function instants(from: number, weeks: number): number[] {
   const out: number[] = [];
   const first = DateTime.fromMillis(from, { zone: 'Europe/Paris' }).startOf('day');
-  for (let d = 0; d < 52 * 7; d++) {
+  for (let d = 0; d < weeks * 7; d++) {
     const day = first.plus({ days: d });
     for (const [h, m] of [
       [3, 0],
@@ -56,14 +56,14 @@ function expected(org: Organisation, backend: Backend, service: Service, t: numb
   return { urgency, first: [...page.first].sort() };
 }
 
-function check(backend: Backend) {
+function check(backend: Backend, text = MSP, weeks = 52) {
   const stackFile = parseStackFile(
     'stacks/Pulumi.promises.yaml',
     'promises',
     `config:\n  oncall:backend: ${backend}\n  oncall:teams: [msp, payments]\n`,
   );
   const from = Date.parse('2026-01-05T00:00:00+01:00');
-  const result = analyse(promisesTree(), from, { stacks: [stackFile.stack!], problems: stackFile.problems });
+  const result = analyse(promisesTree(text), from, { stacks: [stackFile.stack!], problems: stackFile.problems });
   const org = result.organisation!;
   const state = renderStack(org, { now: from, name: 'promises', backend, teams: ['msp', 'payments'] });
   const services = [...org.services.values()].filter(
@@ -71,7 +71,7 @@ function check(backend: Backend) {
   );
   const mismatches: string[] = [];
   const seen = new Set<string>();
-  for (const t of instants(from)) {
+  for (const t of instants(from, weeks)) {
     {
       for (const service of services) {
         const engine = expected(org, backend, service, t);
@@ -99,5 +99,15 @@ describe('per-service paging agrees with the engine over 52 weeks', () => {
     expect([...seen].some((s) => s.startsWith('client-c high david'))).toBe(true);
     expect([...seen].some((s) => s.startsWith('client-a high alice'))).toBe(true);
     if (backend !== 'opsgenie') expect([...seen].some((s) => s.startsWith('client-b low'))).toBe(true);
+  });
+});
+
+describe('per-service paging when the squad routes nights through another policy than the contracts use', () => {
+  // `on-call` in a contract's policy still means the rotation routing gives at each instant (the night one at night).
+  const text = MSP.replace('  - rotation: night\n    escalation: gti-4h', '  - rotation: night\n    escalation: gti-1h');
+  it.each(['pagerduty', 'opsgenie', 'datadog'] as const)('%s', (backend) => {
+    const { mismatches, seen } = check(backend, text, 6);
+    expect(mismatches).toEqual([]);
+    expect([...seen].some((s) => s.startsWith('client-c high david'))).toBe(true);
   });
 });

@@ -17,7 +17,7 @@ import { PD } from '../../modules/backends/pagerduty/resources';
 import { analyse } from '../../modules/pipeline';
 import { parseStackFile } from '../../modules/spec/stacks';
 import { NOW } from '../helpers';
-import { promisesTree } from './tree';
+import { MSP, promisesTree } from './tree';
 
 const org = loadOrganisation(promisesTree()).organisation!;
 const render = (backend: 'pagerduty' | 'opsgenie' | 'datadog') => renderStack(org, { now: NOW, name: 't', backend, teams: ['msp'] });
@@ -171,5 +171,19 @@ alerts:
     // client-a is paged by gti-1h, though the squad's routing uses gti-4h.
     expect(codes(backend, 'gti-1h').filter((c) => c.startsWith('backend/') && c !== 'backend/opsgenie-urgency')).toEqual([]);
     expect(codes(backend, 'gti-4h').filter((c) => c.startsWith('backend/') && c !== 'backend/opsgenie-urgency')).toHaveLength(1);
+  });
+});
+
+describe('PagerDuty and a squad whose services all state a promise', () => {
+  it("does not hold the services to the squad routing's policies and hours", () => {
+    const text = MSP.replace('  - rotation: night\n    escalation: gti-4h', '  - rotation: night\n    escalation: gti-1h');
+    const stack = parseStackFile('stacks/Pulumi.t.yaml', 't', 'config:\n  oncall:backend: pagerduty\n  oncall:teams: [msp]\n');
+    const errors = (tree: ReturnType<typeof promisesTree>) =>
+      analyse(tree, NOW, { stacks: [stack.stack!], problems: stack.problems })
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => p.code);
+    expect(errors(promisesTree(text))).toEqual([]);
+    // A service without a promise pages as the routing says: PagerDuty then needs one policy.
+    expect(errors(promisesTree(`${text}  plain:\n    name: Plain\n`))).toEqual(['backend/pagerduty-one-policy']);
   });
 });

@@ -8,7 +8,10 @@ import { pagerdutyPromiseConstraints } from './promise-constraints';
 
 export function pagerdutyConstraints(_org: Organisation, team: Squad, label: string, add: AddProblem): void {
   const policies = new Set(team.routing.map((r) => r.escalation));
-  const first = team.routing[0];
+  // When every service states a promise, each has its own policy and support hours: the squad's routing then
+  // only says which rotations `on-call` means, and its policies and hours are no service's.
+  const live = [...team.services.values()].filter((s) => !s.retired);
+  const first = live.length > 0 && live.every((s) => s.promise) ? undefined : team.routing[0];
   if (policies.size > 1 && first) {
     add(
       at(
@@ -56,8 +59,8 @@ export function pagerdutyConstraints(_org: Organisation, team: Squad, label: str
   }
   for (const alert of team.alerts.values()) {
     // A service with a promise pages its own policy.
-    const servicePolicy = team.services.get(alert.service)?.promise?.escalation ?? first?.escalation;
-    if (alert.escalation !== undefined && first && alert.escalation !== servicePolicy) {
+    const servicePolicy = team.services.get(alert.service)?.promise?.escalation ?? team.routing[0]?.escalation;
+    if (alert.escalation !== undefined && servicePolicy !== undefined && alert.escalation !== servicePolicy) {
       add(
         at(
           alert.source,
