@@ -79,7 +79,7 @@ describe('PagerDuty: a service per contract with its policy and support hours', 
 describe('Opsgenie: routing rules by service tag and time, ahead of the squad', () => {
   const rules = render('opsgenie')
     .resources.filter((r) => r.type === OG.routingRule)
-    .map((r) => ({ ...(r.inputs as Record<string, any>), name: r.name }))
+    .map((r): Record<string, any> => ({ ...(r.inputs as Record<string, any>), name: r.name }))
     .sort((a, b) => a.order - b.order);
 
   it('keeps an off-hours contract silent by day, then routes it to its policy; the squad rules come last', () => {
