@@ -6,6 +6,7 @@ import { reportDuplicate, sourceOf, type Reporter } from './reporter';
 import type { ResolvedOrg } from './resolve-org';
 import { resolveEscalations, resolveRouting } from './resolve-escalation';
 import { resolveRotations } from './resolve-rotation';
+import { resolvePromises } from './resolve-services';
 import { resolveAlerts, resolveServices } from './resolve-alerts';
 import { checkStepsFitOneDial, resolveLinePhoneOptions } from './resolve-phone-speech';
 import type { PhoneLine, Rotation, Source, Squad, Unavailability } from './types';
@@ -69,7 +70,7 @@ export function resolveSquad(
   const escalations = resolveEscalations(escalationContext);
   const routing = resolveRouting(escalationContext, escalations);
 
-  const services = resolveServices(r, file, id, spec.services ?? {});
+  const services = resolvePromises(escalationContext, escalations, routing, resolveServices(r, file, id, spec.services ?? {}));
   for (const service of services.values()) {
     const previous = index.serviceIds.get(service.id);
     if (previous)

@@ -177,7 +177,22 @@ export interface Service {
   readonly name: string;
   readonly description?: string;
   readonly statusPage?: { readonly name: string; readonly group?: string };
+  /** What the service promises (a client contract); absent: it pages as the squad's routing says, 24/7. */
+  readonly promise?: ServicePromise;
   readonly retired: boolean;
+  readonly source: Source;
+}
+
+/** When a service's alerts page, through which policy, how fast, and what happens outside its coverage. */
+export interface ServicePromise {
+  readonly coverage: WeeklyWindows;
+  /** Zone in which `coverage` is read. */
+  readonly timezone: string;
+  readonly responseTargetMinutes: number;
+  /** Id of the squad's policy that pages for it. */
+  readonly escalation: string;
+  /** Outside `coverage`: nobody is paged (`none`), or the policy pages at low urgency. */
+  readonly outsideCoverage: 'none' | 'low';
   readonly source: Source;
 }
 

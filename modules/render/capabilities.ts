@@ -176,6 +176,41 @@ export const CAPABILITIES: readonly Capability[] = [
     },
   },
   {
+    id: 'service-promise',
+    yaml: 'service promise: `coverage`, `escalation`, `responseTarget`, `outsideCoverage`',
+    backends: {
+      pagerduty: rendered(
+        'the service pages its own policy; support hours with `use_support_hours` urgency (outside coverage: low urgency, PagerDuty has none that pages nobody)',
+        'backend/pagerduty-promise-hours',
+        'backend/pagerduty-outside-coverage',
+      ),
+      opsgenie: rendered(
+        "team routing rules on the `service:` tag ahead of the squad's: `notify: none` outside coverage, then its policy",
+        'backend/opsgenie-half-hour',
+      ),
+      datadog: rendered(
+        "team routing rules with a `tags.service:` query ahead of the squad's: outside coverage a time-restricted rule with no policy (or `urgency: low`), then its policy",
+      ),
+    },
+  },
+  {
+    id: 'service-outside-low',
+    yaml: 'service `outsideCoverage: low`',
+    renders: false,
+    backends: {
+      pagerduty: rendered('low urgency outside the support hours'),
+      opsgenie: refused(
+        'backend/opsgenie-urgency',
+        'a team routing rule chooses whom to notify, not how loudly, so outside its coverage the service would ring as high urgency',
+      ),
+      datadog: rendered('a time-restricted routing rule at `urgency: low` outside the promise'),
+    },
+    usedAt: (team) =>
+      [...team.services.values()].flatMap((s) =>
+        s.promise && !s.retired && s.promise.outsideCoverage === 'low' && s.promise.coverage.kind !== 'always' ? [s.promise.source] : [],
+      ),
+  },
+  {
     id: 'email-intake',
     yaml: '`intake.email`',
     backends: {

@@ -28,7 +28,9 @@ export function alertEscalations(org: Organisation, team: Squad, label: string, 
   const routed = new Set(team.routing.map((r) => r.escalation));
   for (const alert of team.alerts.values()) {
     if (alert.retired || alert.escalation === undefined || !alert.page) continue;
-    const others = [...routed].filter((p) => p !== alert.escalation);
+    // A service with a promise has routing rules of its own, to its policy only.
+    const promise = team.services.get(alert.service)?.promise;
+    const others = [...(promise ? [promise.escalation] : routed)].filter((p) => p !== alert.escalation);
     if (others.length > 0) {
       // team.yaml and alerts/*.yaml both hold alerts under `alerts`.
       add(

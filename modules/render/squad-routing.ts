@@ -1,9 +1,13 @@
 /** How a squad's routing translates for backends: which rotations `on-call` means for each policy. */
 import type { EscalationPolicy, Organisation, Rotation, Target, Squad } from '../model/types';
 
-/** Rotations `on-call` stands for in a policy: those its routing rules name (all routed ones if none). */
+/**
+ * Rotations `on-call` stands for in a policy: those its routing rules name (all routed ones if none, or if a
+ * service's promise pages through it: routing then only says which rotation is on call when).
+ */
 export function onCallRotations(org: Organisation, team: Squad, policy: EscalationPolicy): Rotation[] {
-  const rules = team.routing.filter((r) => r.escalation === policy.id);
+  const promised = [...team.services.values()].some((s) => s.promise?.escalation === policy.id);
+  const rules = promised ? [] : team.routing.filter((r) => r.escalation === policy.id);
   const keys = [...new Set((rules.length ? rules : team.routing).map((r) => r.rotation))];
   return keys.flatMap((k) => (org.rotations.has(k) ? [org.rotations.get(k) as Rotation] : []));
 }

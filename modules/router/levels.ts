@@ -4,6 +4,8 @@
  * time (a rotation counts for whoever is on call in it then). A step that names nobody new — a renotification
  * of people just rung — is skipped, and so is a rotation with nobody on call at that instant: the call goes
  * on to the next level.
+ * A call reaches a squad's line and names no service, so services' promises (modules/schedule/service-paging.ts)
+ * do not apply: a caller at noon reaches the squad's routed rotation even if every contract is off-hours only.
  */
 import type { Organisation, Rotation, Squad } from '../model/types';
 import { coveredIntervals, isCovered } from '../schedule/coverage';

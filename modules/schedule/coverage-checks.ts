@@ -1,13 +1,14 @@
 /**
  * Coverage promises: every instant a squad's routing sends alerts to a rotation must find someone on
- * call there, and every rotation must have someone throughout its coverage windows. Hours with nobody
+ * call there (only the hours its services promise, when each of them states a promise), and every rotation must have someone throughout its coverage windows. Hours with nobody
  * are reported per squad and week.
  */
 import type { Problem } from '../core/problem';
 import type { Organisation, Rotation, Source, Squad } from '../model/types';
 import { formatSeconds } from '../core/duration';
 import { coveredIntervals } from './coverage';
-import { subtract, union, type Interval } from '../core/intervals';
+import { intersect, subtract, union, type Interval } from '../core/intervals';
+import { promisedByService } from './service-promises';
 import { formatLocal, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
 import { problemAt } from './problem-at';
 import { clockFor, rotationShifts } from './shifts';
@@ -57,14 +58,29 @@ export function squadCoverage(org: Organisation, team: Squad, from: number, to: 
     routed.add(rotation.id);
     const applies = subtract(coveredIntervals(rule.timezone, rule.during, from, to), earlier);
     earlier = union([...earlier, ...applies]);
-    promised.push(...applies);
-    push(
-      rotation,
-      subtract(applies, staffed(rotation, from, to)),
-      rule.source,
-      `routing sends alerts to \`${rotation.id}\`, which has nobody on call then`,
-      true,
-    );
+    const byService = promisedByService(team, from, to);
+    if (!byService) {
+      promised.push(...applies);
+      push(
+        rotation,
+        subtract(applies, staffed(rotation, from, to)),
+        rule.source,
+        `routing sends alerts to \`${rotation.id}\`, which has nobody on call then`,
+        true,
+      );
+      continue;
+    }
+    for (const { service, source, what, hours } of byService) {
+      const owed = intersect(applies, hours);
+      promised.push(...owed);
+      push(
+        rotation,
+        subtract(owed, staffed(rotation, from, to)),
+        source,
+        `\`${service}\` promises ${what}, and routing sends its alerts to \`${rotation.id}\`, which has nobody on call then`,
+        true,
+      );
+    }
   }
   for (const rotation of team.rotations.values()) {
     if (rotation.retired || routed.has(rotation.id)) continue;
@@ -106,7 +122,8 @@ export function coverageProblems(org: Organisation, from: number, to: number): P
       for (const gap of splitByWeek(whole, zone)) {
         const local = localMinute(zone, gap.start);
         const monday = isoDateOfLocal(Math.floor(local / 1440) * 1440 - (weekdayOfLocal(local) - 1) * 1440);
-        const key = `${gap.rotation}|${monday}|${gap.beforeStart}`;
+        // Per reason too: gaps of two services' promises are reported each with its service.
+        const key = `${gap.rotation}|${monday}|${gap.beforeStart}|${gap.why}`;
         groups.set(key, [...(groups.get(key) ?? []), gap]);
       }
     }

@@ -611,6 +611,26 @@ export interface TeamFile {
        */
       description?: string;
       /**
+       * the service's promise: when its alerts page (`always`, `business-hours`, `off-hours` or weekly windows, in `timezone`); default: as the squad's routing, 24/7
+       */
+      coverage?: Coverage;
+      /**
+       * zone in which `coverage` is read; default `defaults.timezone`
+       */
+      timezone?: Timezone;
+      /**
+       * the response time promised (GTI `1h`, `4h`); default: that of its `escalation` policy
+       */
+      responseTarget?: Duration;
+      /**
+       * the squad's escalation policy that pages for it; default: the squad's routing
+       */
+      escalation?: Id;
+      /**
+       * outside `coverage`: `none` (default) pages nobody, `low` pages at low urgency
+       */
+      outsideCoverage?: 'none' | 'low';
+      /**
        * customer-facing: the component name on the status page, or `{name, group}`
        */
       statusPage?:

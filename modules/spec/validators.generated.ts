@@ -1901,14 +1901,14 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const team: unknown = validate37;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"replaces":{"$ref":"#/$defs/id","description":"whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first","type":"object","additionalProperties":false,"required":["between"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"whole turns: start dates of a's shift and of b's shift"},"days":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day"},"spans":{"type":"array","items":{"description":"a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"}}},"minItems":2,"maxItems":2,"description":"a's span and b's span, `{ start, end }` each; they may differ in length"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and in the calendar of whoever takes the time"}}},"description":"whole shifts, days or spans of hours exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the squad's first rotation (with none of its own, the first rotation its policy names) and its only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/rotationRef","description":"the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"replaces":{"$ref":"#/$defs/id","description":"whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first","type":"object","additionalProperties":false,"required":["between"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"whole turns: start dates of a's shift and of b's shift"},"days":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day"},"spans":{"type":"array","items":{"description":"a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"}}},"minItems":2,"maxItems":2,"description":"a's span and b's span, `{ start, end }` each; they may differ in length"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and in the calendar of whoever takes the time"}}},"description":"whole shifts, days or spans of hours exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the squad's first rotation (with none of its own, the first rotation its policy names) and its only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/rotationRef","description":"the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"coverage":{"$ref":"#/$defs/coverage","description":"the service's promise: when its alerts page (`always`, `business-hours`, `off-hours` or weekly windows, in `timezone`); default: as the squad's routing, 24/7"},"timezone":{"$ref":"#/$defs/timezone","description":"zone in which `coverage` is read; default `defaults.timezone`"},"responseTarget":{"$ref":"#/$defs/duration","description":"the response time promised (GTI `1h`, `4h`); default: that of its `escalation` policy"},"escalation":{"$ref":"#/$defs/id","description":"the squad's escalation policy that pages for it; default: the squad's routing"},"outsideCoverage":{"enum":["none","low"],"description":"outside `coverage`: `none` (default) pages nobody, `low` pages at low urgency"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
 const schema88 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"};
 const schema98 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
 const schema104 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127};
 const func28 = Object.prototype.hasOwnProperty;
 const pattern37 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
 const pattern48 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
-const pattern76 = new RegExp("^PN[0-9a-f]{32}$", "u");
+const pattern78 = new RegExp("^PN[0-9a-f]{32}$", "u");
 const schema78 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2459,19 +2459,19 @@ return errors === 0;
 }
 validate44.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema116 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
-const schema128 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
-const pattern56 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
-const pattern59 = new RegExp("^[A-Za-z0-9-]+$", "u");
-const pattern64 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
-const pattern65 = new RegExp("^\\$", "u");
-const pattern68 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
-const pattern70 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
+const schema119 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
+const schema131 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200};
+const pattern58 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
+const pattern61 = new RegExp("^[A-Za-z0-9-]+$", "u");
+const pattern66 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
+const pattern67 = new RegExp("^\\$", "u");
+const pattern70 = new RegExp("^[A-Za-z][A-Za-z0-9_./:-]*$", "u");
+const pattern72 = new RegExp("^@[A-Za-z0-9_.-]+$", "u");
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2522,7 +2522,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema116.allOf[0].then.required,parentSchema:schema116.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema119.allOf[0].then.required,parentSchema:schema119.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2532,7 +2532,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema116.allOf[0].then.required,parentSchema:schema116.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema119.allOf[0].then.required,parentSchema:schema119.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2546,7 +2546,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[0].if,parentSchema:schema116.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[0].if,parentSchema:schema119.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2599,7 +2599,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema116.allOf[1].then.required,parentSchema:schema116.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema119.allOf[1].then.required,parentSchema:schema119.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2609,7 +2609,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema116.allOf[1].then.required,parentSchema:schema116.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema119.allOf[1].then.required,parentSchema:schema119.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2623,7 +2623,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[1].if,parentSchema:schema116.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[1].if,parentSchema:schema119.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2676,7 +2676,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema116.allOf[2].then.required,parentSchema:schema116.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema119.allOf[2].then.required,parentSchema:schema119.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2686,7 +2686,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema116.allOf[2].then.required,parentSchema:schema116.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema119.allOf[2].then.required,parentSchema:schema119.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2700,7 +2700,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[2].if,parentSchema:schema116.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[2].if,parentSchema:schema119.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2753,7 +2753,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema116.allOf[3].then.required,parentSchema:schema116.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema119.allOf[3].then.required,parentSchema:schema119.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2767,7 +2767,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[3].if,parentSchema:schema116.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[3].if,parentSchema:schema119.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2820,7 +2820,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema116.allOf[4].then.required,parentSchema:schema116.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema119.allOf[4].then.required,parentSchema:schema119.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2834,7 +2834,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[4].if,parentSchema:schema116.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[4].if,parentSchema:schema119.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2887,7 +2887,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema116.allOf[5].then.required,parentSchema:schema116.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema119.allOf[5].then.required,parentSchema:schema119.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2901,7 +2901,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[5].if,parentSchema:schema116.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[5].if,parentSchema:schema119.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2912,7 +2912,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema116.required,parentSchema:schema116,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2922,7 +2922,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema116.required,parentSchema:schema116,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2932,7 +2932,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema116.required,parentSchema:schema116,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2942,8 +2942,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func28.call(schema116.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema116,data};
+if(!(func28.call(schema119.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3073,7 +3073,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema116.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema116.properties.kind.enum,parentSchema:schema116.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema119.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.kind.enum,parentSchema:schema119.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3087,7 +3087,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema116.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema119.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3098,7 +3098,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.description.type,parentSchema:schema116.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.description.type,parentSchema:schema119.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3112,7 +3112,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema116.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema119.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3122,7 +3122,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3133,7 +3133,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.query.type,parentSchema:schema116.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.query.type,parentSchema:schema119.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3172,7 +3172,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema116.properties.thresholds.required,parentSchema:schema116.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema119.properties.thresholds.required,parentSchema:schema119.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3183,7 +3183,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3196,8 +3196,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern56.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema116.properties.thresholds.properties.critical,data:data14};
+if(!pattern58.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema119.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3208,7 +3208,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.thresholds.properties.critical.type,parentSchema:schema116.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.thresholds.properties.critical.type,parentSchema:schema119.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3221,8 +3221,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern56.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema116.properties.thresholds.properties.warning,data:data15};
+if(!pattern58.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema119.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3233,7 +3233,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.thresholds.properties.warning.type,parentSchema:schema116.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.thresholds.properties.warning.type,parentSchema:schema119.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3245,7 +3245,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.thresholds.type,parentSchema:schema116.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.thresholds.type,parentSchema:schema119.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3259,7 +3259,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema116.properties.request.required,parentSchema:schema116.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema119.properties.request.required,parentSchema:schema119.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3270,7 +3270,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3283,7 +3283,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema116.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema116.properties.request.properties.method.enum,parentSchema:schema116.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema119.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.request.properties.method.enum,parentSchema:schema119.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3334,8 +3334,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern59.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema116.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern61.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema119.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3347,7 +3347,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema116.properties.request.properties.headers.propertyNames,parentSchema:schema116.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema119.properties.request.properties.headers.propertyNames,parentSchema:schema119.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3361,7 +3361,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema116.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema119.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3372,7 +3372,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.request.properties.headers.additionalProperties.type,parentSchema:schema116.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.request.properties.headers.additionalProperties.type,parentSchema:schema119.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3384,7 +3384,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.request.properties.headers.type,parentSchema:schema116.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.request.properties.headers.type,parentSchema:schema119.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3398,7 +3398,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema116.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema119.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3409,7 +3409,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.request.properties.body.type,parentSchema:schema116.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.request.properties.body.type,parentSchema:schema119.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3421,7 +3421,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.request.type,parentSchema:schema116.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.request.type,parentSchema:schema119.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3436,7 +3436,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3449,7 +3449,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema116.properties.expect.properties.status.type,parentSchema:schema116.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema119.properties.expect.properties.status.type,parentSchema:schema119.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3460,7 +3460,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema116.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema119.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3470,7 +3470,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema116.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema119.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3485,7 +3485,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema116.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema119.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3495,7 +3495,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3506,7 +3506,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.expect.properties.bodyContains.type,parentSchema:schema116.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.expect.properties.bodyContains.type,parentSchema:schema119.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3543,7 +3543,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.expect.type,parentSchema:schema116.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.expect.type,parentSchema:schema119.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3557,7 +3557,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema116.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema119.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3567,7 +3567,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema116.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema119.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3581,7 +3581,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema116.properties.steps.items.required,parentSchema:schema116.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema119.properties.steps.items.required,parentSchema:schema119.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3591,7 +3591,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema116.properties.steps.items.required,parentSchema:schema116.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema119.properties.steps.items.required,parentSchema:schema119.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3602,7 +3602,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3651,7 +3651,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema116.properties.steps.items.properties.request.required,parentSchema:schema116.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema119.properties.steps.items.properties.request.required,parentSchema:schema119.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3662,7 +3662,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3675,7 +3675,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema116.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema116.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema116.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema119.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema119.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3726,8 +3726,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern59.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema116.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern61.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema119.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3739,7 +3739,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema116.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema116.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema119.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema119.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3753,7 +3753,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema116.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema119.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3764,7 +3764,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema116.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema119.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3776,7 +3776,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema116.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema119.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3790,7 +3790,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema116.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema119.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3801,7 +3801,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.steps.items.properties.request.properties.body.type,parentSchema:schema116.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.steps.items.properties.request.properties.body.type,parentSchema:schema119.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3813,7 +3813,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.properties.request.type,parentSchema:schema116.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.properties.request.type,parentSchema:schema119.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3828,7 +3828,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3841,7 +3841,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema116.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema116.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema119.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema119.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -3852,7 +3852,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema116.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema119.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -3862,7 +3862,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema116.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema119.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -3877,7 +3877,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema116.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema119.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -3887,7 +3887,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -3898,7 +3898,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema116.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema119.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -3935,7 +3935,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.properties.expect.type,parentSchema:schema116.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.properties.expect.type,parentSchema:schema119.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -3951,8 +3951,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern64.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema116.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern66.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema119.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -3964,7 +3964,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema116.properties.steps.items.properties.extract.propertyNames,parentSchema:schema116.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema119.properties.steps.items.properties.extract.propertyNames,parentSchema:schema119.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -3977,8 +3977,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern65.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema116.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern67.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema119.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -3989,7 +3989,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema116.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema119.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4001,7 +4001,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.properties.extract.type,parentSchema:schema116.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.properties.extract.type,parentSchema:schema119.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4013,7 +4013,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.type,parentSchema:schema116.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.type,parentSchema:schema119.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4025,7 +4025,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.steps.type,parentSchema:schema116.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.steps.type,parentSchema:schema119.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4068,7 +4068,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4079,7 +4079,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.locations.items.type,parentSchema:schema116.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.locations.items.type,parentSchema:schema119.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4100,7 +4100,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema116.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema119.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4115,7 +4115,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.locations.type,parentSchema:schema116.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.locations.type,parentSchema:schema119.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4129,7 +4129,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema116.properties.slo.required,parentSchema:schema116.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema119.properties.slo.required,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4139,7 +4139,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema116.properties.slo.required,parentSchema:schema116.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema119.properties.slo.required,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4149,7 +4149,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema116.properties.slo.required,parentSchema:schema116.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema119.properties.slo.required,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4160,7 +4160,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4174,7 +4174,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema116.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema119.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4184,7 +4184,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema116.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema119.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4195,7 +4195,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema116.properties.slo.properties.target.type,parentSchema:schema116.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema119.properties.slo.properties.target.type,parentSchema:schema119.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4208,7 +4208,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema116.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema116.properties.slo.properties.window.enum,parentSchema:schema116.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema119.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.slo.properties.window.enum,parentSchema:schema119.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4222,7 +4222,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema116.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema119.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4232,7 +4232,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4243,7 +4243,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.slo.properties.good.type,parentSchema:schema116.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.slo.properties.good.type,parentSchema:schema119.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4257,7 +4257,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema116.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema119.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4267,7 +4267,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4278,7 +4278,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.slo.properties.total.type,parentSchema:schema116.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.slo.properties.total.type,parentSchema:schema119.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -4290,7 +4290,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.slo.type,parentSchema:schema116.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.slo.type,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -4304,7 +4304,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema116.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema119.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -4314,7 +4314,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -4325,7 +4325,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.runbook.type,parentSchema:schema116.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.runbook.type,parentSchema:schema119.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -4376,7 +4376,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.dashboards.type,parentSchema:schema116.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.dashboards.type,parentSchema:schema119.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -4394,7 +4394,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema128,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema131,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -4403,8 +4403,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern68.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema128,data:data53};
+if(!pattern70.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema131,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -4415,7 +4415,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.type,parentSchema:schema128,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema131.type,parentSchema:schema131,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -4432,7 +4432,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema116.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema119.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -4447,7 +4447,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.tags.type,parentSchema:schema116.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.tags.type,parentSchema:schema119.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -4460,7 +4460,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema116.properties.page.type,parentSchema:schema116.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema119.properties.page.type,parentSchema:schema119.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -4546,8 +4546,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern70.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema116.properties.notify.items,data:data57};
+if(!pattern72.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema119.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -4558,7 +4558,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.notify.items.type,parentSchema:schema116.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.notify.items.type,parentSchema:schema119.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -4579,7 +4579,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema116.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema119.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -4594,7 +4594,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.notify.type,parentSchema:schema116.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.notify.type,parentSchema:schema119.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -4662,7 +4662,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema116.properties.silence.items.required,parentSchema:schema116.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema119.properties.silence.items.required,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4672,7 +4672,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema116.properties.silence.items.required,parentSchema:schema116.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema119.properties.silence.items.required,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4682,7 +4682,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema116.properties.silence.items.required,parentSchema:schema116.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema119.properties.silence.items.required,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4693,7 +4693,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4707,7 +4707,7 @@ if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
 if(!pattern22.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema116.properties.silence.items.properties.check,data:data62};
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema119.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4718,7 +4718,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.silence.items.properties.check.type,parentSchema:schema116.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.silence.items.properties.check.type,parentSchema:schema119.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4790,7 +4790,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.silence.items.type,parentSchema:schema116.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.silence.items.type,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -4802,7 +4802,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.silence.type,parentSchema:schema116.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.silence.type,parentSchema:schema119.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -4827,7 +4827,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.type,parentSchema:schema116,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.type,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -4836,10 +4836,10 @@ vErrors.push(err179);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7248,7 +7248,7 @@ for(const key14 in data60){
 let data61 = data60[key14];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 for(const key15 in data61){
-if(!((((key15 === "name") || (key15 === "description")) || (key15 === "statusPage")) || (key15 === "retired"))){
+if(!(func28.call(schema67.properties.services.additionalProperties.properties, key15))){
 const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.services.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err182];
@@ -7319,14 +7319,17 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data61.statusPage !== undefined){
-let data64 = data61.statusPage;
-const _errs206 = errors;
-let valid92 = false;
-const _errs207 = errors;
-if(typeof data64 === "string"){
-if(func1(data64) > 500){
-const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data64};
+if(data61.coverage !== undefined){
+if(!(validate38(data61.coverage, {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/coverage",parentData:data61,parentDataProperty:"coverage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data61.timezone !== undefined){
+let data65 = data61.timezone;
+if(typeof data65 === "string"){
+if(func1(data65) > 64){
+const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema33,data:data65};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -7335,8 +7338,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(func1(data64) < 1){
-const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data64};
+if(func1(data65) < 1){
+const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data65};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -7347,7 +7350,7 @@ errors++;
 }
 }
 else {
-const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data64};
+const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data65};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -7356,12 +7359,12 @@ vErrors.push(err190);
 }
 errors++;
 }
-var _valid1 = _errs207 === errors;
-valid92 = valid92 || _valid1;
-const _errs210 = errors;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.name === undefined){
-const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+}
+if(data61.responseTarget !== undefined){
+let data66 = data61.responseTarget;
+if(typeof data66 === "string"){
+if(!pattern4.test(data66)){
+const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema34,data:data66};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -7370,9 +7373,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-for(const key16 in data64){
-if(!((key16 === "name") || (key16 === "group"))){
-const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+}
+else {
+const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/responseTarget",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data66};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -7382,11 +7385,12 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data64.name !== undefined){
-let data65 = data64.name;
-if(typeof data65 === "string"){
-if(func1(data65) > 500){
-const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data65};
+if(data61.escalation !== undefined){
+let data67 = data61.escalation;
+const _errs215 = errors;
+const _errs216 = errors;
+if(!((data67 === "constructor") || (data67 === "prototype"))){
+const err193 = {};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -7395,8 +7399,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(func1(data65) < 1){
-const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data65};
+var valid95 = _errs216 === errors;
+if(valid95){
+const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data67};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -7405,9 +7410,20 @@ vErrors.push(err194);
 }
 errors++;
 }
+else {
+errors = _errs215;
+if(vErrors !== null){
+if(_errs215){
+vErrors.length = _errs215;
 }
 else {
-const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data65};
+vErrors = null;
+}
+}
+}
+if(typeof data67 === "string"){
+if(func1(data67) > 63){
+const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data67};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -7416,12 +7432,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data64.group !== undefined){
-let data66 = data64.group;
-if(typeof data66 === "string"){
-if(func1(data66) > 500){
-const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data66};
+if(!pattern16.test(data67)){
+const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data67};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -7430,8 +7442,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(func1(data66) < 1){
-const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data66};
+}
+else {
+const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data67};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -7441,8 +7454,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-else {
-const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data66};
+if(data61.outsideCoverage !== undefined){
+let data68 = data61.outsideCoverage;
+if(!((data68 === "none") || (data68 === "low"))){
+const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/outsideCoverage",schemaPath:"#/properties/services/additionalProperties/properties/outsideCoverage/enum",keyword:"enum",params:{allowedValues: schema67.properties.services.additionalProperties.properties.outsideCoverage.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.services.additionalProperties.properties.outsideCoverage.enum,parentSchema:schema67.properties.services.additionalProperties.properties.outsideCoverage,data:data68};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -7452,9 +7467,14 @@ vErrors.push(err198);
 errors++;
 }
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data64};
+if(data61.statusPage !== undefined){
+let data69 = data61.statusPage;
+const _errs219 = errors;
+let valid96 = false;
+const _errs220 = errors;
+if(typeof data69 === "string"){
+if(func1(data69) > 500){
+const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data69};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -7463,10 +7483,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-var _valid1 = _errs210 === errors;
-valid92 = valid92 || _valid1;
-if(!valid92){
-const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage,data:data64};
+if(func1(data69) < 1){
+const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data69};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -7475,22 +7493,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-else {
-errors = _errs206;
-if(vErrors !== null){
-if(_errs206){
-vErrors.length = _errs206;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data61.retired !== undefined){
-let data67 = data61.retired;
-if(typeof data67 !== "boolean"){
-const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data67};
+const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data69};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -7499,10 +7504,12 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.type,parentSchema:schema67.properties.services.additionalProperties,data:data61};
+var _valid1 = _errs220 === errors;
+valid96 = valid96 || _valid1;
+const _errs223 = errors;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.name === undefined){
+const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data69};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -7511,10 +7518,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-}
-else {
-const err203 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.type,parentSchema:schema67.properties.services,data:data60};
+for(const key16 in data69){
+if(!((key16 === "name") || (key16 === "group"))){
+const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data69};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -7524,15 +7530,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data.alerts !== undefined){
-let data68 = data.alerts;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-for(const key17 in data68){
-const _errs224 = errors;
-const _errs227 = errors;
-const _errs228 = errors;
-if(!((key17 === "constructor") || (key17 === "prototype"))){
-const err204 = {};
+if(data69.name !== undefined){
+let data70 = data69.name;
+if(typeof data70 === "string"){
+if(func1(data70) > 500){
+const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data70};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -7541,9 +7543,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-var valid100 = _errs228 === errors;
-if(valid100){
-const err205 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key17,propertyName:key17};
+if(func1(data70) < 1){
+const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data70};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -7552,20 +7553,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-else {
-errors = _errs227;
-if(vErrors !== null){
-if(_errs227){
-vErrors.length = _errs227;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof key17 === "string"){
-if(func1(key17) > 63){
-const err206 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key17,propertyName:key17};
+const err206 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data70};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -7574,8 +7564,12 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(!pattern16.test(key17)){
-const err207 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key17,propertyName:key17};
+}
+if(data69.group !== undefined){
+let data71 = data69.group;
+if(typeof data71 === "string"){
+if(func1(data71) > 500){
+const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data71};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -7584,9 +7578,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key17,propertyName:key17};
+if(func1(data71) < 1){
+const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data71};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -7595,9 +7588,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-var valid98 = _errs224 === errors;
-if(!valid98){
-const err209 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema67.properties.alerts.propertyNames,parentSchema:schema67.properties.alerts,data:data68};
+}
+else {
+const err209 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data71};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -7607,15 +7600,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-for(const key18 in data68){
-if(!(validate48(data68[key18], {instancePath:instancePath+"/alerts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data68,parentDataProperty:key18,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err210 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.alerts.type,parentSchema:schema67.properties.alerts,data:data68};
+const err210 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1].type,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data69};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -7624,12 +7611,10 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data.phone !== undefined){
-let data70 = data.phone;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.number === undefined){
-const err211 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema67.properties.phone.required,parentSchema:schema67.properties.phone,data:data70};
+var _valid1 = _errs223 === errors;
+valid96 = valid96 || _valid1;
+if(!valid96){
+const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema67.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema67.properties.services.additionalProperties.properties.statusPage,data:data69};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -7638,9 +7623,22 @@ vErrors.push(err211);
 }
 errors++;
 }
-for(const key19 in data70){
-if(!((((((((key19 === "number") || (key19 === "sid")) || (key19 === "router")) || (key19 === "fallback")) || (key19 === "language")) || (key19 === "voice")) || (key19 === "callerId")) || (key19 === "retired"))){
-const err212 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.phone,data:data70};
+else {
+errors = _errs219;
+if(vErrors !== null){
+if(_errs219){
+vErrors.length = _errs219;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data61.retired !== undefined){
+let data72 = data61.retired;
+if(typeof data72 !== "boolean"){
+const err212 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data72};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -7650,11 +7648,9 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data70.number !== undefined){
-let data71 = data70.number;
-if(typeof data71 === "string"){
-if(!pattern18.test(data71)){
-const err213 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema57,data:data71};
+}
+else {
+const err213 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.additionalProperties.type,parentSchema:schema67.properties.services.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -7664,8 +7660,9 @@ vErrors.push(err213);
 errors++;
 }
 }
+}
 else {
-const err214 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data71};
+const err214 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.services.type,parentSchema:schema67.properties.services,data:data60};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -7675,11 +7672,15 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data70.sid !== undefined){
-let data72 = data70.sid;
-if(typeof data72 === "string"){
-if(!pattern76.test(data72)){
-const err215 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema67.properties.phone.properties.sid,data:data72};
+if(data.alerts !== undefined){
+let data73 = data.alerts;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key17 in data73){
+const _errs237 = errors;
+const _errs240 = errors;
+const _errs241 = errors;
+if(!((key17 === "constructor") || (key17 === "prototype"))){
+const err215 = {};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -7688,9 +7689,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-else {
-const err216 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.sid.type,parentSchema:schema67.properties.phone.properties.sid,data:data72};
+var valid104 = _errs241 === errors;
+if(valid104){
+const err216 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -7699,12 +7700,20 @@ vErrors.push(err216);
 }
 errors++;
 }
+else {
+errors = _errs240;
+if(vErrors !== null){
+if(_errs240){
+vErrors.length = _errs240;
 }
-if(data70.router !== undefined){
-let data73 = data70.router;
-if(typeof data73 === "string"){
-if(func1(data73) > 2048){
-const err217 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data73};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof key17 === "string"){
+if(func1(key17) > 63){
+const err217 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -7713,8 +7722,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(!pattern14.test(data73)){
-const err218 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data73};
+if(!pattern16.test(key17)){
+const err218 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -7725,7 +7734,7 @@ errors++;
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data73};
+const err219 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -7734,12 +7743,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data70.fallback !== undefined){
-let data74 = data70.fallback;
-if(typeof data74 === "string"){
-if(func1(data74) > 2048){
-const err220 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data74};
+var valid102 = _errs237 === errors;
+if(!valid102){
+const err220 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema67.properties.alerts.propertyNames,parentSchema:schema67.properties.alerts,data:data73};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -7748,8 +7754,16 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(!pattern14.test(data74)){
-const err221 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data74};
+}
+for(const key18 in data73){
+if(!(validate49(data73[key18], {instancePath:instancePath+"/alerts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data73,parentDataProperty:key18,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.alerts.type,parentSchema:schema67.properties.alerts,data:data73};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -7759,8 +7773,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-else {
-const err222 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data74};
+if(data.phone !== undefined){
+let data75 = data.phone;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.number === undefined){
+const err222 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'",schema:schema67.properties.phone.required,parentSchema:schema67.properties.phone,data:data75};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -7769,12 +7786,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data70.language !== undefined){
-let data75 = data70.language;
-if(typeof data75 === "string"){
-if(func1(data75) > 64){
-const err223 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.phone.properties.language,data:data75};
+for(const key19 in data75){
+if(!((((((((key19 === "number") || (key19 === "sid")) || (key19 === "router")) || (key19 === "fallback")) || (key19 === "language")) || (key19 === "voice")) || (key19 === "callerId")) || (key19 === "retired"))){
+const err223 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.phone,data:data75};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -7784,8 +7798,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-else {
-const err224 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.language.type,parentSchema:schema67.properties.phone.properties.language,data:data75};
+if(data75.number !== undefined){
+let data76 = data75.number;
+if(typeof data76 === "string"){
+if(!pattern18.test(data76)){
+const err224 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"},message:"must match pattern \""+"^\\+[1-9][0-9]{6,14}$"+"\"",schema:"^\\+[1-9][0-9]{6,14}$",parentSchema:schema57,data:data76};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -7795,11 +7812,8 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data70.voice !== undefined){
-let data76 = data70.voice;
-if(typeof data76 === "string"){
-if(func1(data76) > 64){
-const err225 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.phone.properties.voice,data:data76};
+else {
+const err225 = {instancePath:instancePath+"/phone/number",schemaPath:"#/$defs/phone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data76};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -7809,8 +7823,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-else {
-const err226 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.voice.type,parentSchema:schema67.properties.phone.properties.voice,data:data76};
+if(data75.sid !== undefined){
+let data77 = data75.sid;
+if(typeof data77 === "string"){
+if(!pattern78.test(data77)){
+const err226 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/pattern",keyword:"pattern",params:{pattern: "^PN[0-9a-f]{32}$"},message:"must match pattern \""+"^PN[0-9a-f]{32}$"+"\"",schema:"^PN[0-9a-f]{32}$",parentSchema:schema67.properties.phone.properties.sid,data:data77};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -7820,10 +7837,8 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data70.callerId !== undefined){
-let data77 = data70.callerId;
-if(!((data77 === "caller") || (data77 === "line"))){
-const err227 = {instancePath:instancePath+"/phone/callerId",schemaPath:"#/properties/phone/properties/callerId/enum",keyword:"enum",params:{allowedValues: schema67.properties.phone.properties.callerId.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.phone.properties.callerId.enum,parentSchema:schema67.properties.phone.properties.callerId,data:data77};
+else {
+const err227 = {instancePath:instancePath+"/phone/sid",schemaPath:"#/properties/phone/properties/sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.sid.type,parentSchema:schema67.properties.phone.properties.sid,data:data77};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -7833,10 +7848,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data70.retired !== undefined){
-let data78 = data70.retired;
-if(typeof data78 !== "boolean"){
-const err228 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data78};
+if(data75.router !== undefined){
+let data78 = data75.router;
+if(typeof data78 === "string"){
+if(func1(data78) > 2048){
+const err228 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data78};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -7845,10 +7861,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-}
-else {
-const err229 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.phone.type,parentSchema:schema67.properties.phone,data:data70};
+if(!pattern14.test(data78)){
+const err229 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data78};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -7858,12 +7872,8 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data.intake !== undefined){
-let data79 = data.intake;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-for(const key20 in data79){
-if(!(key20 === "email")){
-const err230 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.intake,data:data79};
+else {
+const err230 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data78};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -7873,10 +7883,11 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data79.email !== undefined){
-let data80 = data79.email;
-if(typeof data80 !== "boolean"){
-const err231 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.intake.properties.email.type,parentSchema:schema67.properties.intake.properties.email,data:data80};
+if(data75.fallback !== undefined){
+let data79 = data75.fallback;
+if(typeof data79 === "string"){
+if(func1(data79) > 2048){
+const err231 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data79};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -7885,10 +7896,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-}
-else {
-const err232 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.intake.type,parentSchema:schema67.properties.intake,data:data79};
+if(!pattern14.test(data79)){
+const err232 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\"",schema:"^https?://[^\\s]+$",parentSchema:schema50,data:data79};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -7898,15 +7907,8 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data.unavailable !== undefined){
-let data81 = data.unavailable;
-if(Array.isArray(data81)){
-const len13 = data81.length;
-for(let i16=0; i16<len13; i16++){
-let data82 = data81[i16];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.person === undefined){
-const err233 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data82};
+else {
+const err233 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data79};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -7915,8 +7917,12 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data82.from === undefined){
-const err234 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data82};
+}
+if(data75.language !== undefined){
+let data80 = data75.language;
+if(typeof data80 === "string"){
+if(func1(data80) > 64){
+const err234 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.phone.properties.language,data:data80};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -7925,8 +7931,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data82.to === undefined){
-const err235 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data82};
+}
+else {
+const err235 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.language.type,parentSchema:schema67.properties.phone.properties.language,data:data80};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -7935,9 +7942,12 @@ vErrors.push(err235);
 }
 errors++;
 }
-for(const key21 in data82){
-if(!((((key21 === "person") || (key21 === "from")) || (key21 === "to")) || (key21 === "reason"))){
-const err236 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.unavailable.items,data:data82};
+}
+if(data75.voice !== undefined){
+let data81 = data75.voice;
+if(typeof data81 === "string"){
+if(func1(data81) > 64){
+const err236 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.phone.properties.voice,data:data81};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -7947,12 +7957,8 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data82.person !== undefined){
-let data83 = data82.person;
-const _errs266 = errors;
-const _errs267 = errors;
-if(!((data83 === "constructor") || (data83 === "prototype"))){
-const err237 = {};
+else {
+const err237 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.phone.properties.voice.type,parentSchema:schema67.properties.phone.properties.voice,data:data81};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -7961,9 +7967,11 @@ vErrors.push(err237);
 }
 errors++;
 }
-var valid112 = _errs267 === errors;
-if(valid112){
-const err238 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data83};
+}
+if(data75.callerId !== undefined){
+let data82 = data75.callerId;
+if(!((data82 === "caller") || (data82 === "line"))){
+const err238 = {instancePath:instancePath+"/phone/callerId",schemaPath:"#/properties/phone/properties/callerId/enum",keyword:"enum",params:{allowedValues: schema67.properties.phone.properties.callerId.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.phone.properties.callerId.enum,parentSchema:schema67.properties.phone.properties.callerId,data:data82};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -7972,20 +7980,11 @@ vErrors.push(err238);
 }
 errors++;
 }
-else {
-errors = _errs266;
-if(vErrors !== null){
-if(_errs266){
-vErrors.length = _errs266;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data83 === "string"){
-if(func1(data83) > 63){
-const err239 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data83};
+if(data75.retired !== undefined){
+let data83 = data75.retired;
+if(typeof data83 !== "boolean"){
+const err239 = {instancePath:instancePath+"/phone/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data83};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -7994,8 +7993,10 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(!pattern16.test(data83)){
-const err240 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data83};
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.phone.type,parentSchema:schema67.properties.phone,data:data75};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -8005,8 +8006,12 @@ vErrors.push(err240);
 errors++;
 }
 }
-else {
-const err241 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data83};
+if(data.intake !== undefined){
+let data84 = data.intake;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+for(const key20 in data84){
+if(!(key20 === "email")){
+const err241 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.intake,data:data84};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -8016,11 +8021,10 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data82.from !== undefined){
-let data84 = data82.from;
-if(typeof data84 === "string"){
-if(!pattern19.test(data84)){
-const err242 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data84};
+if(data84.email !== undefined){
+let data85 = data84.email;
+if(typeof data85 !== "boolean"){
+const err242 = {instancePath:instancePath+"/intake/email",schemaPath:"#/properties/intake/properties/email/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.intake.properties.email.type,parentSchema:schema67.properties.intake.properties.email,data:data85};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -8030,8 +8034,9 @@ vErrors.push(err242);
 errors++;
 }
 }
+}
 else {
-const err243 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data84};
+const err243 = {instancePath:instancePath+"/intake",schemaPath:"#/properties/intake/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.intake.type,parentSchema:schema67.properties.intake,data:data84};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -8041,11 +8046,15 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data82.to !== undefined){
-let data85 = data82.to;
-if(typeof data85 === "string"){
-if(!pattern19.test(data85)){
-const err244 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data85};
+if(data.unavailable !== undefined){
+let data86 = data.unavailable;
+if(Array.isArray(data86)){
+const len13 = data86.length;
+for(let i16=0; i16<len13; i16++){
+let data87 = data86[i16];
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.person === undefined){
+const err244 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data87};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -8054,9 +8063,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-else {
-const err245 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data85};
+if(data87.from === undefined){
+const err245 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data87};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -8065,12 +8073,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-if(data82.reason !== undefined){
-let data86 = data82.reason;
-if(typeof data86 === "string"){
-if(func1(data86) > 500){
-const err246 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data86};
+if(data87.to === undefined){
+const err246 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.unavailable.items.required,parentSchema:schema67.properties.unavailable.items,data:data87};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -8079,8 +8083,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(func1(data86) < 1){
-const err247 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data86};
+for(const key21 in data87){
+if(!((((key21 === "person") || (key21 === "from")) || (key21 === "to")) || (key21 === "reason"))){
+const err247 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.unavailable.items,data:data87};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -8090,8 +8095,12 @@ vErrors.push(err247);
 errors++;
 }
 }
-else {
-const err248 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data86};
+if(data87.person !== undefined){
+let data88 = data87.person;
+const _errs279 = errors;
+const _errs280 = errors;
+if(!((data88 === "constructor") || (data88 === "prototype"))){
+const err248 = {};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -8100,10 +8109,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-}
-else {
-const err249 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.unavailable.items.type,parentSchema:schema67.properties.unavailable.items,data:data82};
+var valid116 = _errs280 === errors;
+if(valid116){
+const err249 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:data88};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -8112,10 +8120,20 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
+else {
+errors = _errs279;
+if(vErrors !== null){
+if(_errs279){
+vErrors.length = _errs279;
 }
 else {
-const err250 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.unavailable.type,parentSchema:schema67.properties.unavailable,data:data81};
+vErrors = null;
+}
+}
+}
+if(typeof data88 === "string"){
+if(func1(data88) > 63){
+const err250 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:data88};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -8124,11 +8142,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-if(data.retired !== undefined){
-let data87 = data.retired;
-if(typeof data87 !== "boolean"){
-const err251 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data87};
+if(!pattern16.test(data88)){
+const err251 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52,data:data88};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -8138,9 +8153,8 @@ vErrors.push(err251);
 errors++;
 }
 }
-}
 else {
-const err252 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err252 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data88};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -8149,18 +8163,152 @@ vErrors.push(err252);
 }
 errors++;
 }
+}
+if(data87.from !== undefined){
+let data89 = data87.from;
+if(typeof data89 === "string"){
+if(!pattern19.test(data89)){
+const err253 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data89};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/unavailable/" + i16+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data89};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data87.to !== undefined){
+let data90 = data87.to;
+if(typeof data90 === "string"){
+if(!pattern19.test(data90)){
+const err255 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema60,data:data90};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/unavailable/" + i16+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data90};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data87.reason !== undefined){
+let data91 = data87.reason;
+if(typeof data91 === "string"){
+if(func1(data91) > 500){
+const err257 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data91};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+if(func1(data91) < 1){
+const err258 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data91};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data91};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/unavailable/" + i16,schemaPath:"#/properties/unavailable/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.unavailable.items.type,parentSchema:schema67.properties.unavailable.items,data:data87};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.unavailable.type,parentSchema:schema67.properties.unavailable,data:data86};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+if(data.retired !== undefined){
+let data92 = data.retired;
+if(typeof data92 !== "boolean"){
+const err262 = {instancePath:instancePath+"/retired",schemaPath:"#/$defs/retired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema98.type,parentSchema:schema98,data:data92};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+}
+else {
+const err263 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
 validate37.errors = vErrors;
 return errors === 0;
 }
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const alerts: unknown = validate50;
-const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
+export const alerts: unknown = validate51;
+const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$"},"additionalProperties":{"type":"string","pattern":"^\\$"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8211,7 +8359,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema116.allOf[0].then.required,parentSchema:schema116.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema119.allOf[0].then.required,parentSchema:schema119.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8221,7 +8369,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.thresholds === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema116.allOf[0].then.required,parentSchema:schema116.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema119.allOf[0].then.required,parentSchema:schema119.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8235,7 +8383,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[0].if,parentSchema:schema116.allOf[0],data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[0].if,parentSchema:schema119.allOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8288,7 +8436,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema116.allOf[1].then.required,parentSchema:schema116.allOf[1].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema119.allOf[1].then.required,parentSchema:schema119.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8298,7 +8446,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.thresholds === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema116.allOf[1].then.required,parentSchema:schema116.allOf[1].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema119.allOf[1].then.required,parentSchema:schema119.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8312,7 +8460,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[1].if,parentSchema:schema116.allOf[1],data};
+const err9 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[1].if,parentSchema:schema119.allOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8365,7 +8513,7 @@ if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema116.allOf[2].then.required,parentSchema:schema116.allOf[2].then,data};
+const err12 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema119.allOf[2].then.required,parentSchema:schema119.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8375,7 +8523,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.thresholds === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema116.allOf[2].then.required,parentSchema:schema116.allOf[2].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "thresholds"},message:"must have required property '"+"thresholds"+"'",schema:schema119.allOf[2].then.required,parentSchema:schema119.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8389,7 +8537,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[2].if,parentSchema:schema116.allOf[2],data};
+const err14 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[2].if,parentSchema:schema119.allOf[2],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8442,7 +8590,7 @@ if(_valid3){
 const _errs20 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request === undefined){
-const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema116.allOf[3].then.required,parentSchema:schema116.allOf[3].then,data};
+const err17 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema119.allOf[3].then.required,parentSchema:schema119.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8456,7 +8604,7 @@ var _valid3 = _errs20 === errors;
 valid7 = _valid3;
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[3].if,parentSchema:schema116.allOf[3],data};
+const err18 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[3].if,parentSchema:schema119.allOf[3],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8509,7 +8657,7 @@ if(_valid4){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.steps === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema116.allOf[4].then.required,parentSchema:schema116.allOf[4].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema119.allOf[4].then.required,parentSchema:schema119.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8523,7 +8671,7 @@ var _valid4 = _errs25 === errors;
 valid9 = _valid4;
 }
 if(!valid9){
-const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[4].if,parentSchema:schema116.allOf[4],data};
+const err22 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[4].if,parentSchema:schema119.allOf[4],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8576,7 +8724,7 @@ if(_valid5){
 const _errs30 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.slo === undefined){
-const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema116.allOf[5].then.required,parentSchema:schema116.allOf[5].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "slo"},message:"must have required property '"+"slo"+"'",schema:schema119.allOf[5].then.required,parentSchema:schema119.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8590,7 +8738,7 @@ var _valid5 = _errs30 === errors;
 valid11 = _valid5;
 }
 if(!valid11){
-const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema116.allOf[5].if,parentSchema:schema116.allOf[5],data};
+const err26 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema119.allOf[5].if,parentSchema:schema119.allOf[5],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8601,7 +8749,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema116.required,parentSchema:schema116,data};
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8611,7 +8759,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.severity === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema116.required,parentSchema:schema116,data};
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8621,7 +8769,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema116.required,parentSchema:schema116,data};
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8631,8 +8779,8 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func28.call(schema116.properties, key0))){
-const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema116,data};
+if(!(func28.call(schema119.properties, key0))){
+const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8762,7 +8910,7 @@ errors++;
 if(data.kind !== undefined){
 let data9 = data.kind;
 if(!((((((data9 === "metric") || (data9 === "log")) || (data9 === "service-check")) || (data9 === "http-check")) || (data9 === "multistep-check")) || (data9 === "slo"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema116.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema116.properties.kind.enum,parentSchema:schema116.properties.kind,data:data9};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema119.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.kind.enum,parentSchema:schema119.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8776,7 +8924,7 @@ if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
 if(func1(data10) > 4000){
-const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema116.properties.description,data:data10};
+const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema119.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8787,7 +8935,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.description.type,parentSchema:schema116.properties.description,data:data10};
+const err42 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.description.type,parentSchema:schema119.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8801,7 +8949,7 @@ if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
 if(func1(data11) > 4000){
-const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema116.properties.query,data:data11};
+const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema119.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8811,7 +8959,7 @@ vErrors.push(err43);
 errors++;
 }
 if(func1(data11) < 1){
-const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.query,data:data11};
+const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8822,7 +8970,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.query.type,parentSchema:schema116.properties.query,data:data11};
+const err45 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.query.type,parentSchema:schema119.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8861,7 +9009,7 @@ if(data.thresholds !== undefined){
 let data13 = data.thresholds;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.critical === undefined){
-const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema116.properties.thresholds.required,parentSchema:schema116.properties.thresholds,data:data13};
+const err48 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/required",keyword:"required",params:{missingProperty: "critical"},message:"must have required property '"+"critical"+"'",schema:schema119.properties.thresholds.required,parentSchema:schema119.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8872,7 +9020,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "critical") || (key1 === "warning"))){
-const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.thresholds,data:data13};
+const err49 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8885,8 +9033,8 @@ errors++;
 if(data13.critical !== undefined){
 let data14 = data13.critical;
 if(typeof data14 === "string"){
-if(!pattern56.test(data14)){
-const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema116.properties.thresholds.properties.critical,data:data14};
+if(!pattern58.test(data14)){
+const err50 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema119.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8897,7 +9045,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.thresholds.properties.critical.type,parentSchema:schema116.properties.thresholds.properties.critical,data:data14};
+const err51 = {instancePath:instancePath+"/thresholds/critical",schemaPath:"#/properties/thresholds/properties/critical/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.thresholds.properties.critical.type,parentSchema:schema119.properties.thresholds.properties.critical,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -8910,8 +9058,8 @@ errors++;
 if(data13.warning !== undefined){
 let data15 = data13.warning;
 if(typeof data15 === "string"){
-if(!pattern56.test(data15)){
-const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema116.properties.thresholds.properties.warning,data:data15};
+if(!pattern58.test(data15)){
+const err52 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/pattern",keyword:"pattern",params:{pattern: "^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$",parentSchema:schema119.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8922,7 +9070,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.thresholds.properties.warning.type,parentSchema:schema116.properties.thresholds.properties.warning,data:data15};
+const err53 = {instancePath:instancePath+"/thresholds/warning",schemaPath:"#/properties/thresholds/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.thresholds.properties.warning.type,parentSchema:schema119.properties.thresholds.properties.warning,data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8934,7 +9082,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.thresholds.type,parentSchema:schema116.properties.thresholds,data:data13};
+const err54 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.thresholds.type,parentSchema:schema119.properties.thresholds,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8948,7 +9096,7 @@ if(data.request !== undefined){
 let data16 = data.request;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.url === undefined){
-const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema116.properties.request.required,parentSchema:schema116.properties.request,data:data16};
+const err55 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema119.properties.request.required,parentSchema:schema119.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8959,7 +9107,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!((((key2 === "method") || (key2 === "url")) || (key2 === "headers")) || (key2 === "body"))){
-const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.request,data:data16};
+const err56 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8972,7 +9120,7 @@ errors++;
 if(data16.method !== undefined){
 let data17 = data16.method;
 if(!(((((((data17 === "GET") || (data17 === "HEAD")) || (data17 === "POST")) || (data17 === "PUT")) || (data17 === "PATCH")) || (data17 === "DELETE")) || (data17 === "OPTIONS"))){
-const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema116.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema116.properties.request.properties.method.enum,parentSchema:schema116.properties.request.properties.method,data:data17};
+const err57 = {instancePath:instancePath+"/request/method",schemaPath:"#/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema119.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.request.properties.method.enum,parentSchema:schema119.properties.request.properties.method,data:data17};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9023,8 +9171,8 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern59.test(key3)){
-const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema116.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(!pattern61.test(key3)){
+const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema119.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9036,7 +9184,7 @@ errors++;
 }
 var valid22 = _errs66 === errors;
 if(!valid22){
-const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema116.properties.request.properties.headers.propertyNames,parentSchema:schema116.properties.request.properties.headers,data:data19};
+const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema119.properties.request.properties.headers.propertyNames,parentSchema:schema119.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9050,7 +9198,7 @@ for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
 if(func1(data20) > 2000){
-const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema116.properties.request.properties.headers.additionalProperties,data:data20};
+const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema119.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -9061,7 +9209,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.request.properties.headers.additionalProperties.type,parentSchema:schema116.properties.request.properties.headers.additionalProperties,data:data20};
+const err64 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.request.properties.headers.additionalProperties.type,parentSchema:schema119.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -9073,7 +9221,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.request.properties.headers.type,parentSchema:schema116.properties.request.properties.headers,data:data19};
+const err65 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.request.properties.headers.type,parentSchema:schema119.properties.request.properties.headers,data:data19};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -9087,7 +9235,7 @@ if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
 if(func1(data21) > 100000){
-const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema116.properties.request.properties.body,data:data21};
+const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema119.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -9098,7 +9246,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.request.properties.body.type,parentSchema:schema116.properties.request.properties.body,data:data21};
+const err67 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.request.properties.body.type,parentSchema:schema119.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -9110,7 +9258,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.request.type,parentSchema:schema116.properties.request,data:data16};
+const err68 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.request.type,parentSchema:schema119.properties.request,data:data16};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -9125,7 +9273,7 @@ let data22 = data.expect;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(((key5 === "status") || (key5 === "bodyContains")) || (key5 === "maxResponseTime"))){
-const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.expect,data:data22};
+const err69 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -9138,7 +9286,7 @@ errors++;
 if(data22.status !== undefined){
 let data23 = data22.status;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema116.properties.expect.properties.status.type,parentSchema:schema116.properties.expect.properties.status,data:data23};
+const err70 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema119.properties.expect.properties.status.type,parentSchema:schema119.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -9149,7 +9297,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 599 || isNaN(data23)){
-const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema116.properties.expect.properties.status,data:data23};
+const err71 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema119.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -9159,7 +9307,7 @@ vErrors.push(err71);
 errors++;
 }
 if(data23 < 100 || isNaN(data23)){
-const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema116.properties.expect.properties.status,data:data23};
+const err72 = {instancePath:instancePath+"/expect/status",schemaPath:"#/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema119.properties.expect.properties.status,data:data23};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -9174,7 +9322,7 @@ if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
 if(func1(data24) > 1000){
-const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema116.properties.expect.properties.bodyContains,data:data24};
+const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema119.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -9184,7 +9332,7 @@ vErrors.push(err73);
 errors++;
 }
 if(func1(data24) < 1){
-const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.expect.properties.bodyContains,data:data24};
+const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -9195,7 +9343,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.expect.properties.bodyContains.type,parentSchema:schema116.properties.expect.properties.bodyContains,data:data24};
+const err75 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.expect.properties.bodyContains.type,parentSchema:schema119.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -9232,7 +9380,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.expect.type,parentSchema:schema116.properties.expect,data:data22};
+const err78 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.expect.type,parentSchema:schema119.properties.expect,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -9246,7 +9394,7 @@ if(data.steps !== undefined){
 let data26 = data.steps;
 if(Array.isArray(data26)){
 if(data26.length > 20){
-const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema116.properties.steps,data:data26};
+const err79 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema119.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -9256,7 +9404,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.length < 1){
-const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema116.properties.steps,data:data26};
+const err80 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema119.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -9270,7 +9418,7 @@ for(let i0=0; i0<len0; i0++){
 let data27 = data26[i0];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.name === undefined){
-const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema116.properties.steps.items.required,parentSchema:schema116.properties.steps.items,data:data27};
+const err81 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema119.properties.steps.items.required,parentSchema:schema119.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -9280,7 +9428,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data27.request === undefined){
-const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema116.properties.steps.items.required,parentSchema:schema116.properties.steps.items,data:data27};
+const err82 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema119.properties.steps.items.required,parentSchema:schema119.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -9291,7 +9439,7 @@ errors++;
 }
 for(const key6 in data27){
 if(!((((key6 === "name") || (key6 === "request")) || (key6 === "expect")) || (key6 === "extract"))){
-const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.steps.items,data:data27};
+const err83 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -9340,7 +9488,7 @@ if(data27.request !== undefined){
 let data29 = data27.request;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.url === undefined){
-const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema116.properties.steps.items.properties.request.required,parentSchema:schema116.properties.steps.items.properties.request,data:data29};
+const err87 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema119.properties.steps.items.properties.request.required,parentSchema:schema119.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -9351,7 +9499,7 @@ errors++;
 }
 for(const key7 in data29){
 if(!((((key7 === "method") || (key7 === "url")) || (key7 === "headers")) || (key7 === "body"))){
-const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.steps.items.properties.request,data:data29};
+const err88 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -9364,7 +9512,7 @@ errors++;
 if(data29.method !== undefined){
 let data30 = data29.method;
 if(!(((((((data30 === "GET") || (data30 === "HEAD")) || (data30 === "POST")) || (data30 === "PUT")) || (data30 === "PATCH")) || (data30 === "DELETE")) || (data30 === "OPTIONS"))){
-const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema116.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema116.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema116.properties.steps.items.properties.request.properties.method,data:data30};
+const err89 = {instancePath:instancePath+"/steps/" + i0+"/request/method",schemaPath:"#/properties/steps/items/properties/request/properties/method/enum",keyword:"enum",params:{allowedValues: schema119.properties.steps.items.properties.request.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.steps.items.properties.request.properties.method.enum,parentSchema:schema119.properties.steps.items.properties.request.properties.method,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -9415,8 +9563,8 @@ if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 const _errs99 = errors;
 if(typeof key8 === "string"){
-if(!pattern59.test(key8)){
-const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema116.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
+if(!pattern61.test(key8)){
+const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema119.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -9428,7 +9576,7 @@ errors++;
 }
 var valid32 = _errs99 === errors;
 if(!valid32){
-const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema116.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema116.properties.steps.items.properties.request.properties.headers,data:data32};
+const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema119.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema119.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -9442,7 +9590,7 @@ for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
 if(func1(data33) > 2000){
-const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema116.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema119.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -9453,7 +9601,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema116.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
+const err96 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.steps.items.properties.request.properties.headers.additionalProperties.type,parentSchema:schema119.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -9465,7 +9613,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema116.properties.steps.items.properties.request.properties.headers,data:data32};
+const err97 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.properties.request.properties.headers.type,parentSchema:schema119.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -9479,7 +9627,7 @@ if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
 if(func1(data34) > 100000){
-const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema116.properties.steps.items.properties.request.properties.body,data:data34};
+const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema119.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -9490,7 +9638,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.steps.items.properties.request.properties.body.type,parentSchema:schema116.properties.steps.items.properties.request.properties.body,data:data34};
+const err99 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.steps.items.properties.request.properties.body.type,parentSchema:schema119.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -9502,7 +9650,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.properties.request.type,parentSchema:schema116.properties.steps.items.properties.request,data:data29};
+const err100 = {instancePath:instancePath+"/steps/" + i0+"/request",schemaPath:"#/properties/steps/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.properties.request.type,parentSchema:schema119.properties.steps.items.properties.request,data:data29};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -9517,7 +9665,7 @@ let data35 = data27.expect;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key10 in data35){
 if(!(((key10 === "status") || (key10 === "bodyContains")) || (key10 === "maxResponseTime"))){
-const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.steps.items.properties.expect,data:data35};
+const err101 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -9530,7 +9678,7 @@ errors++;
 if(data35.status !== undefined){
 let data36 = data35.status;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema116.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema116.properties.steps.items.properties.expect.properties.status,data:data36};
+const err102 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema119.properties.steps.items.properties.expect.properties.status.type,parentSchema:schema119.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -9541,7 +9689,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 599 || isNaN(data36)){
-const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema116.properties.steps.items.properties.expect.properties.status,data:data36};
+const err103 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema119.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -9551,7 +9699,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data36 < 100 || isNaN(data36)){
-const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema116.properties.steps.items.properties.expect.properties.status,data:data36};
+const err104 = {instancePath:instancePath+"/steps/" + i0+"/expect/status",schemaPath:"#/properties/steps/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema119.properties.steps.items.properties.expect.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -9566,7 +9714,7 @@ if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
 if(func1(data37) > 1000){
-const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema116.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema119.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -9576,7 +9724,7 @@ vErrors.push(err105);
 errors++;
 }
 if(func1(data37) < 1){
-const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -9587,7 +9735,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema116.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
+const err107 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.steps.items.properties.expect.properties.bodyContains.type,parentSchema:schema119.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -9624,7 +9772,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.properties.expect.type,parentSchema:schema116.properties.steps.items.properties.expect,data:data35};
+const err110 = {instancePath:instancePath+"/steps/" + i0+"/expect",schemaPath:"#/properties/steps/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.properties.expect.type,parentSchema:schema119.properties.steps.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -9640,8 +9788,8 @@ if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
 const _errs117 = errors;
 if(typeof key11 === "string"){
-if(!pattern64.test(key11)){
-const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema116.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
+if(!pattern66.test(key11)){
+const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema119.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -9653,7 +9801,7 @@ errors++;
 }
 var valid36 = _errs117 === errors;
 if(!valid36){
-const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema116.properties.steps.items.properties.extract.propertyNames,parentSchema:schema116.properties.steps.items.properties.extract,data:data39};
+const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema119.properties.steps.items.properties.extract.propertyNames,parentSchema:schema119.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -9666,8 +9814,8 @@ errors++;
 for(const key12 in data39){
 let data40 = data39[key12];
 if(typeof data40 === "string"){
-if(!pattern65.test(data40)){
-const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema116.properties.steps.items.properties.extract.additionalProperties,data:data40};
+if(!pattern67.test(data40)){
+const err113 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^\\$"},message:"must match pattern \""+"^\\$"+"\"",schema:"^\\$",parentSchema:schema119.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -9678,7 +9826,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema116.properties.steps.items.properties.extract.additionalProperties,data:data40};
+const err114 = {instancePath:instancePath+"/steps/" + i0+"/extract/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/extract/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.steps.items.properties.extract.additionalProperties.type,parentSchema:schema119.properties.steps.items.properties.extract.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -9690,7 +9838,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.properties.extract.type,parentSchema:schema116.properties.steps.items.properties.extract,data:data39};
+const err115 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.properties.extract.type,parentSchema:schema119.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -9702,7 +9850,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.steps.items.type,parentSchema:schema116.properties.steps.items,data:data27};
+const err116 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.steps.items.type,parentSchema:schema119.properties.steps.items,data:data27};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -9714,7 +9862,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.steps.type,parentSchema:schema116.properties.steps,data:data26};
+const err117 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.steps.type,parentSchema:schema119.properties.steps,data:data26};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -9757,7 +9905,7 @@ for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
 if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.locations.items,data:data43};
+const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -9768,7 +9916,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.locations.items.type,parentSchema:schema116.properties.locations.items,data:data43};
+const err121 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.locations.items.type,parentSchema:schema119.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -9789,7 +9937,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema116.properties.locations,data:data42};
+const err122 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema119.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -9804,7 +9952,7 @@ indices0[item0] = i2;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.locations.type,parentSchema:schema116.properties.locations,data:data42};
+const err123 = {instancePath:instancePath+"/locations",schemaPath:"#/properties/locations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.locations.type,parentSchema:schema119.properties.locations,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -9818,7 +9966,7 @@ if(data.slo !== undefined){
 let data44 = data.slo;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.target === undefined){
-const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema116.properties.slo.required,parentSchema:schema116.properties.slo,data:data44};
+const err124 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema119.properties.slo.required,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -9828,7 +9976,7 @@ vErrors.push(err124);
 errors++;
 }
 if(data44.good === undefined){
-const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema116.properties.slo.required,parentSchema:schema116.properties.slo,data:data44};
+const err125 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "good"},message:"must have required property '"+"good"+"'",schema:schema119.properties.slo.required,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -9838,7 +9986,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data44.total === undefined){
-const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema116.properties.slo.required,parentSchema:schema116.properties.slo,data:data44};
+const err126 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema119.properties.slo.required,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -9849,7 +9997,7 @@ errors++;
 }
 for(const key13 in data44){
 if(!((((key13 === "target") || (key13 === "window")) || (key13 === "good")) || (key13 === "total"))){
-const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.slo,data:data44};
+const err127 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -9863,7 +10011,7 @@ if(data44.target !== undefined){
 let data45 = data44.target;
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 >= 100 || isNaN(data45)){
-const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema116.properties.slo.properties.target,data:data45};
+const err128 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema119.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -9873,7 +10021,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data45 <= 0 || isNaN(data45)){
-const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema116.properties.slo.properties.target,data:data45};
+const err129 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema119.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -9884,7 +10032,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema116.properties.slo.properties.target.type,parentSchema:schema116.properties.slo.properties.target,data:data45};
+const err130 = {instancePath:instancePath+"/slo/target",schemaPath:"#/properties/slo/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema119.properties.slo.properties.target.type,parentSchema:schema119.properties.slo.properties.target,data:data45};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -9897,7 +10045,7 @@ errors++;
 if(data44.window !== undefined){
 let data46 = data44.window;
 if(!(((data46 === "7d") || (data46 === "30d")) || (data46 === "90d"))){
-const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema116.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema116.properties.slo.properties.window.enum,parentSchema:schema116.properties.slo.properties.window,data:data46};
+const err131 = {instancePath:instancePath+"/slo/window",schemaPath:"#/properties/slo/properties/window/enum",keyword:"enum",params:{allowedValues: schema119.properties.slo.properties.window.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.slo.properties.window.enum,parentSchema:schema119.properties.slo.properties.window,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -9911,7 +10059,7 @@ if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
 if(func1(data47) > 4000){
-const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema116.properties.slo.properties.good,data:data47};
+const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema119.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -9921,7 +10069,7 @@ vErrors.push(err132);
 errors++;
 }
 if(func1(data47) < 1){
-const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.slo.properties.good,data:data47};
+const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -9932,7 +10080,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.slo.properties.good.type,parentSchema:schema116.properties.slo.properties.good,data:data47};
+const err134 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.slo.properties.good.type,parentSchema:schema119.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -9946,7 +10094,7 @@ if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
 if(func1(data48) > 4000){
-const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema116.properties.slo.properties.total,data:data48};
+const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema119.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -9956,7 +10104,7 @@ vErrors.push(err135);
 errors++;
 }
 if(func1(data48) < 1){
-const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.slo.properties.total,data:data48};
+const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -9967,7 +10115,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.slo.properties.total.type,parentSchema:schema116.properties.slo.properties.total,data:data48};
+const err137 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.slo.properties.total.type,parentSchema:schema119.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -9979,7 +10127,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.slo.type,parentSchema:schema116.properties.slo,data:data44};
+const err138 = {instancePath:instancePath+"/slo",schemaPath:"#/properties/slo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.slo.type,parentSchema:schema119.properties.slo,data:data44};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -9993,7 +10141,7 @@ if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
 if(func1(data49) > 2048){
-const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema116.properties.runbook,data:data49};
+const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema119.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -10003,7 +10151,7 @@ vErrors.push(err139);
 errors++;
 }
 if(func1(data49) < 1){
-const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.runbook,data:data49};
+const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -10014,7 +10162,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.runbook.type,parentSchema:schema116.properties.runbook,data:data49};
+const err141 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.runbook.type,parentSchema:schema119.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -10065,7 +10213,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.dashboards.type,parentSchema:schema116.properties.dashboards,data:data50};
+const err145 = {instancePath:instancePath+"/dashboards",schemaPath:"#/properties/dashboards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.dashboards.type,parentSchema:schema119.properties.dashboards,data:data50};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -10083,7 +10231,7 @@ for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
 if(func1(data53) > 200){
-const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema128,data:data53};
+const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema131,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -10092,8 +10240,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(!pattern68.test(data53)){
-const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema128,data:data53};
+if(!pattern70.test(data53)){
+const err147 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_./:-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_./:-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_./:-]*$",parentSchema:schema131,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -10104,7 +10252,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.type,parentSchema:schema128,data:data53};
+const err148 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema131.type,parentSchema:schema131,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -10121,7 +10269,7 @@ outer0:
 for(;i5--;){
 for(j1 = i5; j1--;){
 if(func0(data52[i5], data52[j1])){
-const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema116.properties.tags,data:data52};
+const err149 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema119.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -10136,7 +10284,7 @@ break outer0;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.tags.type,parentSchema:schema116.properties.tags,data:data52};
+const err150 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.tags.type,parentSchema:schema119.properties.tags,data:data52};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -10149,7 +10297,7 @@ errors++;
 if(data.page !== undefined){
 let data54 = data.page;
 if(typeof data54 !== "boolean"){
-const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema116.properties.page.type,parentSchema:schema116.properties.page,data:data54};
+const err151 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema119.properties.page.type,parentSchema:schema119.properties.page,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -10235,8 +10383,8 @@ const len4 = data56.length;
 for(let i6=0; i6<len4; i6++){
 let data57 = data56[i6];
 if(typeof data57 === "string"){
-if(!pattern70.test(data57)){
-const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema116.properties.notify.items,data:data57};
+if(!pattern72.test(data57)){
+const err157 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^@[A-Za-z0-9_.-]+$"+"\"",schema:"^@[A-Za-z0-9_.-]+$",parentSchema:schema119.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -10247,7 +10395,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.notify.items.type,parentSchema:schema116.properties.notify.items,data:data57};
+const err158 = {instancePath:instancePath+"/notify/" + i6,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.notify.items.type,parentSchema:schema119.properties.notify.items,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -10268,7 +10416,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j2 = indices1[item1];
-const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema116.properties.notify,data:data56};
+const err159 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema119.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -10283,7 +10431,7 @@ indices1[item1] = i7;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.notify.type,parentSchema:schema116.properties.notify,data:data56};
+const err160 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.notify.type,parentSchema:schema119.properties.notify,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -10351,7 +10499,7 @@ for(let i8=0; i8<len5; i8++){
 let data61 = data60[i8];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.check === undefined){
-const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema116.properties.silence.items.required,parentSchema:schema116.properties.silence.items,data:data61};
+const err165 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema119.properties.silence.items.required,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -10361,7 +10509,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data61.reason === undefined){
-const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema116.properties.silence.items.required,parentSchema:schema116.properties.silence.items,data:data61};
+const err166 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema119.properties.silence.items.required,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -10371,7 +10519,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data61.until === undefined){
-const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema116.properties.silence.items.required,parentSchema:schema116.properties.silence.items,data:data61};
+const err167 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/required",keyword:"required",params:{missingProperty: "until"},message:"must have required property '"+"until"+"'",schema:schema119.properties.silence.items.required,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -10382,7 +10530,7 @@ errors++;
 }
 for(const key14 in data61){
 if(!(((key14 === "check") || (key14 === "reason")) || (key14 === "until"))){
-const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema116.properties.silence.items,data:data61};
+const err168 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -10396,7 +10544,7 @@ if(data61.check !== undefined){
 let data62 = data61.check;
 if(typeof data62 === "string"){
 if(!pattern22.test(data62)){
-const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema116.properties.silence.items.properties.check,data:data62};
+const err169 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema119.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -10407,7 +10555,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.silence.items.properties.check.type,parentSchema:schema116.properties.silence.items.properties.check,data:data62};
+const err170 = {instancePath:instancePath+"/silence/" + i8+"/check",schemaPath:"#/properties/silence/items/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.silence.items.properties.check.type,parentSchema:schema119.properties.silence.items.properties.check,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -10479,7 +10627,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.properties.silence.items.type,parentSchema:schema116.properties.silence.items,data:data61};
+const err176 = {instancePath:instancePath+"/silence/" + i8,schemaPath:"#/properties/silence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.silence.items.type,parentSchema:schema119.properties.silence.items,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -10491,7 +10639,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.silence.type,parentSchema:schema116.properties.silence,data:data60};
+const err177 = {instancePath:instancePath+"/silence",schemaPath:"#/properties/silence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.silence.type,parentSchema:schema119.properties.silence,data:data60};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -10516,7 +10664,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.type,parentSchema:schema116,data};
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.type,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -10525,17 +10673,17 @@ vErrors.push(err179);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://oncall-as-code.dev/schemas/alerts.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10544,7 +10692,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.alerts === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema144.required,parentSchema:schema144,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "alerts"},message:"must have required property '"+"alerts"+"'",schema:schema147.required,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10555,7 +10703,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "alerts")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema144,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10638,7 +10786,7 @@ errors++;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema144.properties.alerts.propertyNames,parentSchema:schema144.properties.alerts,data:data0};
+const err7 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema147.properties.alerts.propertyNames,parentSchema:schema147.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10649,14 +10797,14 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(!(validate51(data0[key2], {instancePath:instancePath+"/alerts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate52(data0[key2], {instancePath:instancePath+"/alerts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.properties.alerts.type,parentSchema:schema144.properties.alerts,data:data0};
+const err8 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.properties.alerts.type,parentSchema:schema147.properties.alerts,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10668,7 +10816,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.type,parentSchema:schema144,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.type,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10677,8 +10825,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

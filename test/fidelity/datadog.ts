@@ -21,7 +21,7 @@ function minutesOf(t: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
-function allowed(restrictions: Restriction[] | undefined, instant: number, zone: string): boolean {
+export function allowed(restrictions: Restriction[] | undefined, instant: number, zone: string): boolean {
   if (!restrictions || restrictions.length === 0) return true;
   const m = minuteOfWeek(instant, zone);
   return restrictions.some((r) => {

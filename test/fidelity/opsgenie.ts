@@ -41,7 +41,7 @@ function sent(r: TimeRestriction): { type: string; list?: Restriction[]; single?
   return { type: r.type, single };
 }
 
-function allowed(restrictions: TimeRestriction[] | undefined, instant: number, zone: string): boolean {
+export function allowed(restrictions: TimeRestriction[] | undefined, instant: number, zone: string): boolean {
   if (!restrictions || restrictions.length === 0) return true;
   const m = minuteOfWeek(instant, zone);
   return restrictions.some((raw) => {

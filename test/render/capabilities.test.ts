@@ -127,6 +127,12 @@ const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad; or
     without: { ...BASE, alerts: { 'web-errors': webAlert('api') } },
     with: { ...BASE, services: { api: { name: 'API' }, web: { name: 'Web' } }, alerts: { 'web-errors': webAlert('web') } },
   },
+  'service-promise': { without: BASE, with: { ...BASE, services: { api: { name: 'API', coverage: 'business-hours' } } } },
+  'service-outside-low': {
+    without: { ...BASE, services: { api: { name: 'API', coverage: 'business-hours' } } },
+    with: { ...BASE, services: { api: { name: 'API', coverage: 'business-hours', outsideCoverage: 'low' } } },
+    beyond: { ...BASE, services: { api: { name: 'API', coverage: 'business-hours', outsideCoverage: 'low' } } },
+  },
   'email-intake': { without: BASE, with: { ...BASE, intake: { email: true } } },
   alerts: {
     without: BASE,

@@ -38,9 +38,12 @@ export type DdEscalationInputs<Id = SymbolicId> = {
 export type DdRoutingInputs<Id = SymbolicId> = {
   teamId: Id;
   rules: Array<{
+    /** `tags.service:<id>`: a service's promise; never on the last rule. */
+    query?: string;
     timeRestrictions?: { timeZone: string; restrictions: DdRestriction[] };
-    escalationPolicy: Id;
-    urgency: 'high' | 'low';
+    /** Absent on a rule that pages nobody (a service outside its promise). */
+    escalationPolicy?: Id;
+    urgency?: 'high' | 'low';
   }>;
 };
 

@@ -24,6 +24,7 @@ import type {
   DdTarget,
   DdTeamInputs,
 } from './inputs';
+import { promiseRules } from './promise-routing';
 import { DATADOG_ONCALL, DATADOG_ONCALL_LOOKUPS } from './resources';
 
 function userId(org: Organisation, person: string): Invoke {
@@ -127,14 +128,18 @@ export function renderDatadogSquad(org: Organisation, team: Squad): DesiredResou
   if (team.routing.length > 0) {
     const routingInputs: DdRoutingInputs = {
       teamId: ref(teamName),
-      rules: team.routing.map((rule) =>
-        compact<DdRoutingInputs['rules'][number]>({
-          timeRestrictions:
-            rule.during.kind === 'always' ? undefined : { timeZone: rule.timezone, restrictions: restrictions(rule.during) ?? [] },
-          escalationPolicy: ref(names.escalation(team.id, rule.escalation)),
-          urgency: rule.urgency,
-        }),
-      ),
+      // Services' promises first (./promise-routing.ts): they match on the service tag, the squad's rules on all.
+      rules: [
+        ...promiseRules(team, restrictions),
+        ...team.routing.map((rule) =>
+          compact<DdRoutingInputs['rules'][number]>({
+            timeRestrictions:
+              rule.during.kind === 'always' ? undefined : { timeZone: rule.timezone, restrictions: restrictions(rule.during) ?? [] },
+            escalationPolicy: ref(names.escalation(team.id, rule.escalation)),
+            urgency: rule.urgency,
+          }),
+        ),
+      ],
     };
     out.push(resourceOf(DATADOG_ONCALL.routing, { name: names.routing(team.id), squad, inputs: routingInputs }));
   }

@@ -28,6 +28,19 @@ export function opsgenieConstraints(org: Organisation, team: Squad, label: strin
       );
     }
   }
+  for (const service of team.services.values()) {
+    const windows = service.promise?.coverage;
+    if (!service.retired && windows?.intervals.some(([s, e]) => !half(s) || !half(e))) {
+      add(
+        at(
+          service.promise!.source,
+          'error',
+          'backend/opsgenie-half-hour',
+          `${label} routing time restrictions start and end at minute 0 or 30 only: the promise of \`${service.id}\` does not`,
+        ),
+      );
+    }
+  }
   for (const rule of team.routing) {
     if (rule.during.intervals.some(([s, e]) => !half(s) || !half(e))) {
       add(

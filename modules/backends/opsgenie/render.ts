@@ -13,6 +13,7 @@ import { layersAnchoredAtStart } from '../../render/rotation-layers';
 import { emailOf, keptFrom, scheduleOverrides, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
 import { squadPolicy, stepDelays, stepTargets } from '../../render/squad-routing';
 import { resourceOf } from '../descriptor';
+import { promiseRules } from './promise-routing';
 import { OPSGENIE, OPSGENIE_LOOKUPS } from './resources';
 
 /**
@@ -192,11 +193,25 @@ export function renderOpsgenieSquad(org: Organisation, team: Squad): DesiredReso
   // exist when it is created, and the provider reads that index back at once, so rules created in parallel
   // could land (and be recorded) out of order.
   let previous: string | undefined;
-  team.routing.forEach((rule, order) => {
+  // Services' promises first (./promise-routing.ts): they match on the service tag, the squad's rules on all.
+  const promised = promiseRules(team, spansOf);
+  promised.forEach((rule, order) => {
+    out.push(
+      resourceOf(OPSGENIE.routingRule, {
+        name: rule.name,
+        squad,
+        inputs: { teamId: ref(teamName), order, ...rule.inputs },
+        options: previous === undefined ? undefined : { dependsOn: [previous] },
+      }),
+    );
+    previous = rule.name;
+  });
+  team.routing.forEach((rule, index) => {
+    const order = promised.length + index;
     const isDefault = rule.during.kind === 'always';
     const name = names.routingRule(
       team.id,
-      isDefault ? 'otherwise' : rule.during.kind === 'custom' ? `rule-${order + 1}` : rule.during.kind,
+      isDefault ? 'otherwise' : rule.during.kind === 'custom' ? `rule-${index + 1}` : rule.during.kind,
     );
     out.push(
       resourceOf(OPSGENIE.routingRule, {
@@ -207,7 +222,7 @@ export function renderOpsgenieSquad(org: Organisation, team: Squad): DesiredReso
           name: isDefault
             ? 'Otherwise'
             : rule.during.kind === 'custom'
-              ? `Rule ${order + 1}`
+              ? `Rule ${index + 1}`
               : rule.during.kind === 'business-hours'
                 ? 'Business hours'
                 : 'Off hours',

@@ -4,10 +4,14 @@ import { fixedTimePerDay } from '../../render/coverage-shapes';
 import { at, type AddProblem } from '../../render/limit-problems';
 import { stepDelays } from '../../render/squad-routing';
 import { emailIntakeService } from './render';
+import { pagerdutyPromiseConstraints } from './promise-constraints';
 
 export function pagerdutyConstraints(_org: Organisation, team: Squad, label: string, add: AddProblem): void {
   const policies = new Set(team.routing.map((r) => r.escalation));
-  const first = team.routing[0];
+  // When every service states a promise, each has its own policy and support hours: the squad's routing then
+  // only says which rotations `on-call` means, and its policies and hours are no service's.
+  const live = [...team.services.values()].filter((s) => !s.retired);
+  const first = live.length > 0 && live.every((s) => s.promise) ? undefined : team.routing[0];
   if (policies.size > 1 && first) {
     add(
       at(
@@ -54,13 +58,15 @@ export function pagerdutyConstraints(_org: Organisation, team: Squad, label: str
     });
   }
   for (const alert of team.alerts.values()) {
-    if (alert.escalation !== undefined && first && alert.escalation !== first.escalation) {
+    // A service with a promise pages its own policy.
+    const servicePolicy = team.services.get(alert.service)?.promise?.escalation ?? team.routing[0]?.escalation;
+    if (alert.escalation !== undefined && servicePolicy !== undefined && alert.escalation !== servicePolicy) {
       add(
         at(
           alert.source,
           'error',
           'backend/pagerduty-one-policy',
-          `${label} routes a service to one escalation policy: \`${alert.id}\` names \`${alert.escalation}\` but its service uses \`${first.escalation}\``,
+          `${label} routes a service to one escalation policy: \`${alert.id}\` names \`${alert.escalation}\` but its service uses \`${servicePolicy}\``,
         ),
       );
     }
@@ -79,6 +85,7 @@ export function pagerdutyConstraints(_org: Organisation, team: Squad, label: str
     }
   }
   pagerdutyEmailIntake(team, label, add);
+  pagerdutyPromiseConstraints(team, label, add);
 }
 
 /** PagerDuty receives e-mail through integrations of services: a squad in e-mail intake needs one in service. */

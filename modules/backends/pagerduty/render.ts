@@ -13,6 +13,7 @@ import { rotationLayers } from '../../render/rotation-layers';
 import { keptFrom, scheduleOverrides, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
 import { squadPolicy, stepDelays, stepTargets } from '../../render/squad-routing';
 import { lookUp, resourceOf } from '../descriptor';
+import { promiseUrgencyInputs } from './promise';
 import { PAGERDUTY, PAGERDUTY_LOOKUPS } from './resources';
 
 export interface PagerDutyOptions {
@@ -167,13 +168,16 @@ export function renderPagerDutySquad(org: Organisation, team: Squad, options: Pa
 
   const policy = squadPolicy(team);
   for (const service of team.services.values()) {
-    if (!policy) continue;
+    if (!policy && !service.promise) continue;
     const serviceName = names.service(service.id);
+    const policyName = names.escalation(team.id, service.promise?.escalation ?? policy!.id);
+    const base = serviceInputs(team, service.name, service.description, policyName);
     out.push(
       resourceOf(PAGERDUTY.service, {
         name: serviceName,
         squad,
-        inputs: serviceInputs(team, service.name, service.description, names.escalation(team.id, policy.id)),
+        // A service with a promise: its own policy, support hours and urgency (./promise.ts).
+        inputs: service.promise ? { ...baseOf(base), ...promiseUrgencyInputs(service.promise) } : base,
         ...keptFrom(team, 'service', service.id, service.retired),
       }),
     );
@@ -201,6 +205,12 @@ export function renderPagerDutySquad(org: Organisation, team: Squad, options: Pa
     }
   }
   return out;
+}
+
+/** The inputs of a service that do not depend on routing. */
+function baseOf(inputs: Record<string, Value>): Record<string, Value> {
+  const { name, description, escalationPolicy, alertCreation } = inputs;
+  return { name: name!, description: description!, escalationPolicy: escalationPolicy!, alertCreation: alertCreation! };
 }
 
 /** Urgency by routing: constant, or support hours (the first rule's window) with an urgency each side. */

@@ -99,7 +99,7 @@ export const SCHEDULE_CODES = codeGroup(
     'coverage/gap': {
       severity: 'error',
       summary:
-        "hours in a squad's promise with nobody on call: routing sends alerts to a rotation that does not cover them, or a rotation's own coverage has nobody",
+        "hours in a squad's promise with nobody on call: routing sends alerts to a rotation that does not cover them, or a rotation's own coverage has nobody. When every service of the squad states a promise, only the hours they promise count, and the message names the service",
     },
     'coverage/not-started': { severity: 'warning', summary: 'the same, only because a rotation starts later' },
     'fairness/overloaded': {
@@ -141,6 +141,16 @@ export const ALERT_CODES = codeGroup('Alerts, services, people, phone lines', {
       'a `query` that is not what its kind expects: a full Datadog monitor query (`logs(…)…`, `avg(last_5m):…`, `….last(3).count_by_status()`) where only the search, metric or check is written, a log alert looking back over 48 hours, or a service-check threshold that does not count check runs (`>= 3`)',
   },
   'service/duplicate-status-name': { severity: 'error', summary: 'two services with the same status-page name' },
+  'service/no-escalation': {
+    severity: 'error',
+    summary: 'a service states a promise but no policy pages for it: the squad has none, or several and the service names none',
+  },
+  'service/response-target': {
+    severity: 'error',
+    summary:
+      "a service promises a response faster than its policy: the policy's `responseTarget` is longer, or its last step starts at or after the promised time",
+  },
+  'service/retired-escalation': { severity: 'error', summary: 'a service is paged by a retired escalation policy' },
   'person/duplicate-email': { severity: 'error', summary: 'two people with the same e-mail' },
   'person/notify-no-phone': { severity: 'error', summary: '`call` or `sms` in `notify` for a person without `phone`' },
   'person/notify-no-device': {

@@ -53,6 +53,16 @@ export const BACKEND_CODES = codeGroup(
       severity: 'error',
       summary: 'PagerDuty distinguishes support hours and the rest only: more than two routing rules',
     },
+    'backend/pagerduty-promise-hours': {
+      severity: 'error',
+      summary:
+        "a service's promise that PagerDuty support hours cannot state: neither its coverage nor the rest of the week is the same hours on some days, within one day",
+    },
+    'backend/pagerduty-outside-coverage': {
+      severity: 'warning',
+      summary:
+        '`outsideCoverage: none` on PagerDuty: it has no urgency that pages nobody, so the service pages at low urgency outside its promise',
+    },
     'backend/pagerduty-support-hours': {
       severity: 'error',
       summary: 'PagerDuty support hours are the same hours on each chosen day, within one day',

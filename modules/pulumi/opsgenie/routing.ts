@@ -9,7 +9,20 @@ export interface TeamRoutingRuleArgs {
   /** Only the first matching rule applies. */
   order?: pulumi.Input<number>;
   timezone?: pulumi.Input<string>;
-  criterias?: pulumi.Input<pulumi.Input<{ type: pulumi.Input<string> }>[]>;
+  /** `match-all`, or `match-all-conditions` with conditions on the alert's fields (`tags` `contains` `service:<id>`). */
+  criterias?: pulumi.Input<
+    pulumi.Input<{
+      type: pulumi.Input<string>;
+      conditions?: pulumi.Input<
+        pulumi.Input<{
+          field: pulumi.Input<string>;
+          operation: pulumi.Input<string>;
+          expectedValue?: pulumi.Input<string>;
+          not?: pulumi.Input<boolean>;
+        }>[]
+      >;
+    }>[]
+  >;
   timeRestrictions?: pulumi.Input<pulumi.Input<ScheduleRotationTimeRestriction>[]>;
   /** `schedule`, `escalation` or `none`. */
   notifies: pulumi.Input<pulumi.Input<{ type: pulumi.Input<string>; id?: pulumi.Input<string>; name?: pulumi.Input<string> }>[]>;

@@ -178,6 +178,21 @@ const service: JsonSchema = {
   properties: {
     name: { $ref: '#/$defs/text', description: 'display name; default: the id' },
     description: { type: 'string', maxLength: 4000, description: 'what it is, for the catalog' },
+    coverage: {
+      $ref: '#/$defs/coverage',
+      description:
+        "the service's promise: when its alerts page (`always`, `business-hours`, `off-hours` or weekly windows, in `timezone`); default: as the squad's routing, 24/7",
+    },
+    timezone: { $ref: '#/$defs/timezone', description: 'zone in which `coverage` is read; default `defaults.timezone`' },
+    responseTarget: {
+      $ref: '#/$defs/duration',
+      description: 'the response time promised (GTI `1h`, `4h`); default: that of its `escalation` policy',
+    },
+    escalation: { $ref: '#/$defs/id', description: "the squad's escalation policy that pages for it; default: the squad's routing" },
+    outsideCoverage: {
+      enum: ['none', 'low'],
+      description: 'outside `coverage`: `none` (default) pages nobody, `low` pages at low urgency',
+    },
     statusPage: {
       description: 'customer-facing: the component name on the status page, or `{name, group}`',
       anyOf: [
