@@ -92,6 +92,6 @@ describe('the phone line', () => {
   it('rings the squad routed rotation whatever its services promise: a call names no service', () => {
     const team = org.squads.get('msp')!;
     const levels = callLevels(org, team, Date.parse(WEDNESDAY_NOON));
-    expect(levels[0]).toEqual({ person: 'bruno', role: 'on-call (msp/day)' });
+    expect(levels[0]).toEqual([{ person: 'bruno', role: 'on-call (msp/day)' }]);
   });
 });
