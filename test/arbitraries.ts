@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Organisation, Override, Rotation, Squad, WeeklyWindows } from '../modules/model/types';
 import { instantOf, localDateMinute, MINUTE } from '../modules/core/local-time';
 import { ALWAYS, normaliseIntervals } from '../modules/model/windows';
+import { NO_HOLIDAYS } from '../modules/model/holiday-calendar';
 import { isoWeekday, parseIsoDate } from '../modules/core/clock';
 
 export const ZONES = [
@@ -142,7 +143,7 @@ export function organisationAround(rotation: Rotation): Organisation {
     rotations: new Map([[rotation.key, rotation]]),
     services: new Map(),
     alerts: new Map(),
-    holidays: [],
+    holidays: NO_HOLIDAYS,
     unavailability: [],
     businessHours: ALWAYS,
     readiness: { runbookSections: [], pagingSeverities: [], checks: new Map() },

@@ -33,6 +33,11 @@ export interface Person {
 export interface WeeklyWindows {
   readonly kind: 'always' | 'business-hours' | 'off-hours' | 'custom';
   readonly intervals: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Set on `business-hours` and `off-hours` windows when public holidays are non-business hours: on a holiday
+   * (a date in the zone the windows are read in) the first are empty and the second cover the whole day.
+   */
+  readonly holidays?: HolidayCalendar;
 }
 
 export const MINUTES_PER_WEEK = 7 * 24 * 60;
@@ -184,6 +189,16 @@ export interface Holiday {
   readonly name: string;
 }
 
+/** The organisation's public holidays over any range of dates (a country's every year, and dated ones). */
+export interface HolidayCalendar {
+  /** Holidays from `from` to `to` (ISO dates, both included), one per date, in date order. */
+  between(from: string, to: string): readonly Holiday[];
+  /** The holiday of an ISO date, when it is one. */
+  on(date: string): Holiday | undefined;
+  /** Holidays are non-business hours (`offHours: true`). */
+  readonly offHours: boolean;
+}
+
 export interface ReadinessSettings {
   readonly runbookSections: readonly string[];
   /** Where markdown runbooks are browsed: `<base><squad>/runbooks/x.md`. */
@@ -201,7 +216,7 @@ export interface Organisation {
   readonly rotations: ReadonlyMap<string, Rotation>;
   readonly services: ReadonlyMap<string, Service>;
   readonly alerts: ReadonlyMap<string, Alert>;
-  readonly holidays: readonly Holiday[];
+  readonly holidays: HolidayCalendar;
   readonly unavailability: readonly Unavailability[];
   readonly businessHours: WeeklyWindows;
   readonly readiness: ReadinessSettings;

@@ -36,7 +36,7 @@ const round = (ms: number): number => Math.round((ms / HOUR) * 100) / 100;
 
 /** `month` is `YYYY-MM`; days and hours are those inside the month, in each rotation's zone. */
 export function compensation(org: Organisation, month: string): CompensationRow[] {
-  const holidays = new Set(org.holidays.map((h) => h.date));
+  const holidays = { has: (date: string): boolean => org.holidays.on(date) !== undefined };
   const monthStart = localDateMinute(`${month}-01`);
   const [y, m] = month.split('-').map(Number);
   const monthEnd = localDateMinute(new Date(Date.UTC(y ?? 1970, m ?? 1, 1)).toISOString().slice(0, 10));
