@@ -1,0 +1,142 @@
+/**
+ * Public holidays as non-business hours (`holidays.offHours`) on each backend: no provider has a holiday calendar
+ * (PagerDuty/terraform-provider-pagerduty v2.4.0 resource_pagerduty_schedule.go and service support hours,
+ * opsgenie/terraform-provider-opsgenie v0.6.40 resource_opsgenie_schedule_rotation.go and team routing rules,
+ * DataDog/terraform-provider-datadog v4.19.0 on-call schedule and team routing rules: weekly restrictions only), so
+ * holidays are dated overrides. The backends' interpreters (which know nothing of holidays) must page whom the engine
+ * pages, minute by minute on and around every holiday of a year, and at every edge the rest of the year: a Monday
+ * holiday at the weekly handoff (Easter Monday), and holidays in both daylight-saving weeks.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadOrganisation } from '../../modules/model/load';
+import type { Organisation, RoutingRule, Squad } from '../../modules/model/types';
+import type { Backend, DesiredState } from '../../modules/render/desired';
+import { names } from '../../modules/render/names';
+import { renderStack } from '../../modules/render/stack';
+import { onCallRotations } from '../../modules/render/squad-routing';
+import { isCovered, weeklyOnly } from '../../modules/schedule/coverage';
+import { shiftsOverlapping } from '../../modules/schedule/shifts';
+import { instantOf, localDateMinute } from '../../modules/core/local-time';
+import { withEdit } from '../helpers';
+import { datadogOnCall } from './datadog';
+import { opsgenieOnCall } from './opsgenie';
+import { pagerdutyOnCall } from './pagerduty';
+
+const INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, schedule: string, instant: number) => string | null> = {
+  pagerduty: pagerdutyOnCall,
+  opsgenie: opsgenieOnCall,
+  datadog: datadogOnCall,
+};
+const MINUTE = 60_000;
+
+/** The fixture with French public holidays, two more dated ones in the daylight-saving weeks, and `offHours` on. */
+export const HOLIDAY_TREE = withEdit(
+  'org.yaml',
+  /holidays:\n(  - .*\n)+/,
+  [
+    'holidays:',
+    '  country: FR',
+    '  extra:',
+    '    - { date: 2026-03-27, name: Friday before the spring change }',
+    '    - { date: 2026-10-26, name: Monday after the autumn change }',
+    '  offHours: true',
+    '',
+  ].join('\n'),
+);
+
+/** The rule a backend's weekly routing takes (its rendered restrictions are weekly; see routing fidelity). */
+const weeklyRule = (team: Squad, t: number): RoutingRule | undefined =>
+  team.routing.find((r) => isCovered(r.timezone, weeklyOnly(r.during), t));
+const engineRule = (team: Squad, t: number): RoutingRule | undefined => team.routing.find((r) => isCovered(r.timezone, r.during, t));
+
+/** The engine's shifts of each rotation over the year, asked by binary search (the engine is slow per instant). */
+function shiftIndex(org: Organisation, from: number, to: number): (key: string, t: number) => string | null {
+  const byRotation = new Map([...org.rotations].map(([key, r]) => [key, shiftsOverlapping(r, from, to)]));
+  return (key, t) => {
+    const shifts = byRotation.get(key) ?? [];
+    let lo = 0;
+    let hi = shifts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (shifts[mid]!.end <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = shifts[lo];
+    return s && s.start <= t ? s.person : null;
+  };
+}
+
+/** Whom the engine pages for a squad's `on-call` at `t`. */
+function enginePages(team: Squad, personAt: (key: string, t: number) => string | null, t: number): string | null {
+  const rule = engineRule(team, t);
+  const key = rule?.rotation ?? [...team.rotations.values()][0]?.key;
+  return key === undefined ? null : personAt(key, t);
+}
+
+/**
+ * Whom the backend pages for a squad's `on-call` at `t`: on PagerDuty every schedule `on-call` targets in the
+ * service's one policy (the layers' restrictions leave one of them with someone); on Opsgenie and Datadog On-Call the
+ * schedule of the routing rule the weekly time restrictions select.
+ */
+function backendPages(org: Organisation, state: DesiredState, backend: Backend, team: Squad, t: number): string | null {
+  const rule = weeklyRule(team, t);
+  const policy = team.escalations.get(rule?.escalation ?? '');
+  const rotations =
+    backend === 'pagerduty' && policy
+      ? onCallRotations(org, team, policy)
+      : [org.rotations.get(rule?.rotation ?? '') ?? [...team.rotations.values()][0]!];
+  const people = new Set(
+    rotations.map((r) => INTERPRETERS[backend](org, state, names.schedule(r.squad, r.id), t)).filter((p) => p !== null),
+  );
+  if (people.size > 1) return [...people].join(' and ');
+  return [...people][0] ?? null;
+}
+
+function instants(org: Organisation, from: number, to: number): number[] {
+  const out = new Set<number>();
+  for (let t = from; t < to; t += 60 * MINUTE) out.add(t);
+  for (const rotation of org.rotations.values())
+    for (const s of shiftsOverlapping(rotation, from, to)) for (const e of [s.start, s.end]) out.add(e - MINUTE).add(e);
+  // Every 5 minutes of each holiday and of the hour either side, and a minute either side of its midnights, in Paris.
+  for (const h of org.holidays.between('2026-01-05', '2027-01-03')) {
+    const start = instantOf('Europe/Paris', localDateMinute(h.date));
+    const end = instantOf('Europe/Paris', localDateMinute(h.date) + 1440);
+    for (let t = start - 60 * MINUTE; t < end + 60 * MINUTE; t += 5 * MINUTE) out.add(t);
+    for (const e of [start, end]) out.add(e - MINUTE).add(e);
+  }
+  return [...out].filter((t) => t >= from && t < to).sort((a, b) => a - b);
+}
+
+describe('holidays as off hours, on every backend, over 52 weeks', () => {
+  const loaded = loadOrganisation(HOLIDAY_TREE);
+  const org = loaded.organisation!;
+  const from = Date.parse('2026-01-05T00:00:00+01:00');
+  const to = Date.parse('2027-01-04T00:00:00+01:00');
+  const times = instants(org, from, to);
+  const personAt = shiftIndex(org, from - 7 * 86_400_000, to + 7 * 86_400_000);
+
+  it('loads without errors and finds the French holidays and the dated ones', () => {
+    expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // Easter Monday 2026 is 6 April (date-holidays' FR data); the two dated ones are added.
+    expect(org.holidays.between('2026-03-01', '2026-04-30').map((h) => h.date)).toEqual(['2026-03-27', '2026-04-06']);
+    expect(org.holidays.on('2026-10-26')?.name).toBe('Monday after the autumn change');
+  });
+
+  it.each(Object.keys(INTERPRETERS) as Backend[])('%s pages whom the engine pages, every minute of every holiday', (backend) => {
+    const state = renderStack(org, { now: from, name: 'fidelity', backend });
+    const wrong: string[] = [];
+    let holidayMinutes = 0;
+    for (const team of org.squads.values()) {
+      if (team.routing.length === 0) continue;
+      for (const t of times) {
+        const engine = enginePages(team, personAt, t);
+        const said = backendPages(org, state, backend, team, t);
+        if (org.holidays.on(new Date(t + 3_600_000).toISOString().slice(0, 10))) holidayMinutes += 5;
+        if (engine !== said && wrong.length < 6)
+          wrong.push(`${new Date(t).toISOString()} ${team.id}: engine ${engine}, ${backend} ${said}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(holidayMinutes).toBeGreaterThan(3 * 12 * 1440);
+  });
+});
