@@ -2,8 +2,16 @@
  * Public holidays: a country's (and region's) from the `date-holidays` library, year by year as they are asked
  * for, plus the dated holidays of org.yaml. Dates are calendar dates: each rotation reads them in its own zone.
  */
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import type { Holiday, HolidayCalendar } from './types';
+
+let library: typeof Holidays | undefined;
+/** date-holidays, loaded when a country is first asked for: its data of every country takes a while to read. */
+function holidaysLibrary(): typeof Holidays {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load keeps it off every command's start
+  library ??= require('date-holidays') as typeof Holidays;
+  return library;
+}
 
 export interface HolidaySource {
   /** ISO 3166-1 code, as `date-holidays` knows it. */
@@ -20,13 +28,13 @@ const ISO_DAY = 86_400_000;
 /** The public holidays of a country (and region) in a year, by date; several days when one lasts several. */
 function publicHolidays(country: string, region: string | undefined, year: number): Holiday[] {
   // `types: ['public']`: days off by law, not bank or school holidays nor observances (date-holidays README, "Types of holidays").
-  const library =
-    region === undefined ? new Holidays(country, { types: ['public'] }) : new Holidays(country, region, { types: ['public'] });
+  const Library = holidaysLibrary();
+  const days = region === undefined ? new Library(country, { types: ['public'] }) : new Library(country, region, { types: ['public'] });
   const out: Holiday[] = [];
-  for (const h of library.getHolidays(year) || []) {
+  for (const h of days.getHolidays(year) || []) {
     const first = Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`);
-    const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / ISO_DAY));
-    for (let d = 0; d < days; d++) out.push({ date: new Date(first + d * ISO_DAY).toISOString().slice(0, 10), name: h.name });
+    const length = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / ISO_DAY));
+    for (let d = 0; d < length; d++) out.push({ date: new Date(first + d * ISO_DAY).toISOString().slice(0, 10), name: h.name });
   }
   return out;
 }
@@ -79,10 +87,12 @@ export const NO_HOLIDAYS: HolidayCalendar = holidayCalendar({ extra: [], offHour
 
 /** Countries `date-holidays` knows, by code. */
 export function knownCountries(): Record<string, string> {
-  return new Holidays().getCountries('en');
+  const Library = holidaysLibrary();
+  return new Library().getCountries('en');
 }
 
 /** States or regions `date-holidays` knows for a country, by code. */
 export function knownRegions(country: string): Record<string, string> {
-  return new Holidays().getStates(country, 'en') ?? {};
+  const Library = holidaysLibrary();
+  return new Library().getStates(country, 'en') ?? {};
 }

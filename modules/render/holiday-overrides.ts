@@ -137,7 +137,7 @@ function computePlan(org: Organisation, rotation: Rotation, now: number): Holida
             end: y,
             rotation,
             rule: engine,
-            detail: `${weekly.escalation}${weekly.urgency === 'low' ? ' (low urgency)' : ''}`,
+            detail: `\`${weekly.escalation}\`${weekly.urgency === 'low' ? ' at low urgency' : ''}`,
           });
         }
         if (!claimed) [person, claimed] = [who, true];

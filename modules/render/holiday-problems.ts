@@ -51,7 +51,7 @@ export function holidayBackendProblems(org: Organisation, stacks: readonly Stack
               r.rule.source,
               'error',
               'backend/holiday-routing',
-              `${label} routes by weekly hours only: on the public holiday ${r.date} this rule sends \`${team.id}\`'s pages to \`${r.rule.escalation}\`${r.rule.urgency === 'low' ? ' at low urgency' : ''}, but the backend's weekly routing sends them to \`${r.detail}\` then (${when(r, r.rule.timezone)})${more(routing)}`,
+              `${label} routes by weekly hours only: on the public holiday ${r.date} this rule sends \`${team.id}\`'s pages to \`${r.rule.escalation}\`${r.rule.urgency === 'low' ? ' at low urgency' : ''}, but the backend's weekly routing sends them to ${r.detail} then (${when(r, r.rule.timezone)})${more(routing)}`,
             ),
             suggestion:
               'give the rules that holidays switch between the same escalation policy and urgency, or leave `holidays.offHours` off',
