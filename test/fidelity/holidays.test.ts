@@ -4,11 +4,13 @@
  * opsgenie/terraform-provider-opsgenie v0.6.40 resource_opsgenie_schedule_rotation.go and team routing rules,
  * DataDog/terraform-provider-datadog v4.19.0 on-call schedule and team routing rules: weekly restrictions only), so
  * holidays are dated overrides. The backends' interpreters (which know nothing of holidays) must page whom the engine
- * pages, minute by minute on and around every holiday of a year, and at every edge the rest of the year: a Monday
+ * pages, every 5 minutes on and around every holiday of a year and a minute either side of every edge: a Monday
  * holiday at the weekly handoff (Easter Monday), and holidays in both daylight-saving weeks.
  */
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
+import { analyse } from '../../modules/pipeline';
+import { parseStackFile } from '../../modules/spec/stacks';
 import type { Organisation, RoutingRule, Squad } from '../../modules/model/types';
 import type { Backend, DesiredState } from '../../modules/render/desired';
 import { names } from '../../modules/render/names';
@@ -115,28 +117,59 @@ describe('holidays as off hours, on every backend, over 52 weeks', () => {
   const times = instants(org, from, to);
   const personAt = shiftIndex(org, from - 7 * 86_400_000, to + 7 * 86_400_000);
 
-  it('loads without errors and finds the French holidays and the dated ones', () => {
-    expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  it('validates on the three backends and finds the French holidays and the dated ones', () => {
+    const stacks = (['pagerduty', 'opsgenie', 'datadog'] as const).map(
+      (b) =>
+        parseStackFile(
+          `stacks/Pulumi.h-${b}.yaml`,
+          `h-${b}`,
+          `config:\n  oncall:backend: ${b}\n  oncall:teams: [payments, storefront]\n  datadog:apiUrl: https://api.datadoghq.eu/\n`,
+        ).stack!,
+    );
+    expect(analyse(HOLIDAY_TREE, from, { stacks, problems: [] }).problems.filter((p) => p.severity === 'error')).toEqual([]);
     // Easter Monday 2026 is 6 April (date-holidays' FR data); the two dated ones are added.
     expect(org.holidays.between('2026-03-01', '2026-04-30').map((h) => h.date)).toEqual(['2026-03-27', '2026-04-06']);
     expect(org.holidays.on('2026-10-26')?.name).toBe('Monday after the autumn change');
   });
 
-  it.each(Object.keys(INTERPRETERS) as Backend[])('%s pages whom the engine pages, every minute of every holiday', (backend) => {
-    const state = renderStack(org, { now: from, name: 'fidelity', backend });
-    const wrong: string[] = [];
-    let holidayMinutes = 0;
-    for (const team of org.squads.values()) {
-      if (team.routing.length === 0) continue;
-      for (const t of times) {
-        const engine = enginePages(team, personAt, t);
-        const said = backendPages(org, state, backend, team, t);
-        if (org.holidays.on(new Date(t + 3_600_000).toISOString().slice(0, 10))) holidayMinutes += 5;
-        if (engine !== said && wrong.length < 6)
-          wrong.push(`${new Date(t).toISOString()} ${team.id}: engine ${engine}, ${backend} ${said}`);
+  it.each(Object.keys(INTERPRETERS) as Backend[])(
+    '%s pages the off-hours person on the holidays of the handoff and DST weeks',
+    (backend) => {
+      // Payments: `oncall` is [hugo, ines, jules] weekly from Monday 2026-01-05 09:00 Paris, turn k = weeks since then.
+      const state = renderStack(org, { now: from, name: 'fidelity', backend });
+      const payments = org.squads.get('payments')!;
+      for (const [iso, person] of [
+        ['2026-04-06T08:59+02:00', 'hugo'], // Easter Monday, before the handoff: turn 12
+        ['2026-04-06T12:00+02:00', 'ines'], // turn 13, where `run` would page hugo
+        ['2026-03-27T12:00+01:00', 'jules'], // the Friday before the spring change: turn 11 (`run`: ines)
+        ['2026-10-26T08:59+01:00', 'jules'], // the Monday after the autumn change: turn 41, then 42
+        ['2026-10-26T12:00+01:00', 'hugo'],
+        ['2026-04-07T12:00+02:00', 'hugo'], // the Tuesday after: business hours again, `run` [jules, hugo, ines] turn 13
+      ] as const) {
+        expect(`${iso} ${backendPages(org, state, backend, payments, Date.parse(iso))}`).toBe(`${iso} ${person}`);
       }
-    }
-    expect(wrong).toEqual([]);
-    expect(holidayMinutes).toBeGreaterThan(3 * 12 * 1440);
-  });
+    },
+  );
+
+  it.each(Object.keys(INTERPRETERS) as Backend[])(
+    '%s pages whom the engine pages: each holiday every 5 minutes, each edge to the minute',
+    (backend) => {
+      const state = renderStack(org, { now: from, name: 'fidelity', backend });
+      const wrong: string[] = [];
+      let holidayMinutes = 0;
+      for (const team of org.squads.values()) {
+        if (team.routing.length === 0) continue;
+        for (const t of times) {
+          const engine = enginePages(team, personAt, t);
+          const said = backendPages(org, state, backend, team, t);
+          if (org.holidays.on(new Date(t + 3_600_000).toISOString().slice(0, 10))) holidayMinutes += 5;
+          if (engine !== said && wrong.length < 6)
+            wrong.push(`${new Date(t).toISOString()} ${team.id}: engine ${engine}, ${backend} ${said}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(holidayMinutes).toBeGreaterThan(3 * 12 * 1440);
+    },
+    120_000,
+  );
 });
