@@ -1,6 +1,8 @@
 /**
  * Public holidays: a country's (and region's) from the `date-holidays` library, year by year as they are asked
  * for, plus the dated holidays of org.yaml. Dates are calendar dates: each rotation reads them in its own zone.
+ * The calendar itself is plain data (the router receives the organisation by structured clone); these functions
+ * answer from it.
  */
 import type Holidays from 'date-holidays';
 import type { Holiday, HolidayCalendar } from './types';
@@ -11,16 +13,6 @@ function holidaysLibrary(): typeof Holidays {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load keeps it off every command's start
   library ??= require('date-holidays') as typeof Holidays;
   return library;
-}
-
-export interface HolidaySource {
-  /** ISO 3166-1 code, as `date-holidays` knows it. */
-  readonly country?: string;
-  /** A state or region of the country, as `date-holidays` names it. */
-  readonly region?: string;
-  /** Dated holidays; on a date the country also has, this name is the one shown. */
-  readonly extra: readonly Holiday[];
-  readonly offHours: boolean;
 }
 
 const ISO_DAY = 86_400_000;
@@ -39,51 +31,43 @@ function publicHolidays(country: string, region: string | undefined, year: numbe
   return out;
 }
 
-class Calendar implements HolidayCalendar {
-  private readonly years = new Map<number, ReadonlyMap<string, Holiday>>();
-  constructor(private readonly source: HolidaySource) {}
+/** Each calendar's holidays of a year, by date in date order: computed once per calendar and year. */
+const years = new Map<string, Map<number, ReadonlyMap<string, Holiday>>>();
 
-  get offHours(): boolean {
-    return this.source.offHours;
-  }
-
-  private year(year: number): ReadonlyMap<string, Holiday> {
-    let days = this.years.get(year);
-    if (!days) {
-      const map = new Map<string, Holiday>();
-      if (this.source.country !== undefined) {
-        for (const h of publicHolidays(this.source.country, this.source.region, year)) if (!map.has(h.date)) map.set(h.date, h);
-      }
-      for (const h of this.source.extra) if (h.date.startsWith(`${year}-`)) map.set(h.date, h);
-      days = new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      this.years.set(year, days);
+function yearOf(calendar: HolidayCalendar, year: number): ReadonlyMap<string, Holiday> {
+  const key = JSON.stringify([calendar.country, calendar.region, calendar.extra]);
+  let byYear = years.get(key);
+  if (!byYear) years.set(key, (byYear = new Map()));
+  let days = byYear.get(year);
+  if (!days) {
+    const map = new Map<string, Holiday>();
+    if (calendar.country !== undefined) {
+      for (const h of publicHolidays(calendar.country, calendar.region, year)) if (!map.has(h.date)) map.set(h.date, h);
     }
-    return days;
+    for (const h of calendar.extra) if (h.date.startsWith(`${year}-`)) map.set(h.date, h);
+    days = new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    byYear.set(year, days);
   }
-
-  on(date: string): Holiday | undefined {
-    return this.year(Number(date.slice(0, 4))).get(date);
-  }
-
-  between(from: string, to: string): Holiday[] {
-    const out: Holiday[] = [];
-    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
-      for (const [date, h] of this.year(y)) if (date >= from && date <= to) out.push(h);
-    }
-    return out;
-  }
-
-  /** Only what a reader of a JSON output wants to see, not the cache. */
-  toJSON(): object {
-    return { country: this.source.country, region: this.source.region, extra: this.source.extra, offHours: this.source.offHours };
-  }
+  return days;
 }
 
-export function holidayCalendar(source: HolidaySource): HolidayCalendar {
-  return new Calendar(source);
+/** The holiday of an ISO date, when it is one. */
+export function holidayOn(calendar: HolidayCalendar, date: string): Holiday | undefined {
+  if (calendar.country === undefined && calendar.extra.length === 0) return undefined;
+  return yearOf(calendar, Number(date.slice(0, 4))).get(date);
 }
 
-export const NO_HOLIDAYS: HolidayCalendar = holidayCalendar({ extra: [], offHours: false });
+/** Holidays from `from` to `to` (ISO dates, both included), one per date, in date order. */
+export function holidaysBetween(calendar: HolidayCalendar, from: string, to: string): Holiday[] {
+  if (calendar.country === undefined && calendar.extra.length === 0) return [];
+  const out: Holiday[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    for (const [date, h] of yearOf(calendar, y)) if (date >= from && date <= to) out.push(h);
+  }
+  return out;
+}
+
+export const NO_HOLIDAYS: HolidayCalendar = { extra: [], offHours: false };
 
 /** Countries `date-holidays` knows, by code. */
 export function knownCountries(): Record<string, string> {

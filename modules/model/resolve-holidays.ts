@@ -3,7 +3,7 @@ import type { PathSegment, YamlFile } from '../spec/yaml-document';
 import type { HolidaySpec, OrgSpec } from '../spec/types';
 import { didYouMean, hinted } from '../core/suggest';
 import { checkDate } from './checks-common';
-import { holidayCalendar, knownCountries, knownRegions } from './holiday-calendar';
+import { knownCountries, knownRegions } from './holiday-calendar';
 import type { Reporter } from './reporter';
 import type { Holiday, HolidayCalendar } from './types';
 
@@ -32,8 +32,8 @@ function suggestion(text: string, known: Record<string, string>): string | undef
 }
 
 export function resolveHolidays(r: Reporter, f: YamlFile, spec: OrgSpec['holidays']): HolidayCalendar {
-  if (spec === undefined) return holidayCalendar({ extra: [], offHours: false });
-  if (Array.isArray(spec)) return holidayCalendar({ extra: datedHolidays(r, f, ['holidays'], spec), offHours: false });
+  if (spec === undefined) return { extra: [], offHours: false };
+  if (Array.isArray(spec)) return { extra: datedHolidays(r, f, ['holidays'], spec), offHours: false };
   const extra = datedHolidays(r, f, ['holidays', 'extra'], spec.extra ?? []);
   let country = spec.country;
   let region = spec.region;
@@ -83,5 +83,10 @@ export function resolveHolidays(r: Reporter, f: YamlFile, spec: OrgSpec['holiday
       hinted('`offHours` is on but no holiday is given', 'add `country:` or `extra:` dates'),
     );
   }
-  return holidayCalendar({ country, region, extra, offHours: spec.offHours === true });
+  return {
+    ...(country !== undefined ? { country } : {}),
+    ...(region !== undefined ? { region } : {}),
+    extra,
+    offHours: spec.offHours === true,
+  };
 }

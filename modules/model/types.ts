@@ -189,12 +189,17 @@ export interface Holiday {
   readonly name: string;
 }
 
-/** The organisation's public holidays over any range of dates (a country's every year, and dated ones). */
+/**
+ * The organisation's public holidays, as written: a country's (and region's) every year, and dated ones. Plain
+ * data; `holidaysBetween` and `holidayOn` (holiday-calendar.ts) list them over any range of dates.
+ */
 export interface HolidayCalendar {
-  /** Holidays from `from` to `to` (ISO dates, both included), one per date, in date order. */
-  between(from: string, to: string): readonly Holiday[];
-  /** The holiday of an ISO date, when it is one. */
-  on(date: string): Holiday | undefined;
+  /** ISO 3166-1 code, as date-holidays knows it. */
+  readonly country?: string;
+  /** A state or region of the country, as date-holidays names it. */
+  readonly region?: string;
+  /** Dated holidays; on a date the country also has, their name is the one shown. */
+  readonly extra: readonly Holiday[];
   /** Holidays are non-business hours (`offHours: true`). */
   readonly offHours: boolean;
 }

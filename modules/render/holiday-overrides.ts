@@ -17,6 +17,7 @@ import type { Organisation, Rotation, RoutingRule, Squad } from '../model/types'
 import { coveredIntervals, isCovered, weeklyOnly } from '../schedule/coverage';
 import { shiftAt, shiftsOverlapping } from '../schedule/shifts';
 import { names } from './names';
+import { holidaysBetween } from '../model/holiday-calendar';
 import { scheduleOverrides, type NamedOverride } from './squad-parts';
 
 /** How far ahead holidays are rendered (the stack is planned again well before then). */
@@ -67,7 +68,7 @@ function holidaySpans(org: Organisation, zones: ReadonlySet<string>, now: number
   const today = Math.floor(now / 60_000 / 1440) * 1440;
   const from = isoDateOfLocal(today - 1440);
   const to = isoDateOfLocal(today + HOLIDAY_HORIZON_DAYS * 1440);
-  for (const h of org.holidays.between(from, to)) {
+  for (const h of holidaysBetween(org.holidays, from, to)) {
     const pieces: Interval[] = [];
     for (const zone of zones) {
       const midnight = localDateMinute(h.date);

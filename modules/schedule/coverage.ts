@@ -6,6 +6,7 @@
 import { MINUTES_PER_WEEK, type WeeklyWindows } from '../model/types';
 import { instantOf, isoDateOfLocal, localDateMinute, localMinute, weekdayOfLocal } from '../core/local-time';
 import { subtract, union, type Interval } from '../core/intervals';
+import { holidayOn, holidaysBetween } from '../model/holiday-calendar';
 
 /** Covered intervals within [from, to), merged, in order. */
 export function coveredIntervals(zone: string, windows: WeeklyWindows, from: number, to: number): Interval[] {
@@ -44,7 +45,7 @@ function holidayDays(zone: string, windows: WeeklyWindows, from: number, to: num
   const first = Math.floor(localMinute(zone, from) / 1440) * 1440;
   const last = Math.floor(localMinute(zone, to - 1) / 1440) * 1440;
   const out: Interval[] = [];
-  for (const h of calendar.between(isoDateOfLocal(first), isoDateOfLocal(last))) {
+  for (const h of holidaysBetween(calendar, isoDateOfLocal(first), isoDateOfLocal(last))) {
     const day = localDateMinute(h.date);
     const start = Math.max(instantOf(zone, day), from);
     const end = Math.min(instantOf(zone, day + 1440), to);
@@ -58,7 +59,7 @@ export function isCovered(zone: string, windows: WeeklyWindows, instant: number)
   if (windows.kind === 'always') return true;
   const local = localMinute(zone, instant);
   if (windows.holidays?.offHours && (windows.kind === 'business-hours' || windows.kind === 'off-hours')) {
-    if (windows.holidays.on(isoDateOfLocal(Math.floor(local / 1440) * 1440)) !== undefined) return windows.kind === 'off-hours';
+    if (holidayOn(windows.holidays, isoDateOfLocal(Math.floor(local / 1440) * 1440)) !== undefined) return windows.kind === 'off-hours';
   }
   const inWeek = (weekdayOfLocal(local) - 1) * 1440 + (((local % 1440) + 1440) % 1440);
   return windows.intervals.some(([s, e]) => inWeek >= s && inWeek < e);

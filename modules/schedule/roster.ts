@@ -6,6 +6,7 @@ import type { Organisation, Rotation } from '../model/types';
 import { isoDateOfLocal, localMinute } from '../core/local-time';
 import { organisationShifts, type Shift } from './shifts';
 import { unavailableInterval } from './unavailability-checks';
+import { holidaysBetween } from '../model/holiday-calendar';
 
 export interface RosterRow {
   readonly team: string;
@@ -22,7 +23,7 @@ export interface RosterRow {
 
 /** Public holidays whose day (in `zone`) overlaps [start, end). */
 export function holidaysDuring(org: Organisation, zone: string, start: number, end: number): Array<{ date: string; name: string }> {
-  return [...org.holidays.between(isoDateOfLocal(localMinute(zone, start)), isoDateOfLocal(localMinute(zone, end - 1)))];
+  return [...holidaysBetween(org.holidays, isoDateOfLocal(localMinute(zone, start)), isoDateOfLocal(localMinute(zone, end - 1)))];
 }
 
 /** The absences of a rotation's members, as instants, computed once per rotation rather than per shift. */

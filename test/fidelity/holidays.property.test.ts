@@ -5,6 +5,7 @@
  * the weekly routing and the schedules with their holiday overrides page is whom the engine pages.
  */
 import fc from 'fast-check';
+import { holidaysBetween } from '../../modules/model/holiday-calendar';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../modules/pipeline';
 import type { Backend } from '../../modules/render/desired';
@@ -110,7 +111,7 @@ describe('holidays as off hours on random organisations (property)', () => {
           for (let t = from; t < to; t += 30 * MINUTE) times.add(t);
           for (const r of org.rotations.values())
             for (const s of shiftsOverlapping(r, from, to)) for (const e of [s.start, s.end]) times.add(e - MINUTE).add(e);
-          for (const h of org.holidays.between(iso(from - DAY), iso(to + DAY)))
+          for (const h of holidaysBetween(org.holidays, iso(from - DAY), iso(to + DAY)))
             for (const e of [instantOf(c.zone, localDateMinute(h.date)), instantOf(c.zone, localDateMinute(h.date) + 1440)])
               times.add(e - MINUTE).add(e);
           const wrong: string[] = [];

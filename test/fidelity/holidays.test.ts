@@ -7,6 +7,7 @@
  * pages, every 5 minutes on and around every holiday of a year and a minute either side of every edge: a Monday
  * holiday at the weekly handoff (Easter Monday), and holidays in both daylight-saving weeks.
  */
+import { holidayOn, holidaysBetween } from '../../modules/model/holiday-calendar';
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { analyse } from '../../modules/pipeline';
@@ -40,7 +41,7 @@ function instants(org: Organisation, from: number, to: number): number[] {
   for (const rotation of org.rotations.values())
     for (const s of shiftsOverlapping(rotation, from, to)) for (const e of [s.start, s.end]) out.add(e - MINUTE).add(e);
   // Every 5 minutes of each holiday and of the hour either side, and a minute either side of its midnights, in Paris.
-  for (const h of org.holidays.between('2026-01-05', '2027-01-03')) {
+  for (const h of holidaysBetween(org.holidays, '2026-01-05', '2027-01-03')) {
     const start = instantOf('Europe/Paris', localDateMinute(h.date));
     const end = instantOf('Europe/Paris', localDateMinute(h.date) + 1440);
     for (let t = start - 60 * MINUTE; t < end + 60 * MINUTE; t += 5 * MINUTE) out.add(t);
@@ -68,8 +69,8 @@ describe('holidays as off hours, on every backend, over 52 weeks', () => {
     );
     expect(analyse(HOLIDAY_TREE, from, { stacks, problems: [] }).problems.filter((p) => p.severity === 'error')).toEqual([]);
     // Easter Monday 2026 is 6 April (date-holidays' FR data); the two dated ones are added.
-    expect(org.holidays.between('2026-03-01', '2026-04-30').map((h) => h.date)).toEqual(['2026-03-27', '2026-04-06']);
-    expect(org.holidays.on('2026-10-26')?.name).toBe('Monday after the autumn change');
+    expect(holidaysBetween(org.holidays, '2026-03-01', '2026-04-30').map((h) => h.date)).toEqual(['2026-03-27', '2026-04-06']);
+    expect(holidayOn(org.holidays, '2026-10-26')?.name).toBe('Monday after the autumn change');
   });
 
   it.each(Object.keys(INTERPRETERS) as Backend[])(
@@ -102,7 +103,7 @@ describe('holidays as off hours, on every backend, over 52 weeks', () => {
         for (const t of times) {
           const engine = enginePages(team, personAt, t);
           const said = backendPages(org, state, backend, team, t);
-          if (org.holidays.on(new Date(t + 3_600_000).toISOString().slice(0, 10))) holidayMinutes += 5;
+          if (holidayOn(org.holidays, new Date(t + 3_600_000).toISOString().slice(0, 10))) holidayMinutes += 5;
           if (engine !== said && wrong.length < 6)
             wrong.push(`${new Date(t).toISOString()} ${team.id}: engine ${engine}, ${backend} ${said}`);
         }

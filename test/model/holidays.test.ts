@@ -4,6 +4,7 @@
  * holidays of Code du travail art. L3133-1 (Easter Sunday 2026 is 5 April), and in Alsace-Moselle Good Friday and
  * 26 December too (art. L3134-13).
  */
+import { holidayOn, holidaysBetween } from '../../modules/model/holiday-calendar';
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { isCovered, coveredIntervals } from '../../modules/schedule/coverage';
@@ -17,7 +18,7 @@ const at = (iso: string) => Date.parse(iso);
 describe('holidays of a country and region', () => {
   it("are France's eleven public holidays of 2026, and Alsace's two more with the region", () => {
     const france = load('  country: FR').organisation!;
-    expect(france.holidays.between('2026-01-01', '2026-12-31').map((h) => h.date)).toEqual([
+    expect(holidaysBetween(france.holidays, '2026-01-01', '2026-12-31').map((h) => h.date)).toEqual([
       '2026-01-01',
       '2026-04-06',
       '2026-05-01',
@@ -31,12 +32,12 @@ describe('holidays of a country and region', () => {
       '2026-12-25',
     ]);
     const alsace = load('  country: FR\n  region: "67"').organisation!;
-    const dates = alsace.holidays.between('2026-01-01', '2026-12-31').map((h) => h.date);
+    const dates = holidaysBetween(alsace.holidays, '2026-01-01', '2026-12-31').map((h) => h.date);
     expect(dates).toContain('2026-04-03');
     expect(dates).toContain('2026-12-26');
     expect(dates).toHaveLength(13);
     // Any year, not a list that runs out: Easter Monday 2031 is 14 April (Easter Sunday 13 April 2031).
-    expect(france.holidays.on('2031-04-14')).toBeDefined();
+    expect(holidayOn(france.holidays, '2031-04-14')).toBeDefined();
     expect(france.holidays.offHours).toBe(false);
   });
 
@@ -44,7 +45,7 @@ describe('holidays of a country and region', () => {
     const org = load(
       '  country: FR\n  extra:\n    - { date: 2026-12-24, name: Réveillon }\n    - { date: 2026-12-25, name: Noël (Acme) }\n  offHours: true',
     ).organisation!;
-    expect(org.holidays.between('2026-12-20', '2026-12-31')).toEqual([
+    expect(holidaysBetween(org.holidays, '2026-12-20', '2026-12-31')).toEqual([
       { date: '2026-12-24', name: 'Réveillon' },
       { date: '2026-12-25', name: 'Noël (Acme)' },
     ]);
@@ -67,7 +68,7 @@ describe('holidays of a country and region', () => {
 
   it('keeps the list form: reported only, coverage unchanged', () => {
     const org = loadOrganisation(fixtureTree()).organisation!;
-    expect(org.holidays.on('2026-12-25')?.name).toBe('Noël');
+    expect(holidayOn(org.holidays, '2026-12-25')?.name).toBe('Noël');
     expect(org.holidays.offHours).toBe(false);
     const run = org.rotations.get('payments/run')!;
     expect(isCovered(run.timezone, run.coverage, at('2026-12-25T12:00+01:00'))).toBe(true);

@@ -32,6 +32,14 @@ describe('a public holiday with offHours', () => {
     expect(shiftAt(org.rotations.get('payments/oncall')!, Date.parse('2026-04-06T08:59+02:00'))?.person).toBe('hugo');
   });
 
+  it('routes the same after a structured clone (how the phone line receives the organisation from its reload worker)', () => {
+    const cloned = structuredClone(org);
+    expect(callLevels(cloned, cloned.squads.get('payments')!, easterNoon)[0]).toEqual({
+      person: 'ines',
+      role: 'on-call (payments/oncall)',
+    });
+  });
+
   it('`oncall who --at` the holiday noon shows the off-hours person and nobody on the business-hours rotation', async () => {
     const dir = writeTree(ON);
     dirs.push(dir);
