@@ -101,6 +101,8 @@ function computePlan(org: Organisation, rotation: Rotation, now: number): Holida
   for (const q of squads) for (const r of q.routing) if (org.rotations.has(r.rotation)) involved.add(org.rotations.get(r.rotation)!);
   const zones = new Set([...involved].map((r) => r.timezone));
 
+  // The rotation as the backend's weekly restrictions see it: someone is on call there unless overridden.
+  const weekly: Rotation = { ...rotation, coverage: weeklyOnly(rotation.coverage) };
   const spans: Interval[] = [];
   const pieces: HolidayPiece[] = [];
   const mismatches: HolidayMismatch[] = [];
@@ -148,7 +150,7 @@ function computePlan(org: Organisation, rotation: Rotation, now: number): Holida
         const last = pieces[pieces.length - 1];
         if (last && last.end === x && last.person === person) pieces[pieces.length - 1] = { ...last, end: y };
         else pieces.push({ start: x, end: y, person });
-      } else if (isCovered(rotation.timezone, weeklyOnly(rotation.coverage), x)) {
+      } else if (shiftAt(weekly, x) !== undefined) {
         const last = mismatches[mismatches.length - 1];
         if (last && last.kind === 'nobody' && last.rotation === rotation && last.end === x)
           mismatches[mismatches.length - 1] = { ...last, end: y };

@@ -76,7 +76,7 @@ const twoPolicies = (alertPolicy: string): Squad => ({
  * Each feature: the squad without it and with it (what the test compares), and for features with limits, a
  * squad that goes beyond them (each limit code of the matrix must be raised by it, on its backend only).
  */
-const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad }> = {
+const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad; org?: Squad; withOrg?: Squad }> = {
   squad: { without: BASE, with: { ...BASE, members: ['ana', 'ben', 'cleo'] } },
   rotation: { without: BASE, with: { ...BASE, rotations: { oncall: { ...rotation(), every: '1d', handoff: '09:00' } } } },
   coverage: {
@@ -115,6 +115,20 @@ const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad }> 
     without: twoRotations([{ rotation: 'run' }]),
     with: twoRotations([{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }]),
   },
+  holidays: {
+    without: {
+      ...BASE,
+      rotations: { run: rotation('business-hours'), oncall: rotation('off-hours') },
+      routing: [{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }],
+    },
+    with: {
+      ...BASE,
+      rotations: { run: rotation('business-hours'), oncall: rotation('off-hours') },
+      routing: [{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }],
+    },
+    org: { ...ORG, holidays: { country: 'FR' } },
+    withOrg: { ...ORG, holidays: { country: 'FR', offHours: true } },
+  },
   'urgency-low': {
     without: twoRotations([{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }]),
     with: twoRotations([
@@ -148,20 +162,20 @@ const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad }> 
   phone: { without: BASE, with: { ...BASE, phone: { number: '+33199000101' } } },
 };
 
-function tree(squad: Squad): SourceTree {
+function tree(squad: Squad, org: Squad = ORG): SourceTree {
   return {
     root: 'teams',
     files: new Map([
-      ['org.yaml', stringify(ORG)],
+      ['org.yaml', stringify(org)],
       ['core/team.yaml', stringify(squad)],
     ]),
     oversized: new Map(),
   };
 }
 
-function check(squad: Squad, backend: Backend) {
+function check(squad: Squad, backend: Backend, org?: Squad) {
   const stackFile = parseStackFile('stacks/Pulumi.matrix.yaml', 'matrix', `config:\n  oncall:backend: ${backend}\n`);
-  const result = analyse(tree(squad), NOW, { stacks: [stackFile.stack!], problems: stackFile.problems });
+  const result = analyse(tree(squad, org), NOW, { stacks: [stackFile.stack!], problems: stackFile.problems });
   const errors = result.problems.filter((p) => p.severity === 'error');
   const resources =
     result.organisation && errors.length === 0
@@ -181,9 +195,9 @@ describe('the capability matrix', () => {
     const example = EXAMPLES[id]!;
 
     it(cell.kind === 'refused' ? `is refused by validate with ${cell.code}` : 'is rendered: the stack changes with it', () => {
-      const without = check(example.without, backend);
+      const without = check(example.without, backend, example.org);
       expect(without.errors).toEqual([]);
-      const withIt = check(example.with, backend);
+      const withIt = check(example.with, backend, example.withOrg ?? example.org);
       if (cell.kind === 'refused') {
         const refusal = withIt.errors.find((e) => e.code === cell.code);
         expect(refusal, `${cell.code} expected among ${JSON.stringify(withIt.errors)}`).toBeDefined();
