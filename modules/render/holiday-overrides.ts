@@ -61,20 +61,26 @@ function routingSquads(org: Organisation, rotation: Rotation): Squad[] {
 const firstRule = (team: Squad, instant: number, weekly: boolean): RoutingRule | undefined =>
   team.routing.find((r) => isCovered(r.timezone, weekly ? weeklyOnly(r.during) : r.during, instant));
 
-/** The holidays' days within the horizon, in every zone that reads them for this schedule, merged. */
+/**
+ * The holidays' days within the horizon, in every zone that reads them for this schedule, merged (in two zones, one
+ * day's hours run into the next's): each span with the date of its first holiday.
+ */
 function holidaySpans(org: Organisation, zones: ReadonlySet<string>, now: number): Array<{ date: string; span: Interval }> {
-  const out: Array<{ date: string; span: Interval }> = [];
   // From the day before `now` (in UTC; a zone's date may be behind) to the horizon.
   const today = Math.floor(now / 60_000 / 1440) * 1440;
   const from = isoDateOfLocal(today - 1440);
   const to = isoDateOfLocal(today + HOLIDAY_HORIZON_DAYS * 1440);
+  const days: Array<{ date: string; span: Interval }> = [];
   for (const h of holidaysBetween(org.holidays, from, to)) {
-    const pieces: Interval[] = [];
-    for (const zone of zones) {
-      const midnight = localDateMinute(h.date);
-      pieces.push([instantOf(zone, midnight), instantOf(zone, midnight + 1440)]);
-    }
-    for (const span of union(pieces)) out.push({ date: h.date, span });
+    const midnight = localDateMinute(h.date);
+    for (const zone of zones) days.push({ date: h.date, span: [instantOf(zone, midnight), instantOf(zone, midnight + 1440)] });
+  }
+  days.sort((x, y) => x.span[0] - y.span[0]);
+  const out: Array<{ date: string; span: [number, number] }> = [];
+  for (const d of days) {
+    const last = out[out.length - 1];
+    if (last && d.span[0] <= last.span[1]) last.span[1] = Math.max(last.span[1], d.span[1]);
+    else out.push({ date: d.date, span: [d.span[0], d.span[1]] });
   }
   return out;
 }
@@ -102,7 +108,7 @@ function computePlan(org: Organisation, rotation: Rotation, now: number): Holida
   const zones = new Set([...involved].map((r) => r.timezone));
 
   // The rotation as the backend's weekly restrictions see it: someone is on call there unless overridden.
-  const weekly: Rotation = { ...rotation, coverage: weeklyOnly(rotation.coverage) };
+  const weeklyRotation: Rotation = { ...rotation, coverage: weeklyOnly(rotation.coverage) };
   const spans: Interval[] = [];
   const pieces: HolidayPiece[] = [];
   const mismatches: HolidayMismatch[] = [];
@@ -150,7 +156,7 @@ function computePlan(org: Organisation, rotation: Rotation, now: number): Holida
         const last = pieces[pieces.length - 1];
         if (last && last.end === x && last.person === person) pieces[pieces.length - 1] = { ...last, end: y };
         else pieces.push({ start: x, end: y, person });
-      } else if (shiftAt(weekly, x) !== undefined) {
+      } else if (shiftAt(weeklyRotation, x) !== undefined) {
         const last = mismatches[mismatches.length - 1];
         if (last && last.kind === 'nobody' && last.rotation === rotation && last.end === x)
           mismatches[mismatches.length - 1] = { ...last, end: y };
