@@ -64,6 +64,7 @@ describe('holidays of a country and region', () => {
     expect(region?.message).toContain('`67`');
 
     expect(load('  region: BY').problems.map((p) => p.code)).toContain('holiday/unknown-region');
+    expect(load('  offHours: true').problems.map((p) => `${p.severity} ${p.code}`)).toContain('warning holiday/none');
   });
 
   it('keeps the list form: reported only, coverage unchanged', () => {
