@@ -2,20 +2,7 @@
  * The YAML as written, after schema validation: names for the types generated from the JSON Schemas
  * (spec-types.generated.ts, `npm run schemas`), so a schema change the code does not follow fails the build.
  */
-import type {
-  AlertsFile,
-  Coverage,
-  Days,
-  Holiday,
-  HolidayCalendar,
-  OrgFile,
-  Person,
-  Severity,
-  SpecFiles,
-  Target,
-  TeamFile,
-  Window,
-} from './spec-types.generated';
+import type { AlertsFile, Coverage, Days, OrgFile, Person, Severity, SpecFiles, Target, TeamFile, Window } from './spec-types.generated';
 import type { FileKind } from './schema';
 
 export type { Days, Severity };
@@ -24,9 +11,8 @@ export type CoverageSpec = Coverage;
 export type PersonSpec = Person;
 
 export type OrgSpec = OrgFile;
-export type HolidaysSpec = NonNullable<OrgSpec['holidays']>;
-export type HolidaySpec = Holiday;
-export type HolidayCalendarSpec = HolidayCalendar;
+/** `holidays:` is a list of dated holidays or a country's calendar; a dated holiday has the same shape in both. */
+export type HolidaySpec = Extract<NonNullable<OrgSpec['holidays']>, readonly unknown[]>[number];
 
 export type TeamSpec = TeamFile;
 export type RotationSpec = NonNullable<TeamSpec['rotations']>[string];
