@@ -11,6 +11,7 @@ import type { SourceTree } from './spec/source';
 import type { StackSpec } from './spec/stacks';
 import { backendProblems } from './render/backend-constraints';
 import { nameClashProblems } from './render/name-clashes';
+import { holidayBackendProblems } from './render/holiday-problems';
 
 export interface Analysis {
   readonly organisation?: Organisation;
@@ -36,6 +37,7 @@ export function analyse(
     ...nameClashProblems(loaded.organisation),
     ...scheduleProblems(loaded.organisation, now),
     ...backendProblems(loaded.organisation, stacks.stacks),
+    ...holidayBackendProblems(loaded.organisation, stacks.stacks, now),
   ];
   return { organisation: loaded.organisation, problems: sortProblems(uniqueProblems(problems)) };
 }

@@ -4,6 +4,7 @@ import type { Organisation, Override, Rotation, Squad, Swap, WeeklyWindows } fro
 import { clockOf, handoffAt, memberFor, turnAt } from '../modules/schedule/turns';
 import { instantOf, localDateMinute, MINUTE } from '../modules/core/local-time';
 import { ALWAYS, normaliseIntervals } from '../modules/model/windows';
+import { NO_HOLIDAYS } from '../modules/model/holiday-calendar';
 import { isoWeekday, parseIsoDate } from '../modules/core/clock';
 
 export const ZONES = [
@@ -173,7 +174,7 @@ export function organisationAround(rotation: Rotation): Organisation {
     rotations: new Map([[rotation.key, rotation]]),
     services: new Map(),
     alerts: new Map(),
-    holidays: [],
+    holidays: NO_HOLIDAYS,
     unavailability: [],
     businessHours: ALWAYS,
     readiness: { runbookSections: [], pagingSeverities: [], checks: new Map() },

@@ -44,14 +44,14 @@ export const PAGING_BACKENDS: Readonly<Record<Backend, PagingBackend>> = {
   },
   opsgenie: {
     label: 'Opsgenie',
-    renderSquad: (org, team) => renderOpsgenieSquad(org, team),
+    renderSquad: (org, team, stack) => renderOpsgenieSquad(org, team, stack.now),
     renderContacts: renderOpsgenieContacts,
     constraints: opsgenieConstraints,
     override: OPSGENIE.override,
   },
   datadog: {
     label: 'Datadog On-Call',
-    renderSquad: (org, team) => renderDatadogSquad(org, team),
+    renderSquad: (org, team, stack) => renderDatadogSquad(org, team, stack.now),
     renderContacts: renderDatadogContacts,
     constraints: datadogOnCallConstraints,
     override: DATADOG_ONCALL.override,

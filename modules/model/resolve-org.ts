@@ -1,12 +1,13 @@
 import { weekdayNumber, WEEKDAYS } from '../core/clock';
 import type { SpecFile } from '../spec/load-tree';
 import type { OrgSpec, Severity } from '../spec/types';
-import { checkDate, checkDuration, checkPhone, checkUrl, checkZone } from './checks-common';
+import { checkDuration, checkPhone, checkUrl, checkZone } from './checks-common';
 import { turnOf } from './turn';
 import { isReadinessCheck, READINESS_CHECKS } from '../core/readiness-checks';
 import { didYouMean, hinted } from '../core/suggest';
 import { sourceOf, type Reporter } from './reporter';
-import type { Holiday, Person, ReadinessSettings, WeeklyWindows } from './types';
+import type { HolidayCalendar, Person, ReadinessSettings, WeeklyWindows } from './types';
+import { resolveHolidays } from './resolve-holidays';
 import { normaliseIntervals, windowIntervals } from './windows';
 import { resolveOrgPhoneOptions, type PhoneOptions } from './resolve-phone-speech';
 import { checkNotifyReach, resolveNotify } from './resolve-notify';
@@ -30,7 +31,7 @@ export interface ResolvedOrg {
   readonly name: string;
   readonly defaults: OrgDefaults;
   readonly people: Map<string, Person>;
-  readonly holidays: Holiday[];
+  readonly holidays: HolidayCalendar;
   readonly readiness: ReadinessSettings;
   readonly maxAboveMeanPercent: number;
   readonly statusPage: { readonly name: string; readonly domainPrefix: string; readonly type: 'public' | 'internal' };
@@ -60,7 +61,6 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
   if (d.businessHours && bh.from === bh.to) {
     r.error(f, ['defaults', 'businessHours', 'to'], 'value/empty-window', 'business hours start and end at the same time');
   }
-  const businessHours: WeeklyWindows = { kind: 'business-hours', intervals: normaliseIntervals(windowIntervals(bh)) };
 
   if (spec.phone?.router) checkUrl(r, f, ['phone', 'router'], spec.phone.router);
   if (spec.phone?.fallback) checkUrl(r, f, ['phone', 'fallback'], spec.phone.fallback);
@@ -101,15 +101,13 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
     });
   }
 
-  const holidays: Holiday[] = [];
-  const seen = new Set<string>();
-  (spec.holidays ?? []).forEach((h, i) => {
-    if (!checkDate(r, f, ['holidays', i, 'date'], h.date)) return;
-    if (seen.has(h.date)) r.warning(f, ['holidays', i, 'date'], 'holiday/duplicate', `${h.date} is listed twice`);
-    seen.add(h.date);
-    holidays.push({ date: h.date, name: h.name });
-  });
-  holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const holidays = resolveHolidays(r, f, spec.holidays);
+
+  const businessHours: WeeklyWindows = {
+    kind: 'business-hours',
+    intervals: normaliseIntervals(windowIntervals(bh)),
+    ...(holidays.offHours ? { holidays } : {}),
+  };
 
   const rd = spec.readiness ?? {};
   for (const name of Object.keys(rd.checks ?? {})) {

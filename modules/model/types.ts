@@ -54,6 +54,11 @@ export interface Notify {
 export interface WeeklyWindows {
   readonly kind: 'always' | 'business-hours' | 'off-hours' | 'custom';
   readonly intervals: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Set on `business-hours` and `off-hours` windows when public holidays are non-business hours: on a holiday
+   * (a date in the zone the windows are read in) the first are empty and the second cover the whole day.
+   */
+  readonly holidays?: HolidayCalendar;
 }
 
 export const MINUTES_PER_WEEK = 7 * 24 * 60;
@@ -255,6 +260,21 @@ export interface Holiday {
   readonly name: string;
 }
 
+/**
+ * The organisation's public holidays, as written: a country's (and region's) every year, and dated ones. Plain
+ * data; `holidaysBetween` and `holidayOn` (holiday-calendar.ts) list them over any range of dates.
+ */
+export interface HolidayCalendar {
+  /** ISO 3166-1 code, as date-holidays knows it. */
+  readonly country?: string;
+  /** A state or region of the country, as date-holidays names it. */
+  readonly region?: string;
+  /** Dated holidays; on a date the country also has, their name is the one shown. */
+  readonly extra: readonly Holiday[];
+  /** Holidays are non-business hours (`offHours: true`). */
+  readonly offHours: boolean;
+}
+
 export interface ReadinessSettings {
   readonly runbookSections: readonly string[];
   /** Where markdown runbooks are browsed: `<base><squad>/runbooks/x.md`. */
@@ -272,7 +292,7 @@ export interface Organisation {
   readonly rotations: ReadonlyMap<string, Rotation>;
   readonly services: ReadonlyMap<string, Service>;
   readonly alerts: ReadonlyMap<string, Alert>;
-  readonly holidays: readonly Holiday[];
+  readonly holidays: HolidayCalendar;
   readonly unavailability: readonly Unavailability[];
   readonly businessHours: WeeklyWindows;
   readonly readiness: ReadinessSettings;

@@ -65,8 +65,10 @@ export const ALWAYS: WeeklyWindows = { kind: 'always', intervals: [[0, MINUTES_P
 
 export function resolveCoverage(spec: CoverageSpec | undefined, businessHours: WeeklyWindows): WeeklyWindows {
   if (spec === undefined || spec === 'always') return ALWAYS;
-  if (spec === 'business-hours') return { kind: 'business-hours', intervals: businessHours.intervals };
-  if (spec === 'off-hours') return { kind: 'off-hours', intervals: complement(businessHours.intervals) };
+  // Holidays go with business and off hours (when they are non-business hours), never with custom windows.
+  const holidays = businessHours.holidays ? { holidays: businessHours.holidays } : {};
+  if (spec === 'business-hours') return { kind: 'business-hours', intervals: businessHours.intervals, ...holidays };
+  if (spec === 'off-hours') return { kind: 'off-hours', intervals: complement(businessHours.intervals), ...holidays };
   const intervals = normaliseIntervals(spec.flatMap(windowIntervals));
   const isAlways = intervals.length === 1 && intervals[0]?.[0] === 0 && intervals[0]?.[1] === MINUTES_PER_WEEK;
   return isAlways ? ALWAYS : { kind: 'custom', intervals };

@@ -154,6 +154,17 @@ export const CAPABILITIES: readonly Capability[] = [
     },
   },
   {
+    id: 'holidays',
+    yaml: '`holidays` with `offHours`: public holidays as non-business hours',
+    // No provider has a holiday calendar (render/holiday-overrides.ts): the same dated overrides everywhere.
+    backends: Object.fromEntries(
+      BACKENDS.map((b) => [
+        b,
+        rendered('dated overrides on the schedules, over the next 12 months', 'backend/holiday-nobody', 'backend/holiday-routing'),
+      ]),
+    ) as Record<Backend, Cell>,
+  },
+  {
     id: 'urgency-low',
     yaml: 'routing `urgency: low`',
     backends: {

@@ -9,6 +9,7 @@ import type { Organisation } from '../model/types';
 import { HOUR, instantOf, isoDateOfLocal, localDateMinute, localMinute, weekdayOfLocal } from '../core/local-time';
 import { union, type Interval } from '../core/intervals';
 import { rotationShifts } from './shifts';
+import { holidayOn } from '../model/holiday-calendar';
 
 export interface CompensationRow {
   readonly person: string;
@@ -36,7 +37,7 @@ const round = (ms: number): number => Math.round((ms / HOUR) * 100) / 100;
 
 /** `month` is `YYYY-MM`; days and hours are those inside the month, in each rotation's zone. */
 export function compensation(org: Organisation, month: string): CompensationRow[] {
-  const holidays = new Set(org.holidays.map((h) => h.date));
+  const holidays = { has: (date: string): boolean => holidayOn(org.holidays, date) !== undefined };
   const monthStart = localDateMinute(`${month}-01`);
   const [y, m] = month.split('-').map(Number);
   const monthEnd = localDateMinute(new Date(Date.UTC(y ?? 1970, m ?? 1, 1)).toISOString().slice(0, 10));

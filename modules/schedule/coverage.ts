@@ -1,12 +1,25 @@
-/** The instants a rotation is on duty: its weekly windows, read on the local wall clock of its zone. */
+/**
+ * The instants a rotation is on duty (or a routing rule applies): its weekly windows, read on the local wall
+ * clock of its zone. Where public holidays are non-business hours, a holiday (a date of that zone) has no
+ * business hours and is off hours all day, for every reader of windows: coverage, routing, promises, the router.
+ */
 import { MINUTES_PER_WEEK, type WeeklyWindows } from '../model/types';
-import { instantOf, localMinute, weekdayOfLocal } from '../core/local-time';
-import type { Interval } from '../core/intervals';
+import { instantOf, isoDateOfLocal, localDateMinute, localMinute, weekdayOfLocal } from '../core/local-time';
+import { subtract, union, type Interval } from '../core/intervals';
+import { holidayOn, holidaysBetween } from '../model/holiday-calendar';
 
 /** Covered intervals within [from, to), merged, in order. */
 export function coveredIntervals(zone: string, windows: WeeklyWindows, from: number, to: number): Interval[] {
   if (from >= to) return [];
   if (windows.kind === 'always') return [[from, to]];
+  const weekly = weeklyIntervals(zone, windows, from, to);
+  const days = holidayDays(zone, windows, from, to);
+  if (days.length === 0) return weekly;
+  return windows.kind === 'business-hours' ? subtract(weekly, days) : union([...weekly, ...days]);
+}
+
+/** The weekly windows alone, within [from, to). */
+function weeklyIntervals(zone: string, windows: WeeklyWindows, from: number, to: number): Interval[] {
   const firstLocal = localMinute(zone, from);
   // Local Monday 00:00 of the week containing `from`.
   let weekStart = Math.floor(firstLocal / 1440) * 1440 - (weekdayOfLocal(firstLocal) - 1) * 1440;
@@ -25,10 +38,34 @@ export function coveredIntervals(zone: string, windows: WeeklyWindows, from: num
   return out;
 }
 
+/** The holidays of [from, to) as whole local days of `zone`, clipped, when the windows follow holidays. */
+function holidayDays(zone: string, windows: WeeklyWindows, from: number, to: number): Interval[] {
+  const calendar = windows.holidays;
+  if (!calendar?.offHours || (windows.kind !== 'business-hours' && windows.kind !== 'off-hours')) return [];
+  const first = Math.floor(localMinute(zone, from) / 1440) * 1440;
+  const last = Math.floor(localMinute(zone, to - 1) / 1440) * 1440;
+  const out: Interval[] = [];
+  for (const h of holidaysBetween(calendar, isoDateOfLocal(first), isoDateOfLocal(last))) {
+    const day = localDateMinute(h.date);
+    const start = Math.max(instantOf(zone, day), from);
+    const end = Math.min(instantOf(zone, day + 1440), to);
+    if (start < end) out.push([start, end]);
+  }
+  return out;
+}
+
 /** Whether `instant` falls in a rotation's coverage. */
 export function isCovered(zone: string, windows: WeeklyWindows, instant: number): boolean {
   if (windows.kind === 'always') return true;
   const local = localMinute(zone, instant);
+  if (windows.holidays?.offHours && (windows.kind === 'business-hours' || windows.kind === 'off-hours')) {
+    if (holidayOn(windows.holidays, isoDateOfLocal(Math.floor(local / 1440) * 1440)) !== undefined) return windows.kind === 'off-hours';
+  }
   const inWeek = (weekdayOfLocal(local) - 1) * 1440 + (((local % 1440) + 1440) % 1440);
   return windows.intervals.some(([s, e]) => inWeek >= s && inWeek < e);
+}
+
+/** The same windows without holidays: what a backend's weekly restrictions express. */
+export function weeklyOnly(windows: WeeklyWindows): WeeklyWindows {
+  return windows.holidays ? { kind: windows.kind, intervals: windows.intervals } : windows;
 }

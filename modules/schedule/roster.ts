@@ -7,6 +7,7 @@ import { isoDateOfLocal, localMinute } from '../core/local-time';
 import { servedRotations } from '../model/served-rotations';
 import { organisationShifts, shiftsOverlapping, type Shift } from './shifts';
 import { unavailableInterval } from './unavailability-checks';
+import { holidaysBetween } from '../model/holiday-calendar';
 
 export interface RosterRow {
   readonly team: string;
@@ -23,31 +24,7 @@ export interface RosterRow {
 
 /** Public holidays whose day (in `zone`) overlaps [start, end). */
 export function holidaysDuring(org: Organisation, zone: string, start: number, end: number): Array<{ date: string; name: string }> {
-  const first = isoDateOfLocal(localMinute(zone, start));
-  const last = isoDateOfLocal(localMinute(zone, end - 1));
-  const sorted = holidaysByDate(org);
-  // Binary search for the first holiday on or after `first`: a roster asks once per shift.
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as { date: string }).date < first) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Array<{ date: string; name: string }> = [];
-  for (let i = lo; i < sorted.length && (sorted[i] as { date: string }).date <= last; i++)
-    out.push(sorted[i] as { date: string; name: string });
-  return out;
-}
-
-const sortedHolidays = new WeakMap<Organisation, ReadonlyArray<{ date: string; name: string }>>();
-function holidaysByDate(org: Organisation): ReadonlyArray<{ date: string; name: string }> {
-  let sorted = sortedHolidays.get(org);
-  if (!sorted) {
-    sorted = [...org.holidays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    sortedHolidays.set(org, sorted);
-  }
-  return sorted;
+  return [...holidaysBetween(org.holidays, isoDateOfLocal(localMinute(zone, start)), isoDateOfLocal(localMinute(zone, end - 1)))];
 }
 
 /** The absences of a rotation's members, as instants, computed once per rotation rather than per shift. */

@@ -216,9 +216,9 @@ export interface OrgFile {
     [k: string]: Person;
   };
   /**
-   * public holidays
+   * public holidays: a list of dated holidays, or a country (and region) with `extra` dates and `offHours`
    */
-  holidays?: Holiday[];
+  holidays?: Holiday[] | HolidayCalendar;
   /**
    * the customer-facing status page: one component per service with a `statusPage` name
    */
@@ -320,7 +320,7 @@ export interface Person {
   pushDevice?: Text;
 }
 /**
- * a public holiday: reported for compensation, on-call coverage is unchanged
+ * a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on
  */
 export interface Holiday {
   /**
@@ -331,6 +331,27 @@ export interface Holiday {
    * its name
    */
   name: Text;
+}
+/**
+ * the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones
+ */
+export interface HolidayCalendar {
+  /**
+   * ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year
+   */
+  country?: string;
+  /**
+   * the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too
+   */
+  region?: string;
+  /**
+   * more holidays, by date
+   */
+  extra?: Holiday[];
+  /**
+   * public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported
+   */
+  offHours?: boolean;
 }
 /**
  * teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line

@@ -11,7 +11,8 @@ export type CoverageSpec = Coverage;
 export type PersonSpec = Person;
 
 export type OrgSpec = OrgFile;
-export type HolidaySpec = NonNullable<OrgSpec['holidays']>[number];
+/** `holidays:` is a list of dated holidays or a country's calendar; a dated holiday has the same shape in both. */
+export type HolidaySpec = Extract<NonNullable<OrgSpec['holidays']>, readonly unknown[]>[number];
 
 export type TeamSpec = TeamFile;
 export type RotationSpec = NonNullable<TeamSpec['rotations']>[string];

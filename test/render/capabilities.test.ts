@@ -76,7 +76,7 @@ const twoPolicies = (alertPolicy: string): Squad => ({
  * Each feature: the squad without it and with it (what the test compares), and for features with limits, a
  * squad that goes beyond them (each limit code of the matrix must be raised by it, on its backend only).
  */
-const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad; org?: Squad }> = {
+const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad; org?: Squad; withOrg?: Squad }> = {
   squad: { without: BASE, with: { ...BASE, members: ['ana', 'ben', 'cleo'] } },
   rotation: { without: BASE, with: { ...BASE, rotations: { oncall: { ...rotation(), every: '1d', handoff: '09:00' } } } },
   coverage: {
@@ -114,6 +114,20 @@ const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad; or
   'routing-hours': {
     without: twoRotations([{ rotation: 'run' }]),
     with: twoRotations([{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }]),
+  },
+  holidays: {
+    without: {
+      ...BASE,
+      rotations: { run: rotation('business-hours'), oncall: rotation('off-hours') },
+      routing: [{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }],
+    },
+    with: {
+      ...BASE,
+      rotations: { run: rotation('business-hours'), oncall: rotation('off-hours') },
+      routing: [{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }],
+    },
+    org: { ...ORG, holidays: { country: 'FR' } },
+    withOrg: { ...ORG, holidays: { country: 'FR', offHours: true } },
   },
   'urgency-low': {
     without: twoRotations([{ during: 'business-hours', rotation: 'run' }, { rotation: 'oncall' }]),
@@ -196,9 +210,9 @@ describe('the capability matrix', () => {
     const example = EXAMPLES[id]!;
 
     it(cell.kind === 'refused' ? `is refused by validate with ${cell.code}` : 'is rendered: the stack changes with it', () => {
-      const without = check(example.without, backend);
+      const without = check(example.without, backend, example.org);
       expect(without.errors).toEqual([]);
-      const withIt = check(example.with, backend, example.org);
+      const withIt = check(example.with, backend, example.withOrg ?? example.org);
       if (cell.kind === 'refused') {
         const refusal = withIt.errors.find((e) => e.code === cell.code);
         expect(refusal, `${cell.code} expected among ${JSON.stringify(withIt.errors)}`).toBeDefined();

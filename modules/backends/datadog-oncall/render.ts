@@ -10,7 +10,8 @@ import { hhmmss, weekdaySpans } from '../../render/coverage-shapes';
 import { compact, ref, type DesiredResource, type Invoke } from '../../render/desired';
 import { names } from '../../render/names';
 import { rotationLayers } from '../../render/rotation-layers';
-import { keptFrom, scheduleOverrides, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
+import { keptFrom, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
+import { scheduleOverridesWithHolidays } from '../../render/holiday-overrides';
 import { stepDelays, stepTargets } from '../../render/squad-routing';
 import { resourceOf } from '../descriptor';
 import type {
@@ -41,7 +42,7 @@ function restrictions(coverage: WeeklyWindows): DdRestriction[] | undefined {
   }));
 }
 
-export function renderDatadogSquad(org: Organisation, team: Squad): DesiredResource[] {
+export function renderDatadogSquad(org: Organisation, team: Squad, now: number): DesiredResource[] {
   const out: DesiredResource[] = [];
   const squad = team.id;
   const teamName = names.team(team.id);
@@ -87,7 +88,7 @@ export function renderDatadogSquad(org: Organisation, team: Squad): DesiredResou
         ...keptFrom(team, 'rotation', rotation.id, rotation.retired),
       }),
     );
-    for (const o of scheduleOverrides(team, rotation)) {
+    for (const o of scheduleOverridesWithHolidays(org, team, rotation, now)) {
       const inputs: DdOverrideInputs = {
         scheduleId: ref(scheduleName),
         start: isoInZone(o.start, zone),

@@ -10,7 +10,8 @@ import { dailyWindow, weekdaySpans } from '../../render/coverage-shapes';
 import { compact, ref, type DesiredResource, type Value } from '../../render/desired';
 import { names } from '../../render/names';
 import { layersAnchoredAtStart } from '../../render/rotation-layers';
-import { emailOf, keptFrom, scheduleOverrides, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
+import { emailOf, keptFrom, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
+import { scheduleOverridesWithHolidays } from '../../render/holiday-overrides';
 import { squadPolicy, stepDelays, stepTargets } from '../../render/squad-routing';
 import { resourceOf } from '../descriptor';
 import { promiseRules } from './promise-routing';
@@ -75,7 +76,7 @@ function spansOf(coverage: Parameters<typeof weekdaySpans>[0]): Value[] {
   }));
 }
 
-export function renderOpsgenieSquad(org: Organisation, team: Squad): DesiredResource[] {
+export function renderOpsgenieSquad(org: Organisation, team: Squad, now: number): DesiredResource[] {
   const out: DesiredResource[] = [];
   const squad = team.id;
   const teamName = names.team(team.id);
@@ -127,7 +128,7 @@ export function renderOpsgenieSquad(org: Organisation, team: Squad): DesiredReso
         }),
       );
     }
-    for (const o of scheduleOverrides(team, rotation)) {
+    for (const o of scheduleOverridesWithHolidays(org, team, rotation, now)) {
       out.push(
         resourceOf(OPSGENIE.override, {
           name: o.name,

@@ -10,7 +10,8 @@ import { dailyWindow, fixedTimePerDay, hhmmss, wrappedIntervals } from '../../re
 import { compact, ref, type DesiredResource, type Value } from '../../render/desired';
 import { names } from '../../render/names';
 import { rotationLayers } from '../../render/rotation-layers';
-import { keptFrom, scheduleOverrides, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
+import { keptFrom, scheduleRef, squadMembers, titles, userLookup } from '../../render/squad-parts';
+import { scheduleOverridesWithHolidays } from '../../render/holiday-overrides';
 import { squadPolicy, stepDelays, stepTargets } from '../../render/squad-routing';
 import { lookUp, resourceOf } from '../descriptor';
 import { promiseUrgencyInputs } from './promise';
@@ -122,7 +123,7 @@ export function renderPagerDutySquad(org: Organisation, team: Squad, options: Pa
         ...keptFrom(team, 'rotation', rotation.id, rotation.retired),
       }),
     );
-    for (const o of scheduleOverrides(team, rotation)) {
+    for (const o of scheduleOverridesWithHolidays(org, team, rotation, options.now)) {
       out.push(
         resourceOf(PAGERDUTY.override, {
           name: o.name,

@@ -37,7 +37,14 @@ export function describeWindows(w: WeeklyWindows): string {
   }
   const list = order.map((key) => `${dayList(groups.get(key) ?? [])} ${key}`);
   const label = w.kind === 'custom' ? '' : `${w.kind.replace('-', ' ')}, `;
-  return `${label}${list.join('; ')}`;
+  const holidays = !w.holidays?.offHours
+    ? ''
+    : w.kind === 'business-hours'
+      ? ', not on public holidays'
+      : w.kind === 'off-hours'
+        ? ', and public holidays'
+        : '';
+  return `${label}${list.join('; ')}${holidays}`;
 }
 
 function dayList(days: number[]): string {

@@ -89,6 +89,16 @@ export const BACKEND_CODES = codeGroup(
       summary:
         "a paging alert naming an escalation policy other than the ones its squad's routing uses: Datadog On-Call picks the policy by the team routing rules only",
     },
+    'backend/holiday-nobody': {
+      severity: 'error',
+      summary:
+        'with `holidays.offHours`, a rotation nobody covers on a public holiday while its schedule would page someone: overrides name a person, and no backend has dated restrictions',
+    },
+    'backend/holiday-routing': {
+      severity: 'error',
+      summary:
+        'with `holidays.offHours`, a public holiday routed to another escalation policy or urgency than the weekly routing the backend has then: no backend has dated routing rules',
+    },
     'backend/datadog-email-intake': {
       severity: 'error',
       summary: '`intake.email` in a squad on a Datadog On-Call stack: the provider has no e-mail intake to create',

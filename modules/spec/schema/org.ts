@@ -21,13 +21,37 @@ const person: JsonSchema = {
 };
 
 const holiday: JsonSchema = {
-  description: 'a public holiday: reported for compensation, on-call coverage is unchanged',
+  description: 'a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on',
   type: 'object',
   additionalProperties: false,
   required: ['date', 'name'],
   properties: {
     date: { $ref: '#/$defs/date', description: 'the day' },
     name: { $ref: '#/$defs/text', description: 'its name' },
+  },
+};
+
+const holidayCalendar: JsonSchema = {
+  description: "the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones",
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    country: {
+      type: 'string',
+      minLength: 1,
+      description: 'ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year',
+    },
+    region: {
+      type: 'string',
+      minLength: 1,
+      description: "the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too",
+    },
+    extra: { description: 'more holidays, by date', type: 'array', items: { $ref: '#/$defs/holiday' } },
+    offHours: {
+      type: 'boolean',
+      description:
+        'public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported',
+    },
   },
 };
 
@@ -130,7 +154,10 @@ export const orgSchema = schemaDocument(
         additionalProperties: { $ref: '#/$defs/person' },
         minProperties: 1,
       },
-      holidays: { description: 'public holidays', type: 'array', items: { $ref: '#/$defs/holiday' } },
+      holidays: {
+        description: 'public holidays: a list of dated holidays, or a country (and region) with `extra` dates and `offHours`',
+        anyOf: [{ type: 'array', items: { $ref: '#/$defs/holiday' } }, { $ref: '#/$defs/holidayCalendar' }],
+      },
       statusPage: {
         description: 'the customer-facing status page: one component per service with a `statusPage` name',
         type: 'object',
@@ -150,5 +177,5 @@ export const orgSchema = schemaDocument(
       fairness,
     },
   },
-  { person, holiday, ...NOTIFY_DEFS },
+  { person, holiday, holidayCalendar, ...NOTIFY_DEFS },
 );
