@@ -170,7 +170,7 @@ const EXAMPLES: Record<string, { without: Squad; with: Squad; beyond?: Squad; or
   notify: {
     without: BASE,
     with: BASE,
-    org: {
+    withOrg: {
       ...ORG,
       people: { ...ORG.people, ana: { ...ORG.people.ana, notify: { high: ['call', 'sms', { email: '5m' }], low: ['email'] } } },
     },
