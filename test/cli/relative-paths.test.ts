@@ -30,7 +30,10 @@ describe('paths in problems', () => {
   );
 
   it('stay as given outside the working directory', async () => {
-    const run = await runCli(['validate', '--format', 'github', '--teams', join(repo, 'teams')], mkdtempSync(join(tmpdir(), 'oncall-elsewhere-')));
+    const run = await runCli(
+      ['validate', '--format', 'github', '--teams', join(repo, 'teams')],
+      mkdtempSync(join(tmpdir(), 'oncall-elsewhere-')),
+    );
     expect(run.stdout).toContain(`file=${join(repo, 'teams', 'payments', 'team.yaml')}`);
   });
 });
