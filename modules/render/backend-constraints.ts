@@ -11,6 +11,7 @@ import { rotationsOutsideStack } from './stack-rotations';
 import type { Backend } from './desired';
 import { at, type AddProblem } from './limit-problems';
 import { notifyLimits } from './notify-limits';
+import { holidayPromiseLimits } from './holiday-promise-limits';
 import { positionAt } from '../spec/yaml-document';
 import { didYouMean, suggestionField } from '../core/suggest';
 
@@ -45,6 +46,7 @@ export function backendProblems(org: Organisation, stacks: readonly StackSpec[])
       refusals(org, team, stack.backend, label, add);
       rotationsOutsideStack(org, stack, team, add);
       backend.constraints(org, team, label, add);
+      holidayPromiseLimits(org, team, label, add);
     }
     notifyLimits(org, stack, label, add);
     datadogSite(org, stack, add);

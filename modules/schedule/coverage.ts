@@ -4,7 +4,8 @@
  * business hours and is off hours all day, for every reader of windows: coverage, routing, promises, the router.
  */
 import { MINUTES_PER_WEEK, type WeeklyWindows } from '../model/types';
-import { instantOf, isoDateOfLocal, localDateMinute, localMinute, weekdayOfLocal } from '../core/local-time';
+import { HOUR, instantOf, isoDateOfLocal, localDateMinute, localMinute, MINUTE, weekdayOfLocal } from '../core/local-time';
+import { offsetMinutes } from '../core/zone-offsets';
 import { subtract, union, type Interval } from '../core/intervals';
 import { holidayOn, holidaysBetween } from '../model/holiday-calendar';
 
@@ -26,16 +27,51 @@ function weeklyIntervals(zone: string, windows: WeeklyWindows, from: number, to:
   const out: Array<[number, number]> = [];
   while (instantOf(zone, weekStart) < to) {
     for (const [s, e] of windows.intervals) {
-      const start = Math.max(instantOf(zone, weekStart + s), from);
-      const end = Math.min(instantOf(zone, weekStart + e), to);
-      if (end <= start) continue;
-      const last = out[out.length - 1];
-      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-      else out.push([start, end]);
+      for (const [a, b] of wallClockSpan(zone, weekStart + s, weekStart + e)) {
+        const start = Math.max(a, from);
+        const end = Math.min(b, to);
+        if (end <= start) continue;
+        const last = out[out.length - 1];
+        if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+        else out.push([start, end]);
+      }
     }
     weekStart += MINUTES_PER_WEEK;
   }
   return out;
+}
+
+/**
+ * Every instant whose wall clock reads a minute in [s, e) (local minutes), as `isCovered` and the backends read
+ * a window: across the autumn change a window ending in the repeated hour holds both its occurrences (01:00–02:30
+ * on the night 03:00 becomes 02:00 covers 01:00–02:30, then 02:00–02:30 again), and across the spring change it
+ * starts when the clock jumps past a skipped start. Without a change of offset near the window, one interval.
+ */
+function wallClockSpan(zone: string, s: number, e: number): Interval[] {
+  const start = instantOf(zone, s);
+  const end = instantOf(zone, e);
+  // Clock changes are months apart: the same offset from the start to three hours past the end means none between.
+  const before = offsetMinutes(zone, start - 3 * HOUR);
+  const after = offsetMinutes(zone, end + 3 * HOUR);
+  if (before === after) return end > start ? [[start, end]] : [];
+  // The instant the offset changes, to the minute, then the window on each side at that side's offset.
+  let lo = start - 3 * HOUR;
+  let hi = end + 3 * HOUR;
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (offsetMinutes(zone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  const pieces: Interval[] = [];
+  for (const [a, b, offset] of [
+    [start - 3 * HOUR, hi, before],
+    [hi, end + 3 * HOUR, after],
+  ] as const) {
+    const from = Math.max(a, (s - offset) * MINUTE);
+    const to = Math.min(b, (e - offset) * MINUTE);
+    if (from < to) pieces.push([from, to]);
+  }
+  return union(pieces);
 }
 
 /** The holidays of [from, to) as whole local days of `zone`, clipped, when the windows follow holidays. */

@@ -129,6 +129,14 @@ describe('Opsgenie', () => {
     expect(warning?.severity).toBe('warning');
     expect(warning?.line).toBe(lineOf('org.yaml', 'low: [{ email: 0m }', SRE));
   });
+
+  it('warns once for a `defaults.notify` everyone inherits, naming them all', () => {
+    const tree = withEdit('org.yaml', 'defaults:\n', 'defaults:\n  notify: { high: [call], low: [email] }\n');
+    const warnings = stackProblems(tree, 'opsgenie').filter((p) => p.code === 'backend/opsgenie-notify-low');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.line).toBe(lineOf('org.yaml', 'notify: { high: [call], low: [email] }', tree));
+    for (const person of ['alice', 'hugo', 'emma', 'manon']) expect(warnings[0]!.message).toContain(`\`${person}\``);
+  });
 });
 
 describe('Datadog On-Call', () => {

@@ -9,6 +9,11 @@ import { ROOT, runCli } from '../helpers';
 
 const EXAMPLES = join(ROOT, 'examples');
 const NOW = { ONCALL_NOW: '2026-12-01T12:00:00+01:00' };
+/**
+ * Warnings an example shows on purpose. The HNO contract pages nobody by day: PagerDuty has no urgency for that,
+ * so it pages at low urgency there, and says so.
+ */
+const EXPECTED_WARNINGS: Record<string, string[]> = { 'managed-services': ['backend/pagerduty-outside-coverage'] };
 const examples = readdirSync(EXAMPLES, { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name);
@@ -19,9 +24,10 @@ describe.each(examples)('examples/%s', (example) => {
     .filter((f) => /^Pulumi\..+\.yaml$/.test(f))
     .map((f) => f.slice('Pulumi.'.length, -'.yaml'.length));
 
-  it('validates without errors or warnings', async () => {
+  it('validates without errors, and without warnings but those it documents', async () => {
     const run = await runCli(['validate', '--format', 'json'], dir, NOW);
-    expect(JSON.parse(run.stdout)).toEqual({ problems: [] });
+    const problems = (JSON.parse(run.stdout) as { problems: { code: string }[] }).problems;
+    expect(problems.map((p) => p.code)).toEqual(EXPECTED_WARNINGS[example] ?? []);
     expect(run.code).toBe(0);
   });
 

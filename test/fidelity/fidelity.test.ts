@@ -6,53 +6,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
-import type { Organisation, Rotation } from '../../modules/model/types';
-import type { Backend, DesiredState } from '../../modules/render/desired';
-import { names } from '../../modules/render/names';
+import type { Rotation } from '../../modules/model/types';
+import type { Backend } from '../../modules/render/desired';
 import { renderStack } from '../../modules/render/stack';
-import { clockFor, shiftAt, shiftsOverlapping } from '../../modules/schedule/shifts';
-import { handoffAt, turnsBetween } from '../../modules/schedule/turns';
+import { clockFor } from '../../modules/schedule/shifts';
+import { handoffAt } from '../../modules/schedule/turns';
 import { caseArb, organisationAround } from '../arbitraries';
 import { observesDst } from '../../modules/model/zones';
 import { fixtureTree, withEdit, NOW } from '../helpers';
-import { datadogOnCall } from './datadog';
-import { opsgenieOnCall } from './opsgenie';
+import { instants, mismatches } from './compare';
+import { INTERPRETERS } from './holiday-paging';
 import { pagerdutyOnCall } from './pagerduty';
 import { DST_AND_HANDOFF_SWAPS, withSwaps } from '../swaps/trees';
 
-const INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, schedule: string, instant: number) => string | null> = {
-  pagerduty: pagerdutyOnCall,
-  opsgenie: opsgenieOnCall,
-  datadog: datadogOnCall,
-};
-const BACKENDS = Object.keys(INTERPRETERS) as Backend[];
-const MINUTE = 60_000;
-
-/**
- * Instants worth checking: a minute either side of every edge the engine knows (handoffs, overrides, swaps and the
- * coverage windows' edges, all of which start or end a shift), and every `stepMinutes` between them, so that an
- * edge the backend places where the engine has none is found too.
- */
-function instants(rotation: Rotation, from: number, to: number, stepMinutes: number): number[] {
-  const out: number[] = [];
-  for (let t = from; t < to; t += stepMinutes * MINUTE) out.push(t);
-  for (const turn of turnsBetween(clockFor(rotation), from, to)) out.push(turn.start - MINUTE, turn.start);
-  for (const o of rotation.overrides) out.push(o.start - MINUTE, o.start, o.end - MINUTE, o.end);
-  for (const shift of shiftsOverlapping(rotation, from, to)) out.push(shift.start - MINUTE, shift.start, shift.end - MINUTE, shift.end);
-  return out.filter((t) => t >= from && t < to);
-}
-
-function mismatches(org: Organisation, state: DesiredState, backend: Backend, rotation: Rotation, times: number[]): string[] {
-  const schedule = names.schedule(rotation.squad, rotation.id);
-  const out: string[] = [];
-  for (const t of times) {
-    const engine = shiftAt(rotation, t)?.person ?? null;
-    const backendSays = INTERPRETERS[backend](org, state, schedule, t);
-    if (engine !== backendSays) out.push(`${new Date(t).toISOString()} ${rotation.key}: engine ${engine}, ${backend} ${backendSays}`);
-    if (out.length > 5) break;
-  }
-  return out;
-}
+const BACKENDS: Backend[] = ['pagerduty', 'opsgenie', 'datadog'];
 
 describe('fidelity with the example organisation over 52 weeks', () => {
   const org = loadOrganisation(fixtureTree()).organisation!;

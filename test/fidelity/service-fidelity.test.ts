@@ -10,10 +10,9 @@ import { analyse } from '../../modules/pipeline';
 import type { Organisation, Service } from '../../modules/model/types';
 import type { Backend, DesiredState } from '../../modules/render/desired';
 import { renderStack } from '../../modules/render/stack';
-import { servicePageAt } from '../../modules/schedule/service-paging';
 import { parseStackFile } from '../../modules/spec/stacks';
 import { MSP, promisesTree } from '../promises/tree';
-import { datadogPaged, opsgeniePaged, pagerdutyPaged, type Paged } from './service-routing';
+import { datadogPaged, expectedPaged, opsgeniePaged, pagerdutyPaged, type Paged } from './service-routing';
 
 const INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, service: Service, instant: number) => Paged> = {
   pagerduty: pagerdutyPaged,
@@ -37,22 +36,6 @@ function instants(from: number, weeks: number): number[] {
   return out;
 }
 
-/**
- * What the engine says each backend must do. Two differences are by design, and `validate` says so for the stack:
- * PagerDuty has no urgency that pages nobody (`outsideCoverage: none` pages at low urgency, a warning), and Opsgenie
- * has no urgency at all (a page is high; `outsideCoverage: low` is refused, so such services are not compared).
- */
-function expected(org: Organisation, backend: Backend, service: Service, t: number): Paged {
-  const promise = service.promise;
-  const asRendered =
-    backend === 'pagerduty' && promise && promise.outsideCoverage === 'none'
-      ? { ...service, promise: { ...promise, outsideCoverage: 'low' as const } }
-      : service;
-  const page = servicePageAt(org, asRendered, t);
-  const urgency = backend === 'opsgenie' && page.urgency !== null ? 'high' : page.urgency;
-  return { urgency, first: [...page.first].sort() };
-}
-
 function check(backend: Backend, text = MSP, weeks = 52) {
   const stackFile = parseStackFile(
     'stacks/Pulumi.promises.yaml',
@@ -71,7 +54,7 @@ function check(backend: Backend, text = MSP, weeks = 52) {
   for (const t of instants(from, weeks)) {
     {
       for (const service of services) {
-        const engine = expected(org, backend, service, t);
+        const engine = expectedPaged(org, backend, service, t);
         const backendSays = INTERPRETERS[backend](org, state, service, t);
         seen.add(`${service.id} ${engine.urgency} ${engine.first.join('+')}`);
         if (JSON.stringify(engine) !== JSON.stringify(backendSays) && mismatches.length < 6)

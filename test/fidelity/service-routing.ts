@@ -12,8 +12,9 @@
  * In each, the policy's first step is resolved to people through the schedule interpreters.
  */
 import { DateTime } from 'luxon';
+import { servicePageAt } from '../../modules/schedule/service-paging';
 import type { Organisation, Service } from '../../modules/model/types';
-import { isRef, type DesiredState, type Value } from '../../modules/render/desired';
+import { isRef, type Backend, type DesiredState, type Value } from '../../modules/render/desired';
 import { DD } from '../../modules/backends/datadog-oncall/resources';
 import { OG } from '../../modules/backends/opsgenie/resources';
 import { PD } from '../../modules/backends/pagerduty/resources';
@@ -136,4 +137,20 @@ export function datadogPaged(org: Organisation, state: DesiredState, service: Se
     return { urgency: rule.urgency ?? 'high', first: sorted(people) };
   }
   return NOBODY;
+}
+
+/**
+ * What the engine says each backend must do. Two differences are by design, and `validate` says so for the stack:
+ * PagerDuty has no urgency that pages nobody (`outsideCoverage: none` pages at low urgency, a warning), and Opsgenie
+ * has no urgency at all (a page is high; `outsideCoverage: low` is refused, so such services are not compared).
+ */
+export function expectedPaged(org: Organisation, backend: Backend, service: Service, t: number): Paged {
+  const promise = service.promise;
+  const asRendered =
+    backend === 'pagerduty' && promise && promise.outsideCoverage === 'none'
+      ? { ...service, promise: { ...promise, outsideCoverage: 'low' as const } }
+      : service;
+  const page = servicePageAt(org, asRendered, t);
+  const urgency = backend === 'opsgenie' && page.urgency !== null ? 'high' : page.urgency;
+  return { urgency, first: [...page.first].sort() };
 }

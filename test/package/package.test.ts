@@ -17,7 +17,7 @@ beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'oncall-pack-'));
   // `npm test` builds first; --ignore-scripts keeps `prepare` from building again.
   const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', ROOT, '--ignore-scripts', '--json', '--pack-destination', out], { cwd: out, encoding: 'utf8' }),
   ) as { filename: string; files: { path: string }[] }[];
   files = packed!.files.map((f) => f.path);
   app = join(out, 'app');

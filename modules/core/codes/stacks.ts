@@ -99,6 +99,11 @@ export const BACKEND_CODES = codeGroup(
       summary:
         'with `holidays.offHours`, a public holiday routed to another escalation policy or urgency than the weekly routing the backend has then: no backend has dated routing rules',
     },
+    'backend/holiday-promise': {
+      severity: 'error',
+      summary:
+        'with `holidays.offHours`, a service promising business or off hours: on a public holiday its pages would change policy or urgency, and no backend has dated routing rules',
+    },
     'backend/datadog-email-intake': {
       severity: 'error',
       summary: '`intake.email` in a squad on a Datadog On-Call stack: the provider has no e-mail intake to create',
