@@ -15,7 +15,9 @@ const OFF_HOURS = (tree: SourceTree) =>
 
 function refusals(tree: SourceTree, backend: string) {
   const file = parseStackFile('stacks/Pulumi.t.yaml', 't', `config:\n  oncall:backend: ${backend}\n`);
-  return analyse(tree, NOW, { stacks: [file.stack!], problems: file.problems }).problems.filter((p) => p.code === 'backend/holiday-promise');
+  return analyse(tree, NOW, { stacks: [file.stack!], problems: file.problems }).problems.filter(
+    (p) => p.code === 'backend/holiday-promise',
+  );
 }
 
 describe.each(['pagerduty', 'opsgenie', 'datadog'])('%s', (backend) => {
