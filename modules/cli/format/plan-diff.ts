@@ -1,7 +1,8 @@
 /** `oncall plan --base`: what a pull request changes, for a terminal, for CI (json) and as a PR comment. */
 import type { Blocked } from '../../render/deletion-guard';
 import type { StateDiff } from '../../render/diff';
-import type { DesiredResource, Value } from '../../render/desired';
+import type { DesiredResource } from '../../render/desired';
+import { shownValue, valueChanges } from './value-changes';
 import type { RotationChange } from '../../schedule/week-compare';
 import { shortType } from './plan';
 
@@ -17,10 +18,6 @@ export interface PlanDiff {
 
 const brief = (r: DesiredResource) => ({ type: r.type, name: r.name });
 const people = (list: readonly string[]) => (list.length ? list.join(' + ') : 'nobody');
-const short = (v: Value | undefined) => {
-  const text = JSON.stringify(v) ?? '—';
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-};
 
 export function planDiffJson(p: PlanDiff): string {
   return JSON.stringify(
@@ -78,7 +75,9 @@ export function planDiffText(p: PlanDiff): string {
     'Update',
     p.diff.update.flatMap((u) => [
       `~ ${shortType(u.resource.type)} ${u.resource.name}`,
-      ...u.changes.map((c) => `    ${c.input}: ${short(c.before)} → ${short(c.after)}`),
+      ...u.changes.flatMap((c) =>
+        valueChanges(c.input, c.before, c.after).map((v) => `    ${v.path}: ${shownValue(v.before)} → ${shownValue(v.after)}`),
+      ),
     ]),
   );
   section(
