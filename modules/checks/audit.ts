@@ -5,7 +5,7 @@
  */
 import type { Organisation, Squad } from '../model/types';
 import { squadCoverage } from '../schedule/coverage-checks';
-import { DAY, localMinute, weekdayOfLocal } from '../core/local-time';
+import { DAY, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
 import { squadLoad, type PersonLoad } from '../schedule/load';
 import { MANAGED_TAG } from '../render/alerts/naming';
 import { readiness } from './index';
@@ -44,6 +44,24 @@ export interface SquadAudit {
   readonly managedSharePercent: number | null;
   /** Hour of the week (0 = Monday 00:00, organisation's zone) → share of it covered, or null when not promised. */
   readonly heat: Array<number | null>;
+  /** The same, week by week: when a gap happens, not only how often an hour of the week has one. */
+  readonly byWeek: WeekHeat[];
+  /** Promised hours with nobody on call, with their dates (organisation's zone), merged across rotations. */
+  readonly gaps: AuditGap[];
+}
+
+export interface WeekHeat {
+  /** ISO date of the week's Monday. */
+  readonly week: string;
+  readonly heat: Array<number | null>;
+}
+
+export interface AuditGap {
+  /** Local date-times, `YYYY-MM-DD HH:MM`, in the organisation's zone. */
+  readonly start: string;
+  readonly end: string;
+  readonly hours: number;
+  readonly rotations: string[];
 }
 
 export interface PolicyAudit {
@@ -86,6 +104,59 @@ function heatMap(
   for (const [s, e] of promised) sample(promisedMin, s, e);
   for (const g of gaps) sample(gapMin, g.start, g.end);
   return promisedMin.map((p, i) => (p === 0 ? null : Math.max(0, Math.round(((p - (gapMin[i] ?? 0)) / p) * 100) / 100)));
+}
+
+/** The heat map of each week (Monday 00:00 in the organisation's zone) that [from, to) touches. */
+function heatByWeek(
+  org: Organisation,
+  promised: ReadonlyArray<readonly [number, number]>,
+  gaps: ReadonlyArray<{ start: number; end: number }>,
+  from: number,
+  to: number,
+): WeekHeat[] {
+  const local = localMinute(org.timezone, from);
+  let monday = Math.floor(local / 1440) * 1440 - (weekdayOfLocal(local) - 1) * 1440;
+  const out: WeekHeat[] = [];
+  for (; instantOf(org.timezone, monday) < to; monday += 7 * 1440) {
+    const start = Math.max(from, instantOf(org.timezone, monday));
+    const end = Math.min(to, instantOf(org.timezone, monday + 7 * 1440));
+    const clip = (s: number, e: number): [number, number] | undefined =>
+      Math.min(e, end) > Math.max(s, start) ? [Math.max(s, start), Math.min(e, end)] : undefined;
+    const inWeek = promised.flatMap(([s, e]) => {
+      const c = clip(s, e);
+      return c ? [c] : [];
+    });
+    const holes = gaps.flatMap((g) => {
+      const c = clip(g.start, g.end);
+      return c ? [{ start: c[0], end: c[1] }] : [];
+    });
+    out.push({ week: isoDateOfLocal(monday), heat: heatMap(org, inWeek, holes) });
+  }
+  return out;
+}
+
+/** Gaps merged across rotations (primary and secondary missing at once is one gap), with their dates. */
+function datedGaps(org: Organisation, gaps: ReadonlyArray<{ start: number; end: number; rotation: string }>): AuditGap[] {
+  const sorted = [...gaps].sort((a, b) => a.start - b.start);
+  const merged: Array<{ start: number; end: number; rotations: Set<string> }> = [];
+  for (const g of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && g.start <= last.end) {
+      last.end = Math.max(last.end, g.end);
+      last.rotations.add(g.rotation);
+    } else merged.push({ start: g.start, end: g.end, rotations: new Set([g.rotation]) });
+  }
+  const at = (t: number) => {
+    const m = localMinute(org.timezone, t);
+    const hhmm = ((m % 1440) + 1440) % 1440;
+    return `${isoDateOfLocal(m)} ${String(Math.floor(hhmm / 60)).padStart(2, '0')}:${String(hhmm % 60).padStart(2, '0')}`;
+  };
+  return merged.map((g) => ({
+    start: at(g.start),
+    end: at(g.end),
+    hours: Math.round(((g.end - g.start) / 3_600_000) * 10) / 10,
+    rotations: [...g.rotations].sort(),
+  }));
 }
 
 function squadAudit(
@@ -146,6 +217,8 @@ function squadAudit(
     unmanagedMonitorNames: unmanaged ? unmanaged.map((m) => m.name) : null,
     managedSharePercent: own ? pct(own.length - (unmanaged?.length ?? 0), own.length) : null,
     heat: heatMap(org, promised, gaps),
+    byWeek: heatByWeek(org, promised, gaps, from, to),
+    gaps: datedGaps(org, gaps),
   };
 }
 

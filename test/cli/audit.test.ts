@@ -66,8 +66,24 @@ describe('oncall audit', () => {
     expect(platform.heat[8]).toBe(0.63); // Monday 08:00–09:00: 3 of the 8 fall before the rotations start
     expect(platform.heat[9]).toBe(0.75); // from the 09:00 handoff: 2 of 8 weeks
     expect(Math.min(...platform.heat)).toBeGreaterThan(0.6);
+    // Week by week, the gap shows when it happens: two whole weeks with nobody, then covered.
+    const week = (monday: string) => platform.byWeek.find((w: any) => w.week === monday).heat as Array<number | null>;
+    expect(week('2026-11-23').every((h) => h === 0)).toBe(true);
+    expect(week('2026-11-30').every((h) => h === 0)).toBe(true);
+    expect(week('2026-12-07').slice(0, 9)).toEqual(new Array(9).fill(0));
+    expect(
+      week('2026-12-07')
+        .slice(9)
+        .every((h) => h === 1),
+    ).toBe(true);
+    expect(week('2026-12-14').every((h) => h === 1)).toBe(true);
+    expect(platform.gaps).toEqual([{ start: '2026-11-22 12:00', end: '2026-12-07 09:00', hours: 357, rotations: ['primary'] }]);
     const html = (await runCli(['audit', '--teams', dir, '--format', 'html'], undefined, NOW)).stdout;
-    expect(html).toContain('fill="#f59e0b"><title>platform, Mon 10:00: 75% covered</title>');
+    expect(html).toContain('fill="#dc2626"><title>platform, week of 2026-11-30, Wed 12:00: 0% covered</title>');
+    expect(html).toContain('fill="#16a34a"><title>platform, week of 2026-12-07, Mon 10:00: 100% covered</title>');
+    expect(html).toContain('<li>platform: 2026-11-22 12:00 → 2026-12-07 09:00 (357 h, primary)</li>');
+    const text = (await runCli(['audit', '--teams', dir], undefined, NOW)).stdout;
+    expect(text).toContain('    gap 2026-11-22 12:00 → 2026-12-07 09:00 (357 h, primary)');
   });
 
   it('measures each escalation policy against its own response target', async () => {
@@ -200,11 +216,13 @@ describe('oncall audit', () => {
     );
   });
 
-  it('html is one self-contained page with a heat map (168 hours × squad) and a load chart', async () => {
+  it('html is one self-contained page with a heat map (168 hours × week × squad) and a load chart', async () => {
     const html = (await audit('--format', 'html')).stdout;
+    const weeks = (JSON.parse((await audit('--format', 'json')).stdout).teams as any[]).reduce((n, t) => n + t.byWeek.length, 0);
+    expect(weeks).toBe(9 * 3); // from Sunday 2026-11-22 12:00, 8 weeks touch 9 Monday-weeks
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/(src|href)="https?:/);
-    expect((html.match(/<rect class="hour"/g) ?? []).length).toBe(168 * 3);
+    expect((html.match(/<rect class="hour"/g) ?? []).length).toBe(168 * weeks);
     expect((html.match(/<rect class="bar"/g) ?? []).length).toBe(10);
   });
 
@@ -233,7 +251,7 @@ describe('oncall audit', () => {
     });
     expect(dom).toContain('<svg id="heat-map"');
     expect(dom).toContain('<svg id="load-chart"');
-    expect((dom.match(/class="hour"/g) ?? []).length).toBe(504);
+    expect((dom.match(/class="hour"/g) ?? []).length).toBe(168 * 9 * 3);
     execFileSync('/usr/bin/chromium', [...flags, '--window-size=1300,900', `--screenshot=${join(dir, 'audit.png')}`, `file://${page}`], {
       timeout: 60_000,
       stdio: 'ignore',

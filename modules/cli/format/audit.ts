@@ -1,5 +1,5 @@
 /** `oncall audit` output: text, json, markdown, and one self-contained HTML page with a heat map and a chart. */
-import type { Audit, SquadAudit } from '../../checks/audit';
+import type { Audit, AuditGap, SquadAudit } from '../../checks/audit';
 
 export const AUDIT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -37,7 +37,9 @@ export function auditText(a: Audit): string {
     );
     if (t.servicesWithoutPagingAlert.length) out.push(`  no paging alert: ${t.servicesWithoutPagingAlert.join(', ')}`);
     if (t.servicesWithoutSyntheticCheck.length) out.push(`  no synthetic check: ${t.servicesWithoutSyntheticCheck.join(', ')}`);
-    out.push(`  promised hours covered: ${t.coveragePercent}%`, `  escalation: ${escalation(t)}`, `  load: ${loadLine(t)}`);
+    out.push(`  promised hours covered: ${t.coveragePercent}%`);
+    for (const g of t.gaps) out.push(`    gap ${gapLine(g)}`);
+    out.push(`  escalation: ${escalation(t)}`, `  load: ${loadLine(t)}`);
     if (t.unmanagedMonitors !== null)
       out.push(`  monitors not managed as code: ${t.unmanagedMonitors} (managed ${t.managedSharePercent}%)`);
   }
@@ -61,6 +63,11 @@ export function auditMarkdown(a: Audit): string {
     '',
     ...a.teams.map((t) => `- ${t.team}: ${loadLine(t)}`),
   ];
+  const withGaps = a.teams.filter((t) => t.gaps.length > 0);
+  if (withGaps.length) {
+    out.push('', '**Promised hours with nobody on call**', '');
+    for (const t of withGaps) out.push(`- ${t.team}: ${t.gaps.map(gapLine).join('; ')}`);
+  }
   return out.join('\n');
 }
 
@@ -74,28 +81,44 @@ function color(v: number | null): string {
   return '#dc2626';
 }
 
+/** One strip per week (168 hours, Monday first) under each squad: when the gaps happen, week by week. */
 function heatSvg(a: Audit): string {
   const cell = 6;
-  const left = 110;
+  const strip = 9;
+  const left = 190;
   const top = 24;
   const width = left + 168 * cell + 10;
-  const height = top + a.teams.length * (cell * 3 + 4) + 10;
+  const rows = a.teams.reduce((n, t) => n + 1 + t.byWeek.length, 0);
+  const height = top + rows * strip + a.teams.length * 8 + 10;
   const parts = [
-    `<svg id="heat-map" role="img" aria-label="Coverage by hour of the week and squad" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<svg id="heat-map" role="img" aria-label="Coverage of promised hours, hour by hour, week by week, per squad" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
   ];
   DAYS.forEach((d, i) => parts.push(`<text x="${left + i * 24 * cell + 2}" y="14" font-size="11">${d}</text>`));
-  a.teams.forEach((t, row) => {
-    const y = top + row * (cell * 3 + 4);
-    parts.push(`<text x="0" y="${y + cell * 2}" font-size="12">${esc(t.team)}</text>`);
-    t.heat.forEach((v, hour) => {
-      const label = `${t.team}, ${DAYS[Math.floor(hour / 24)]} ${String(hour % 24).padStart(2, '0')}:00: ${v === null ? 'not promised' : `${Math.round(v * 100)}% covered`}`;
-      parts.push(
-        `<rect class="hour" x="${left + hour * cell}" y="${y}" width="${cell - 1}" height="${cell * 3}" fill="${color(v)}"><title>${esc(label)}</title></rect>`,
-      );
-    });
-  });
+  let y = top;
+  for (const t of a.teams) {
+    parts.push(`<text x="0" y="${y + strip - 1}" font-size="12" font-weight="bold">${esc(t.team)}</text>`);
+    y += strip;
+    for (const w of t.byWeek) {
+      parts.push(`<text x="12" y="${y + strip - 2}" font-size="10">week of ${w.week}</text>`);
+      w.heat.forEach((v, hour) => {
+        const label = `${t.team}, week of ${w.week}, ${DAYS[Math.floor(hour / 24)]} ${String(hour % 24).padStart(2, '0')}:00: ${v === null ? 'not promised' : `${Math.round(v * 100)}% covered`}`;
+        parts.push(
+          `<rect class="hour" x="${left + hour * cell}" y="${y}" width="${cell - 1}" height="${strip - 1}" fill="${color(v)}"><title>${esc(label)}</title></rect>`,
+        );
+      });
+      y += strip;
+    }
+    y += 8;
+  }
   parts.push('</svg>');
   return parts.join('');
+}
+
+function gapList(a: Audit): string {
+  const items = a.teams.flatMap((t) => t.gaps.map((g) => `<li>${esc(t.team)}: ${esc(gapLine(g))}</li>`));
+  return items.length
+    ? `<h3>Promised hours with nobody on call</h3>\n<ul id="gaps">\n${items.join('\n')}\n</ul>`
+    : '<p id="gaps">No gap: every promised hour has someone on call.</p>';
 }
 
 function loadSvg(a: Audit): string {
@@ -147,12 +170,17 @@ td, th { border: 1px solid #d1d5db; padding: 4px 8px; text-align: left; font-siz
 <tr><th>squad</th><th>alerts</th><th>with runbook</th><th>passing readiness</th><th>covered</th><th>escalation</th><th>services missing a paging alert or check</th><th>unmanaged monitors</th></tr>
 ${table}
 </table>
-<h2>Coverage of promised hours, by hour of the week</h2>
+<h2>Coverage of promised hours, week by week</h2>
 <p class="legend"><span style="background:#16a34a"></span>covered<span style="background:#f59e0b"></span>partly<span style="background:#dc2626"></span>gaps<span style="background:#e5e7eb"></span>not promised</p>
 ${heatSvg(a)}
+${gapList(a)}
 <h2>On-call load per person</h2>
 ${loadSvg(a)}
 </body>
 </html>
 `;
+}
+
+function gapLine(g: AuditGap): string {
+  return `${g.start} → ${g.end} (${g.hours} h, ${g.rotations.join(', ')})`;
 }
