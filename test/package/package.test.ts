@@ -4,7 +4,7 @@
  * declarations, through its `exports`) and from JavaScript, registering two organisations under Pulumi mocks.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,12 @@ beforeAll(() => {
     if (entry.startsWith('@')) {
       mkdirSync(join(app, 'node_modules', entry), { recursive: true });
       for (const scoped of readdirSync(join(ROOT, 'node_modules', entry))) {
-        symlinkSync(join(ROOT, 'node_modules', entry, scoped), join(app, 'node_modules', entry, scoped));
+        const source = join(ROOT, 'node_modules', entry, scoped);
+        const target = join(app, 'node_modules', entry, scoped);
+        // The SDK is copied, not linked: it looks packages up from where it sits (serializing a dynamic provider
+        // needs this package to export the provider's module path), and a link would make it look from ours.
+        if (`${entry}/${scoped}` === '@pulumi/pulumi') cpSync(source, target, { recursive: true, dereference: true });
+        else symlinkSync(source, target);
       }
     } else symlinkSync(join(ROOT, 'node_modules', entry), join(app, 'node_modules', entry));
   }
