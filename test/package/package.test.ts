@@ -117,6 +117,23 @@ describe('the package', () => {
     expect(result.storefront).toBe('alice');
   }, 60_000);
 
+  it('starts a repository with `oncall init` whose Pulumi program registers its organisation', () => {
+    const bin = join(app, 'node_modules', 'oncall-as-code', 'bin', 'oncall.js');
+    execFileSync(process.execPath, [bin, 'init', '--dir', 'proj', '--backend', 'opsgenie'], { cwd: app, encoding: 'utf8' });
+    writeFileSync(
+      join(app, 'run-program.js'),
+      [
+        "process.env.PULUMI_CONFIG = JSON.stringify({ 'oncall:backend': 'opsgenie' });",
+        "const pulumi = require('@pulumi/pulumi');",
+        "pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}_id`, state: a.inputs }), call: () => ({ id: 'u' }) }, 'proj-oncall', 'proj-opsgenie', false);",
+        "const program = require('./proj/program.js');",
+        'console.log(JSON.stringify({ resources: program.resources }));',
+      ].join('\n'),
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ['run-program.js'], { cwd: app, encoding: 'utf8' })) as { resources: number };
+    expect(out.resources).toBeGreaterThan(5);
+  }, 60_000);
+
   it('installs the `oncall` command', () => {
     const out = execFileSync(
       process.execPath,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { formatProblems } from '../format/problems';
-import { scaffold, type ScaffoldOptions } from '../init/scaffold';
+import { pulumiProject, scaffold, slugOf, type ScaffoldOptions } from '../init/scaffold';
 import { parseCommandArgs, stringOption } from '../args';
 import { pathIn, type Io } from '../io';
 import { loadTeamsDir } from '../load-teams';
@@ -16,8 +16,9 @@ export const initUsage = `oncall init [--dir DIR] [--name ORGANISATION] [--squad
 
 Starts an on-call repository in DIR (default: the current folder): teams/org.yaml with three people to
 replace, teams/<squad>/ with a weekly rotation starting this week, an escalation policy, a service and an
-alert with its runbook, a stack file per backend in stacks/ (default pagerduty), and the review and deploy
-workflows in .github/workflows/. Then validates what it wrote. Refuses, writing nothing, when teams/ or
+alert with its runbook, a stack file per backend in stacks/ (default pagerduty), the review and deploy
+workflows in .github/workflows/, and, without a Pulumi.yaml, a Pulumi project whose program.js registers
+the organisation. Then validates what it wrote. Refuses, writing nothing, when teams/ or
 any of the files exists.`;
 
 const WORKFLOWS = ['oncall-pull-request.yml', 'oncall-deploy.yml'];
@@ -43,6 +44,8 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
     schemas: schemasFrom(join(dir, 'teams')),
   };
   const files = scaffold(options);
+  // A repository that installs the package has no Pulumi project yet: the template's own is kept.
+  if (!existsSync(join(dir, 'Pulumi.yaml'))) for (const [file, text] of pulumiProject(slugOf(options.organisation))) files.set(file, text);
   const root = packageRoot();
   for (const workflow of WORKFLOWS) {
     const source = root === undefined ? undefined : join(root, '.github', 'workflows', workflow);

@@ -50,6 +50,43 @@ export function slugOf(name: string): string {
   return slug === '' ? 'acme' : slug;
 }
 
+/**
+ * The Pulumi project of a repository that installs this package (the template repository has its own): the
+ * program registers the organisation of teams/ on the stack's backend, as the template's program does.
+ */
+export function pulumiProject(slug: string): Map<string, string> {
+  return new Map([
+    [
+      'Pulumi.yaml',
+      `name: ${slug}-oncall
+description: On-call as code — squads, rotations, escalations and alerts provisioned from teams/
+runtime:
+  name: nodejs
+main: program.js
+stackConfigDir: stacks
+`,
+    ],
+    [
+      'program.js',
+      `// The on-call of teams/, on the backend the stack names (stacks/Pulumi.<stack>.yaml, \`oncall:backend\`).
+const { join } = require('node:path');
+const pulumi = require('@pulumi/pulumi');
+const { OnCallOrganisation } = require('oncall-as-code');
+
+const config = new pulumi.Config('oncall');
+const organisation = new OnCallOrganisation('organisation', {
+  backend: config.require('backend'),
+  teamsDir: join(__dirname, 'teams'),
+  squads: config.getObject('teams'),
+  pagerdutySubdomain: config.get('pagerdutySubdomain'),
+  opsgenieRegion: /(^|\\.)eu\\./.test(new pulumi.Config('opsgenie').get('apiUrl') ?? '') ? 'eu' : 'us',
+});
+exports.resources = organisation.resourceCount;
+`,
+    ],
+  ]);
+}
+
 export function scaffold(o: ScaffoldOptions): Map<string, string> {
   const slug = slugOf(o.organisation);
   const files = new Map<string, string>();
