@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { ALERT_KIND_FIELDS } from '../../modules/spec/schema/alert';
-import { ALERT_SNIPPETS, ESCALATION_SNIPPETS, ROTATION_SNIPPETS, SERVICE_SNIPPETS, type Snippet } from '../../modules/spec/schema/snippets';
+import { ALERT_SNIPPETS, ESCALATION_SNIPPETS, ROTATION_SNIPPETS, SERVICE_SNIPPETS } from '../../modules/spec/schema/snippets';
 import type { Snippet } from '../../modules/spec/schema/editor';
 import { withFiles } from '../helpers';
 
