@@ -3,15 +3,15 @@
 import runtime_ucs2length from 'ajv/dist/runtime/ucs2length';
 import runtime_equal from 'ajv/dist/runtime/equal';
 export const org: unknown = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/org.schema.json","title":"oncall-as-code organisation","description":"teams/org.yaml: the people directory, organisation defaults, public holidays and readiness settings","type":"object","additionalProperties":false,"required":["name","people"],"properties":{"name":{"$ref":"#/$defs/text","description":"the organisation's name"},"defaults":{"description":"values used wherever a team file leaves them out","type":"object","additionalProperties":false,"properties":{"timezone":{"$ref":"#/$defs/timezone","description":"zone of rotations and people; default `UTC`","markdownDescription":"zone of rotations and people; default `UTC`"},"every":{"$ref":"#/$defs/duration","description":"turn length of rotations; default `1w`","markdownDescription":"turn length of rotations; default `1w`"},"handoff":{"$ref":"#/$defs/handoff","description":"handoff of rotations; default `monday 09:00`","markdownDescription":"handoff of rotations; default `monday 09:00`"},"businessHours":{"$ref":"#/$defs/window","description":"the organisation's business hours, in each rotation's zone; default Monday–Friday 09:00–18:00"},"responseTarget":{"$ref":"#/$defs/duration","description":"time within which someone must be working on a page; default `1h`","markdownDescription":"time within which someone must be working on a page; default `1h`"},"notify":{"$ref":"#/$defs/notify","description":"how people without a `notify` of their own are reached; default: none (the backend's rules for each user are left as they are)","markdownDescription":"how people without a `notify` of their own are reached; default: none (the backend's rules for each user are left as they are)"}}},"phone":{"description":"the router hosts every squad's phone line points at, and how the lines speak, unless the squad says otherwise","type":"object","additionalProperties":false,"properties":{"router":{"$ref":"#/$defs/url","description":"primary router base URL (first host)"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL (second, independent host)"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `en-GB`","markdownDescription":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default Twilio's own for the language","markdownDescription":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `line`","markdownDescription":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `line`"}}},"people":{"description":"everyone who appears in a squad, rotation or escalation, by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/person"},"minProperties":1},"holidays":{"description":"public holidays: a list of dated holidays, or a country (and region) with `extra` dates and `offHours`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/holiday"}},{"$ref":"#/$defs/holidayCalendar"}],"markdownDescription":"public holidays: a list of dated holidays, or a country (and region) with `extra` dates and `offHours`"},"statusPage":{"description":"the customer-facing status page: one component per service with a `statusPage` name","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"default: the organisation's name"},"domainPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","patternErrorMessage":"not an address prefix: lowercase letters, digits and dashes (`acme`)","maxLength":63,"description":"the page's address prefix; default: the organisation's name in lowercase"},"type":{"enum":["public","internal"],"description":"default `public`","markdownDescription":"default `public`"}},"markdownDescription":"the customer-facing status page: one component per service with a `statusPage` name"},"readiness":{"description":"production-readiness settings for alerts","type":"object","additionalProperties":false,"properties":{"runbookSections":{"description":"headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`","type":"array","items":{"$ref":"#/$defs/text"},"uniqueItems":true,"markdownDescription":"headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`"},"runbookBaseUrl":{"$ref":"#/$defs/url","description":"where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there","markdownDescription":"where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there"},"pagingSeverities":{"description":"severities that page a person; default P1, P2 and P3","type":"array","items":{"$ref":"#/$defs/severity"},"uniqueItems":true},"checks":{"description":"severity of each readiness check by name (`alert/runbook: warning`), or `off`","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`"},"additionalProperties":{"$ref":"#/$defs/checkSeverity"},"markdownDescription":"severity of each readiness check by name (`alert/runbook: warning`), or `off`"}}},"fairness":{"description":"on-call load balance","type":"object","additionalProperties":false,"properties":{"maxAboveMean":{"description":"warn when a person carries more than this percentage above the squad's mean on-call hours; default 50","type":"number","minimum":0,"maximum":1000}}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]},"markdownDescription":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)"},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127,"markdownDescription":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)"},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","markdownDescription":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)","markdownDescription":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)","markdownDescription":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"],"markdownDescription":"a day of the week, `monday` … `sunday`"},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}],"markdownDescription":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`"},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)","markdownDescription":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64,"markdownDescription":"an IANA time zone such as `Europe/Paris`"},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","patternErrorMessage":"not an e-mail address (e.g. `alice@example.com`)","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)","markdownDescription":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"],"markdownDescription":"a severity, `P1` (most urgent) to `P5`"},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"],"markdownDescription":"`error`, `warning` or `off`"},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200,"markdownDescription":"a tag, `key:value` or a bare word"},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}},"markdownDescription":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)"},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}],"markdownDescription":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows"},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"person":{"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`","markdownDescription":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"},"notify":{"$ref":"#/$defs/notify","description":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are","markdownDescription":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are"},"pushDevice":{"$ref":"#/$defs/text","description":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register","markdownDescription":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register"}}},"holiday":{"description":"a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}},"markdownDescription":"a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on"},"holidayCalendar":{"description":"the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones","type":"object","additionalProperties":false,"properties":{"country":{"type":"string","minLength":1,"description":"ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year","markdownDescription":"ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year"},"region":{"type":"string","minLength":1,"description":"the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too","markdownDescription":"the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too"},"extra":{"description":"more holidays, by date","type":"array","items":{"$ref":"#/$defs/holiday"}},"offHours":{"type":"boolean","description":"public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported","markdownDescription":"public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported"}},"markdownDescription":"the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones"},"notify":{"description":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)","type":"object","additionalProperties":false,"minProperties":1,"properties":{"high":{"$ref":"#/$defs/notifyRules","description":"high-urgency pages (every page on Opsgenie)"},"low":{"$ref":"#/$defs/notifyRules","description":"low-urgency pages (routing `urgency: low`)","markdownDescription":"low-urgency pages (routing `urgency: low`)"}},"markdownDescription":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)"},"notifyRules":{"description":"the contact methods of one urgency, each at once or after a delay","type":"array","minItems":1,"items":{"$ref":"#/$defs/notifyRule"}},"notifyMethod":{"description":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`","enum":["call","sms","push","email"],"markdownDescription":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`"},"notifyRule":{"description":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)","anyOf":[{"$ref":"#/$defs/notifyMethod"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"call":{"$ref":"#/$defs/duration","description":"call after this delay since the page"},"sms":{"$ref":"#/$defs/duration","description":"sms after this delay since the page"},"push":{"$ref":"#/$defs/duration","description":"push after this delay since the page"},"email":{"$ref":"#/$defs/duration","description":"email after this delay since the page"}}}],"markdownDescription":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/org.schema.json","title":"oncall-as-code organisation","description":"teams/org.yaml: the people directory, organisation defaults, public holidays and readiness settings","type":"object","additionalProperties":false,"required":["name","people"],"properties":{"name":{"$ref":"#/$defs/text","description":"the organisation's name"},"defaults":{"description":"values used wherever a team file leaves them out","type":"object","additionalProperties":false,"properties":{"timezone":{"$ref":"#/$defs/timezone","description":"zone of rotations and people; default `UTC`"},"every":{"$ref":"#/$defs/duration","description":"turn length of rotations; default `1w`"},"handoff":{"$ref":"#/$defs/handoff","description":"handoff of rotations; default `monday 09:00`"},"businessHours":{"$ref":"#/$defs/window","description":"the organisation's business hours, in each rotation's zone; default Monday–Friday 09:00–18:00"},"responseTarget":{"$ref":"#/$defs/duration","description":"time within which someone must be working on a page; default `1h`"},"notify":{"$ref":"#/$defs/notify","description":"how people without a `notify` of their own are reached; default: none (the backend's rules for each user are left as they are)"}}},"phone":{"description":"the router hosts every squad's phone line points at, and how the lines speak, unless the squad says otherwise","type":"object","additionalProperties":false,"properties":{"router":{"$ref":"#/$defs/url","description":"primary router base URL (first host)"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL (second, independent host)"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `line`"}}},"people":{"description":"everyone who appears in a squad, rotation or escalation, by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/person"},"minProperties":1},"holidays":{"description":"public holidays: a list of dated holidays, or a country (and region) with `extra` dates and `offHours`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/holiday"}},{"$ref":"#/$defs/holidayCalendar"}]},"statusPage":{"description":"the customer-facing status page: one component per service with a `statusPage` name","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"default: the organisation's name"},"domainPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","patternErrorMessage":"not an address prefix: lowercase letters, digits and dashes (`acme`)","maxLength":63,"description":"the page's address prefix; default: the organisation's name in lowercase"},"type":{"enum":["public","internal"],"description":"default `public`"}}},"readiness":{"description":"production-readiness settings for alerts","type":"object","additionalProperties":false,"properties":{"runbookSections":{"description":"headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`","type":"array","items":{"$ref":"#/$defs/text"},"uniqueItems":true},"runbookBaseUrl":{"$ref":"#/$defs/url","description":"where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there"},"pagingSeverities":{"description":"severities that page a person; default P1, P2 and P3","type":"array","items":{"$ref":"#/$defs/severity"},"uniqueItems":true},"checks":{"description":"severity of each readiness check by name (`alert/runbook: warning`), or `off`","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`"},"additionalProperties":{"$ref":"#/$defs/checkSeverity"}}}},"fairness":{"description":"on-call load balance","type":"object","additionalProperties":false,"properties":{"maxAboveMean":{"description":"warn when a person carries more than this percentage above the squad's mean on-call hours; default 50","type":"number","minimum":0,"maximum":1000}}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","patternErrorMessage":"not an e-mail address (e.g. `alice@example.com`)","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"person":{"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"},"notify":{"$ref":"#/$defs/notify","description":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are"},"pushDevice":{"$ref":"#/$defs/text","description":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register"}}},"holiday":{"description":"a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}}},"holidayCalendar":{"description":"the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones","type":"object","additionalProperties":false,"properties":{"country":{"type":"string","minLength":1,"description":"ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year"},"region":{"type":"string","minLength":1,"description":"the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too"},"extra":{"description":"more holidays, by date","type":"array","items":{"$ref":"#/$defs/holiday"}},"offHours":{"type":"boolean","description":"public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported"}}},"notify":{"description":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)","type":"object","additionalProperties":false,"minProperties":1,"properties":{"high":{"$ref":"#/$defs/notifyRules","description":"high-urgency pages (every page on Opsgenie)"},"low":{"$ref":"#/$defs/notifyRules","description":"low-urgency pages (routing `urgency: low`)"}}},"notifyRules":{"description":"the contact methods of one urgency, each at once or after a delay","type":"array","minItems":1,"items":{"$ref":"#/$defs/notifyRule"}},"notifyMethod":{"description":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`","enum":["call","sms","push","email"]},"notifyRule":{"description":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)","anyOf":[{"$ref":"#/$defs/notifyMethod"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"call":{"$ref":"#/$defs/duration","description":"call after this delay since the page"},"sms":{"$ref":"#/$defs/duration","description":"sms after this delay since the page"},"push":{"$ref":"#/$defs/duration","description":"push after this delay since the page"},"email":{"$ref":"#/$defs/duration","description":"email after this delay since the page"}}}]}}};
 const schema32 = {"description":"a line of text","type":"string","minLength":1,"maxLength":500};
-const schema33 = {"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64,"markdownDescription":"an IANA time zone such as `Europe/Paris`"};
-const schema34 = {"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","markdownDescription":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"};
-const schema35 = {"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)","markdownDescription":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)"};
+const schema33 = {"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64};
+const schema34 = {"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"};
+const schema35 = {"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)"};
 const schema50 = {"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048};
-const schema52 = {"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]},"markdownDescription":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)"};
-const schema66 = {"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"],"markdownDescription":"a severity, `P1` (most urgent) to `P5`"};
-const schema67 = {"description":"`error`, `warning` or `off`","enum":["error","warning","off"],"markdownDescription":"`error`, `warning` or `off`"};
+const schema52 = {"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]}};
+const schema66 = {"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]};
+const schema67 = {"description":"`error`, `warning` or `off`","enum":["error","warning","off"]};
 const func1 = runtime_ucs2length;
 const func0 = runtime_equal;
 const pattern4 = new RegExp("^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$", "u");
@@ -20,11 +20,11 @@ const pattern14 = new RegExp("^https?://[^\\s]+$", "u");
 const pattern16 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
 const pattern20 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern22 = new RegExp("^[a-z]+/[a-z0-9-]+$", "u");
-const schema36 = {"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}},"markdownDescription":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)"};
-const schema39 = {"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)"};
-const schema40 = {"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)"};
-const schema37 = {"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}],"markdownDescription":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`"};
-const schema38 = {"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"],"markdownDescription":"a day of the week, `monday` … `sunday`"};
+const schema36 = {"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}};
+const schema39 = {"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)"};
+const schema40 = {"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)"};
+const schema37 = {"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}]};
+const schema38 = {"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]};
 const pattern6 = new RegExp("^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -101,7 +101,7 @@ valid0 = valid0 || _valid0;
 if(_valid0){
 var items0 = true;
 }
-const _errs6 = errors;
+const _errs5 = errors;
 if(typeof data === "string"){
 if(!pattern6.test(data)){
 const err4 = {instancePath,schemaPath:"#/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"},message:"must match pattern \""+"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"+"\"",schema:"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$",parentSchema:schema37.anyOf[1],data};
@@ -124,7 +124,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-var _valid0 = _errs6 === errors;
+var _valid0 = _errs5 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const err6 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.anyOf,parentSchema:schema37,data};
@@ -281,10 +281,10 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema42 = {"description":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)","type":"object","additionalProperties":false,"minProperties":1,"properties":{"high":{"$ref":"#/$defs/notifyRules","description":"high-urgency pages (every page on Opsgenie)"},"low":{"$ref":"#/$defs/notifyRules","description":"low-urgency pages (routing `urgency: low`)","markdownDescription":"low-urgency pages (routing `urgency: low`)"}},"markdownDescription":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)"};
+const schema42 = {"description":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)","type":"object","additionalProperties":false,"minProperties":1,"properties":{"high":{"$ref":"#/$defs/notifyRules","description":"high-urgency pages (every page on Opsgenie)"},"low":{"$ref":"#/$defs/notifyRules","description":"low-urgency pages (routing `urgency: low`)"}}};
 const schema43 = {"description":"the contact methods of one urgency, each at once or after a delay","type":"array","minItems":1,"items":{"$ref":"#/$defs/notifyRule"}};
-const schema44 = {"description":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)","anyOf":[{"$ref":"#/$defs/notifyMethod"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"call":{"$ref":"#/$defs/duration","description":"call after this delay since the page"},"sms":{"$ref":"#/$defs/duration","description":"sms after this delay since the page"},"push":{"$ref":"#/$defs/duration","description":"push after this delay since the page"},"email":{"$ref":"#/$defs/duration","description":"email after this delay since the page"}}}],"markdownDescription":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)"};
-const schema45 = {"description":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`","enum":["call","sms","push","email"],"markdownDescription":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`"};
+const schema44 = {"description":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)","anyOf":[{"$ref":"#/$defs/notifyMethod"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"call":{"$ref":"#/$defs/duration","description":"call after this delay since the page"},"sms":{"$ref":"#/$defs/duration","description":"sms after this delay since the page"},"push":{"$ref":"#/$defs/duration","description":"push after this delay since the page"},"email":{"$ref":"#/$defs/duration","description":"email after this delay since the page"}}}]};
+const schema45 = {"description":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`","enum":["call","sms","push","email"]};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -311,7 +311,7 @@ errors++;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
-const _errs4 = errors;
+const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length > 1){
 const err1 = {instancePath,schemaPath:"#/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema44.anyOf[1],data};
@@ -456,7 +456,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid0 = _errs4 === errors;
+var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 if(_valid0){
 var props0 = true;
@@ -595,9 +595,9 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema53 = {"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`","markdownDescription":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"},"notify":{"$ref":"#/$defs/notify","description":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are","markdownDescription":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are"},"pushDevice":{"$ref":"#/$defs/text","description":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register","markdownDescription":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register"}}};
+const schema53 = {"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"},"notify":{"$ref":"#/$defs/notify","description":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are"},"pushDevice":{"$ref":"#/$defs/text","description":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register"}}};
 const schema55 = {"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","patternErrorMessage":"not an e-mail address (e.g. `alice@example.com`)","maxLength":254};
-const schema57 = {"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)","markdownDescription":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)"};
+const schema57 = {"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)"};
 const pattern17 = new RegExp("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "u");
 const pattern18 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
 
@@ -831,8 +831,8 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema59 = {"description":"a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}},"markdownDescription":"a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on"};
-const schema60 = {"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)","markdownDescription":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)"};
+const schema59 = {"description":"a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}}};
+const schema60 = {"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)"};
 const pattern19 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -954,7 +954,7 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema62 = {"description":"the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones","type":"object","additionalProperties":false,"properties":{"country":{"type":"string","minLength":1,"description":"ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year","markdownDescription":"ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year"},"region":{"type":"string","minLength":1,"description":"the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too","markdownDescription":"the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too"},"extra":{"description":"more holidays, by date","type":"array","items":{"$ref":"#/$defs/holiday"}},"offHours":{"type":"boolean","description":"public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported","markdownDescription":"public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported"}},"markdownDescription":"the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones"};
+const schema62 = {"description":"the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones","type":"object","additionalProperties":false,"properties":{"country":{"type":"string","minLength":1,"description":"ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year"},"region":{"type":"string","minLength":1,"description":"the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too"},"extra":{"description":"more holidays, by date","type":"array","items":{"$ref":"#/$defs/holiday"}},"offHours":{"type":"boolean","description":"public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported"}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1483,9 +1483,9 @@ vErrors.push(err30);
 errors++;
 }
 for(const key3 in data14){
-const _errs55 = errors;
-const _errs58 = errors;
-const _errs59 = errors;
+const _errs43 = errors;
+const _errs46 = errors;
+const _errs47 = errors;
 if(!((key3 === "constructor") || (key3 === "prototype"))){
 const err31 = {};
 if(vErrors === null){
@@ -1496,7 +1496,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid12 = _errs59 === errors;
+var valid12 = _errs47 === errors;
 if(valid12){
 const err32 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.not,parentSchema:schema52,data:key3,propertyName:key3};
 if(vErrors === null){
@@ -1508,10 +1508,10 @@ vErrors.push(err32);
 errors++;
 }
 else {
-errors = _errs58;
+errors = _errs46;
 if(vErrors !== null){
-if(_errs58){
-vErrors.length = _errs58;
+if(_errs46){
+vErrors.length = _errs46;
 }
 else {
 vErrors = null;
@@ -1550,7 +1550,7 @@ vErrors.push(err35);
 }
 errors++;
 }
-var valid10 = _errs55 === errors;
+var valid10 = _errs43 === errors;
 if(!valid10){
 const err36 = {instancePath:instancePath+"/people",schemaPath:"#/properties/people/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema31.properties.people.propertyNames,parentSchema:schema31.properties.people,data:data14};
 if(vErrors === null){
@@ -1582,9 +1582,9 @@ errors++;
 }
 if(data.holidays !== undefined){
 let data16 = data.holidays;
-const _errs65 = errors;
+const _errs52 = errors;
 let valid14 = false;
-const _errs66 = errors;
+const _errs53 = errors;
 if(Array.isArray(data16)){
 const len0 = data16.length;
 for(let i0=0; i0<len0; i0++){
@@ -1604,14 +1604,14 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid0 = _errs66 === errors;
+var _valid0 = _errs53 === errors;
 valid14 = valid14 || _valid0;
-const _errs69 = errors;
+const _errs56 = errors;
 if(!(validate37(data16, {instancePath:instancePath+"/holidays",parentData:data,parentDataProperty:"holidays",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs69 === errors;
+var _valid0 = _errs56 === errors;
 valid14 = valid14 || _valid0;
 if(!valid14){
 const err39 = {instancePath:instancePath+"/holidays",schemaPath:"#/properties/holidays/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.holidays.anyOf,parentSchema:schema31.properties.holidays,data:data16};
@@ -1624,10 +1624,10 @@ vErrors.push(err39);
 errors++;
 }
 else {
-errors = _errs65;
+errors = _errs52;
 if(vErrors !== null){
-if(_errs65){
-vErrors.length = _errs65;
+if(_errs52){
+vErrors.length = _errs52;
 }
 else {
 vErrors = null;
@@ -1919,7 +1919,7 @@ if(data22.checks !== undefined){
 let data28 = data22.checks;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 for(const key7 in data28){
-const _errs105 = errors;
+const _errs85 = errors;
 if(typeof key7 === "string"){
 if(!pattern22.test(key7)){
 const err61 = {instancePath:instancePath+"/readiness/checks",schemaPath:"#/properties/readiness/properties/checks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9-]+$"+"\"",schema:"^[a-z]+/[a-z0-9-]+$",parentSchema:schema31.properties.readiness.properties.checks.propertyNames,data:key7,propertyName:key7};
@@ -1932,7 +1932,7 @@ vErrors.push(err61);
 errors++;
 }
 }
-var valid29 = _errs105 === errors;
+var valid29 = _errs85 === errors;
 if(!valid29){
 const err62 = {instancePath:instancePath+"/readiness/checks",schemaPath:"#/properties/readiness/properties/checks/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema31.properties.readiness.properties.checks.propertyNames,parentSchema:schema31.properties.readiness.properties.checks,data:data28};
 if(vErrors === null){
@@ -2060,28 +2060,28 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const team: unknown = validate40;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations","markdownDescription":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`","markdownDescription":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`","markdownDescription":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`","markdownDescription":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`","markdownDescription":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1","markdownDescription":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}},"markdownDescription":"a new order of members, starting with its first member at the first handoff on or after `from`"},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"replaces":{"$ref":"#/$defs/id","description":"whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first","type":"object","additionalProperties":false,"required":["between"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`","markdownDescription":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"whole turns: start dates of a's shift and of b's shift"},"days":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day"},"spans":{"type":"array","items":{"description":"a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"}},"markdownDescription":"a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)"},"minItems":2,"maxItems":2,"description":"a's span and b's span, `{ start, end }` each; they may differ in length","markdownDescription":"a's span and b's span, `{ start, end }` each; they may differ in length"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and in the calendar of whoever takes the time"}},"markdownDescription":"two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first"},"description":"whole shifts, days or spans of hours exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}},"defaultSnippets":[{"label":"weekly rotation","description":"people taking turns every week, handing off on Monday morning","body":{"members":["${1:alice}","${2:bob}"],"start":"${3:2026-01-05}","every":"${4:1w}","handoff":"${5:monday 09:00}","timezone":"${6:Europe/Paris}"}}]}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`","markdownDescription":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`","markdownDescription":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}},"markdownDescription":"in order of `after`"},"retired":{"$ref":"#/$defs/retired"}},"defaultSnippets":[{"label":"escalation policy","description":"the on-call person, then a second rotation, then the manager","body":{"steps":[{"notify":"on-call"},{"after":"${1:15m}","notify":{"rotation":"${2:secondary}"}},{"after":"${3:30m}","notify":"manager"}]}}]}},"routing":{"description":"ordered rules; the first matching applies. Default: the squad's first rotation (with none of its own, the first rotation its policy names) and its only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/rotationRef","description":"the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)","markdownDescription":"the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`","markdownDescription":"default `high`"}},"markdownDescription":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`"},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"coverage":{"$ref":"#/$defs/coverage","description":"the service's promise: when its alerts page (`always`, `business-hours`, `off-hours` or weekly windows, in `timezone`); default: as the squad's routing, 24/7","markdownDescription":"the service's promise: when its alerts page (`always`, `business-hours`, `off-hours` or weekly windows, in `timezone`); default: as the squad's routing, 24/7"},"timezone":{"$ref":"#/$defs/timezone","description":"zone in which `coverage` is read; default `defaults.timezone`","markdownDescription":"zone in which `coverage` is read; default `defaults.timezone`"},"responseTarget":{"$ref":"#/$defs/duration","description":"the response time promised (GTI `1h`, `4h`); default: that of its `escalation` policy","markdownDescription":"the response time promised (GTI `1h`, `4h`); default: that of its `escalation` policy"},"escalation":{"$ref":"#/$defs/id","description":"the squad's escalation policy that pages for it; default: the squad's routing"},"outsideCoverage":{"enum":["none","low"],"description":"outside `coverage`: `none` (default) pages nobody, `low` pages at low urgency","markdownDescription":"outside `coverage`: `none` (default) pages nobody, `low` pages at low urgency"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}],"markdownDescription":"customer-facing: the component name on the status page, or `{name, group}`"},"retired":{"$ref":"#/$defs/retired"}},"defaultSnippets":[{"label":"service with a promise","description":"a service whose alerts page during business hours, answered within 4 hours","body":{"name":"${1:Online shop}","coverage":"${2:business-hours}","timezone":"${3:Europe/Paris}","responseTarget":"${4:4h}","outsideCoverage":"${5:none}"}}]}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","patternErrorMessage":"not a Twilio number SID: `PN` and 32 lowercase hexadecimal digits","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml","markdownDescription":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml","markdownDescription":"fallback router base URL; default `phone.fallback` of org.yaml"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`","markdownDescription":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language","markdownDescription":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`","markdownDescription":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]},"markdownDescription":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)"},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127,"markdownDescription":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)"},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","markdownDescription":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)","markdownDescription":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)","markdownDescription":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"],"markdownDescription":"a day of the week, `monday` … `sunday`"},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}],"markdownDescription":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`"},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)","markdownDescription":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64,"markdownDescription":"an IANA time zone such as `Europe/Paris`"},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","patternErrorMessage":"not an e-mail address (e.g. `alice@example.com`)","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)","markdownDescription":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"],"markdownDescription":"a severity, `P1` (most urgent) to `P5`"},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"],"markdownDescription":"`error`, `warning` or `off`"},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200,"markdownDescription":"a tag, `key:value` or a bare word"},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}},"markdownDescription":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)"},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}],"markdownDescription":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows"},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)","markdownDescription":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`","markdownDescription":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`","markdownDescription":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`","markdownDescription":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`"}},"markdownDescription":"when it triggers: `critical` and optionally `warning`, in the same direction"},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`","markdownDescription":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000},"markdownDescription":"request headers, `Name: value`"},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`","markdownDescription":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000},"markdownDescription":"request headers, `Name: value`"},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$","patternErrorMessage":"not a variable name: capitals, digits and `_`, starting with a capital (`TOKEN`)"},"additionalProperties":{"type":"string","pattern":"^\\$","patternErrorMessage":"not a JSON path: start with `$` (`$.token`)"},"markdownDescription":"variables taken from the JSON response for later steps: `name: $.json.path`"}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`","markdownDescription":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)","markdownDescription":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`","markdownDescription":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}},"markdownDescription":"the objective of an `slo` alert"},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048,"markdownDescription":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL"},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$","patternErrorMessage":"not a notification handle: `@` then letters, digits, `_ . -` (`@slack-storefront`)"},"uniqueItems":true,"markdownDescription":"extra notification handles such as `@slack-storefront`"},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`","description":"the readiness check, such as `alert/runbook`","markdownDescription":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"defaultSnippets":[{"label":"metric alert","description":"a metric crosses a threshold","body":{"title":"${1:CPU above 80%}","severity":"${2:P2}","kind":"metric","query":"${3:avg:system.cpu.user}","window":"${4:5m}","thresholds":{"critical":"\"${5:> 80}\""},"runbook":"${6:runbooks/cpu.md}"}},{"label":"log alert","description":"too many matching log lines","body":{"title":"${1:Payment errors in the logs}","severity":"${2:P3}","kind":"log","query":"${3:service:payments status:error}","window":"${4:15m}","thresholds":{"critical":"\"${5:> 100}\""},"runbook":"${6:runbooks/payment-errors.md}"}},{"label":"service-check alert","description":"an agent check fails several runs in a row","body":{"title":"${1:Database unreachable}","severity":"${2:P1}","kind":"service-check","query":"${3:postgres.can_connect}","thresholds":{"critical":"\"${4:>= 3}\""},"runbook":"${5:runbooks/database.md}"}},{"label":"http-check alert","description":"a URL answers, fast enough","body":{"title":"${1:Home page answers}","severity":"${2:P1}","kind":"http-check","request":{"url":"${3:https://www.example.com/}"},"expect":{"status":200,"maxResponseTime":"${4:2s}"},"every":"${5:1m}","runbook":"${6:runbooks/home-page.md}"}},{"label":"multistep-check alert","description":"a journey of several requests succeeds","body":{"title":"${1:Sign-in journey completes}","severity":"${2:P2}","kind":"multistep-check","steps":[{"name":"${3:Open the sign-in page}","request":{"url":"${4:https://www.example.com/login}"},"expect":{"status":200}}],"every":"${5:5m}","runbook":"${6:runbooks/sign-in.md}"}},{"label":"slo alert","description":"an objective of good events over all events","body":{"title":"${1:99.9% of requests succeed over 30 days}","severity":"${2:P2}","kind":"slo","slo":{"target":99.9,"window":"30d","good":"sum:trace.http.request.hits{service:${3:shop},!http.status_class:5xx}.as_count()","total":"sum:trace.http.request.hits{service:${4:shop}}.as_count()"},"runbook":"${5:runbooks/availability.md}"}}],"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}],"markdownDescription":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`"}}};
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/team.schema.json","title":"oncall-as-code squad","description":"teams/<squad>/team.yaml: a squad, its rotations, escalation, routing, services, alerts and phone line","type":"object","additionalProperties":false,"required":["name","members"],"properties":{"name":{"$ref":"#/$defs/text","description":"the squad's display name; its id is its folder name"},"description":{"type":"string","maxLength":4000,"description":"what the squad looks after"},"manager":{"$ref":"#/$defs/id","description":"the squad's manager, a person id; `manager` in escalations"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the people of the squad"},"rotations":{"description":"rotations by id; with several, they are the layers of the squad's on-call (primary, secondary…)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"people taking turns to be on call","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the order of turns"},"start":{"$ref":"#/$defs/date","description":"the date of the first member's first handoff"},"every":{"$ref":"#/$defs/duration","description":"turn length in hours, days or weeks; default `defaults.every`"},"handoff":{"$ref":"#/$defs/handoff","description":"default `defaults.handoff`"},"timezone":{"$ref":"#/$defs/timezone","description":"default `defaults.timezone`"},"coverage":{"$ref":"#/$defs/coverage","description":"default `always`"},"follows":{"$ref":"#/$defs/id","description":"copy members, start, turn, handoff, zone and coverage from another rotation of the squad"},"offset":{"type":"integer","minimum":1,"maximum":100,"description":"with `follows`: turns ahead; default 1"},"changes":{"type":"array","items":{"description":"a new order of members, starting with its first member at the first handoff on or after `from`","type":"object","additionalProperties":false,"required":["from","members"],"properties":{"from":{"$ref":"#/$defs/date","description":"the new order applies from the first handoff on or after this date"},"members":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":1,"uniqueItems":true,"description":"the new order of turns"}}},"description":"later orders of members; who is on call before each change is unchanged"},"overrides":{"type":"array","items":{"description":"someone covers a rotation for a dated period, whoever was due","type":"object","additionalProperties":false,"required":["person","start","end"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is on call instead"},"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"},"replaces":{"$ref":"#/$defs/id","description":"whom it replaces: checked to be on call (after swaps) for the whole override, so a roster change cannot move it silently"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and calendars"}}},"description":"dated replacements of whoever is due"},"swaps":{"type":"array","items":{"description":"two people exchange time on call, written with one of `shifts` (whole turns), `days` or `spans`: the first person gives the first entry to the second person, and the second person gives the second entry to the first","type":"object","additionalProperties":false,"required":["between"],"properties":{"between":{"type":"array","items":{"$ref":"#/$defs/id"},"minItems":2,"maxItems":2,"description":"the two people, `[a, b]`"},"shifts":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"whole turns: start dates of a's shift and of b's shift"},"days":{"type":"array","items":{"$ref":"#/$defs/date"},"minItems":2,"maxItems":2,"description":"a's day and b's day; a day runs from the handoff time on that date to the handoff time the next day"},"spans":{"type":"array","items":{"description":"a stretch of hours one side gives: from `start` (inclusive) to `end` (exclusive)","type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/dateTime","description":"from (inclusive), in the rotation's zone unless an offset is given"},"end":{"$ref":"#/$defs/dateTime","description":"until (exclusive)"}}},"minItems":2,"maxItems":2,"description":"a's span and b's span, `{ start, end }` each; they may differ in length"},"reason":{"$ref":"#/$defs/text","description":"why, shown in the roster and in the calendar of whoever takes the time"}}},"description":"whole shifts, days or spans of hours exchanged between two people"},"retired":{"$ref":"#/$defs/retired"}}}},"escalations":{"description":"escalation policies by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"who is notified, in order, until someone acknowledges","type":"object","additionalProperties":false,"required":["steps"],"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"responseTarget":{"$ref":"#/$defs/duration","description":"default `defaults.responseTarget`"},"repeat":{"type":"integer","minimum":0,"maximum":9,"description":"times the whole chain runs again; default 0"},"steps":{"description":"in order of `after`","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["notify"],"properties":{"after":{"$ref":"#/$defs/duration","description":"time since the alert; default `0m`"},"notify":{"description":"one target or a list of targets notified together","anyOf":[{"$ref":"#/$defs/target"},{"type":"array","items":{"$ref":"#/$defs/target"},"minItems":1}]}}}},"retired":{"$ref":"#/$defs/retired"}}}},"routing":{"description":"ordered rules; the first matching applies. Default: the squad's first rotation (with none of its own, the first rotation its policy names) and its only policy, always","type":"array","items":{"description":"which rotation is `on-call` and which policy applies, by time; the last rule has no `during`","type":"object","additionalProperties":false,"required":["rotation"],"properties":{"during":{"$ref":"#/$defs/coverage","description":"when this rule applies, in the rotation's zone; absent on the last rule"},"rotation":{"$ref":"#/$defs/rotationRef","description":"the rotation `on-call` means under this rule: the squad's (`oncall`) or another squad's, such as a pool's (`technicians/primary`)"},"escalation":{"$ref":"#/$defs/id","description":"default: the squad's only escalation policy"},"urgency":{"enum":["high","low"],"description":"default `high`"}}},"minItems":1},"services":{"description":"services owned by the squad, by id (unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"description":"something the squad owns and watches","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"display name; default: the id"},"description":{"type":"string","maxLength":4000,"description":"what it is, for the catalog"},"coverage":{"$ref":"#/$defs/coverage","description":"the service's promise: when its alerts page (`always`, `business-hours`, `off-hours` or weekly windows, in `timezone`); default: as the squad's routing, 24/7"},"timezone":{"$ref":"#/$defs/timezone","description":"zone in which `coverage` is read; default `defaults.timezone`"},"responseTarget":{"$ref":"#/$defs/duration","description":"the response time promised (GTI `1h`, `4h`); default: that of its `escalation` policy"},"escalation":{"$ref":"#/$defs/id","description":"the squad's escalation policy that pages for it; default: the squad's routing"},"outsideCoverage":{"enum":["none","low"],"description":"outside `coverage`: `none` (default) pages nobody, `low` pages at low urgency"},"statusPage":{"description":"customer-facing: the component name on the status page, or `{name, group}`","anyOf":[{"$ref":"#/$defs/text"},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/$defs/text"},"group":{"$ref":"#/$defs/text"}}}]},"retired":{"$ref":"#/$defs/retired"}}}},"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}},"phone":{"description":"the squad's on-call phone line: an existing Twilio number forwarded to whoever is on call","type":"object","additionalProperties":false,"required":["number"],"properties":{"number":{"$ref":"#/$defs/phone","description":"the Twilio number, E.164"},"sid":{"type":"string","pattern":"^PN[0-9a-f]{32}$","patternErrorMessage":"not a Twilio number SID: `PN` and 32 lowercase hexadecimal digits","description":"the Twilio number SID, when known"},"router":{"$ref":"#/$defs/url","description":"primary router base URL; default `phone.router` of org.yaml"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL; default `phone.fallback` of org.yaml"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `phone.language` of org.yaml, else `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default `phone.voice` of org.yaml, else Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `phone.callerId` of org.yaml, else `line`"},"retired":{"$ref":"#/$defs/retired"}}},"intake":{"description":"ways alerts reach the squad besides monitors","type":"object","additionalProperties":false,"properties":{"email":{"type":"boolean","description":"alerts can also be raised by e-mail (customers, internal services); default false"}}},"unavailable":{"type":"array","items":{"description":"a person cannot be on call between two dates, inclusive","type":"object","additionalProperties":false,"required":["person","from","to"],"properties":{"person":{"$ref":"#/$defs/id","description":"who is away"},"from":{"$ref":"#/$defs/date","description":"first day away"},"to":{"$ref":"#/$defs/date","description":"last day away (inclusive)"},"reason":{"$ref":"#/$defs/text","description":"shown in the roster"}}},"description":"people of the squad away: being on call then is an error"},"retired":{"$ref":"#/$defs/retired"}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","patternErrorMessage":"not an e-mail address (e.g. `alice@example.com`)","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$","patternErrorMessage":"not a variable name: capitals, digits and `_`, starting with a capital (`TOKEN`)"},"additionalProperties":{"type":"string","pattern":"^\\$","patternErrorMessage":"not a JSON path: start with `$` (`$.token`)"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$","patternErrorMessage":"not a notification handle: `@` then letters, digits, `_ . -` (`@slack-storefront`)"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]},"target":{"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]}}};
 const schema69 = {"description":"a line of text","type":"string","minLength":1,"maxLength":500};
-const schema70 = {"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]},"markdownDescription":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)"};
-const schema75 = {"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)","markdownDescription":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)"};
-const schema76 = {"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","markdownDescription":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"};
-const schema77 = {"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)","markdownDescription":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)"};
-const schema78 = {"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64,"markdownDescription":"an IANA time zone such as `Europe/Paris`"};
-const schema89 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)","markdownDescription":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)"};
+const schema70 = {"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]}};
+const schema75 = {"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)"};
+const schema76 = {"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"};
+const schema77 = {"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)"};
+const schema78 = {"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64};
+const schema89 = {"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)"};
 const schema99 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
-const schema105 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127,"markdownDescription":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)"};
-const schema139 = {"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)","markdownDescription":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)"};
+const schema105 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127};
+const schema139 = {"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)"};
 const schema125 = {"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048};
 const func30 = Object.prototype.hasOwnProperty;
 const pattern37 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
 const pattern48 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 const pattern78 = new RegExp("^PN[0-9a-f]{32}$", "u");
-const schema79 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}],"markdownDescription":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows"};
-const schema80 = {"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}},"markdownDescription":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)"};
-const schema83 = {"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)"};
-const schema84 = {"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)"};
-const schema81 = {"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}],"markdownDescription":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`"};
-const schema82 = {"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"],"markdownDescription":"a day of the week, `monday` … `sunday`"};
+const schema79 = {"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]};
+const schema80 = {"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}};
+const schema83 = {"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)"};
+const schema84 = {"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)"};
+const schema81 = {"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}]};
+const schema82 = {"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2157,7 +2157,7 @@ valid0 = valid0 || _valid0;
 if(_valid0){
 var items0 = true;
 }
-const _errs6 = errors;
+const _errs5 = errors;
 if(typeof data === "string"){
 if(!pattern6.test(data)){
 const err4 = {instancePath,schemaPath:"#/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"},message:"must match pattern \""+"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$"+"\"",schema:"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$",parentSchema:schema81.anyOf[1],data};
@@ -2180,7 +2180,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-var _valid0 = _errs6 === errors;
+var _valid0 = _errs5 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const err6 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema81.anyOf,parentSchema:schema81,data};
@@ -2423,7 +2423,7 @@ return errors === 0;
 }
 validate41.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
-const schema104 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}],"markdownDescription":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`"};
+const schema104 = {"description":"`on-call` (the rotation the routing chose), `manager` (the squad's manager), `{rotation: id}` or `{person: id}`","anyOf":[{"enum":["on-call","manager"]},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"rotation":{"$ref":"#/$defs/rotationRef"},"person":{"$ref":"#/$defs/id"}}}]};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2521,8 +2521,8 @@ errors++;
 }
 if(data.person !== undefined){
 let data1 = data.person;
+const _errs12 = errors;
 const _errs13 = errors;
-const _errs14 = errors;
 if(!((data1 === "constructor") || (data1 === "prototype"))){
 const err7 = {};
 if(vErrors === null){
@@ -2533,7 +2533,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid4 = _errs14 === errors;
+var valid4 = _errs13 === errors;
 if(valid4){
 const err8 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data1};
 if(vErrors === null){
@@ -2545,10 +2545,10 @@ vErrors.push(err8);
 errors++;
 }
 else {
-errors = _errs13;
+errors = _errs12;
 if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
+if(_errs12){
+vErrors.length = _errs12;
 }
 else {
 vErrors = null;
@@ -2631,9 +2631,9 @@ return errors === 0;
 }
 validate47.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema120 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)","markdownDescription":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`","markdownDescription":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`","markdownDescription":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`","markdownDescription":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`"}},"markdownDescription":"when it triggers: `critical` and optionally `warning`, in the same direction"},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`","markdownDescription":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000},"markdownDescription":"request headers, `Name: value`"},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`","markdownDescription":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000},"markdownDescription":"request headers, `Name: value`"},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$","patternErrorMessage":"not a variable name: capitals, digits and `_`, starting with a capital (`TOKEN`)"},"additionalProperties":{"type":"string","pattern":"^\\$","patternErrorMessage":"not a JSON path: start with `$` (`$.token`)"},"markdownDescription":"variables taken from the JSON response for later steps: `name: $.json.path`"}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`","markdownDescription":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)","markdownDescription":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`","markdownDescription":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}},"markdownDescription":"the objective of an `slo` alert"},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048,"markdownDescription":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL"},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$","patternErrorMessage":"not a notification handle: `@` then letters, digits, `_ . -` (`@slack-storefront`)"},"uniqueItems":true,"markdownDescription":"extra notification handles such as `@slack-storefront`"},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`","description":"the readiness check, such as `alert/runbook`","markdownDescription":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"defaultSnippets":[{"label":"metric alert","description":"a metric crosses a threshold","body":{"title":"${1:CPU above 80%}","severity":"${2:P2}","kind":"metric","query":"${3:avg:system.cpu.user}","window":"${4:5m}","thresholds":{"critical":"\"${5:> 80}\""},"runbook":"${6:runbooks/cpu.md}"}},{"label":"log alert","description":"too many matching log lines","body":{"title":"${1:Payment errors in the logs}","severity":"${2:P3}","kind":"log","query":"${3:service:payments status:error}","window":"${4:15m}","thresholds":{"critical":"\"${5:> 100}\""},"runbook":"${6:runbooks/payment-errors.md}"}},{"label":"service-check alert","description":"an agent check fails several runs in a row","body":{"title":"${1:Database unreachable}","severity":"${2:P1}","kind":"service-check","query":"${3:postgres.can_connect}","thresholds":{"critical":"\"${4:>= 3}\""},"runbook":"${5:runbooks/database.md}"}},{"label":"http-check alert","description":"a URL answers, fast enough","body":{"title":"${1:Home page answers}","severity":"${2:P1}","kind":"http-check","request":{"url":"${3:https://www.example.com/}"},"expect":{"status":200,"maxResponseTime":"${4:2s}"},"every":"${5:1m}","runbook":"${6:runbooks/home-page.md}"}},{"label":"multistep-check alert","description":"a journey of several requests succeeds","body":{"title":"${1:Sign-in journey completes}","severity":"${2:P2}","kind":"multistep-check","steps":[{"name":"${3:Open the sign-in page}","request":{"url":"${4:https://www.example.com/login}"},"expect":{"status":200}}],"every":"${5:5m}","runbook":"${6:runbooks/sign-in.md}"}},{"label":"slo alert","description":"an objective of good events over all events","body":{"title":"${1:99.9% of requests succeed over 30 days}","severity":"${2:P2}","kind":"slo","slo":{"target":99.9,"window":"30d","good":"sum:trace.http.request.hits{service:${3:shop},!http.status_class:5xx}.as_count()","total":"sum:trace.http.request.hits{service:${4:shop}}.as_count()"},"runbook":"${5:runbooks/availability.md}"}}],"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
-const schema123 = {"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"],"markdownDescription":"a severity, `P1` (most urgent) to `P5`"};
-const schema132 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200,"markdownDescription":"a tag, `key:value` or a bare word"};
+const schema120 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$","patternErrorMessage":"not a variable name: capitals, digits and `_`, starting with a capital (`TOKEN`)"},"additionalProperties":{"type":"string","pattern":"^\\$","patternErrorMessage":"not a JSON path: start with `$` (`$.token`)"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$","patternErrorMessage":"not a notification handle: `@` then letters, digits, `_ . -` (`@slack-storefront`)"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
+const schema123 = {"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]};
+const schema132 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200};
 const pattern58 = new RegExp("^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$", "u");
 const pattern61 = new RegExp("^[A-Za-z0-9-]+$", "u");
 const pattern66 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
@@ -3163,8 +3163,8 @@ errors++;
 }
 if(data.service !== undefined){
 let data7 = data.service;
+const _errs38 = errors;
 const _errs39 = errors;
-const _errs40 = errors;
 if(!((data7 === "constructor") || (data7 === "prototype"))){
 const err34 = {};
 if(vErrors === null){
@@ -3175,7 +3175,7 @@ vErrors.push(err34);
 }
 errors++;
 }
-var valid16 = _errs40 === errors;
+var valid16 = _errs39 === errors;
 if(valid16){
 const err35 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data7};
 if(vErrors === null){
@@ -3187,10 +3187,10 @@ vErrors.push(err35);
 errors++;
 }
 else {
-errors = _errs39;
+errors = _errs38;
 if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
 vErrors = null;
@@ -3505,7 +3505,7 @@ if(data16.headers !== undefined){
 let data19 = data16.headers;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
-const _errs82 = errors;
+const _errs71 = errors;
 if(typeof key3 === "string"){
 if(!pattern61.test(key3)){
 const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema120.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
@@ -3518,7 +3518,7 @@ vErrors.push(err61);
 errors++;
 }
 }
-var valid22 = _errs82 === errors;
+var valid22 = _errs71 === errors;
 if(!valid22){
 const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema120.properties.request.properties.headers.propertyNames,parentSchema:schema120.properties.request.properties.headers,data:data19};
 if(vErrors === null){
@@ -3897,7 +3897,7 @@ if(data29.headers !== undefined){
 let data32 = data29.headers;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
-const _errs121 = errors;
+const _errs107 = errors;
 if(typeof key8 === "string"){
 if(!pattern61.test(key8)){
 const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema120.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
@@ -3910,7 +3910,7 @@ vErrors.push(err93);
 errors++;
 }
 }
-var valid32 = _errs121 === errors;
+var valid32 = _errs107 === errors;
 if(!valid32){
 const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema120.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema120.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
@@ -4122,7 +4122,7 @@ if(data27.extract !== undefined){
 let data39 = data27.extract;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
-const _errs143 = errors;
+const _errs127 = errors;
 if(typeof key11 === "string"){
 if(!pattern66.test(key11)){
 const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema120.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
@@ -4135,7 +4135,7 @@ vErrors.push(err111);
 errors++;
 }
 }
-var valid36 = _errs143 === errors;
+var valid36 = _errs127 === errors;
 if(!valid36){
 const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema120.properties.steps.items.properties.extract.propertyNames,parentSchema:schema120.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
@@ -4645,8 +4645,8 @@ errors++;
 }
 if(data.escalation !== undefined){
 let data55 = data.escalation;
-const _errs193 = errors;
-const _errs194 = errors;
+const _errs170 = errors;
+const _errs171 = errors;
 if(!((data55 === "constructor") || (data55 === "prototype"))){
 const err152 = {};
 if(vErrors === null){
@@ -4657,7 +4657,7 @@ vErrors.push(err152);
 }
 errors++;
 }
-var valid51 = _errs194 === errors;
+var valid51 = _errs171 === errors;
 if(valid51){
 const err153 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data55};
 if(vErrors === null){
@@ -4669,10 +4669,10 @@ vErrors.push(err153);
 errors++;
 }
 else {
-errors = _errs193;
+errors = _errs170;
 if(vErrors !== null){
-if(_errs193){
-vErrors.length = _errs193;
+if(_errs170){
+vErrors.length = _errs170;
 }
 else {
 vErrors = null;
@@ -5204,8 +5204,8 @@ errors++;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
-const _errs20 = errors;
-const _errs21 = errors;
+const _errs18 = errors;
+const _errs19 = errors;
 if(!((data4 === "constructor") || (data4 === "prototype"))){
 const err14 = {};
 if(vErrors === null){
@@ -5216,7 +5216,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid7 = _errs21 === errors;
+var valid7 = _errs19 === errors;
 if(valid7){
 const err15 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data4};
 if(vErrors === null){
@@ -5228,10 +5228,10 @@ vErrors.push(err15);
 errors++;
 }
 else {
-errors = _errs20;
+errors = _errs18;
 if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
+if(_errs18){
+vErrors.length = _errs18;
 }
 else {
 vErrors = null;
@@ -5307,9 +5307,9 @@ if(data.rotations !== undefined){
 let data5 = data.rotations;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
+const _errs23 = errors;
 const _errs26 = errors;
-const _errs29 = errors;
-const _errs30 = errors;
+const _errs27 = errors;
 if(!((key1 === "constructor") || (key1 === "prototype"))){
 const err21 = {};
 if(vErrors === null){
@@ -5320,7 +5320,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-var valid11 = _errs30 === errors;
+var valid11 = _errs27 === errors;
 if(valid11){
 const err22 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:key1,propertyName:key1};
 if(vErrors === null){
@@ -5332,10 +5332,10 @@ vErrors.push(err22);
 errors++;
 }
 else {
-errors = _errs29;
+errors = _errs26;
 if(vErrors !== null){
-if(_errs29){
-vErrors.length = _errs29;
+if(_errs26){
+vErrors.length = _errs26;
 }
 else {
 vErrors = null;
@@ -5374,7 +5374,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-var valid9 = _errs26 === errors;
+var valid9 = _errs23 === errors;
 if(!valid9){
 const err26 = {instancePath:instancePath+"/rotations",schemaPath:"#/properties/rotations/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema68.properties.rotations.propertyNames,parentSchema:schema68.properties.rotations,data:data5};
 if(vErrors === null){
@@ -5452,8 +5452,8 @@ errors++;
 const len1 = data8.length;
 for(let i2=0; i2<len1; i2++){
 let data9 = data8[i2];
-const _errs46 = errors;
-const _errs47 = errors;
+const _errs41 = errors;
+const _errs42 = errors;
 if(!((data9 === "constructor") || (data9 === "prototype"))){
 const err32 = {};
 if(vErrors === null){
@@ -5464,7 +5464,7 @@ vErrors.push(err32);
 }
 errors++;
 }
-var valid18 = _errs47 === errors;
+var valid18 = _errs42 === errors;
 if(valid18){
 const err33 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data9};
 if(vErrors === null){
@@ -5476,10 +5476,10 @@ vErrors.push(err33);
 errors++;
 }
 else {
-errors = _errs46;
+errors = _errs41;
 if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
+if(_errs41){
+vErrors.length = _errs41;
 }
 else {
 vErrors = null;
@@ -5669,8 +5669,8 @@ errors = vErrors.length;
 }
 if(data6.follows !== undefined){
 let data15 = data6.follows;
-const _errs77 = errors;
-const _errs78 = errors;
+const _errs63 = errors;
+const _errs64 = errors;
 if(!((data15 === "constructor") || (data15 === "prototype"))){
 const err48 = {};
 if(vErrors === null){
@@ -5681,7 +5681,7 @@ vErrors.push(err48);
 }
 errors++;
 }
-var valid25 = _errs78 === errors;
+var valid25 = _errs64 === errors;
 if(valid25){
 const err49 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data15};
 if(vErrors === null){
@@ -5693,10 +5693,10 @@ vErrors.push(err49);
 errors++;
 }
 else {
-errors = _errs77;
+errors = _errs63;
 if(vErrors !== null){
-if(_errs77){
-vErrors.length = _errs77;
+if(_errs63){
+vErrors.length = _errs63;
 }
 else {
 vErrors = null;
@@ -5851,8 +5851,8 @@ errors++;
 const len3 = data20.length;
 for(let i5=0; i5<len3; i5++){
 let data21 = data20[i5];
-const _errs100 = errors;
-const _errs101 = errors;
+const _errs82 = errors;
+const _errs83 = errors;
 if(!((data21 === "constructor") || (data21 === "prototype"))){
 const err62 = {};
 if(vErrors === null){
@@ -5863,7 +5863,7 @@ vErrors.push(err62);
 }
 errors++;
 }
-var valid33 = _errs101 === errors;
+var valid33 = _errs83 === errors;
 if(valid33){
 const err63 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data21};
 if(vErrors === null){
@@ -5875,10 +5875,10 @@ vErrors.push(err63);
 errors++;
 }
 else {
-errors = _errs100;
+errors = _errs82;
 if(vErrors !== null){
-if(_errs100){
-vErrors.length = _errs100;
+if(_errs82){
+vErrors.length = _errs82;
 }
 else {
 vErrors = null;
@@ -6025,8 +6025,8 @@ errors++;
 }
 if(data23.person !== undefined){
 let data24 = data23.person;
-const _errs112 = errors;
-const _errs113 = errors;
+const _errs93 = errors;
+const _errs94 = errors;
 if(!((data24 === "constructor") || (data24 === "prototype"))){
 const err75 = {};
 if(vErrors === null){
@@ -6037,7 +6037,7 @@ vErrors.push(err75);
 }
 errors++;
 }
-var valid39 = _errs113 === errors;
+var valid39 = _errs94 === errors;
 if(valid39){
 const err76 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data24};
 if(vErrors === null){
@@ -6049,10 +6049,10 @@ vErrors.push(err76);
 errors++;
 }
 else {
-errors = _errs112;
+errors = _errs93;
 if(vErrors !== null){
-if(_errs112){
-vErrors.length = _errs112;
+if(_errs93){
+vErrors.length = _errs93;
 }
 else {
 vErrors = null;
@@ -6144,8 +6144,8 @@ errors++;
 }
 if(data23.replaces !== undefined){
 let data27 = data23.replaces;
-const _errs129 = errors;
-const _errs130 = errors;
+const _errs107 = errors;
+const _errs108 = errors;
 if(!((data27 === "constructor") || (data27 === "prototype"))){
 const err84 = {};
 if(vErrors === null){
@@ -6156,7 +6156,7 @@ vErrors.push(err84);
 }
 errors++;
 }
-var valid43 = _errs130 === errors;
+var valid43 = _errs108 === errors;
 if(valid43){
 const err85 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data27};
 if(vErrors === null){
@@ -6168,10 +6168,10 @@ vErrors.push(err85);
 errors++;
 }
 else {
-errors = _errs129;
+errors = _errs107;
 if(vErrors !== null){
-if(_errs129){
-vErrors.length = _errs129;
+if(_errs107){
+vErrors.length = _errs107;
 }
 else {
 vErrors = null;
@@ -6325,8 +6325,8 @@ errors++;
 const len6 = data31.length;
 for(let i9=0; i9<len6; i9++){
 let data32 = data31[i9];
-const _errs148 = errors;
-const _errs149 = errors;
+const _errs123 = errors;
+const _errs124 = errors;
 if(!((data32 === "constructor") || (data32 === "prototype"))){
 const err98 = {};
 if(vErrors === null){
@@ -6337,7 +6337,7 @@ vErrors.push(err98);
 }
 errors++;
 }
-var valid51 = _errs149 === errors;
+var valid51 = _errs124 === errors;
 if(valid51){
 const err99 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data32};
 if(vErrors === null){
@@ -6349,10 +6349,10 @@ vErrors.push(err99);
 errors++;
 }
 else {
-errors = _errs148;
+errors = _errs123;
 if(vErrors !== null){
-if(_errs148){
-vErrors.length = _errs148;
+if(_errs123){
+vErrors.length = _errs123;
 }
 else {
 vErrors = null;
@@ -6759,9 +6759,9 @@ if(data.escalations !== undefined){
 let data43 = data.escalations;
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 for(const key8 in data43){
-const _errs191 = errors;
-const _errs194 = errors;
-const _errs195 = errors;
+const _errs159 = errors;
+const _errs162 = errors;
+const _errs163 = errors;
 if(!((key8 === "constructor") || (key8 === "prototype"))){
 const err133 = {};
 if(vErrors === null){
@@ -6772,7 +6772,7 @@ vErrors.push(err133);
 }
 errors++;
 }
-var valid67 = _errs195 === errors;
+var valid67 = _errs163 === errors;
 if(valid67){
 const err134 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:key8,propertyName:key8};
 if(vErrors === null){
@@ -6784,10 +6784,10 @@ vErrors.push(err134);
 errors++;
 }
 else {
-errors = _errs194;
+errors = _errs162;
 if(vErrors !== null){
-if(_errs194){
-vErrors.length = _errs194;
+if(_errs162){
+vErrors.length = _errs162;
 }
 else {
 vErrors = null;
@@ -6826,7 +6826,7 @@ vErrors.push(err137);
 }
 errors++;
 }
-var valid65 = _errs191 === errors;
+var valid65 = _errs159 === errors;
 if(!valid65){
 const err138 = {instancePath:instancePath+"/escalations",schemaPath:"#/properties/escalations/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema68.properties.escalations.propertyNames,parentSchema:schema68.properties.escalations,data:data43};
 if(vErrors === null){
@@ -7024,16 +7024,16 @@ errors++;
 }
 if(data49.notify !== undefined){
 let data51 = data49.notify;
-const _errs227 = errors;
+const _errs188 = errors;
 let valid76 = false;
-const _errs228 = errors;
+const _errs189 = errors;
 if(!(validate47(data51, {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",parentData:data49,parentDataProperty:"notify",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs228 === errors;
+var _valid0 = _errs189 === errors;
 valid76 = valid76 || _valid0;
-const _errs229 = errors;
+const _errs190 = errors;
 if(Array.isArray(data51)){
 if(data51.length < 1){
 const err154 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema68.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf[1],data:data51};
@@ -7063,7 +7063,7 @@ vErrors.push(err155);
 }
 errors++;
 }
-var _valid0 = _errs229 === errors;
+var _valid0 = _errs190 === errors;
 valid76 = valid76 || _valid0;
 if(!valid76){
 const err156 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/steps/" + i13+"/notify",schemaPath:"#/properties/escalations/additionalProperties/properties/steps/items/properties/notify/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema68.properties.escalations.additionalProperties.properties.steps.items.properties.notify.anyOf,parentSchema:schema68.properties.escalations.additionalProperties.properties.steps.items.properties.notify,data:data51};
@@ -7076,10 +7076,10 @@ vErrors.push(err156);
 errors++;
 }
 else {
-errors = _errs227;
+errors = _errs188;
 if(vErrors !== null){
-if(_errs227){
-vErrors.length = _errs227;
+if(_errs188){
+vErrors.length = _errs188;
 }
 else {
 vErrors = null;
@@ -7230,8 +7230,8 @@ errors++;
 }
 if(data55.escalation !== undefined){
 let data58 = data55.escalation;
-const _errs251 = errors;
-const _errs252 = errors;
+const _errs209 = errors;
+const _errs210 = errors;
 if(!((data58 === "constructor") || (data58 === "prototype"))){
 const err168 = {};
 if(vErrors === null){
@@ -7242,7 +7242,7 @@ vErrors.push(err168);
 }
 errors++;
 }
-var valid85 = _errs252 === errors;
+var valid85 = _errs210 === errors;
 if(valid85){
 const err169 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data58};
 if(vErrors === null){
@@ -7254,10 +7254,10 @@ vErrors.push(err169);
 errors++;
 }
 else {
-errors = _errs251;
+errors = _errs209;
 if(vErrors !== null){
-if(_errs251){
-vErrors.length = _errs251;
+if(_errs209){
+vErrors.length = _errs209;
 }
 else {
 vErrors = null;
@@ -7338,9 +7338,9 @@ if(data.services !== undefined){
 let data60 = data.services;
 if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 for(const key13 in data60){
-const _errs259 = errors;
-const _errs262 = errors;
-const _errs263 = errors;
+const _errs215 = errors;
+const _errs218 = errors;
+const _errs219 = errors;
 if(!((key13 === "constructor") || (key13 === "prototype"))){
 const err176 = {};
 if(vErrors === null){
@@ -7351,7 +7351,7 @@ vErrors.push(err176);
 }
 errors++;
 }
-var valid88 = _errs263 === errors;
+var valid88 = _errs219 === errors;
 if(valid88){
 const err177 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:key13,propertyName:key13};
 if(vErrors === null){
@@ -7363,10 +7363,10 @@ vErrors.push(err177);
 errors++;
 }
 else {
-errors = _errs262;
+errors = _errs218;
 if(vErrors !== null){
-if(_errs262){
-vErrors.length = _errs262;
+if(_errs218){
+vErrors.length = _errs218;
 }
 else {
 vErrors = null;
@@ -7405,7 +7405,7 @@ vErrors.push(err180);
 }
 errors++;
 }
-var valid86 = _errs259 === errors;
+var valid86 = _errs215 === errors;
 if(!valid86){
 const err181 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema68.properties.services.propertyNames,parentSchema:schema68.properties.services,data:data60};
 if(vErrors === null){
@@ -7560,8 +7560,8 @@ errors++;
 }
 if(data61.escalation !== undefined){
 let data67 = data61.escalation;
-const _errs292 = errors;
-const _errs293 = errors;
+const _errs241 = errors;
+const _errs242 = errors;
 if(!((data67 === "constructor") || (data67 === "prototype"))){
 const err193 = {};
 if(vErrors === null){
@@ -7572,7 +7572,7 @@ vErrors.push(err193);
 }
 errors++;
 }
-var valid95 = _errs293 === errors;
+var valid95 = _errs242 === errors;
 if(valid95){
 const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data67};
 if(vErrors === null){
@@ -7584,10 +7584,10 @@ vErrors.push(err194);
 errors++;
 }
 else {
-errors = _errs292;
+errors = _errs241;
 if(vErrors !== null){
-if(_errs292){
-vErrors.length = _errs292;
+if(_errs241){
+vErrors.length = _errs241;
 }
 else {
 vErrors = null;
@@ -7642,9 +7642,9 @@ errors++;
 }
 if(data61.statusPage !== undefined){
 let data69 = data61.statusPage;
-const _errs299 = errors;
+const _errs246 = errors;
 let valid96 = false;
-const _errs300 = errors;
+const _errs247 = errors;
 if(typeof data69 === "string"){
 if(func1(data69) > 500){
 const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data69};
@@ -7677,9 +7677,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-var _valid1 = _errs300 === errors;
+var _valid1 = _errs247 === errors;
 valid96 = valid96 || _valid1;
-const _errs303 = errors;
+const _errs250 = errors;
 if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 if(data69.name === undefined){
 const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.properties.services.additionalProperties.properties.statusPage.anyOf[1].required,parentSchema:schema68.properties.services.additionalProperties.properties.statusPage.anyOf[1],data:data69};
@@ -7784,7 +7784,7 @@ vErrors.push(err210);
 }
 errors++;
 }
-var _valid1 = _errs303 === errors;
+var _valid1 = _errs250 === errors;
 valid96 = valid96 || _valid1;
 if(!valid96){
 const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/properties/services/additionalProperties/properties/statusPage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema68.properties.services.additionalProperties.properties.statusPage.anyOf,parentSchema:schema68.properties.services.additionalProperties.properties.statusPage,data:data69};
@@ -7797,10 +7797,10 @@ vErrors.push(err211);
 errors++;
 }
 else {
-errors = _errs299;
+errors = _errs246;
 if(vErrors !== null){
-if(_errs299){
-vErrors.length = _errs299;
+if(_errs246){
+vErrors.length = _errs246;
 }
 else {
 vErrors = null;
@@ -7849,9 +7849,9 @@ if(data.alerts !== undefined){
 let data73 = data.alerts;
 if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
 for(const key17 in data73){
-const _errs318 = errors;
-const _errs321 = errors;
-const _errs322 = errors;
+const _errs264 = errors;
+const _errs267 = errors;
+const _errs268 = errors;
 if(!((key17 === "constructor") || (key17 === "prototype"))){
 const err215 = {};
 if(vErrors === null){
@@ -7862,7 +7862,7 @@ vErrors.push(err215);
 }
 errors++;
 }
-var valid104 = _errs322 === errors;
+var valid104 = _errs268 === errors;
 if(valid104){
 const err216 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:key17,propertyName:key17};
 if(vErrors === null){
@@ -7874,10 +7874,10 @@ vErrors.push(err216);
 errors++;
 }
 else {
-errors = _errs321;
+errors = _errs267;
 if(vErrors !== null){
-if(_errs321){
-vErrors.length = _errs321;
+if(_errs267){
+vErrors.length = _errs267;
 }
 else {
 vErrors = null;
@@ -7916,7 +7916,7 @@ vErrors.push(err219);
 }
 errors++;
 }
-var valid102 = _errs318 === errors;
+var valid102 = _errs264 === errors;
 if(!valid102){
 const err220 = {instancePath:instancePath+"/alerts",schemaPath:"#/properties/alerts/propertyNames",keyword:"propertyNames",params:{propertyName: key17},message:"property name must be valid",schema:schema68.properties.alerts.propertyNames,parentSchema:schema68.properties.alerts,data:data73};
 if(vErrors === null){
@@ -8270,8 +8270,8 @@ errors++;
 }
 if(data87.person !== undefined){
 let data88 = data87.person;
-const _errs372 = errors;
-const _errs373 = errors;
+const _errs311 = errors;
+const _errs312 = errors;
 if(!((data88 === "constructor") || (data88 === "prototype"))){
 const err248 = {};
 if(vErrors === null){
@@ -8282,7 +8282,7 @@ vErrors.push(err248);
 }
 errors++;
 }
-var valid116 = _errs373 === errors;
+var valid116 = _errs312 === errors;
 if(valid116){
 const err249 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema70.not,parentSchema:schema70,data:data88};
 if(vErrors === null){
@@ -8294,10 +8294,10 @@ vErrors.push(err249);
 errors++;
 }
 else {
-errors = _errs372;
+errors = _errs311;
 if(vErrors !== null){
-if(_errs372){
-vErrors.length = _errs372;
+if(_errs311){
+vErrors.length = _errs311;
 }
 else {
 vErrors = null;
@@ -8476,15 +8476,15 @@ return errors === 0;
 validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const alerts: unknown = validate54;
-const schema148 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]},"markdownDescription":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)"},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127,"markdownDescription":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)"},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","markdownDescription":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)","markdownDescription":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)","markdownDescription":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)","markdownDescription":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"],"markdownDescription":"a day of the week, `monday` … `sunday`"},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}],"markdownDescription":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`"},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)","markdownDescription":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64,"markdownDescription":"an IANA time zone such as `Europe/Paris`"},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","patternErrorMessage":"not an e-mail address (e.g. `alice@example.com`)","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)","markdownDescription":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"],"markdownDescription":"a severity, `P1` (most urgent) to `P5`"},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"],"markdownDescription":"`error`, `warning` or `off`"},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200,"markdownDescription":"a tag, `key:value` or a bare word"},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}},"markdownDescription":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)"},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}],"markdownDescription":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows"},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)","markdownDescription":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`","markdownDescription":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`","markdownDescription":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`","markdownDescription":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`"}},"markdownDescription":"when it triggers: `critical` and optionally `warning`, in the same direction"},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`","markdownDescription":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000},"markdownDescription":"request headers, `Name: value`"},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`","markdownDescription":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000},"markdownDescription":"request headers, `Name: value`"},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$","patternErrorMessage":"not a variable name: capitals, digits and `_`, starting with a capital (`TOKEN`)"},"additionalProperties":{"type":"string","pattern":"^\\$","patternErrorMessage":"not a JSON path: start with `$` (`$.token`)"},"markdownDescription":"variables taken from the JSON response for later steps: `name: $.json.path`"}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`","markdownDescription":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)","markdownDescription":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`","markdownDescription":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}},"markdownDescription":"the objective of an `slo` alert"},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048,"markdownDescription":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL"},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$","patternErrorMessage":"not a notification handle: `@` then letters, digits, `_ . -` (`@slack-storefront`)"},"uniqueItems":true,"markdownDescription":"extra notification handles such as `@slack-storefront`"},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`","description":"the readiness check, such as `alert/runbook`","markdownDescription":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"defaultSnippets":[{"label":"metric alert","description":"a metric crosses a threshold","body":{"title":"${1:CPU above 80%}","severity":"${2:P2}","kind":"metric","query":"${3:avg:system.cpu.user}","window":"${4:5m}","thresholds":{"critical":"\"${5:> 80}\""},"runbook":"${6:runbooks/cpu.md}"}},{"label":"log alert","description":"too many matching log lines","body":{"title":"${1:Payment errors in the logs}","severity":"${2:P3}","kind":"log","query":"${3:service:payments status:error}","window":"${4:15m}","thresholds":{"critical":"\"${5:> 100}\""},"runbook":"${6:runbooks/payment-errors.md}"}},{"label":"service-check alert","description":"an agent check fails several runs in a row","body":{"title":"${1:Database unreachable}","severity":"${2:P1}","kind":"service-check","query":"${3:postgres.can_connect}","thresholds":{"critical":"\"${4:>= 3}\""},"runbook":"${5:runbooks/database.md}"}},{"label":"http-check alert","description":"a URL answers, fast enough","body":{"title":"${1:Home page answers}","severity":"${2:P1}","kind":"http-check","request":{"url":"${3:https://www.example.com/}"},"expect":{"status":200,"maxResponseTime":"${4:2s}"},"every":"${5:1m}","runbook":"${6:runbooks/home-page.md}"}},{"label":"multistep-check alert","description":"a journey of several requests succeeds","body":{"title":"${1:Sign-in journey completes}","severity":"${2:P2}","kind":"multistep-check","steps":[{"name":"${3:Open the sign-in page}","request":{"url":"${4:https://www.example.com/login}"},"expect":{"status":200}}],"every":"${5:5m}","runbook":"${6:runbooks/sign-in.md}"}},{"label":"slo alert","description":"an objective of good events over all events","body":{"title":"${1:99.9% of requests succeed over 30 days}","severity":"${2:P2}","kind":"slo","slo":{"target":99.9,"window":"30d","good":"sum:trace.http.request.hits{service:${3:shop},!http.status_class:5xx}.as_count()","total":"sum:trace.http.request.hits{service:${4:shop}}.as_count()"},"runbook":"${5:runbooks/availability.md}"}}],"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
-const schema149 = {"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]},"markdownDescription":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)"};
-const schema150 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)","markdownDescription":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`","markdownDescription":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`","markdownDescription":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`","markdownDescription":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`"}},"markdownDescription":"when it triggers: `critical` and optionally `warning`, in the same direction"},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`","markdownDescription":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000},"markdownDescription":"request headers, `Name: value`"},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`","markdownDescription":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000},"markdownDescription":"request headers, `Name: value`"},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$","patternErrorMessage":"not a variable name: capitals, digits and `_`, starting with a capital (`TOKEN`)"},"additionalProperties":{"type":"string","pattern":"^\\$","patternErrorMessage":"not a JSON path: start with `$` (`$.token`)"},"markdownDescription":"variables taken from the JSON response for later steps: `name: $.json.path`"}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`","markdownDescription":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)","markdownDescription":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`","markdownDescription":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}},"markdownDescription":"the objective of an `slo` alert"},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048,"markdownDescription":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL"},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$","patternErrorMessage":"not a notification handle: `@` then letters, digits, `_ . -` (`@slack-storefront`)"},"uniqueItems":true,"markdownDescription":"extra notification handles such as `@slack-storefront`"},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`","description":"the readiness check, such as `alert/runbook`","markdownDescription":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"defaultSnippets":[{"label":"metric alert","description":"a metric crosses a threshold","body":{"title":"${1:CPU above 80%}","severity":"${2:P2}","kind":"metric","query":"${3:avg:system.cpu.user}","window":"${4:5m}","thresholds":{"critical":"\"${5:> 80}\""},"runbook":"${6:runbooks/cpu.md}"}},{"label":"log alert","description":"too many matching log lines","body":{"title":"${1:Payment errors in the logs}","severity":"${2:P3}","kind":"log","query":"${3:service:payments status:error}","window":"${4:15m}","thresholds":{"critical":"\"${5:> 100}\""},"runbook":"${6:runbooks/payment-errors.md}"}},{"label":"service-check alert","description":"an agent check fails several runs in a row","body":{"title":"${1:Database unreachable}","severity":"${2:P1}","kind":"service-check","query":"${3:postgres.can_connect}","thresholds":{"critical":"\"${4:>= 3}\""},"runbook":"${5:runbooks/database.md}"}},{"label":"http-check alert","description":"a URL answers, fast enough","body":{"title":"${1:Home page answers}","severity":"${2:P1}","kind":"http-check","request":{"url":"${3:https://www.example.com/}"},"expect":{"status":200,"maxResponseTime":"${4:2s}"},"every":"${5:1m}","runbook":"${6:runbooks/home-page.md}"}},{"label":"multistep-check alert","description":"a journey of several requests succeeds","body":{"title":"${1:Sign-in journey completes}","severity":"${2:P2}","kind":"multistep-check","steps":[{"name":"${3:Open the sign-in page}","request":{"url":"${4:https://www.example.com/login}"},"expect":{"status":200}}],"every":"${5:5m}","runbook":"${6:runbooks/sign-in.md}"}},{"label":"slo alert","description":"an objective of good events over all events","body":{"title":"${1:99.9% of requests succeed over 30 days}","severity":"${2:P2}","kind":"slo","slo":{"target":99.9,"window":"30d","good":"sum:trace.http.request.hits{service:${3:shop},!http.status_class:5xx}.as_count()","total":"sum:trace.http.request.hits{service:${4:shop}}.as_count()"},"runbook":"${5:runbooks/availability.md}"}}],"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
+const schema148 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/alerts.schema.json","title":"oncall-as-code alerts","description":"teams/<squad>/alerts/*.yaml: more alerts of the squad, for squads with many","type":"object","additionalProperties":false,"required":["alerts"],"properties":{"alerts":{"description":"alerts by id (ids are unique across the organisation)","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/alert"}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","patternErrorMessage":"not an e-mail address (e.g. `alice@example.com`)","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"alert":{"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$","patternErrorMessage":"not a variable name: capitals, digits and `_`, starting with a capital (`TOKEN`)"},"additionalProperties":{"type":"string","pattern":"^\\$","patternErrorMessage":"not a JSON path: start with `$` (`$.token`)"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$","patternErrorMessage":"not a notification handle: `@` then letters, digits, `_ . -` (`@slack-storefront`)"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]}}};
+const schema149 = {"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]}};
+const schema150 = {"description":"an alert: what is watched, how urgent it is, whom it pages and how to resolve it","type":"object","additionalProperties":false,"required":["title","severity","kind"],"properties":{"title":{"$ref":"#/$defs/text","description":"what is wrong, in words; the monitor name adds service and squad"},"service":{"$ref":"#/$defs/id","description":"the service it watches; default: the squad's only service"},"severity":{"$ref":"#/$defs/severity","description":"P1 (most urgent) to P5; sets priority and, by default, whether it pages"},"kind":{"description":"what is watched","enum":["metric","log","service-check","http-check","multistep-check","slo"]},"description":{"type":"string","maxLength":4000,"description":"a summary for the message and the catalog"},"query":{"type":"string","minLength":1,"maxLength":4000,"description":"what is watched, without window or comparison: a metric query (`metric`), a log search (`log`), a check name or `\"check\".over(…)` (`service-check`)"},"window":{"$ref":"#/$defs/duration","description":"evaluation window of a `metric` or `log` alert (a log alert: 48h at most); default `5m`"},"thresholds":{"description":"when it triggers: `critical` and optionally `warning`, in the same direction","type":"object","additionalProperties":false,"required":["critical"],"properties":{"critical":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`"},"warning":{"description":"a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`","type":"string","pattern":"^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$","patternErrorMessage":"not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`"}}},"request":{"description":"the request of an http-check","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response of an http-check must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"steps":{"type":"array","items":{"description":"one request of a multi-step check","type":"object","additionalProperties":false,"required":["name","request"],"properties":{"name":{"$ref":"#/$defs/text","description":"what this step does"},"request":{"description":"an HTTP request","type":"object","additionalProperties":false,"required":["url"],"properties":{"method":{"enum":["GET","HEAD","POST","PUT","PATCH","DELETE","OPTIONS"],"description":"default `GET`"},"url":{"$ref":"#/$defs/url"},"headers":{"description":"request headers, `Name: value`","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9-]+$","patternErrorMessage":"not a header name: letters, digits and dashes (`X-Api-Key`)"},"additionalProperties":{"type":"string","maxLength":2000}},"body":{"type":"string","maxLength":100000,"description":"request body"}}},"expect":{"description":"what the response must look like","type":"object","additionalProperties":false,"properties":{"status":{"type":"integer","minimum":100,"maximum":599,"description":"default 200"},"bodyContains":{"type":"string","minLength":1,"maxLength":1000,"description":"text the body must contain"},"maxResponseTime":{"$ref":"#/$defs/duration","description":"slowest acceptable answer"}}},"extract":{"description":"variables taken from the JSON response for later steps: `name: $.json.path`","type":"object","propertyNames":{"pattern":"^[A-Z][A-Z0-9_]*$","patternErrorMessage":"not a variable name: capitals, digits and `_`, starting with a capital (`TOKEN`)"},"additionalProperties":{"type":"string","pattern":"^\\$","patternErrorMessage":"not a JSON path: start with `$` (`$.token`)"}}}},"minItems":1,"maxItems":20,"description":"the requests of a multistep-check, in order"},"every":{"$ref":"#/$defs/duration","description":"check frequency; default `5m`"},"locations":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"where checks run from (backend location names, such as `aws:eu-west-3`)"},"slo":{"description":"the objective of an `slo` alert","type":"object","additionalProperties":false,"required":["target","good","total"],"properties":{"target":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"percent, e.g. 99.9"},"window":{"enum":["7d","30d","90d"],"description":"default `30d`"},"good":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting good events"},"total":{"type":"string","minLength":1,"maxLength":4000,"description":"query counting all events"}}},"runbook":{"description":"the operating procedure: a markdown file of the squad (`runbooks/x.md`) or an https URL","type":"string","minLength":1,"maxLength":2048},"dashboards":{"type":"array","items":{"$ref":"#/$defs/url"},"description":"links put in the alert message"},"tags":{"type":"array","items":{"$ref":"#/$defs/tag"},"uniqueItems":true,"description":"extra tags; team, service, severity and id tags are added"},"page":{"type":"boolean","description":"whether it pages a person; default by severity (readiness.pagingSeverities)"},"escalation":{"$ref":"#/$defs/id","description":"escalation policy; default: the squad's routing"},"notify":{"description":"extra notification handles such as `@slack-storefront`","type":"array","items":{"type":"string","pattern":"^@[A-Za-z0-9_.-]+$","patternErrorMessage":"not a notification handle: `@` then letters, digits, `_ . -` (`@slack-storefront`)"},"uniqueItems":true},"renotify":{"$ref":"#/$defs/duration","description":"renotify while unresolved"},"noData":{"$ref":"#/$defs/duration","description":"alert when there is no data for this long"},"silence":{"type":"array","items":{"description":"a readiness finding accepted for this alert until a date","type":"object","additionalProperties":false,"required":["check","reason","until"],"properties":{"check":{"type":"string","pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`","description":"the readiness check, such as `alert/runbook`"},"reason":{"$ref":"#/$defs/text","description":"why it is acceptable for now"},"until":{"$ref":"#/$defs/date","description":"the last day it is silenced"}}},"description":"readiness findings accepted for this alert, each until a date"},"retired":{"$ref":"#/$defs/retired"}},"allOf":[{"if":{"properties":{"kind":{"const":"metric"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"log"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"service-check"}},"required":["kind"]},"then":{"required":["query","thresholds"]}},{"if":{"properties":{"kind":{"const":"http-check"}},"required":["kind"]},"then":{"required":["request"]}},{"if":{"properties":{"kind":{"const":"multistep-check"}},"required":["kind"]},"then":{"required":["steps"]}},{"if":{"properties":{"kind":{"const":"slo"}},"required":["kind"]},"then":{"required":["slo"]}}]};
 const schema151 = {"description":"a line of text","type":"string","minLength":1,"maxLength":500};
-const schema153 = {"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"],"markdownDescription":"a severity, `P1` (most urgent) to `P5`"};
-const schema154 = {"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","markdownDescription":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"};
+const schema153 = {"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]};
+const schema154 = {"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"};
 const schema155 = {"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048};
-const schema162 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200,"markdownDescription":"a tag, `key:value` or a bare word"};
-const schema167 = {"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)","markdownDescription":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)"};
+const schema162 = {"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200};
+const schema167 = {"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)"};
 const schema168 = {"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"};
 
 function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -9009,8 +9009,8 @@ errors++;
 }
 if(data.service !== undefined){
 let data7 = data.service;
+const _errs38 = errors;
 const _errs39 = errors;
-const _errs40 = errors;
 if(!((data7 === "constructor") || (data7 === "prototype"))){
 const err34 = {};
 if(vErrors === null){
@@ -9021,7 +9021,7 @@ vErrors.push(err34);
 }
 errors++;
 }
-var valid16 = _errs40 === errors;
+var valid16 = _errs39 === errors;
 if(valid16){
 const err35 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema149.not,parentSchema:schema149,data:data7};
 if(vErrors === null){
@@ -9033,10 +9033,10 @@ vErrors.push(err35);
 errors++;
 }
 else {
-errors = _errs39;
+errors = _errs38;
 if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
+if(_errs38){
+vErrors.length = _errs38;
 }
 else {
 vErrors = null;
@@ -9351,7 +9351,7 @@ if(data16.headers !== undefined){
 let data19 = data16.headers;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
-const _errs82 = errors;
+const _errs71 = errors;
 if(typeof key3 === "string"){
 if(!pattern61.test(key3)){
 const err61 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema150.properties.request.properties.headers.propertyNames,data:key3,propertyName:key3};
@@ -9364,7 +9364,7 @@ vErrors.push(err61);
 errors++;
 }
 }
-var valid22 = _errs82 === errors;
+var valid22 = _errs71 === errors;
 if(!valid22){
 const err62 = {instancePath:instancePath+"/request/headers",schemaPath:"#/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema150.properties.request.properties.headers.propertyNames,parentSchema:schema150.properties.request.properties.headers,data:data19};
 if(vErrors === null){
@@ -9743,7 +9743,7 @@ if(data29.headers !== undefined){
 let data32 = data29.headers;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
-const _errs121 = errors;
+const _errs107 = errors;
 if(typeof key8 === "string"){
 if(!pattern61.test(key8)){
 const err93 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]+$"},message:"must match pattern \""+"^[A-Za-z0-9-]+$"+"\"",schema:"^[A-Za-z0-9-]+$",parentSchema:schema150.properties.steps.items.properties.request.properties.headers.propertyNames,data:key8,propertyName:key8};
@@ -9756,7 +9756,7 @@ vErrors.push(err93);
 errors++;
 }
 }
-var valid32 = _errs121 === errors;
+var valid32 = _errs107 === errors;
 if(!valid32){
 const err94 = {instancePath:instancePath+"/steps/" + i0+"/request/headers",schemaPath:"#/properties/steps/items/properties/request/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema150.properties.steps.items.properties.request.properties.headers.propertyNames,parentSchema:schema150.properties.steps.items.properties.request.properties.headers,data:data32};
 if(vErrors === null){
@@ -9968,7 +9968,7 @@ if(data27.extract !== undefined){
 let data39 = data27.extract;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key11 in data39){
-const _errs143 = errors;
+const _errs127 = errors;
 if(typeof key11 === "string"){
 if(!pattern66.test(key11)){
 const err111 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema150.properties.steps.items.properties.extract.propertyNames,data:key11,propertyName:key11};
@@ -9981,7 +9981,7 @@ vErrors.push(err111);
 errors++;
 }
 }
-var valid36 = _errs143 === errors;
+var valid36 = _errs127 === errors;
 if(!valid36){
 const err112 = {instancePath:instancePath+"/steps/" + i0+"/extract",schemaPath:"#/properties/steps/items/properties/extract/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema150.properties.steps.items.properties.extract.propertyNames,parentSchema:schema150.properties.steps.items.properties.extract,data:data39};
 if(vErrors === null){
@@ -10491,8 +10491,8 @@ errors++;
 }
 if(data.escalation !== undefined){
 let data55 = data.escalation;
-const _errs193 = errors;
-const _errs194 = errors;
+const _errs170 = errors;
+const _errs171 = errors;
 if(!((data55 === "constructor") || (data55 === "prototype"))){
 const err152 = {};
 if(vErrors === null){
@@ -10503,7 +10503,7 @@ vErrors.push(err152);
 }
 errors++;
 }
-var valid51 = _errs194 === errors;
+var valid51 = _errs171 === errors;
 if(valid51){
 const err153 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema149.not,parentSchema:schema149,data:data55};
 if(vErrors === null){
@@ -10515,10 +10515,10 @@ vErrors.push(err153);
 errors++;
 }
 else {
-errors = _errs193;
+errors = _errs170;
 if(vErrors !== null){
-if(_errs193){
-vErrors.length = _errs193;
+if(_errs170){
+vErrors.length = _errs170;
 }
 else {
 vErrors = null;

@@ -67,6 +67,8 @@ describe('the schemas for editors', () => {
       expect(published).toContain(EDITORS_ONLY);
       expect(validated).not.toContain(EDITORS_ONLY);
       expect(validated).not.toContain('Europe/Paris"');
+      expect(validated).not.toMatch(/markdownDescription|defaultSnippets/);
+      expect(validated).toContain('patternErrorMessage');
     }
   });
 });

@@ -48,12 +48,15 @@ export function withMarkdown(schema: JsonSchema): JsonSchema {
   ) as JsonSchema;
 }
 
-/** The schema without the checks for editors only: what the validators and the spec types are built from. */
+/**
+ * The schema without the checks for editors only, nor their documentation and snippets: what the validators
+ * (which embed the schema of each error) and the spec types are built from.
+ */
 export function withoutEditorChecks(schema: JsonSchema): JsonSchema {
   return mapSchema(schema, (obj) => {
-    if (!Array.isArray(obj.allOf)) return obj;
-    const kept = (obj.allOf as unknown[]).filter((s) => (s as { $comment?: unknown }).$comment !== EDITORS_ONLY);
-    const { allOf: _dropped, ...rest } = obj;
+    const { allOf, markdownDescription: _markdown, defaultSnippets: _snippets, ...rest } = obj;
+    if (!Array.isArray(allOf)) return rest;
+    const kept = allOf.filter((s) => (s as { $comment?: unknown }).$comment !== EDITORS_ONLY);
     return kept.length > 0 ? { ...rest, allOf: kept } : rest;
   }) as JsonSchema;
 }
