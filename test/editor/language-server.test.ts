@@ -140,6 +140,27 @@ describe.skipIf(bin === undefined)('the YAML language server on the published sc
     expect(await labels(8)).toEqual(expect.arrayContaining(SERVICE_SNIPPETS.map((s) => s.label)));
   }, 30_000);
 
+  it('completes zone names and shows descriptions as markdown', async () => {
+    const lines = [
+      `# yaml-language-server: $schema=${schemaUri('team')}`,
+      'name: Storefront',
+      'members: [alice, bruno]',
+      'rotations:',
+      '  oncall:',
+      '    members: [alice, bruno]',
+      '    handoff: monday 09:00',
+      '    timezone: Europe/Par',
+      '',
+    ];
+    const uri = 'file:///work/sample/hover/team.yaml';
+    await server.open(uri, lines.join('\n'));
+    const zones = (await server.complete(uri, 7, lines[7]!.length)).map((i) => i.label);
+    expect(zones).toContain('Europe/Paris');
+    const hover = await server.hover(uri, 6, 6);
+    // The markdown description: code in backticks, rendered as code (a plain description would be escaped, \`).
+    expect(hover).toContain('default `defaults.handoff`');
+  }, 30_000);
+
   it('offers one alert snippet of each kind, and an inserted snippet is valid as it is', async () => {
     const header = [`# yaml-language-server: $schema=${schemaUri('alerts')}`, 'alerts:', '  new-alert: '];
     const uri = 'file:///work/sample/alerts/new.yaml';

@@ -90,6 +90,15 @@ export class LanguageServer {
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
+  /** The hover's text at a position (markdown when the client accepts it). */
+  async hover(uri: string, line: number, character: number): Promise<string> {
+    const result = (await this.request('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as {
+      contents?: { kind?: string; value?: string } | string;
+    } | null;
+    const contents = result?.contents;
+    return typeof contents === 'string' ? contents : (contents?.value ?? '');
+  }
+
   async stop(): Promise<void> {
     await this.request('shutdown', null).catch(() => undefined);
     this.notify('exit', null);
