@@ -9,7 +9,7 @@ import { format, resolveConfig } from 'prettier';
 import { isDeepStrictEqual } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { schemas, type FileKind } from './schema';
+import { validatedSchemas as schemas, type FileKind } from './schema';
 import type { JsonSchema } from './schema/defs';
 
 /** Relative to the repository root. */

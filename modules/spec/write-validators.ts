@@ -3,14 +3,22 @@
  * validators.generated.ts: compiling the schemas with ajv at run time took most of a command's start-up.
  */
 import Ajv2020 from 'ajv/dist/2020';
+import type Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import { schemas } from './schema';
+import { validatedSchemas as schemas } from './schema';
+import { EDITOR_KEYWORDS } from './schema/editor';
 
 /** The ajv options the validators are built with; the messages (schema-problems.ts) rely on allErrors and verbose. */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true } as const;
 
+/** Strict mode refuses unknown keywords: the editors' keywords are declared, as annotations nothing checks. */
+export function addEditorKeywords<A extends Ajv>(ajv: A): A {
+  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword });
+  return ajv;
+}
+
 export function renderValidators(): string {
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true, lines: true } });
+  const ajv = addEditorKeywords(new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true, lines: true } }));
   for (const [kind, schema] of Object.entries(schemas)) ajv.addSchema(schema, kind);
   const code = standaloneCode(ajv, Object.fromEntries(Object.keys(schemas).map((k) => [k, k])));
   // ajv's ESM output still requires its run-time helpers; they become imports.

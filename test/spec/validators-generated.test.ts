@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { schemas, type FileKind } from '../../modules/spec/schema';
+import { validatedSchemas, type FileKind } from '../../modules/spec/schema';
 import { schemaErrors } from '../../modules/spec/schema-validator';
-import { AJV_OPTIONS, renderValidators } from '../../modules/spec/write-validators';
+import { addEditorKeywords, AJV_OPTIONS, renderValidators } from '../../modules/spec/write-validators';
 import { fixtureTree, ROOT } from '../helpers';
 
 describe('the precompiled schema validators', () => {
@@ -14,7 +14,7 @@ describe('the precompiled schema validators', () => {
   });
 
   it('report what ajv compiling the schemas at run time reports, errors for errors', () => {
-    const ajv = new Ajv2020({ ...AJV_OPTIONS });
+    const ajv = addEditorKeywords(new Ajv2020({ ...AJV_OPTIONS }));
     const team = parse(fixtureTree().files.get('storefront/team.yaml')!) as Record<string, any>;
     team.rotations.oncall.membres = ['alice'];
     team.rotations.oncall.every = 'weekly';
@@ -25,7 +25,7 @@ describe('the precompiled schema validators', () => {
       ['org', { name: 3, people: [] }],
     ];
     for (const [kind, value] of cases) {
-      const compiled = ajv.compile(schemas[kind]);
+      const compiled = ajv.compile(validatedSchemas[kind]);
       const expected = compiled(value) ? [] : compiled.errors;
       expect(schemaErrors(kind, value)).toEqual(expected);
     }

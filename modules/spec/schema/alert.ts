@@ -1,9 +1,12 @@
 import type { JsonSchema } from './defs';
+import { editorsOnly, snippets } from './editor';
+import { ALERT_SNIPPETS } from './snippets';
 
 const threshold: JsonSchema = {
   description: 'a comparison and a number, e.g. `> 5`, `>= 0.99`, `< 14`',
   type: 'string',
   pattern: '^(>|>=|<|<=) ?-?[0-9]+(\\.[0-9]+)?$',
+  patternErrorMessage: 'not a threshold: write a comparison (`>`, `>=`, `<`, `<=`) and a number, e.g. `> 5`, `>= 0.99`',
 };
 
 const request: JsonSchema = {
@@ -17,7 +20,7 @@ const request: JsonSchema = {
     headers: {
       description: 'request headers, `Name: value`',
       type: 'object',
-      propertyNames: { pattern: '^[A-Za-z0-9-]+$' },
+      propertyNames: { pattern: '^[A-Za-z0-9-]+$', patternErrorMessage: 'not a header name: letters, digits and dashes (`X-Api-Key`)' },
       additionalProperties: { type: 'string', maxLength: 2000 },
     },
     body: { type: 'string', maxLength: 100000, description: 'request body' },
@@ -47,8 +50,11 @@ const step: JsonSchema = {
     extract: {
       description: 'variables taken from the JSON response for later steps: `name: $.json.path`',
       type: 'object',
-      propertyNames: { pattern: '^[A-Z][A-Z0-9_]*$' },
-      additionalProperties: { type: 'string', pattern: '^\\$' },
+      propertyNames: {
+        pattern: '^[A-Z][A-Z0-9_]*$',
+        patternErrorMessage: 'not a variable name: capitals, digits and `_`, starting with a capital (`TOKEN`)',
+      },
+      additionalProperties: { type: 'string', pattern: '^\\$', patternErrorMessage: 'not a JSON path: start with `$` (`$.token`)' },
     },
   },
 };
@@ -72,11 +78,50 @@ const silence: JsonSchema = {
   additionalProperties: false,
   required: ['check', 'reason', 'until'],
   properties: {
-    check: { type: 'string', pattern: '^[a-z]+/[a-z0-9-]+$', description: 'the readiness check, such as `alert/runbook`' },
+    check: {
+      type: 'string',
+      pattern: '^[a-z]+/[a-z0-9-]+$',
+      patternErrorMessage: 'not a readiness check: write its name, such as `alert/runbook`',
+      description: 'the readiness check, such as `alert/runbook`',
+    },
     reason: { $ref: '#/$defs/text', description: 'why it is acceptable for now' },
     until: { $ref: '#/$defs/date', description: 'the last day it is silenced' },
   },
 };
+
+/**
+ * The fields only some kinds take (the loader's table is modules/model/alert-kinds.ts; a test keeps them equal).
+ * Editors flag the others; the loader reports them as `alert/field-not-for-kind`.
+ */
+export const ALERT_KIND_FIELDS: Record<string, readonly string[]> = {
+  metric: ['query', 'window', 'thresholds', 'noData'],
+  log: ['query', 'window', 'thresholds', 'noData'],
+  'service-check': ['query', 'thresholds', 'noData'],
+  'http-check': ['request', 'expect', 'every', 'locations'],
+  'multistep-check': ['steps', 'every', 'locations'],
+  slo: ['slo'],
+};
+
+/** For each kind, the fields of other kinds refused with the loader's words. */
+function fieldsOfOtherKinds(): JsonSchema[] {
+  const kinds = Object.keys(ALERT_KIND_FIELDS);
+  const specific = [...new Set(Object.values(ALERT_KIND_FIELDS).flat())];
+  return kinds.map((kind) => {
+    const refused = specific.filter((f) => !ALERT_KIND_FIELDS[kind]?.includes(f));
+    return editorsOnly({
+      if: { properties: { kind: { const: kind } }, required: ['kind'] },
+      then: {
+        allOf: refused.map((field) => {
+          const owners = kinds.filter((k) => ALERT_KIND_FIELDS[k]?.includes(field));
+          return {
+            properties: { [field]: false },
+            errorMessage: `\`${field}\` does not apply to kind \`${kind}\` (only to ${owners.map((k) => `\`${k}\``).join(', ')})`,
+          };
+        }),
+      },
+    });
+  });
+}
 
 const kindRequirements: Array<[string, string[]]> = [
   ['metric', ['query', 'thresholds']],
@@ -148,7 +193,11 @@ export const alert: JsonSchema = {
     notify: {
       description: 'extra notification handles such as `@slack-storefront`',
       type: 'array',
-      items: { type: 'string', pattern: '^@[A-Za-z0-9_.-]+$' },
+      items: {
+        type: 'string',
+        pattern: '^@[A-Za-z0-9_.-]+$',
+        patternErrorMessage: 'not a notification handle: `@` then letters, digits, `_ . -` (`@slack-storefront`)',
+      },
       uniqueItems: true,
     },
     renotify: { $ref: '#/$defs/duration', description: 'renotify while unresolved' },
@@ -156,10 +205,14 @@ export const alert: JsonSchema = {
     silence: { type: 'array', items: silence, description: 'readiness findings accepted for this alert, each until a date' },
     retired: { $ref: '#/$defs/retired' },
   },
-  allOf: kindRequirements.map(([kind, required]) => ({
-    if: { properties: { kind: { const: kind } }, required: ['kind'] },
-    then: { required },
-  })),
+  allOf: [
+    ...kindRequirements.map(([kind, required]) => ({
+      if: { properties: { kind: { const: kind } }, required: ['kind'] },
+      then: { required },
+    })),
+    ...fieldsOfOtherKinds(),
+  ],
+  ...snippets(...ALERT_SNIPPETS),
 };
 
 export const alertsMap: JsonSchema = {

@@ -115,7 +115,10 @@ const readiness: JsonSchema = {
     checks: {
       description: 'severity of each readiness check by name (`alert/runbook: warning`), or `off`',
       type: 'object',
-      propertyNames: { pattern: '^[a-z]+/[a-z0-9-]+$' },
+      propertyNames: {
+        pattern: '^[a-z]+/[a-z0-9-]+$',
+        patternErrorMessage: 'not a readiness check: write its name, such as `alert/runbook`',
+      },
       additionalProperties: { $ref: '#/$defs/checkSeverity' },
     },
   },
@@ -167,6 +170,7 @@ export const orgSchema = schemaDocument(
           domainPrefix: {
             type: 'string',
             pattern: '^[a-z0-9][a-z0-9-]*$',
+            patternErrorMessage: 'not an address prefix: lowercase letters, digits and dashes (`acme`)',
             maxLength: 63,
             description: "the page's address prefix; default: the organisation's name in lowercase",
           },

@@ -1,6 +1,8 @@
 import { schemaDocument, type JsonSchema } from './defs';
 import { phoneSpeechProperties } from './phone-speech';
 import { alert, alertsMap } from './alert';
+import { snippets } from './editor';
+import { ESCALATION_SNIPPETS, ROTATION_SNIPPETS, SERVICE_SNIPPETS } from './snippets';
 
 const personList: JsonSchema = {
   type: 'array',
@@ -108,6 +110,7 @@ const rotation: JsonSchema = {
     swaps: { type: 'array', items: swap, description: 'whole shifts, days or spans of hours exchanged between two people' },
     retired: { $ref: '#/$defs/retired' },
   },
+  ...snippets(...ROTATION_SNIPPETS),
 };
 
 const target: JsonSchema = {
@@ -152,6 +155,7 @@ const escalation: JsonSchema = {
     },
     retired: { $ref: '#/$defs/retired' },
   },
+  ...snippets(...ESCALATION_SNIPPETS),
 };
 
 const routingRule: JsonSchema = {
@@ -207,6 +211,7 @@ const service: JsonSchema = {
     },
     retired: { $ref: '#/$defs/retired' },
   },
+  ...snippets(...SERVICE_SNIPPETS),
 };
 
 const phone: JsonSchema = {
@@ -216,7 +221,12 @@ const phone: JsonSchema = {
   required: ['number'],
   properties: {
     number: { $ref: '#/$defs/phone', description: 'the Twilio number, E.164' },
-    sid: { type: 'string', pattern: '^PN[0-9a-f]{32}$', description: 'the Twilio number SID, when known' },
+    sid: {
+      type: 'string',
+      pattern: '^PN[0-9a-f]{32}$',
+      patternErrorMessage: 'not a Twilio number SID: `PN` and 32 lowercase hexadecimal digits',
+      description: 'the Twilio number SID, when known',
+    },
     router: { $ref: '#/$defs/url', description: 'primary router base URL; default `phone.router` of org.yaml' },
     fallback: { $ref: '#/$defs/url', description: 'fallback router base URL; default `phone.fallback` of org.yaml' },
     ...phoneSpeechProperties('team'),
