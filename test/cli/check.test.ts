@@ -93,6 +93,7 @@ describe('oncall check', () => {
     const plan = await run(r, 'plan', '--stack', 'acme-pagerduty', '--base', 'HEAD~1');
     expect(check.stdout).toContain(plan.stdout.trim());
     expect(check.stdout).toContain((await run(r, 'readiness', '--base', 'HEAD~1')).stdout.trim());
+    expect(check.stdout).toContain((await run(r, 'validate')).stdout.trim());
   });
 
   it('a deletion the YAML did not retire exits 1 and is named in the comment, as plan --base does', async () => {
@@ -129,6 +130,9 @@ describe('oncall check', () => {
     expect((await run(r, 'check')).code).toBe(2);
     expect((await run(r, 'check', '--base', 'no-such-ref')).code).toBe(2);
     expect((await run(r, 'check', '--base', 'HEAD', '--annotations', 'gitlab')).code).toBe(2);
+    const unwritable = await run(r, 'check', '--base', 'HEAD', '--comment', 'no-such-folder/plan.md');
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('--comment: cannot write `no-such-folder/plan.md`');
   });
 
   it('parses a file unchanged since the base once, where the separate commands parse it once each', async () => {

@@ -47,12 +47,12 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   const result = pullRequestCheck({ teams: dir, stacksDir, base }, io);
   const problems: Problem[] = [...result.validation.problems, ...(result.readiness?.findings ?? [])];
 
-  io.out(annotations === 'github' ? formatProblems('github', problems, new Map()) : checkText(result, dir));
+  const shown = annotations === 'github' ? formatProblems('github', problems, new Map()) : checkText(result, dir);
+  if (shown !== '') io.out(shown);
   const sarif = stringOption(values, 'sarif');
-  if (sarif !== undefined)
-    writeFileSync(pathIn(io, sarif), `${formatProblems('sarif', problems, new Map(), { docsBase: sarifDocsBase('sarif') })}\n`);
+  if (sarif !== undefined) write(io, 'sarif', sarif, formatProblems('sarif', problems, new Map(), { docsBase: sarifDocsBase('sarif') }));
   const comment = stringOption(values, 'comment');
-  if (comment !== undefined) writeFileSync(pathIn(io, comment), `${checkMarkdown(result, dir, base)}\n`);
+  if (comment !== undefined) write(io, 'comment', comment, checkMarkdown(result, dir, base));
 
   const { failed, note } = failsOn(problems, maxWarnings);
   if (note !== undefined) io.err(`oncall check: ${note}`);
@@ -60,14 +60,26 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   return failed || stopped ? EXIT_PROBLEMS : EXIT_OK;
 }
 
+function write(io: Io, option: string, file: string, text: string): void {
+  try {
+    writeFileSync(pathIn(io, file), `${text}\n`);
+  } catch (err) {
+    throw new UsageError(`--${option}: cannot write \`${file}\`: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 function checkText(r: PullRequestCheck, dir: string): string {
   const v = r.validation;
   const org = v.organisation;
   const out: string[] = [];
+  // As `validate` prints it.
   if (v.problems.length > 0) out.push(formatProblems('text', v.problems, sourcesOf(v.tree)));
-  else if (org)
+  if (org && !v.problems.some((p) => p.severity === 'error'))
     out.push(
-      `${dir}: valid — ${plural(org.squads.size, 'squad')}, ${plural(org.rotations.size, 'rotation')}, ${plural(org.alerts.size, 'alert')}`,
+      `${dir}: valid — ${plural(org.squads.size, 'squad')}, ${plural(org.people.size, 'person')}, ${plural(org.rotations.size, 'rotation')}, ${plural(org.alerts.size, 'alert')}`.replace(
+        'persons',
+        'people',
+      ),
     );
   if (r.skipped !== undefined) out.push(`Not checked: ${r.skipped}.`);
   if (r.readiness) out.push(formatProblems('text', r.readiness.findings, new Map(), { subject: r.readiness.subject }));
