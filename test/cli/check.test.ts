@@ -110,6 +110,23 @@ describe('oncall check', () => {
     expect(comment).toContain('`platform-primary-schedule`');
   });
 
+  it('a base that does not load exits 1, as plan --base does, with the errors of the base in the comment', async () => {
+    const r = repo();
+    const org = readFileSync(join(r.teams, 'org.yaml'), 'utf8');
+    r.write('teams/org.yaml', `${org}\nnot: [closed\n`);
+    r.commit('broken');
+    r.write('teams/org.yaml', org);
+    r.commit('fixed');
+    const plan = await run(r, 'plan', '--stack', 'acme-pagerduty', '--base', 'HEAD~1');
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('does not load');
+    const check = await run(r, 'check', '--base', 'HEAD~1', '--comment', 'plan.md');
+    expect(check.code).toBe(1);
+    const comment = readFileSync(join(r.dir, 'plan.md'), 'utf8');
+    expect(comment).toContain('the organisation at `HEAD~1` does not load, so what the stack deployed there is unknown');
+    expect(comment).toContain('teams/org.yaml');
+  });
+
   it('passes when nothing fails, and fails on more warnings than --max-warnings', async () => {
     const r = repo();
     const clean = await run(r, 'check', '--base', 'HEAD', '--comment', 'plan.md');
