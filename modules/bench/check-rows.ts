@@ -25,7 +25,10 @@ export function repository(squads: number): string {
     writeFileSync(join(dir, 'teams', rel), text);
   }
   mkdirSync(join(dir, 'stacks'));
-  writeFileSync(join(dir, 'stacks', 'Pulumi.bench.yaml'), 'config:\n  oncall:backend: pagerduty\n  oncall:pagerdutySubdomain: bench\n  datadog:apiUrl: https://api.datadoghq.eu/\n');
+  writeFileSync(
+    join(dir, 'stacks', 'Pulumi.bench.yaml'),
+    'config:\n  oncall:backend: pagerduty\n  oncall:pagerdutySubdomain: bench\n  datadog:apiUrl: https://api.datadoghq.eu/\n',
+  );
   const env = { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', env });
   git('init', '-q', '-b', 'main');
