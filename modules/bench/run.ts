@@ -4,7 +4,8 @@
  * (c) who / roster / a year of calendars, (d) the router: judged by its p99 and errors under a bounded
  * concurrent load, and its throughput beside a bare node:http server on loopback (for information),
  * (e) hostile input: a fuzz run, one large file against split files, a long roster of an hourly rotation,
- * (f) cold start: `oncall validate` on the example as a process, against a bare `node -e 0`.
+ * (f) cold start: `oncall validate` on the example as a process, against a bare `node -e 0`, and the pull-request
+ * check (`oncall check --base`, one squad changed) against one validate (alone: dist/modules/bench/check-rows.js).
  * Prints a markdown table (median and spread over several runs, peak memory) and ends with one JSON line of
  * figures. The router is loaded with Twilio's full voice webhook (judged) and a minimal one (for comparison).
  *   node dist/modules/bench/run.js [--squads 300] [--runs 5] [--router-seconds 3 (per round; --runs rounds)] [--sdk-resources 300]
@@ -22,6 +23,7 @@ import { roster } from '../schedule/roster';
 import { whoIsOnCall } from '../schedule/who';
 import { withEnvironmentSnapshot } from '../spec/environment-snapshot';
 import { generateOrganisation } from './generate';
+import { checkRows } from './check-rows';
 import { fuzzRows, hourlyRosterRows, largeFileRows } from './hostile-rows';
 import { summarise, time, type Timing } from './measure';
 import { BOUNDED, loadServer, pinLoadGenerator, startBenchServer, type LoadResult } from './router-load';
@@ -238,6 +240,11 @@ async function main(): Promise<void> {
     pinning?.restore();
   }
   figures.loadPinned = pinning !== undefined;
+
+  // The pull-request check against one validate (a git repository of the same organisation).
+  const pr = await checkRows(squads, runs);
+  rows.push(...pr.rows);
+  Object.assign(figures, pr.figures);
 
   // (e) hostile and outsized input
   for (const part of [

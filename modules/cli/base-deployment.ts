@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../core/problem';
 import { hasErrors } from '../core/problem';
-import { loadOrganisation } from '../model/load';
+import { loadOrganisation, type LoadResult } from '../model/load';
 import type { Organisation } from '../model/types';
 import type { DesiredState } from '../render/desired';
 import { renderStack, type StackSettings } from '../render/stack';
@@ -39,22 +39,43 @@ export interface BaseRequest {
   readonly now: number;
 }
 
-function stackAtRef(req: BaseRequest): { tree: SourceTree; file?: string } | 'not in git' {
-  let tree: SourceTree;
+/** The teams directory at the ref, loaded (undefined when it has no file there). */
+export interface BaseTeams {
+  readonly tree: SourceTree;
+  readonly loaded?: LoadResult;
+}
+
+export function baseTeams(teamsDir: string, ref: string, teamsDisplay: string): BaseTeams {
+  const tree = readTreeAtRef(teamsDir, ref, teamsDisplay);
+  return { tree, loaded: tree.files.size === 0 && tree.oversized.size === 0 ? undefined : loadOrganisation(tree) };
+}
+
+/** The stack files at the ref, or 'not in git' when the stacks directory is not in a repository. */
+export function baseStacks(stacksDir: string, ref: string): SourceTree | 'not in git' {
   try {
-    tree = readDirAtRef(req.stacksDir, req.ref, req.stacksDir, /^Pulumi\.[^/]+\.ya?ml$/);
+    return readDirAtRef(stacksDir, ref, stacksDir, /^Pulumi\.[^/]+\.ya?ml$/);
   } catch (err) {
     if (err instanceof NotInGit) return 'not in git';
     throw err;
   }
-  const file = [...tree.files.keys()].sort().find((f) => stackNameOf(f) === req.stack.name);
-  return { tree, file };
 }
 
-export function baseDeployment(req: BaseRequest): BaseDeployment {
-  const teams = readTreeAtRef(req.teamsDir, req.ref, req.teamsDisplay);
-  const stacks = stackAtRef(req);
-  const loaded = teams.files.size === 0 && teams.oversized.size === 0 ? undefined : loadOrganisation(teams);
+function stackAtRef(tree: SourceTree | 'not in git', name: string): { tree: SourceTree; file?: string } | 'not in git' {
+  if (tree === 'not in git') return tree;
+  return { tree, file: [...tree.files.keys()].sort().find((f) => stackNameOf(f) === name) };
+}
+
+/** `read`: the teams and stacks at the ref when already read (one pull-request check plans every stack with them). */
+export function baseDeployment(
+  req: BaseRequest,
+  read: { teams: BaseTeams; stacks: SourceTree | 'not in git' } = {
+    teams: baseTeams(req.teamsDir, req.ref, req.teamsDisplay),
+    stacks: baseStacks(req.stacksDir, req.ref),
+  },
+): BaseDeployment {
+  const teams = read.teams.tree;
+  const stacks = stackAtRef(read.stacks, req.stack.name);
+  const loaded = read.teams.loaded;
   if (loaded && (hasErrors(loaded.problems) || !loaded.organisation)) {
     return {
       kind: 'broken',

@@ -20,6 +20,13 @@ const commands: Record<string, { readonly summary: string; readonly load: () => 
       return { run: m.validateCommand, usage: m.validateUsage };
     },
   },
+  check: {
+    summary: 'review a pull request in one run: validate, readiness and every plan against --base',
+    load: async () => {
+      const m = await import('./commands/check.js');
+      return { run: m.checkCommand, usage: m.checkUsage };
+    },
+  },
   who: {
     summary: 'who is on call now, or at an instant',
     load: async () => {

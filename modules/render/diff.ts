@@ -46,7 +46,8 @@ export function diffStates(base: DesiredState | undefined, head: DesiredState): 
       diff.create.push(r);
       continue;
     }
-    const changes = inputChanges(old, r);
+    // Most resources of a pull request are unchanged: one comparison of the whole inputs settles them.
+    const changes = same(old.inputs, r.inputs) ? [] : inputChanges(old, r);
     if (changes.length === 0) {
       (diff as { unchanged: number }).unchanged++;
       continue;

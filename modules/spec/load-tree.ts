@@ -6,6 +6,7 @@ import type { Code, Problem } from '../core/problem';
 import { displayPath, MAX_FILE_BYTES, type SourceTree } from './source';
 import { withEnvironmentSnapshot } from './environment-snapshot';
 import { parseYaml, type YamlFile } from './yaml-document';
+import { parsedOnce } from './parse-cache';
 import { schemaErrors } from './schema-validator';
 import { schemaProblems } from './schema-problems';
 import type { AlertsFileSpec, OrgSpec, SpecOf, TeamSpec } from './types';
@@ -75,28 +76,9 @@ function readSpecTree(tree: SourceTree): SpecTree {
     const text = tree.files.get(rel);
     if (text === undefined) return undefined;
     const file = displayPath(tree, rel);
-    if (text.includes('\u0000')) {
-      problems.push(fileProblem(file, 'file/not-text', 'this is not a text file; expected YAML'));
-      return undefined;
-    }
-    const { parsed, problems: yamlProblems } = parseYaml(file, text);
-    problems.push(...yamlProblems);
-    if (!parsed) return undefined;
-    if (parsed.value === null || parsed.value === undefined) {
-      problems.push({ ...fileProblem(file, 'file/empty', `the file is empty; expected a ${kind} definition`), line: 1, column: 1 });
-      return undefined;
-    }
-    const errors = schemaErrors(kind, parsed.value);
-    if (errors.length === 0) return { yaml: parsed, spec: parsed.value as SpecOf<K> };
-    problems.push(...schemaProblems(parsed, errors));
-    // Keep checking the rest of the organisation when the only mistakes are unknown keys (typos):
-    // the file is read without them, so its references are still checked and nothing is reported twice.
-    const salvaged = withoutUnknownKeys(parsed.value, errors);
-    if (salvaged !== undefined && schemaErrors(kind, salvaged).length === 0) {
-      for (const e of errors) if (e.keyword === 'additionalProperties') parsed.salvaged.add(e.instancePath);
-      return { yaml: parsed, spec: salvaged as SpecOf<K> };
-    }
-    return undefined;
+    const result = parsedOnce(kind, file, text, () => readSpecFile(file, text, kind));
+    problems.push(...result.problems);
+    return result.spec;
   };
 
   const org = read(ORG_FILE, 'org');
@@ -183,6 +165,30 @@ function readSpecTree(tree: SourceTree): SpecTree {
     teams.push({ id: dir, team, alertFiles });
   }
   return { tree, org, teams, problems };
+}
+
+/** One file parsed and checked against the schema of its kind: the typed file, or why it was left out. */
+function readSpecFile<K extends FileKind>(file: string, text: string, kind: K): { problems: Problem[]; spec?: SpecFile<SpecOf<K>> } {
+  const problems: Problem[] = [];
+  if (text.includes('\u0000')) return { problems: [fileProblem(file, 'file/not-text', 'this is not a text file; expected YAML')] };
+  const { parsed, problems: yamlProblems } = parseYaml(file, text);
+  problems.push(...yamlProblems);
+  if (!parsed) return { problems };
+  if (parsed.value === null || parsed.value === undefined) {
+    problems.push({ ...fileProblem(file, 'file/empty', `the file is empty; expected a ${kind} definition`), line: 1, column: 1 });
+    return { problems };
+  }
+  const errors = schemaErrors(kind, parsed.value);
+  if (errors.length === 0) return { problems, spec: { yaml: parsed, spec: parsed.value as SpecOf<K> } };
+  problems.push(...schemaProblems(parsed, errors));
+  // Keep checking the rest of the organisation when the only mistakes are unknown keys (typos):
+  // the file is read without them, so its references are still checked and nothing is reported twice.
+  const salvaged = withoutUnknownKeys(parsed.value, errors);
+  if (salvaged !== undefined && schemaErrors(kind, salvaged).length === 0) {
+    for (const e of errors) if (e.keyword === 'additionalProperties') parsed.salvaged.add(e.instancePath);
+    return { problems, spec: { yaml: parsed, spec: salvaged as SpecOf<K> } };
+  }
+  return { problems };
 }
 
 /** A copy of `value` without the unknown keys ajv reported, or undefined when there are other errors. */

@@ -9,20 +9,18 @@ const workflow = (name: string) => parse(readFileSync(join(ROOT, '.github', 'wor
 const runs = (job: any): string[] => job.steps.map((s: any) => s.run ?? '').filter(Boolean);
 
 describe('workflows for users', () => {
-  it('on pull request: validate with annotations, readiness with --base, every plan with --base in one comment, pulumi preview per stack', () => {
+  it('on pull request: one oncall check (annotations, readiness and every plan with --base) in one comment, pulumi preview per stack', () => {
     const wf = workflow('oncall-pull-request.yml');
     expect(Object.keys(wf.on)).toEqual(['pull_request']);
-    expect(runs(wf.jobs.review)).toEqual(
-      expect.arrayContaining([
-        'npx oncall validate --format github',
-        'npx oncall readiness --base "origin/${GITHUB_BASE_REF}" --format github',
-      ]),
-    );
     expect(wf.jobs.review.steps.find((s: any) => s.id === 'stacks').run).toContain('npx oncall stacks --format json');
     const plan = wf.jobs.review.steps.find((s: any) => s.id === 'plan').run;
-    expect(plan).toMatch(/npx oncall plan --stack "\$\{stack\}" --base "origin\/\$\{GITHUB_BASE_REF\}" --format markdown >> plan\.md/);
-    // One comment per pull request, found again by its first line and edited on each push.
-    expect(plan).toContain("echo '<!-- oncall-plan -->' > plan.md");
+    expect(plan).toContain('npx oncall check --base "origin/${GITHUB_BASE_REF}" --annotations github --comment plan.md || status=$?');
+    // The three commands it replaces are not run again beside it.
+    expect(runs(wf.jobs.review).join('\n')).not.toMatch(/oncall (validate|readiness|plan)\b/);
+    // A usage error stops the job; problems and blocked deletions fail the comment job, after the comment.
+    expect(plan).toContain('if [ "${status}" -gt 1 ]; then exit "${status}"; fi');
+    expect(plan).toContain('echo "status=${status}" >> "$GITHUB_OUTPUT"');
+    expect(wf.jobs.comment.steps.find((s: any) => String(s.name).startsWith('Refuse')).if).toBe("needs.review.outputs.plan-status != '0'");
     const comment = runs(wf.jobs.comment).join('\n');
     expect(comment).toContain('select(.body | startswith("<!-- oncall-plan -->"))');
     expect(comment).toContain('gh api --method PATCH');

@@ -7,12 +7,10 @@ import { formatProblems } from '../format/problems';
 import { sourceTexts as sourcesOf } from '../../spec/source';
 import { hasErrors } from '../../core/problem';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
-import { baseDeployment, stackChange } from '../base-deployment';
-import { diffStates } from '../../render/diff';
-import { displayedDiff, displayedState } from '../../render/displayed';
-import { blockedChanges } from '../../render/deletion-guard';
-import { rotationChanges } from '../../schedule/week-compare';
-import { planDiffJson, planDiffMarkdown, planDiffText, type PlanDiff } from '../format/plan-diff';
+import { baseDeployment } from '../base-deployment';
+import { displayedState } from '../../render/displayed';
+import { planDiffJson, planDiffMarkdown, planDiffText } from '../format/plan-diff';
+import { planAgainstBase } from '../plan-against-base';
 
 export const planUsage = `oncall plan [--stack NAME] [--base GITREF [--allow-delete]] [--format text|json|markdown] [--teams DIR] [--stacks DIR]
 
@@ -90,19 +88,7 @@ export async function planCommand(argv: string[], io: Io): Promise<number> {
     }
     io.err(`warning: ${message}; --allow-delete: everything is compared with nothing.`);
   }
-  const baseOrg = before.kind === 'broken' ? undefined : before.organisation;
-  const diff = diffStates(before.kind === 'deployed' ? before.state : undefined, state);
-  const moved = before.kind === 'deployed' ? stackChange(before.stack, stack) : undefined;
-  const blocked = allowDelete ? [] : blockedChanges(diff, baseOrg, result.organisation, moved);
-  const report: PlanDiff = {
-    stack: stack.name,
-    base,
-    diff: displayedDiff(diff),
-    blocked,
-    allowDelete,
-    rotations: rotationChanges(baseOrg, result.organisation, io.now().getTime()),
-    baseNote: before.kind === 'broken' ? `${before.what} does not load: everything is compared with nothing` : before.note,
-  };
+  const report = planAgainstBase({ organisation: result.organisation, stack, state }, before, base, io.now().getTime(), allowDelete);
   io.out(format === 'json' ? planDiffJson(report) : format === 'markdown' ? planDiffMarkdown(report) : planDiffText(report));
-  return blocked.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  return report.blocked.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
