@@ -6,7 +6,7 @@ import type { Problem } from '../core/problem';
 import { hasErrors } from '../core/problem';
 import { loadOrganisation, type LoadResult } from '../model/load';
 import type { Organisation } from '../model/types';
-import type { DesiredState } from '../render/desired';
+import type { DesiredResource, DesiredState } from '../render/desired';
 import { renderStack, type StackSettings } from '../render/stack';
 import { sourceTexts, type SourceTree } from '../spec/source';
 import { parseStackFile, stackNameOf, type StackSpec } from '../spec/stacks';
@@ -65,13 +65,18 @@ function stackAtRef(tree: SourceTree | 'not in git', name: string): { tree: Sour
   return { tree, file: [...tree.files.keys()].sort().find((f) => stackNameOf(f) === name) };
 }
 
-/** `read`: the teams and stacks at the ref when already read (one pull-request check plans every stack with them). */
+/**
+ * `read`: the teams and stacks at the ref when already read (one pull-request check plans every stack with them).
+ * `reuse`: resources of squads rendered at the head from the same inputs (see unchanged-squads.ts), taken when the
+ * stack's settings are the same at the ref.
+ */
 export function baseDeployment(
   req: BaseRequest,
   read: { teams: BaseTeams; stacks: SourceTree | 'not in git' } = {
     teams: baseTeams(req.teamsDir, req.ref, req.teamsDisplay),
     stacks: baseStacks(req.stacksDir, req.ref),
   },
+  reuse?: (squad: string) => readonly DesiredResource[] | undefined,
 ): BaseDeployment {
   const teams = read.teams.tree;
   const stacks = stackAtRef(read.stacks, req.stack.name);
@@ -104,7 +109,18 @@ export function baseDeployment(
   }
   if (!organisation) return { kind: 'nothing', note: `no organisation at ${req.ref}: everything is new` };
   const settings: StackSettings = { ...parsed.stack, now: req.now };
-  return { kind: 'deployed', organisation, stack: parsed.stack, state: renderStack(organisation, settings) };
+  const sameSettings = JSON.stringify(renderSettings(parsed.stack)) === JSON.stringify(renderSettings(req.stack));
+  return {
+    kind: 'deployed',
+    organisation,
+    stack: parsed.stack,
+    state: renderStack(organisation, settings, sameSettings ? reuse : undefined),
+  };
+}
+
+/** What of a stack file changes how its squads render. */
+function renderSettings(s: StackSpec): unknown {
+  return [s.backend, s.teams ?? null, s.pagerdutySubdomain ?? null, s.opsgenieRegion ?? null, s.datadogApiUrl ?? null];
 }
 
 /** Why resources left a stack whose settings changed between the base and the head, if they did. */

@@ -10,6 +10,8 @@ import { hasErrors, type Problem } from '../core/problem';
 import { backendProblems } from '../render/backend-constraints';
 import { holidayBackendProblems } from '../render/holiday-problems';
 import { renderStack } from '../render/stack';
+import type { DesiredResource } from '../render/desired';
+import { unchangedSquads } from './unchanged-squads';
 import { withSharedParses } from '../spec/parse-cache';
 import { baseDeployment, baseStacks, baseTeams } from './base-deployment';
 import { changedAlerts, changedServices } from './changed-alerts';
@@ -64,6 +66,8 @@ function check(req: CheckRequest, io: Io): PullRequestCheck {
   const subject = `${alerts.size} alert${alerts.size === 1 ? '' : 's'} added or changed since ${req.base}`;
 
   const stacksRead = baseStacks(pathIn(io, req.stacksDir), req.base);
+  // The squads the change leaves alone render the same at the base: taken from the head's rendering.
+  const untouched = baseOrg ? unchangedSquads(teams.tree, validation.tree, baseOrg, org) : new Set<string>();
   const stackErrors = hasErrors(validation.problems);
   const stacks = (validation.stacks ?? []).map((stack): StackCheck => {
     // What `plan --stack` refuses: an error of this stack's file or of its backend.
@@ -79,6 +83,13 @@ function check(req: CheckRequest, io: Io): PullRequestCheck {
     }
     const settings = { ...stack, now: now.getTime() };
     const state = renderStack(org, settings);
+    const bySquad = new Map<string, DesiredResource[]>();
+    for (const r of state.resources) {
+      const list = bySquad.get(r.squad);
+      if (list) list.push(r);
+      else bySquad.set(r.squad, [r]);
+    }
+    const reuse = (squad: string) => (untouched.has(squad) ? (bySquad.get(squad) ?? []) : undefined);
     const before = baseDeployment(
       {
         teamsDir: pathIn(io, req.teams),
@@ -89,6 +100,7 @@ function check(req: CheckRequest, io: Io): PullRequestCheck {
         now: settings.now,
       },
       { teams, stacks: stacksRead },
+      reuse,
     );
     if (before.kind === 'broken') {
       return {

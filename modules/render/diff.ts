@@ -46,8 +46,9 @@ export function diffStates(base: DesiredState | undefined, head: DesiredState): 
       diff.create.push(r);
       continue;
     }
-    // Most resources of a pull request are unchanged: one comparison of the whole inputs settles them.
-    const changes = same(old.inputs, r.inputs) ? [] : inputChanges(old, r);
+    // Most resources of a pull request are unchanged: the very same inputs (a squad the change leaves alone, taken
+    // from the head), or one comparison of the whole inputs, settles them.
+    const changes = old.inputs === r.inputs || same(old.inputs, r.inputs) ? [] : inputChanges(old, r);
     if (changes.length === 0) {
       (diff as { unchanged: number }).unchanged++;
       continue;

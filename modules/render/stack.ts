@@ -1,4 +1,4 @@
-import type { Organisation } from '../model/types';
+import type { Organisation, Squad } from '../model/types';
 import type { StackSpec } from '../spec/stacks';
 import { PAGING_BACKENDS } from '../backends/paging';
 import type { DesiredResource, DesiredState } from './desired';
@@ -21,14 +21,28 @@ export interface StackSettings {
   readonly opsgenieRegion?: 'us' | 'eu';
 }
 
-/** Everything a stack provisions, as data: the squads it selects, on its backend. */
-export function renderStack(org: Organisation, stack: StackSettings): DesiredState {
+/** What one squad's component holds: its paging objects, its alerts and its phone line (each with `squad` = its id). */
+export function renderSquadResources(org: Organisation, team: Squad, stack: StackSettings): DesiredResource[] {
+  return [
+    ...PAGING_BACKENDS[stack.backend].renderSquad(org, team, stack),
+    ...renderSquadAlerts(org, team, stack.backend, stack.opsgenieRegion ?? 'us'),
+    ...renderPhoneLine(team),
+  ];
+}
+
+/**
+ * Everything a stack provisions, as data: the squads it selects, on its backend. `reuse` may give a squad's
+ * resources already rendered from the same inputs (the head of a pull request, for the squads it leaves alone).
+ */
+export function renderStack(
+  org: Organisation,
+  stack: StackSettings,
+  reuse?: (squad: string) => readonly DesiredResource[] | undefined,
+): DesiredState {
   const resources: DesiredResource[] = [];
   for (const team of org.squads.values()) {
     if (stack.teams && !stack.teams.includes(team.id)) continue;
-    resources.push(...PAGING_BACKENDS[stack.backend].renderSquad(org, team, stack));
-    resources.push(...renderSquadAlerts(org, team, stack.backend, stack.opsgenieRegion ?? 'us'));
-    resources.push(...renderPhoneLine(team));
+    resources.push(...(reuse?.(team.id) ?? renderSquadResources(org, team, stack)));
   }
   // How people are reached: once per stack, for the people of the squads it selects.
   resources.push(...PAGING_BACKENDS[stack.backend].renderContacts(org, peopleToReach(org, stack.teams)));
