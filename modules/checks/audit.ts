@@ -5,7 +5,7 @@
  */
 import type { Organisation, Squad } from '../model/types';
 import { squadCoverage } from '../schedule/coverage-checks';
-import { DAY, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
+import { DAY, formatLocal, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
 import { squadLoad, type PersonLoad } from '../schedule/load';
 import { MANAGED_TAG } from '../render/alerts/naming';
 import { readiness } from './index';
@@ -146,14 +146,9 @@ function datedGaps(org: Organisation, gaps: ReadonlyArray<{ start: number; end: 
       last.rotations.add(g.rotation);
     } else merged.push({ start: g.start, end: g.end, rotations: new Set([g.rotation]) });
   }
-  const at = (t: number) => {
-    const m = localMinute(org.timezone, t);
-    const hhmm = ((m % 1440) + 1440) % 1440;
-    return `${isoDateOfLocal(m)} ${String(Math.floor(hhmm / 60)).padStart(2, '0')}:${String(hhmm % 60).padStart(2, '0')}`;
-  };
   return merged.map((g) => ({
-    start: at(g.start),
-    end: at(g.end),
+    start: formatLocal(g.start, org.timezone),
+    end: formatLocal(g.end, org.timezone),
     hours: Math.round(((g.end - g.start) / 3_600_000) * 10) / 10,
     rotations: [...g.rotations].sort(),
   }));

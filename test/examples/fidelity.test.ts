@@ -9,9 +9,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { holidaysBetween } from '../../modules/model/holiday-calendar';
-import type { Organisation, Service } from '../../modules/model/types';
+import type { Organisation } from '../../modules/model/types';
 import { analyse } from '../../modules/pipeline';
-import type { Backend, DesiredState } from '../../modules/render/desired';
 import { renderStack } from '../../modules/render/stack';
 import { compensation } from '../../modules/schedule/compensation';
 import { shiftsOverlapping } from '../../modules/schedule/shifts';
@@ -21,18 +20,12 @@ import { readStacksDir } from '../../modules/spec/read-stacks';
 import { readTeamsDir } from '../../modules/spec/read-dir';
 import { instants, mismatches } from '../fidelity/compare';
 import { backendPages, enginePages, MINUTE, shiftIndex } from '../fidelity/holiday-paging';
-import { datadogPaged, expectedPaged, opsgeniePaged, pagerdutyPaged, type Paged } from '../fidelity/service-routing';
+import { expectedPaged, SERVICE_INTERPRETERS } from '../fidelity/service-routing';
 import { ROOT } from '../helpers';
 
 const EXAMPLES = join(ROOT, 'examples');
 const FROM = Date.parse('2026-01-05T00:00:00+01:00');
 const TO = Date.parse('2027-01-04T00:00:00+01:00');
-const SERVICE_PAGED: Record<Backend, (org: Organisation, state: DesiredState, service: Service, instant: number) => Paged> = {
-  pagerduty: pagerdutyPaged,
-  opsgenie: opsgeniePaged,
-  datadog: datadogPaged,
-};
-
 /** Every 3 hours, a minute either side of every shift's edges, and every 15 minutes of each public holiday. */
 function squadInstants(org: Organisation): number[] {
   const out = new Set<number>();
@@ -97,7 +90,7 @@ describe.each(cases.map((c) => [`${c.example} ${c.stack.name}`, c] as const))('%
     for (const service of services) {
       for (let t = FROM; t < TO; t += 60 * MINUTE) {
         const engine = expectedPaged(org, backend, service, t);
-        const said = SERVICE_PAGED[backend](org, state, service, t);
+        const said = SERVICE_INTERPRETERS[backend](org, state, service, t);
         if (JSON.stringify(engine) !== JSON.stringify(said) && wrong.length < 5)
           wrong.push(`${new Date(t).toISOString()} ${service.id}: engine ${JSON.stringify(engine)}, ${backend} ${JSON.stringify(said)}`);
       }

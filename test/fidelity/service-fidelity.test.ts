@@ -7,18 +7,12 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../modules/pipeline';
-import type { Organisation, Service } from '../../modules/model/types';
-import type { Backend, DesiredState } from '../../modules/render/desired';
+import type { Backend } from '../../modules/render/desired';
 import { renderStack } from '../../modules/render/stack';
 import { parseStackFile } from '../../modules/spec/stacks';
 import { MSP, promisesTree } from '../promises/tree';
-import { datadogPaged, expectedPaged, opsgeniePaged, pagerdutyPaged, type Paged } from './service-routing';
+import { expectedPaged, SERVICE_INTERPRETERS } from './service-routing';
 
-const INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, service: Service, instant: number) => Paged> = {
-  pagerduty: pagerdutyPaged,
-  opsgenie: opsgeniePaged,
-  datadog: datadogPaged,
-};
 /** Each day, on the clock of Paris, either side of 09:00 and 18:00: handoffs, edges of business hours, day and night. */
 function instants(from: number, weeks: number): number[] {
   const out: number[] = [];
@@ -55,7 +49,7 @@ function check(backend: Backend, text = MSP, weeks = 52) {
     {
       for (const service of services) {
         const engine = expectedPaged(org, backend, service, t);
-        const backendSays = INTERPRETERS[backend](org, state, service, t);
+        const backendSays = SERVICE_INTERPRETERS[backend](org, state, service, t);
         seen.add(`${service.id} ${engine.urgency} ${engine.first.join('+')}`);
         if (JSON.stringify(engine) !== JSON.stringify(backendSays) && mismatches.length < 6)
           mismatches.push(

@@ -154,3 +154,10 @@ export function expectedPaged(org: Organisation, backend: Backend, service: Serv
   const urgency = backend === 'opsgenie' && page.urgency !== null ? 'high' : page.urgency;
   return { urgency, first: [...page.first].sort() };
 }
+
+/** Each backend's reading of a service's paging, by backend. */
+export const SERVICE_INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, service: Service, instant: number) => Paged> = {
+  pagerduty: pagerdutyPaged,
+  opsgenie: opsgeniePaged,
+  datadog: datadogPaged,
+};
