@@ -3,8 +3,25 @@
 // Pulumi, the CLI, the router or HTTP.
 import tseslint from 'typescript-eslint';
 
-const PURE = ['core', 'spec', 'model', 'schedule', 'checks', 'render', 'backends'];
-const ORDER = ['core', 'spec', 'model', 'schedule', 'checks', 'render', 'backends', 'pulumi', 'policy', 'router', 'cli'];
+const PURE = ['core', 'spec', 'model', 'schedule', 'checks', 'render', 'backends', 'interpret'];
+// interpret: the backends' paging semantics read from rendered or observed inputs; migrate: import and cutover
+// rehearsal (reads accounts over HTTP with fetch); reports: operations reports from the backends' histories.
+const ORDER = [
+  'core',
+  'spec',
+  'model',
+  'schedule',
+  'checks',
+  'render',
+  'backends',
+  'interpret',
+  'pulumi',
+  'policy',
+  'migrate',
+  'reports',
+  'router',
+  'cli',
+];
 // Readiness checks, shared rendering and the backends read one another (a check asks what a backend refuses;
 // the stack renders through each backend; the diff reads the backends' descriptors): one layer in three parts.
 const PEERS = ['checks', 'render', 'backends'];
