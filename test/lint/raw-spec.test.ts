@@ -14,6 +14,8 @@ const sources = (readdirSync(MODULES, { recursive: true }) as string[])
   .sort();
 const text = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const readersOfTheSpec = (file: string) => file.startsWith('modules/spec/') || file.startsWith('modules/model/');
+/** The import writes the YAML of an account: it builds documents of the spec's types, and reads none. */
+const writersOfTheSpec = (file: string) => file.startsWith('modules/migrate/');
 
 /** Lines of `file` matching `re`, as `file:line: text`. */
 function matches(file: string, re: RegExp): string[] {
@@ -34,7 +36,9 @@ describe('the raw spec stays in the spec and model layers', () => {
 
   it('no module outside modules/spec and modules/model imports the spec types', () => {
     expect(
-      sources.filter((f) => !readersOfTheSpec(f)).flatMap((f) => matches(f, /from '[^']*spec\/(types|spec-types\.generated)'/)),
+      sources
+        .filter((f) => !readersOfTheSpec(f) && !writersOfTheSpec(f))
+        .flatMap((f) => matches(f, /from '[^']*spec\/(types|spec-types\.generated)'/)),
     ).toEqual([]);
   });
 });
