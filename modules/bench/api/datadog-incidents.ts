@@ -66,11 +66,16 @@ export function datadogIncidentsHandler(history: IncidentHistory, options: Handl
     if (request.path !== '/api/v2/on-call/pages') return { status: 404, body: { errors: ['Not found'] } };
     const size = Math.min(intParam(request.query, 'page[size]', 10) || 10, max);
     const number = intParam(request.query, 'page[number]', 0);
-    if (number * size >= 50_000) return { status: 400, body: { errors: ['page[number] multiplied by page[size] must be less than 50000'] } };
+    if (number * size >= 50_000)
+      return { status: 400, body: { errors: ['page[number] multiplied by page[size] must be less than 50000'] } };
     const data = history.incidents.slice(number * size, (number + 1) * size).map((i) => datadogPage(history, i));
     return {
       status: 200,
-      body: { data, included: included(history, data), meta: { page: { total_count: history.incidents.length, total_filtered_count: history.incidents.length } } },
+      body: {
+        data,
+        included: included(history, data),
+        meta: { page: { total_count: history.incidents.length, total_filtered_count: history.incidents.length } },
+      },
     };
   };
 }

@@ -15,7 +15,8 @@ import { intParam, isoUtc, throttle, type ApiAnswer, type ApiRequest, type Handl
 
 const INTEGRATION = { id: '2f8e9d0c-0000-4000-8000-00000000dd01', name: 'Datadog', type: 'Datadog' };
 
-export const opsgenieAlertId = (incident: GeneratedIncident): string => `00000000-0000-4000-8000-${String(incident.number).padStart(12, '0')}`;
+export const opsgenieAlertId = (incident: GeneratedIncident): string =>
+  `00000000-0000-4000-8000-${String(incident.number).padStart(12, '0')}`;
 
 const meta = (n: number) => ({ took: 0.01, requestId: `req-${String(n).padStart(8, '0')}` });
 
@@ -60,7 +61,8 @@ export function opsgenieLogs(incident: GeneratedIncident): Record<string, unknow
   };
   for (const e of incident.timeline) {
     if (e.kind === 'trigger') log(e.at, 'system', 'System', 'Alert created via Datadog');
-    else if (e.kind === 'notify') log(e.at, 'system', 'System', `Escalation [${incident.escalation}] rule ${e.level} notified [${e.to.join(', ')}]`);
+    else if (e.kind === 'notify')
+      log(e.at, 'system', 'System', `Escalation [${incident.escalation}] rule ${e.level} notified [${e.to.join(', ')}]`);
     else if (e.kind === 'reassign') log(e.at, 'action', e.by, `Alert owner changed to [${e.to}]`);
     else if (e.kind === 'acknowledge') log(e.at, 'action', e.by, 'Alert acknowledged via Web');
     else log(e.at, 'action', e.by ?? 'System', e.by ? 'Alert closed via Web' : 'Alert closed via Datadog');
@@ -84,7 +86,12 @@ export function opsgenieIncidentsHandler(history: IncidentHistory, options: Hand
   let served = 0;
   return (request: ApiRequest): ApiAnswer => {
     served++;
-    if (throttled()) return { status: 429, body: { ...meta(served), message: 'You are making too many requests!', code: 42900 }, headers: { 'Retry-After': '0' } };
+    if (throttled())
+      return {
+        status: 429,
+        body: { ...meta(served), message: 'You are making too many requests!', code: 42900 },
+        headers: { 'Retry-After': '0' },
+      };
     const q = request.query;
     if (request.path === '/v2/alerts') {
       const w = window(q.get('query'));
@@ -106,7 +113,8 @@ export function opsgenieIncidentsHandler(history: IncidentHistory, options: Hand
     }
     const m = /^\/v2\/alerts\/([^/]+)\/logs$/.exec(request.path);
     const incident = m ? byId.get(decodeURIComponent(m[1]!)) : undefined;
-    if (!incident || (q.get('identifierType') ?? 'id') !== 'id') return { status: 404, body: { ...meta(served), message: 'Alert does not exist' } };
+    if (!incident || (q.get('identifierType') ?? 'id') !== 'id')
+      return { status: 404, body: { ...meta(served), message: 'Alert does not exist' } };
     const logs = opsgenieLogs(incident);
     if (q.get('order') !== 'asc') logs.reverse();
     const after = q.get('offset');
@@ -114,7 +122,8 @@ export function opsgenieIncidentsHandler(history: IncidentHistory, options: Hand
     const limit = Math.min(intParam(q, 'limit', 20) || 20, max);
     const items = logs.slice(start, start + limit);
     const paging: Record<string, string> = { first: `${base}/v2/alerts/${m![1]}/logs?identifierType=id&order=${q.get('order') ?? 'desc'}` };
-    if (start + items.length < logs.length) paging.next = `${paging.first}&offset=${String(items[items.length - 1]?.offset)}&direction=next`;
+    if (start + items.length < logs.length)
+      paging.next = `${paging.first}&offset=${String(items[items.length - 1]?.offset)}&direction=next`;
     return { status: 200, body: { ...meta(served), data: items, paging } };
   };
 }

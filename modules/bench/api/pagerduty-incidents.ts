@@ -66,17 +66,33 @@ function references(history: IncidentHistory, ids: Ids, incident: GeneratedIncid
   const names = new Map(history.people.map((p) => [p.email, p.name]));
   const user = (email: string) => {
     const userId = ids.user.get(email)!;
-    return { id: userId, type: 'user_reference', summary: names.get(email)!, self: `${API}/users/${userId}`, html_url: `${WEB}/users/${userId}` };
+    return {
+      id: userId,
+      type: 'user_reference',
+      summary: names.get(email)!,
+      self: `${API}/users/${userId}`,
+      html_url: `${WEB}/users/${userId}`,
+    };
   };
   return {
-    service: { id: serviceId, type: 'service_reference', summary: service.name, self: `${API}/services/${serviceId}`, html_url: `${WEB}/service-directory/${serviceId}` },
+    service: {
+      id: serviceId,
+      type: 'service_reference',
+      summary: service.name,
+      self: `${API}/services/${serviceId}`,
+      html_url: `${WEB}/service-directory/${serviceId}`,
+    },
     team: { id: teamId, type: 'team_reference', summary: squad.name, self: `${API}/teams/${teamId}`, html_url: `${WEB}/teams/${teamId}` },
     user,
   };
 }
 
 function statusAt(incident: GeneratedIncident): 'triggered' | 'acknowledged' | 'resolved' {
-  return incident.record.resolvedAt !== undefined ? 'resolved' : incident.record.acknowledgedAt !== undefined ? 'acknowledged' : 'triggered';
+  return incident.record.resolvedAt !== undefined
+    ? 'resolved'
+    : incident.record.acknowledgedAt !== undefined
+      ? 'acknowledged'
+      : 'triggered';
 }
 
 export function pagerDutyIncident(history: IncidentHistory, incident: GeneratedIncident, zone: string): Record<string, unknown> {
@@ -131,7 +147,13 @@ export function pagerDutyLogEntries(
       html_url: `${WEB}/incidents/${pid}/log_entries/${entryId}`,
       created_at: isoInZone(at, zone),
       service: refs.service,
-      incident: { id: pid, type: 'incident_reference', summary: `[#${incident.number}] ${r.title}`, self: `${API}/incidents/${pid}`, html_url: `${WEB}/incidents/${pid}` },
+      incident: {
+        id: pid,
+        type: 'incident_reference',
+        summary: `[#${incident.number}] ${r.title}`,
+        self: `${API}/incidents/${pid}`,
+        html_url: `${WEB}/incidents/${pid}`,
+      },
       teams: [refs.team],
       ...extra,
     });
@@ -147,8 +169,16 @@ export function pagerDutyLogEntries(
         });
         break;
       case 'notify':
-        if (event.level === 1) entry('assign_log_entry', event.at, `Assigned to ${event.to.join(', ')}.`, { agent: refs.service, assignees: event.to.map(refs.user) });
-        else entry('escalate_log_entry', event.at, `Escalated to level ${event.level} by timeout.`, { agent: refs.service, assignees: event.to.map(refs.user) });
+        if (event.level === 1)
+          entry('assign_log_entry', event.at, `Assigned to ${event.to.join(', ')}.`, {
+            agent: refs.service,
+            assignees: event.to.map(refs.user),
+          });
+        else
+          entry('escalate_log_entry', event.at, `Escalated to level ${event.level} by timeout.`, {
+            agent: refs.service,
+            assignees: event.to.map(refs.user),
+          });
         for (const email of event.to) entry('notify_log_entry', event.at, `Notified ${email}.`, { user: refs.user(email) });
         break;
       case 'reassign':
@@ -156,7 +186,10 @@ export function pagerDutyLogEntries(
         entry('notify_log_entry', event.at, `Notified ${event.to}.`, { user: refs.user(event.to) });
         break;
       case 'acknowledge':
-        entry('acknowledge_log_entry', event.at, `Acknowledged by ${event.by}.`, { agent: refs.user(event.by), acknowledgement_timeout: 1800 });
+        entry('acknowledge_log_entry', event.at, `Acknowledged by ${event.by}.`, {
+          agent: refs.user(event.by),
+          acknowledgement_timeout: 1800,
+        });
         break;
       case 'resolve':
         entry('resolve_log_entry', event.at, event.by ? `Resolved by ${event.by}.` : 'Resolved through the API.', {

@@ -129,12 +129,17 @@ function incidentOf(org: Organisation, draft: Draft, random: Random): Omit<Gener
   // Levels reached before the acknowledgement (or the reassignment, which stops the policy), or before the end.
   const stop = reassign?.at ?? acknowledgedAt ?? resolvedAt;
   const notified = reachedBy(stop === t ? t + 1 : stop);
-  const escalations: IncidentEscalation[] = [...notified, ...(reassign ? [{ level: reassign.level, at: reassign.at, to: [reassign.to] }] : [])];
+  const escalations: IncidentEscalation[] = [
+    ...notified,
+    ...(reassign ? [{ level: reassign.level, at: reassign.at, to: [reassign.to] }] : []),
+  ];
   const timeline: TimelineEvent[] = [
     { kind: 'trigger', at: t },
     ...notified.map((l) => ({ kind: 'notify' as const, at: l.at, level: l.level, to: l.to })),
     ...(reassign ? [reassign] : []),
-    ...(acknowledgedAt !== undefined && acknowledgedBy !== undefined ? [{ kind: 'acknowledge' as const, at: acknowledgedAt, by: acknowledgedBy }] : []),
+    ...(acknowledgedAt !== undefined && acknowledgedBy !== undefined
+      ? [{ kind: 'acknowledge' as const, at: acknowledgedAt, by: acknowledgedBy }]
+      : []),
     { kind: 'resolve', at: resolvedAt, ...(resolvedBy ? { by: resolvedBy } : {}) },
   ];
   const record: NeutralRecord = {

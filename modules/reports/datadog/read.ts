@@ -22,7 +22,9 @@ export const DATADOG_API = 'https://api.datadoghq.com';
 const PAGE_SIZE = 100;
 const LIMIT = 50_000;
 
-export function datadogHeadersFromEnv(env: NodeJS.ProcessEnv): { readonly headers: Record<string, string> } | { readonly missing: readonly string[] } {
+export function datadogHeadersFromEnv(
+  env: NodeJS.ProcessEnv,
+): { readonly headers: Record<string, string> } | { readonly missing: readonly string[] } {
   const missing = ['DD_API_KEY', 'DD_APP_KEY'].filter((name) => !env[name]);
   if (missing.length > 0) return { missing };
   return { headers: { 'DD-API-KEY': env.DD_API_KEY!, 'DD-APPLICATION-KEY': env.DD_APP_KEY! } };
@@ -36,7 +38,8 @@ export async function readDatadogIncidentsExport(source: Source): Promise<Accoun
   const users = new Map<string, unknown>();
   const teams = new Map<string, unknown>();
   for (let number = 0; ; number++) {
-    if (number * PAGE_SIZE >= LIMIT) throw new IncidentReadError(`GET /api/v2/on-call/pages: more than ${LIMIT} pages; Datadog's list reaches no further`);
+    if (number * PAGE_SIZE >= LIMIT)
+      throw new IncidentReadError(`GET /api/v2/on-call/pages: more than ${LIMIT} pages; Datadog's list reaches no further`);
     const query = new URLSearchParams({ 'page[size]': String(PAGE_SIZE), 'page[number]': String(number) });
     const answer = await getJson(`${source.baseUrl.replace(/\/+$/, '')}/api/v2/on-call/pages?${query}`, { headers: source.headers });
     const data = isRecord(answer) ? answer.data : undefined;
@@ -47,7 +50,10 @@ export async function readDatadogIncidentsExport(source: Source): Promise<Accoun
       if (item.type === 'users') users.set(String(item.id), item);
       else if (item.type === 'team') teams.set(String(item.id), item);
     }
-    if (data.length < PAGE_SIZE) break;
+    // The server may give smaller pages than asked: the end is an empty page, or the total reached.
+    const meta = isRecord(answer) && isRecord(answer.meta) && isRecord(answer.meta.page) ? answer.meta.page : {};
+    const total = typeof meta.total_count === 'number' ? meta.total_count : undefined;
+    if (data.length === 0 || (total !== undefined && pages.length >= total)) break;
   }
   return {
     backend: 'datadog',

@@ -19,7 +19,9 @@ import { IncidentReadError, instant, isRecord, objectsOf, priorityOf, tagValue, 
 
 export const OPSGENIE_API = 'https://api.opsgenie.com';
 
-export function opsgenieHeadersFromEnv(env: NodeJS.ProcessEnv): { readonly headers: Record<string, string> } | { readonly missing: readonly string[] } {
+export function opsgenieHeadersFromEnv(
+  env: NodeJS.ProcessEnv,
+): { readonly headers: Record<string, string> } | { readonly missing: readonly string[] } {
   const key = env.OPSGENIE_API_KEY;
   return key ? { headers: { Authorization: `GenieKey ${key}` } } : { missing: ['OPSGENIE_API_KEY'] };
 }
@@ -58,7 +60,12 @@ export async function readOpsgenieIncidentsExport(source: Source, since: number,
     const logs: unknown[] = [];
     const path = `/v2/alerts/${encodeURIComponent(id)}/logs`;
     for (let after: string | undefined; ; ) {
-      const params = new URLSearchParams({ identifierType: 'id', order: 'asc', limit: '100', ...(after ? { offset: after, direction: 'next' } : {}) });
+      const params = new URLSearchParams({
+        identifierType: 'id',
+        order: 'asc',
+        limit: '100',
+        ...(after ? { offset: after, direction: 'next' } : {}),
+      });
       const page = await list(source, path, params);
       logs.push(...page.data);
       const last = page.data[page.data.length - 1];
@@ -94,7 +101,14 @@ function alertRecord(alert: Record<string, unknown>, logs: Record<string, unknow
     const reassigned = REASSIGNED.exec(text);
     if (notified) {
       level = Number(notified[2]);
-      escalations.push({ level, at, to: notified[3]!.split(',').map((e) => e.trim()).filter((e) => e !== '') });
+      escalations.push({
+        level,
+        at,
+        to: notified[3]!
+          .split(',')
+          .map((e) => e.trim())
+          .filter((e) => e !== ''),
+      });
     } else if (reassigned) escalations.push({ level: Math.max(level, 1), at, to: [reassigned[1]!.trim()] });
   }
   const priority = priorityOf(alert.priority);

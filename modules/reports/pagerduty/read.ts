@@ -19,12 +19,18 @@ import { IncidentReadError, instant, isRecord, objectsOf, priorityOf, tagValue, 
 
 export const PAGERDUTY_API = 'https://api.pagerduty.com';
 
-export function pagerDutyHeadersFromEnv(env: NodeJS.ProcessEnv): { readonly headers: Record<string, string> } | { readonly missing: readonly string[] } {
+export function pagerDutyHeadersFromEnv(
+  env: NodeJS.ProcessEnv,
+): { readonly headers: Record<string, string> } | { readonly missing: readonly string[] } {
   const token = env.PAGERDUTY_TOKEN;
   if (!token) return { missing: ['PAGERDUTY_TOKEN'] };
   // The description requires Content-Type on every request, GET included (components/parameters/header_Content-Type).
   return {
-    headers: { Authorization: `Token token=${token}`, Accept: 'application/vnd.pagerduty+json;version=2', 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Token token=${token}`,
+      Accept: 'application/vnd.pagerduty+json;version=2',
+      'Content-Type': 'application/json',
+    },
   };
 }
 
@@ -66,14 +72,23 @@ export async function readPagerDutyIncidentsExport(source: Source, since: number
 function tagsOf(details: unknown): string[] {
   const tags = isRecord(details) ? details.tags : undefined;
   if (Array.isArray(tags)) return tags.filter((t): t is string => typeof t === 'string');
-  if (typeof tags === 'string') return tags.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (typeof tags === 'string')
+    return tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
   return [];
 }
 
-function incidentRecord(incident: Record<string, unknown>, entries: Record<string, unknown>[], emails: ReadonlyMap<string, string>): IncidentRecord {
+function incidentRecord(
+  incident: Record<string, unknown>,
+  entries: Record<string, unknown>[],
+  emails: ReadonlyMap<string, string>,
+): IncidentRecord {
   const id = String(incident.id);
   const where = `incident ${id}`;
-  const email = (ref: unknown): string | undefined => (isRecord(ref) && ref.type === 'user_reference' ? emails.get(String(ref.id)) : undefined);
+  const email = (ref: unknown): string | undefined =>
+    isRecord(ref) && ref.type === 'user_reference' ? emails.get(String(ref.id)) : undefined;
   const assignees = (entry: Record<string, unknown>): string[] =>
     (Array.isArray(entry.assignees) ? entry.assignees : []).map(email).filter((e): e is string => e !== undefined);
   const timed = entries
@@ -114,7 +129,8 @@ function incidentRecord(incident: Record<string, unknown>, entries: Record<strin
         break;
     }
   }
-  if (resolvedAt === undefined && typeof incident.resolved_at === 'string') resolvedAt = instant(incident.resolved_at, `${where}, resolved_at`);
+  if (resolvedAt === undefined && typeof incident.resolved_at === 'string')
+    resolvedAt = instant(incident.resolved_at, `${where}, resolved_at`);
   const service = isRecord(incident.service) ? incident.service.summary : undefined;
   const team = Array.isArray(incident.teams) && isRecord(incident.teams[0]) ? incident.teams[0].summary : undefined;
   const priority = priorityOf(isRecord(incident.priority) ? (incident.priority.summary ?? incident.priority.name) : undefined);

@@ -1,0 +1,104 @@
+/**
+ * Reading a year of generated incidents back from each backend's API, served on 127.0.0.1 by a server that checks
+ * every request and every answer against the vendor's description (extracts in test/fixtures/openapi/, sources in
+ * its README), with small pages and some 429 answers; and from a directory of JSON exports of the same endpoints.
+ * The oracle is the generated history (the truth the generator wrote, not a reading of any API).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeExportDir } from '../../modules/migrate/export-dir';
+import type { IncidentRecord } from '../../modules/reports/incident-record';
+import { INCIDENT_READERS, readIncidents } from '../../modules/reports/read-incidents';
+import { pagerDutyIncident, pagerDutyIncidentsHandler } from '../../modules/bench/api/pagerduty-incidents';
+import { opsgenieAlertId, opsgenieIncidentsHandler } from '../../modules/bench/api/opsgenie-incidents';
+import { datadogIncidentsHandler, datadogPageId } from '../../modules/bench/api/datadog-incidents';
+import type { GeneratedIncident } from '../../modules/bench/incidents/history';
+import type { Backend } from '../../modules/render/desired';
+import { SINCE, UNTIL, serve, yearOfIncidents } from './incident-fixture';
+
+const history = yearOfIncidents();
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** What each backend can tell of an incident: Opsgenie has no urgency; Datadog no timeline nor acknowledger. */
+export function expected(backend: Backend, incident: GeneratedIncident): IncidentRecord {
+  const r = incident.record;
+  if (backend === 'pagerduty') return { ...r, backend, id: String(pagerDutyIncident(history, incident, 'UTC').id) };
+  if (backend === 'opsgenie') {
+    const { urgency: _urgency, ...rest } = r;
+    return { ...rest, backend, id: opsgenieAlertId(incident) };
+  }
+  const { acknowledgedBy: _by, ...rest } = r;
+  return { ...rest, escalations: [], backend, id: datadogPageId(incident) };
+}
+
+export const SETUPS = {
+  pagerduty: {
+    spec: 'pagerduty-incidents.json',
+    env: { PAGERDUTY_TOKEN: 'read-only-token' },
+    // The account shows times in New York: every time carries that zone's offset, both sides of its clock changes.
+    handler: () => pagerDutyIncidentsHandler(history, { pageSize: 7, throttleEvery: 9, accountZone: 'America/New_York' }),
+  },
+  opsgenie: {
+    spec: 'opsgenie-incidents.json',
+    env: { OPSGENIE_API_KEY: 'read-only-key' },
+    handler: () => opsgenieIncidentsHandler(history, { pageSize: 6, throttleEvery: 9 }),
+  },
+  datadog: {
+    spec: 'datadog-incidents.json',
+    env: { DD_API_KEY: 'api-key', DD_APP_KEY: 'app-key' },
+    handler: () => datadogIncidentsHandler(history, { pageSize: 13, throttleEvery: 3 }),
+  },
+} as const;
+
+/** The reading tests of one backend (one file per backend: compiling a vendor's description takes seconds). */
+export function describeReading(backend: Backend): void {
+  describe(`${backend} incidents`, () => {
+    const setup = SETUPS[backend];
+    let api: Awaited<ReturnType<typeof serve>>;
+    let headers: Record<string, string>;
+    beforeAll(async () => {
+      api = await serve(setup.spec, setup.handler());
+      const auth = INCIDENT_READERS[backend].headersFromEnv(setup.env);
+      if (!('headers' in auth)) throw new Error('no headers');
+      headers = auth.headers;
+    }, 60_000);
+    afterAll(() => api.close());
+
+    it('read from the API over a year give back the generated history, field by field, through small pages and 429s', async () => {
+      const account = await INCIDENT_READERS[backend].readExport({ kind: 'api', baseUrl: api.url, headers }, SINCE, UNTIL);
+      expect(api.violations).toEqual([]);
+      expect(api.answered.throttled).toBeGreaterThan(0);
+      expect(api.calls.length).toBeGreaterThan(history.incidents.length / 13);
+      const records = INCIDENT_READERS[backend].records(account, SINCE, UNTIL);
+      expect(records).toEqual(history.incidents.map((i) => expected(backend, i)));
+
+      // The same endpoints saved as an export directory read the same.
+      const dir = mkdtempSync(join(tmpdir(), `incidents-${backend}-`));
+      dirs.push(dir);
+      writeExportDir(account, dir);
+      expect(await readIncidents(backend, { kind: 'dir', dir }, SINCE, UNTIL)).toEqual(records);
+    });
+
+    it('keeps only the incidents created in the window asked, across a clock change', async () => {
+      // March 2026: New York moves its clocks on the 8th, Paris on the 29th.
+      const from = Date.parse('2026-03-01T00:00:00-05:00');
+      const to = Date.parse('2026-04-01T00:00:00-04:00');
+      const records = await readIncidents(backend, { kind: 'api', baseUrl: api.url, headers }, from, to);
+      const inside = history.incidents.filter((i) => i.record.createdAt >= from && i.record.createdAt < to);
+      expect(inside.length).toBeGreaterThan(2);
+      expect(records).toEqual(inside.map((i) => expected(backend, i)));
+      expect(api.violations).toEqual([]);
+    });
+
+    it('names the variables missing from the environment', () => {
+      const missing = INCIDENT_READERS[backend].headersFromEnv({});
+      expect(missing).toEqual({
+        missing:
+          backend === 'datadog' ? ['DD_API_KEY', 'DD_APP_KEY'] : backend === 'pagerduty' ? ['PAGERDUTY_TOKEN'] : ['OPSGENIE_API_KEY'],
+      });
+    });
+  });
+}
