@@ -6,7 +6,12 @@
 import { analyse } from '../../modules/pipeline';
 import type { Organisation } from '../../modules/model/types';
 import { generateIncidents } from '../../modules/bench/incidents/generate';
-import type { IncidentHistory } from '../../modules/bench/incidents/history';
+import type { GeneratedIncident, IncidentHistory } from '../../modules/bench/incidents/history';
+import type { IncidentRecord } from '../../modules/reports/incident-record';
+import type { Backend } from '../../modules/render/desired';
+import { pagerDutyIncident, pagerDutyIncidentsHandler } from '../../modules/bench/api/pagerduty-incidents';
+import { opsgenieAlertId, opsgenieIncidentsHandler } from '../../modules/bench/api/opsgenie-incidents';
+import { datadogIncidentsHandler, datadogPageId } from '../../modules/bench/api/datadog-incidents';
 import type { ApiAnswer, ApiHandler } from '../../modules/bench/api/incident-api';
 import { openApiServer } from '../pulumi/openapi-server';
 import { NOW, withEdit, fixtureTree } from '../helpers';
@@ -44,3 +49,35 @@ export async function serve(spec: string, handler: ApiHandler) {
   });
   return Object.assign(api, { answered });
 }
+
+/** What each backend can tell of an incident: Opsgenie has no urgency; Datadog no timeline nor acknowledger. */
+export function expected(history: IncidentHistory, backend: Backend, incident: GeneratedIncident): IncidentRecord {
+  const r = incident.record;
+  if (backend === 'pagerduty') return { ...r, backend, id: String(pagerDutyIncident(history, incident, 'UTC').id) };
+  if (backend === 'opsgenie') {
+    const { urgency: _urgency, ...rest } = r;
+    return { ...rest, backend, id: opsgenieAlertId(incident) };
+  }
+  const { acknowledgedBy: _by, ...rest } = r;
+  return { ...rest, escalations: [], backend, id: datadogPageId(incident) };
+}
+
+export const SETUPS = {
+  pagerduty: {
+    spec: 'pagerduty-incidents.json',
+    env: { PAGERDUTY_TOKEN: 'read-only-token' },
+    // The account shows times in New York: every time carries that zone's offset, both sides of its clock changes.
+    handler: (history: IncidentHistory) =>
+      pagerDutyIncidentsHandler(history, { pageSize: 7, throttleEvery: 9, accountZone: 'America/New_York' }),
+  },
+  opsgenie: {
+    spec: 'opsgenie-incidents.json',
+    env: { OPSGENIE_API_KEY: 'read-only-key' },
+    handler: (history: IncidentHistory) => opsgenieIncidentsHandler(history, { pageSize: 6, throttleEvery: 9 }),
+  },
+  datadog: {
+    spec: 'datadog-incidents.json',
+    env: { DD_API_KEY: 'api-key', DD_APP_KEY: 'app-key' },
+    handler: (history: IncidentHistory) => datadogIncidentsHandler(history, { pageSize: 13, throttleEvery: 3 }),
+  },
+} as const;

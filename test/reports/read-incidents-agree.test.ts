@@ -8,14 +8,13 @@ import type { IncidentRecord } from '../../modules/reports/incident-record';
 import { INCIDENT_READERS, readIncidents } from '../../modules/reports/read-incidents';
 import { serveIncidents } from '../../modules/bench/api/incident-server';
 import type { Backend } from '../../modules/render/desired';
-import { SINCE, UNTIL, yearOfIncidents } from './incident-fixture';
-import { SETUPS } from './read-incidents-cases';
+import { SETUPS, SINCE, UNTIL, yearOfIncidents } from './incident-fixture';
 
 const read: Partial<Record<Backend, IncidentRecord[]>> = {};
 
 beforeAll(async () => {
   for (const backend of ['pagerduty', 'opsgenie', 'datadog'] as const) {
-    const server = await serveIncidents(SETUPS[backend].handler());
+    const server = await serveIncidents(SETUPS[backend].handler(yearOfIncidents()));
     try {
       const auth = INCIDENT_READERS[backend].headersFromEnv(SETUPS[backend].env);
       if (!('headers' in auth)) throw new Error('no headers');

@@ -9,49 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExportDir } from '../../modules/migrate/export-dir';
-import type { IncidentRecord } from '../../modules/reports/incident-record';
 import { INCIDENT_READERS, readIncidents } from '../../modules/reports/read-incidents';
-import { pagerDutyIncident, pagerDutyIncidentsHandler } from '../../modules/bench/api/pagerduty-incidents';
-import { opsgenieAlertId, opsgenieIncidentsHandler } from '../../modules/bench/api/opsgenie-incidents';
-import { datadogIncidentsHandler, datadogPageId } from '../../modules/bench/api/datadog-incidents';
-import type { GeneratedIncident } from '../../modules/bench/incidents/history';
 import type { Backend } from '../../modules/render/desired';
-import { SINCE, UNTIL, serve, yearOfIncidents } from './incident-fixture';
+import { SETUPS, SINCE, UNTIL, expected, serve, yearOfIncidents } from './incident-fixture';
 
 const history = yearOfIncidents();
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** What each backend can tell of an incident: Opsgenie has no urgency; Datadog no timeline nor acknowledger. */
-export function expected(backend: Backend, incident: GeneratedIncident): IncidentRecord {
-  const r = incident.record;
-  if (backend === 'pagerduty') return { ...r, backend, id: String(pagerDutyIncident(history, incident, 'UTC').id) };
-  if (backend === 'opsgenie') {
-    const { urgency: _urgency, ...rest } = r;
-    return { ...rest, backend, id: opsgenieAlertId(incident) };
-  }
-  const { acknowledgedBy: _by, ...rest } = r;
-  return { ...rest, escalations: [], backend, id: datadogPageId(incident) };
-}
-
-export const SETUPS = {
-  pagerduty: {
-    spec: 'pagerduty-incidents.json',
-    env: { PAGERDUTY_TOKEN: 'read-only-token' },
-    // The account shows times in New York: every time carries that zone's offset, both sides of its clock changes.
-    handler: () => pagerDutyIncidentsHandler(history, { pageSize: 7, throttleEvery: 9, accountZone: 'America/New_York' }),
-  },
-  opsgenie: {
-    spec: 'opsgenie-incidents.json',
-    env: { OPSGENIE_API_KEY: 'read-only-key' },
-    handler: () => opsgenieIncidentsHandler(history, { pageSize: 6, throttleEvery: 9 }),
-  },
-  datadog: {
-    spec: 'datadog-incidents.json',
-    env: { DD_API_KEY: 'api-key', DD_APP_KEY: 'app-key' },
-    handler: () => datadogIncidentsHandler(history, { pageSize: 13, throttleEvery: 3 }),
-  },
-} as const;
 
 /** The reading tests of one backend (one file per backend: compiling a vendor's description takes seconds). */
 export function describeReading(backend: Backend): void {
@@ -60,7 +24,7 @@ export function describeReading(backend: Backend): void {
     let api: Awaited<ReturnType<typeof serve>>;
     let headers: Record<string, string>;
     beforeAll(async () => {
-      api = await serve(setup.spec, setup.handler());
+      api = await serve(setup.spec, setup.handler(history));
       const auth = INCIDENT_READERS[backend].headersFromEnv(setup.env);
       if (!('headers' in auth)) throw new Error('no headers');
       headers = auth.headers;
@@ -73,7 +37,7 @@ export function describeReading(backend: Backend): void {
       expect(api.answered.throttled).toBeGreaterThan(0);
       expect(api.calls.length).toBeGreaterThan(history.incidents.length / 13);
       const records = INCIDENT_READERS[backend].records(account, SINCE, UNTIL);
-      expect(records).toEqual(history.incidents.map((i) => expected(backend, i)));
+      expect(records).toEqual(history.incidents.map((i) => expected(history, backend, i)));
 
       // The same endpoints saved as an export directory read the same.
       const dir = mkdtempSync(join(tmpdir(), `incidents-${backend}-`));
@@ -89,7 +53,7 @@ export function describeReading(backend: Backend): void {
       const records = await readIncidents(backend, { kind: 'api', baseUrl: api.url, headers }, from, to);
       const inside = history.incidents.filter((i) => i.record.createdAt >= from && i.record.createdAt < to);
       expect(inside.length).toBeGreaterThan(2);
-      expect(records).toEqual(inside.map((i) => expected(backend, i)));
+      expect(records).toEqual(inside.map((i) => expected(history, backend, i)));
       expect(api.violations).toEqual([]);
     });
 
