@@ -8,7 +8,7 @@ import type { IncidentRecord } from '../../modules/reports/incident-record';
 import { INCIDENT_READERS, readIncidents } from '../../modules/reports/read-incidents';
 import { serveIncidents } from '../../modules/bench/api/incident-server';
 import type { Backend } from '../../modules/render/desired';
-import { SETUPS, SINCE, UNTIL, yearOfIncidents } from './incident-fixture';
+import { SETUPS, SINCE, UNTIL, expected, yearOfIncidents } from './incident-fixture';
 
 const read: Partial<Record<Backend, IncidentRecord[]>> = {};
 
@@ -34,7 +34,12 @@ describe('the three backends', () => {
 
   it('give the same records but for their ids and what a backend does not carry', () => {
     const [pd, og, dd] = [read.pagerduty!, read.opsgenie!, read.datadog!];
-    expect(pd.length).toBe(yearOfIncidents().incidents.length);
+    const history = yearOfIncidents();
+    expect(pd.length).toBe(history.incidents.length);
+    // Each as generated (PagerDuty tells every field).
+    expect(pd).toEqual(history.incidents.map((i) => expected(history, 'pagerduty', i)));
+    expect(og).toEqual(history.incidents.map((i) => expected(history, 'opsgenie', i)));
+    expect(dd).toEqual(history.incidents.map((i) => expected(history, 'datadog', i)));
     expect(og.map(strip)).toEqual(pd.map(strip));
     expect(dd.map(strip)).toEqual(pd.map(strip));
     // PagerDuty and Opsgenie both tell the escalation timeline and who acknowledged.

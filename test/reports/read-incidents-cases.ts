@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExportDir } from '../../modules/migrate/export-dir';
 import { INCIDENT_READERS, readIncidents } from '../../modules/reports/read-incidents';
 import type { Backend } from '../../modules/render/desired';
-import { SETUPS, SINCE, UNTIL, expected, serve, yearOfIncidents } from './incident-fixture';
+import { SETUPS, SINCE, UNTIL, expected, lighterYearOfIncidents, serve } from './incident-fixture';
 
-const history = yearOfIncidents();
+const history = lighterYearOfIncidents();
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
