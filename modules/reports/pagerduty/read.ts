@@ -8,9 +8,15 @@
  * the Datadog integration puts the monitor's tags), all with offset paging. Times are read with the offset the
  * account's zone gives them.
  *
- * Levels: PagerDuty's log entries carry no level number. The first assignment made by the policy (its agent is
- * not a user) is level 1; each `escalate_log_entry` is the next level, notifying its assignees; an
- * `assign_log_entry` made by a user is a reassignment, a notification at the level reached.
+ * No `statuses[]` filter (every status is listed, PagerDuty's default) and no `time_zone` (times come in the
+ * account's zone and are read with their offsets).
+ *
+ * Levels: PagerDuty's log entries carry no level number (`NotifyLogEntry` has only the user and the
+ * notification; `EscalateLogEntry` and `AssignLogEntry` their assignees). The first assignment made by the policy
+ * (its agent is not a user) is level 1; each `escalate_log_entry` is the next level, notifying its assignees; an
+ * `assign_log_entry` made by a user is a reassignment, a notification at the level reached. Notifications are not
+ * read: the assignees of a level are whom it notified. A repeat of the policy (`repeat_escalation_path_log_entry`)
+ * is not counted: levels keep counting up.
  */
 import { getJson } from '../../migrate/http';
 import type { AccountExport, AccountSource } from '../../migrate/account';
