@@ -19,22 +19,30 @@ export interface IncidentRecord {
   /** The backend's id of the incident, alert or page. */
   readonly id: string;
   readonly title: string;
-  /** The backend's name of the service (PagerDuty service; Opsgenie and Datadog: the `service:` tag's value). */
+  /**
+   * The `service:` tag's value (the YAML service id) when the page carries it, as every monitor rendered from the
+   * YAML does; otherwise the backend's name of the service (PagerDuty's service, Datadog's first service).
+   */
   readonly service?: string;
-  /** The backend's name of the team it was routed to. */
+  /** The `team:` tag's value (the squad id) when the page carries it; otherwise the backend's name of the team paged. */
   readonly team?: string;
   /** Tags as `key:value` (`alert-id:<id>`, `service:<id>`, `severity:P2`…). */
   readonly tags: readonly string[];
-  /** `P1`…`P5` when the backend carries a priority. */
+  /** `P1`…`P5` when the backend carries a priority (Datadog: from the `severity:` tag, a page has none). */
   readonly priority?: string;
+  /** Absent from Opsgenie, which has no urgency. */
   readonly urgency?: 'high' | 'low';
   /** Epoch ms. */
   readonly createdAt: number;
   readonly acknowledgedAt?: number;
-  /** E-mail of the person who acknowledged it. */
+  /** E-mail of the person who acknowledged it (Datadog does not say). */
   readonly acknowledgedBy?: string;
   readonly resolvedAt?: number;
+  /** Absent when the monitor's recovery resolved it, not a person. */
   readonly resolvedBy?: string;
-  /** The escalation levels notified, in order of time (a reassignment is a notification at the level it lands on). */
+  /**
+   * The escalation levels notified, in order of time (a reassignment is a notification at the level it lands on).
+   * Empty from Datadog, which documents no timeline of a page.
+   */
   readonly escalations: readonly IncidentEscalation[];
 }

@@ -7,7 +7,8 @@
  *   an `x-discriminator-value`, each with that value as a `const`;
  * - `readOnly`/`writeOnly` are left as annotations (PagerDuty marks the `id` of its references read-only and
  *   requires it in the same references a request sends);
- * - every object is closed (`unevaluatedProperties: false`, at the level where its `allOf` parts meet), so a
+ * - every object is closed (`unevaluatedProperties: false`, at the level where its `allOf` parts meet), but for
+ *   free-form objects (`type: object` with no properties nor composition, e.g. an event's `details`), so a
  *   misspelt or invented field fails instead of being ignored, in what we send and in what the fakes answer —
  *   stricter than OpenAPI, so a field a vendor shows in its own examples but not in its schema is named by the
  *   test (`undeclared`);
@@ -136,7 +137,10 @@ function close(node: Json, insideAllOf: boolean, undeclared: JsonObject): Json {
     else if (k === 'oneOf' || k === 'anyOf') out[k] = (v as Json[]).map((x) => close(x, false, undeclared));
     else out[k] = v;
   }
-  const objectLike = node.type === 'object' || isObject(node.properties) || Array.isArray(node.allOf);
+  // `{type: object}` alone is OpenAPI's free-form object (PagerDuty's channel `details`): left open.
+  const freeForm =
+    node.type === 'object' && !isObject(node.properties) && !['allOf', 'oneOf', 'anyOf', 'additionalProperties'].some((k) => k in node);
+  const objectLike = !freeForm && (node.type === 'object' || isObject(node.properties) || Array.isArray(node.allOf));
   if (!insideAllOf && objectLike && node.additionalProperties === undefined) {
     out.unevaluatedProperties = Object.keys(undeclared).length === 0 ? false : { not: {} };
     if (Object.keys(undeclared).length > 0)

@@ -1,0 +1,3 @@
+import { describeReading } from './read-incidents-cases';
+
+describeReading('pagerduty');
