@@ -32,7 +32,8 @@ export function historySource(values: ParsedArgs['values'], teamsDir: string, io
   const backendOption = stringOption(values, 'backend');
   if (stackName !== undefined && fromDir !== undefined) throw new UsageError('give either --stack or --from-dir, not both');
   if (fromDir !== undefined) {
-    if (backendOption === undefined) throw new UsageError('--from-dir needs --backend (pagerduty, opsgenie or datadog): the backend the files were exported from');
+    if (backendOption === undefined)
+      throw new UsageError('--from-dir needs --backend (pagerduty, opsgenie or datadog): the backend the files were exported from');
     const backend = oneOf('backend', backendOption, BACKENDS, 'pagerduty');
     return { backend, source: { kind: 'dir', dir: pathIn(io, fromDir) } };
   }
@@ -46,7 +47,8 @@ export function historySource(values: ParsedArgs['values'], teamsDir: string, io
   const adapter = ADAPTERS.find((a) => a.backend === stack.backend);
   if (!adapter) throw new UsageError(`reading a ${stack.backend} account is not available in this build`);
   const keys = adapter.headersFromEnv(io.env);
-  if ('missing' in keys) throw new UsageError(`set ${keys.missing.join(' and ')} (a read-only key is enough) to read the ${stack.name} stack's history`);
+  if ('missing' in keys)
+    throw new UsageError(`set ${keys.missing.join(' and ')} (a read-only key is enough) to read the ${stack.name} stack's history`);
   const baseUrl =
     stack.backend === 'opsgenie' && stack.opsgenieRegion === 'eu'
       ? adapter.defaultBaseUrl.replace('://api.', '://api.eu.')

@@ -134,7 +134,9 @@ export function incidentsReport(
     weeks: weekFigures(org, incidents, since, until),
     responseTimes: responseBuckets(incidents),
     // Titles are the backend's free text: a phone number in one is masked like everywhere else.
-    unmapped: [...unmapped].map((u) => ({ ...u, title: maskPhonesInText(u.title) })).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
+    unmapped: [...unmapped]
+      .map((u) => ({ ...u, title: maskPhonesInText(u.title) }))
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
   };
 }
 
@@ -142,7 +144,9 @@ function group(key: string, label: string, list: readonly MappedIncident[], wher
   const acked = list.filter((i) => i.record.acknowledgedAt !== undefined);
   const resolved = list.filter((i) => i.record.resolvedAt !== undefined);
   const measured = list.filter((i) => i.targetMinutes !== undefined);
-  const within = measured.filter((i) => i.record.acknowledgedAt !== undefined && i.record.acknowledgedAt - i.record.createdAt <= i.targetMinutes! * 60_000);
+  const within = measured.filter(
+    (i) => i.record.acknowledgedAt !== undefined && i.record.acknowledgedAt - i.record.createdAt <= i.targetMinutes! * 60_000,
+  );
   const targets = new Set(measured.map((i) => i.targetMinutes));
   const answeredAt: Record<string, number> = {};
   for (const i of list) {
@@ -183,8 +187,7 @@ function peopleFigures(org: Organisation, incidents: readonly MappedIncident[], 
     const squad = org.squads.get(i.squad)!;
     // When each person was first notified by this page.
     const first = new Map<string, number>();
-    for (const e of i.record.escalations)
-      for (const to of e.to) if (!first.has(to.toLowerCase())) first.set(to.toLowerCase(), e.at);
+    for (const e of i.record.escalations) for (const to of e.to) if (!first.has(to.toLowerCase())) first.set(to.toLowerCase(), e.at);
     const by = i.record.acknowledgedBy?.toLowerCase();
     if (by !== undefined && !first.has(by)) first.set(by, i.record.createdAt);
     for (const [email, at] of first) {
@@ -230,8 +233,12 @@ function weekFigures(org: Organisation, incidents: readonly MappedIncident[], si
 }
 
 function responseBuckets(incidents: readonly MappedIncident[]): ResponseBucket[] {
-  const buckets = [
-    ...RESPONSE_BUCKETS.map((upTo, i) => ({ label: `${i === 0 ? 0 : RESPONSE_BUCKETS[i - 1]}–${upTo} min`, upTo, squads: {} as Record<string, number> })),
+  const buckets: Array<{ label: string; upTo?: number; squads: Record<string, number> }> = [
+    ...RESPONSE_BUCKETS.map((upTo, i) => ({
+      label: `${i === 0 ? 0 : RESPONSE_BUCKETS[i - 1]}–${upTo} min`,
+      upTo,
+      squads: {} as Record<string, number>,
+    })),
     { label: `over ${RESPONSE_BUCKETS[RESPONSE_BUCKETS.length - 1]} min`, squads: {} as Record<string, number> },
     { label: 'never', squads: {} as Record<string, number> },
   ];

@@ -49,7 +49,9 @@ export function mapIncidents(org: Organisation, backend: Backend, records: reado
     const alertId = tagValue(record, 'alert-id');
     const alert = alertId === undefined ? undefined : org.alerts.get(alertId);
     const serviceId =
-      (record.service !== undefined ? (names.services.get(record.service) ?? (org.services.has(record.service) ? record.service : undefined)) : undefined) ??
+      (record.service !== undefined
+        ? (names.services.get(record.service) ?? (org.services.has(record.service) ? record.service : undefined))
+        : undefined) ??
       [tagValue(record, 'service')].find((s) => s !== undefined && org.services.has(s)) ??
       alert?.service;
     const service = serviceId === undefined ? undefined : org.services.get(serviceId);
@@ -61,8 +63,15 @@ export function mapIncidents(org: Organisation, backend: Backend, records: reado
       alert?.squad;
     const squad = squadId === undefined ? undefined : org.squads.get(squadId);
     if (!squad || !service) {
-      const what = !squad ? `team \`${record.team ?? '(none)'}\`` : `service \`${record.service ?? tagValue(record, 'service') ?? '(none)'}\``;
-      unmapped.push({ id: record.id, title: record.title, createdAt: record.createdAt, reason: `no squad or service of the organisation for ${what}` });
+      const what = !squad
+        ? `team \`${record.team ?? '(none)'}\``
+        : `service \`${record.service ?? tagValue(record, 'service') ?? '(none)'}\``;
+      unmapped.push({
+        id: record.id,
+        title: record.title,
+        createdAt: record.createdAt,
+        reason: `no squad or service of the organisation for ${what}`,
+      });
       continue;
     }
     const severity = severityOf(record, alert?.severity);

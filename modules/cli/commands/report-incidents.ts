@@ -56,6 +56,7 @@ export async function reportIncidents(argv: string[], io: Io, read: ReadIncident
   const output = stringOption(values, 'output');
   if (output !== undefined) writeWhole(pathIn(io, output), text);
   else io.out(text);
-  if (report.unmapped.length > 0) warn(`${report.unmapped.length} page(s) not mapped to a squad and service of the organisation (listed in the report)`);
+  if (report.unmapped.length > 0)
+    warn(`${report.unmapped.length} page(s) not mapped to a squad and service of the organisation (listed in the report)`);
   return EXIT_OK;
 }

@@ -24,7 +24,10 @@ function stacked(id: string, title: string, columns: string[], series: string[],
   const height = 220;
   const max = Math.max(1, ...columns.map((_, c) => series.reduce((n, s) => n + value(c, s), 0)));
   const bar = (width - 60) / Math.max(1, columns.length);
-  const body: string[] = [`<line x1="50" y1="190" x2="${width - 5}" y2="190" stroke="#888"/>`, `<text x="45" y="20" text-anchor="end" font-size="10">${max}</text>`];
+  const body: string[] = [
+    `<line x1="50" y1="190" x2="${width - 5}" y2="190" stroke="#888"/>`,
+    `<text x="45" y="20" text-anchor="end" font-size="10">${max}</text>`,
+  ];
   columns.forEach((label, c) => {
     let y = 190;
     for (const [k, s] of series.entries()) {
@@ -39,7 +42,11 @@ function stacked(id: string, title: string, columns: string[], series: string[],
     if (columns.length <= 12 || c % Math.ceil(columns.length / 12) === 0)
       body.push(`<text x="${(50 + c * bar + bar / 2).toFixed(1)}" y="205" text-anchor="middle" font-size="9">${esc(label)}</text>`);
   });
-  series.forEach((s, k) => body.push(`<rect x="${60 + k * 110}" y="208" width="10" height="10" fill="${PALETTE[k % PALETTE.length]}"/><text x="${74 + k * 110}" y="217" font-size="10">${esc(s)}</text>`));
+  series.forEach((s, k) =>
+    body.push(
+      `<rect x="${60 + k * 110}" y="208" width="10" height="10" fill="${PALETTE[k % PALETTE.length]}"/><text x="${74 + k * 110}" y="217" font-size="10">${esc(s)}</text>`,
+    ),
+  );
   return svg(id, title, width, height + 10, body);
 }
 
@@ -63,48 +70,109 @@ export function incidentsHtml(r: IncidentsReport): string {
 
   parts.push(
     figure(
-      stacked('response-times', 'Time to acknowledge: pages per bucket and squad', r.responseTimes.map((b) => b.label), named, (c, s) => {
-        const id = squads[named.indexOf(s)]!;
-        return r.responseTimes[c]!.squads[id] ?? 0;
-      }),
-      table('Time to acknowledge, pages per bucket', ['bucket', ...named], r.responseTimes.map((b) => [b.label, ...squads.map((s) => String(b.squads[s] ?? 0))])),
+      stacked(
+        'response-times',
+        'Time to acknowledge: pages per bucket and squad',
+        r.responseTimes.map((b) => b.label),
+        named,
+        (c, s) => {
+          const id = squads[named.indexOf(s)]!;
+          return r.responseTimes[c]!.squads[id] ?? 0;
+        },
+      ),
+      table(
+        'Time to acknowledge, pages per bucket',
+        ['bucket', ...named],
+        r.responseTimes.map((b) => [b.label, ...squads.map((s) => String(b.squads[s] ?? 0))]),
+      ),
     ),
   );
   parts.push(
     figure(
-      stacked('pages-per-week', 'Pages per week per squad', r.weeks.map((w) => w.week), named, (c, s) => r.weeks[c]!.squads[squads[named.indexOf(s)]!] ?? 0),
-      table('Pages per week (weeks start on Monday)', ['week', ...named], r.weeks.map((w) => [w.week, ...squads.map((s) => String(w.squads[s] ?? 0))])),
+      stacked(
+        'pages-per-week',
+        'Pages per week per squad',
+        r.weeks.map((w) => w.week),
+        named,
+        (c, s) => r.weeks[c]!.squads[squads[named.indexOf(s)]!] ?? 0,
+      ),
+      table(
+        'Pages per week (weeks start on Monday)',
+        ['week', ...named],
+        r.weeks.map((w) => [w.week, ...squads.map((s) => String(w.squads[s] ?? 0))]),
+      ),
     ),
   );
   const maxOut = Math.max(0, ...r.people.map((p) => p.outOfHours));
   parts.push(
     figure(
-      horizontal('out-of-hours', 'Pages out of business hours per person', r.people.map((p) => [p.name, p.outOfHours, `${p.outOfHours} of ${p.paged}`]), maxOut),
-      table('Load per person', ['person', 'paged', 'out of hours', 'acknowledged', 'intervention hours'], r.people.map((p) => [p.name, String(p.paged), String(p.outOfHours), String(p.acknowledged), String(p.interventionHours)])),
+      horizontal(
+        'out-of-hours',
+        'Pages out of business hours per person',
+        r.people.map((p) => [p.name, p.outOfHours, `${p.outOfHours} of ${p.paged}`]),
+        maxOut,
+      ),
+      table(
+        'Load per person',
+        ['person', 'paged', 'out of hours', 'acknowledged', 'intervention hours'],
+        r.people.map((p) => [p.name, String(p.paged), String(p.outOfHours), String(p.acknowledged), String(p.interventionHours)]),
+      ),
     ),
   );
   parts.push(
     figure(
-      horizontal('target-compliance', 'Share acknowledged within the response target per contract', r.services.map((s) => [s.label, (s.target.share ?? 0) * 100, `${percent(s.target.share)} (target ${targetText(s)})`]), 100),
-      table('Response target per contract', ['service', 'target', 'measured', 'within', 'share'], r.services.map((s) => [s.label, targetText(s), String(s.target.measured), String(s.target.within), percent(s.target.share)])),
+      horizontal(
+        'target-compliance',
+        'Share acknowledged within the response target per contract',
+        r.services.map((s) => [s.label, (s.target.share ?? 0) * 100, `${percent(s.target.share)} (target ${targetText(s)})`]),
+        100,
+      ),
+      table(
+        'Response target per contract',
+        ['service', 'target', 'measured', 'within', 'share'],
+        r.services.map((s) => [s.label, targetText(s), String(s.target.measured), String(s.target.within), percent(s.target.share)]),
+      ),
     ),
   );
   for (const [key, title, first] of SECTIONS) {
     parts.push(
-      `<section><h2>${esc(title)}</h2>${table(title, [first, 'pages', 'acknowledged', 'ack median', 'ack p80', 'ack p95', 'resolve median', 'resolve p80', 'resolve p95', 'target', 'within', 'answered at'], r[key].map((g) => [
-        key === 'severities' ? g.key : `${g.label} (${g.key})`,
-        String(g.pages),
-        String(g.acknowledged),
-        ...[g.timeToAcknowledge, g.timeToResolve].flatMap((s) => [s.median, s.p80, s.p95].map((v) => (v === undefined ? '—' : String(v)))),
-        targetText(g),
-        percent(g.target.share),
-        levelsText(g),
-      ]))}</section>`,
+      `<section><h2>${esc(title)}</h2>${table(
+        title,
+        [
+          first,
+          'pages',
+          'acknowledged',
+          'ack median',
+          'ack p80',
+          'ack p95',
+          'resolve median',
+          'resolve p80',
+          'resolve p95',
+          'target',
+          'within',
+          'answered at',
+        ],
+        r[key].map((g) => [
+          key === 'severities' ? g.key : `${g.label} (${g.key})`,
+          String(g.pages),
+          String(g.acknowledged),
+          ...[g.timeToAcknowledge, g.timeToResolve].flatMap((s) =>
+            [s.median, s.p80, s.p95].map((v) => (v === undefined ? '—' : String(v))),
+          ),
+          targetText(g),
+          percent(g.target.share),
+          levelsText(g),
+        ]),
+      )}</section>`,
     );
   }
   if (r.unmapped.length > 0)
     parts.push(
-      `<section><h2>Not mapped</h2>${table('Pages with no squad or service of the organisation', ['id', 'created', 'title', 'reason'], r.unmapped.map((u) => [u.id, new Date(u.createdAt).toISOString(), u.title, u.reason]))}</section>`,
+      `<section><h2>Not mapped</h2>${table(
+        'Pages with no squad or service of the organisation',
+        ['id', 'created', 'title', 'reason'],
+        r.unmapped.map((u) => [u.id, new Date(u.createdAt).toISOString(), u.title, u.reason]),
+      )}</section>`,
     );
   return `<!doctype html>
 <html lang="en">

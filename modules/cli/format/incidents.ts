@@ -5,7 +5,9 @@ import type { Spread } from '../../reports/percentiles';
 export const INCIDENT_FORMATS = ['text', 'json', 'csv', 'markdown', 'html'] as const;
 export type IncidentFormat = (typeof INCIDENT_FORMATS)[number];
 
-export const SECTIONS: ReadonlyArray<readonly [keyof Pick<IncidentsReport, 'squads' | 'services' | 'alerts' | 'severities'>, string, string]> = [
+export const SECTIONS: ReadonlyArray<
+  readonly [keyof Pick<IncidentsReport, 'squads' | 'services' | 'alerts' | 'severities'>, string, string]
+> = [
   ['squads', 'Per squad', 'squad'],
   ['services', 'Per service (contract)', 'service'],
   ['alerts', 'Per alert', 'alert'],
@@ -20,7 +22,8 @@ export const levelsText = (g: GroupFigures): string =>
     .map(([level, n]) => (level === 'never' ? `never ${n}` : `L${level} ${n}`))
     .join(', ');
 const spread = (s: Spread): string[] => [dash(s.median), dash(s.p80), dash(s.p95)];
-export const targetText = (g: GroupFigures): string => (g.targetMinutes !== undefined ? `${g.targetMinutes} min` : g.target.measured > 0 ? 'mixed' : '—');
+export const targetText = (g: GroupFigures): string =>
+  g.targetMinutes !== undefined ? `${g.targetMinutes} min` : g.target.measured > 0 ? 'mixed' : '—';
 
 export function periodLine(r: IncidentsReport): string {
   const mapped = r.unmapped.length > 0 ? ` (${r.unmapped.length} not mapped to a squad and service)` : '';
@@ -40,7 +43,19 @@ export function interventionLine(r: IncidentsReport): string {
     : 'Intervention hours: from the acknowledgement to the resolution, for whoever acknowledged it.';
 }
 
-const GROUP_HEADER = ['pages', 'acked', 'ack med', 'ack p80', 'ack p95', 'res med', 'res p80', 'res p95', 'target', 'within', 'answered at'];
+const GROUP_HEADER = [
+  'pages',
+  'acked',
+  'ack med',
+  'ack p80',
+  'ack p95',
+  'res med',
+  'res p80',
+  'res p95',
+  'target',
+  'within',
+  'answered at',
+];
 const groupCells = (g: GroupFigures): string[] => [
   String(g.pages),
   String(g.acknowledged),
@@ -51,7 +66,13 @@ const groupCells = (g: GroupFigures): string[] => [
   levelsText(g),
 ];
 const PEOPLE_HEADER = ['person', 'paged', 'out of hours', 'acknowledged', 'intervention hours'];
-const personCells = (p: PersonFigures): string[] => [p.name, String(p.paged), String(p.outOfHours), String(p.acknowledged), String(p.interventionHours)];
+const personCells = (p: PersonFigures): string[] => [
+  p.name,
+  String(p.paged),
+  String(p.outOfHours),
+  String(p.acknowledged),
+  String(p.interventionHours),
+];
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -67,7 +88,12 @@ export function incidentsText(r: IncidentsReport): string {
   const out = [periodLine(r), ...DEFINITIONS, interventionLine(r)];
   for (const [key, title, first] of SECTIONS) {
     out.push('', title);
-    out.push(...table([first, ...GROUP_HEADER], r[key].map((g) => [groupName(key, g), ...groupCells(g)])).map((l) => `  ${l}`));
+    out.push(
+      ...table(
+        [first, ...GROUP_HEADER],
+        r[key].map((g) => [groupName(key, g), ...groupCells(g)]),
+      ).map((l) => `  ${l}`),
+    );
   }
   out.push('', 'Per person');
   out.push(...table(PEOPLE_HEADER, r.people.map(personCells)).map((l) => `  ${l}`));
@@ -140,7 +166,19 @@ export function incidentsCsv(r: IncidentsReport): string {
         '',
       ]);
   for (const p of r.people)
-    rows.push(['person', p.person, p.name, '', '', '', String(p.acknowledged), ...Array<string>(12).fill(''), String(p.paged), String(p.outOfHours), String(p.interventionHours)]);
+    rows.push([
+      'person',
+      p.person,
+      p.name,
+      '',
+      '',
+      '',
+      String(p.acknowledged),
+      ...Array<string>(12).fill(''),
+      String(p.paged),
+      String(p.outOfHours),
+      String(p.interventionHours),
+    ]);
   for (const u of r.unmapped) rows.push(['unmapped', u.id, u.title, ...Array<string>(CSV_HEADER.length - 3).fill('')]);
   return rows.map((row) => row.map(csvCell).join(',')).join('\n');
 }
@@ -148,14 +186,30 @@ export function incidentsCsv(r: IncidentsReport): string {
 const md = (v: string): string => v.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function mdTable(header: string[], rows: string[][]): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(md).join(' | ')} |`),
+  ];
 }
 
 export function incidentsMarkdown(r: IncidentsReport): string {
-  const out = [`# Incidents of ${md(r.organisation)}`, '', periodLine(r), '', ...DEFINITIONS.map((d) => `- ${d}`), `- ${interventionLine(r)}`];
+  const out = [
+    `# Incidents of ${md(r.organisation)}`,
+    '',
+    periodLine(r),
+    '',
+    ...DEFINITIONS.map((d) => `- ${d}`),
+    `- ${interventionLine(r)}`,
+  ];
   for (const [key, title, first] of SECTIONS) {
     out.push('', `## ${title}`, '');
-    out.push(...mdTable([first, ...GROUP_HEADER], r[key].map((g) => [groupName(key, g), ...groupCells(g)])));
+    out.push(
+      ...mdTable(
+        [first, ...GROUP_HEADER],
+        r[key].map((g) => [groupName(key, g), ...groupCells(g)]),
+      ),
+    );
   }
   out.push('', '## Per person', '', ...mdTable(PEOPLE_HEADER, r.people.map(personCells)));
   if (r.unmapped.length > 0) {
