@@ -71,6 +71,8 @@ export const RESPONSE_BUCKETS: readonly number[] = [5, 15, 30, 60, 120, 240];
 
 export interface IncidentsReport {
   readonly organisation: string;
+  /** The organisation's zone, in which the period and the weeks are read. */
+  readonly timezone: string;
   readonly backend: Backend;
   readonly since: string;
   readonly until: string;
@@ -121,6 +123,7 @@ export function incidentsReport(
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.key) - SEVERITY_ORDER.indexOf(b.key));
   return {
     organisation: org.name,
+    timezone: org.timezone,
     backend,
     since: new Date(since).toISOString(),
     until: new Date(until).toISOString(),

@@ -20,10 +20,10 @@ function svg(id: string, title: string, width: number, height: number, body: str
 
 /** Stacked vertical bars: one per column, one colour per series. */
 function stacked(id: string, title: string, columns: string[], series: string[], value: (column: number, s: string) => number): string {
-  const width = Math.max(360, 60 + columns.length * 14);
+  const bar = columns.length <= 16 ? 64 : 16;
+  const width = Math.max(420, 60 + columns.length * bar);
   const height = 220;
   const max = Math.max(1, ...columns.map((_, c) => series.reduce((n, s) => n + value(c, s), 0)));
-  const bar = (width - 60) / Math.max(1, columns.length);
   const body: string[] = [
     `<line x1="50" y1="190" x2="${width - 5}" y2="190" stroke="#888"/>`,
     `<text x="45" y="20" text-anchor="end" font-size="10">${max}</text>`,
@@ -39,7 +39,7 @@ function stacked(id: string, title: string, columns: string[], series: string[],
         `<rect class="bar" x="${(50 + c * bar + 1).toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, bar - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${PALETTE[k % PALETTE.length]}"><title>${esc(`${label}, ${s}: ${v}`)}</title></rect>`,
       );
     }
-    if (columns.length <= 12 || c % Math.ceil(columns.length / 12) === 0)
+    if (columns.length <= 16 || c % Math.ceil(columns.length / 12) === 0)
       body.push(`<text x="${(50 + c * bar + bar / 2).toFixed(1)}" y="205" text-anchor="middle" font-size="9">${esc(label)}</text>`);
   });
   series.forEach((s, k) =>
@@ -52,7 +52,7 @@ function stacked(id: string, title: string, columns: string[], series: string[],
 
 /** Horizontal bars, one per row, `max` the full width. */
 function horizontal(id: string, title: string, rows: Array<[string, number, string]>, max: number): string {
-  const width = 560;
+  const width = 720;
   const height = Math.max(40, 20 + rows.length * 22);
   const body = rows.map(([label, v, text], i) => {
     const w = max > 0 ? (v / max) * 300 : 0;
@@ -66,7 +66,10 @@ export function incidentsHtml(r: IncidentsReport): string {
   const squadName = new Map(r.squads.map((s) => [s.key, s.label]));
   const named = squads.map((s) => squadName.get(s) ?? s);
   const parts: string[] = [];
-  const figure = (chart: string, tableHtml: string) => `<figure>${chart}<figcaption>${tableHtml}</figcaption></figure>`;
+  const figure = (chart: string, tableHtml: string) => {
+    const title = /<title id="[^"]+">([^<]*)<\/title>/.exec(chart)?.[1] ?? '';
+    return `<h2>${title}</h2><figure>${chart}<figcaption>${tableHtml}</figcaption></figure>`;
+  };
 
   parts.push(
     figure(

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 /** `oncall report incidents` as text, csv, markdown or json (html: incidents-html.ts). */
 import type { GroupFigures, IncidentsReport, PersonFigures } from '../../reports/incident-figures';
 import type { Spread } from '../../reports/percentiles';
@@ -27,7 +28,8 @@ export const targetText = (g: GroupFigures): string =>
 
 export function periodLine(r: IncidentsReport): string {
   const mapped = r.unmapped.length > 0 ? ` (${r.unmapped.length} not mapped to a squad and service)` : '';
-  return `Incidents of ${r.organisation} on ${r.backend}, ${r.since} → ${r.until}: ${r.pages} page${r.pages === 1 ? '' : 's'}${mapped}`;
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: r.timezone }).toFormat('yyyy-MM-dd HH:mm');
+  return `Incidents of ${r.organisation} on ${r.backend}, ${local(r.since)} → ${local(r.until)} (${r.timezone}): ${r.pages} page${r.pages === 1 ? '' : 's'}${mapped}`;
 }
 
 export const DEFINITIONS = [
