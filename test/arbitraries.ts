@@ -179,6 +179,7 @@ export function organisationAround(rotation: Rotation): Organisation {
     businessHours: ALWAYS,
     readiness: { runbookSections: [], pagingSeverities: [], checks: new Map() },
     fairness: { maxAboveMeanPercent: 50 },
+    reports: { intervention: 'acknowledge-to-resolve', noisy: { pages: 10, days: 30 } },
     statusPage: { name: 'Test', domainPrefix: 'test', type: 'public' },
     source,
     tree: { root: '', files: new Map(), oversized: new Map() },

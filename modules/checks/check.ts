@@ -6,6 +6,7 @@ import type { Problem } from '../core/problem';
 import { hintFields, type Hinted } from '../core/suggest';
 import type { ReadinessCheckName } from '../core/readiness-checks';
 import type { Alert, Organisation, Service, Source } from '../model/types';
+import type { PageHistory } from './page-history';
 
 /** What a check finds: a problem whose severity the organisation decides (`readiness.checks`). */
 export type Finding = Omit<Problem, 'severity' | 'code'> & { readonly code: ReadinessCheckName };
@@ -16,6 +17,8 @@ export interface CheckContext {
   readonly alerts: readonly Alert[];
   /** Customer-facing services to check. */
   readonly services: readonly Service[];
+  /** What the alerts did, read from the paging backend; the checks that need it do not run without it. */
+  readonly history?: PageHistory;
 }
 
 export interface ReadinessCheck {

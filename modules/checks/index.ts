@@ -13,6 +13,9 @@ import { runbookCheck } from './alert/runbook';
 import { runbookHttpsCheck } from './alert/runbook-https';
 import { runbookSectionsCheck } from './alert/runbook-sections';
 import { thresholdsCheck } from './alert/thresholds';
+import { noisyCheck } from './alert/noisy';
+import { lateAcknowledgementCheck } from './alert/late-acknowledgement';
+import type { PageHistory } from './page-history';
 import { pagingAlertCheck } from './service/paging-alert';
 import { syntheticCheckCheck } from './service/synthetic-check';
 
@@ -24,6 +27,8 @@ export const CHECKS: readonly ReadinessCheck[] = [
   pagingSeverityCheck,
   thresholdsCheck,
   duplicateNameCheck,
+  noisyCheck,
+  lateAcknowledgementCheck,
   pagingAlertCheck,
   syntheticCheckCheck,
 ];
@@ -38,6 +43,8 @@ export interface ReadinessScope {
   readonly services?: ReadonlySet<string>;
   /** ISO date of today, for silence expiry. */
   readonly today: string;
+  /** The paging history of the recent window: `alert/noisy` and `alert/late-acknowledgement` need it. */
+  readonly history?: PageHistory;
 }
 
 export function readiness(org: Organisation, scope: ReadinessScope): ReadinessFinding[] {
@@ -51,7 +58,7 @@ export function readiness(org: Organisation, scope: ReadinessScope): ReadinessFi
   for (const check of CHECKS) {
     const severity = org.readiness.checks.get(check.name) ?? READINESS_CHECKS[check.name];
     if (severity === 'off') continue;
-    for (const f of check.run({ org, alerts, services })) {
+    for (const f of check.run({ org, alerts, services, ...(scope.history ? { history: scope.history } : {}) })) {
       const alert = f.alert === undefined ? undefined : org.alerts.get(f.alert);
       const silence = alert?.silences.find((s) => s.check === check.name);
       if (silence && silence.until >= scope.today) continue;

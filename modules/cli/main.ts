@@ -49,7 +49,7 @@ const commands: Record<string, { readonly summary: string; readonly load: () => 
     },
   },
   report: {
-    summary: 'on-call compensation of a month, per person',
+    summary: 'on-call compensation of a month per person; incidents: response times and load from the history',
     load: async () => {
       const m = await import('./commands/report.js');
       return { run: m.reportCommand, usage: m.reportUsage };

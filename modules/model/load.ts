@@ -71,6 +71,7 @@ export function loadOrganisation(tree: SourceTree): LoadResult {
     businessHours: org.defaults.businessHours,
     readiness: org.readiness,
     fairness: { maxAboveMeanPercent: org.maxAboveMeanPercent },
+    reports: org.reports,
     statusPage: org.statusPage,
     phoneSpeech: org.defaults.phone.speech,
     source: { file: specs.org.yaml.file, line: 1, column: 1 },

@@ -6,7 +6,7 @@ import { turnOf } from './turn';
 import { isReadinessCheck, READINESS_CHECKS } from '../core/readiness-checks';
 import { didYouMean, hinted } from '../core/suggest';
 import { sourceOf, type Reporter } from './reporter';
-import type { HolidayCalendar, Person, ReadinessSettings, WeeklyWindows } from './types';
+import type { HolidayCalendar, Person, ReadinessSettings, ReportSettings, WeeklyWindows } from './types';
 import { resolveHolidays } from './resolve-holidays';
 import { normaliseIntervals, windowIntervals } from './windows';
 import { resolveOrgPhoneOptions, type PhoneOptions } from './resolve-phone-speech';
@@ -34,6 +34,7 @@ export interface ResolvedOrg {
   readonly holidays: HolidayCalendar;
   readonly readiness: ReadinessSettings;
   readonly maxAboveMeanPercent: number;
+  readonly reports: ReportSettings;
   readonly statusPage: { readonly name: string; readonly domainPrefix: string; readonly type: 'public' | 'internal' };
 }
 
@@ -147,6 +148,10 @@ export function resolveOrg(r: Reporter, org: SpecFile<OrgSpec>): ResolvedOrg {
     holidays,
     readiness,
     maxAboveMeanPercent: spec.fairness?.maxAboveMean ?? 50,
+    reports: {
+      intervention: spec.reports?.intervention ?? 'acknowledge-to-resolve',
+      noisy: { pages: spec.reports?.noisy?.pages ?? 10, days: spec.reports?.noisy?.days ?? 30 },
+    },
     statusPage: {
       name: spec.statusPage?.name ?? spec.name,
       domainPrefix:

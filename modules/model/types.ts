@@ -283,6 +283,14 @@ export interface ReadinessSettings {
   readonly checks: ReadonlyMap<string, 'error' | 'warning' | 'off'>;
 }
 
+/** How the operations reports count (`reports` in org.yaml). */
+export interface ReportSettings {
+  /** Intervention time of a page: from its acknowledgement, or from the page itself, to its resolution. */
+  readonly intervention: 'acknowledge-to-resolve' | 'page-to-resolve';
+  /** An alert paging more than `pages` times in the last `days` days is noisy. */
+  readonly noisy: { readonly pages: number; readonly days: number };
+}
+
 export interface Organisation {
   readonly name: string;
   readonly timezone: string;
@@ -297,6 +305,7 @@ export interface Organisation {
   readonly businessHours: WeeklyWindows;
   readonly readiness: ReadinessSettings;
   readonly fairness: { readonly maxAboveMeanPercent: number };
+  readonly reports: ReportSettings;
   readonly statusPage: { readonly name: string; readonly domainPrefix: string; readonly type: 'public' | 'internal' };
   /** How the router speaks where no line says otherwise (`phone` of org.yaml). */
   readonly phoneSpeech?: PhoneSpeech;

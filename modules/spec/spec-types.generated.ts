@@ -268,6 +268,28 @@ export interface OrgFile {
      */
     maxAboveMean?: number;
   };
+  /**
+   * operations reports read from the paging backend (`oncall report incidents`, `oncall readiness` with a history)
+   */
+  reports?: {
+    /**
+     * how intervention hours are counted for the person who acknowledged a page: from the acknowledgement (default) or from the page, to its resolution
+     */
+    intervention?: 'acknowledge-to-resolve' | 'page-to-resolve';
+    /**
+     * an alert that pages more than `pages` times in `days` days is noisy (`alert/noisy`); default 10 in 30
+     */
+    noisy?: {
+      /**
+       * pages allowed in the window; default 10
+       */
+      pages?: number;
+      /**
+       * length of the window in days, up to now; default 30
+       */
+      days?: number;
+    };
+  };
 }
 /**
  * a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)

@@ -3,7 +3,7 @@
 import runtime_ucs2length from 'ajv/dist/runtime/ucs2length';
 import runtime_equal from 'ajv/dist/runtime/equal';
 export const org: unknown = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/org.schema.json","title":"oncall-as-code organisation","description":"teams/org.yaml: the people directory, organisation defaults, public holidays and readiness settings","type":"object","additionalProperties":false,"required":["name","people"],"properties":{"name":{"$ref":"#/$defs/text","description":"the organisation's name"},"defaults":{"description":"values used wherever a team file leaves them out","type":"object","additionalProperties":false,"properties":{"timezone":{"$ref":"#/$defs/timezone","description":"zone of rotations and people; default `UTC`"},"every":{"$ref":"#/$defs/duration","description":"turn length of rotations; default `1w`"},"handoff":{"$ref":"#/$defs/handoff","description":"handoff of rotations; default `monday 09:00`"},"businessHours":{"$ref":"#/$defs/window","description":"the organisation's business hours, in each rotation's zone; default Monday–Friday 09:00–18:00"},"responseTarget":{"$ref":"#/$defs/duration","description":"time within which someone must be working on a page; default `1h`"},"notify":{"$ref":"#/$defs/notify","description":"how people without a `notify` of their own are reached; default: none (the backend's rules for each user are left as they are)"}}},"phone":{"description":"the router hosts every squad's phone line points at, and how the lines speak, unless the squad says otherwise","type":"object","additionalProperties":false,"properties":{"router":{"$ref":"#/$defs/url","description":"primary router base URL (first host)"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL (second, independent host)"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `line`"}}},"people":{"description":"everyone who appears in a squad, rotation or escalation, by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/person"},"minProperties":1},"holidays":{"description":"public holidays: a list of dated holidays, or a country (and region) with `extra` dates and `offHours`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/holiday"}},{"$ref":"#/$defs/holidayCalendar"}]},"statusPage":{"description":"the customer-facing status page: one component per service with a `statusPage` name","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"default: the organisation's name"},"domainPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","patternErrorMessage":"not an address prefix: lowercase letters, digits and dashes (`acme`)","maxLength":63,"description":"the page's address prefix; default: the organisation's name in lowercase"},"type":{"enum":["public","internal"],"description":"default `public`"}}},"readiness":{"description":"production-readiness settings for alerts","type":"object","additionalProperties":false,"properties":{"runbookSections":{"description":"headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`","type":"array","items":{"$ref":"#/$defs/text"},"uniqueItems":true},"runbookBaseUrl":{"$ref":"#/$defs/url","description":"where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there"},"pagingSeverities":{"description":"severities that page a person; default P1, P2 and P3","type":"array","items":{"$ref":"#/$defs/severity"},"uniqueItems":true},"checks":{"description":"severity of each readiness check by name (`alert/runbook: warning`), or `off`","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`"},"additionalProperties":{"$ref":"#/$defs/checkSeverity"}}}},"fairness":{"description":"on-call load balance","type":"object","additionalProperties":false,"properties":{"maxAboveMean":{"description":"warn when a person carries more than this percentage above the squad's mean on-call hours; default 50","type":"number","minimum":0,"maximum":1000}}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","patternErrorMessage":"not an e-mail address (e.g. `alice@example.com`)","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"person":{"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"},"notify":{"$ref":"#/$defs/notify","description":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are"},"pushDevice":{"$ref":"#/$defs/text","description":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register"}}},"holiday":{"description":"a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}}},"holidayCalendar":{"description":"the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones","type":"object","additionalProperties":false,"properties":{"country":{"type":"string","minLength":1,"description":"ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year"},"region":{"type":"string","minLength":1,"description":"the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too"},"extra":{"description":"more holidays, by date","type":"array","items":{"$ref":"#/$defs/holiday"}},"offHours":{"type":"boolean","description":"public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported"}}},"notify":{"description":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)","type":"object","additionalProperties":false,"minProperties":1,"properties":{"high":{"$ref":"#/$defs/notifyRules","description":"high-urgency pages (every page on Opsgenie)"},"low":{"$ref":"#/$defs/notifyRules","description":"low-urgency pages (routing `urgency: low`)"}}},"notifyRules":{"description":"the contact methods of one urgency, each at once or after a delay","type":"array","minItems":1,"items":{"$ref":"#/$defs/notifyRule"}},"notifyMethod":{"description":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`","enum":["call","sms","push","email"]},"notifyRule":{"description":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)","anyOf":[{"$ref":"#/$defs/notifyMethod"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"call":{"$ref":"#/$defs/duration","description":"call after this delay since the page"},"sms":{"$ref":"#/$defs/duration","description":"sms after this delay since the page"},"push":{"$ref":"#/$defs/duration","description":"push after this delay since the page"},"email":{"$ref":"#/$defs/duration","description":"email after this delay since the page"}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://oncall-as-code.dev/schemas/org.schema.json","title":"oncall-as-code organisation","description":"teams/org.yaml: the people directory, organisation defaults, public holidays and readiness settings","type":"object","additionalProperties":false,"required":["name","people"],"properties":{"name":{"$ref":"#/$defs/text","description":"the organisation's name"},"defaults":{"description":"values used wherever a team file leaves them out","type":"object","additionalProperties":false,"properties":{"timezone":{"$ref":"#/$defs/timezone","description":"zone of rotations and people; default `UTC`"},"every":{"$ref":"#/$defs/duration","description":"turn length of rotations; default `1w`"},"handoff":{"$ref":"#/$defs/handoff","description":"handoff of rotations; default `monday 09:00`"},"businessHours":{"$ref":"#/$defs/window","description":"the organisation's business hours, in each rotation's zone; default Monday–Friday 09:00–18:00"},"responseTarget":{"$ref":"#/$defs/duration","description":"time within which someone must be working on a page; default `1h`"},"notify":{"$ref":"#/$defs/notify","description":"how people without a `notify` of their own are reached; default: none (the backend's rules for each user are left as they are)"}}},"phone":{"description":"the router hosts every squad's phone line points at, and how the lines speak, unless the squad says otherwise","type":"object","additionalProperties":false,"properties":{"router":{"$ref":"#/$defs/url","description":"primary router base URL (first host)"},"fallback":{"$ref":"#/$defs/url","description":"fallback router base URL (second, independent host)"},"language":{"type":"string","maxLength":64,"description":"what the line says is spoken in this language, one of Twilio's `<Say>` languages (`fr-FR`, `en-GB`…); the router has its texts in English (`en-*`) and French (`fr-*`); default `en-GB`"},"voice":{"type":"string","maxLength":64,"description":"the `<Say>` voice: `man`, `woman`, `alice`, a Twilio Amazon Polly voice (`Polly.Lea`) or Google voice (`Google.fr-FR-Standard-A`); default Twilio's own for the language"},"callerId":{"enum":["caller","line"],"description":"the number shown to the person rung: `line` (the squad's number) or `caller` (the number that called the line, or the line's when the caller's is withheld); default `line`"}}},"people":{"description":"everyone who appears in a squad, rotation or escalation, by id","type":"object","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/person"},"minProperties":1},"holidays":{"description":"public holidays: a list of dated holidays, or a country (and region) with `extra` dates and `offHours`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/holiday"}},{"$ref":"#/$defs/holidayCalendar"}]},"statusPage":{"description":"the customer-facing status page: one component per service with a `statusPage` name","type":"object","additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/text","description":"default: the organisation's name"},"domainPrefix":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","patternErrorMessage":"not an address prefix: lowercase letters, digits and dashes (`acme`)","maxLength":63,"description":"the page's address prefix; default: the organisation's name in lowercase"},"type":{"enum":["public","internal"],"description":"default `public`"}}},"readiness":{"description":"production-readiness settings for alerts","type":"object","additionalProperties":false,"properties":{"runbookSections":{"description":"headings a markdown runbook must have; default `Trigger`, `Resolution`, `Expected time`","type":"array","items":{"$ref":"#/$defs/text"},"uniqueItems":true},"runbookBaseUrl":{"$ref":"#/$defs/url","description":"where the markdown runbooks of teams/ are browsed (`https://git.example/oncall/blob/main/teams/`); alert messages link there"},"pagingSeverities":{"description":"severities that page a person; default P1, P2 and P3","type":"array","items":{"$ref":"#/$defs/severity"},"uniqueItems":true},"checks":{"description":"severity of each readiness check by name (`alert/runbook: warning`), or `off`","type":"object","propertyNames":{"pattern":"^[a-z]+/[a-z0-9-]+$","patternErrorMessage":"not a readiness check: write its name, such as `alert/runbook`"},"additionalProperties":{"$ref":"#/$defs/checkSeverity"}}}},"fairness":{"description":"on-call load balance","type":"object","additionalProperties":false,"properties":{"maxAboveMean":{"description":"warn when a person carries more than this percentage above the squad's mean on-call hours; default 50","type":"number","minimum":0,"maximum":1000}}},"reports":{"description":"operations reports read from the paging backend (`oncall report incidents`, `oncall readiness` with a history)","type":"object","additionalProperties":false,"properties":{"intervention":{"enum":["acknowledge-to-resolve","page-to-resolve"],"description":"how intervention hours are counted for the person who acknowledged a page: from the acknowledgement (default) or from the page, to its resolution"},"noisy":{"description":"an alert that pages more than `pages` times in `days` days is noisy (`alert/noisy`); default 10 in 30","type":"object","additionalProperties":false,"properties":{"pages":{"type":"integer","minimum":1,"maximum":100000,"description":"pages allowed in the window; default 10"},"days":{"type":"integer","minimum":1,"maximum":366,"description":"length of the window in days, up to now; default 30"}}}}}},"$defs":{"id":{"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]}},"rotationRef":{"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127},"text":{"description":"a line of text","type":"string","minLength":1,"maxLength":500},"duration":{"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"},"time":{"description":"a time of day, HH:MM from 00:00 to 23:59 (e.g. `09:00`)","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 23:59 (e.g. `09:00`)"},"endTime":{"description":"a time of day, HH:MM from 00:00 to 24:00 (e.g. `18:00`)","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$","patternErrorMessage":"not a time of day: write HH:MM from 00:00 to 24:00 (e.g. `18:00`)"},"date":{"description":"an ISO date, YYYY-MM-DD (e.g. `2026-01-05`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","patternErrorMessage":"not a date: write YYYY-MM-DD (e.g. `2026-01-05`)"},"dateTime":{"description":"a date and time, `YYYY-MM-DD HH:MM` in the rotation's zone, or with an offset (`2026-12-24T18:00+01:00`)","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$","patternErrorMessage":"not a date and time: write `YYYY-MM-DD HH:MM` (e.g. `2026-12-24 18:00`), or with an offset (`2026-12-24T18:00+01:00`)"},"weekday":{"description":"a day of the week, `monday` … `sunday`","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]},"days":{"description":"days of the week: a list (`[saturday, sunday]`), a range (`monday-friday`), one day, `weekdays`, `weekend` or `every-day`","anyOf":[{"type":"array","items":{"$ref":"#/$defs/weekday"},"minItems":1,"uniqueItems":true},{"type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday)(-(monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|weekdays|weekend|every-day)$","patternErrorMessage":"not days of the week: write one day (`monday`), a range (`monday-friday`), `weekdays`, `weekend` or `every-day`"}]},"handoff":{"description":"when shifts change hands: a time (`09:00`) or a weekday and a time (`monday 09:00`)","type":"string","pattern":"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$","patternErrorMessage":"not a handoff: write a time (`09:00`) or a weekday and a time (`monday 09:00`)"},"timezone":{"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64},"email":{"description":"an e-mail address","type":"string","pattern":"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$","patternErrorMessage":"not an e-mail address (e.g. `alice@example.com`)","maxLength":254},"phone":{"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)"},"url":{"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048},"severity":{"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]},"checkSeverity":{"description":"`error`, `warning` or `off`","enum":["error","warning","off"]},"tag":{"description":"a tag, `key:value` or a bare word","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_./:-]*$","patternErrorMessage":"not a tag: a letter, then letters, digits and `_ . / : -` (e.g. `tier:1`)","maxLength":200},"window":{"description":"a weekly window: `days`, `from` and `to` (`to` at or before `from` ends the next day)","type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"$ref":"#/$defs/days"},"from":{"$ref":"#/$defs/time"},"to":{"$ref":"#/$defs/endTime"}}},"coverage":{"description":"when a rotation is on duty: `always` (24/7), `business-hours`, `off-hours`, or a list of weekly windows","anyOf":[{"enum":["always","business-hours","off-hours"]},{"type":"array","items":{"$ref":"#/$defs/window"},"minItems":1}]},"retired":{"description":"marks an object as deliberately removed: the plan may delete what it provisioned","type":"boolean"},"person":{"description":"a person who can be on call, manage a squad or be notified","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"$ref":"#/$defs/text","description":"full name"},"email":{"$ref":"#/$defs/email","description":"work e-mail; backends find the user by it, so it is unique"},"timezone":{"$ref":"#/$defs/timezone","description":"the person's zone; default: `defaults.timezone`"},"phone":{"$ref":"#/$defs/phone","description":"sensitive: used only to ring the person (router, provider user); masked in every other output. May instead come from the router's secrets file"},"notify":{"$ref":"#/$defs/notify","description":"how the person is reached when paged, per urgency; default `defaults.notify`, else the backend's rules for the user are left as they are"},"pushDevice":{"$ref":"#/$defs/text","description":"the name the backend's mobile app gave the person's phone when they signed in on it (e.g. `Pixel 8`): `push` rules point at that device, which only the app can register"}}},"holiday":{"description":"a dated holiday: reported in rosters and compensation; non-business hours where `offHours` is on","type":"object","additionalProperties":false,"required":["date","name"],"properties":{"date":{"$ref":"#/$defs/date","description":"the day"},"name":{"$ref":"#/$defs/text","description":"its name"}}},"holidayCalendar":{"description":"the organisation's public holidays: a country's (and region's) from the `date-holidays` library, plus dated ones","type":"object","additionalProperties":false,"properties":{"country":{"type":"string","minLength":1,"description":"ISO 3166-1 country code (`FR`, `DE`, `US`): its public holidays, every year"},"region":{"type":"string","minLength":1,"description":"the country's state or region as `date-holidays` names it (`67` for Bas-Rhin, `BY` for Bavaria): its holidays too"},"extra":{"description":"more holidays, by date","type":"array","items":{"$ref":"#/$defs/holiday"}},"offHours":{"type":"boolean","description":"public holidays are non-business hours, all day in the zone each window is read in: `business-hours` windows are empty and `off-hours` windows cover the whole day (rotation coverage, routing `during`, promises); custom windows are unchanged. Default `false`: holidays are only reported"}}},"notify":{"description":"contact methods per urgency. Each entry is a method (`call`, `sms`, `push`, `email`) at once, or `{ method: delay }` after that delay since the page (`{ push: 10m }`)","type":"object","additionalProperties":false,"minProperties":1,"properties":{"high":{"$ref":"#/$defs/notifyRules","description":"high-urgency pages (every page on Opsgenie)"},"low":{"$ref":"#/$defs/notifyRules","description":"low-urgency pages (routing `urgency: low`)"}}},"notifyRules":{"description":"the contact methods of one urgency, each at once or after a delay","type":"array","minItems":1,"items":{"$ref":"#/$defs/notifyRule"}},"notifyMethod":{"description":"`call` and `sms` use the person's `phone`, `push` their `pushDevice`, `email` their `email`","enum":["call","sms","push","email"]},"notifyRule":{"description":"a contact method at once (`sms`), or after a delay since the page in whole minutes (`{ sms: 5m }`)","anyOf":[{"$ref":"#/$defs/notifyMethod"},{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"call":{"$ref":"#/$defs/duration","description":"call after this delay since the page"},"sms":{"$ref":"#/$defs/duration","description":"sms after this delay since the page"},"push":{"$ref":"#/$defs/duration","description":"push after this delay since the page"},"email":{"$ref":"#/$defs/duration","description":"email after this delay since the page"}}}]}}};
 const schema32 = {"description":"a line of text","type":"string","minLength":1,"maxLength":500};
 const schema33 = {"description":"an IANA time zone such as `Europe/Paris`","type":"string","minLength":1,"maxLength":64};
 const schema34 = {"description":"a duration such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)","type":"string","pattern":"^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","patternErrorMessage":"not a duration: write a number and a unit, such as `30m`, `1h`, `1h30m`, `2w` (units w, d, h, m, s)"};
@@ -12,7 +12,8 @@ const schema50 = {"description":"an http(s) URL","type":"string","pattern":"^htt
 const schema52 = {"description":"an id: lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","patternErrorMessage":"not an id: use lowercase letters, digits and single dashes, starting with a letter (e.g. `storefront`, `api-errors`)","maxLength":63,"not":{"enum":["constructor","prototype"]}};
 const schema66 = {"description":"a severity, `P1` (most urgent) to `P5`","enum":["P1","P2","P3","P4","P5"]};
 const schema67 = {"description":"`error`, `warning` or `off`","enum":["error","warning","off"]};
-const func1 = runtime_ucs2length;
+const func1 = Object.prototype.hasOwnProperty;
+const func2 = runtime_ucs2length;
 const func0 = runtime_equal;
 const pattern4 = new RegExp("^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$", "u");
 const pattern5 = new RegExp("^((monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
@@ -647,7 +648,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(func1(data0) > 500){
+if(func2(data0) > 500){
 const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -657,7 +658,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func2(data0) < 1){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -682,7 +683,7 @@ errors++;
 if(data.email !== undefined){
 let data1 = data.email;
 if(typeof data1 === "string"){
-if(func1(data1) > 254){
+if(func2(data1) > 254){
 const err6 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters",schema:254,parentSchema:schema55,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -717,7 +718,7 @@ errors++;
 if(data.timezone !== undefined){
 let data2 = data.timezone;
 if(typeof data2 === "string"){
-if(func1(data2) > 64){
+if(func2(data2) > 64){
 const err9 = {instancePath:instancePath+"/timezone",schemaPath:"#/$defs/timezone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema33,data:data2};
 if(vErrors === null){
 vErrors = [err9];
@@ -727,7 +728,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if(func2(data2) < 1){
 const err10 = {instancePath:instancePath+"/timezone",schemaPath:"#/$defs/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -783,7 +784,7 @@ errors = vErrors.length;
 if(data.pushDevice !== undefined){
 let data5 = data.pushDevice;
 if(typeof data5 === "string"){
-if(func1(data5) > 500){
+if(func2(data5) > 500){
 const err14 = {instancePath:instancePath+"/pushDevice",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data5};
 if(vErrors === null){
 vErrors = [err14];
@@ -793,7 +794,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func1(data5) < 1){
+if(func2(data5) < 1){
 const err15 = {instancePath:instancePath+"/pushDevice",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data5};
 if(vErrors === null){
 vErrors = [err15];
@@ -906,7 +907,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func1(data1) > 500){
+if(func2(data1) > 500){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -916,7 +917,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func2(data1) < 1){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -982,7 +983,7 @@ errors++;
 if(data.country !== undefined){
 let data0 = data.country;
 if(typeof data0 === "string"){
-if(func1(data0) < 1){
+if(func2(data0) < 1){
 const err1 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.country,data:data0};
 if(vErrors === null){
 vErrors = [err1];
@@ -1007,7 +1008,7 @@ errors++;
 if(data.region !== undefined){
 let data1 = data.region;
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(func2(data1) < 1){
 const err3 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.region,data:data1};
 if(vErrors === null){
 vErrors = [err3];
@@ -1114,7 +1115,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "name") || (key0 === "defaults")) || (key0 === "phone")) || (key0 === "people")) || (key0 === "holidays")) || (key0 === "statusPage")) || (key0 === "readiness")) || (key0 === "fairness"))){
+if(!(func1.call(schema31.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1128,7 +1129,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(func1(data0) > 500){
+if(func2(data0) > 500){
 const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -1138,7 +1139,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func2(data0) < 1){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -1178,7 +1179,7 @@ errors++;
 if(data1.timezone !== undefined){
 let data2 = data1.timezone;
 if(typeof data2 === "string"){
-if(func1(data2) > 64){
+if(func2(data2) > 64){
 const err7 = {instancePath:instancePath+"/defaults/timezone",schemaPath:"#/$defs/timezone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema33,data:data2};
 if(vErrors === null){
 vErrors = [err7];
@@ -1188,7 +1189,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if(func2(data2) < 1){
 const err8 = {instancePath:instancePath+"/defaults/timezone",schemaPath:"#/$defs/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33,data:data2};
 if(vErrors === null){
 vErrors = [err8];
@@ -1327,7 +1328,7 @@ errors++;
 if(data8.router !== undefined){
 let data9 = data8.router;
 if(typeof data9 === "string"){
-if(func1(data9) > 2048){
+if(func2(data9) > 2048){
 const err18 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data9};
 if(vErrors === null){
 vErrors = [err18];
@@ -1362,7 +1363,7 @@ errors++;
 if(data8.fallback !== undefined){
 let data10 = data8.fallback;
 if(typeof data10 === "string"){
-if(func1(data10) > 2048){
+if(func2(data10) > 2048){
 const err21 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data10};
 if(vErrors === null){
 vErrors = [err21];
@@ -1397,7 +1398,7 @@ errors++;
 if(data8.language !== undefined){
 let data11 = data8.language;
 if(typeof data11 === "string"){
-if(func1(data11) > 64){
+if(func2(data11) > 64){
 const err24 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.phone.properties.language,data:data11};
 if(vErrors === null){
 vErrors = [err24];
@@ -1422,7 +1423,7 @@ errors++;
 if(data8.voice !== undefined){
 let data12 = data8.voice;
 if(typeof data12 === "string"){
-if(func1(data12) > 64){
+if(func2(data12) > 64){
 const err26 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.phone.properties.voice,data:data12};
 if(vErrors === null){
 vErrors = [err26];
@@ -1519,7 +1520,7 @@ vErrors = null;
 }
 }
 if(typeof key3 === "string"){
-if(func1(key3) > 63){
+if(func2(key3) > 63){
 const err33 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema52,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err33];
@@ -1653,7 +1654,7 @@ errors++;
 if(data18.name !== undefined){
 let data19 = data18.name;
 if(typeof data19 === "string"){
-if(func1(data19) > 500){
+if(func2(data19) > 500){
 const err41 = {instancePath:instancePath+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data19};
 if(vErrors === null){
 vErrors = [err41];
@@ -1663,7 +1664,7 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(func1(data19) < 1){
+if(func2(data19) < 1){
 const err42 = {instancePath:instancePath+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data19};
 if(vErrors === null){
 vErrors = [err42];
@@ -1688,7 +1689,7 @@ errors++;
 if(data18.domainPrefix !== undefined){
 let data20 = data18.domainPrefix;
 if(typeof data20 === "string"){
-if(func1(data20) > 63){
+if(func2(data20) > 63){
 const err44 = {instancePath:instancePath+"/statusPage/domainPrefix",schemaPath:"#/properties/statusPage/properties/domainPrefix/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.statusPage.properties.domainPrefix,data:data20};
 if(vErrors === null){
 vErrors = [err44];
@@ -1767,7 +1768,7 @@ const len1 = data23.length;
 for(let i1=0; i1<len1; i1++){
 let data24 = data23[i1];
 if(typeof data24 === "string"){
-if(func1(data24) > 500){
+if(func2(data24) > 500){
 const err50 = {instancePath:instancePath+"/readiness/runbookSections/" + i1,schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema32,data:data24};
 if(vErrors === null){
 vErrors = [err50];
@@ -1777,7 +1778,7 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(func1(data24) < 1){
+if(func2(data24) < 1){
 const err51 = {instancePath:instancePath+"/readiness/runbookSections/" + i1,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data24};
 if(vErrors === null){
 vErrors = [err51];
@@ -1834,7 +1835,7 @@ errors++;
 if(data22.runbookBaseUrl !== undefined){
 let data25 = data22.runbookBaseUrl;
 if(typeof data25 === "string"){
-if(func1(data25) > 2048){
+if(func2(data25) > 2048){
 const err55 = {instancePath:instancePath+"/readiness/runbookBaseUrl",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema50,data:data25};
 if(vErrors === null){
 vErrors = [err55];
@@ -2043,14 +2044,151 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.reports !== undefined){
+let data32 = data.reports;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key10 in data32){
+if(!((key10 === "intervention") || (key10 === "noisy"))){
+const err71 = {instancePath:instancePath+"/reports",schemaPath:"#/properties/reports/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.reports,data:data32};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data32.intervention !== undefined){
+let data33 = data32.intervention;
+if(!((data33 === "acknowledge-to-resolve") || (data33 === "page-to-resolve"))){
+const err72 = {instancePath:instancePath+"/reports/intervention",schemaPath:"#/properties/reports/properties/intervention/enum",keyword:"enum",params:{allowedValues: schema31.properties.reports.properties.intervention.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.reports.properties.intervention.enum,parentSchema:schema31.properties.reports.properties.intervention,data:data33};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data32.noisy !== undefined){
+let data34 = data32.noisy;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key11 in data34){
+if(!((key11 === "pages") || (key11 === "days"))){
+const err73 = {instancePath:instancePath+"/reports/noisy",schemaPath:"#/properties/reports/properties/noisy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.reports.properties.noisy,data:data34};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data34.pages !== undefined){
+let data35 = data34.pages;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err74 = {instancePath:instancePath+"/reports/noisy/pages",schemaPath:"#/properties/reports/properties/noisy/properties/pages/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.reports.properties.noisy.properties.pages.type,parentSchema:schema31.properties.reports.properties.noisy.properties.pages,data:data35};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 100000 || isNaN(data35)){
+const err75 = {instancePath:instancePath+"/reports/noisy/pages",schemaPath:"#/properties/reports/properties/noisy/properties/pages/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema31.properties.reports.properties.noisy.properties.pages,data:data35};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data35 < 1 || isNaN(data35)){
+const err76 = {instancePath:instancePath+"/reports/noisy/pages",schemaPath:"#/properties/reports/properties/noisy/properties/pages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.reports.properties.noisy.properties.pages,data:data35};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+if(data34.days !== undefined){
+let data36 = data34.days;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err77 = {instancePath:instancePath+"/reports/noisy/days",schemaPath:"#/properties/reports/properties/noisy/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.reports.properties.noisy.properties.days.type,parentSchema:schema31.properties.reports.properties.noisy.properties.days,data:data36};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 366 || isNaN(data36)){
+const err78 = {instancePath:instancePath+"/reports/noisy/days",schemaPath:"#/properties/reports/properties/noisy/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 366},message:"must be <= 366",schema:366,parentSchema:schema31.properties.reports.properties.noisy.properties.days,data:data36};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data36 < 1 || isNaN(data36)){
+const err79 = {instancePath:instancePath+"/reports/noisy/days",schemaPath:"#/properties/reports/properties/noisy/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.reports.properties.noisy.properties.days,data:data36};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/reports/noisy",schemaPath:"#/properties/reports/properties/noisy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.reports.properties.noisy.type,parentSchema:schema31.properties.reports.properties.noisy,data:data34};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/reports",schemaPath:"#/properties/reports/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.reports.type,parentSchema:schema31.properties.reports,data:data32};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
 }
 errors++;
 }
@@ -2072,7 +2210,6 @@ const schema99 = {"description":"marks an object as deliberately removed: the pl
 const schema105 = {"description":"a rotation of this squad (`oncall`) or of another squad (`platform/primary`)","type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$","patternErrorMessage":"not a rotation: write its id (`oncall`) or, for another squad's, `squad/rotation` (`platform/primary`)","maxLength":127};
 const schema139 = {"description":"a phone number in E.164 form, `+` then digits only (e.g. `+33639980101`)","type":"string","pattern":"^\\+[1-9][0-9]{6,14}$","patternErrorMessage":"not a phone number in E.164 form: `+`, the country code, then the number, digits only (e.g. `+33639980101`)"};
 const schema125 = {"description":"an http(s) URL","type":"string","pattern":"^https?://[^\\s]+$","patternErrorMessage":"not an http(s) URL (e.g. `https://status.example.com`)","maxLength":2048};
-const func30 = Object.prototype.hasOwnProperty;
 const pattern37 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-][0-9]{2}:[0-9]{2})?$", "u");
 const pattern48 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*(/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$", "u");
 const pattern78 = new RegExp("^PN[0-9a-f]{32}$", "u");
@@ -2487,7 +2624,7 @@ errors++;
 if(data.rotation !== undefined){
 let data0 = data.rotation;
 if(typeof data0 === "string"){
-if(func1(data0) > 127){
+if(func2(data0) > 127){
 const err4 = {instancePath:instancePath+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema105,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -2556,7 +2693,7 @@ vErrors = null;
 }
 }
 if(typeof data1 === "string"){
-if(func1(data1) > 63){
+if(func2(data1) > 63){
 const err9 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data1};
 if(vErrors === null){
 vErrors = [err9];
@@ -3115,7 +3252,7 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func30.call(schema120.properties, key0))){
+if(!(func1.call(schema120.properties, key0))){
 const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema120,data};
 if(vErrors === null){
 vErrors = [err30];
@@ -3129,7 +3266,7 @@ errors++;
 if(data.title !== undefined){
 let data6 = data.title;
 if(typeof data6 === "string"){
-if(func1(data6) > 500){
+if(func2(data6) > 500){
 const err31 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data6};
 if(vErrors === null){
 vErrors = [err31];
@@ -3139,7 +3276,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(func1(data6) < 1){
+if(func2(data6) < 1){
 const err32 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data6};
 if(vErrors === null){
 vErrors = [err32];
@@ -3198,7 +3335,7 @@ vErrors = null;
 }
 }
 if(typeof data7 === "string"){
-if(func1(data7) > 63){
+if(func2(data7) > 63){
 const err36 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data7};
 if(vErrors === null){
 vErrors = [err36];
@@ -3259,7 +3396,7 @@ errors++;
 if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
-if(func1(data10) > 4000){
+if(func2(data10) > 4000){
 const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema120.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
@@ -3284,7 +3421,7 @@ errors++;
 if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
-if(func1(data11) > 4000){
+if(func2(data11) > 4000){
 const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema120.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
@@ -3294,7 +3431,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func1(data11) < 1){
+if(func2(data11) < 1){
 const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
@@ -3469,7 +3606,7 @@ errors++;
 if(data16.url !== undefined){
 let data18 = data16.url;
 if(typeof data18 === "string"){
-if(func1(data18) > 2048){
+if(func2(data18) > 2048){
 const err58 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema125,data:data18};
 if(vErrors === null){
 vErrors = [err58];
@@ -3533,7 +3670,7 @@ errors++;
 for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
-if(func1(data20) > 2000){
+if(func2(data20) > 2000){
 const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema120.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
@@ -3570,7 +3707,7 @@ errors++;
 if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
-if(func1(data21) > 100000){
+if(func2(data21) > 100000){
 const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema120.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
@@ -3657,7 +3794,7 @@ errors++;
 if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
-if(func1(data24) > 1000){
+if(func2(data24) > 1000){
 const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema120.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
@@ -3667,7 +3804,7 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(func1(data24) < 1){
+if(func2(data24) < 1){
 const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
@@ -3788,7 +3925,7 @@ errors++;
 if(data27.name !== undefined){
 let data28 = data27.name;
 if(typeof data28 === "string"){
-if(func1(data28) > 500){
+if(func2(data28) > 500){
 const err84 = {instancePath:instancePath+"/steps/" + i0+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data28};
 if(vErrors === null){
 vErrors = [err84];
@@ -3798,7 +3935,7 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(func1(data28) < 1){
+if(func2(data28) < 1){
 const err85 = {instancePath:instancePath+"/steps/" + i0+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data28};
 if(vErrors === null){
 vErrors = [err85];
@@ -3861,7 +3998,7 @@ errors++;
 if(data29.url !== undefined){
 let data31 = data29.url;
 if(typeof data31 === "string"){
-if(func1(data31) > 2048){
+if(func2(data31) > 2048){
 const err90 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema125,data:data31};
 if(vErrors === null){
 vErrors = [err90];
@@ -3925,7 +4062,7 @@ errors++;
 for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
-if(func1(data33) > 2000){
+if(func2(data33) > 2000){
 const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema120.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
@@ -3962,7 +4099,7 @@ errors++;
 if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
-if(func1(data34) > 100000){
+if(func2(data34) > 100000){
 const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema120.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
@@ -4049,7 +4186,7 @@ errors++;
 if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
-if(func1(data37) > 1000){
+if(func2(data37) > 1000){
 const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema120.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
@@ -4059,7 +4196,7 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(func1(data37) < 1){
+if(func2(data37) < 1){
 const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
@@ -4240,7 +4377,7 @@ const len1 = data42.length;
 for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
-if(func1(data43) < 1){
+if(func2(data43) < 1){
 const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
@@ -4394,7 +4531,7 @@ errors++;
 if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
-if(func1(data47) > 4000){
+if(func2(data47) > 4000){
 const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema120.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
@@ -4404,7 +4541,7 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(func1(data47) < 1){
+if(func2(data47) < 1){
 const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
@@ -4429,7 +4566,7 @@ errors++;
 if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
-if(func1(data48) > 4000){
+if(func2(data48) > 4000){
 const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema120.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
@@ -4439,7 +4576,7 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(func1(data48) < 1){
+if(func2(data48) < 1){
 const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
@@ -4476,7 +4613,7 @@ errors++;
 if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
-if(func1(data49) > 2048){
+if(func2(data49) > 2048){
 const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema120.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
@@ -4486,7 +4623,7 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(func1(data49) < 1){
+if(func2(data49) < 1){
 const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
@@ -4515,7 +4652,7 @@ const len2 = data50.length;
 for(let i3=0; i3<len2; i3++){
 let data51 = data50[i3];
 if(typeof data51 === "string"){
-if(func1(data51) > 2048){
+if(func2(data51) > 2048){
 const err142 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema125,data:data51};
 if(vErrors === null){
 vErrors = [err142];
@@ -4566,7 +4703,7 @@ const len3 = data52.length;
 for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
-if(func1(data53) > 200){
+if(func2(data53) > 200){
 const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema132,data:data53};
 if(vErrors === null){
 vErrors = [err146];
@@ -4680,7 +4817,7 @@ vErrors = null;
 }
 }
 if(typeof data55 === "string"){
-if(func1(data55) > 63){
+if(func2(data55) > 63){
 const err154 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data55};
 if(vErrors === null){
 vErrors = [err154];
@@ -4904,7 +5041,7 @@ errors++;
 if(data61.reason !== undefined){
 let data63 = data61.reason;
 if(typeof data63 === "string"){
-if(func1(data63) > 500){
+if(func2(data63) > 500){
 const err171 = {instancePath:instancePath+"/silence/" + i8+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data63};
 if(vErrors === null){
 vErrors = [err171];
@@ -4914,7 +5051,7 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(func1(data63) < 1){
+if(func2(data63) < 1){
 const err172 = {instancePath:instancePath+"/silence/" + i8+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data63};
 if(vErrors === null){
 vErrors = [err172];
@@ -5048,7 +5185,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func30.call(schema68.properties, key0))){
+if(!(func1.call(schema68.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -5062,7 +5199,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(func1(data0) > 500){
+if(func2(data0) > 500){
 const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -5072,7 +5209,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func2(data0) < 1){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -5097,7 +5234,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 === "string"){
-if(func1(data1) > 4000){
+if(func2(data1) > 4000){
 const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema68.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -5156,7 +5293,7 @@ vErrors = null;
 }
 }
 if(typeof data2 === "string"){
-if(func1(data2) > 63){
+if(func2(data2) > 63){
 const err10 = {instancePath:instancePath+"/manager",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -5239,7 +5376,7 @@ vErrors = null;
 }
 }
 if(typeof data4 === "string"){
-if(func1(data4) > 63){
+if(func2(data4) > 63){
 const err16 = {instancePath:instancePath+"/members/" + i0,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data4};
 if(vErrors === null){
 vErrors = [err16];
@@ -5343,7 +5480,7 @@ vErrors = null;
 }
 }
 if(typeof key1 === "string"){
-if(func1(key1) > 63){
+if(func2(key1) > 63){
 const err23 = {instancePath:instancePath+"/rotations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err23];
@@ -5390,7 +5527,7 @@ for(const key2 in data5){
 let data6 = data5[key2];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key3 in data6){
-if(!(func30.call(schema68.properties.rotations.additionalProperties.properties, key3))){
+if(!(func1.call(schema68.properties.rotations.additionalProperties.properties, key3))){
 const err27 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rotations/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.rotations.additionalProperties,data:data6};
 if(vErrors === null){
 vErrors = [err27];
@@ -5404,7 +5541,7 @@ errors++;
 if(data6.name !== undefined){
 let data7 = data6.name;
 if(typeof data7 === "string"){
-if(func1(data7) > 500){
+if(func2(data7) > 500){
 const err28 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data7};
 if(vErrors === null){
 vErrors = [err28];
@@ -5414,7 +5551,7 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(func1(data7) < 1){
+if(func2(data7) < 1){
 const err29 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data7};
 if(vErrors === null){
 vErrors = [err29];
@@ -5487,7 +5624,7 @@ vErrors = null;
 }
 }
 if(typeof data9 === "string"){
-if(func1(data9) > 63){
+if(func2(data9) > 63){
 const err34 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/members/" + i2,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data9};
 if(vErrors === null){
 vErrors = [err34];
@@ -5629,7 +5766,7 @@ errors++;
 if(data6.timezone !== undefined){
 let data13 = data6.timezone;
 if(typeof data13 === "string"){
-if(func1(data13) > 64){
+if(func2(data13) > 64){
 const err45 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data13};
 if(vErrors === null){
 vErrors = [err45];
@@ -5639,7 +5776,7 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(func1(data13) < 1){
+if(func2(data13) < 1){
 const err46 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78,data:data13};
 if(vErrors === null){
 vErrors = [err46];
@@ -5704,7 +5841,7 @@ vErrors = null;
 }
 }
 if(typeof data15 === "string"){
-if(func1(data15) > 63){
+if(func2(data15) > 63){
 const err50 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/follows",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data15};
 if(vErrors === null){
 vErrors = [err50];
@@ -5886,7 +6023,7 @@ vErrors = null;
 }
 }
 if(typeof data21 === "string"){
-if(func1(data21) > 63){
+if(func2(data21) > 63){
 const err64 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/changes/" + i4+"/members/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data21};
 if(vErrors === null){
 vErrors = [err64];
@@ -6060,7 +6197,7 @@ vErrors = null;
 }
 }
 if(typeof data24 === "string"){
-if(func1(data24) > 63){
+if(func2(data24) > 63){
 const err77 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data24};
 if(vErrors === null){
 vErrors = [err77];
@@ -6179,7 +6316,7 @@ vErrors = null;
 }
 }
 if(typeof data27 === "string"){
-if(func1(data27) > 63){
+if(func2(data27) > 63){
 const err86 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/replaces",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data27};
 if(vErrors === null){
 vErrors = [err86];
@@ -6214,7 +6351,7 @@ errors++;
 if(data23.reason !== undefined){
 let data28 = data23.reason;
 if(typeof data28 === "string"){
-if(func1(data28) > 500){
+if(func2(data28) > 500){
 const err89 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data28};
 if(vErrors === null){
 vErrors = [err89];
@@ -6224,7 +6361,7 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(func1(data28) < 1){
+if(func2(data28) < 1){
 const err90 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/overrides/" + i7+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data28};
 if(vErrors === null){
 vErrors = [err90];
@@ -6360,7 +6497,7 @@ vErrors = null;
 }
 }
 if(typeof data32 === "string"){
-if(func1(data32) > 63){
+if(func2(data32) > 63){
 const err100 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/between/" + i9,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data32};
 if(vErrors === null){
 vErrors = [err100];
@@ -6662,7 +6799,7 @@ errors++;
 if(data30.reason !== undefined){
 let data41 = data30.reason;
 if(typeof data41 === "string"){
-if(func1(data41) > 500){
+if(func2(data41) > 500){
 const err125 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data41};
 if(vErrors === null){
 vErrors = [err125];
@@ -6672,7 +6809,7 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(func1(data41) < 1){
+if(func2(data41) < 1){
 const err126 = {instancePath:instancePath+"/rotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/swaps/" + i8+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data41};
 if(vErrors === null){
 vErrors = [err126];
@@ -6795,7 +6932,7 @@ vErrors = null;
 }
 }
 if(typeof key8 === "string"){
-if(func1(key8) > 63){
+if(func2(key8) > 63){
 const err135 = {instancePath:instancePath+"/escalations",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err135];
@@ -6866,7 +7003,7 @@ errors++;
 if(data44.name !== undefined){
 let data45 = data44.name;
 if(typeof data45 === "string"){
-if(func1(data45) > 500){
+if(func2(data45) > 500){
 const err141 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data45};
 if(vErrors === null){
 vErrors = [err141];
@@ -6876,7 +7013,7 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(func1(data45) < 1){
+if(func2(data45) < 1){
 const err142 = {instancePath:instancePath+"/escalations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data45};
 if(vErrors === null){
 vErrors = [err142];
@@ -7196,7 +7333,7 @@ errors = vErrors.length;
 if(data55.rotation !== undefined){
 let data57 = data55.rotation;
 if(typeof data57 === "string"){
-if(func1(data57) > 127){
+if(func2(data57) > 127){
 const err165 = {instancePath:instancePath+"/routing/" + i15+"/rotation",schemaPath:"#/$defs/rotationRef/maxLength",keyword:"maxLength",params:{limit: 127},message:"must NOT have more than 127 characters",schema:127,parentSchema:schema105,data:data57};
 if(vErrors === null){
 vErrors = [err165];
@@ -7265,7 +7402,7 @@ vErrors = null;
 }
 }
 if(typeof data58 === "string"){
-if(func1(data58) > 63){
+if(func2(data58) > 63){
 const err170 = {instancePath:instancePath+"/routing/" + i15+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data58};
 if(vErrors === null){
 vErrors = [err170];
@@ -7374,7 +7511,7 @@ vErrors = null;
 }
 }
 if(typeof key13 === "string"){
-if(func1(key13) > 63){
+if(func2(key13) > 63){
 const err178 = {instancePath:instancePath+"/services",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err178];
@@ -7421,7 +7558,7 @@ for(const key14 in data60){
 let data61 = data60[key14];
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 for(const key15 in data61){
-if(!(func30.call(schema68.properties.services.additionalProperties.properties, key15))){
+if(!(func1.call(schema68.properties.services.additionalProperties.properties, key15))){
 const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.services.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err182];
@@ -7435,7 +7572,7 @@ errors++;
 if(data61.name !== undefined){
 let data62 = data61.name;
 if(typeof data62 === "string"){
-if(func1(data62) > 500){
+if(func2(data62) > 500){
 const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data62};
 if(vErrors === null){
 vErrors = [err183];
@@ -7445,7 +7582,7 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(func1(data62) < 1){
+if(func2(data62) < 1){
 const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data62};
 if(vErrors === null){
 vErrors = [err184];
@@ -7470,7 +7607,7 @@ errors++;
 if(data61.description !== undefined){
 let data63 = data61.description;
 if(typeof data63 === "string"){
-if(func1(data63) > 4000){
+if(func2(data63) > 4000){
 const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/properties/services/additionalProperties/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema68.properties.services.additionalProperties.properties.description,data:data63};
 if(vErrors === null){
 vErrors = [err186];
@@ -7501,7 +7638,7 @@ errors = vErrors.length;
 if(data61.timezone !== undefined){
 let data65 = data61.timezone;
 if(typeof data65 === "string"){
-if(func1(data65) > 64){
+if(func2(data65) > 64){
 const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data65};
 if(vErrors === null){
 vErrors = [err188];
@@ -7511,7 +7648,7 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(func1(data65) < 1){
+if(func2(data65) < 1){
 const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/timezone",schemaPath:"#/$defs/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78,data:data65};
 if(vErrors === null){
 vErrors = [err189];
@@ -7595,7 +7732,7 @@ vErrors = null;
 }
 }
 if(typeof data67 === "string"){
-if(func1(data67) > 63){
+if(func2(data67) > 63){
 const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data67};
 if(vErrors === null){
 vErrors = [err195];
@@ -7646,7 +7783,7 @@ const _errs246 = errors;
 let valid96 = false;
 const _errs247 = errors;
 if(typeof data69 === "string"){
-if(func1(data69) > 500){
+if(func2(data69) > 500){
 const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data69};
 if(vErrors === null){
 vErrors = [err199];
@@ -7656,7 +7793,7 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(func1(data69) < 1){
+if(func2(data69) < 1){
 const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data69};
 if(vErrors === null){
 vErrors = [err200];
@@ -7706,7 +7843,7 @@ errors++;
 if(data69.name !== undefined){
 let data70 = data69.name;
 if(typeof data70 === "string"){
-if(func1(data70) > 500){
+if(func2(data70) > 500){
 const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data70};
 if(vErrors === null){
 vErrors = [err204];
@@ -7716,7 +7853,7 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(func1(data70) < 1){
+if(func2(data70) < 1){
 const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data70};
 if(vErrors === null){
 vErrors = [err205];
@@ -7741,7 +7878,7 @@ errors++;
 if(data69.group !== undefined){
 let data71 = data69.group;
 if(typeof data71 === "string"){
-if(func1(data71) > 500){
+if(func2(data71) > 500){
 const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data71};
 if(vErrors === null){
 vErrors = [err207];
@@ -7751,7 +7888,7 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(func1(data71) < 1){
+if(func2(data71) < 1){
 const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/statusPage/group",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data71};
 if(vErrors === null){
 vErrors = [err208];
@@ -7885,7 +8022,7 @@ vErrors = null;
 }
 }
 if(typeof key17 === "string"){
-if(func1(key17) > 63){
+if(func2(key17) > 63){
 const err217 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:key17,propertyName:key17};
 if(vErrors === null){
 vErrors = [err217];
@@ -8024,7 +8161,7 @@ errors++;
 if(data75.router !== undefined){
 let data78 = data75.router;
 if(typeof data78 === "string"){
-if(func1(data78) > 2048){
+if(func2(data78) > 2048){
 const err228 = {instancePath:instancePath+"/phone/router",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema125,data:data78};
 if(vErrors === null){
 vErrors = [err228];
@@ -8059,7 +8196,7 @@ errors++;
 if(data75.fallback !== undefined){
 let data79 = data75.fallback;
 if(typeof data79 === "string"){
-if(func1(data79) > 2048){
+if(func2(data79) > 2048){
 const err231 = {instancePath:instancePath+"/phone/fallback",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema125,data:data79};
 if(vErrors === null){
 vErrors = [err231];
@@ -8094,7 +8231,7 @@ errors++;
 if(data75.language !== undefined){
 let data80 = data75.language;
 if(typeof data80 === "string"){
-if(func1(data80) > 64){
+if(func2(data80) > 64){
 const err234 = {instancePath:instancePath+"/phone/language",schemaPath:"#/properties/phone/properties/language/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68.properties.phone.properties.language,data:data80};
 if(vErrors === null){
 vErrors = [err234];
@@ -8119,7 +8256,7 @@ errors++;
 if(data75.voice !== undefined){
 let data81 = data75.voice;
 if(typeof data81 === "string"){
-if(func1(data81) > 64){
+if(func2(data81) > 64){
 const err236 = {instancePath:instancePath+"/phone/voice",schemaPath:"#/properties/phone/properties/voice/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68.properties.phone.properties.voice,data:data81};
 if(vErrors === null){
 vErrors = [err236];
@@ -8305,7 +8442,7 @@ vErrors = null;
 }
 }
 if(typeof data88 === "string"){
-if(func1(data88) > 63){
+if(func2(data88) > 63){
 const err250 = {instancePath:instancePath+"/unavailable/" + i16+"/person",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema70,data:data88};
 if(vErrors === null){
 vErrors = [err250];
@@ -8390,7 +8527,7 @@ errors++;
 if(data87.reason !== undefined){
 let data91 = data87.reason;
 if(typeof data91 === "string"){
-if(func1(data91) > 500){
+if(func2(data91) > 500){
 const err257 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema69,data:data91};
 if(vErrors === null){
 vErrors = [err257];
@@ -8400,7 +8537,7 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(func1(data91) < 1){
+if(func2(data91) < 1){
 const err258 = {instancePath:instancePath+"/unavailable/" + i16+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69,data:data91};
 if(vErrors === null){
 vErrors = [err258];
@@ -8961,7 +9098,7 @@ vErrors.push(err29);
 errors++;
 }
 for(const key0 in data){
-if(!(func30.call(schema150.properties, key0))){
+if(!(func1.call(schema150.properties, key0))){
 const err30 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema150,data};
 if(vErrors === null){
 vErrors = [err30];
@@ -8975,7 +9112,7 @@ errors++;
 if(data.title !== undefined){
 let data6 = data.title;
 if(typeof data6 === "string"){
-if(func1(data6) > 500){
+if(func2(data6) > 500){
 const err31 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema151,data:data6};
 if(vErrors === null){
 vErrors = [err31];
@@ -8985,7 +9122,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(func1(data6) < 1){
+if(func2(data6) < 1){
 const err32 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema151,data:data6};
 if(vErrors === null){
 vErrors = [err32];
@@ -9044,7 +9181,7 @@ vErrors = null;
 }
 }
 if(typeof data7 === "string"){
-if(func1(data7) > 63){
+if(func2(data7) > 63){
 const err36 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema149,data:data7};
 if(vErrors === null){
 vErrors = [err36];
@@ -9105,7 +9242,7 @@ errors++;
 if(data.description !== undefined){
 let data10 = data.description;
 if(typeof data10 === "string"){
-if(func1(data10) > 4000){
+if(func2(data10) > 4000){
 const err41 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema150.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err41];
@@ -9130,7 +9267,7 @@ errors++;
 if(data.query !== undefined){
 let data11 = data.query;
 if(typeof data11 === "string"){
-if(func1(data11) > 4000){
+if(func2(data11) > 4000){
 const err43 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema150.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err43];
@@ -9140,7 +9277,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func1(data11) < 1){
+if(func2(data11) < 1){
 const err44 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema150.properties.query,data:data11};
 if(vErrors === null){
 vErrors = [err44];
@@ -9315,7 +9452,7 @@ errors++;
 if(data16.url !== undefined){
 let data18 = data16.url;
 if(typeof data18 === "string"){
-if(func1(data18) > 2048){
+if(func2(data18) > 2048){
 const err58 = {instancePath:instancePath+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema155,data:data18};
 if(vErrors === null){
 vErrors = [err58];
@@ -9379,7 +9516,7 @@ errors++;
 for(const key4 in data19){
 let data20 = data19[key4];
 if(typeof data20 === "string"){
-if(func1(data20) > 2000){
+if(func2(data20) > 2000){
 const err63 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema150.properties.request.properties.headers.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err63];
@@ -9416,7 +9553,7 @@ errors++;
 if(data16.body !== undefined){
 let data21 = data16.body;
 if(typeof data21 === "string"){
-if(func1(data21) > 100000){
+if(func2(data21) > 100000){
 const err66 = {instancePath:instancePath+"/request/body",schemaPath:"#/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema150.properties.request.properties.body,data:data21};
 if(vErrors === null){
 vErrors = [err66];
@@ -9503,7 +9640,7 @@ errors++;
 if(data22.bodyContains !== undefined){
 let data24 = data22.bodyContains;
 if(typeof data24 === "string"){
-if(func1(data24) > 1000){
+if(func2(data24) > 1000){
 const err73 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema150.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err73];
@@ -9513,7 +9650,7 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(func1(data24) < 1){
+if(func2(data24) < 1){
 const err74 = {instancePath:instancePath+"/expect/bodyContains",schemaPath:"#/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema150.properties.expect.properties.bodyContains,data:data24};
 if(vErrors === null){
 vErrors = [err74];
@@ -9634,7 +9771,7 @@ errors++;
 if(data27.name !== undefined){
 let data28 = data27.name;
 if(typeof data28 === "string"){
-if(func1(data28) > 500){
+if(func2(data28) > 500){
 const err84 = {instancePath:instancePath+"/steps/" + i0+"/name",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema151,data:data28};
 if(vErrors === null){
 vErrors = [err84];
@@ -9644,7 +9781,7 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(func1(data28) < 1){
+if(func2(data28) < 1){
 const err85 = {instancePath:instancePath+"/steps/" + i0+"/name",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema151,data:data28};
 if(vErrors === null){
 vErrors = [err85];
@@ -9707,7 +9844,7 @@ errors++;
 if(data29.url !== undefined){
 let data31 = data29.url;
 if(typeof data31 === "string"){
-if(func1(data31) > 2048){
+if(func2(data31) > 2048){
 const err90 = {instancePath:instancePath+"/steps/" + i0+"/request/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema155,data:data31};
 if(vErrors === null){
 vErrors = [err90];
@@ -9771,7 +9908,7 @@ errors++;
 for(const key9 in data32){
 let data33 = data32[key9];
 if(typeof data33 === "string"){
-if(func1(data33) > 2000){
+if(func2(data33) > 2000){
 const err95 = {instancePath:instancePath+"/steps/" + i0+"/request/headers/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/steps/items/properties/request/properties/headers/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema150.properties.steps.items.properties.request.properties.headers.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err95];
@@ -9808,7 +9945,7 @@ errors++;
 if(data29.body !== undefined){
 let data34 = data29.body;
 if(typeof data34 === "string"){
-if(func1(data34) > 100000){
+if(func2(data34) > 100000){
 const err98 = {instancePath:instancePath+"/steps/" + i0+"/request/body",schemaPath:"#/properties/steps/items/properties/request/properties/body/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema150.properties.steps.items.properties.request.properties.body,data:data34};
 if(vErrors === null){
 vErrors = [err98];
@@ -9895,7 +10032,7 @@ errors++;
 if(data35.bodyContains !== undefined){
 let data37 = data35.bodyContains;
 if(typeof data37 === "string"){
-if(func1(data37) > 1000){
+if(func2(data37) > 1000){
 const err105 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema150.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err105];
@@ -9905,7 +10042,7 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(func1(data37) < 1){
+if(func2(data37) < 1){
 const err106 = {instancePath:instancePath+"/steps/" + i0+"/expect/bodyContains",schemaPath:"#/properties/steps/items/properties/expect/properties/bodyContains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema150.properties.steps.items.properties.expect.properties.bodyContains,data:data37};
 if(vErrors === null){
 vErrors = [err106];
@@ -10086,7 +10223,7 @@ const len1 = data42.length;
 for(let i1=0; i1<len1; i1++){
 let data43 = data42[i1];
 if(typeof data43 === "string"){
-if(func1(data43) < 1){
+if(func2(data43) < 1){
 const err120 = {instancePath:instancePath+"/locations/" + i1,schemaPath:"#/properties/locations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema150.properties.locations.items,data:data43};
 if(vErrors === null){
 vErrors = [err120];
@@ -10240,7 +10377,7 @@ errors++;
 if(data44.good !== undefined){
 let data47 = data44.good;
 if(typeof data47 === "string"){
-if(func1(data47) > 4000){
+if(func2(data47) > 4000){
 const err132 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema150.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err132];
@@ -10250,7 +10387,7 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(func1(data47) < 1){
+if(func2(data47) < 1){
 const err133 = {instancePath:instancePath+"/slo/good",schemaPath:"#/properties/slo/properties/good/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema150.properties.slo.properties.good,data:data47};
 if(vErrors === null){
 vErrors = [err133];
@@ -10275,7 +10412,7 @@ errors++;
 if(data44.total !== undefined){
 let data48 = data44.total;
 if(typeof data48 === "string"){
-if(func1(data48) > 4000){
+if(func2(data48) > 4000){
 const err135 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema150.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err135];
@@ -10285,7 +10422,7 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(func1(data48) < 1){
+if(func2(data48) < 1){
 const err136 = {instancePath:instancePath+"/slo/total",schemaPath:"#/properties/slo/properties/total/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema150.properties.slo.properties.total,data:data48};
 if(vErrors === null){
 vErrors = [err136];
@@ -10322,7 +10459,7 @@ errors++;
 if(data.runbook !== undefined){
 let data49 = data.runbook;
 if(typeof data49 === "string"){
-if(func1(data49) > 2048){
+if(func2(data49) > 2048){
 const err139 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema150.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err139];
@@ -10332,7 +10469,7 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(func1(data49) < 1){
+if(func2(data49) < 1){
 const err140 = {instancePath:instancePath+"/runbook",schemaPath:"#/properties/runbook/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema150.properties.runbook,data:data49};
 if(vErrors === null){
 vErrors = [err140];
@@ -10361,7 +10498,7 @@ const len2 = data50.length;
 for(let i3=0; i3<len2; i3++){
 let data51 = data50[i3];
 if(typeof data51 === "string"){
-if(func1(data51) > 2048){
+if(func2(data51) > 2048){
 const err142 = {instancePath:instancePath+"/dashboards/" + i3,schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema155,data:data51};
 if(vErrors === null){
 vErrors = [err142];
@@ -10412,7 +10549,7 @@ const len3 = data52.length;
 for(let i4=0; i4<len3; i4++){
 let data53 = data52[i4];
 if(typeof data53 === "string"){
-if(func1(data53) > 200){
+if(func2(data53) > 200){
 const err146 = {instancePath:instancePath+"/tags/" + i4,schemaPath:"#/$defs/tag/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema162,data:data53};
 if(vErrors === null){
 vErrors = [err146];
@@ -10526,7 +10663,7 @@ vErrors = null;
 }
 }
 if(typeof data55 === "string"){
-if(func1(data55) > 63){
+if(func2(data55) > 63){
 const err154 = {instancePath:instancePath+"/escalation",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema149,data:data55};
 if(vErrors === null){
 vErrors = [err154];
@@ -10750,7 +10887,7 @@ errors++;
 if(data61.reason !== undefined){
 let data63 = data61.reason;
 if(typeof data63 === "string"){
-if(func1(data63) > 500){
+if(func2(data63) > 500){
 const err171 = {instancePath:instancePath+"/silence/" + i8+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema151,data:data63};
 if(vErrors === null){
 vErrors = [err171];
@@ -10760,7 +10897,7 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(func1(data63) < 1){
+if(func2(data63) < 1){
 const err172 = {instancePath:instancePath+"/silence/" + i8+"/reason",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema151,data:data63};
 if(vErrors === null){
 vErrors = [err172];
@@ -10935,7 +11072,7 @@ vErrors = null;
 }
 }
 if(typeof key1 === "string"){
-if(func1(key1) > 63){
+if(func2(key1) > 63){
 const err4 = {instancePath:instancePath+"/alerts",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema149,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err4];

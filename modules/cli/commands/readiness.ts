@@ -11,16 +11,31 @@ import { readTreeAtRef } from '../git-tree';
 import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import { failsOn, MAX_WARNINGS_OPTION, maxWarningsOption } from '../max-warnings';
 import { DateTime } from 'luxon';
+import { HISTORY_OPTIONS, HISTORY_USAGE, historySource } from '../history-options';
+import { readIncidentsFromBackend } from '../incident-reader';
+import type { ReadIncidents } from '../../reports/read-history';
+import { pageHistory } from '../../reports/page-history';
 
 export const readinessUsage = `oncall readiness [--base GITREF] [--format text|json|github|markdown|sarif] [--teams DIR] [--max-warnings N]
+    ${HISTORY_USAGE}
 
 Production readiness of the alerts: runbooks and their sections, routing that reaches someone, severities
 that page, consistent thresholds, customer-facing services with a paging alert and a synthetic check. With
 --base, only the alerts added or changed since that git ref (the pull request's). Exit 1 on any error-level
-finding, or on more warning-level findings than N with --max-warnings. Checks are documented in docs/checks/.`;
+finding, or on more warning-level findings than N with --max-warnings. With a paging history (the stack's
+backend, or a directory of JSON exports), also alerts that page too often (\`alert/noisy\`) and alerts never
+acknowledged within their target (\`alert/late-acknowledgement\`), over the last \`reports.noisy.days\` days.
+Checks are documented in docs/checks/.`;
 
-export async function readinessCommand(argv: string[], io: Io): Promise<number> {
+export function readinessCommandWith(read: ReadIncidents) {
+  return (argv: string[], io: Io): Promise<number> => readinessRun(argv, io, read);
+}
+
+export const readinessCommand = readinessCommandWith(readIncidentsFromBackend);
+
+async function readinessRun(argv: string[], io: Io, read: ReadIncidents): Promise<number> {
   const { values } = parseCommandArgs(argv, {
+    ...HISTORY_OPTIONS,
     base: { type: 'string' },
     format: { type: 'string' },
     teams: { type: 'string', default: 'teams' },
@@ -43,7 +58,14 @@ export async function readinessCommand(argv: string[], io: Io): Promise<number> 
     label = `${alerts.size} alert${alerts.size === 1 ? '' : 's'} added or changed since ${base}`;
   }
   const today = DateTime.fromJSDate(now, { zone: org.timezone }).toISODate() ?? '';
-  const findings = readiness(org, { ...scope, today });
+  const source = historySource(values, dir, io);
+  let history;
+  if (source) {
+    const until = now.getTime();
+    const since = DateTime.fromJSDate(now, { zone: org.timezone }).minus({ days: org.reports.noisy.days }).toMillis();
+    history = pageHistory(org, source.backend, await read(source.backend, source.source, since, until), since, until);
+  }
+  const findings = readiness(org, { ...scope, today, ...(history ? { history } : {}) });
   // Findings are shown without the source excerpt `validate` prints: the message names the alert or service.
   const text = formatProblems(format, findings, new Map(), {
     title: 'Production readiness',

@@ -54,6 +54,18 @@ export const READINESS_CHECK_CODES = checkGroup(
       why: 'Alerts are named `[service][squad] title`; two alerts with the same name cannot be told apart in a page, a report or the catalog.',
       fix: 'Make the titles say what differs.',
     },
+    'alert/noisy': {
+      severity: 'warning',
+      summary: 'An alert does not page more often than the organisation allows.',
+      why: 'An alert that pages again and again wears the people on call out and teaches them to ignore it. The check reads the paging history (`oncall readiness --stack NAME` or `--from-dir DIR --backend B`) and finds alerts that paged more than `reports.noisy.pages` times (default 10) in the last `reports.noisy.days` days (default 30). Without a history it does not run.',
+      fix: 'Fix the cause, raise the threshold, lengthen the window, or make it not page (`page: false`). If the noise is understood and temporary, silence the check on the alert with a reason and an end date (`silence`).',
+    },
+    'alert/late-acknowledgement': {
+      severity: 'warning',
+      summary: 'An alert that paged was acknowledged within its response target at least once.',
+      why: 'When no page of an alert was ever acknowledged within its response target (the service’s promise, else its escalation policy’s), the promise is not kept for it: nobody hears it, its routing reaches the wrong people, or the target is not realistic. The check reads the paging history of the last `reports.noisy.days` days; without one it does not run.',
+      fix: 'Check who the alert reaches and how (routing, escalation, notification rules), or the response target. Silence the check on the alert with a reason and an end date while it is being fixed.',
+    },
     'service/paging-alert': {
       severity: 'error',
       summary: 'Every customer-facing service has a paging alert.',

@@ -138,6 +138,28 @@ const fairness: JsonSchema = {
   },
 };
 
+const reports: JsonSchema = {
+  description: 'operations reports read from the paging backend (`oncall report incidents`, `oncall readiness` with a history)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    intervention: {
+      enum: ['acknowledge-to-resolve', 'page-to-resolve'],
+      description:
+        'how intervention hours are counted for the person who acknowledged a page: from the acknowledgement (default) or from the page, to its resolution',
+    },
+    noisy: {
+      description: 'an alert that pages more than `pages` times in `days` days is noisy (`alert/noisy`); default 10 in 30',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        pages: { type: 'integer', minimum: 1, maximum: 100000, description: 'pages allowed in the window; default 10' },
+        days: { type: 'integer', minimum: 1, maximum: 366, description: 'length of the window in days, up to now; default 30' },
+      },
+    },
+  },
+};
+
 export const orgSchema = schemaDocument(
   'org',
   'oncall-as-code organisation',
@@ -179,6 +201,7 @@ export const orgSchema = schemaDocument(
       },
       readiness,
       fairness,
+      reports,
     },
   },
   { person, holiday, holidayCalendar, ...NOTIFY_DEFS },
