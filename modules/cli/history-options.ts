@@ -2,7 +2,7 @@
  * Where a command reads the paging history: the stack's backend over its API (`--stack NAME`, with read-only keys
  * from the environment variables the providers read), or a directory of JSON exports (`--from-dir DIR --backend B`).
  */
-import { ADAPTERS } from '../migrate/adapters';
+import { INCIDENT_READERS } from '../reports/read-incidents';
 import type { AccountSource } from '../migrate/account';
 import { BACKENDS, type Backend } from '../render/desired';
 import type { ParsedArgs } from './args';
@@ -44,8 +44,7 @@ export function historySource(values: ParsedArgs['values'], teamsDir: string, io
   const stack = stacks.find((s) => s.name === stackName);
   if (!stack)
     throw new UsageError(`unknown stack \`${stackName}\`; stacks in ${stacksDir}: ${stacks.map((s) => s.name).join(', ') || 'none'}`);
-  const adapter = ADAPTERS.find((a) => a.backend === stack.backend);
-  if (!adapter) throw new UsageError(`reading a ${stack.backend} account is not available in this build`);
+  const adapter = INCIDENT_READERS[stack.backend];
   const keys = adapter.headersFromEnv(io.env);
   if ('missing' in keys)
     throw new UsageError(`set ${keys.missing.join(' and ')} (a read-only key is enough) to read the ${stack.name} stack's history`);
