@@ -3,12 +3,15 @@
  * header, and the import's comments above the keys they explain, through the yaml package's Document API.
  * Lists of plain values and small maps of plain values are written on one line (`members: [ada, bob]`).
  */
-import { Document, isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type Scalar } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { FileKind } from '../spec/schema';
 import { inSchemaOrder } from './schema-order';
 
-/** Longest flow collection written on one line (without its key). */
-const FLOW_WIDTH = 72;
+/** Maps by id whose members stay in block style. */
+const BLOCK_MAPS = ['rotations', 'escalations', 'services', 'alerts'];
+
+/** Longest collection written on one line (without its key). */
+const FLOW_WIDTH = 100;
 
 /**
  * Strings YAML 1.1 readers (some editors, older tools) take for something else: sexagesimal numbers (`09:00`),
@@ -56,23 +59,37 @@ function nodeAt(doc: Document, pointer: string): { node?: Node; pair?: Pair } {
 
 const plain = (n: unknown): boolean => isScalar(n);
 
-/** Writes small collections of plain values in flow style, unless a comment sits inside. */
+/** The length of a collection written on one line. */
+function flowLength(node: YAMLMap | YAMLSeq): number {
+  const copy = node.clone();
+  copy.flow = true;
+  const probe = new Document();
+  probe.contents = copy;
+  return probe.toString({ lineWidth: 0, flowCollectionPadding: true }).trim().length;
+}
+
+/**
+ * Writes small collections of plain values on one line (`members: [ ada, bob ]`, a person, a step), unless a
+ * comment sits inside. The rotations, policies, services and alerts by id stay in block style.
+ */
 function flowSmallCollections(doc: Document, commented: ReadonlySet<Node>): void {
+  const depth = (path: readonly unknown[]) => path.filter((p) => isPair(p) || isSeq(p)).length;
+  const topKey = (path: readonly unknown[]) => {
+    const pair = path.find(isPair);
+    return pair && isScalar(pair.key) ? String(pair.key.value) : '';
+  };
   visit(doc, {
     Seq(_, seq, path) {
-      if (path.length >= 2 && seq.items.length > 0 && seq.items.every(plain) && !seq.items.some((i) => commented.has(i as Node))) {
-        seq.flow = String(seq).length <= FLOW_WIDTH;
+      if (depth(path) >= 1 && seq.items.length > 0 && seq.items.every(plain) && !seq.items.some((i) => commented.has(i as Node))) {
+        seq.flow = flowLength(seq) <= FLOW_WIDTH;
       }
     },
     Map(_, map, path) {
-      // Rotations, policies, services and alerts stay in block style; people and what is inside them may not.
-      const keys = path.filter(isPair).map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
-      if (map.items.length === 0 || !(keys.length >= 3 || (keys.length === 2 && keys[0] === 'people'))) return;
+      const d = depth(path);
+      if (map.items.length === 0 || d < 2 || (d === 2 && BLOCK_MAPS.includes(topKey(path)))) return;
       const simple = map.items.every((p) => plain(p.value) || (isSeq(p.value) && p.value.items.every(plain)));
       if (!simple || map.items.some((p) => commented.has(p.key as Node) || commented.has(p.value as Node))) return;
-      const copy = map.clone();
-      copy.flow = true;
-      map.flow = String(copy).length <= FLOW_WIDTH;
+      map.flow = flowLength(map) <= FLOW_WIDTH;
     },
   });
 }
