@@ -65,16 +65,30 @@ function yamlCounts(result: ImportResult): Record<string, number> {
     rotations: sum((s) => Object.keys(s.rotations ?? {}).length),
     'escalation policies': sum((s) => Object.keys(s.escalations ?? {}).length),
     services: sum((s) => Object.keys(s.services ?? {}).length),
-    alerts: sum((s) => Object.keys(s.alerts ?? {}).length) + [...t.alerts.values()].reduce((n, a) => n + Object.keys(a.alerts ?? {}).length, 0),
+    alerts:
+      sum((s) => Object.keys(s.alerts ?? {}).length) + [...t.alerts.values()].reduce((n, a) => n + Object.keys(a.alerts ?? {}).length, 0),
   };
 }
 
 /** The differences of the no-change check, each input path by path, phone numbers masked. */
-export function differences(diff: StateDiff, paths: (input: string, before: Value | undefined, after: Value | undefined) => Array<{ path: string; before: Value | undefined; after: Value | undefined }>): Difference[] {
+export function differences(
+  diff: StateDiff,
+  paths: (
+    input: string,
+    before: Value | undefined,
+    after: Value | undefined,
+  ) => Array<{ path: string; before: Value | undefined; after: Value | undefined }>,
+): Difference[] {
   const out: Difference[] = [];
   for (const u of diff.update) {
-    const before = shown({ ...u.resource, inputs: Object.fromEntries(u.changes.filter((c) => c.before !== undefined).map((c) => [c.input, c.before as Value])) });
-    const after = shown({ ...u.resource, inputs: Object.fromEntries(u.changes.filter((c) => c.after !== undefined).map((c) => [c.input, c.after as Value])) });
+    const before = shown({
+      ...u.resource,
+      inputs: Object.fromEntries(u.changes.filter((c) => c.before !== undefined).map((c) => [c.input, c.before as Value])),
+    });
+    const after = shown({
+      ...u.resource,
+      inputs: Object.fromEntries(u.changes.filter((c) => c.after !== undefined).map((c) => [c.input, c.after as Value])),
+    });
     for (const c of u.changes) {
       for (const p of paths(c.input, before.inputs[c.input], after.inputs[c.input])) {
         out.push({ type: u.resource.type, name: u.resource.name, action: 'update', input: p.path, account: p.before, plan: p.after });
@@ -87,7 +101,15 @@ export function differences(diff: StateDiff, paths: (input: string, before: Valu
     const inputs = [...new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)])].sort();
     for (const input of inputs) {
       for (const p of paths(input, before.inputs[input], after.inputs[input])) {
-        out.push({ type: r.after.type, name: r.after.name, action: 'replace', input: p.path, account: p.before, plan: p.after, reason: r.reason });
+        out.push({
+          type: r.after.type,
+          name: r.after.name,
+          action: 'replace',
+          input: p.path,
+          account: p.before,
+          plan: p.after,
+          reason: r.reason,
+        });
       }
     }
   }
@@ -100,9 +122,24 @@ export interface ImportReport {
   readonly readAt: string;
   readonly teamsDir: string;
   readonly files: readonly string[];
-  readonly counts: { readonly account: Record<string, number>; readonly yaml: Record<string, number>; readonly findings: Record<string, number> };
-  readonly findings: ReadonlyArray<{ readonly source: ReturnType<typeof source>; readonly what: string; readonly why: string; readonly kind: ImportFinding['kind'] }>;
-  readonly links: ReadonlyArray<{ readonly type: string; readonly id: string; readonly name?: string; readonly observed: string; readonly planned: string }>;
+  readonly counts: {
+    readonly account: Record<string, number>;
+    readonly yaml: Record<string, number>;
+    readonly findings: Record<string, number>;
+  };
+  readonly findings: ReadonlyArray<{
+    readonly source: ReturnType<typeof source>;
+    readonly what: string;
+    readonly why: string;
+    readonly kind: ImportFinding['kind'];
+  }>;
+  readonly links: ReadonlyArray<{
+    readonly type: string;
+    readonly id: string;
+    readonly name?: string;
+    readonly observed: string;
+    readonly planned: string;
+  }>;
   readonly unplacedComments: readonly string[];
   readonly validation: { readonly errors: number; readonly warnings: number };
   readonly adoption?: {
@@ -112,7 +149,12 @@ export interface ImportReport {
     readonly imported: number;
     readonly adoptedOnCreate: ReadonlyArray<{ readonly type: string; readonly name: string; readonly id: string }>;
     readonly created: ReadonlyArray<{ readonly type: string; readonly name: string }>;
-    readonly leftAlone: ReadonlyArray<{ readonly type: string; readonly name: string; readonly id: string; readonly source: ReturnType<typeof source> }>;
+    readonly leftAlone: ReadonlyArray<{
+      readonly type: string;
+      readonly name: string;
+      readonly id: string;
+      readonly source: ReturnType<typeof source>;
+    }>;
     readonly differences: readonly Difference[];
   };
 }
@@ -136,10 +178,17 @@ export function importReport(input: ReportInput, paths: Parameters<typeof differ
     },
     findings: findings.map((f) => ({ source: source(f.source), what: f.what, why: f.why, kind: f.kind })),
     links: [...input.result.links]
+      .filter((l) => byObserved.has(l.observed))
       .sort((x, y) => (x.planned < y.planned ? -1 : x.planned > y.planned ? 1 : 0))
       .map((l) => {
         const o = byObserved.get(l.observed);
-        return { type: o?.type ?? '', id: o?.id ?? '', ...(o?.from.name === undefined ? {} : { name: o.from.name }), observed: l.observed, planned: l.planned };
+        return {
+          type: o?.type ?? '',
+          id: o?.id ?? '',
+          ...(o?.from.name === undefined ? {} : { name: o.from.name }),
+          observed: l.observed,
+          planned: l.planned,
+        };
       }),
     unplacedComments: input.unplaced,
     validation: input.validation,
@@ -200,7 +249,8 @@ export function importReportMarkdown(r: ImportReport): string {
     out.push('| | source object | what | why |', '| --- | --- | --- | --- |');
     for (const f of r.findings) out.push(`| ${f.kind} | ${cell(objectOf(f.source))} | ${cell(f.what)} | ${cell(f.why)} |`);
   }
-  if (r.unplacedComments.length > 0) out.push('', `Comments that named no key of the YAML: ${r.unplacedComments.map((c) => `\`${c}\``).join(', ')}.`);
+  if (r.unplacedComments.length > 0)
+    out.push('', `Comments that named no key of the YAML: ${r.unplacedComments.map((c) => `\`${c}\``).join(', ')}.`);
   const a = r.adoption;
   if (a) {
     out.push('', `### Adoption by the stack \`${a.stack}\``, '');
@@ -221,16 +271,29 @@ export function importReportMarkdown(r: ImportReport): string {
       out.push(...a.differences.map(differenceLine), '```', '', '</details>');
     }
     const list = (title: string, lines: string[]) => {
-      if (lines.length > 0) out.push('', `<details><summary>${title}: ${lines.length}</summary>`, '', ...lines.map((l) => `- ${l}`), '', '</details>');
+      if (lines.length > 0)
+        out.push('', `<details><summary>${title}: ${lines.length}</summary>`, '', ...lines.map((l) => `- ${l}`), '', '</details>');
     };
-    list('Created by the first `pulumi up`', a.created.map((c) => `\`${c.name}\` (${kindOf(c.type)})`));
-    list('Registered by the first `pulumi up`, adopting the account\'s object', a.adoptedOnCreate.map((c) => `\`${c.name}\` (${kindOf(c.type)}, \`${c.id}\`)`));
-    list('Left alone', a.leftAlone.map((l) => cell(objectOf(l.source))));
+    list(
+      'Created by the first `pulumi up`',
+      a.created.map((c) => `\`${c.name}\` (${kindOf(c.type)})`),
+    );
+    list(
+      "Registered by the first `pulumi up`, adopting the account's object",
+      a.adoptedOnCreate.map((c) => `\`${c.name}\` (${kindOf(c.type)}, \`${c.id}\`)`),
+    );
+    list(
+      'Left alone',
+      a.leftAlone.map((l) => cell(objectOf(l.source))),
+    );
   }
   if (r.links.length > 0) {
     out.push('', `<details><summary>Links: ${r.links.length} account objects and the resources the YAML renders for them</summary>`, '');
     out.push('| source object | planned resource |', '| --- | --- |');
-    for (const l of r.links) out.push(`| ${cell(objectOf({ type: kindOf(l.type), id: l.id, ...(l.name === undefined ? {} : { name: l.name }) }))} | \`${l.planned}\` |`);
+    for (const l of r.links)
+      out.push(
+        `| ${cell(objectOf({ type: kindOf(l.type), id: l.id, ...(l.name === undefined ? {} : { name: l.name }) }))} | \`${l.planned}\` |`,
+      );
     out.push('', '</details>');
   }
   return `${out.join('\n')}\n`;

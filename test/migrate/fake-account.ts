@@ -10,7 +10,14 @@
 import { parse, stringify } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AccountAdapter, AccountExport, ImportedTeams, ImportResult, ObservedResource, ObservedState } from '../../modules/migrate/account';
+import type {
+  AccountAdapter,
+  AccountExport,
+  ImportedTeams,
+  ImportResult,
+  ObservedResource,
+  ObservedState,
+} from '../../modules/migrate/account';
 import { getJson } from '../../modules/migrate/http';
 import { readExportDir } from '../../modules/migrate/export-dir';
 import { renameObserved } from '../../modules/migrate/rename';
@@ -68,7 +75,11 @@ export function accountOf(planned: DesiredState): { export: AccountExport; links
   const renamed = renameObserved(
     {
       ...planned,
-      resources: planned.resources.map((r, i) => ({ ...r, id: idOf(i), from: { backend: 'pagerduty', type: r.type.split(':').pop() ?? r.type, id: idOf(i), name: r.name } })),
+      resources: planned.resources.map((r, i) => ({
+        ...r,
+        id: idOf(i),
+        from: { backend: 'pagerduty', type: r.type.split(':').pop() ?? r.type, id: idOf(i), name: r.name },
+      })),
     },
     toProvisional,
   );

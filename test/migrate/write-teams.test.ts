@@ -28,7 +28,10 @@ describe('imported YAML as text', () => {
     expect([...teams.alerts.keys()].length).toBeGreaterThan(0);
     expect([...files.keys()]).toEqual([
       'org.yaml',
-      ...['payments', 'platform', 'storefront'].flatMap((s) => [`${s}/team.yaml`, ...(teams.alerts.has(s) ? [`${s}/alerts/imported.yaml`] : [])]),
+      ...['payments', 'platform', 'storefront'].flatMap((s) => [
+        `${s}/team.yaml`,
+        ...(teams.alerts.has(s) ? [`${s}/alerts/imported.yaml`] : []),
+      ]),
     ]);
     expect(parse(files.get('org.yaml')!)).toEqual(teams.org);
     for (const [squad, team] of teams.squads) expect(parse(files.get(`${squad}/team.yaml`)!)).toEqual(team);
@@ -56,7 +59,11 @@ describe('imported YAML as text', () => {
     expect(Object.keys(storefront.rotations)).toEqual(Object.keys(teams.squads.get('storefront')?.rotations ?? {}));
     expect(Object.keys(storefront.escalations)).toEqual(Object.keys(teams.squads.get('storefront')?.escalations ?? {}));
     // Given out of order: the services are sorted, the rotations (first: the default route) are not.
-    const squad = { name: 'Z', rotations: { zeta: { members: ['alice'] }, alpha: { members: ['bruno'] } }, services: { zeta: { name: 'Z' }, alpha: { name: 'A' } } };
+    const squad = {
+      name: 'Z',
+      rotations: { zeta: { members: ['alice'] }, alpha: { members: ['bruno'] } },
+      services: { zeta: { name: 'Z' }, alpha: { name: 'A' } },
+    };
     const text = teamsText({ ...teams, squads: new Map([['z', squad as never]]), alerts: new Map() }, OPTIONS).files.get('z/team.yaml')!;
     const read = parse(text) as { rotations: object; services: object };
     expect(Object.keys(read.rotations)).toEqual(['zeta', 'alpha']);
@@ -68,7 +75,9 @@ describe('imported YAML as text', () => {
     const firstLine = (text: string) => text.split('\n')[0];
     expect(firstLine(files.get('org.yaml')!)).toBe(firstLine(init.get('teams/org.yaml')!));
     expect(firstLine(files.get('storefront/team.yaml')!)).toBe(firstLine(init.get('teams/web/team.yaml')!));
-    expect(firstLine(files.get('payments/alerts/imported.yaml')!)).toBe('# yaml-language-server: $schema=../../../schemas/alerts.schema.json');
+    expect(firstLine(files.get('payments/alerts/imported.yaml')!)).toBe(
+      '# yaml-language-server: $schema=../../../schemas/alerts.schema.json',
+    );
     expect(files.get('org.yaml')!.split('\n')[1]).toBe(`# ${OPTIONS.header[0]}`);
     const org = files.get('org.yaml')!.split('\n');
     expect(org[org.findIndex((l) => l.startsWith('  alice:')) - 1]).toBe('  # PagerDuty user PALICE1');

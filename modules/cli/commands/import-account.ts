@@ -12,7 +12,14 @@ import { adoptionOf, changesNothing, type Adoption } from '../../migrate/adoptio
 import { bulkImportFile, importFileText } from '../../migrate/bulk-import';
 import { ExportDirError, writeExportDir } from '../../migrate/export-dir';
 import { ApiError } from '../../migrate/http';
-import { BACKEND_NAMES, differenceLine, differences, importReport, importReportJson, importReportMarkdown } from '../../migrate/import-report';
+import {
+  BACKEND_NAMES,
+  differenceLine,
+  differences,
+  importReport,
+  importReportJson,
+  importReportMarkdown,
+} from '../../migrate/import-report';
 import { renameObserved } from '../../migrate/rename';
 import { existingFiles, teamsText, TeamsWriteError, writeTeamsDir } from '../../migrate/write-teams';
 import { renderStack } from '../../render/stack';
@@ -92,8 +99,10 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
   const apiUrl = stringOption(values, 'api-url');
   const stackFile = stringOption(values, 'stack');
   const bulkFile = stringOption(values, 'bulk-import');
-  if (fromDir !== undefined && apiUrl !== undefined) throw new UsageError('--from-dir reads no API: give --from-dir or --api-url, not both');
-  if (bulkFile !== undefined && stackFile === undefined) throw new UsageError('--bulk-import goes with --stack: the file maps that stack\'s resources');
+  if (fromDir !== undefined && apiUrl !== undefined)
+    throw new UsageError('--from-dir reads no API: give --from-dir or --api-url, not both');
+  if (bulkFile !== undefined && stackFile === undefined)
+    throw new UsageError("--bulk-import goes with --stack: the file maps that stack's resources");
   const reportMd = stringOption(values, 'report') ?? join(dirname(teams.replace(/\/+$/, '') || '.'), `oncall-import-${adapter.command}.md`);
   const reportJson = `${reportMd.replace(/\.md$/i, '')}.json`;
   for (const [flag, path] of [
@@ -101,7 +110,8 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
     ['--bulk-import', bulkFile],
     ['--save-export', stringOption(values, 'save-export')],
   ] as const) {
-    if (path !== undefined && inside(teamsPath, pathIn(io, path))) throw new UsageError(`${flag} \`${path}\` is inside the teams directory: write it elsewhere`);
+    if (path !== undefined && inside(teamsPath, pathIn(io, path)))
+      throw new UsageError(`${flag} \`${path}\` is inside the teams directory: write it elsewhere`);
   }
   const stack = stackFile === undefined ? undefined : stackOption(io, stackFile, adapter);
 
@@ -125,7 +135,8 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
     } catch {
       throw new UsageError(`--api-url \`${baseUrl}\` is not a URL`);
     }
-    if (url.username !== '' || url.password !== '') throw new UsageError('--api-url must not carry credentials: keys come from the environment');
+    if (url.username !== '' || url.password !== '')
+      throw new UsageError('--api-url must not carry credentials: keys come from the environment');
     source = { kind: 'api', baseUrl, headers: env.headers };
     shownSource = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
   }
@@ -160,7 +171,9 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
   const name = BACKEND_NAMES[adapter.backend];
   const text = teamsText(result.teams, {
     schemas: schemasFrom(teamsPath),
-    header: [`Imported from ${name} (${shownSource}) at ${readAt} by \`oncall import ${adapter.command}\`: review it, then it is yours to edit.`],
+    header: [
+      `Imported from ${name} (${shownSource}) at ${readAt} by \`oncall import ${adapter.command}\`: review it, then it is yours to edit.`,
+    ],
   });
   try {
     writeTeamsDir(teamsPath, text.files);
@@ -177,9 +190,13 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
   // Validated as `oncall validate` does: with the stacks beside the teams directory, or with the stack given.
   const stacksDir = stack === undefined ? stacksBeside(teams, io.cwd) : dirname(pathIn(io, stack.file));
   const loaded = loadTeamsDir(teams, now.getTime(), stacksDir, io, stack?.name);
-  const problems = stack === undefined ? loaded.problems : loaded.problems.filter((p) => !p.file.startsWith(shownPath(stacksDir, io.cwd)) || p.file === stack.file);
+  const problems =
+    stack === undefined
+      ? loaded.problems
+      : loaded.problems.filter((p) => !p.file.startsWith(shownPath(stacksDir, io.cwd)) || p.file === stack.file);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (problems.length > 0) io.out(formatProblems('text', problems, sourceTexts(loaded.tree ?? { root: teams, files: new Map(), oversized: new Map() })));
+  if (problems.length > 0)
+    io.out(formatProblems('text', problems, sourceTexts(loaded.tree ?? { root: teams, files: new Map(), oversized: new Map() })));
 
   let adoption: { stack: string; bulkImportFile?: string; adoption: Adoption } | undefined;
   if (stack !== undefined) {
@@ -216,9 +233,16 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
   const counts = Object.entries(report.counts.yaml)
     .map(([k, n]) => `${n} ${k}`)
     .join(', ');
-  io.out(`imported ${counts}; ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}: see ${reportMd} (and ${reportJson})`);
+  io.out(
+    `imported ${counts}; ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}: see ${reportMd} (and ${reportJson})`,
+  );
   if (errors > 0) return EXIT_PROBLEMS;
-  if (adoption !== undefined && !changesNothing(adoption.adoption) && adoption.adoption.diff.update.length + adoption.adoption.diff.replace.length > 0) return EXIT_PROBLEMS;
+  if (
+    adoption !== undefined &&
+    !changesNothing(adoption.adoption) &&
+    adoption.adoption.diff.update.length + adoption.adoption.diff.replace.length > 0
+  )
+    return EXIT_PROBLEMS;
   return EXIT_OK;
 }
 
@@ -236,7 +260,9 @@ function adoptionText(stack: string, a: Adoption, bulkFile: string | undefined):
     out.push(...a.created.map((r) => `  + ${r.name}`));
   }
   if (a.adoptedOnCreate.length > 0)
-    out.push(`Registered by the first \`pulumi up\`, adopting the account's own: ${a.adoptedOnCreate.map((x) => x.planned.name).join(', ')}`);
+    out.push(
+      `Registered by the first \`pulumi up\`, adopting the account's own: ${a.adoptedOnCreate.map((x) => x.planned.name).join(', ')}`,
+    );
   if (a.leftAlone.length > 0) out.push(`Left alone (in the account, not in the stack): ${a.leftAlone.length}`);
   out.push(
     bulkFile === undefined

@@ -26,7 +26,10 @@ export async function importWith(sources: readonly ImportSource[], argv: string[
   if (name === undefined || name.startsWith('-')) throw new UsageError('name the source to import from');
   const source = sources.find((s) => s.name === name);
   if (!source) {
-    const match = closestMatch(name, sources.map((s) => s.name));
+    const match = closestMatch(
+      name,
+      sources.map((s) => s.name),
+    );
     throw new UsageError(
       `unknown source \`${name}\`${match === undefined ? '' : `; did you mean \`${match}\`?`} (sources: ${sources.map((s) => s.name).join(', ') || 'none'})`,
     );
