@@ -5,6 +5,7 @@
  * what it leaves alone, and whether the first plan after import changes anything.
  */
 import { descriptorOf } from '../backends';
+import { maskPhonesInText } from '../core/mask-phones';
 import { displayed } from '../backends/descriptor';
 import type { Backend, DesiredResource, Value } from '../render/desired';
 import type { StateDiff } from '../render/diff';
@@ -46,7 +47,9 @@ export interface Difference {
 
 const kindOf = (type: string) => descriptorOf(type)?.kind ?? type;
 const shown = (r: DesiredResource) => displayed(descriptorOf(r.type), r);
-const source = (s: SourceObject) => ({ type: s.type, id: s.id, ...(s.name === undefined ? {} : { name: s.name }) });
+/** Free text of the account (names, findings) may hold a number: masked, as in every output but the provider's. */
+const text = (t: string) => maskPhonesInText(t);
+const source = (s: SourceObject) => ({ type: s.type, id: s.id, ...(s.name === undefined ? {} : { name: text(s.name) }) });
 
 function countBy<T>(items: readonly T[], of: (t: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -176,7 +179,7 @@ export function importReport(input: ReportInput, paths: Parameters<typeof differ
       yaml: yamlCounts(input.result),
       findings: countBy(findings, (f) => f.kind),
     },
-    findings: findings.map((f) => ({ source: source(f.source), what: f.what, why: f.why, kind: f.kind })),
+    findings: findings.map((f) => ({ source: source(f.source), what: text(f.what), why: text(f.why), kind: f.kind })),
     links: [...input.result.links]
       .filter((l) => byObserved.has(l.observed))
       .sort((x, y) => (x.planned < y.planned ? -1 : x.planned > y.planned ? 1 : 0))

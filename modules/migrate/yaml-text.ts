@@ -61,7 +61,7 @@ const plain = (n: unknown): boolean => isScalar(n);
 
 /** The length of a collection written on one line. */
 function flowLength(node: YAMLMap | YAMLSeq): number {
-  const copy = node.clone();
+  const copy = node.clone() as YAMLMap | YAMLSeq;
   copy.flow = true;
   const probe = new Document();
   probe.contents = copy;

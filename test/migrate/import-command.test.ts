@@ -47,7 +47,8 @@ async function runImport(args: string[], cwd: string, env: Record<string, string
   }
 }
 
-const account = () => accountOf(plannedState(importedTeams(), NOW)).export;
+const ACCOUNT = accountOf(plannedState(importedTeams(), NOW)).export;
+const account = () => ACCOUNT;
 
 /** A project folder with the account's export and the PagerDuty stack of the fixture. */
 function project(alter?: (resources: Array<{ type: string; name: string; inputs: Record<string, unknown> }>) => void): string {

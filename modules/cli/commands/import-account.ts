@@ -30,7 +30,7 @@ import { formatProblems } from '../format/problems';
 import { valueChanges } from '../format/value-changes';
 import { providerVersions } from '../import/provider-versions';
 import { pathIn, type Io } from '../io';
-import { loadTeamsDir, shownPath, stacksBeside } from '../load-teams';
+import { loadTeamsDir, stacksBeside } from '../load-teams';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 import { schemasFrom } from './init';
 
@@ -190,10 +190,7 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
   // Validated as `oncall validate` does: with the stacks beside the teams directory, or with the stack given.
   const stacksDir = stack === undefined ? stacksBeside(teams, io.cwd) : dirname(pathIn(io, stack.file));
   const loaded = loadTeamsDir(teams, now.getTime(), stacksDir, io, stack?.name);
-  const problems =
-    stack === undefined
-      ? loaded.problems
-      : loaded.problems.filter((p) => !p.file.startsWith(shownPath(stacksDir, io.cwd)) || p.file === stack.file);
+  const problems = loaded.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (problems.length > 0)
     io.out(formatProblems('text', problems, sourceTexts(loaded.tree ?? { root: teams, files: new Map(), oversized: new Map() })));
@@ -237,12 +234,8 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
     `imported ${counts}; ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}: see ${reportMd} (and ${reportJson})`,
   );
   if (errors > 0) return EXIT_PROBLEMS;
-  if (
-    adoption !== undefined &&
-    !changesNothing(adoption.adoption) &&
-    adoption.adoption.diff.update.length + adoption.adoption.diff.replace.length > 0
-  )
-    return EXIT_PROBLEMS;
+  // A difference is a change the first `pulumi up` would make to an adopted object.
+  if (adoption !== undefined && adoption.adoption.diff.update.length + adoption.adoption.diff.replace.length > 0) return EXIT_PROBLEMS;
   return EXIT_OK;
 }
 
