@@ -61,27 +61,32 @@ describe('the bulk-import file', () => {
   const adoption = adoptionOf(planned, renameObserved(observed, links));
   const file = bulkImportFile(adoption.imported, { '@pulumi/pagerduty': '3.4.0', '@pulumi/datadog': '5.11.0' });
 
-  it('gives every resource of the program that is not dynamic the URN the engine gives it, with its id', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'oncall-bulk-')), 'teams');
-    writeTeamsDir(dir, teamsText(teams, { schemas: '../schemas', header: [] }).files);
-    const org = new OnCallOrganisation(PROGRAM_COMPONENT, { backend: 'pagerduty', teamsDir: dir, pagerdutySubdomain: 'acme' });
-    const registered = new Set(
-      [
-        org,
-        ...Object.values(org.squads),
-        ...[...org.resources.values()].filter((r) => !isDynamic((r as unknown as Recorded).__pulumiType)),
-      ].map(engineUrn),
-    );
-    expect(registered.size).toBeGreaterThan(40);
-    const byName = new Map(file.resources.map((e) => [e.name, e]));
-    expect(byName.size).toBe(file.resources.length);
-    const fromFile = file.resources.map((e) => urnOfEntry(e, byName));
-    expect(new Set(fromFile).size).toBe(fromFile.length);
-    expect(new Set(fromFile)).toEqual(registered);
-    // Each resource carries the account's id of the object it stands for.
-    const ids = new Map(observed.resources.map((r) => [links.find((l) => l.observed === r.name)!.planned, r.id]));
-    for (const e of file.resources.filter((x) => !x.component)) expect(e.id).toBe(ids.get(e.logicalName.replace(/^organisation\//, '')));
-  });
+  const dir = join(mkdtempSync(join(tmpdir(), 'oncall-bulk-')), 'teams');
+  writeTeamsDir(dir, teamsText(teams, { schemas: '../schemas', header: [] }).files);
+
+  it.each([PROGRAM_COMPONENT, 'next'])(
+    'gives every resource that is not dynamic the URN the engine gives it, with its id (component %s)',
+    (component) => {
+      const file = bulkImportFile(adoption.imported, { '@pulumi/pagerduty': '3.4.0', '@pulumi/datadog': '5.11.0' }, component);
+      const org = new OnCallOrganisation(component, { backend: 'pagerduty', teamsDir: dir, pagerdutySubdomain: 'acme' });
+      const registered = new Set(
+        [
+          org,
+          ...Object.values(org.squads),
+          ...[...org.resources.values()].filter((r) => !isDynamic((r as unknown as Recorded).__pulumiType)),
+        ].map(engineUrn),
+      );
+      expect(registered.size).toBeGreaterThan(40);
+      const byName = new Map(file.resources.map((e) => [e.name, e]));
+      expect(byName.size).toBe(file.resources.length);
+      const fromFile = file.resources.map((e) => urnOfEntry(e, byName));
+      expect(new Set(fromFile).size).toBe(fromFile.length);
+      expect(new Set(fromFile)).toEqual(registered);
+      // Each resource carries the account's id of the object it stands for.
+      const ids = new Map(observed.resources.map((r) => [links.find((l) => l.observed === r.name)!.planned, r.id]));
+      for (const e of file.resources.filter((x) => !x.component)) expect(e.id).toBe(ids.get(e.logicalName.slice(component.length + 1)));
+    },
+  );
 
   it('leaves out the dynamic resources (overrides, phone lines) and lookups, which Pulumi cannot import', () => {
     expect(adoption.adoptedOnCreate.length).toBeGreaterThan(0);

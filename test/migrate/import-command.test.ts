@@ -112,6 +112,42 @@ describe('oncall import from an export directory', () => {
     expect(report.adoption.differences[0].input).toBe('layers[0].users[1].args.email');
   });
 
+  it('lists what the first `pulumi up` creates (nothing in the account) and what it leaves alone (nothing planned)', async () => {
+    const dir = project((resources) => {
+      const membership = resources.findIndex((r) => r.type === 'pagerduty:index/teamMembership:TeamMembership');
+      resources.splice(membership, 1);
+      resources.push({
+        type: 'pagerduty:index/team:Team',
+        name: 'team/PLEGACY',
+        inputs: { name: 'Legacy' },
+        id: 'PLEGACY',
+        from: { backend: 'pagerduty', type: 'team', id: 'PLEGACY', name: 'Legacy' },
+      } as never);
+    });
+    const run = await runImport(['pagerduty', '--from-dir', 'export', ...STACK], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Created by the first `pulumi up` \(nothing in the account stands for them\): 1\n {2}\+ \S+-membership\n/);
+    expect(run.stdout).toContain('Left alone (in the account, not in the stack): 1');
+    const report = JSON.parse(readFileSync(join(dir, 'oncall-import-pagerduty.json'), 'utf8'));
+    expect(report.adoption.changesNothing).toBe(false);
+    expect(report.adoption.leftAlone).toEqual([
+      { type: 'pagerduty:index/team:Team', name: 'team/PLEGACY', id: 'PLEGACY', source: { type: 'team', id: 'PLEGACY', name: 'Legacy' } },
+    ]);
+  });
+
+  it('masks phone numbers in the findings of the report', async () => {
+    const phone = { ...FINDING, what: 'an SMS contact method', why: 'the number +33 6 39 98 01 01 is kept only with --phones' };
+    const dir = project();
+    let stdout = '';
+    const io: Io = { out: (t) => void (stdout += t), err: (t) => void (stdout += t), now: () => new Date(NOW), cwd: dir, env: {} };
+    expect(await importWith([accountSource(fakeAdapter(NOW, [phone]))], ['pagerduty', '--from-dir', 'export'], io)).toBe(0);
+    for (const file of ['oncall-import-pagerduty.md', 'oncall-import-pagerduty.json']) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text).not.toMatch(/39 98 01|0101/);
+      expect(text).toContain('is kept only with --phones');
+    }
+  });
+
   it('refuses, reading and writing nothing, when the teams directory already holds an organisation', async () => {
     const dir = project();
     mkdirSync(join(dir, 'teams'));

@@ -33,9 +33,10 @@ import { pathIn, type Io } from '../io';
 import { loadTeamsDir, stacksBeside } from '../load-teams';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 import { schemasFrom } from './init';
+import { PROGRAM_COMPONENT } from '../../pulumi/scoped-names';
 
 export function importAccountUsage(command: string): string {
-  return `oncall import ${command} [--api-url URL | --from-dir DIR] [--teams DIR] [--phones] [--report FILE] [--save-export DIR] [--stack FILE [--bulk-import FILE]]
+  return `oncall import ${command} [--api-url URL | --from-dir DIR] [--teams DIR] [--phones] [--report FILE] [--save-export DIR] [--stack FILE [--bulk-import FILE [--component NAME]]]
 
 Reads the account and writes DIR (default teams): org.yaml, <squad>/team.yaml and <squad>/alerts/imported.yaml,
 then validates them as \`oncall validate\` does. Never replaces a file: refuses, writing nothing, when one exists.
@@ -49,6 +50,8 @@ then validates them as \`oncall validate\` does. Never replaces a file: refuses,
                      first plan after import changes nothing, and lists each difference otherwise (exit 1)
   --bulk-import FILE with --stack: the file of \`pulumi import --file FILE\`, mapping each planned resource to
                      the account's id
+  --component NAME   the name the Pulumi program gives \`OnCallOrganisation\` (default: organisation, as the
+                     program of this repository and of \`oncall init\` name it)
 See docs/import.md.`;
 }
 
@@ -92,6 +95,7 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
     'save-export': { type: 'string' },
     stack: { type: 'string' },
     'bulk-import': { type: 'string' },
+    component: { type: 'string' },
   });
   const teams = stringOption(values, 'teams') ?? 'teams';
   const teamsPath = pathIn(io, teams);
@@ -101,6 +105,11 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
   const bulkFile = stringOption(values, 'bulk-import');
   if (fromDir !== undefined && apiUrl !== undefined)
     throw new UsageError('--from-dir reads no API: give --from-dir or --api-url, not both');
+  const component = stringOption(values, 'component') ?? PROGRAM_COMPONENT;
+  if (!/^[A-Za-z0-9_.-]+$/.test(component))
+    throw new UsageError(`--component \`${component}\` is not a Pulumi resource name the program could give`);
+  if (values.component !== undefined && bulkFile === undefined)
+    throw new UsageError('--component goes with --bulk-import: it names the resources of that file');
   if (bulkFile !== undefined && stackFile === undefined)
     throw new UsageError("--bulk-import goes with --stack: the file maps that stack's resources");
   const reportMd = stringOption(values, 'report') ?? join(dirname(teams.replace(/\/+$/, '') || '.'), `oncall-import-${adapter.command}.md`);
@@ -203,7 +212,7 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
       const planned = renderStack(loaded.organisation, { ...stack, now: now.getTime() });
       const a = adoptionOf(planned, renameObserved(observed, result.links));
       if (bulkFile !== undefined) {
-        writeWhole(pathIn(io, bulkFile), importFileText(bulkImportFile(a.imported, providerVersions(io.cwd))));
+        writeWhole(pathIn(io, bulkFile), importFileText(bulkImportFile(a.imported, providerVersions(io.cwd), component)));
       }
       adoption = { stack: stack.name, ...(bulkFile === undefined ? {} : { bulkImportFile: bulkFile }), adoption: a };
       io.out(adoptionText(stack.name, a, bulkFile));
