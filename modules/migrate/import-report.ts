@@ -18,6 +18,17 @@ export const BACKEND_NAMES: Readonly<Record<Backend, string>> = {
   datadog: 'Datadog On-Call',
 };
 
+/**
+ * What the first `pulumi up` does with an override (or a phone line) already in the account: our dynamic
+ * providers look before they create (modules/pulumi/overrides/README.md).
+ */
+export const DYNAMIC_ADOPTION: Readonly<Record<Backend, string>> = {
+  pagerduty: "the override provider adopts the schedule's override for the same person and instants",
+  datadog: "the override provider adopts the schedule's override for the same person and instants",
+  opsgenie:
+    "Opsgenie keys overrides by alias: the override provider adds one for the same person and instants under the stack's alias, which pages as the account's own",
+};
+
 export interface ReportInput {
   readonly backend: Backend;
   /** The API's base URL or the export directory (never a key). */
@@ -265,7 +276,7 @@ export function importReportMarkdown(r: ImportReport): string {
     out.push(
       '',
       `- ${a.imported} resource(s) adopted by \`pulumi import --file${a.bulkImportFile === undefined ? '' : ` ${a.bulkImportFile}`}\``,
-      `- ${a.adoptedOnCreate.length} override(s) and other dynamic resources registered by the first \`pulumi up\`, which finds the account's own`,
+      `- ${a.adoptedOnCreate.length} override(s) and other dynamic resources, which Pulumi cannot import, registered by the first \`pulumi up\`: ${DYNAMIC_ADOPTION[r.backend]}`,
       `- ${a.created.length} resource(s) created by the first \`pulumi up\``,
       `- ${a.leftAlone.length} object(s) of the account left alone (not in the stack)`,
     );
@@ -282,7 +293,7 @@ export function importReportMarkdown(r: ImportReport): string {
       a.created.map((c) => `\`${c.name}\` (${kindOf(c.type)})`),
     );
     list(
-      "Registered by the first `pulumi up`, adopting the account's object",
+      'Registered by the first `pulumi up`',
       a.adoptedOnCreate.map((c) => `\`${c.name}\` (${kindOf(c.type)}, \`${c.id}\`)`),
     );
     list(

@@ -89,9 +89,15 @@ export function accountOf(planned: DesiredState): { export: AccountExport; links
 
 export const FAKE_KEY_VARIABLE = 'FAKE_PAGERDUTY_TOKEN';
 
-export function fakeAdapter(now: number, findings: ImportResult['findings'] = []): AccountAdapter {
-  const teams = importedTeams();
-  const { links } = accountOf(plannedState(teams, now));
+/** `edit` changes the YAML the import gives (not the account). */
+export function fakeAdapter(
+  now: number,
+  findings: ImportResult['findings'] = [],
+  edit?: (teams: ImportedTeams) => ImportedTeams,
+): AccountAdapter {
+  const imported = importedTeams();
+  const { links } = accountOf(plannedState(imported, now));
+  const teams = edit ? edit(imported) : imported;
   return {
     backend: 'pagerduty',
     command: 'pagerduty',

@@ -135,6 +135,24 @@ describe('oncall import from an export directory', () => {
     ]);
   });
 
+  it('shows the problems of YAML that does not validate, exits 1, and plans nothing', async () => {
+    const broken = fakeAdapter(NOW, [], (teams) => {
+      const storefront = structuredClone(teams.squads.get('storefront')!);
+      storefront.members = [...(storefront.members ?? []), 'nobody'];
+      return { ...teams, squads: new Map([...teams.squads, ['storefront', storefront]]) };
+    });
+    const dir = project();
+    let stdout = '';
+    const io: Io = { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stdout += t), now: () => new Date(NOW), cwd: dir, env: {} };
+    expect(await importWith([accountSource(broken)], ['pagerduty', '--from-dir', 'export', ...STACK, '--bulk-import', 'b.json'], io)).toBe(
+      1,
+    );
+    expect(stdout).toMatch(/teams\/storefront\/team\.yaml:\d+:\d+ error \S+: .*`nobody`/);
+    expect(stdout).toContain('The stack `acme-pagerduty` cannot be planned on YAML with errors: no adoption check, no bulk-import file.');
+    expect(existsSync(join(dir, 'b.json'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'oncall-import-pagerduty.json'), 'utf8')).validation.errors).toBeGreaterThan(0);
+  });
+
   it('masks phone numbers in the findings of the report', async () => {
     const phone = { ...FINDING, what: 'an SMS contact method', why: 'the number +33 6 39 98 01 01 is kept only with --phones' };
     const dir = project();

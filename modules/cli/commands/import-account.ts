@@ -14,6 +14,7 @@ import { ExportDirError, writeExportDir } from '../../migrate/export-dir';
 import { ApiError } from '../../migrate/http';
 import {
   BACKEND_NAMES,
+  DYNAMIC_ADOPTION,
   differenceLine,
   differences,
   importReport,
@@ -23,6 +24,7 @@ import {
 import { renameObserved } from '../../migrate/rename';
 import { existingFiles, teamsText, TeamsWriteError, writeTeamsDir } from '../../migrate/write-teams';
 import { renderStack } from '../../render/stack';
+import type { Backend } from '../../render/desired';
 import { sourceTexts } from '../../spec/source';
 import { parseStackFile, stackNameOf, type StackSpec } from '../../spec/stacks';
 import { parseCommandArgs, stringOption } from '../args';
@@ -215,7 +217,7 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
         writeWhole(pathIn(io, bulkFile), importFileText(bulkImportFile(a.imported, providerVersions(io.cwd), component)));
       }
       adoption = { stack: stack.name, ...(bulkFile === undefined ? {} : { bulkImportFile: bulkFile }), adoption: a };
-      io.out(adoptionText(stack.name, a, bulkFile));
+      io.out(adoptionText(stack.name, adapter.backend, a, bulkFile));
     }
   }
 
@@ -249,7 +251,7 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
 }
 
 /** The no-change check, for the terminal: the verdict, or each difference path by path. */
-function adoptionText(stack: string, a: Adoption, bulkFile: string | undefined): string {
+function adoptionText(stack: string, backend: Backend, a: Adoption, bulkFile: string | undefined): string {
   const out: string[] = [];
   const changed = a.diff.update.length + a.diff.replace.length;
   if (changesNothing(a)) out.push(`Stack ${stack}: the first plan after import changes nothing.`);
@@ -263,7 +265,7 @@ function adoptionText(stack: string, a: Adoption, bulkFile: string | undefined):
   }
   if (a.adoptedOnCreate.length > 0)
     out.push(
-      `Registered by the first \`pulumi up\`, adopting the account's own: ${a.adoptedOnCreate.map((x) => x.planned.name).join(', ')}`,
+      `Registered by the first \`pulumi up\` (Pulumi cannot import them; ${DYNAMIC_ADOPTION[backend]}): ${a.adoptedOnCreate.map((x) => x.planned.name).join(', ')}`,
     );
   if (a.leftAlone.length > 0) out.push(`Left alone (in the account, not in the stack): ${a.leftAlone.length}`);
   out.push(
