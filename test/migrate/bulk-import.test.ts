@@ -105,3 +105,16 @@ describe('the bulk-import file', () => {
     expect(text.startsWith('{\n    "resources": [\n')).toBe(true);
   });
 });
+
+describe('the provider releases of the bulk-import file', () => {
+  it('are those the SDKs register their resources with (their utilities `getVersion`) and the Opsgenie bindings pin', async () => {
+    const { providerVersions } = await import('../../modules/cli/import/provider-versions');
+    const { OPSGENIE_VERSION } = await import('../../modules/pulumi/opsgenie/version');
+    const sdk = async (name: string) => ((await import(`${name}/utilities`)) as { getVersion(): string }).getVersion();
+    expect(providerVersions(process.cwd())).toEqual({
+      '@pulumi/pagerduty': await sdk('@pulumi/pagerduty'),
+      '@pulumi/datadog': await sdk('@pulumi/datadog'),
+      'opsgenie-binding': OPSGENIE_VERSION,
+    });
+  });
+});
