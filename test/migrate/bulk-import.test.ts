@@ -18,6 +18,8 @@ import { renameObserved } from '../../modules/migrate/rename';
 import { teamsText, writeTeamsDir } from '../../modules/migrate/write-teams';
 import type { ObservedResource } from '../../modules/migrate/account';
 import { installMocks } from '../pulumi/mocks';
+import { providerVersions } from '../../modules/cli/import/provider-versions';
+import { OPSGENIE_VERSION } from '../../modules/pulumi/opsgenie/version';
 import { accountOf, importedTeams, plannedState } from './fake-account';
 
 installMocks();
@@ -108,8 +110,6 @@ describe('the bulk-import file', () => {
 
 describe('the provider releases of the bulk-import file', () => {
   it('are those the SDKs register their resources with (their utilities `getVersion`) and the Opsgenie bindings pin', async () => {
-    const { providerVersions } = await import('../../modules/cli/import/provider-versions');
-    const { OPSGENIE_VERSION } = await import('../../modules/pulumi/opsgenie/version');
     const sdk = async (name: string) => ((await import(`${name}/utilities`)) as { getVersion(): string }).getVersion();
     expect(providerVersions(process.cwd())).toEqual({
       '@pulumi/pagerduty': await sdk('@pulumi/pagerduty'),
