@@ -104,6 +104,13 @@ const commands: Record<string, { readonly summary: string; readonly load: () => 
       return { run: m.doctorCommand, usage: m.doctorUsage };
     },
   },
+  import: {
+    summary: 'write teams/ from an existing account (PagerDuty, Opsgenie, Datadog On-Call), with a report',
+    load: async () => {
+      const m = await import('./commands/import.js');
+      return { run: m.importCommand, usage: m.importUsage() };
+    },
+  },
   init: {
     summary: 'start an on-call repository: org.yaml, a squad, a stack per backend, the workflows',
     load: async () => {

@@ -76,7 +76,7 @@ export interface ImportedTeams {
   readonly org: OrgFile;
   /** By squad id (the folder name). */
   readonly squads: ReadonlyMap<string, TeamFile>;
-  /** By squad id: `<squad>/alerts.yaml` when the squad has imported alerts. */
+  /** By squad id: written as `<squad>/alerts/imported.yaml` (the loader reads `alerts/*.yaml`); comment keys may name it `<squad>/alerts.yaml`. */
   readonly alerts: ReadonlyMap<string, AlertsFile>;
   readonly comments: ReadonlyMap<string, string>;
 }

@@ -98,7 +98,7 @@ function lastMonday(now: Date): string {
 }
 
 /** The schemas the editor reads: the repository's own, or the installed package's. */
-function schemasFrom(teams: string): string {
+export function schemasFrom(teams: string): string {
   const own = join(dirname(teams), 'schemas');
   if (existsSync(join(own, 'org.schema.json'))) return relative(teams, own);
   const root = packageRoot();
