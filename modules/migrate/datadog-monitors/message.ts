@@ -1,0 +1,113 @@
+/**
+ * What a monitor's message says that an alert carries: its description, runbook link, dashboards and
+ * notification handles. Two shapes: the message this project renders (modules/render/alerts/message.ts:
+ * a bold title line, the description, `Runbook:`, `Dashboard:` lines, then the handles in `{{#is_alert}}`),
+ * read back exactly; any other message, read generously (the runbook is the https link of a `Runbook:`-like
+ * line, else the first https link; handles are every `@name` word; the rest is the description).
+ */
+
+export interface ParsedMessage {
+  readonly description?: string;
+  readonly runbook?: string;
+  readonly dashboards: readonly string[];
+  /** Handles in the order they appear, without duplicates (`@slack-ops`, `@pagerduty-shop`). */
+  readonly handles: readonly string[];
+  /** E-mail recipients (`@ada@example.com`): the YAML has no such notification. */
+  readonly emails: readonly string[];
+  /** Conditional blocks (`{{#is_warning}}…`) holding more than handles: their condition is lost. */
+  readonly conditionalText: boolean;
+  /** The message is the one this project renders. */
+  readonly ours: boolean;
+}
+
+const HEADER = /^\*\*.+\*\* \(P[1-5]\)$/;
+const HANDLE = /(?<![\w@.])@([A-Za-z0-9_.+-]+(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)/g;
+const HTTPS = /https:\/\/[^\s)>\]"']+/;
+const RUNBOOK_LINE = /\b(runbook|playbook|procedure|sop|how to fix)\b/i;
+const BLOCK = /\{\{([#^])(is_[a-z_]+|is_exact_match[^}]*)\}\}([\s\S]*?)\{\{\/\2\}\}/g;
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+function handlesIn(text: string): { handles: string[]; emails: string[] } {
+  const handles: string[] = [];
+  const emails: string[] = [];
+  for (const m of text.matchAll(HANDLE)) {
+    const name = m[1] ?? '';
+    if (name.includes('@')) emails.push(`@${name}`);
+    else handles.push(`@${name.replace(/[.]+$/, '')}`);
+  }
+  return { handles: unique(handles), emails: unique(emails) };
+}
+
+function ownMessage(lines: readonly string[]): ParsedMessage | undefined {
+  if (!HEADER.test(lines[0] ?? '') || lines[1] !== '') return undefined;
+  const runbookAt = lines.findIndex((l) => l.startsWith('Runbook: ') || l === 'No runbook yet: see the squad.');
+  if (runbookAt < 0) return undefined;
+  const described = lines.slice(2, runbookAt);
+  if (described.length > 0 && described[described.length - 1] !== '') return undefined;
+  const description = described.slice(0, -1).join('\n');
+  const runbookLine = lines[runbookAt] ?? '';
+  const rest = lines.slice(runbookAt + 1);
+  const dashboards: string[] = [];
+  let i = 0;
+  for (; i < rest.length && (rest[i] ?? '').startsWith('Dashboard: '); i++) dashboards.push((rest[i] ?? '').slice('Dashboard: '.length));
+  const tail = rest.slice(i);
+  let handles: string[] = [];
+  if (tail.length > 0) {
+    const alert = /^\{\{#is_alert\}\}(.*)\{\{\/is_alert\}\}$/.exec(tail[1] ?? '');
+    if (tail[0] !== '' || !alert) return undefined;
+    handles = (alert[1] ?? '').split(' ').filter((h) => h !== '');
+    const others = tail.slice(2);
+    const allowed = others.every((l) => /^\{\{#is_(warning|recovery)\}\}.*\{\{\/is_(warning|recovery)\}\}$/.test(l));
+    if (!allowed || others.length === 0) return undefined;
+  }
+  return {
+    description: description === '' ? undefined : description,
+    runbook: runbookLine.startsWith('Runbook: ') ? runbookLine.slice('Runbook: '.length) : undefined,
+    dashboards,
+    handles,
+    emails: [],
+    conditionalText: false,
+    ours: true,
+  };
+}
+
+export function parseMessage(message: string | undefined): ParsedMessage {
+  const text = (message ?? '').replace(/\r\n/g, '\n');
+  const own = ownMessage(text.split('\n'));
+  if (own) return own;
+  const { handles, emails } = handlesIn(text);
+  const lines = text.split('\n');
+  const runbookLine = lines.find((l) => RUNBOOK_LINE.test(l) && HTTPS.test(l));
+  const runbook = (runbookLine ?? text).match(HTTPS)?.[0];
+  let conditionalText = false;
+  // Handles leave the text; a conditional block left empty by that goes too.
+  let rest = text.replace(HANDLE, '');
+  rest = rest.replace(BLOCK, (_all, _sign: string, _cond: string, inner: string) => {
+    if (inner.trim() === '') return '';
+    conditionalText = true;
+    return _all;
+  });
+  if (runbookLine)
+    rest = rest
+      .split('\n')
+      .filter((l) => l.replace(HANDLE, '') !== runbookLine.replace(HANDLE, ''))
+      .join('\n');
+  const description = rest
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return {
+    description: description === '' ? undefined : description,
+    runbook,
+    dashboards: [],
+    handles,
+    emails,
+    conditionalText,
+    ours: false,
+  };
+}
