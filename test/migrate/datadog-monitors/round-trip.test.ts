@@ -15,11 +15,15 @@ import { ORGANISATIONS, organisationOf, roundTrip } from './round-trip';
 /**
  * Monitor tags are a set to the provider (`tags` is a TypeSet, sorted on create and read:
  * resource_datadog_monitor.go@v4.19.0), and so are a test's `locations` (resource_datadog_synthetics_test_.go):
- * their order is no change.
+ * their order is no change. Monitor thresholds that are the same number are no change either
+ * (`monitor_thresholds` has `DiffSuppressFunc: suppressDataDogFloatIntDiff`, same file: `0.990` is `0.99`).
  */
 function comparable(r: DesiredResource): Record<string, Value> {
   const inputs = { ...r.inputs };
   if (r.type === DATADOG.monitor.type && Array.isArray(inputs.tags)) inputs.tags = [...inputs.tags].sort();
+  const t = inputs.monitorThresholds;
+  if (r.type === DATADOG.monitor.type && t !== null && typeof t === 'object' && !Array.isArray(t))
+    inputs.monitorThresholds = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, String(Number(v))]));
   if (r.type === DATADOG.synthetics.type && Array.isArray(inputs.locations)) inputs.locations = [...inputs.locations].sort();
   return inputs;
 }

@@ -4,6 +4,7 @@
  * organisation with its alerts removed.
  */
 import { isMap, parseDocument } from 'yaml';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATADOG } from '../../../modules/backends/datadog/resources';
 import { publishMonitors } from '../../../modules/bench/api/datadog-monitors-publish';
@@ -17,10 +18,14 @@ import type { Backend, DesiredResource } from '../../../modules/render/desired';
 import { renderStack } from '../../../modules/render/stack';
 import { readTeamsDir } from '../../../modules/spec/read-dir';
 import type { SourceTree } from '../../../modules/spec/source';
-import { fixtureTree, NOW, ROOT } from '../../helpers';
+import { fixtureTree, NOW, ROOT, withFiles } from '../../helpers';
+
+/** Alerts of kinds and fields the organisations leave out, added to the storefront squad of acme. */
+const MORE_ALERTS = readFileSync(join(__dirname, 'more-alerts.yaml'), 'utf8');
 
 export const ORGANISATIONS: ReadonlyArray<{ readonly name: string; readonly tree: () => SourceTree }> = [
   { name: 'acme', tree: fixtureTree },
+  { name: 'acme with more alerts', tree: () => withFiles({ 'storefront/alerts/more.yaml': MORE_ALERTS }) },
   ...['bookshop', 'signing', 'sre-team', 'managed-services'].map((name) => ({
     name,
     tree: () => ({ ...readTeamsDir(join(ROOT, 'examples', name, 'teams')), root: 'teams' }),
