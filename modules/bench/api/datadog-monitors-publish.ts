@@ -100,7 +100,7 @@ function step(v: Value): Json {
       timeout: 0,
       allow_insecure: false,
       follow_redirects: false,
-      persist_cookies: false,
+      persistCookies: false,
       noSavingResponseBody: false,
     },
     assertions: assertions(s.assertions),
