@@ -7,13 +7,15 @@ import type { Organisation, Squad } from '../model/types';
 import { squadCoverage } from '../schedule/coverage-checks';
 import { DAY, formatLocal, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
 import { squadLoad, type PersonLoad } from '../schedule/load';
-import { MANAGED_TAG } from '../render/alerts/naming';
+import { isManagedMonitor } from './managed-monitors';
 import { readiness } from './index';
 
 export interface ExportedMonitor {
   readonly id: number | string;
   readonly name: string;
   readonly tags: readonly string[];
+  readonly type?: string;
+  readonly query?: string;
 }
 
 export interface SquadAudit {
@@ -38,7 +40,7 @@ export interface SquadAudit {
   readonly responseTargetMinutes: number | null;
   readonly escalationWithinTarget: boolean | null;
   readonly load: PersonLoad[];
-  /** With a monitors export: the squad's monitors not managed by this repository. */
+  /** With a monitors export: the squad's monitors not managed by this repository (managed-monitors.ts says which are). */
   readonly unmanagedMonitors: number | null;
   readonly unmanagedMonitorNames: string[] | null;
   readonly managedSharePercent: number | null;
@@ -189,7 +191,7 @@ function squadAudit(
   const slack = (e: PolicyAudit) => e.responseTargetMinutes - e.escalationMinutes;
   const worst = escalations.reduce<PolicyAudit | undefined>((w, e) => (w === undefined || slack(e) < slack(w) ? e : w), undefined);
   const own = monitors?.filter((m) => m.tags.includes(`team:${team.id}`));
-  const unmanaged = own?.filter((m) => !m.tags.includes(MANAGED_TAG));
+  const unmanaged = own?.filter((m) => !isManagedMonitor(org, m));
   return {
     team: team.id,
     name: team.name,
@@ -246,9 +248,15 @@ export function parseMonitorsExport(json: unknown): ExportedMonitor[] | string {
   const out: ExportedMonitor[] = [];
   for (const [i, m] of list.entries()) {
     if (!m || typeof m !== 'object') return `monitor ${i + 1} is not an object`;
-    const { id, name, tags } = m as { id?: unknown; name?: unknown; tags?: unknown };
+    const { id, name, tags, type, query } = m as { id?: unknown; name?: unknown; tags?: unknown; type?: unknown; query?: unknown };
     if ((typeof id !== 'number' && typeof id !== 'string') || typeof name !== 'string') return `monitor ${i + 1} has no id or name`;
-    out.push({ id, name, tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [] });
+    out.push({
+      id,
+      name,
+      tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+      ...(typeof type === 'string' ? { type } : {}),
+      ...(typeof query === 'string' ? { query } : {}),
+    });
   }
   return out;
 }

@@ -3,7 +3,8 @@
  * notification handles. Two shapes: the message this project renders (modules/render/alerts/message.ts:
  * a bold title line, the description, `Runbook:`, `Dashboard:` lines, then the handles in `{{#is_alert}}`),
  * read back exactly; any other message, read generously (the runbook is the https link of a `Runbook:`-like
- * line, else the first https link; handles are every `@name` word; the rest is the description).
+ * line, else the first one whose address says runbook or playbook, else the first https link; handles are every
+ * `@name` word; the rest is the description).
  */
 
 export interface ParsedMessage {
@@ -23,7 +24,20 @@ export interface ParsedMessage {
 const HEADER = /^\*\*.+\*\* \(P[1-5]\)$/;
 const HANDLE = /(?<![\w@.])@([A-Za-z0-9_.+-]+(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)/g;
 const HTTPS = /https:\/\/[^\s)>\]"']+/;
+const HTTPS_ALL = /https:\/\/[^\s)>\]"']+/g;
 const RUNBOOK_LINE = /\b(runbook|playbook|procedure|sop|how to fix)\b/i;
+
+/** The runbook link of a message that is not ours. */
+function runbookLink(text: string): { link?: string; line?: string } {
+  const lines = text.split('\n');
+  for (const line of lines) {
+    const keyword = RUNBOOK_LINE.exec(line);
+    const link = keyword ? line.slice(keyword.index).match(HTTPS)?.[0] : undefined;
+    if (link) return { link, line };
+  }
+  const links = [...text.matchAll(HTTPS_ALL)].map((m) => m[0]);
+  return { link: links.find((l) => /runbook|playbook/i.test(l)) ?? links[0] };
+}
 const BLOCK = /\{\{([#^])(is_[a-z_]+|is_exact_match[^}]*)\}\}([\s\S]*?)\{\{\/\2\}\}/g;
 
 function unique(list: string[]): string[] {
@@ -79,9 +93,7 @@ export function parseMessage(message: string | undefined): ParsedMessage {
   const own = ownMessage(text.split('\n'));
   if (own) return own;
   const { handles, emails } = handlesIn(text);
-  const lines = text.split('\n');
-  const runbookLine = lines.find((l) => RUNBOOK_LINE.test(l) && HTTPS.test(l));
-  const runbook = (runbookLine ?? text).match(HTTPS)?.[0];
+  const { link: runbook, line: runbookLine } = runbookLink(text);
   let conditionalText = false;
   // Handles leave the text; a conditional block left empty by that goes too.
   let rest = text.replace(HANDLE, '');
