@@ -7,15 +7,15 @@ import type { Organisation, Squad } from '../model/types';
 import { squadCoverage } from '../schedule/coverage-checks';
 import { DAY, formatLocal, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
 import { squadLoad, type PersonLoad } from '../schedule/load';
-import { isManagedMonitor } from './managed-monitors';
+import { isManagedMonitor, squadOfTags } from './managed-monitors';
 import { readiness } from './index';
 
 export interface ExportedMonitor {
   readonly id: number | string;
   readonly name: string;
   readonly tags: readonly string[];
+  /** The monitor's type (`query alert`, `synthetics alert`…), when the export gives it. */
   readonly type?: string;
-  readonly query?: string;
 }
 
 export interface SquadAudit {
@@ -190,7 +190,7 @@ function squadAudit(
   // Each policy is measured against its own target; the squad's line shows the one closest to (or furthest past) it.
   const slack = (e: PolicyAudit) => e.responseTargetMinutes - e.escalationMinutes;
   const worst = escalations.reduce<PolicyAudit | undefined>((w, e) => (w === undefined || slack(e) < slack(w) ? e : w), undefined);
-  const own = monitors?.filter((m) => m.tags.includes(`team:${team.id}`));
+  const own = monitors?.filter((m) => squadOfTags(org, m.tags).squad?.id === team.id);
   const unmanaged = own?.filter((m) => !isManagedMonitor(org, m));
   return {
     team: team.id,
@@ -227,7 +227,7 @@ export function audit(
   const weeks = options.weeks ?? 8;
   const to = now + weeks * 7 * DAY;
   const teams = [...org.squads.values()].filter((t) => !t.retired).map((t) => squadAudit(org, t, now, to, options.monitors, options.today));
-  const unassigned = options.monitors?.filter((m) => !m.tags.some((t) => t.startsWith('team:') && org.squads.has(t.slice(5))));
+  const unassigned = options.monitors?.filter((m) => squadOfTags(org, m.tags).squad === undefined);
   return {
     from: new Date(now).toISOString(),
     to: new Date(to).toISOString(),
@@ -248,14 +248,13 @@ export function parseMonitorsExport(json: unknown): ExportedMonitor[] | string {
   const out: ExportedMonitor[] = [];
   for (const [i, m] of list.entries()) {
     if (!m || typeof m !== 'object') return `monitor ${i + 1} is not an object`;
-    const { id, name, tags, type, query } = m as { id?: unknown; name?: unknown; tags?: unknown; type?: unknown; query?: unknown };
+    const { id, name, tags, type } = m as { id?: unknown; name?: unknown; tags?: unknown; type?: unknown };
     if ((typeof id !== 'number' && typeof id !== 'string') || typeof name !== 'string') return `monitor ${i + 1} has no id or name`;
     out.push({
       id,
       name,
       tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
       ...(typeof type === 'string' ? { type } : {}),
-      ...(typeof query === 'string' ? { query } : {}),
     });
   }
   return out;

@@ -1,6 +1,7 @@
 /** What the monitors import builds for one Datadog object before ids are handed out: an alert, or nothing. */
 import type { Organisation, Squad } from '../../model/types';
 import type { Alert as AlertSpec, Severity } from '../../spec/spec-types.generated';
+import { squadOfTags } from '../../checks/managed-monitors';
 import { MANAGED_TAG } from '../../render/alerts/naming';
 import type { ImportFinding, SourceObject } from '../account';
 import type { ParsedMessage } from './message';
@@ -49,21 +50,7 @@ export function secondsText(seconds: number): string {
   return minutesText(seconds / 60);
 }
 
-/** The squad of an object: its `team:` tag names a squad by id, else by name (case and accents aside). */
-export function squadOfTags(org: Organisation, tags: readonly string[]): { squad?: Squad; team?: string } {
-  const team = tags.find((t) => t.startsWith('team:'))?.slice(5);
-  if (team === undefined) return {};
-  const byId = org.squads.get(team);
-  if (byId && !byId.retired) return { squad: byId, team };
-  const fold = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '');
-  const byName = [...org.squads.values()].find((s) => !s.retired && (fold(s.name) === fold(team) || fold(s.id) === fold(team)));
-  return { squad: byName, team };
-}
+export { squadOfTags };
 
 /** The squad's service an object watches: its `service:` tag, the `[service][squad]` of its name, or the only one. */
 export function serviceOf(squad: Squad, tags: readonly string[], named?: string): { service?: string; guessed: boolean } {

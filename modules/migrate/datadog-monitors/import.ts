@@ -54,7 +54,7 @@ export function importDatadogMonitors(account: AccountExport, org: Organisation)
   const earlier = (file: string) => file.endsWith(`/${IMPORTED_ALERTS_FILE}`);
   const scope = new IdScope('alert');
   for (const squad of org.squads.values()) for (const a of squad.alerts.values()) if (!earlier(a.source.file)) scope.reserve(a.id);
-  const inYaml = (m: { name: string; tags: readonly string[]; type?: string; query?: string }) => {
+  const inYaml = (m: { name: string; tags: readonly string[]; type?: string }) => {
     const alert = alertOfMonitor(org, m);
     return alert !== undefined && !earlier(alert.source.file);
   };
@@ -63,7 +63,7 @@ export function importDatadogMonitors(account: AccountExport, org: Organisation)
       const check = m.options?.synthetics_check_id;
       if (check && testIds.has(check)) continue;
     }
-    if (inYaml({ name: m.name ?? '', tags: m.tags ?? [], type: m.type, query: m.query })) {
+    if (inYaml({ name: m.name ?? '', tags: m.tags ?? [], type: m.type })) {
       alreadyInYaml++;
       continue;
     }

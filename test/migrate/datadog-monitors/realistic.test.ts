@@ -7,7 +7,6 @@
  * without a runbook, and every object not imported, or imported approximately, is a finding.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { datadogMonitorsHandler } from '../../../modules/bench/api/datadog-monitors';
 import { readiness } from '../../../modules/checks';
 import {
@@ -24,17 +23,12 @@ import { alertsYaml } from '../../../modules/migrate/datadog-monitors/write';
 import { expectGolden } from '../../golden';
 import { fixtureTree } from '../../helpers';
 import { openApiServer } from '../../pulumi/openapi-server';
-import { organisationOf, withImported } from './round-trip';
+import { exportedAccount, organisationOf, withImported } from './round-trip';
 
-export const EXPORT_DIR = join(__dirname, 'export');
 const servers: Array<{ close: () => Promise<void> }> = [];
 afterEach(async () => {
   while (servers.length > 0) await servers.pop()?.close();
 });
-
-export async function exportedAccount() {
-  return readMonitorsAccount({ kind: 'dir', dir: EXPORT_DIR });
-}
 
 describe('a hand-written Datadog export', () => {
   it('is what the API serves, by its own description', async () => {

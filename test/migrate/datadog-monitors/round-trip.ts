@@ -11,6 +11,7 @@ import { publishMonitors } from '../../../modules/bench/api/datadog-monitors-pub
 import { apiTestKey, MONITORS_KEY, TESTS_KEY } from '../../../modules/migrate/datadog-monitors/api-types';
 import { IMPORTED_ALERTS_FILE, importDatadogMonitors, type MonitorsImport } from '../../../modules/migrate/datadog-monitors/import';
 import { alertsYaml } from '../../../modules/migrate/datadog-monitors/write';
+import { readMonitorsAccount } from '../../../modules/migrate/datadog-monitors/read';
 import type { AccountExport } from '../../../modules/migrate/account';
 import { loadOrganisation } from '../../../modules/model/load';
 import type { Organisation } from '../../../modules/model/types';
@@ -94,4 +95,9 @@ export function roundTrip(tree: SourceTree, backend: Backend) {
   const imported = withImported(bare, result);
   const after = renderedAlerts(organisationOf(imported), backend);
   return { before, account, result, imported, after };
+}
+
+/** The hand-written export of test/migrate/datadog-monitors/export/. */
+export async function exportedAccount(): Promise<AccountExport> {
+  return readMonitorsAccount({ kind: 'dir', dir: join(__dirname, 'export') });
 }
