@@ -29,7 +29,7 @@ export function alertsYaml(squad: string, file: AlertsFile, comments: ReadonlyMa
   return doc.toString({ lineWidth: 0 });
 }
 
-/** Writes `<teams>/<squad>/alerts/imported-datadog.yaml` of each squad; returns the paths written. */
+/** Writes `<teams>/<squad>/alerts/imported-datadog.yaml` of each squad; returns the paths written, under `<teams>`. */
 export function writeImportedAlerts(teamsDir: string, result: MonitorsImport): string[] {
   const written: string[] = [];
   for (const [squad, file] of result.alerts) {
@@ -37,7 +37,7 @@ export function writeImportedAlerts(teamsDir: string, result: MonitorsImport): s
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(`${path}.tmp`, alertsYaml(squad, file, result.comments));
     renameSync(`${path}.tmp`, path);
-    written.push(path);
+    written.push(`${squad}/${IMPORTED_ALERTS_FILE}`);
   }
   return written;
 }
