@@ -12,7 +12,7 @@ export interface AlertDraft {
   readonly squad: string;
   /** The id of an `alert-id:` tag (a monitor this project rendered), kept when free. */
   readonly wantedId?: string;
-  readonly spec: AlertDraftSpec;
+  readonly alert: AlertDraftSpec;
   readonly source: SourceObject;
   /** The suffix of the planned resource name (`<id>-monitor`, `<id>-check`). */
   readonly suffix: '-monitor' | '-check';

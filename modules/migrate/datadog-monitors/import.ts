@@ -87,14 +87,14 @@ export function importDatadogMonitors(account: AccountExport, org: Organisation)
     if (wanted !== undefined && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(wanted) && wanted.length <= 63 && scope.take(wanted) === wanted)
       ids.set(d, wanted);
   }
-  for (const d of drafts) if (!ids.has(d)) ids.set(d, scope.take(d.spec.title).slice(0, 63).replace(/-+$/, ''));
+  for (const d of drafts) if (!ids.has(d)) ids.set(d, scope.take(d.alert.title).slice(0, 63).replace(/-+$/, ''));
   const alerts = new Map<string, { alerts: Record<string, AlertsFile['alerts'][string]> }>();
   const comments = new Map<string, string>();
   const links: ImportLink[] = [];
   for (const d of drafts) {
     const id = ids.get(d) ?? '';
     const file = alerts.get(d.squad) ?? { alerts: {} };
-    file.alerts[id] = d.spec;
+    file.alerts[id] = d.alert;
     alerts.set(d.squad, file);
     const approximated = findings.filter((f) => f.source === d.source).map((f) => `${f.what}: ${f.why}`);
     comments.set(

@@ -153,7 +153,7 @@ export function monitorAlert(org: Organisation, m: ApiMonitor): Converted {
   } else if (o.escalation_message) finding('escalation message', 'sent only when the alert renotifies, which it does not');
   unrenderedOptions(m, finding);
   return {
-    draft: { squad: squad.id, wantedId: tags.find((t) => t.startsWith('alert-id:'))?.slice(9), spec, source, suffix: '-monitor' },
+    draft: { squad: squad.id, wantedId: tags.find((t) => t.startsWith('alert-id:'))?.slice(9), alert: spec, source, suffix: '-monitor' },
     findings,
   };
 }

@@ -167,7 +167,7 @@ export function syntheticAlert(org: Organisation, t: ApiSyntheticsTest, details:
   }
   options(t, spec, finding);
   return {
-    draft: { squad: squad.id, wantedId: tags.find((x) => x.startsWith('alert-id:'))?.slice(9), spec, source, suffix: '-check' },
+    draft: { squad: squad.id, wantedId: tags.find((x) => x.startsWith('alert-id:'))?.slice(9), alert: spec, source, suffix: '-check' },
     findings,
   };
 }
