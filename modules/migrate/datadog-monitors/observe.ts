@@ -13,6 +13,8 @@ import type { ObservedResource, ObservedState } from '../account';
 import type { ApiAssertion, ApiMonitor, ApiRequest, ApiStep, ApiSyntheticsTest } from './api-types';
 
 const text = (n: number) => String(n);
+/** The squad as the `team:` tag writes it (the import resolves names; the observed state keeps the account's word). */
+const teamOf = (tags: readonly string[] | undefined) => tags?.find((t) => t.startsWith('team:'))?.slice(5) ?? '';
 
 function compact(o: Record<string, Value | undefined>): Record<string, Value> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, Value>;
@@ -53,7 +55,7 @@ function observeMonitor(m: ApiMonitor): ObservedResource {
   return {
     type: DATADOG.monitor.type,
     name: `monitor/${m.id}`,
-    squad: '',
+    squad: teamOf(m.tags),
     inputs,
     id: String(m.id),
     from: { backend: 'datadog', type: 'monitor', id: String(m.id), ...(m.name ? { name: m.name } : {}) },
@@ -122,7 +124,7 @@ function observeTest(t: ApiSyntheticsTest, details: ApiSyntheticsTest | undefine
   return {
     type: DATADOG.synthetics.type,
     name: `synthetics/${t.public_id}`,
-    squad: '',
+    squad: teamOf(t.tags),
     inputs,
     id: t.public_id,
     from: { backend: 'datadog', type: 'synthetics test', id: t.public_id, ...(t.name ? { name: t.name } : {}) },
