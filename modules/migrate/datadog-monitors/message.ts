@@ -27,15 +27,18 @@ const HTTPS = /https:\/\/[^\s)>\]"']+/;
 const HTTPS_ALL = /https:\/\/[^\s)>\]"']+/g;
 const RUNBOOK_LINE = /\b(runbook|playbook|procedure|sop|how to fix)\b/i;
 
+/** A link without the punctuation that ends its sentence. */
+const trimLink = (link: string) => link.replace(/[.,;:!?]+$/, '');
+
 /** The runbook link of a message that is not ours. */
 function runbookLink(text: string): { link?: string; line?: string } {
   const lines = text.split('\n');
   for (const line of lines) {
     const keyword = RUNBOOK_LINE.exec(line);
     const link = keyword ? line.slice(keyword.index).match(HTTPS)?.[0] : undefined;
-    if (link) return { link, line };
+    if (link) return { link: trimLink(link), line };
   }
-  const links = [...text.matchAll(HTTPS_ALL)].map((m) => m[0]);
+  const links = [...text.matchAll(HTTPS_ALL)].map((m) => trimLink(m[0]));
   return { link: links.find((l) => /runbook|playbook/i.test(l)) ?? links[0] };
 }
 const BLOCK = /\{\{([#^])(is_[a-z_]+|is_exact_match[^}]*)\}\}([\s\S]*?)\{\{\/\2\}\}/g;
@@ -110,6 +113,8 @@ export function parseMessage(message: string | undefined): ParsedMessage {
   const description = rest
     .split('\n')
     .map((l) => l.trimEnd())
+    // A line left with only the commas between removed handles goes too.
+    .filter((l) => !/^[\s,;.]+$/.test(l))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
