@@ -2,6 +2,8 @@
  * `oncall import datadog-monitors`: a Datadog account's monitors and synthetic tests into the alert files of the
  * organisation's squads (modules/migrate/datadog-monitors).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ExportDirError } from '../../migrate/export-dir';
 import { ApiError } from '../../migrate/http';
 import type { AccountSource } from '../../migrate/account';
@@ -74,7 +76,8 @@ export async function importMonitorsCommand(argv: string[], io: Io): Promise<num
   if (!org) return EXIT_PROBLEMS;
   let result: MonitorsImport;
   try {
-    result = importDatadogMonitors(await readMonitorsAccount(source), org);
+    const teamsDir = pathIn(io, teams);
+    result = importDatadogMonitors(await readMonitorsAccount(source), org, { runbookExists: (path) => existsSync(join(teamsDir, path)) });
   } catch (err) {
     if (err instanceof ApiError || err instanceof ExportDirError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
       io.err(`oncall import datadog-monitors: ${(err as Error).message}`);

@@ -71,12 +71,21 @@ export function titleOf(name: string, squad: string): { title: string; service?:
   return { title: title.replace(/\s+/g, ' ').trim().slice(0, 500) || 'untitled', service: m && m[2] === squad ? m[1] : undefined };
 }
 
-/** The runbook of a message: a runbook file of the squad when the link points into its folder, else an https URL. */
-export function runbookOf(org: Organisation, squad: string, link: string | undefined): string | undefined {
+export interface ImportOptions {
+  /** Whether a file exists, by its path under the teams directory (`storefront/runbooks/x.md`); default: yes. */
+  readonly runbookExists?: (path: string) => boolean;
+}
+
+/**
+ * The runbook of a message: a runbook file of the squad when the link points into its folder (and the file is
+ * there), else an https URL.
+ */
+export function runbookOf(org: Organisation, squad: string, link: string | undefined, options: ImportOptions = {}): string | undefined {
   if (link === undefined) return undefined;
   const base = org.readiness.runbookBaseUrl;
   const path = link.startsWith('teams/') ? link.slice(6) : base && link.startsWith(base) ? link.slice(base.length) : undefined;
-  if (path !== undefined && path.startsWith(`${squad}/`) && path.endsWith('.md')) return path.slice(squad.length + 1);
+  if (path !== undefined && path.startsWith(`${squad}/`) && path.endsWith('.md') && (options.runbookExists?.(path) ?? true))
+    return path.slice(squad.length + 1);
   return /^https:\/\/\S+$/.test(link) && link.length <= 2048 ? link : undefined;
 }
 
@@ -100,6 +109,7 @@ export function commonFields(
   source: SourceObject,
   input: { name: string; priority: number | null | undefined; tags: readonly string[]; message: ParsedMessage },
   findings: ImportFinding[],
+  options: ImportOptions = {},
 ): AlertDraftSpec | undefined {
   const finding = (what: string, why: string, kind: ImportFinding['kind'] = 'approximated') => findings.push({ source, what, why, kind });
   const { title, service: named } = titleOf(input.name, squad.id);
@@ -122,7 +132,7 @@ export function commonFields(
     spec.description = m.description.slice(0, 4000);
     if (m.description.length > 4000) finding('description', 'the message is longer than 4,000 characters: cut');
   }
-  const runbook = runbookOf(org, squad.id, m.runbook);
+  const runbook = runbookOf(org, squad.id, m.runbook, options);
   if (runbook !== undefined) spec.runbook = runbook;
   else if (m.runbook !== undefined)
     finding('runbook', `\`${m.runbook}\` is neither an https URL nor a runbook file of the squad`, 'dropped');

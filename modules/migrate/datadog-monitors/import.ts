@@ -10,7 +10,7 @@ import type { AlertsFile } from '../../spec/spec-types.generated';
 import type { AccountExport, ImportFinding, ImportLink, ObservedState } from '../account';
 import { IdScope } from '../ids';
 import { apiTestKey, MONITORS_KEY, TESTS_KEY, type ApiMonitor, type ApiSyntheticsTest } from './api-types';
-import type { AlertDraft } from './draft';
+import type { AlertDraft, ImportOptions } from './draft';
 import { monitorAlert } from './monitor';
 import { observeMonitors } from './observe';
 import { syntheticAlert } from './synthetic';
@@ -36,7 +36,7 @@ function list<T>(account: AccountExport, key: string): T[] {
 
 const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
 
-export function importDatadogMonitors(account: AccountExport, org: Organisation): MonitorsImport {
+export function importDatadogMonitors(account: AccountExport, org: Organisation, options: ImportOptions = {}): MonitorsImport {
   const monitors = list<ApiMonitor>(account, MONITORS_KEY).sort(byId);
   const tests = list<ApiSyntheticsTest>(account, TESTS_KEY).sort((a, b) =>
     a.public_id < b.public_id ? -1 : a.public_id > b.public_id ? 1 : 0,
@@ -67,7 +67,7 @@ export function importDatadogMonitors(account: AccountExport, org: Organisation)
       alreadyInYaml++;
       continue;
     }
-    const c = monitorAlert(org, m);
+    const c = monitorAlert(org, m, options);
     findings.push(...c.findings);
     if (c.draft) drafts.push(c.draft);
   }
@@ -76,7 +76,7 @@ export function importDatadogMonitors(account: AccountExport, org: Organisation)
       alreadyInYaml++;
       continue;
     }
-    const c = syntheticAlert(org, t, details.get(t.public_id));
+    const c = syntheticAlert(org, t, details.get(t.public_id), options);
     findings.push(...c.findings);
     if (c.draft) drafts.push(c.draft);
   }

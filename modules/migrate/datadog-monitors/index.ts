@@ -5,3 +5,4 @@ export { writeImportedAlerts, alertsYaml } from './write';
 export { importSummary, findingsText } from './report';
 export { observeMonitors } from './observe';
 export { MONITORS_KEY, TESTS_KEY, apiTestKey } from './api-types';
+export type { ImportOptions } from './draft';

@@ -10,7 +10,7 @@ import { parseDuration } from '../../core/duration';
 import type { Organisation } from '../../model/types';
 import type { ImportFinding, SourceObject } from '../account';
 import type { ApiMonitor } from './api-types';
-import { commonFields, minutesText, squadOfTags, type AlertDraftSpec, type Converted } from './draft';
+import { commonFields, minutesText, squadOfTags, type AlertDraftSpec, type Converted, type ImportOptions } from './draft';
 import { parseMessage } from './message';
 
 const NUMBER = '(-?[0-9]+(?:\\.[0-9]+)?(?:e[+-]?[0-9]+)?)';
@@ -124,7 +124,7 @@ function queryFields(
   return false;
 }
 
-export function monitorAlert(org: Organisation, m: ApiMonitor): Converted {
+export function monitorAlert(org: Organisation, m: ApiMonitor, options: ImportOptions = {}): Converted {
   const source = monitorSource(m);
   const findings: ImportFinding[] = [];
   const finding = (what: string, why: string, kind: ImportFinding['kind'] = 'approximated') => findings.push({ source, what, why, kind });
@@ -139,7 +139,14 @@ export function monitorAlert(org: Organisation, m: ApiMonitor): Converted {
     return { findings };
   }
   const message = parseMessage(m.message);
-  const spec = commonFields(org, squad, source, { name: m.name ?? `monitor ${m.id}`, priority: m.priority, tags, message }, findings);
+  const spec = commonFields(
+    org,
+    squad,
+    source,
+    { name: m.name ?? `monitor ${m.id}`, priority: m.priority, tags, message },
+    findings,
+    options,
+  );
   if (!spec) return { findings };
   if (!queryFields(m, spec, finding)) return { findings };
   const o = m.options ?? {};

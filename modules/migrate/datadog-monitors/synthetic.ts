@@ -10,7 +10,7 @@ import { ALERT_DEFAULTS } from '../../model/alert-defaults';
 import type { Organisation } from '../../model/types';
 import type { ImportFinding, SourceObject } from '../account';
 import type { ApiAssertion, ApiRequest, ApiStep, ApiSyntheticsTest } from './api-types';
-import { commonFields, minutesText, secondsText, squadOfTags, type AlertDraftSpec, type Converted } from './draft';
+import { commonFields, minutesText, secondsText, squadOfTags, type AlertDraftSpec, type Converted, type ImportOptions } from './draft';
 import { parseMessage } from './message';
 
 type Finding = (what: string, why: string, kind?: ImportFinding['kind']) => void;
@@ -89,7 +89,7 @@ function step(s: ApiStep, i: number, finding: Finding): NonNullable<AlertDraftSp
   return out;
 }
 
-function options(t: ApiSyntheticsTest, spec: AlertDraftSpec, finding: Finding): void {
+function checkOptions(t: ApiSyntheticsTest, spec: AlertDraftSpec, finding: Finding): void {
   const o = t.options ?? {};
   const every = o.tick_every ?? ALERT_DEFAULTS.every.seconds;
   if (every !== ALERT_DEFAULTS.every.seconds) spec.every = secondsText(every);
@@ -110,7 +110,12 @@ function options(t: ApiSyntheticsTest, spec: AlertDraftSpec, finding: Finding): 
   if (t.status === 'paused') finding('paused', 'checks render live');
 }
 
-export function syntheticAlert(org: Organisation, t: ApiSyntheticsTest, details: ApiSyntheticsTest | undefined): Converted {
+export function syntheticAlert(
+  org: Organisation,
+  t: ApiSyntheticsTest,
+  details: ApiSyntheticsTest | undefined,
+  options: ImportOptions = {},
+): Converted {
   const source: SourceObject = { backend: 'datadog', type: 'synthetics test', id: t.public_id, ...(t.name ? { name: t.name } : {}) };
   const findings: ImportFinding[] = [];
   const finding: Finding = (what, why, kind = 'approximated') => findings.push({ source, what, why, kind });
@@ -139,6 +144,7 @@ export function syntheticAlert(org: Organisation, t: ApiSyntheticsTest, details:
     source,
     { name: t.name ?? t.public_id, priority: t.options?.monitor_priority, tags, message },
     findings,
+    options,
   );
   if (!spec) return { findings };
   if (t.subtype === 'http') {
@@ -165,7 +171,7 @@ export function syntheticAlert(org: Organisation, t: ApiSyntheticsTest, details:
     if (more.length > 19) finding('steps after the 20th', 'a multistep check has 20 steps at most', 'dropped');
     spec.steps = [first, ...more.slice(0, 19)];
   }
-  options(t, spec, finding);
+  checkOptions(t, spec, finding);
   return {
     draft: { squad: squad.id, wantedId: tags.find((x) => x.startsWith('alert-id:'))?.slice(9), alert: spec, source, suffix: '-check' },
     findings,

@@ -38,3 +38,19 @@ describe('a hand-written monitor message', () => {
     expect(parseMessage(undefined)).toMatchObject({ description: undefined, handles: [] });
   });
 });
+
+describe('a runbook link into the squad’s folder', () => {
+  it('is the runbook file when it is there, else the link as written', async () => {
+    const { runbookOf } = await import('../../../modules/migrate/datadog-monitors/draft');
+    const { fixtureTree } = await import('../../helpers');
+    const { organisationOf } = await import('./round-trip');
+    const org = organisationOf(fixtureTree());
+    const base = 'https://git.acme.example/sre/oncall/-/blob/main/teams/';
+    const exists = (p: string) => fixtureTree().files.has(p);
+    expect(runbookOf(org, 'storefront', `${base}storefront/runbooks/checkout.md`, { runbookExists: exists })).toBe('runbooks/checkout.md');
+    expect(runbookOf(org, 'storefront', `${base}storefront/runbooks/gone.md`, { runbookExists: exists })).toBe(
+      `${base}storefront/runbooks/gone.md`,
+    );
+    expect(runbookOf(org, 'storefront', 'teams/storefront/runbooks/gone.md', { runbookExists: exists })).toBeUndefined();
+  });
+});

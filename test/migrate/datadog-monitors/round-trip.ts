@@ -91,7 +91,7 @@ export function roundTrip(tree: SourceTree, backend: Backend) {
   const before = renderedAlerts(organisationOf(tree), backend);
   const account = accountOf(before);
   const bare = withoutAlerts(tree);
-  const result = importDatadogMonitors(account, organisationOf(bare));
+  const result = importDatadogMonitors(account, organisationOf(bare), { runbookExists: (path) => bare.files.has(path) });
   const imported = withImported(bare, result);
   const after = renderedAlerts(organisationOf(imported), backend);
   return { before, account, result, imported, after };
