@@ -4,7 +4,10 @@
  * expected fields written here by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { runbookOf } from '../../../modules/migrate/datadog-monitors/draft';
 import { parseMessage } from '../../../modules/migrate/datadog-monitors/message';
+import { fixtureTree } from '../../helpers';
+import { organisationOf } from './round-trip';
 
 describe('a hand-written monitor message', () => {
   it('takes the runbook from its Runbook line, the handles and e-mails apart, the rest as description', () => {
@@ -40,10 +43,7 @@ describe('a hand-written monitor message', () => {
 });
 
 describe('a runbook link into the squad’s folder', () => {
-  it('is the runbook file when it is there, else the link as written', async () => {
-    const { runbookOf } = await import('../../../modules/migrate/datadog-monitors/draft');
-    const { fixtureTree } = await import('../../helpers');
-    const { organisationOf } = await import('./round-trip');
+  it('is the runbook file when it is there, else the link as written', () => {
     const org = organisationOf(fixtureTree());
     const base = 'https://git.acme.example/sre/oncall/-/blob/main/teams/';
     const exists = (p: string) => fixtureTree().files.has(p);
