@@ -7,13 +7,15 @@ import type { Organisation, Squad } from '../model/types';
 import { squadCoverage } from '../schedule/coverage-checks';
 import { DAY, formatLocal, instantOf, isoDateOfLocal, localMinute, weekdayOfLocal } from '../core/local-time';
 import { squadLoad, type PersonLoad } from '../schedule/load';
-import { MANAGED_TAG } from '../render/alerts/naming';
+import { isManagedMonitor, squadOfTags } from './managed-monitors';
 import { readiness } from './index';
 
 export interface ExportedMonitor {
   readonly id: number | string;
   readonly name: string;
   readonly tags: readonly string[];
+  /** The monitor's type (`query alert`, `synthetics alert`…), when the export gives it. */
+  readonly type?: string;
 }
 
 export interface SquadAudit {
@@ -38,7 +40,7 @@ export interface SquadAudit {
   readonly responseTargetMinutes: number | null;
   readonly escalationWithinTarget: boolean | null;
   readonly load: PersonLoad[];
-  /** With a monitors export: the squad's monitors not managed by this repository. */
+  /** With a monitors export: the squad's monitors not managed by this repository (managed-monitors.ts says which are). */
   readonly unmanagedMonitors: number | null;
   readonly unmanagedMonitorNames: string[] | null;
   readonly managedSharePercent: number | null;
@@ -188,8 +190,8 @@ function squadAudit(
   // Each policy is measured against its own target; the squad's line shows the one closest to (or furthest past) it.
   const slack = (e: PolicyAudit) => e.responseTargetMinutes - e.escalationMinutes;
   const worst = escalations.reduce<PolicyAudit | undefined>((w, e) => (w === undefined || slack(e) < slack(w) ? e : w), undefined);
-  const own = monitors?.filter((m) => m.tags.includes(`team:${team.id}`));
-  const unmanaged = own?.filter((m) => !m.tags.includes(MANAGED_TAG));
+  const own = monitors?.filter((m) => squadOfTags(org, m.tags).squad?.id === team.id);
+  const unmanaged = own?.filter((m) => !isManagedMonitor(org, m));
   return {
     team: team.id,
     name: team.name,
@@ -225,7 +227,7 @@ export function audit(
   const weeks = options.weeks ?? 8;
   const to = now + weeks * 7 * DAY;
   const teams = [...org.squads.values()].filter((t) => !t.retired).map((t) => squadAudit(org, t, now, to, options.monitors, options.today));
-  const unassigned = options.monitors?.filter((m) => !m.tags.some((t) => t.startsWith('team:') && org.squads.has(t.slice(5))));
+  const unassigned = options.monitors?.filter((m) => squadOfTags(org, m.tags).squad === undefined);
   return {
     from: new Date(now).toISOString(),
     to: new Date(to).toISOString(),
@@ -246,9 +248,14 @@ export function parseMonitorsExport(json: unknown): ExportedMonitor[] | string {
   const out: ExportedMonitor[] = [];
   for (const [i, m] of list.entries()) {
     if (!m || typeof m !== 'object') return `monitor ${i + 1} is not an object`;
-    const { id, name, tags } = m as { id?: unknown; name?: unknown; tags?: unknown };
+    const { id, name, tags, type } = m as { id?: unknown; name?: unknown; tags?: unknown; type?: unknown };
     if ((typeof id !== 'number' && typeof id !== 'string') || typeof name !== 'string') return `monitor ${i + 1} has no id or name`;
-    out.push({ id, name, tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [] });
+    out.push({
+      id,
+      name,
+      tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+      ...(typeof type === 'string' ? { type } : {}),
+    });
   }
   return out;
 }
