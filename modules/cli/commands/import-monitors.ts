@@ -16,14 +16,14 @@ import { pathIn, type Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../usage-error';
 
-export const importMonitorsUsage = `oncall import datadog-monitors [--from DIR | --api-url URL] [--teams DIR] [--dry-run] [--format text|json]
+export const importMonitorsUsage = `oncall import datadog-monitors [--from-dir DIR | --api-url URL] [--teams DIR] [--dry-run] [--format text|json]
 
 Reads the monitors and synthetic tests of a Datadog account and writes them as alerts of the squad their
 \`team:\` tag names (by id, else by name), in teams/<squad>/alerts/imported-datadog.yaml: title, kind, query,
 window and thresholds, priority as severity, the runbook link of the message, tags, handles. The squads must
 exist. Monitors already in the YAML are left as they are; what the YAML cannot say is listed as findings.
 
-  --from DIR      a directory of exports: monitor.json (GET /api/v1/monitor), synthetics/tests.json and
+  --from-dir DIR      a directory of exports: monitor.json (GET /api/v1/monitor), synthetics/tests.json and
                   synthetics/tests/api/<public_id>.json for multistep tests
   --api-url URL   the API (default https://api.<DD_SITE>, DD_SITE default datadoghq.com); keys from DD_API_KEY
                   and DD_APP_KEY (read-only keys do)
@@ -48,7 +48,7 @@ function json(result: MonitorsImport, written: readonly string[]): string {
 
 export async function importMonitorsCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(argv, {
-    from: { type: 'string' },
+    'from-dir': { type: 'string' },
     'api-url': { type: 'string' },
     teams: { type: 'string', default: 'teams' },
     'dry-run': { type: 'boolean' },
@@ -56,18 +56,18 @@ export async function importMonitorsCommand(argv: string[], io: Io): Promise<num
   });
   const format = oneOf('format', stringOption(values, 'format'), ['text', 'json'] as const, 'text');
   const teams = stringOption(values, 'teams') ?? 'teams';
-  const from = stringOption(values, 'from');
+  const from = stringOption(values, 'from-dir');
   let source: AccountSource;
   if (from !== undefined) {
     if (stringOption(values, 'api-url') !== undefined) {
-      io.err('oncall import datadog-monitors: give either --from DIR or --api-url URL');
+      io.err('oncall import datadog-monitors: give either --from-dir DIR or --api-url URL');
       return EXIT_USAGE;
     }
     source = { kind: 'dir', dir: pathIn(io, from) };
   } else {
     const keys = monitorsHeadersFromEnv(io.env);
     if ('missing' in keys) {
-      io.err(`oncall import datadog-monitors: set ${keys.missing.join(' and ')} (read-only keys do), or give --from DIR`);
+      io.err(`oncall import datadog-monitors: set ${keys.missing.join(' and ')} (read-only keys do), or give --from-dir DIR`);
       return EXIT_USAGE;
     }
     source = { kind: 'api', baseUrl: stringOption(values, 'api-url') ?? datadogApiUrl(io.env.DD_SITE), headers: keys.headers };

@@ -9,6 +9,7 @@ import type { AccountAdapter } from '../../migrate/account';
 import { ADAPTERS } from '../../migrate/adapters';
 import { BACKEND_NAMES } from '../../migrate/import-report';
 import { importAccountCommand, importAccountUsage } from '../commands/import-account';
+import { importMonitorsCommand, importMonitorsUsage } from '../commands/import-monitors';
 import type { Io } from '../io';
 
 export interface ImportSource {
@@ -29,6 +30,9 @@ export function accountSource(adapter: AccountAdapter): ImportSource {
 
 export const IMPORT_SOURCES: readonly ImportSource[] = [
   ...ADAPTERS.map(accountSource),
-  // Monitors and synthetic tests into alert files, e.g.:
-  // { name: 'datadog-monitors', summary: '…', load: () => Promise.resolve({ run: importMonitorsCommand, usage: importMonitorsUsage }) },
+  {
+    name: 'datadog-monitors',
+    summary: "a Datadog account's monitors and synthetic tests into the alerts of the squads their `team:` tag names",
+    load: () => Promise.resolve({ run: importMonitorsCommand, usage: importMonitorsUsage }),
+  },
 ];

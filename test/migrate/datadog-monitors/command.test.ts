@@ -51,7 +51,7 @@ const golden = (squad: string) => readFileSync(join(ROOT, 'test', 'golden', 'imp
 describe('oncall import datadog-monitors', () => {
   it('writes the squads’ alert files from an export directory, and again the same on a second run', async () => {
     const dir = repo();
-    const first = await run(['--from', EXPORT], dir);
+    const first = await run(['--from-dir', EXPORT], dir);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Read 16 monitors and 4 synthetic tests: 10 imported as alerts, 0 already in the YAML, 6 not imported.');
@@ -62,7 +62,7 @@ describe('oncall import datadog-monitors', () => {
     for (const squad of ['payments', 'platform', 'storefront'])
       expect(readFileSync(join(dir, 'teams', squad, 'alerts', 'imported-datadog.yaml'), 'utf8')).toBe(golden(squad));
     // A second import replaces its own files: same ids, nothing counted twice.
-    const second = await run(['--from', EXPORT], dir);
+    const second = await run(['--from-dir', EXPORT], dir);
     expect(second.stdout).toBe(first.stdout);
     expect(readFileSync(join(dir, 'teams', 'payments', 'alerts', 'imported-datadog.yaml'), 'utf8')).toBe(golden('payments'));
     // What it wrote validates, and readiness reports the imported alerts without a runbook.
@@ -99,12 +99,12 @@ describe('oncall import datadog-monitors', () => {
     const dir = repo();
     expect(await run([], dir, { DD_API_KEY: 'x' })).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('set DD_APP_KEY (read-only keys do), or give --from DIR'),
+      stderr: expect.stringContaining('set DD_APP_KEY (read-only keys do), or give --from-dir DIR'),
     });
-    const dry = await run(['--from', EXPORT, '--dry-run'], dir);
+    const dry = await run(['--from-dir', EXPORT, '--dry-run'], dir);
     expect(dry.code).toBe(0);
     expect(dry.stdout).not.toContain('wrote ');
     expect(() => readFileSync(join(dir, 'teams', 'payments', 'alerts', 'imported-datadog.yaml'))).toThrow();
-    expect(await run(['--from', join(dir, 'nowhere')], dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('nowhere') });
+    expect(await run(['--from-dir', join(dir, 'nowhere')], dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('nowhere') });
   });
 });
