@@ -23,7 +23,8 @@ import { isInvoke, isRef, type DesiredResource, type DesiredState, type Value } 
 import type { AccountExport } from '../../migrate/account';
 
 type Obj = Record<string, unknown>;
-const obj = (v: Value | undefined): Record<string, Value> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Value>) : {});
+const obj = (v: Value | undefined): Record<string, Value> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Value>) : {};
 const arr = (v: Value | undefined): Value[] => (Array.isArray(v) ? v : []);
 
 /** The account's zone: routing rules created without one take it (teamRoutingRule.yaml). */
@@ -53,7 +54,9 @@ function creationOrder(state: DesiredState): DesiredResource[] {
   const out: DesiredResource[] = [];
   while (pending.length > 0) {
     const index = pending.findIndex((r) =>
-      [...refsIn(r.inputs as Value, []), ...(r.options?.dependsOn ?? [])].every((d) => done.has(d) || !state.resources.some((x) => x.name === d)),
+      [...refsIn(r.inputs as Value, []), ...(r.options?.dependsOn ?? [])].every(
+        (d) => done.has(d) || !state.resources.some((x) => x.name === d),
+      ),
     );
     const [next] = pending.splice(index < 0 ? 0 : index, 1) as [DesiredResource];
     done.add(next.name);
@@ -83,6 +86,7 @@ export function publishOpsgenie(org: Organisation, state: DesiredState): Account
     users.set(person.email, user);
     put('users', user);
     put(`users/${id}/contacts`, { id: newId('contact'), method: 'email', to: person.email, status: { enabled: true }, applyOrder: 0 });
+    endpoints.set(`users/${id}/notification-rules`, []);
   }
   const userOf = (v: Value | undefined): Obj => {
     const username = isInvoke(v) ? String(Object.values(v.args)[0]) : String(v);
@@ -133,7 +137,14 @@ export function publishOpsgenie(org: Organisation, state: DesiredState): Account
         const escalationId = newId('escalation');
         if (!deleted) {
           const scheduleId = newId('schedule');
-          put('schedules', { id: scheduleId, name: `${String(i.name)}_schedule`, description: '', timezone: ACCOUNT_ZONE, enabled: true, ownerTeam: { id, name: i.name } });
+          put('schedules', {
+            id: scheduleId,
+            name: `${String(i.name)}_schedule`,
+            description: '',
+            timezone: ACCOUNT_ZONE,
+            enabled: true,
+            ownerTeam: { id, name: i.name },
+          });
           endpoints.set(`schedules/${scheduleId}/rotations`, []);
           endpoints.set(`schedules/${scheduleId}/overrides`, []);
           put('escalations', {
@@ -141,7 +152,14 @@ export function publishOpsgenie(org: Organisation, state: DesiredState): Account
             name: `${String(i.name)}_escalation`,
             description: '',
             ownerTeam: { id, name: i.name },
-            rules: [{ condition: 'if-not-acked', notifyType: 'default', delay: { timeAmount: 0, timeUnit: 'minutes' }, recipient: { type: 'schedule', id: scheduleId, name: `${String(i.name)}_schedule` } }],
+            rules: [
+              {
+                condition: 'if-not-acked',
+                notifyType: 'default',
+                delay: { timeAmount: 0, timeUnit: 'minutes' },
+                recipient: { type: 'schedule', id: scheduleId, name: `${String(i.name)}_schedule` },
+              },
+            ],
           });
         }
         put(`teams/${id}/routing-rules`, {
@@ -243,7 +261,10 @@ export function publishOpsgenie(org: Organisation, state: DesiredState): Account
           name: i.name ?? '',
           isDefault: false,
           order: 0,
-          criteria: arr(criteria.conditions).length > 0 ? { type: criteria.type, conditions: arr(criteria.conditions) } : { type: criteria.type ?? 'match-all' },
+          criteria:
+            arr(criteria.conditions).length > 0
+              ? { type: criteria.type, conditions: arr(criteria.conditions) }
+              : { type: criteria.type ?? 'match-all' },
           timezone: i.timezone ?? ACCOUNT_ZONE,
           ...(restriction ? { timeRestriction: restriction } : {}),
           notify: notify.type === 'none' ? { type: 'none' } : recipient(notify),
@@ -279,7 +300,13 @@ export function publishOpsgenie(org: Organisation, state: DesiredState): Account
       case OG.userContact: {
         const id = newId('contact');
         ids.set(r.name, id);
-        put(`users/${String(userOf(i.username).id)}/contacts`, { id, method: i.method, to: i.to, status: { enabled: i.enabled ?? true }, applyOrder: 0 });
+        put(`users/${String(userOf(i.username).id)}/contacts`, {
+          id,
+          method: i.method,
+          to: i.to,
+          status: { enabled: i.enabled ?? true },
+          applyOrder: 0,
+        });
         break;
       }
       case OG.notificationRule: {
@@ -297,7 +324,12 @@ export function publishOpsgenie(org: Organisation, state: DesiredState): Account
           order,
           steps: arr(i.steps).map((s) => {
             const step = obj(s);
-            return { id: newId('step'), sendAfter: { timeAmount: step.sendAfter ?? 0, timeUnit: 'minutes' }, contact: { ...obj(arr(step.contacts).at(-1)) }, enabled: step.enabled ?? true };
+            return {
+              id: newId('step'),
+              sendAfter: { timeAmount: step.sendAfter ?? 0, timeUnit: 'minutes' },
+              contact: { ...obj(arr(step.contacts).at(-1)) },
+              enabled: step.enabled ?? true,
+            };
           }),
           enabled: i.enabled ?? true,
         });
@@ -308,5 +340,8 @@ export function publishOpsgenie(org: Organisation, state: DesiredState): Account
         break;
     }
   }
+  if (!endpoints.has('escalations')) endpoints.set('escalations', []);
+  if (!endpoints.has('integrations')) endpoints.set('integrations', []);
+  if (!endpoints.has('schedules')) endpoints.set('schedules', []);
   return { backend: 'opsgenie', endpoints };
 }

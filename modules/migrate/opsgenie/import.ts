@@ -78,7 +78,9 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
   };
 
   // Squad ids: those this project wrote in schedule descriptions, else from the team's name.
-  const teams = ofType(observed, OG.team).sort((a, b) => String(a.inputs.name).localeCompare(String(b.inputs.name)) || a.id.localeCompare(b.id));
+  const teams = ofType(observed, OG.team).sort(
+    (a, b) => String(a.inputs.name).localeCompare(String(b.inputs.name)) || a.id.localeCompare(b.id),
+  );
   const squadIds = new IdScope('squad');
   const squadOf = new Map<string, string>();
   for (const team of teams) {
@@ -117,14 +119,20 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
     const squad = squadOf.get(team.name) as string;
     const escalations = ofType(observed, OG.escalation).filter((e) => refName(e.inputs.ownerTeamId) === team.name);
     const squadName =
-      escalations.map((e) => String(e.inputs.name).split(': ')[0] as string).find((prefix) => opsgenieName(prefix, TEAM_NAME_CHARS) === team.inputs.name && prefix !== '') ??
-      String(team.inputs.name);
+      escalations
+        .map((e) => String(e.inputs.name).split(': ')[0] as string)
+        .find((prefix) => opsgenieName(prefix, TEAM_NAME_CHARS) === team.inputs.name && prefix !== '') ?? String(team.inputs.name);
     const members = (Array.isArray(team.inputs.members) ? team.inputs.members : []).map((m) => m as Inputs);
     const ids = members.map((m) => state.people.get(usernameOf(m.id) ?? '') ?? '').filter((p) => p !== '');
     const admins = members.filter((m) => m.role === 'admin').map((m) => state.people.get(usernameOf(m.id) ?? '') ?? '');
     const manager = admins[0];
     if (admins.length > 1)
-      state.find('team admins', `only one admin, the squad's manager (${manager}), stays admin; ${admins.slice(1).join(', ')} become members`, team.from, 'approximated');
+      state.find(
+        'team admins',
+        `only one admin, the squad's manager (${manager}), stays admin; ${admins.slice(1).join(', ')} become members`,
+        team.from,
+        'approximated',
+      );
     const lastIsManager = manager !== undefined && ids[ids.length - 1] === manager && ids.length > 1;
     const memberList = lastIsManager ? ids.slice(0, -1) : ids;
     const file: TeamFile = {
@@ -141,7 +149,12 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
     state.link(team, names.team(squad));
     state.comments.set(`${squad}/team.yaml#`, `Opsgenie team "${String(team.inputs.name)}" (${team.id})`);
     if (team.inputs.deleteDefaultResources !== true)
-      state.find('default escalation and schedule', 'the team still has the escalation and schedule Opsgenie made with it; a stack names its own', team.from, 'approximated');
+      state.find(
+        'default escalation and schedule',
+        'the team still has the escalation and schedule Opsgenie made with it; a stack names its own',
+        team.from,
+        'approximated',
+      );
   }
 
   for (const schedule of schedules) {
@@ -152,7 +165,8 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       state.find('schedule without a team', 'a rotation belongs to a squad; the schedule has no owner team imported', schedule.from);
       continue;
     }
-    if (schedule.inputs.enabled === false) state.find('disabled schedule', 'the YAML has no disabled rotation; imported as enabled', schedule.from, 'approximated');
+    if (schedule.inputs.enabled === false)
+      state.find('disabled schedule', 'the YAML has no disabled rotation; imported as enabled', schedule.from, 'approximated');
     const zone = String(schedule.inputs.timezone);
     const own = ofType(observed, OG.rotation).filter((r) => refName(r.inputs.scheduleId) === schedule.name);
     if (own.length === 0) {
@@ -185,11 +199,18 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       const covered = restrictionIntervals(first.inputs.timeRestrictions);
       const members = (chain.rosters[0] ?? []).map((u) => state.people.get(u) ?? u);
       if (members.length === 0) {
-        state.find('rotation without users', 'participants other than users (teams, escalations, empty slots) are not imported', first.from);
+        state.find(
+          'rotation without users',
+          'participants other than users (teams, escalations, empty slots) are not imported',
+          first.from,
+        );
         return;
       }
       const spec: RotationSpec = {
-        name: n === 0 && opsgenieName(`${file.name} - ${baseName}`, SCHEDULE_NAME_CHARS) === scheduleName ? baseName : `${baseName} ${String(first.inputs.name)}`.trim(),
+        name:
+          n === 0 && opsgenieName(`${file.name} - ${baseName}`, SCHEDULE_NAME_CHARS) === scheduleName
+            ? baseName
+            : `${baseName} ${String(first.inputs.name)}`.trim(),
         members: members as [string, ...string[]],
         start,
         every,
@@ -204,12 +225,21 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       if (changes.length > 0) spec.changes = changes;
       const last = chain.rotations[chain.rotations.length - 1] as ObservedResource;
       if (last.inputs.endDate !== undefined && Date.parse(String(last.inputs.endDate)) > options.now)
-        state.find('rotation end', `the YAML's rotations do not end: on call after ${String(last.inputs.endDate)} here, nobody in Opsgenie`, last.from, 'approximated');
+        state.find(
+          'rotation end',
+          `the YAML's rotations do not end: on call after ${String(last.inputs.endDate)} here, nobody in Opsgenie`,
+          last.from,
+          'approximated',
+        );
       else if (last.inputs.endDate !== undefined)
         state.find('ended rotation', `it ended on ${String(last.inputs.endDate)}; imported as if it went on`, last.from, 'approximated');
-      for (const r of chain.rosters.flat()) if (!state.people.has(r)) state.find('participant', `${r} is not a user of the account`, first.from);
+      for (const r of chain.rosters.flat())
+        if (!state.people.has(r)) state.find('participant', `${r} is not a user of the account`, first.from);
       file.rotations![id] = spec;
-      state.comments.set(`${squad}/team.yaml#/rotations/${id}`, `Opsgenie schedule "${scheduleName}" (${schedule.id}), rotation${chain.rotations.length > 1 ? 's' : ''} ${chain.rotations.map((r) => `"${String(r.inputs.name)}"`).join(', ')}`);
+      state.comments.set(
+        `${squad}/team.yaml#/rotations/${id}`,
+        `Opsgenie schedule "${scheduleName}" (${schedule.id}), rotation${chain.rotations.length > 1 ? 's' : ''} ${chain.rotations.map((r) => `"${String(r.inputs.name)}"`).join(', ')}`,
+      );
       if (n === 0) state.link(schedule, names.schedule(squad, id));
       chain.rotations.forEach((r, k) => state.link(r, names.rotation(squad, id, k === 0 ? 'base' : `from-${changes[k - 1]?.from ?? ''}`)));
       made.push({ squad, id, chain, zone, ...(covered ? { covered } : {}) });
@@ -230,7 +260,8 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
         state.find('override', `${String(o.inputs.username)} is not a user of the account`, o.from);
         continue;
       }
-      if (made.length > 1) state.find('override of one rotation', 'the override is imported on the first rotation of the schedule', o.from, 'approximated');
+      if (made.length > 1)
+        state.find('override of one rotation', 'the override is imported on the first rotation of the schedule', o.from, 'approximated');
       const spec = file.rotations![target.id] as RotationSpec;
       spec.overrides ??= [];
       const start = Date.parse(String(o.inputs.startDate));
@@ -244,7 +275,11 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
           'approximated',
         );
       for (const [from, to] of pieces) {
-        spec.overrides.push({ person, start: localDateTime(new Date(from).toISOString(), zone), end: localDateTime(new Date(to).toISOString(), zone) });
+        spec.overrides.push({
+          person,
+          start: localDateTime(new Date(from).toISOString(), zone),
+          end: localDateTime(new Date(to).toISOString(), zone),
+        });
         if (from === start && to === end) state.link(o, names.override(squad, target.id, start));
       }
     }
@@ -329,4 +364,3 @@ function importIntegration(state: ImportState, r: ObservedResource, squadOf: Map
     r.from,
   );
 }
-

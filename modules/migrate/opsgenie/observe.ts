@@ -63,7 +63,12 @@ export function minutesOf(duration: unknown): number {
 function timeRestrictions(tr: unknown): Value[] | undefined {
   const o = objOf(tr);
   if (typeof o.type !== 'string' || o.type === '') return undefined;
-  const times = (x: Obj) => ({ startHour: Number(x.startHour ?? 0), startMin: Number(x.startMin ?? 0), endHour: Number(x.endHour ?? 0), endMin: Number(x.endMin ?? 0) });
+  const times = (x: Obj) => ({
+    startHour: Number(x.startHour ?? 0),
+    startMin: Number(x.startMin ?? 0),
+    endHour: Number(x.endHour ?? 0),
+    endMin: Number(x.endMin ?? 0),
+  });
   const list = listOf(o.restrictions ?? o.restrictionList);
   if (list.length > 0) {
     return [
@@ -158,7 +163,10 @@ export function observeOpsgenie(account: AccountExport): ObservedState {
         name: String(team.name),
         ...(str(team.description) ? { description: String(team.description) } : {}),
         deleteDefaultResources: !defaults,
-        members: listOf(team.members).map((m) => ({ id: userRef(objOf(m.user).id, objOf(m.user).username), role: String(m.role ?? 'user') })),
+        members: listOf(team.members).map((m) => ({
+          id: userRef(objOf(m.user).id, objOf(m.user).username),
+          role: String(m.role ?? 'user'),
+        })),
       },
     });
   }
@@ -197,7 +205,9 @@ export function observeOpsgenie(account: AccountExport): ObservedState {
           startDate: goZ(rotation.startDate),
           ...(rotation.endDate !== undefined ? { endDate: goZ(rotation.endDate) } : {}),
           participants: listOf(rotation.participants).map((p) =>
-            p.type === 'user' ? { type: 'user', id: userRef(p.id, p.username) } : { type: String(p.type), ...(p.id !== undefined ? { id: String(p.id) } : {}) },
+            p.type === 'user'
+              ? { type: 'user', id: userRef(p.id, p.username) }
+              : { type: String(p.type), ...(p.id !== undefined ? { id: String(p.id) } : {}) },
           ),
           ...(restrictions ? { timeRestrictions: restrictions } : {}),
         },

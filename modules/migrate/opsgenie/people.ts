@@ -26,7 +26,9 @@ export function e164(to: string): string | undefined {
 }
 
 export function importPeople(state: ImportState, orgZone: string): OrgFile['people'] {
-  const users = state.observed.resources.filter((r) => r.type === OPSGENIE_USER).sort((a, b) => String(a.inputs.username).localeCompare(String(b.inputs.username)));
+  const users = state.observed.resources
+    .filter((r) => r.type === OPSGENIE_USER)
+    .sort((a, b) => String(a.inputs.username).localeCompare(String(b.inputs.username)));
   const ids = new IdScope('person');
   const people: OrgFile['people'] = {};
   for (const user of users) {
@@ -76,7 +78,11 @@ function importRule(state: ImportState, rule: ObservedResource, people: OrgFile[
   if (id === undefined || !person) return;
   const criteria = (Array.isArray(i.criterias) ? i.criterias : []) as Array<Record<string, Value>>;
   if (i.actionType !== 'create-alert') {
-    state.find(`notification rule for ${String(i.actionType)}`, 'the YAML says how a page reaches a person, not how other alert actions do', rule.from);
+    state.find(
+      `notification rule for ${String(i.actionType)}`,
+      'the YAML says how a page reaches a person, not how other alert actions do',
+      rule.from,
+    );
     return;
   }
   if (i.enabled === false) {
@@ -88,7 +94,11 @@ function importRule(state: ImportState, rule: ObservedResource, people: OrgFile[
     return;
   }
   if (person.notify !== undefined) {
-    state.find('second notification rule for new alerts', `${id}'s first rule is imported; Opsgenie applies the first matching rule`, rule.from);
+    state.find(
+      'second notification rule for new alerts',
+      `${id}'s first rule is imported; Opsgenie applies the first matching rule`,
+      rule.from,
+    );
     return;
   }
   const steps = (Array.isArray(i.steps) ? i.steps : []) as Array<Record<string, Value>>;
@@ -102,7 +112,13 @@ function importRule(state: ImportState, rule: ObservedResource, people: OrgFile[
       continue;
     }
     if ((method === 'call' || method === 'sms') && person.phone === undefined) {
-      state.find(`${method} step`, state.options.phones ? 'the number it uses is not among the user contacts' : 'phone numbers are imported only when asked (`--phones`)', rule.from);
+      state.find(
+        `${method} step`,
+        state.options.phones
+          ? 'the number it uses is not among the user contacts'
+          : 'phone numbers are imported only when asked (`--phones`)',
+        rule.from,
+      );
       continue;
     }
     if (method === 'push') {

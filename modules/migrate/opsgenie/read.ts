@@ -56,7 +56,10 @@ export async function readOpsgenie(source: AccountSource, sleep?: (ms: number) =
     const rules = await list(base, `users/${enc(id)}/notification-rules`, options);
     keep(`users/${id}/notification-rules`, rules);
     for (const rule of rules)
-      keep(`users/${id}/notification-rules/${idOf(rule)}`, await list(base, `users/${enc(id)}/notification-rules/${enc(idOf(rule))}`, options));
+      keep(
+        `users/${id}/notification-rules/${idOf(rule)}`,
+        await list(base, `users/${enc(id)}/notification-rules/${enc(idOf(rule))}`, options),
+      );
   }
 
   const teams = await list(base, 'teams', options);

@@ -49,14 +49,18 @@ function continues(last: ObservedResource, first: ObservedResource, next: Observ
 
 /** The schedule's rotations grouped into chains, in start order. */
 export function chains(rotations: readonly ObservedResource[], zone: string): Chain[] {
-  const sorted = [...rotations].sort((x, y) => String(x.inputs.startDate).localeCompare(String(y.inputs.startDate)) || x.id.localeCompare(y.id));
+  const sorted = [...rotations].sort(
+    (x, y) => String(x.inputs.startDate).localeCompare(String(y.inputs.startDate)) || x.id.localeCompare(y.id),
+  );
   const out: Array<{ rotations: ObservedResource[]; rosters: string[][] }> = [];
   for (const r of sorted) {
     const roster = (Array.isArray(r.inputs.participants) ? r.inputs.participants : []).flatMap((p) => {
       const u = usernameOf((p as Record<string, Value>).id);
       return u === undefined ? [] : [u];
     });
-    const chain = out.find((c) => continues(c.rotations[c.rotations.length - 1] as ObservedResource, c.rotations[0] as ObservedResource, r, zone));
+    const chain = out.find((c) =>
+      continues(c.rotations[c.rotations.length - 1] as ObservedResource, c.rotations[0] as ObservedResource, r, zone),
+    );
     if (chain) {
       chain.rotations.push(r);
       chain.rosters.push(roster);

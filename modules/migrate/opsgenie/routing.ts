@@ -95,7 +95,10 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
   // Routing rules in order.
   const rules = state.observed.resources
     .filter((r) => r.type === OG.routingRule && refName(r.inputs.teamId) === team.name)
-    .sort((a, b) => Number(a.inputs.isDefault === true) - Number(b.inputs.isDefault === true) || Number(a.inputs.order) - Number(b.inputs.order));
+    .sort(
+      (a, b) =>
+        Number(a.inputs.isDefault === true) - Number(b.inputs.isDefault === true) || Number(a.inputs.order) - Number(b.inputs.order),
+    );
   const routing: Array<{ rule: RoutingRule; from: ObservedResource; kind: string }> = [];
   const services: NonNullable<TeamFile['services']> = {};
   let earlier: Interval[] = [];
@@ -113,32 +116,67 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
     if (service !== undefined) {
       const next = rules[n + 1];
       const nextService = next ? serviceTag(first<Inputs>(next.inputs.criterias) ?? {}) : undefined;
-      if (notify.type === 'none' && windows && next && nextService === service && next.inputs.timeRestrictions === undefined && (first<Inputs>(next.inputs.notifies) ?? {}).type === 'escalation') {
+      if (
+        notify.type === 'none' &&
+        windows &&
+        next &&
+        nextService === service &&
+        next.inputs.timeRestrictions === undefined &&
+        (first<Inputs>(next.inputs.notifies) ?? {}).type === 'escalation'
+      ) {
         const policy = policyOf.get(refName((first<Inputs>(next.inputs.notifies) as Inputs).id) ?? '');
         if (policy !== undefined) {
-          services[service] = { coverage: windowsOf(complement(windows)) as never, timezone: String(next.inputs.timezone), escalation: policy, outsideCoverage: 'none' };
+          services[service] = {
+            coverage: windowsOf(complement(windows)) as never,
+            timezone: String(next.inputs.timezone),
+            escalation: policy,
+            outsideCoverage: 'none',
+          };
           state.link(r, names.routingRule(squad, `${service}-outside`));
           state.link(next, names.routingRule(squad, service));
-          state.comments.set(`${squad}/team.yaml#/services/${service}`, `Opsgenie team routing rules "${String(r.inputs.name)}" and "${String(next.inputs.name)}" on the tag service:${service}`);
+          state.comments.set(
+            `${squad}/team.yaml#/services/${service}`,
+            `Opsgenie team routing rules "${String(r.inputs.name)}" and "${String(next.inputs.name)}" on the tag service:${service}`,
+          );
           n++;
           continue;
         }
       }
       if (notify.type === 'escalation' && !windows && policyOf.has(refName(notify.id) ?? '')) {
-        services[service] = { coverage: 'always', timezone: String(r.inputs.timezone), escalation: policyOf.get(refName(notify.id) ?? '') as string };
+        services[service] = {
+          coverage: 'always',
+          timezone: String(r.inputs.timezone),
+          escalation: policyOf.get(refName(notify.id) ?? '') as string,
+        };
         state.link(r, names.routingRule(squad, service));
-        state.comments.set(`${squad}/team.yaml#/services/${service}`, `Opsgenie team routing rule "${String(r.inputs.name)}" on the tag service:${service}`);
+        state.comments.set(
+          `${squad}/team.yaml#/services/${service}`,
+          `Opsgenie team routing rule "${String(r.inputs.name)}" on the tag service:${service}`,
+        );
         continue;
       }
-      state.find('routing rule on a service tag', 'only a policy for the service, silent outside some hours, has a YAML form (a service promise)', r.from);
+      state.find(
+        'routing rule on a service tag',
+        'only a policy for the service, silent outside some hours, has a YAML form (a service promise)',
+        r.from,
+      );
       continue;
     }
     if (criteria.type !== 'match-all') {
-      state.find('routing rule conditions', `conditions on alert fields (${describe(criteria)}) have no YAML form: routing chooses by time and by service`, r.from);
+      state.find(
+        'routing rule conditions',
+        `conditions on alert fields (${describe(criteria)}) have no YAML form: routing chooses by time and by service`,
+        r.from,
+      );
       continue;
     }
     if (notify.type === 'none') {
-      state.find('routing rule notifying nobody', 'a squad routing rule always pages a rotation; alerts at these hours page nobody in Opsgenie', r.from, 'approximated');
+      state.find(
+        'routing rule notifying nobody',
+        'a squad routing rule always pages a rotation; alerts at these hours page nobody in Opsgenie',
+        r.from,
+        'approximated',
+      );
       continue;
     }
     if (notify.type !== 'escalation' || !policyOf.has(refName(notify.id) ?? '')) {
@@ -152,15 +190,27 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
     const policy = policies.find((p) => p.name === refName(notify.id)) as ObservedResource;
     const effective = windows ? complement(merge([...complement(windows), ...earlier])) : complement(merge(earlier));
     const candidates = recipientsAt(policy).flatMap((x) => (x.type === 'schedule' ? (ctx.rotationsOf.get(refName(x.id) ?? '') ?? []) : []));
-    const everyScheduled = (policy.inputs.rules as Inputs[]).flatMap((x) => (x.recipients as Inputs[]) ?? []).flatMap((x) => (x.type === 'schedule' ? (ctx.rotationsOf.get(refName(x.id) ?? '') ?? []) : []));
-    const pool = candidates.length > 0 ? candidates : everyScheduled.length > 0 ? everyScheduled : [...ctx.rotationsOf.values()].flat().filter((m) => m.squad === squad);
+    const everyScheduled = (policy.inputs.rules as Inputs[])
+      .flatMap((x) => (x.recipients as Inputs[]) ?? [])
+      .flatMap((x) => (x.type === 'schedule' ? (ctx.rotationsOf.get(refName(x.id) ?? '') ?? []) : []));
+    const pool =
+      candidates.length > 0
+        ? candidates
+        : everyScheduled.length > 0
+          ? everyScheduled
+          : [...ctx.rotationsOf.values()].flat().filter((m) => m.squad === squad);
     const best = [...pool].sort((a, b) => intersect(effective, b.covered ?? WEEK) - intersect(effective, a.covered ?? WEEK))[0];
     if (!best) {
       state.find('routing rule', 'no rotation for `on-call` to mean: the squad and its policy have none', r.from);
       continue;
     }
     if (windows && r.inputs.timezone !== best.zone)
-      state.find('routing rule zone', `its hours are read in ${best.zone}, the zone of the rotation it routes to, not ${String(r.inputs.timezone)}`, r.from, 'approximated');
+      state.find(
+        'routing rule zone',
+        `its hours are read in ${best.zone}, the zone of the rotation it routes to, not ${String(r.inputs.timezone)}`,
+        r.from,
+        'approximated',
+      );
     const kind = !windows
       ? 'always'
       : r.inputs.name === 'Business hours' && sameIntervals(windows, ctx.businessHours as Interval[])
@@ -169,7 +219,9 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
           ? 'off-hours'
           : 'custom';
     const rule: RoutingRule = {
-      ...(kind === 'always' ? {} : { during: kind === 'custom' ? (windowsOf(windows as Interval[]) as never) : (kind as 'business-hours') }),
+      ...(kind === 'always'
+        ? {}
+        : { during: kind === 'custom' ? (windowsOf(windows as Interval[]) as never) : (kind as 'business-hours') }),
       rotation: rotationKey(ctx, best),
       escalation: policyOf.get(policy.name) as string,
     };
@@ -179,7 +231,12 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
   }
   const lastRule = routing[routing.length - 1];
   if (lastRule && lastRule.rule.during !== undefined) {
-    state.find('last routing rule hours', 'the last YAML routing rule applies at all hours; outside its hours Opsgenie pages nobody', lastRule.from.from, 'approximated');
+    state.find(
+      'last routing rule hours',
+      'the last YAML routing rule applies at all hours; outside its hours Opsgenie pages nobody',
+      lastRule.from.from,
+      'approximated',
+    );
     delete lastRule.rule.during;
     lastRule.kind = 'always';
   }
@@ -211,7 +268,8 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
 function serviceTag(criteria: Inputs): string | undefined {
   const conditions = (Array.isArray(criteria.conditions) ? criteria.conditions : []) as Inputs[];
   const c = conditions[0];
-  if (conditions.length !== 1 || !c || (criteria.type !== 'match-all-conditions' && criteria.type !== 'match-any-condition')) return undefined;
+  if (conditions.length !== 1 || !c || (criteria.type !== 'match-all-conditions' && criteria.type !== 'match-any-condition'))
+    return undefined;
   if (c.field !== 'tags' || c.operation !== 'contains' || c.not === true) return undefined;
   const m = /^service:([a-z][a-z0-9]*(-[a-z0-9]+)*)$/.exec(String(c.expectedValue));
   return m?.[1];
@@ -222,7 +280,13 @@ function describe(criteria: Inputs): string {
   return `${String(criteria.type)}: ${conditions.map((c) => `${c.not === true ? 'not ' : ''}${String(c.field)}${c.key ? `[${String(c.key)}]` : ''} ${String(c.operation)} "${String(c.expectedValue)}"`).join(', ')}`;
 }
 
-function importPolicy(state: ImportState, ctx: SquadContext, p: ObservedResource, id: string, onCall: readonly string[]): PolicySpec | undefined {
+function importPolicy(
+  state: ImportState,
+  ctx: SquadContext,
+  p: ObservedResource,
+  id: string,
+  onCall: readonly string[],
+): PolicySpec | undefined {
   const rules = (Array.isArray(p.inputs.rules) ? p.inputs.rules : []) as Inputs[];
   const byDelay = new Map<number, Inputs[]>();
   for (const r of rules) {
@@ -265,7 +329,10 @@ function importPolicy(state: ImportState, ctx: SquadContext, p: ObservedResource
       else targets.push({ rotation: k });
     }
     if (targets.length === 0) continue;
-    steps.push({ ...(delay > 0 ? { after: duration(delay) } : {}), notify: (targets.length === 1 ? targets[0] : targets) as PolicySpec['steps'][number]['notify'] });
+    steps.push({
+      ...(delay > 0 ? { after: duration(delay) } : {}),
+      notify: (targets.length === 1 ? targets[0] : targets) as PolicySpec['steps'][number]['notify'],
+    });
   }
   if (steps.length === 0) {
     state.find('escalation without recipients', 'nothing in it can be notified from the YAML', p.from);
@@ -274,15 +341,31 @@ function importPolicy(state: ImportState, ctx: SquadContext, p: ObservedResource
   const last = Math.max(...byDelay.keys());
   const repeat = (Array.isArray(p.inputs.repeats) ? p.inputs.repeats[p.inputs.repeats.length - 1] : undefined) as Inputs | undefined;
   const described = POLICY_DESCRIPTION.exec(String(p.inputs.description ?? ''));
-  let target = described ? Number(described[1]) : repeat && Number(repeat.count) > 0 ? last + Math.max(1, Number(repeat.waitInterval)) : Math.max(60, last + 30);
+  let target = described
+    ? Number(described[1])
+    : repeat && Number(repeat.count) > 0
+      ? last + Math.max(1, Number(repeat.waitInterval))
+      : Math.max(60, last + 30);
   if (target < last) target = last;
   if (repeat && Number(repeat.count) > 0) {
     if (repeat.resetRecipientStates !== true || repeat.closeAlertAfterAll === true)
-      state.find('escalation repeat', 'a YAML repeat runs the chain again for everyone, and never closes the alert', p.from, 'approximated');
+      state.find(
+        'escalation repeat',
+        'a YAML repeat runs the chain again for everyone, and never closes the alert',
+        p.from,
+        'approximated',
+      );
     if (Math.max(1, target - last) !== Number(repeat.waitInterval))
-      state.find('escalation repeat wait', `the chain runs again ${target - last} minutes after its last step here, ${String(repeat.waitInterval)} in Opsgenie`, p.from, 'approximated');
+      state.find(
+        'escalation repeat wait',
+        `the chain runs again ${target - last} minutes after its last step here, ${String(repeat.waitInterval)} in Opsgenie`,
+        p.from,
+        'approximated',
+      );
   }
-  const name = String(p.inputs.name).startsWith(`${ctx.file.name}: `) ? String(p.inputs.name).slice(ctx.file.name.length + 2) : String(p.inputs.name);
+  const name = String(p.inputs.name).startsWith(`${ctx.file.name}: `)
+    ? String(p.inputs.name).slice(ctx.file.name.length + 2)
+    : String(p.inputs.name);
   return {
     ...(name !== id ? { name } : {}),
     responseTarget: duration(target),
