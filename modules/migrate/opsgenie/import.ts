@@ -23,7 +23,6 @@ export type RotationSpec = NonNullable<TeamFile['rotations']>[string];
 export type PolicySpec = NonNullable<TeamFile['escalations']>[string];
 
 const SCHEDULE_DESCRIPTION = /^Managed by oncall-as-code: squad ([a-z][a-z0-9-]*), rotation ([a-z][a-z0-9-]*)\.$/;
-const POLICY_DESCRIPTION = /^Response target (\d+) minutes\. Managed by oncall-as-code\.$/;
 const TEAM_NAME_CHARS = /[a-zA-Z0-9 _.-]/;
 const SCHEDULE_NAME_CHARS = /[a-zA-Z0-9 _-]/;
 /** Business hours assumed when no routing rule names them (the YAML default). */
@@ -91,18 +90,12 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       squadOf.set(team.name, described);
     }
   }
-  // A squad without schedules: its Datadog integration is named `<squad>-datadog`, its e-mail intake is `<squad>@`.
+  // A squad without schedules: a stack names its Datadog integration `<squad>-datadog`.
   for (const team of teams) {
     if (squadOf.has(team.name)) continue;
     const named = observed.resources
-      .filter((r) => refName(r.inputs.ownerTeamId) === team.name)
-      .map((r) =>
-        r.type === OG.apiIntegration && r.inputs.type === 'Datadog'
-          ? /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)-datadog$/.exec(String(r.inputs.name))?.[1]
-          : r.type === OG.emailIntegration
-            ? /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$/.exec(String(r.inputs.emailUsername))?.[1]
-            : undefined,
-      )
+      .filter((r) => refName(r.inputs.ownerTeamId) === team.name && r.type === OG.apiIntegration && r.inputs.type === 'Datadog')
+      .map((r) => /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)-datadog$/.exec(String(r.inputs.name))?.[1])
       .find((x) => x !== undefined && ![...squadOf.values()].includes(x));
     if (named !== undefined) {
       squadIds.reserve(named);
@@ -208,7 +201,8 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       }
       const spec: RotationSpec = {
         name:
-          n === 0 && opsgenieName(`${file.name} - ${baseName}`, SCHEDULE_NAME_CHARS) === scheduleName
+          // This project's schedules are named `<squad> - <rotation>`; a schedule of one rotation keeps its name.
+          n === 0 && (all.length === 1 || opsgenieName(`${file.name} - ${baseName}`, SCHEDULE_NAME_CHARS) === scheduleName)
             ? baseName
             : `${baseName} ${String(first.inputs.name)}`.trim(),
         members: members as [string, ...string[]],
@@ -246,8 +240,7 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
     });
     rotationsOf.set(schedule.name, made);
 
-    // Overrides still to come: on the schedule's (first) rotation.
-    const target = made[0];
+    // Overrides still to come: each on the rotation of the schedule whose hours it overlaps most.
     const overrides = ofType(observed, OG.override)
       .filter((o) => refName(o.inputs.scheduleId) === schedule.name)
       .sort((a, b) => String(a.inputs.startDate).localeCompare(String(b.inputs.startDate)));
@@ -256,6 +249,7 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       state.find('past overrides', `${past.length} override(s) ended before the import: history, not imported`, schedule.from);
     for (const o of overrides.filter((x) => Date.parse(String(x.inputs.endDate)) > options.now)) {
       const person = state.people.get(String(o.inputs.username));
+      const target = mostCovering(made, Date.parse(String(o.inputs.startDate)), Date.parse(String(o.inputs.endDate)));
       if (!target || person === undefined) {
         state.find('override', `${String(o.inputs.username)} is not a user of the account`, o.from);
         continue;
@@ -302,6 +296,17 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
     links: state.links,
     findings: state.findings,
   };
+}
+
+/** The rotation whose coverage holds most of [from, to) (the first on a tie). */
+function mostCovering(made: readonly MadeRotation[], from: number, to: number): MadeRotation | undefined {
+  const held = (m: MadeRotation) => {
+    if (!m.covered) return to - from;
+    let n = 0;
+    for (let t = from; t < to; t += 30 * 60_000) if (isCovered(m.zone, { kind: 'custom', intervals: m.covered }, t)) n++;
+    return n;
+  };
+  return [...made].sort((a, b) => held(b) - held(a))[0];
 }
 
 /** The stretches of [from, to) inside weekly `intervals` read in `zone`, to the minute. */
@@ -359,8 +364,10 @@ function importIntegration(state: ImportState, r: ObservedResource, squadOf: Map
     return;
   }
   state.find(
-    'API integration',
-    `alerts sent with its key page the team; the YAML raises alerts from its monitors (a Datadog integration per squad) and by e-mail: the senders must move to one of them`,
+    `${String(r.inputs.type)} integration`,
+    r.inputs.type === 'API'
+      ? 'alerts sent with its key page the team; the YAML raises alerts from its monitors (a Datadog integration per squad) and by e-mail: the senders must move to one of them'
+      : 'the YAML has no intake of this kind (monitors through a Datadog integration per squad, and e-mail): it stays in the account, unmanaged',
     r.from,
   );
 }

@@ -306,8 +306,11 @@ export function observeOpsgenie(account: AccountExport): ObservedState {
 
   for (const meta of get('integrations')) {
     const id = String(meta.id);
-    const full = listOf(account.endpoints.get(`integrations/${id}`))[0];
-    if (!full || (full.type !== 'Email' && full.type !== 'API' && full.type !== 'Datadog')) continue;
+    // Integrations of other types are read from their summary (their settings have no YAML form).
+    const full = listOf(account.endpoints.get(`integrations/${id}`))[0] ?? {
+      ...meta,
+      ...(meta.teamId !== undefined ? { ownerTeam: { id: meta.teamId } } : {}),
+    };
     const owner = objOf(full.ownerTeam).id;
     const common = {
       name: String(full.name),

@@ -66,6 +66,14 @@ function complement(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
+/** The intervals in both lists. */
+function overlap(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const [s1, e1] of a)
+    for (const [s2, e2] of b) if (Math.min(e1, e2) > Math.max(s1, s2)) out.push([Math.max(s1, s2), Math.min(e1, e2)]);
+  return merge(out);
+}
+
 function intersect(a: readonly Interval[], b: readonly Interval[]): number {
   let total = 0;
   for (const [s1, e1] of a) for (const [s2, e2] of b) total += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
@@ -114,6 +122,13 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
       continue;
     }
     if (service !== undefined) {
+      if (earlier.length > 0)
+        state.find(
+          'service rule after time-restricted rules',
+          "a service's promise comes before the squad's routing in a stack: at the hours of the rules above it, its alerts page as the promise says, not as those rules do",
+          r.from,
+          'approximated',
+        );
       const next = rules[n + 1];
       const nextService = next ? serviceTag(first<Inputs>(next.inputs.criterias) ?? {}) : undefined;
       if (
@@ -211,21 +226,50 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
         r.from,
         'approximated',
       );
-    const kind = !windows
-      ? 'always'
-      : r.inputs.name === 'Business hours' && sameIntervals(windows, ctx.businessHours as Interval[])
-        ? 'business-hours'
-        : r.inputs.name === 'Off hours' && sameIntervals(windows, complement(ctx.businessHours))
-          ? 'off-hours'
-          : 'custom';
-    const rule: RoutingRule = {
-      ...(kind === 'always'
-        ? {}
-        : { during: kind === 'custom' ? (windowsOf(windows as Interval[]) as never) : (kind as 'business-hours') }),
-      rotation: rotationKey(ctx, best),
-      escalation: policyOf.get(policy.name) as string,
-    };
-    routing.push({ rule, from: r, kind });
+    // Rotations of one schedule at different hours (nights, weekends): one YAML rule per rotation, at its hours.
+    const siblings = [...new Set(candidates)]
+      .filter((m) => m.covered !== undefined && intersect(effective, m.covered) > 0)
+      .sort((a, b) => intersect(effective, b.covered ?? WEEK) - intersect(effective, a.covered ?? WEEK));
+    const parts: Array<{ rotation: MadeRotation; windows?: Interval[] }> =
+      siblings.length > 1
+        ? siblings.map((m, k) =>
+            k < siblings.length - 1
+              ? { rotation: m, windows: overlap(windows ?? WEEK, m.covered ?? WEEK) }
+              : { rotation: m, ...(windows ? { windows } : {}) },
+          )
+        : [{ rotation: best, ...(windows ? { windows } : {}) }];
+    for (const part of parts) {
+      let during = part.windows;
+      // A rule sending alerts where its rotation has nobody: Opsgenie's first step finds nobody then; the YAML
+      // keeps the rule to the rotation's hours and the next rule takes the rest.
+      if (during && part.rotation.covered) {
+        const kept = overlap(during, part.rotation.covered);
+        if (!sameIntervals(kept, during))
+          state.find(
+            'routing to a rotation off duty',
+            `at some of its hours the rotation it sends alerts to (\`${part.rotation.id}\`) has nobody on call, and Opsgenie's first step notifies nobody; the YAML keeps the rule to the rotation's hours and the next rule takes the rest`,
+            r.from,
+            'approximated',
+          );
+        during = kept;
+        if (during.length === 0) continue;
+      }
+      const kind = !during
+        ? 'always'
+        : parts.length === 1 && r.inputs.name === 'Business hours' && sameIntervals(during, ctx.businessHours as Interval[])
+          ? 'business-hours'
+          : parts.length === 1 && r.inputs.name === 'Off hours' && sameIntervals(during, complement(ctx.businessHours))
+            ? 'off-hours'
+            : 'custom';
+      const rule: RoutingRule = {
+        ...(kind === 'always'
+          ? {}
+          : { during: kind === 'custom' ? (windowsOf(during as Interval[]) as never) : (kind as 'business-hours') }),
+        rotation: rotationKey(ctx, part.rotation),
+        escalation: policyOf.get(policy.name) as string,
+      };
+      routing.push({ rule, from: r, kind });
+    }
     earlier = merge([...earlier, ...(windows ?? WEEK)]);
     if (!windows) closed = true;
   }
@@ -240,9 +284,10 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
     delete lastRule.rule.during;
     lastRule.kind = 'always';
   }
-  routing.forEach(({ from, kind }, index) =>
-    state.link(from, names.routingRule(squad, kind === 'always' ? 'otherwise' : kind === 'custom' ? `rule-${index + 1}` : kind)),
-  );
+  routing.forEach(({ from, kind }, index) => {
+    if (routing[index + 1]?.from === from) return;
+    state.link(from, names.routingRule(squad, kind === 'always' ? 'otherwise' : kind === 'custom' ? `rule-${index + 1}` : kind));
+  });
 
   // What `on-call` stands for in each policy, as the renderer reads the routing (modules/render/squad-routing.ts).
   const routed = routing.map((x) => x.rule);

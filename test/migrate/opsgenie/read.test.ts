@@ -10,6 +10,8 @@ import { opsgenieAccountHandler, type OpsgenieAccountOptions } from '../../../mo
 import { publishOpsgenie } from '../../../modules/bench/api/opsgenie-publish';
 import type { AccountExport } from '../../../modules/migrate/account';
 import { ApiError } from '../../../modules/migrate/http';
+import { readExportDir } from '../../../modules/migrate/export-dir';
+import { join } from 'node:path';
 import { opsgenieAdapter } from '../../../modules/migrate/opsgenie';
 import { readOpsgenie } from '../../../modules/migrate/opsgenie/read';
 import { analyse } from '../../../modules/pipeline';
@@ -122,6 +124,16 @@ describe('reading an Opsgenie account', () => {
     expect(observed.resources.filter((r) => r.type === 'opsgenie:index/schedule:Schedule')).toHaveLength(210);
     const imported = opsgenieAdapter.importTeams(observed, { phones: false, now: Date.parse('2026-01-01T00:00:00Z') });
     expect([...imported.teams.squads.values()].reduce((n, s) => n + Object.keys(s.rotations ?? {}).length, 0)).toBe(210);
+  });
+
+  it("serves the hand-written account (test/migrate/opsgenie/account/) as Opsgenie's description says, and reads it back whole", async () => {
+    const account = readExportDir('opsgenie', join(__dirname, 'account'));
+    const server = serve(account);
+    const read = await readOpsgenie({ kind: 'api', baseUrl: server.url, headers: { Authorization: `GenieKey ${KEY}` } });
+    expect(server.violations).toEqual([]);
+    expect(sorted(read)).toEqual(sorted(account));
+    // The Slack integration is read from its summary only: its settings have no YAML form.
+    expect(server.calls.some((c) => c.path === '/v2/integrations/i-slack')).toBe(false);
   });
 
   it('refuses a wrong key with a message that names the path and never the key', async () => {
