@@ -255,7 +255,12 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
         continue;
       }
       if (made.length > 1)
-        state.find('override of one rotation', 'the override is imported on the first rotation of the schedule', o.from, 'approximated');
+        state.find(
+          'override of one rotation',
+          `Opsgenie's override replaces whoever the schedule has on call; a YAML override replaces one rotation's person: imported on \`${target.id}\`, the rotation whose hours it overlaps most`,
+          o.from,
+          'approximated',
+        );
       const spec = file.rotations![target.id] as RotationSpec;
       spec.overrides ??= [];
       const start = Date.parse(String(o.inputs.startDate));

@@ -46,10 +46,10 @@ function squadPseudoService(squad: string): Service {
   return { id: `(${squad})`, squad, name: squad, retired: false, source: { file: '', line: 0, column: 0 } };
 }
 
-/** Every 3 hours of the year, and a minute either side of every shift's edges. */
+/** Every 6 hours of the year, and a minute either side of every shift's edges (where a difference would show). */
 function instants(org: Organisation): number[] {
   const out = new Set<number>();
-  for (let t = FROM; t < TO; t += 180 * MINUTE) out.add(t);
+  for (let t = FROM; t < TO; t += 360 * MINUTE) out.add(t);
   for (const rotation of org.rotations.values())
     for (const s of shiftsOverlapping(rotation, FROM, TO)) for (const e of [s.start, s.end]) out.add(e - MINUTE).add(e);
   return [...out].filter((t) => t >= FROM && t < TO).sort((a, b) => a - b);
