@@ -7,14 +7,15 @@
  */
 import { contactNames } from '../../backends/contacts';
 import { NOTIFICATION_RULE_NAME } from '../../backends/opsgenie/contacts';
-import { OG } from '../../backends/opsgenie/resources';
+import { OG, OPSGENIE_USER_TYPE } from '../../backends/opsgenie/resources';
 import type { Value } from '../../render/desired';
 import type { OrgFile } from '../../spec/spec-types.generated';
 import type { ObservedResource } from '../account';
 import { IdScope } from '../ids';
 import type { ImportState } from './import';
 
-export const OPSGENIE_USER = 'opsgenie:index/user:User';
+/** The user resources observe adds (never planned: a stack looks users up). */
+export const OPSGENIE_USER = OPSGENIE_USER_TYPE;
 const METHODS: Record<string, 'call' | 'sms' | 'push' | 'email'> = { voice: 'call', sms: 'sms', mobile: 'push', email: 'email' };
 type Person = OrgFile['people'][string];
 type NotifyRule = NonNullable<NonNullable<Person['notify']>['high']>[number];
