@@ -307,6 +307,19 @@ export function importRouting(state: ImportState, ctx: SquadContext): void {
     state.comments.set(`${squad}/team.yaml#/escalations/${id}`, `Opsgenie escalation "${String(p.inputs.name)}" (${p.id})`);
   }
   if (routing.length > 0) file.routing = routed as [RoutingRule, ...RoutingRule[]];
+  else if (Object.keys(file.escalations ?? {}).length > 0) {
+    // Without routing, a squad's alerts go to its first rotation and its only policy; with several policies the
+    // YAML must say which.
+    const first = Object.keys(file.escalations ?? {})[0] as string;
+    const rotation = Object.keys(file.rotations ?? {})[0];
+    if (Object.keys(file.escalations ?? {}).length > 1 && rotation !== undefined) file.routing = [{ rotation, escalation: first }];
+    state.find(
+      'no routing rule',
+      `no rule of the team notifies one of its escalations, so Opsgenie pages nobody for the team's own alerts; the YAML routes them to ${rotation === undefined ? 'its policy' : `\`${rotation}\` and \`${first}\``}`,
+      team.from,
+      'approximated',
+    );
+  }
   if (Object.keys(services).length > 0) file.services = services;
 }
 
