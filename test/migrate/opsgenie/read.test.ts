@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opsgenieAccountHandler, type OpsgenieAccountOptions } from '../../../modules/bench/api/opsgenie-account';
 import { publishOpsgenie } from '../../../modules/bench/api/opsgenie-publish';
+import { serveHandler } from '../../../modules/bench/api/serve-handler';
 import type { AccountExport } from '../../../modules/migrate/account';
 import { ApiError } from '../../../modules/migrate/http';
 import { readExportDir } from '../../../modules/migrate/export-dir';
@@ -134,6 +135,17 @@ describe('reading an Opsgenie account', () => {
     expect(sorted(read)).toEqual(sorted(account));
     // The Slack integration is read from its summary only: its settings have no YAML form.
     expect(server.calls.some((c) => c.path === '/v2/integrations/i-slack')).toBe(false);
+  });
+
+  it("is served the same by the bench's plain node:http wrapper", async () => {
+    const account = generated(12, 2, 5);
+    const bench = await serveHandler(opsgenieAccountHandler(account, { key: KEY, maxPage: 5 }));
+    try {
+      const read = await readOpsgenie({ kind: 'api', baseUrl: bench.url, headers: { Authorization: `GenieKey ${KEY}` } });
+      expect(sorted(read)).toEqual(sorted(account));
+    } finally {
+      await bench.close();
+    }
   });
 
   it('refuses a wrong key with a message that names the path and never the key', async () => {
