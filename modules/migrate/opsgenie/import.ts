@@ -128,16 +128,16 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       );
     const lastIsManager = manager !== undefined && ids[ids.length - 1] === manager && ids.length > 1;
     const memberList = lastIsManager ? ids.slice(0, -1) : ids;
-    const file: TeamFile = {
-      name: squadName,
-      ...(typeof team.inputs.description === 'string' ? { description: team.inputs.description } : {}),
-      ...(manager ? { manager } : {}),
-      members: (memberList.length > 0 ? memberList : ['nobody']) as TeamFile['members'],
-    };
     if (memberList.length === 0) {
       state.find('team without members', 'a squad needs members; the team is left out', team.from);
       continue;
     }
+    const file: TeamFile = {
+      name: squadName,
+      ...(typeof team.inputs.description === 'string' ? { description: team.inputs.description } : {}),
+      ...(manager ? { manager } : {}),
+      members: memberList as TeamFile['members'],
+    };
     squadFiles.set(squad, file);
     state.link(team, names.team(squad));
     state.comments.set(`${squad}/team.yaml#`, `Opsgenie team "${String(team.inputs.name)}" (${team.id})`);

@@ -114,6 +114,20 @@ export function roundTrip(c: ReturnType<typeof organisationCase>): void {
       expect(wrong).toEqual([]);
     }, 120_000);
 
+    it('without phone numbers, still validates and lists every number it leaves out', () => {
+      const without = opsgenieAdapter.importTeams(observed, { phones: false, now: FROM });
+      const problems = analyse(importedTree(without.teams), FROM, { stacks: [stack], problems: [] }).problems;
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const numbers = observed.resources.filter((r) => r.type === OG.userContact);
+      expect(
+        without.findings
+          .filter((f) => f.what === 'phone number')
+          .map((f) => f.source.id)
+          .sort(),
+      ).toEqual(numbers.map((r) => r.id.split('/')[1]).sort());
+      expect(Object.values(without.teams.org.people).some((p) => p.phone !== undefined)).toBe(false);
+    });
+
     it('findings say why', () => {
       for (const f of result.findings) expect(f.why.length).toBeGreaterThan(10);
     });
