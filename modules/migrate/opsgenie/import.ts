@@ -265,7 +265,7 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       spec.overrides ??= [];
       const start = Date.parse(String(o.inputs.startDate));
       const end = Date.parse(String(o.inputs.endDate));
-      const pieces = target.covered ? coveredPieces(zone, target.covered, Math.max(start, options.now), end) : [[start, end] as Interval];
+      const pieces = target.covered ? coveredPieces(zone, target.covered, start, end) : [[start, end] as Interval];
       if (target.covered && (pieces.length !== 1 || pieces[0]?.[0] !== start || pieces[0]?.[1] !== end))
         state.find(
           "override outside the rotation's hours",
