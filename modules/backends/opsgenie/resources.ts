@@ -118,3 +118,9 @@ export const OPSGENIE_LOOKUPS = {
 
 /** The type and look-up tokens by short name. */
 export const OG = { ...typesOf(OPSGENIE), getUser: OPSGENIE_LOOKUPS.user.token } as const;
+
+/**
+ * Users are looked up by a stack, never provisioned: the account import (modules/migrate/opsgenie) observes them in
+ * the input form of this provider type (resource_opsgenie_user.go) for the people they become.
+ */
+export const OPSGENIE_USER_TYPE = 'opsgenie:index/user:User';
