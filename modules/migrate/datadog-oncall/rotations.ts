@@ -11,7 +11,8 @@ import type { Value } from '../../render/desired';
 import type { TeamFile } from '../../spec/spec-types.generated';
 import type { ImportLink, ObservedResource } from '../account';
 import { IdScope } from '../ids';
-import { dateTimeIn, ImportContext, type Obj, TYPES } from './context';
+import { MINUTES_PER_WEEK } from '../../model/types';
+import { dateTimeIn, duration, ImportContext, type Obj, TYPES } from './context';
 import { readRestrictions, windowsOf, type RestrictionInput } from './windows';
 
 export type RotationSpec = NonNullable<TeamFile['rotations']>[string];
@@ -230,6 +231,23 @@ export function importSchedule(
   return { squad, rotations, zone, hours };
 }
 
+/** Minutes of [start, end) outside weekly hours read on the wall clock of `zone` (none when always). */
+function outsideHours(start: number, end: number, zone: string, hours: ReadonlyArray<readonly [number, number]> | undefined): number {
+  if (!hours) return 0;
+  let outside = 0;
+  // Whole minutes are enough: overrides and hours start on minutes.
+  for (let t = start; t < end; ) {
+    const d = DateTime.fromMillis(t, { zone });
+    const m = (d.weekday - 1) * 1440 + d.hour * 60 + d.minute;
+    const inside = hours.find(([s, e]) => s <= m && m < e);
+    const next = inside ? inside[1] : (hours.find(([s]) => s > m)?.[0] ?? MINUTES_PER_WEEK);
+    const step = Math.min(end - t, Math.max(1, next - m) * 60_000);
+    if (!inside) outside += step / 60_000;
+    t += step;
+  }
+  return Math.round(outside);
+}
+
 /** A schedule's future overrides, on its (first) rotation. */
 export function importOverrides(
   ctx: ImportContext,
@@ -255,6 +273,14 @@ export function importOverrides(
       ctx.find(o, 'override', "its user is not in the account's user list");
       continue;
     }
+    const outside = outsideHours(start, end, imported.zone, imported.hours.get(rotation));
+    if (outside > 0)
+      ctx.find(
+        o,
+        `${duration(outside)} of override ${dateTimeIn(String(o.inputs.start), imported.zone)} → ${dateTimeIn(String(o.inputs.end), imported.zone)} outside the rotation's hours`,
+        `Datadog's override pages its user at any hour; the YAML's pages within the rotation's hours only (\`${rotation}\`), so the plan replaces it by its part within them`,
+        'approximated',
+      );
     if (imported.rotations.length > 1)
       ctx.find(
         o,
