@@ -22,6 +22,7 @@ interface Squad {
   readonly rotations: Record<string, RotationSpec>;
   readonly escalations: Record<string, EscalationSpec>;
   readonly services: NonNullable<TeamFile['services']>;
+  readonly routing: Array<NonNullable<TeamFile['routing']>[number]>;
   readonly rotationIds: IdScope;
   readonly policyIds: IdScope;
 }
@@ -73,6 +74,7 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
       rotations: {},
       escalations: {},
       services: {},
+      routing: [],
       rotationIds: new IdScope('rotation'),
       policyIds: new IdScope('policy'),
     });
@@ -122,7 +124,7 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
     }
     const own = [...schedules.values()].filter((s) => s.squad === squad.id);
     const rules = importRouting(ctx, routing, squad.id, policies, own, squad.services, links);
-    if (rules.length) squad.file.routing = rules as NonNullable<TeamFile['routing']>;
+    if (rules.length) squad.routing.push(...(rules as NonNullable<TeamFile['routing']>));
   }
 
   for (const type of [TYPES.notificationChannel, TYPES.notificationRule])
@@ -130,10 +132,14 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
 
   const out = new Map<string, TeamFile>();
   for (const squad of [...squads.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    if (Object.keys(squad.rotations).length) squad.file.rotations = squad.rotations;
-    if (Object.keys(squad.escalations).length) squad.file.escalations = squad.escalations;
-    if (Object.keys(squad.services).length) squad.file.services = squad.services;
-    out.set(squad.id, squad.file);
+    // The keys in the order of the schema: who, then rotations, escalations, routing and services.
+    out.set(squad.id, {
+      ...squad.file,
+      ...(Object.keys(squad.rotations).length ? { rotations: squad.rotations } : {}),
+      ...(Object.keys(squad.escalations).length ? { escalations: squad.escalations } : {}),
+      ...(squad.routing.length ? { routing: squad.routing as NonNullable<TeamFile['routing']> } : {}),
+      ...(Object.keys(squad.services).length ? { services: squad.services } : {}),
+    });
   }
 
   const people: OrgFile['people'] = {};

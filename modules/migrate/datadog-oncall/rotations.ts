@@ -69,14 +69,14 @@ const sameRules = (a: Obj, b: Obj) =>
 function chainsOf(layers: readonly Obj[]): Obj[][] {
   const chains: Obj[][] = [];
   for (const layer of layers) {
-    const chain = chains[chains.length - 1];
-    const prev = chain?.[chain.length - 1];
-    const follows =
-      prev &&
-      prev.endDate !== undefined &&
-      Date.parse(String(prev.endDate)) === Date.parse(String(layer.effectiveDate)) &&
-      sameRules(prev, layer);
-    if (chain && follows) chain.push(layer);
+    // The chain whose last layer ends where this one starts, with the same interval and restrictions.
+    const chain = chains.find((c) => {
+      const prev = c[c.length - 1]!;
+      return (
+        prev.endDate !== undefined && Date.parse(String(prev.endDate)) === Date.parse(String(layer.effectiveDate)) && sameRules(prev, layer)
+      );
+    });
+    if (chain) chain.push(layer);
     else chains.push([layer]);
   }
   return chains;
@@ -248,7 +248,7 @@ function outsideHours(start: number, end: number, zone: string, hours: ReadonlyA
   return Math.round(outside);
 }
 
-/** A schedule's future overrides, on its (first) rotation. */
+/** A schedule's future overrides, each on the rotation on duty most of its span. */
 export function importOverrides(
   ctx: ImportContext,
   schedule: ObservedResource,
@@ -256,11 +256,9 @@ export function importOverrides(
   into: Record<string, RotationSpec>,
   links: ImportLink[],
 ): void {
-  const rotation = imported.rotations[0]!;
-  const spec = into[rotation]!;
   const overrides = ctx.of(TYPES.override).filter((o) => ctx.target(o.inputs.scheduleId) === schedule);
   let past = 0;
-  const list: NonNullable<RotationSpec['overrides']> = [];
+  const lists: Record<string, NonNullable<RotationSpec['overrides']>> = {};
   for (const o of overrides.sort((a, b) => Date.parse(String(a.inputs.start)) - Date.parse(String(b.inputs.start)))) {
     const start = Date.parse(String(o.inputs.start));
     const end = Date.parse(String(o.inputs.end));
@@ -273,6 +271,11 @@ export function importOverrides(
       ctx.find(o, 'override', "its user is not in the account's user list");
       continue;
     }
+    // On the rotation on duty most of its span (a schedule of several layers stands for several rotations).
+    const rotation = [...imported.rotations].sort(
+      (a, b) =>
+        outsideHours(start, end, imported.zone, imported.hours.get(a)) - outsideHours(start, end, imported.zone, imported.hours.get(b)),
+    )[0]!;
     const outside = outsideHours(start, end, imported.zone, imported.hours.get(rotation));
     if (outside > 0)
       ctx.find(
@@ -285,12 +288,16 @@ export function importOverrides(
       ctx.find(
         o,
         'override',
-        `it replaces whoever the whole schedule has on call; the YAML puts it on rotation \`${rotation}\``,
+        `it replaces whoever the whole schedule has on call; the YAML puts it on rotation \`${rotation}\`, on duty most of its span`,
         'approximated',
       );
-    list.push({ person, start: dateTimeIn(String(o.inputs.start), imported.zone), end: dateTimeIn(String(o.inputs.end), imported.zone) });
+    (lists[rotation] ??= []).push({
+      person,
+      start: dateTimeIn(String(o.inputs.start), imported.zone),
+      end: dateTimeIn(String(o.inputs.end), imported.zone),
+    });
     links.push({ observed: o.name, planned: names.override(imported.squad, rotation, start) });
   }
   if (past > 0) ctx.find(schedule, `${past} override(s) ended before now`, 'history: an import keeps what is in force now or later');
-  if (list.length) spec.overrides = list;
+  for (const [rotation, list] of Object.entries(lists)) into[rotation]!.overrides = list;
 }

@@ -40,7 +40,7 @@ export function accountPages(org: Organisation, state: DesiredState, squad: stri
   return null;
 }
 
-export function pagingMismatches(org: Organisation, state: DesiredState, from: number, weeks = 52): string[] {
+export function pagingMismatches(org: Organisation, state: DesiredState, from: number, weeks = 52, limit = 10): string[] {
   const to = from + weeks * WEEK;
   const personAt = shiftIndex(org, from - 2 * WEEK, to + 2 * WEEK);
   const times = new Set<number>();
@@ -54,7 +54,7 @@ export function pagingMismatches(org: Organisation, state: DesiredState, from: n
     for (const t of instants) {
       const engine = enginePages(squad, personAt, t);
       const account = accountPages(org, state, squad.id, t);
-      if (engine !== account && wrong.length < 5)
+      if (engine !== account && wrong.length < limit)
         wrong.push(`${new Date(t).toISOString()} ${squad.id}: engine ${engine}, account ${account}`);
     }
   }
@@ -63,7 +63,7 @@ export function pagingMismatches(org: Organisation, state: DesiredState, from: n
     for (let t = from; t < to; t += 60 * MINUTE) {
       const engine = JSON.stringify(expectedPaged(org, 'datadog', service, t));
       const account = JSON.stringify(datadogPaged(org, state, service, t));
-      if (engine !== account && wrong.length < 10)
+      if (engine !== account && wrong.length < limit)
         wrong.push(`${new Date(t).toISOString()} ${service.id}: engine ${engine}, account ${account}`);
     }
   }
