@@ -28,6 +28,8 @@ export interface AccountServerOptions {
   readonly keys: { readonly 'DD-API-KEY': string; readonly 'DD-APPLICATION-KEY': string };
   /** Requests (0-based, in arrival order) answered 429 instead. */
   readonly throttle?: readonly number[];
+  /** Answer at most this many objects a page, whatever `page[size]` asks (a server with smaller pages). */
+  readonly pageSizeCap?: number;
   /** `Retry-After` of a 429, in seconds (default 1). */
   readonly retryAfter?: number;
 }
@@ -103,7 +105,8 @@ export function datadogAccountHandler(account: AccountExport, options: AccountSe
           return Date.parse(a.start ?? '') < end && Date.parse(a.end ?? '') > start;
         });
       }
-      return { status: 200, body: listBody(key, objects.slice(size * number, size * (number + 1)), objects.length, size, number) };
+      const served = Math.min(size, options.pageSizeCap ?? size);
+      return { status: 200, body: listBody(key, objects.slice(served * number, served * (number + 1)), objects.length, served, number) };
     }
     if (DOCS.some((r) => r.test(key))) {
       const doc = account.endpoints.get(key)?.[0] as Doc | undefined;

@@ -2,7 +2,7 @@
  * Reading a Datadog On-Call account through its REST API (v2), or from a directory of the same endpoints' exports.
  * Lists are paged with `page[size]` (at most 100) and `page[number]` from 0 (docs.datadoghq.com/api/latest:
  * "List On-Call schedules", "List On-Call escalation policies", "Get all teams", "Get team memberships",
- * "List all users"); a page shorter than the size asked for is the last. Single resources are read with the
+ * "List all users"); a list ends at its stated total or at an empty page. Single resources are read with the
  * `include=` the provider's Read uses, so the observed state sees what `pulumi import` would.
  */
 import type { AccountExport, AccountSource } from '../account';
@@ -23,13 +23,26 @@ function getter(source: Extract<AccountSource, { kind: 'api' }>): Get {
   };
 }
 
+/** The total a list answer states, when it states one (users: meta.page.total_count; teams: meta.pagination.total). */
+function totalOf(body: { meta?: { page?: { total_count?: unknown }; pagination?: { total?: unknown } } } | undefined): number | undefined {
+  const total = body?.meta?.page?.total_count ?? body?.meta?.pagination?.total;
+  return typeof total === 'number' ? total : undefined;
+}
+
+/**
+ * Every page of a list. A server may answer fewer objects than asked (a smaller maximum page size): the list ends
+ * at its stated total, or at an empty page, never merely at a short one.
+ */
 async function list(get: Get, path: string, extra: Record<string, string> = {}): Promise<Resource[]> {
   const out: Resource[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
-    const body = (await get(path, { ...extra, 'page[size]': String(PAGE_SIZE), 'page[number]': String(page) })) as { data?: Resource[] };
+    const body = (await get(path, { ...extra, 'page[size]': String(PAGE_SIZE), 'page[number]': String(page) })) as
+      | ({ data?: Resource[] } & Parameters<typeof totalOf>[0])
+      | undefined;
     const data = Array.isArray(body?.data) ? body.data : [];
     out.push(...data);
-    if (data.length < PAGE_SIZE) return out;
+    const total = totalOf(body);
+    if (data.length === 0 || (total !== undefined && out.length >= total)) return out;
   }
   throw new ApiError(`GET /api/v2/${path}: more than ${MAX_PAGES} pages`, null);
 }
