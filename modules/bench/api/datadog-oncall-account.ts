@@ -108,6 +108,14 @@ export function datadogAccountHandler(account: AccountExport, options: AccountSe
       const served = Math.min(size, options.pageSizeCap ?? size);
       return { status: 200, body: listBody(key, objects.slice(served * number, served * (number + 1)), objects.length, served, number) };
     }
+    // A user's channels and rules: whole lists, the rules' channels included when asked.
+    const contacts = /^on-call\/users\/([^/]+)\/notification-(channels|rules)$/.exec(key);
+    if (contacts) {
+      const data = account.endpoints.get(key);
+      if (!data) return error(404, 'Not found');
+      if (contacts[2] === 'channels' || request.query.get('include') !== 'channel') return { status: 200, body: { data } };
+      return { status: 200, body: { data, included: account.endpoints.get(`on-call/users/${contacts[1]}/notification-channels`) ?? [] } };
+    }
     if (DOCS.some((r) => r.test(key))) {
       const doc = account.endpoints.get(key)?.[0] as Doc | undefined;
       if (!doc) return error(404, 'Not found');

@@ -174,6 +174,33 @@ export function publishDatadogAccount(state: DesiredState, org: Organisation): A
       { data: { id: team, type: 'team_routing_rules', relationships: { rules: { data: rules } } }, included },
     ]);
   }
+  // How people are reached: resource_datadog_on_call_user_notification_channel.go and ..._rule.go (Create).
+  for (const c of of(DD.notificationChannel)) {
+    const phone = c.inputs.phone as Obj | undefined;
+    const email = c.inputs.email as Obj | undefined;
+    push(KEYS.channels(idOf(c.inputs.userId)), {
+      id: id(c),
+      type: 'notification_channels',
+      attributes: { active: true, config: phone ? { type: 'phone', number: phone.number } : { type: 'email', address: email?.address } },
+    });
+  }
+  for (const r of of(DD.notificationRule)) {
+    const phone = r.inputs.phone as Obj | undefined;
+    push(KEYS.rules(idOf(r.inputs.userId)), {
+      id: id(r),
+      type: 'notification_rules',
+      attributes: {
+        category: r.inputs.category,
+        delay_minutes: r.inputs.delayMinutes ?? 0,
+        ...(phone ? { channel_settings: { type: 'phone', method: phone.method } } : {}),
+      },
+      relationships: { channel: { data: rel('notification_channels')(r.inputs.channelId) } },
+    });
+  }
+  for (const u of users) {
+    if (!endpoints.has(KEYS.channels(u.id))) endpoints.set(KEYS.channels(u.id), []);
+    if (!endpoints.has(KEYS.rules(u.id))) endpoints.set(KEYS.rules(u.id), []);
+  }
   endpoints.set(KEYS.users, users);
   return { backend: 'datadog', endpoints };
 }

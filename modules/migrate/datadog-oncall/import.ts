@@ -14,6 +14,7 @@ import { ImportContext, TYPES } from './context';
 import { importPolicy, type EscalationSpec, type ImportedPolicy } from './escalations';
 import { importOverrides, importSchedule, type ImportedSchedule, type RotationSpec } from './rotations';
 import { importRouting } from './routing';
+import { importContacts } from './contacts';
 
 interface Squad {
   readonly id: string;
@@ -127,8 +128,7 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
     if (rules.length) squad.routing.push(...(rules as NonNullable<TeamFile['routing']>));
   }
 
-  for (const type of [TYPES.notificationChannel, TYPES.notificationRule])
-    for (const r of ctx.of(type)) ctx.find(r, r.type, 'how people are reached is not imported: write `notify` in org.yaml');
+  const contacts = importContacts(ctx, options.phones, links);
 
   const out = new Map<string, TeamFile>();
   for (const squad of [...squads.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -144,10 +144,9 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
 
   const people: OrgFile['people'] = {};
   for (const p of [...ctx.people.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    people[p.id] = { name: p.name, email: p.email };
+    people[p.id] = { name: p.name, email: p.email, ...contacts.get(p.id) };
     ctx.comments.set(`org.yaml#/people/${p.id}`, `Datadog user ${p.email}`);
   }
-  void options.phones; // Datadog keeps phone numbers in notification channels, which are not imported.
   return {
     teams: { org: { name: 'Imported from Datadog On-Call', people }, squads: out, alerts: new Map(), comments: ctx.comments },
     links,

@@ -100,13 +100,32 @@ export const KEYS = {
   policies: 'on-call/escalation-policies',
   policy: (id: string) => `on-call/escalation-policies/${id}`,
   routing: (team: string) => `on-call/teams/${team}/routing-rules`,
+  channels: (user: string) => `on-call/users/${user}/notification-channels`,
+  rules: (user: string) => `on-call/users/${user}/notification-rules`,
 } as const;
+
+export interface ChannelAttributes {
+  readonly active?: boolean;
+  readonly config?: {
+    readonly type: 'phone' | 'email' | 'push';
+    readonly number?: string;
+    readonly address?: string;
+    readonly formats?: string[];
+  };
+}
+
+export interface NotificationRuleAttributes {
+  readonly category?: 'high_urgency' | 'low_urgency';
+  readonly delay_minutes?: number;
+  readonly channel_settings?: { readonly type?: 'phone'; readonly method?: 'sms' | 'voice' };
+}
 
 /** What `include=` asks for on each single-resource read: what the provider's Read asks for (v4.19.0). */
 export const INCLUDE = {
   schedule: 'layers,layers.members.user',
   policy: 'steps.targets',
   routing: 'rules',
+  notificationRules: 'channel',
 } as const;
 
 /** Overrides are listed between these instants (the endpoint requires a window): all of them, in practice. */

@@ -28,7 +28,9 @@ import {
   includedById,
   relMany,
   relOne,
+  type ChannelAttributes,
   type Doc,
+  type NotificationRuleAttributes,
   type LayerAttributes,
   type MembershipAttributes,
   type OverrideAttributes,
@@ -50,6 +52,8 @@ export const OBSERVED = {
   override: (id: string) => `override/${id}`,
   policy: (id: string) => `escalation_policy/${id}`,
   routing: (team: string) => `team_routing_rules/${team}`,
+  channel: (id: string) => `notification_channel/${id}`,
+  rule: (id: string) => `notification_rule/${id}`,
 };
 
 function objects<T = Record<string, unknown>>(account: AccountExport, key: string): Array<Resource<T>> {
@@ -81,6 +85,46 @@ export function observeDatadog(account: AccountExport): ObservedState {
 
   const out: ObservedResource[] = [];
   const from = (type: string, id: string, name?: string): SourceObject => ({ backend: 'datadog', type, id, ...(name ? { name } : {}) });
+
+  // How users are reached: resource_datadog_on_call_user_notification_channel.go (phone number, or e-mail address;
+  // the mobile app's channel has no resource) and ..._notification_rule.go (category, delay, the phone's method).
+  for (const u of objects<UserAttributes>(account, KEYS.users)) {
+    const channelIds = new Set<string>();
+    for (const c of objects<ChannelAttributes>(account, KEYS.channels(u.id))) {
+      const config = c.attributes?.config;
+      if (config?.type !== 'phone' && config?.type !== 'email') continue;
+      channelIds.add(c.id);
+      out.push({
+        type: DATADOG_ONCALL.notificationChannel.type,
+        name: OBSERVED.channel(c.id),
+        squad: 'contacts',
+        id: c.id,
+        from: from('notification_channel', c.id, u.attributes?.email),
+        inputs: {
+          userId: user(u.id),
+          ...(config.type === 'phone' ? { phone: { number: config.number ?? '' } } : { email: { address: config.address ?? '' } }),
+        },
+      });
+    }
+    for (const r of objects<NotificationRuleAttributes>(account, KEYS.rules(u.id))) {
+      const channel = relOne(r, 'channel')?.id ?? '';
+      const method = r.attributes?.channel_settings?.method;
+      out.push({
+        type: DATADOG_ONCALL.notificationRule.type,
+        name: OBSERVED.rule(r.id),
+        squad: 'contacts',
+        id: r.id,
+        from: from('notification_rule', r.id, u.attributes?.email),
+        inputs: compact({
+          userId: user(u.id),
+          channelId: channelIds.has(channel) ? ref(OBSERVED.channel(channel)) : channel,
+          category: r.attributes?.category,
+          delayMinutes: r.attributes?.delay_minutes ?? 0,
+          phone: method ? { method } : undefined,
+        }) as Record<string, Value>,
+      });
+    }
+  }
 
   // The users, as datadog_user holds them (email, name): the import takes people from them; the renderer looks
   // them up, so nothing planned stands for them.

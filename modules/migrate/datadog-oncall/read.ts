@@ -49,9 +49,9 @@ async function list(get: Get, path: string, extra: Record<string, string> = {}):
 
 async function one(get: Get, path: string, include: string): Promise<Doc | undefined> {
   try {
-    return (await get(path, { include })) as Doc;
+    return (await get(path, include ? { include } : {})) as Doc;
   } catch (error) {
-    // A team without On-Call has no routing rules.
+    // A team without On-Call has no routing rules; a user without On-Call, no channels.
     if (error instanceof ApiError && error.status === 404) return undefined;
     throw error;
   }
@@ -61,7 +61,17 @@ export async function readDatadogAccount(source: AccountSource): Promise<Account
   if (source.kind === 'dir') return readExportDir('datadog', source.dir);
   const get = getter(source);
   const endpoints = new Map<string, unknown[]>();
-  endpoints.set(KEYS.users, await list(get, KEYS.users));
+  const users = await list(get, KEYS.users);
+  endpoints.set(KEYS.users, users);
+  // How each user is reached (not paged: the API answers a user's channels and rules whole).
+  for (const u of users) {
+    const channels = await one(get, KEYS.channels(u.id), '');
+    if (channels && Array.isArray((channels as unknown as { data?: unknown }).data))
+      endpoints.set(KEYS.channels(u.id), (channels as unknown as { data: unknown[] }).data);
+    const rules = await one(get, KEYS.rules(u.id), INCLUDE.notificationRules);
+    if (rules && Array.isArray((rules as unknown as { data?: unknown }).data))
+      endpoints.set(KEYS.rules(u.id), (rules as unknown as { data: unknown[] }).data);
+  }
   const teams = await list(get, KEYS.teams);
   endpoints.set(KEYS.teams, teams);
   for (const team of teams) {

@@ -13,9 +13,9 @@ import { invoke, ref, type DesiredResource, type DesiredState } from '../../../m
 import { serveAccount } from './serve';
 
 const KEYS = { 'DD-API-KEY': 'key', 'DD-APPLICATION-KEY': 'app' };
-const user = (i: number) => invoke(DD.getUser, { filter: `person${i}@large.example` });
+const user = (i: number) => invoke(DD.getUser, { filter: `person${i % 20}@large.example` });
 
-/** 20 teams of 4 people, 10 schedules each (weekly, 2 layers for every other one), a policy and routing rules each. */
+/** 20 teams of 4 of 20 people, 10 schedules each (weekly, 2 layers for every other one), a policy and routing rules each. */
 function largeState(teams = 20): { state: DesiredState; org: Organisation } {
   const resources: DesiredResource[] = [];
   const add = (type: string, name: string, squad: string, inputs: DesiredResource['inputs']) =>
@@ -59,7 +59,7 @@ function largeState(teams = 20): { state: DesiredState; org: Organisation } {
     });
   }
   const people = new Map(
-    Array.from({ length: 120 }, (_, i) => [`p${i}`, { id: `p${i}`, name: `Person ${i}`, email: `person${i}@large.example` }]),
+    Array.from({ length: 20 }, (_, i) => [`p${i}`, { id: `p${i}`, name: `Person ${i}`, email: `person${i}@large.example` }]),
   );
   return { state: { stack: 'large', backend: 'datadog', resources }, org: { people } as unknown as Organisation };
 }

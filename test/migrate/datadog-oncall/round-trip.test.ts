@@ -27,7 +27,7 @@ import { serveAccount } from './serve';
 import { importedTree } from './imported-tree';
 
 const NOW = Date.parse('2026-01-05T00:00:00+01:00');
-const ON_CALL = [DD.team, DD.membership, DD.schedule, DD.override, DD.escalation, DD.routing];
+const ON_CALL = [DD.team, DD.membership, DD.schedule, DD.override, DD.escalation, DD.routing, DD.notificationChannel, DD.notificationRule];
 const KEYS = { 'DD-API-KEY': 'api-key-for-tests', 'DD-APPLICATION-KEY': 'app-key-for-tests' };
 
 const CASES: Array<{ name: string; teams: string; stacks: string }> = [
@@ -58,7 +58,7 @@ describe.each(CASES)('$name', ({ teams, stacks }) => {
     const read = await datadogOnCallAdapter.read({ kind: 'api', baseUrl: server.url, headers: KEYS });
     expect(server.violations).toEqual([]);
     observed = datadogOnCallAdapter.observe(read);
-    result = datadogOnCallAdapter.importTeams(observed, { phones: false, now: NOW });
+    result = datadogOnCallAdapter.importTeams(observed, { phones: true, now: NOW });
   });
   afterAll(() => close?.());
 
