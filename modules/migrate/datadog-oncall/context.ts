@@ -1,11 +1,11 @@
 /** What the import's parts share: the observed resources by kind, the people and the findings. */
 import { DateTime } from 'luxon';
-import { DD } from '../../backends/datadog-oncall/resources';
+import { DATADOG_USER_TYPE, DD } from '../../backends/datadog-oncall/resources';
 import { isInvoke, isRef, type Value } from '../../render/desired';
 import type { ImportFinding, ObservedResource, ObservedState } from '../account';
 import { IdScope } from '../ids';
 
-export const USER_TYPE = 'datadog:index/user:User';
+export const USER_TYPE = DATADOG_USER_TYPE;
 
 export type Obj = Readonly<Record<string, Value>>;
 
