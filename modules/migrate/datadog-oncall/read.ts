@@ -57,40 +57,63 @@ async function one(get: Get, path: string, include: string): Promise<Doc | undef
   }
 }
 
+/** A few requests at a time (Datadog's rate limits are per organisation; 429s are waited out by getJson). */
+const CONCURRENCY = 4;
+
+/** `fn` over `items`, at most CONCURRENCY at once; results in the order of `items`. */
+async function each<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return out;
+}
+
+const dataOf = (doc: Doc | undefined): unknown[] | undefined => {
+  const data = (doc as unknown as { data?: unknown } | undefined)?.data;
+  return Array.isArray(data) ? data : undefined;
+};
+
 export async function readDatadogAccount(source: AccountSource): Promise<AccountExport> {
   if (source.kind === 'dir') return readExportDir('datadog', source.dir);
   const get = getter(source);
   const endpoints = new Map<string, unknown[]>();
+  const set = (key: string, value: unknown[] | undefined) => value !== undefined && endpoints.set(key, value);
   const users = await list(get, KEYS.users);
   endpoints.set(KEYS.users, users);
   // How each user is reached (not paged: the API answers a user's channels and rules whole).
-  for (const u of users) {
-    const channels = await one(get, KEYS.channels(u.id), '');
-    if (channels && Array.isArray((channels as unknown as { data?: unknown }).data))
-      endpoints.set(KEYS.channels(u.id), (channels as unknown as { data: unknown[] }).data);
-    const rules = await one(get, KEYS.rules(u.id), INCLUDE.notificationRules);
-    if (rules && Array.isArray((rules as unknown as { data?: unknown }).data))
-      endpoints.set(KEYS.rules(u.id), (rules as unknown as { data: unknown[] }).data);
+  for (const [u, channels, rules] of await each(
+    users,
+    async (u) =>
+      [u, dataOf(await one(get, KEYS.channels(u.id), '')), dataOf(await one(get, KEYS.rules(u.id), INCLUDE.notificationRules))] as const,
+  )) {
+    set(KEYS.channels(u.id), channels);
+    set(KEYS.rules(u.id), rules);
   }
   const teams = await list(get, KEYS.teams);
   endpoints.set(KEYS.teams, teams);
-  for (const team of teams) {
-    endpoints.set(KEYS.memberships(team.id), await list(get, KEYS.memberships(team.id)));
-    const routing = await one(get, KEYS.routing(team.id), INCLUDE.routing);
+  for (const [team, memberships, routing] of await each(
+    teams,
+    async (team) => [team, await list(get, KEYS.memberships(team.id)), await one(get, KEYS.routing(team.id), INCLUDE.routing)] as const,
+  )) {
+    endpoints.set(KEYS.memberships(team.id), memberships);
     if (routing) endpoints.set(KEYS.routing(team.id), [routing]);
   }
   const schedules = await list(get, KEYS.schedules);
   endpoints.set(KEYS.schedules, schedules);
-  for (const s of schedules) {
-    const doc = await one(get, KEYS.schedule(s.id), INCLUDE.schedule);
+  const window = { 'filter[start]': OVERRIDE_WINDOW.start, 'filter[end]': OVERRIDE_WINDOW.end };
+  for (const [s, doc, overrides] of await each(
+    schedules,
+    async (s) => [s, await one(get, KEYS.schedule(s.id), INCLUDE.schedule), await list(get, KEYS.overrides(s.id), window)] as const,
+  )) {
     if (doc) endpoints.set(KEYS.schedule(s.id), [doc]);
-    const window = { 'filter[start]': OVERRIDE_WINDOW.start, 'filter[end]': OVERRIDE_WINDOW.end };
-    endpoints.set(KEYS.overrides(s.id), await list(get, KEYS.overrides(s.id), window));
+    endpoints.set(KEYS.overrides(s.id), overrides);
   }
   const policies = await list(get, KEYS.policies);
   endpoints.set(KEYS.policies, policies);
-  for (const p of policies) {
-    const doc = await one(get, KEYS.policy(p.id), INCLUDE.policy);
+  for (const [p, doc] of await each(policies, async (p) => [p, await one(get, KEYS.policy(p.id), INCLUDE.policy)] as const)) {
     if (doc) endpoints.set(KEYS.policy(p.id), [doc]);
   }
   return { backend: 'datadog', endpoints };

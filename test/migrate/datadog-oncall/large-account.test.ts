@@ -77,12 +77,9 @@ describe('a large account served in small pages, with 429s', () => {
       expect(server.violations).toEqual([]);
       expect(read.endpoints.get('on-call/schedules')).toHaveLength(200);
       expect(Object.fromEntries(read.endpoints)).toEqual(Object.fromEntries(account.endpoints));
-      // Each request answered 429 was asked again, the same.
-      for (const n of [3, 40, 500])
-        expect(server.calls[n + 1]!.path + server.calls[n + 1]!.query.toString()).toBe(
-          server.calls[n]!.path + server.calls[n]!.query.toString(),
-        );
-      expect(server.calls[42]!.path + server.calls[42]!.query.toString()).toBe(server.calls[40]!.path + server.calls[40]!.query.toString());
+      // Each request answered 429 was asked again, the same, later.
+      const asked = server.calls.map((c) => `${c.path}?${c.query.toString()}`);
+      for (const n of [3, 40, 41, 500]) expect(asked.indexOf(asked[n]!, n + 1)).toBeGreaterThan(n);
       const result = datadogOnCallAdapter.importTeams(datadogOnCallAdapter.observe(read), {
         phones: false,
         now: Date.parse('2026-01-01T00:00:00Z'),
