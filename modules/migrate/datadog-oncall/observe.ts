@@ -14,6 +14,8 @@
  *   policy relationship as `escalationPolicy`, time_restriction as `timeRestrictions`; other actions as `actions`).
  * - teams and memberships: resource_datadog_team.go, resource_datadog_team_membership.go (role only when set;
  *   the membership's import id is `<team_id>:<user_id>`).
+ * - notification channels and rules: resource_datadog_on_call_user_notification_channel.go, …_rule.go (import ids
+ *   `<user_id>,<channel_id>` and `<user_id>,<rule_id>`).
  * - overrides: our dynamic provider's inputs (modules/pulumi/overrides/datadog.ts).
  * Users are `getUser` look-ups by e-mail, as the renderer writes them; an unknown user stays its id.
  */
@@ -98,7 +100,8 @@ export function observeDatadog(account: AccountExport): ObservedState {
         type: DATADOG_ONCALL.notificationChannel.type,
         name: OBSERVED.channel(c.id),
         squad: 'contacts',
-        id: c.id,
+        // The provider's import id: `user_id,channel_id` (ImportState).
+        id: `${u.id},${c.id}`,
         from: from('notification_channel', c.id, u.attributes?.email),
         inputs: {
           userId: user(u.id),
@@ -113,7 +116,8 @@ export function observeDatadog(account: AccountExport): ObservedState {
         type: DATADOG_ONCALL.notificationRule.type,
         name: OBSERVED.rule(r.id),
         squad: 'contacts',
-        id: r.id,
+        // `user_id,rule_id` (ImportState).
+        id: `${u.id},${r.id}`,
         from: from('notification_rule', r.id, u.attributes?.email),
         inputs: compact({
           userId: user(u.id),
