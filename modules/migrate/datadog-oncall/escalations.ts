@@ -5,7 +5,6 @@
  * notifies the rotation(s) the schedule was imported as.
  */
 import { names } from '../../render/names';
-import type { Value } from '../../render/desired';
 import type { TeamFile } from '../../spec/spec-types.generated';
 import type { ImportLink, ObservedResource } from '../account';
 import type { IdScope } from '../ids';
@@ -40,7 +39,6 @@ export function importPolicy(
   const steps: EscalationSpec['steps'][number][] = [];
   const firstRotations: string[] = [];
   let after = 0;
-  let lastWait = 0;
   for (const [i, step] of ((policy.inputs.steps ?? []) as Obj[]).entries()) {
     const seconds = Number(step.escalateAfterSeconds ?? 60);
     const wait = Math.max(1, Math.ceil(seconds / 60));
@@ -83,7 +81,6 @@ export function importPolicy(
       ...(after ? { after: duration(after) } : {}),
       notify: targets.length === 1 ? targets[0]! : (targets as [TargetSpec, ...TargetSpec[]]),
     });
-    lastWait = wait;
     after += wait;
   }
   if (steps.length === 0) {
@@ -97,11 +94,8 @@ export function importPolicy(
     ...(retries ? { repeat: Math.min(retries, 10) } : {}),
     steps: steps as EscalationSpec['steps'],
   };
-  void lastWait;
   into[id] = spec;
   links.push({ observed: policy.name, planned: names.escalation(squad, id) });
   ctx.comments.set(`${squad}/team.yaml#/escalations/${id}`, `Datadog escalation policy "${title}" (${policy.id})`);
   return { squad, id, rotations: firstRotations };
 }
-
-export type { Value };
