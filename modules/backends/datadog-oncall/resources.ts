@@ -88,3 +88,6 @@ export const DATADOG_ONCALL_LOOKUPS = {
 
 /** The type and look-up tokens by short name. */
 export const DD = { ...typesOf(DATADOG_ONCALL), getUser: DATADOG_ONCALL_LOOKUPS.user.token } as const;
+
+/** A Datadog user as `datadog_user` holds it: what an account import observes people as (nothing renders one). */
+export const DATADOG_USER_TYPE = 'datadog:index/user:User';
