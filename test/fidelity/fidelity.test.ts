@@ -16,7 +16,7 @@ import { observesDst } from '../../modules/model/zones';
 import { fixtureTree, withEdit, NOW } from '../helpers';
 import { instants, mismatches } from './compare';
 import { INTERPRETERS } from './holiday-paging';
-import { pagerdutyOnCall } from './pagerduty';
+import { pagerdutyOnCall } from '../../modules/interpret/pagerduty';
 import { DST_AND_HANDOFF_SWAPS, withSwaps } from '../swaps/trees';
 
 const BACKENDS: Backend[] = ['pagerduty', 'opsgenie', 'datadog'];

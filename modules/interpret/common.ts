@@ -1,11 +1,12 @@
 /**
- * Helpers for the backend interpreters. They read only rendered inputs, with Luxon, and share nothing with
- * the schedule engine: a disagreement is a renderer bug.
+ * Helpers for the backend interpreters. They read only a backend's inputs (rendered by a stack, or observed in an
+ * account and renamed to the planned names), with Luxon, and share nothing with the schedule engine: a
+ * disagreement with the engine is a renderer bug, or a difference of the account.
  */
 import { DateTime } from 'luxon';
-import type { DesiredResource, DesiredState, Value } from '../../modules/render/desired';
-import { isInvoke, isRef } from '../../modules/render/desired';
-import type { Organisation } from '../../modules/model/types';
+import type { DesiredResource, DesiredState, Value } from '../render/desired';
+import { isInvoke, isRef } from '../render/desired';
+import type { Organisation } from '../model/types';
 
 /** Minutes of the wall clock of `zone` since 1970-01-01 00:00 (no zone), at `instant`. */
 export function wallMinutes(instant: number, zone: string): number {
@@ -47,12 +48,23 @@ export function inWeeklySpan(m: number, start: number, length: number): boolean 
   return offset < length;
 }
 
-/** Person id from a lookup by e-mail/username/filter. */
-export function personOf(org: Organisation, v: Value): string | null {
-  if (!isInvoke(v)) return null;
-  const email = Object.values(v.args)[0];
-  for (const p of org.people.values()) if (p.email === email) return p.id;
-  return null;
+/**
+ * Person id from a look-up by e-mail/username/filter. Someone not in the organisation is `<e-mail>` (a marker no
+ * person id can equal, ids being lower-case words): an unknown person is someone else, never "nobody".
+ */
+export function personOf(org: Organisation, v: Value): string {
+  const email = isInvoke(v) ? Object.values(v.args)[0] : v;
+  if (typeof email === 'string') return personByEmail(org, email);
+  return `<${JSON.stringify(email)}>`;
+}
+
+const byEmail = new WeakMap<Organisation, Map<string, string>>();
+
+/** Person id of an e-mail address (case-insensitive, as the services compare them), or `<address>`. */
+export function personByEmail(org: Organisation, email: string): string {
+  let people = byEmail.get(org);
+  if (!people) byEmail.set(org, (people = new Map([...org.people.values()].map((p) => [p.email.toLowerCase(), p.id]))));
+  return people.get(email.toLowerCase()) ?? `<${email}>`;
 }
 
 export function byType(state: DesiredState, type: string): DesiredResource[] {
@@ -65,4 +77,18 @@ export function byType(state: DesiredState, type: string): DesiredResource[] {
 
 export function refersTo(v: Value | undefined, name: string): boolean {
   return isRef(v) && v.$ref === name;
+}
+
+/** Who a schedule has on call at an instant (null: nobody), and the object of the backend that says so. */
+export interface OnCallAt {
+  readonly person: string | null;
+  readonly cause: string;
+}
+
+/** The resource a reference names, of the given type. */
+export function named(state: DesiredState, type: string, v: Value | undefined): DesiredResource {
+  if (!isRef(v)) throw new Error(`not a reference: ${JSON.stringify(v)}`);
+  const found = byType(state, type).find((r) => r.name === v.$ref);
+  if (!found) throw new Error(`no ${type} ${v.$ref}`);
+  return found;
 }
