@@ -9,32 +9,34 @@
  * jumps (every change of the zone's offset); `wallEdges` and `zoneJumps` give both. Instants are rounded up to the
  * minute: an answer compared at whole minutes changes at the first whole minute at or after its change.
  */
-import { DateTime } from 'luxon';
+import { offsetMinutes as zoneOffset } from '../core/zone-offsets';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Wall minute 0 (1970-01-01 00:00) is a Thursday; Monday-based minute of week `m` is wall minute `m - 3 days` mod a week. */
 const THURSDAY = 3 * 1440;
 
-function offsetMinutes(instant: number, zone: string): number {
-  return DateTime.fromMillis(instant, { zone }).offset;
-}
+// Only where segments start comes from here, never an answer: a table of each zone's offsets (core/zone-offsets.ts)
+// makes listing tens of thousands of edges cheap.
+const offsetMinutes = (instant: number, zone: string): number => zoneOffset(zone, instant);
 
 function wallOf(instant: number, zone: string): number {
   return Math.floor(instant / MINUTE) + offsetMinutes(instant, zone);
 }
 
-const jumps = new Map<string, number[]>();
+const jumpsByYear = new Map<string, number[]>();
 
-/** The instants in [from, to) where `zone`'s offset changes (to the minute), by day steps then bisection. */
-export function zoneJumps(zone: string, from: number, to: number): number[] {
-  const key = `${zone} ${from} ${to}`;
-  const known = jumps.get(key);
+/** The instants of a UTC year where `zone`'s offset changes (to the minute), by day steps then bisection. */
+function yearJumps(zone: string, year: number): number[] {
+  const key = `${zone} ${year}`;
+  const known = jumpsByYear.get(key);
   if (known) return known;
   const out: number[] = [];
-  let before = offsetMinutes(from, zone);
-  for (let t = from; t < to; t += DAY) {
-    const next = Math.min(t + DAY, to);
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  let before = offsetMinutes(start - MINUTE, zone);
+  for (let t = start - MINUTE; t < end; t += DAY) {
+    const next = Math.min(t + DAY, end - MINUTE);
     const after = offsetMinutes(next, zone);
     if (after !== before) {
       // Offsets change at whole minutes: bisect on minutes, offset(lo) = before, offset(hi) = after.
@@ -45,11 +47,19 @@ export function zoneJumps(zone: string, from: number, to: number): number[] {
         if (offsetMinutes(mid * MINUTE, zone) === before) lo = mid;
         else hi = mid;
       }
-      if (hi * MINUTE < to) out.push(hi * MINUTE);
+      if (hi * MINUTE >= start && hi * MINUTE < end) out.push(hi * MINUTE);
     }
     before = after;
   }
-  jumps.set(key, out);
+  jumpsByYear.set(key, out);
+  return out;
+}
+
+/** The instants in [from, to) where `zone`'s offset changes. */
+export function zoneJumps(zone: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = new Date(from).getUTCFullYear(); y <= new Date(to).getUTCFullYear(); y++)
+    for (const t of yearJumps(zone, y)) if (t >= from && t < to) out.push(t);
   return out;
 }
 
@@ -68,6 +78,7 @@ export function instantsOfWall(wall: number, zone: string): number[] {
 /** A set of change instants in [from, to), whole minutes. */
 export class Changes {
   private readonly set = new Set<number>();
+  private readonly periodic = new Set<string>();
 
   constructor(
     readonly from: number,
@@ -88,6 +99,9 @@ export class Changes {
   /** Every instant the wall clock of `zone` reads `anchor + k × period` (minutes), and the zone's jumps. */
   wallPeriodic(zone: string, anchor: number, period: number): void {
     if (!(period > 0)) return;
+    const key = `${zone} ${anchor % period} ${period}`;
+    if (this.periodic.has(key)) return;
+    this.periodic.add(key);
     this.zone(zone);
     const first = wallOf(this.from, zone) - 1500;
     const last = wallOf(this.to, zone) + 1500;

@@ -8,10 +8,29 @@ import type { DesiredResource, DesiredState, Value } from '../render/desired';
 import { isInvoke, isRef } from '../render/desired';
 import type { Organisation } from '../model/types';
 
+const QUARTER = 15 * 60_000;
+const offsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * The zone's UTC offset (minutes) at `instant`, from Luxon. Offsets change at whole quarter hours in the time zone
+ * database, so Luxon's answer is kept per quarter hour when it is the same at both ends of it (else asked each time).
+ */
+function offsetAt(instant: number, zone: string): number {
+  let byQuarter = offsets.get(zone);
+  if (!byQuarter) offsets.set(zone, (byQuarter = new Map()));
+  const q = Math.floor(instant / QUARTER);
+  let offset = byQuarter.get(q);
+  if (offset === undefined) {
+    const first = DateTime.fromMillis(q * QUARTER, { zone }).offset;
+    const last = DateTime.fromMillis(q * QUARTER + QUARTER - 1, { zone }).offset;
+    byQuarter.set(q, (offset = first === last ? first : null));
+  }
+  return offset ?? DateTime.fromMillis(instant, { zone }).offset;
+}
+
 /** Minutes of the wall clock of `zone` since 1970-01-01 00:00 (no zone), at `instant`. */
 export function wallMinutes(instant: number, zone: string): number {
-  const d = DateTime.fromMillis(instant, { zone });
-  return Math.floor(Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute) / 60000);
+  return Math.floor(instant / 60_000) + offsetAt(instant, zone);
 }
 
 // The interpreters are asked about tens of thousands of instants of one plan: the few ISO strings and
@@ -33,10 +52,21 @@ export function instantOfIso(iso: string): number {
   return instant;
 }
 
-/** Local minute of the week, Monday 00:00 = 0. */
+/** Local minute of the week, Monday 00:00 = 0 (1970-01-01, wall minute 0, was a Thursday). */
 export function minuteOfWeek(instant: number, zone: string): number {
-  const d = DateTime.fromMillis(instant, { zone });
-  return (d.weekday - 1) * 1440 + d.hour * 60 + d.minute;
+  return (((wallMinutes(instant, zone) + 3 * 1440) % 10080) + 10080) % 10080;
+}
+
+const clockTimes = new Map<string, number>();
+
+/** Minutes since midnight of `HH:MM` or `HH:MM:SS`. */
+export function minutesOfClock(text: string): number {
+  let m = clockTimes.get(text);
+  if (m === undefined) {
+    const [h, min] = text.split(':').map(Number);
+    clockTimes.set(text, (m = (h ?? 0) * 60 + (min ?? 0)));
+  }
+  return m;
 }
 
 export const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];

@@ -10,6 +10,7 @@ import { DD } from '../backends/datadog-oncall/resources';
 import type { Changes } from './changes';
 import {
   byType,
+  minutesOfClock,
   DAYS,
   type OnCallAt,
   inWeeklySpan,
@@ -28,10 +29,7 @@ export interface Restriction {
   endTime: string;
 }
 
-function minutesOf(t: string): number {
-  const [h, m] = t.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
+const minutesOf = minutesOfClock;
 
 export function allowed(restrictions: Restriction[] | undefined, instant: number, zone: string): boolean {
   if (!restrictions || restrictions.length === 0) return true;

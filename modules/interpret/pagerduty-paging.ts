@@ -7,13 +7,12 @@
  * website/docs/r/escalation_policy.html.markdown: "the number of times the escalation policy will repeat after
  * reaching the end of its escalation"; num_loops 0–9 in pagerduty/resource_pagerduty_escalation_policy.go).
  */
-import { DateTime } from 'luxon';
 import type { Organisation } from '../model/types';
 import { isRef, type DesiredState, type Value } from '../render/desired';
 import { PD } from '../backends/pagerduty/resources';
 import { names } from '../render/names';
 import type { Changes } from './changes';
-import { named, personOf } from './common';
+import { minuteOfWeek, minutesOfClock, named, personOf } from './common';
 import { pagerdutyAt, pagerdutyChanges } from './pagerduty';
 import { nobody, planOffsets, unroll, type AlertUnit, type StepPlan, type Timeline } from './timeline';
 
@@ -25,10 +24,7 @@ interface ServiceInputs {
   escalationPolicy: Value;
 }
 
-function minutesOf(hhmmss: string): number {
-  const [h, m] = hhmmss.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
+const minutesOf = minutesOfClock;
 
 function serviceOf(state: DesiredState, unit: AlertUnit) {
   const id = unit.kind === 'service' ? unit.service : unit.pagerdutyService;
@@ -60,9 +56,10 @@ export function pagerdutyTimeline(org: Organisation, state: DesiredState, unit: 
   if (rule.type === 'constant') urgency = rule.urgency ?? 'high';
   else {
     const hours = i.supportHours!;
-    const local = DateTime.fromMillis(instant, { zone: hours.timeZone });
-    const minute = local.hour * 60 + local.minute;
-    const inside = hours.daysOfWeeks.includes(local.weekday) && minute >= minutesOf(hours.startTime) && minute < minutesOf(hours.endTime);
+    const week = minuteOfWeek(instant, hours.timeZone);
+    const minute = week % 1440;
+    const weekday = Math.floor(week / 1440) + 1;
+    const inside = hours.daysOfWeeks.includes(weekday) && minute >= minutesOf(hours.startTime) && minute < minutesOf(hours.endTime);
     urgency = (inside ? rule.duringSupportHours : rule.outsideSupportHours)!.urgency;
     route += inside ? ' (support hours)' : ' (outside support hours)';
   }

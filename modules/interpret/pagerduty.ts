@@ -13,6 +13,7 @@ import { PD } from '../backends/pagerduty/resources';
 import type { Changes } from './changes';
 import {
   byType,
+  minutesOfClock,
   inWeeklySpan,
   type OnCallAt,
   instantOfIso,
@@ -30,10 +31,7 @@ interface Restriction {
   durationSeconds: number;
 }
 
-function minutesOf(hhmmss: string): number {
-  const [h, m] = hhmmss.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
+const minutesOf = minutesOfClock;
 
 function allowed(restrictions: Restriction[] | undefined, instant: number, zone: string): boolean {
   if (!restrictions || restrictions.length === 0) return true;
