@@ -127,6 +127,11 @@ export class Changes {
     for (const t of later.set) this.at(t - minutes * MINUTE);
   }
 
+  /** Adds the instants of another set (of the same range). */
+  merge(other: Changes): void {
+    for (const t of other.set) this.set.add(t);
+  }
+
   /** The segments' starts: `from` and every change, sorted. */
   starts(): number[] {
     return [this.from, ...[...this.set].sort((a, b) => a - b)];

@@ -175,9 +175,14 @@ export function rehearse(input: RehearsalInput): RehearsalReport {
     const name = unitName(unit);
     const changes = new Changes(from, to);
     let broken = false;
+    // Each side's own change instants: between two of them its timeline stays the one it gave last.
+    const own: Array<ReadonlySet<number>> = [];
     for (const side of sides) {
       try {
-        side.changes(unit, changes);
+        const mine = new Changes(from, to);
+        side.changes(unit, mine);
+        own.push(new Set(mine.starts()));
+        changes.merge(mine);
       } catch (error) {
         unreadable.push({ unit: name, role: side.role, message: (error as Error).message });
         broken = true;
@@ -185,6 +190,7 @@ export function rehearse(input: RehearsalInput): RehearsalReport {
     }
     if (broken) continue;
     const starts = changes.starts();
+    const last: Timeline[] = [];
     let open: { mismatch: Mismatch; key: string; list: Mismatch[] } | undefined;
     const close = () => {
       if (open) open.list.push(open.mismatch);
@@ -194,9 +200,10 @@ export function rehearse(input: RehearsalInput): RehearsalReport {
       const start = starts[i]!;
       const end = starts[i + 1] ?? to;
       const timelines: Timeline[] = [];
-      for (const side of sides) {
+      for (const [k, side] of sides.entries()) {
         try {
-          timelines.push(side.timeline(unit, start));
+          const previous = last[k];
+          timelines.push(previous && !own[k]!.has(start) ? previous : (last[k] = side.timeline(unit, start)));
         } catch (error) {
           unreadable.push({ unit: name, role: side.role, message: (error as Error).message });
           broken = true;
