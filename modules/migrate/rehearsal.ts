@@ -62,6 +62,8 @@ export interface SidePage {
   readonly route: string;
   /** The notification that differs (absent: the side has none there). */
   readonly notification?: Notification;
+  /** The side's whole timeline for an alert at the interval's start. */
+  readonly notifications: readonly Notification[];
 }
 
 export interface Mismatch {
@@ -227,6 +229,7 @@ export function rehearse(input: RehearsalInput): RehearsalReport {
         role: sides[k]!.role,
         urgency: t.urgency,
         route: t.route,
+        notifications: t.notifications,
         ...(index !== null && t.notifications[index] ? { notification: t.notifications[index] } : {}),
       }));
       const key = JSON.stringify([note, index, pages.map((p) => [p.urgency, p.route, p.notification?.after, p.notification?.people])]);
