@@ -44,6 +44,9 @@ function layerRule(layer) {
     message: `\`${layer}\` comes before \`${l}\`: data flows one way (README, Layout)`,
   }));
   if (PURE.includes(layer)) patterns.push(...forbiddenEverywherePure);
+  // The interpreters are the engine's oracles (fidelity tests, rehearsal): they never read the schedule engine.
+  if (layer === 'interpret')
+    patterns.push({ group: ['../schedule/**', '../schedule'], message: 'the interpreters share nothing with the schedule engine' });
   return {
     files: [`modules/${layer}/**/*.ts`],
     rules: {

@@ -118,6 +118,13 @@ const commands: Record<string, { readonly summary: string; readonly load: () => 
       return { run: m.initCommand, usage: m.initUsage };
     },
   },
+  migrate: {
+    summary: 'rehearse a cutover: who the source, the YAML and the target stack page, minute by minute',
+    load: async () => {
+      const m = await import('./commands/migrate.js');
+      return { run: m.migrateCommand, usage: m.migrateUsage };
+    },
+  },
   demo: {
     summary: 'validate and summarise the organisation (what `npm start` runs)',
     load: async () => {

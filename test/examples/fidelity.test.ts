@@ -3,7 +3,7 @@
  * engine has on call (handoffs, swaps, overrides, both clock changes), each squad's `on-call` pages the same person
  * (public holidays as off hours included, through their dated overrides), and each service with a promise pages the
  * same people at the same urgency as `oncall who --service`. The backends are read by the interpreters of
- * test/fidelity, which share nothing with the engine.
+ * modules/interpret, which share nothing with the engine.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

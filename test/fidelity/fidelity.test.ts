@@ -16,7 +16,7 @@ import { observesDst } from '../../modules/model/zones';
 import { fixtureTree, withEdit, NOW } from '../helpers';
 import { instants, mismatches } from './compare';
 import { INTERPRETERS } from './holiday-paging';
-import { pagerdutyOnCall } from './pagerduty';
+import { pagerdutyOnCall } from '../../modules/interpret/pagerduty';
 import { DST_AND_HANDOFF_SWAPS, withSwaps } from '../swaps/trees';
 
 const BACKENDS: Backend[] = ['pagerduty', 'opsgenie', 'datadog'];
@@ -142,5 +142,32 @@ describe('fidelity with random rotations (property)', () => {
       }),
       { numRuns: 120, examples: [[HANDOFF_IN_DST_GAP]] },
     );
+  });
+});
+
+/**
+ * The cause of the known Sydney case of ./holidays.property.test.ts, at the level of one schedule: a daily handoff at
+ * 02:30 on the night 03:00 becomes 02:00 (2026-04-05, Sydney). The engine hands over once, at the first 02:30
+ * (15:30Z); each interpreter counts turns on the wall clock, which reads 02:00–02:30 a second time from 16:00Z, and
+ * gives that half hour back to the previous person. Which the services do is not documented: kept as a known failure.
+ */
+describe('a daily handoff inside the repeated hour of an autumn change (known)', () => {
+  const rotation = {
+    ...HANDOFF_IN_DST_GAP.rotation,
+    timezone: 'Australia/Sydney',
+    every: { unit: 'days', count: 1 },
+    handoffMinute: 150,
+    handoffWeekday: undefined,
+    segments: [{ from: '2026-03-30', members: ['ann', 'ben', 'cat'], source: HANDOFF_IN_DST_GAP.rotation.source }],
+  } as Rotation;
+  const org = organisationAround(rotation);
+  const from = Date.parse('2026-04-04T15:00:00Z');
+  it.each(BACKENDS)('%s agrees before 16:00Z', (backend) => {
+    const state = renderStack(org, { now: from, name: 'fidelity', backend });
+    expect(mismatches(org, state, backend, rotation, instants(rotation, from, from + 3_600_000, 1))).toEqual([]);
+  });
+  it.fails.each(BACKENDS)('%s agrees from 16:00Z to 16:30Z', (backend) => {
+    const state = renderStack(org, { now: from, name: 'fidelity', backend });
+    expect(mismatches(org, state, backend, rotation, instants(rotation, from + 3_600_000, from + 5_400_000, 1))).toEqual([]);
   });
 });

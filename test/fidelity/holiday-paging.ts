@@ -1,6 +1,7 @@
 /**
- * Who a squad's `on-call` pages, by the engine (holidays included) and by a backend's interpreter (weekly routing and
- * schedules with their dated overrides): what the holiday fidelity tests compare.
+ * Who a squad's `on-call` pages, by the engine (holidays included) and by a backend's interpreter of its schedules
+ * (modules/interpret, which reads rendered inputs only) with the weekly routing of the model: what the holiday
+ * fidelity tests compare.
  */
 import type { Organisation, RoutingRule, Squad } from '../../modules/model/types';
 import type { Backend, DesiredState } from '../../modules/render/desired';
@@ -8,9 +9,7 @@ import { names } from '../../modules/render/names';
 import { onCallRotations } from '../../modules/render/squad-routing';
 import { isCovered, weeklyOnly } from '../../modules/schedule/coverage';
 import { shiftsOverlapping } from '../../modules/schedule/shifts';
-import { datadogOnCall } from './datadog';
-import { opsgenieOnCall } from './opsgenie';
-import { pagerdutyOnCall } from './pagerduty';
+import { datadogOnCall, opsgenieOnCall, pagerdutyOnCall } from '../../modules/interpret/service-routing';
 
 export const INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, schedule: string, instant: number) => string | null> = {
   pagerduty: pagerdutyOnCall,

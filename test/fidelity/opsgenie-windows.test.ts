@@ -9,7 +9,7 @@ import { names } from '../../modules/render/names';
 import { renderStack } from '../../modules/render/stack';
 import { shiftAt } from '../../modules/schedule/shifts';
 import { fixtureTree, NOW, withFiles } from '../helpers';
-import { opsgenieOnCall } from './opsgenie';
+import { opsgenieOnCall } from '../../modules/interpret/opsgenie';
 
 const squad = (coverage: string, handoff: string): string => `name: Lab
 members: [alice, bruno, chloe]

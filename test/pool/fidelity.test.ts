@@ -1,7 +1,7 @@
 /**
  * Each backend rings, for a contract served by the pool, the person `oncall who --team <contract>` names: the first
  * level of the contract's policy is read from the plan (the schedule it targets) by the interpreters of
- * test/fidelity/, which read only rendered inputs, over 8 weeks around a handoff, the Christmas override included.
+ * modules/interpret/, which read only rendered inputs, over 8 weeks around a handoff, the Christmas override included.
  */
 import { describe, expect, it } from 'vitest';
 import type { Organisation } from '../../modules/model/types';
@@ -9,9 +9,7 @@ import { isRef, BACKENDS, type Backend, type DesiredState, type Value } from '..
 import { names } from '../../modules/render/names';
 import { renderStack } from '../../modules/render/stack';
 import { whoIsOnCall } from '../../modules/schedule/who';
-import { datadogOnCall } from '../fidelity/datadog';
-import { opsgenieOnCall } from '../fidelity/opsgenie';
-import { pagerdutyOnCall } from '../fidelity/pagerduty';
+import { datadogOnCall, opsgenieOnCall, pagerdutyOnCall } from '../../modules/interpret/service-routing';
 import { poolOrg, POOL_NOW, POOL_STACKS } from './pool-fixture';
 
 const INTERPRETERS: Record<Backend, (org: Organisation, state: DesiredState, schedule: string, instant: number) => string | null> = {

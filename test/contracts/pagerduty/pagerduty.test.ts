@@ -10,7 +10,7 @@ import { PD } from '../../../modules/backends/pagerduty/resources';
 import { renderStack } from '../../../modules/render/stack';
 import type { SourceTree } from '../../../modules/spec/source';
 import { shiftAt } from '../../../modules/schedule/shifts';
-import { pagerdutyOnCall } from '../../fidelity/pagerduty';
+import { pagerdutyOnCall } from '../../../modules/interpret/pagerduty';
 import { fixtureTree, NOW, withFiles } from '../../helpers';
 import { checkPlan, contractsOf, secondPlan, type ContractContext } from '../contract';
 import { pagerdutyContracts } from './index';

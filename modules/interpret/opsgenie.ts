@@ -4,10 +4,22 @@
  * `startDate` on the schedule zone's clock; `time-of-day` and `weekday-and-time-of-day` restrictions limit when
  * a rotation applies; overrides (by alias) replace the schedule's on-call.
  */
-import type { Organisation } from '../../modules/model/types';
-import type { DesiredState, Value } from '../../modules/render/desired';
-import { OG } from '../../modules/backends/opsgenie/resources';
-import { byType, DAYS, inWeeklySpan, instantOfIso, minuteOfWeek, personOf, refersTo, wallMinutes, wallMinutesOfIso } from './common';
+import type { Organisation } from '../model/types';
+import type { DesiredState, Value } from '../render/desired';
+import { OG } from '../backends/opsgenie/resources';
+import type { Changes } from './changes';
+import {
+  byType,
+  DAYS,
+  type OnCallAt,
+  inWeeklySpan,
+  instantOfIso,
+  minuteOfWeek,
+  personOf,
+  refersTo,
+  wallMinutes,
+  wallMinutesOfIso,
+} from './common';
 
 const TURN = { hourly: 60, daily: 1440, weekly: 10080 } as const;
 
@@ -19,7 +31,7 @@ interface Restriction {
   startDay?: string;
   endDay?: string;
 }
-interface TimeRestriction {
+export interface TimeRestriction {
   type: string;
   restriction?: Restriction[];
   restrictionList?: Restriction[];
@@ -61,7 +73,7 @@ export function allowed(restrictions: TimeRestriction[] | undefined, instant: nu
   });
 }
 
-export function opsgenieOnCall(org: Organisation, state: DesiredState, scheduleName: string, instant: number): string | null {
+export function opsgenieAt(org: Organisation, state: DesiredState, scheduleName: string, instant: number): OnCallAt {
   const schedule = byType(state, OG.schedule).find((r) => r.name === scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timezone as string;
@@ -71,11 +83,8 @@ export function opsgenieOnCall(org: Organisation, state: DesiredState, scheduleN
       instantOfIso(o.inputs.startDate as string) <= instant &&
       instant < instantOfIso(o.inputs.endDate as string),
   );
-  if (override) {
-    const email = override.inputs.username as string;
-    return [...org.people.values()].find((p) => p.email === email)?.id ?? null;
-  }
-  const onCall = new Set<string>();
+  if (override) return { person: personOf(org, override.inputs.username!), cause: `override ${override.name}` };
+  const onCall = new Map<string, string>();
   for (const rotation of byType(state, OG.rotation).filter((r) => refersTo(r.inputs.scheduleId, scheduleName))) {
     const i = rotation.inputs;
     if (instant < instantOfIso(i.startDate as string)) continue;
@@ -85,8 +94,51 @@ export function opsgenieOnCall(org: Organisation, state: DesiredState, scheduleN
     const turn = Math.floor((wallMinutes(instant, zone) - wallMinutesOfIso(i.startDate as string, zone)) / turnMinutes);
     const participants = i.participants as Array<{ id: Value }>;
     const person = personOf(org, participants[((turn % participants.length) + participants.length) % participants.length]!.id);
-    if (person) onCall.add(person);
+    onCall.set(person, `rotation ${rotation.name}`);
   }
-  if (onCall.size > 1) throw new Error(`${scheduleName}: ${[...onCall].join(' and ')} are on call at once`);
-  return [...onCall][0] ?? null;
+  // Every rotation's participant is on call at once: the renderer never lets two rotations overlap.
+  if (onCall.size > 1) throw new Error(`${scheduleName}: ${[...onCall.keys()].join(' and ')} are on call at once`);
+  const [found] = [...onCall];
+  return found ? { person: found[0], cause: found[1] } : { person: null, cause: `${scheduleName}: no rotation applies` };
+}
+
+export function opsgenieOnCall(org: Organisation, state: DesiredState, scheduleName: string, instant: number): string | null {
+  return opsgenieAt(org, state, scheduleName, instant).person;
+}
+
+/** Edges of a list of time restrictions (weekly or daily, on the zone's clock). */
+export function restrictionChanges(restrictions: TimeRestriction[] | undefined, zone: string, changes: Changes): void {
+  for (const raw of restrictions ?? []) {
+    const r = sent(raw);
+    if (r.type === 'time-of-day') {
+      const x = r.single!;
+      changes.daily(zone, x.startHour * 60 + x.startMin);
+      changes.daily(zone, x.endHour * 60 + x.endMin);
+    }
+    for (const x of r.list ?? []) {
+      changes.weekly(zone, DAYS.indexOf(x.startDay ?? '') * 1440 + x.startHour * 60 + x.startMin);
+      changes.weekly(zone, DAYS.indexOf(x.endDay ?? '') * 1440 + x.endHour * 60 + x.endMin);
+    }
+  }
+}
+
+/** Where the answer of `opsgenieAt` may change: overrides' and rotations' edges, turns, restrictions' edges. */
+export function opsgenieChanges(state: DesiredState, scheduleName: string, changes: Changes): void {
+  const schedule = byType(state, OG.schedule).find((r) => r.name === scheduleName);
+  if (!schedule) return;
+  const zone = schedule.inputs.timezone as string;
+  changes.zone(zone);
+  for (const o of byType(state, OG.override))
+    if (refersTo(o.inputs.scheduleId, scheduleName)) {
+      changes.at(instantOfIso(o.inputs.startDate as string));
+      changes.at(instantOfIso(o.inputs.endDate as string));
+    }
+  for (const rotation of byType(state, OG.rotation).filter((r) => refersTo(r.inputs.scheduleId, scheduleName))) {
+    const i = rotation.inputs;
+    changes.at(instantOfIso(i.startDate as string));
+    if (i.endDate !== undefined) changes.at(instantOfIso(i.endDate as string));
+    const turnMinutes = TURN[i.type as keyof typeof TURN] * ((i.length as number | undefined) ?? 1);
+    changes.wallPeriodic(zone, wallMinutesOfIso(i.startDate as string, zone), turnMinutes);
+    restrictionChanges(i.timeRestrictions as never, zone, changes);
+  }
 }
