@@ -10,8 +10,8 @@ import type { Organisation } from '../../../modules/model/types';
 import { isRef, type DesiredState, type Value } from '../../../modules/render/desired';
 import { names } from '../../../modules/render/names';
 import { shiftsOverlapping } from '../../../modules/schedule/shifts';
-import { personOf } from '../../fidelity/common';
-import { allowed, datadogOnCall } from '../../fidelity/datadog';
+import { personOf } from '../../../modules/interpret/common';
+import { allowed, datadogOnCall } from '../../../modules/interpret/datadog';
 import { enginePages, MINUTE, shiftIndex } from '../../fidelity/holiday-paging';
 import { datadogPaged, expectedPaged } from '../../fidelity/service-routing';
 

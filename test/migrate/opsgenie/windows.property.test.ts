@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { windowsOf, restrictionIntervals } from '../../../modules/migrate/opsgenie/windows';
 import { resolveCoverage } from '../../../modules/model/windows';
 import { isCovered } from '../../../modules/schedule/coverage';
-import { allowed } from '../../fidelity/opsgenie';
+import { allowed } from '../../../modules/interpret/opsgenie';
 
 const MONDAY = Date.parse('2026-01-05T00:00:00Z');
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
