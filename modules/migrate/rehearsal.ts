@@ -109,7 +109,9 @@ export function unitsOf(org: Organisation, sides: readonly Side[]): { units: Ale
     }
     if (team.routing.length > 0) {
       const pagerdutyService = squadService(team);
-      if (pagerdutyService === undefined && sides.some((s) => s.backend === 'pagerduty'))
+      // Without any live service, nothing takes the squad's alerts on PagerDuty: compared, so that it shows.
+      const promisesOnly = pagerdutyService === undefined && [...team.services.values()].some((s) => !s.retired);
+      if (promisesOnly && sides.some((s) => s.backend === 'pagerduty'))
         skipped.push({
           unit: `squad ${team.id}`,
           why: 'PagerDuty receives alerts by service and every service of the squad has its own promise: compared service by service',
