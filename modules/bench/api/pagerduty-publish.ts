@@ -195,7 +195,7 @@ export function publishPagerDuty(state: DesiredState, org: Organisation): Accoun
           ...vendor,
           ...(i.type === 'generic_email_inbound_integration'
             ? { integration_email: i.integrationEmail, email_filters: snake(i.emailFilters ?? []) }
-            : { integration_key: `key${id.toLowerCase()}` }),
+            : {}),
         };
         push(PD_KEYS.integrations(service), integration);
         (services.get(service)!.integrations as unknown[]).push(reference(id, `${integration.type}_reference`));

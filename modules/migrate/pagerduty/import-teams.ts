@@ -12,6 +12,7 @@ import { DEFAULT_EMAIL_LABEL, PHONE_LABEL } from '../../backends/pagerduty/conta
 import { DEFAULT_EMAIL_FILTER } from '../../backends/pagerduty/render';
 import { contactNames } from '../../backends/contacts';
 import { DAY_NAMES } from '../../render/coverage-shapes';
+import { complement } from '../../model/windows';
 import { isInvoke, isRef, type Value } from '../../render/desired';
 import { names } from '../../render/names';
 import type { OrgFile, TeamFile } from '../../spec/spec-types.generated';
@@ -45,6 +46,8 @@ interface Squad {
   readonly policyIds: IdScope;
   /** Rotations by id, with their zone, for routing. */
   readonly zones: Map<string, string>;
+  /** Rotations by id: the weekly intervals they cover (local minutes), for routing. */
+  readonly covers: Map<string, ReadonlyArray<readonly [number, number]>>;
 }
 
 const str = (v: Value | undefined): string => (typeof v === 'string' ? v : '');
@@ -104,6 +107,7 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       rotationIds: new IdScope('rotation'),
       policyIds: new IdScope('escalation'),
       zones: new Map(),
+      covers: new Map(),
     };
     squads.set(id, squad);
     return squad;
@@ -197,6 +201,7 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       const rotations = (squad.file.rotations ??= {});
       rotations[id] = spec as RotationSpec;
       squad.zones.set(id, zone);
+      squad.covers.set(id, rotation.intervals);
       list.push({ squad, id, rotation });
       comments.set(`${squad.id}/team.yaml#/rotations/${id}`, `PagerDuty schedule "${str(s.inputs.name)}" (${s.id}), layers: ${rotation.layers.join(', ')}`);
       for (const p of rotation.problems) find(s, `layer ${rotation.layers[0]}`, p, 'approximated');
@@ -264,6 +269,11 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       find(p, 'escalation policy', 'no rule with a target the YAML knows');
       continue;
     }
+    // The response target our renderer wrote in the description, when it gives the same last delay.
+    const written = /^Response target (\d+) minutes\./.exec(str(p.inputs.description));
+    const lastDelay = Math.max(1, Number(rules[rules.length - 1]?.escalationDelayInMinutes ?? 1));
+    const lastAfter = after - lastDelay;
+    if (written && Math.max(1, Number(written[1]) - lastAfter) === lastDelay) after = Number(written[1]);
     const repeat = Number(p.inputs.numLoops ?? 0);
     const spec: EscalationSpec = {
       ...(title !== id ? { name: title } : {}),
@@ -513,12 +523,36 @@ function routingFor(squad: Squad, policy: string, shape: Shape): RoutingRule[] |
   if (shape.kind !== 'hours') return undefined;
   // The support hours are read in the first rule's rotation's zone; the scheduled action is what the renderer adds.
   if (shape.actions !== (shape.during === 'high' && shape.outside === 'low')) return undefined;
-  const inZone = [...squad.zones].find(([, z]) => z === shape.zone)?.[0];
+  // The rotations that cover the support hours, and the rest of the week, best.
+  const hours = windowIntervals(shape.window);
+  const rest = complement(hours);
+  const best = (want: ReadonlyArray<readonly [number, number]>, zone?: string) =>
+    [...squad.covers]
+      .filter(([id]) => zone === undefined || squad.zones.get(id) === zone)
+      .map(([id, c]) => [id, overlap(c, want)] as const)
+      .sort((a, b) => b[1] - a[1])[0]?.[0];
+  const inZone = best(hours, shape.zone);
   if (!inZone) return undefined;
+  const otherwise = best(rest) ?? rotation;
   return [
     { during: shape.window as [YamlWindow, ...YamlWindow[]], rotation: inZone, escalation: policy, ...(shape.during === 'low' ? { urgency: 'low' as const } : {}) },
-    { rotation, escalation: policy, ...(shape.outside === 'low' ? { urgency: 'low' as const } : {}) },
+    { rotation: otherwise, escalation: policy, ...(shape.outside === 'low' ? { urgency: 'low' as const } : {}) },
   ];
+}
+
+function windowIntervals(windows: readonly YamlWindow[]): Array<[number, number]> {
+  return windows.map((w) => {
+    const day = DAY_NAMES.indexOf(w.days as (typeof DAY_NAMES)[number]);
+    const [fh, fm] = w.from.split(':').map(Number);
+    const [th, tm] = w.to.split(':').map(Number);
+    return [day * 1440 + fh! * 60 + fm!, day * 1440 + th! * 60 + tm!] as [number, number];
+  });
+}
+
+function overlap(a: ReadonlyArray<readonly [number, number]>, b: ReadonlyArray<readonly [number, number]>): number {
+  let total = 0;
+  for (const [s1, e1] of a) for (const [s2, e2] of b) total += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  return total;
 }
 
 /** Whether the squad's routing renders this urgency shape. */

@@ -30,7 +30,7 @@ export interface ReadOptions {
 export function pagerdutyHeadersFromEnv(env: NodeJS.ProcessEnv): { headers: Record<string, string> } | { missing: string[] } {
   const token = env.PAGERDUTY_TOKEN;
   if (!token) return { missing: ['PAGERDUTY_TOKEN'] };
-  return { headers: { Authorization: `Token token=${token}`, Accept: 'application/vnd.pagerduty+json;version=2' } };
+  return { headers: { Authorization: `Token token=${token}` } };
 }
 
 function query(params: Record<string, string | number | readonly string[]>): string {
@@ -64,7 +64,9 @@ async function list(
 export async function readPagerDuty(source: AccountSource, options: ReadOptions = {}): Promise<AccountExport> {
   if (source.kind === 'dir') return readExportDir('pagerduty', source.dir);
   const base = source.baseUrl.replace(/\/+$/, '');
-  const get = (path: string) => getJson(`${base}/${path}`, { ...options.http, headers: source.headers });
+  // The description requires both headers on every operation (header_Accept, header_Content-Type).
+  const headers = { ...source.headers, Accept: 'application/vnd.pagerduty+json;version=2', 'Content-Type': 'application/json' };
+  const get = (path: string) => getJson(`${base}/${path}`, { ...options.http, headers });
   const limit = options.limit ?? PAGE;
   const since = options.window?.since ?? Date.now();
   const until = options.window?.until ?? since + 366 * DAY;
