@@ -13,7 +13,7 @@ export function pagerdutyAdapter(clock: () => number = Date.now): AccountAdapter
     headersFromEnv: pagerdutyHeadersFromEnv,
     read: (source) => {
       const since = clock();
-      return readPagerDuty(source, { window: { since, until: since + 366 * 86_400_000 } });
+      return readPagerDuty(source, { window: { since, until: since + 2 * 366 * 86_400_000 } });
     },
     observe: (account) => observePagerDuty(account, { now: clock() }),
     importTeams: importPagerDuty,

@@ -19,7 +19,7 @@ import type { OrgFile, TeamFile } from '../../spec/spec-types.generated';
 import type { ImportFinding, ImportLink, ImportOptions, ImportResult, ObservedResource, ObservedState, SourceObject } from '../account';
 import { IdScope, slug } from '../ids';
 import { PD_USER } from './observe';
-import { scheduleRotations, type ImportedRotation, type LayerInput, type YamlWindow } from './schedule-rotations';
+import { scheduleRotations, windowsOfIntervals, type ImportedRotation, type LayerInput, type YamlWindow } from './schedule-rotations';
 
 type Inputs = Readonly<Record<string, Value>>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -98,6 +98,14 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     const m = MANAGED.exec(str(s.inputs.description));
     const team = refName((s.inputs.teams as Value[] | undefined)?.[0]);
     if (m && team && !renderedSquad.has(team)) renderedSquad.set(team, m[1]!);
+  }
+  // …or in the address of an e-mail integration (`<squad>@…` or `<squad>.<service>@…`) of a service of the team.
+  const policyTeam = new Map(byType(PD.escalation).map((p) => [p.name, refName(p.inputs.teams)]));
+  const serviceTeam = new Map(byType(PD.service).map((s) => [s.name, policyTeam.get(refName(s.inputs.escalationPolicy) ?? '')]));
+  for (const i of byType(PD.integration)) {
+    const team = serviceTeam.get(refName(i.inputs.service) ?? '');
+    const local = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:\.[a-z0-9-]+)?@/.exec(str(i.inputs.integrationEmail));
+    if (team && local && !renderedSquad.has(team)) renderedSquad.set(team, local[1]!);
   }
   const newSquad = (id: string, name: string, description?: string): Squad => {
     const squad: Squad = {
@@ -576,6 +584,11 @@ function promiseFor(shape: Shape): Partial<ServiceSpec> | undefined {
   if (shape.kind !== 'hours') return undefined;
   if (shape.during === 'high' && shape.outside === 'low' && shape.actions)
     return { coverage: shape.window as [YamlWindow, ...YamlWindow[]], timezone: shape.zone, outsideCoverage: 'low' };
+  // High urgency outside the support hours: a promise of the rest of the week (promise.ts renders its complement).
+  if (shape.during === 'low' && shape.outside === 'high' && !shape.actions) {
+    const rest = windowsOfIntervals(complement(windowIntervals(shape.window)));
+    if (rest !== 'always') return { coverage: rest as [YamlWindow, ...YamlWindow[]], timezone: shape.zone, outsideCoverage: 'low' };
+  }
   return undefined;
 }
 

@@ -69,7 +69,7 @@ export async function readPagerDuty(source: AccountSource, options: ReadOptions 
   const get = (path: string) => getJson(`${base}/${path}`, { ...options.http, headers });
   const limit = options.limit ?? PAGE;
   const since = options.window?.since ?? Date.now();
-  const until = options.window?.until ?? since + 366 * DAY;
+  const until = options.window?.until ?? since + 2 * 366 * DAY;
   const endpoints = new Map<string, unknown[]>();
 
   const users = (await list(get, 'users', 'users', limit)) as PdUser[];

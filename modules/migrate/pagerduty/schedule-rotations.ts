@@ -102,6 +102,10 @@ function intersect(a: ReadonlyArray<readonly [number, number]>, b: ReadonlyArray
  * YAML windows for weekly intervals: restrictions as written when they are given (a daily restriction is one
  * `every-day` window), else one window per day piece. A window whose `to` is at or before `from` ends the next day.
  */
+export function windowsOfIntervals(intervals: ReadonlyArray<readonly [number, number]>): 'always' | YamlWindow[] {
+  return windowsOf(intervals);
+}
+
 function windowsOf(intervals: ReadonlyArray<readonly [number, number]>, layer?: LayerInput): 'always' | YamlWindow[] {
   if (intervals.length === 1 && intervals[0]![0] === 0 && intervals[0]![1] === MINUTES_PER_WEEK) return 'always';
   const rs = layer?.restrictions ?? [];

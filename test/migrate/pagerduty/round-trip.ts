@@ -82,7 +82,7 @@ export async function roundTrip(tree: SourceTree, stack: StackSpec, now: number,
   const settings = { now, name: stack.name, backend: 'pagerduty' as const, teams: stack.teams, pagerdutySubdomain: subdomain };
   const state = pagerdutyOnly(renderStack(org, settings));
   const published = publishPagerDuty(state, org);
-  const { read, violations } = await serveAndRead(published, { since: now, until: now + 366 * 86_400_000 });
+  const { read, violations } = await serveAndRead(published, { since: now, until: now + 3 * 366 * 86_400_000 });
   const observed = observePagerDuty(read, { now });
   const imported = importPagerDuty(observed, { phones: true, now });
   const importedFiles = importedTree(imported.teams);
