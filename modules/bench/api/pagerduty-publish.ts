@@ -47,7 +47,15 @@ export function publishPagerDuty(state: DesiredState, org: Organisation): Accoun
     if (!user) {
       const person = byEmail.get(email);
       const id = ids.take('U');
-      user = { id, type: 'user', name: person?.name ?? email, summary: person?.name ?? email, email, time_zone: person?.timezone ?? 'UTC', role: 'user' };
+      user = {
+        id,
+        type: 'user',
+        name: person?.name ?? email,
+        summary: person?.name ?? email,
+        email,
+        time_zone: person?.timezone ?? 'UTC',
+        role: 'user',
+      };
       users.set(email, user);
       push(PD_KEYS.contactMethods(id), { id: ids.take('C'), type: 'email_contact_method', label: DEFAULT_EMAIL_LABEL, address: email });
       endpoints.set(PD_KEYS.notificationRules(id), endpoints.get(PD_KEYS.notificationRules(id)) ?? []);
@@ -92,7 +100,17 @@ export function publishPagerDuty(state: DesiredState, org: Organisation): Accoun
         : o;
 
   // Created in dependency order: teams, then what refers to them.
-  const order = [PD.team, PD.membership, PD.schedule, PD.override, PD.escalation, PD.service, PD.integration, PD.contactMethod, PD.notificationRule];
+  const order = [
+    PD.team,
+    PD.membership,
+    PD.schedule,
+    PD.override,
+    PD.escalation,
+    PD.service,
+    PD.integration,
+    PD.contactMethod,
+    PD.notificationRule,
+  ];
   const services = new Map<string, Json>();
   for (const type of order) {
     for (const r of state.resources.filter((x) => x.type === type)) {
@@ -100,7 +118,13 @@ export function publishPagerDuty(state: DesiredState, org: Organisation): Accoun
       if (type === PD.team) {
         const id = ids.take('T');
         resourceIds.set(r.name, id);
-        push(PD_KEYS.teams, { id, type: 'team', name: i.name, summary: i.name, ...(i.description === undefined ? {} : { description: i.description }) });
+        push(PD_KEYS.teams, {
+          id,
+          type: 'team',
+          name: i.name,
+          summary: i.name,
+          ...(i.description === undefined ? {} : { description: i.description }),
+        });
         endpoints.set(PD_KEYS.members(id), endpoints.get(PD_KEYS.members(id)) ?? []);
       } else if (type === PD.membership) {
         push(PD_KEYS.members(idOf(i.teamId)), { user: reference(idOf(i.userId), 'user_reference'), role: i.role });
@@ -216,7 +240,10 @@ export function publishPagerDuty(state: DesiredState, org: Organisation): Accoun
     }
   }
   endpoints.set(PD_KEYS.users, [...users.values()]);
-  endpoints.set(PD_KEYS.vendors, [...vendors].map(([name, id]) => ({ id, type: 'vendor', name, summary: name })));
+  endpoints.set(
+    PD_KEYS.vendors,
+    [...vendors].map(([name, id]) => ({ id, type: 'vendor', name, summary: name })),
+  );
   for (const key of [PD_KEYS.teams, PD_KEYS.schedules, PD_KEYS.escalationPolicies, PD_KEYS.services])
     endpoints.set(key, endpoints.get(key) ?? []);
   return { backend: 'pagerduty', endpoints };

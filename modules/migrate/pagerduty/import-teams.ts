@@ -72,13 +72,18 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
   const people = new Map<string, { id: string; person: Person; resource: ObservedResource }>();
   const personIds = new IdScope('person');
   const zoneCount = new Map<string, number>();
-  for (const u of byType(PD_USER)) zoneCount.set(str(u.inputs.timeZone) || 'UTC', (zoneCount.get(str(u.inputs.timeZone) || 'UTC') ?? 0) + 1);
+  for (const u of byType(PD_USER))
+    zoneCount.set(str(u.inputs.timeZone) || 'UTC', (zoneCount.get(str(u.inputs.timeZone) || 'UTC') ?? 0) + 1);
   const orgZone = [...zoneCount].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'UTC';
   for (const u of byType(PD_USER)) {
     const email = str(u.inputs.email);
     const id = personIds.take(str(u.inputs.name) || email.split('@')[0]!);
     const zone = str(u.inputs.timeZone);
-    people.set(email, { id, resource: u, person: { name: str(u.inputs.name) || email, email, ...(zone && zone !== orgZone ? { timezone: zone } : {}) } });
+    people.set(email, {
+      id,
+      resource: u,
+      person: { name: str(u.inputs.name) || email, email, ...(zone && zone !== orgZone ? { timezone: zone } : {}) },
+    });
     comments.set(`org.yaml#/people/${id}`, `PagerDuty user ${u.id}`);
   }
   const personOf = (v: Value | undefined, where: ObservedResource): string | undefined => {
@@ -155,7 +160,8 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       link(m, names.membership(squad.id, person));
       continue;
     }
-    if (role !== 'responder') find(m, `role ${role}`, `the YAML has one manager and members (responders): imported as a member`, 'approximated');
+    if (role !== 'responder')
+      find(m, `role ${role}`, `the YAML has one manager and members (responders): imported as a member`, 'approximated');
     (squad.file.members as string[]).push(person);
     if (role === 'responder') link(m, names.membership(squad.id, person));
   }
@@ -191,7 +197,10 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     imported.forEach((rotation, i) => {
       const single = imported.length === 1;
       const hint = single ? (managed?.[2] ?? rotation.idHint) : undefined;
-      const id = hint !== undefined && /^[a-z]/.test(hint) ? takeExact(squad.rotationIds, hint) : squad.rotationIds.take(single ? title : `${title} ${rotation.layers[0]}`);
+      const id =
+        hint !== undefined && /^[a-z]/.test(hint)
+          ? takeExact(squad.rotationIds, hint)
+          : squad.rotationIds.take(single ? title : `${title} ${rotation.layers[0]}`);
       const name = single ? title : `${title} (${rotation.layers.join(', ')})`;
       const members = rotation.members.map((e) => people.get(e)?.id ?? slug(e));
       const spec: Mutable<RotationSpec> = {
@@ -203,7 +212,12 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
         timezone: zone,
         ...(rotation.coverage ? { coverage: rotation.coverage as [YamlWindow, ...YamlWindow[]] } : {}),
         ...(rotation.changes.length > 0
-          ? { changes: rotation.changes.map((c) => ({ from: c.from, members: c.members.map((e) => people.get(e)?.id ?? slug(e)) as [string, ...string[]] })) }
+          ? {
+              changes: rotation.changes.map((c) => ({
+                from: c.from,
+                members: c.members.map((e) => people.get(e)?.id ?? slug(e)) as [string, ...string[]],
+              })),
+            }
           : {}),
       };
       const rotations = (squad.file.rotations ??= {});
@@ -211,7 +225,10 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       squad.zones.set(id, zone);
       squad.covers.set(id, rotation.intervals);
       list.push({ squad, id, rotation });
-      comments.set(`${squad.id}/team.yaml#/rotations/${id}`, `PagerDuty schedule "${str(s.inputs.name)}" (${s.id}), layers: ${rotation.layers.join(', ')}`);
+      comments.set(
+        `${squad.id}/team.yaml#/rotations/${id}`,
+        `PagerDuty schedule "${str(s.inputs.name)}" (${s.id}), layers: ${rotation.layers.join(', ')}`,
+      );
       for (const p of rotation.problems) find(s, `layer ${rotation.layers[0]}`, p, 'approximated');
     });
     if (imported.length > 1)
@@ -240,7 +257,12 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       link(o, names.override(squad.id, list[0]!.id, start.toMillis()));
       const outside = outsideCoverage(list[0]!.rotation.intervals, start.toMillis(), end.toMillis(), zone);
       if (list.length === 1 && outside)
-        find(o, 'override outside the rotation coverage', 'PagerDuty overrides the final schedule at all hours; a YAML override applies within its rotation\'s coverage', 'approximated');
+        find(
+          o,
+          'override outside the rotation coverage',
+          "PagerDuty overrides the final schedule at all hours; a YAML override applies within its rotation's coverage",
+          'approximated',
+        );
     }
   }
 
@@ -270,7 +292,11 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       }
       if (targets.length === 0) {
         find(p, `rule at ${after} minutes`, 'no target the YAML knows: the step is left out');
-      } else steps.push({ ...(after > 0 ? { after: minutes(after) } : {}), notify: targets.length === 1 ? targets[0]! : (targets as [typeof targets[0], ...typeof targets]) });
+      } else
+        steps.push({
+          ...(after > 0 ? { after: minutes(after) } : {}),
+          notify: targets.length === 1 ? targets[0]! : (targets as [(typeof targets)[0], ...typeof targets]),
+        });
       after += Math.max(1, Number(r.escalationDelayInMinutes));
     }
     if (steps.length === 0) {
@@ -339,8 +365,12 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
         const filters = JSON.stringify(i.inputs.emailFilters ?? []);
         if (filters !== JSON.stringify([DEFAULT_EMAIL_FILTER]))
           find(i, 'e-mail filters', 'the YAML takes every e-mail: the stack resets the filters to accept all', 'approximated');
-        if (str(i.inputs.name) !== 'E-mail') find(i, `name "${str(i.inputs.name)}"`, 'the stack names the integration `E-mail`', 'approximated');
-        comments.set(`${squad.id}/team.yaml#/intake`, `PagerDuty e-mail integrations: ${[...(emailIntake.get(squad) ?? [])].map((x) => str(x.inputs.integrationEmail)).join(', ')}`);
+        if (str(i.inputs.name) !== 'E-mail')
+          find(i, `name "${str(i.inputs.name)}"`, 'the stack names the integration `E-mail`', 'approximated');
+        comments.set(
+          `${squad.id}/team.yaml#/intake`,
+          `PagerDuty e-mail integrations: ${[...(emailIntake.get(squad) ?? [])].map((x) => str(x.inputs.integrationEmail)).join(', ')}`,
+        );
       } else
         find(
           i,
@@ -355,7 +385,12 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     squad.file.intake = { email: true };
     const services = Object.keys(squad.file.services ?? {});
     if (list.length < services.length)
-      find(list[0]!, 'e-mail intake of some services only', `the YAML's \`intake.email\` gives every service of squad \`${squad.id}\` an address`, 'approximated');
+      find(
+        list[0]!,
+        'e-mail intake of some services only',
+        `the YAML's \`intake.email\` gives every service of squad \`${squad.id}\` an address`,
+        'approximated',
+      );
     for (const i of list) {
       const address = str(i.inputs.integrationEmail);
       const [local, domain] = address.split('@');
@@ -363,7 +398,12 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       const first = services[0];
       const expected = service === first ? squad.id : `${squad.id}.${service}`;
       if (local !== expected)
-        find(i, `address ${address}`, `the stack gives this service the address ${expected}@${domain ?? ''}: senders must be told`, 'approximated');
+        find(
+          i,
+          `address ${address}`,
+          `the stack gives this service the address ${expected}@${domain ?? ''}: senders must be told`,
+          'approximated',
+        );
     }
   }
 
@@ -383,7 +423,8 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     if (!person) continue;
     const number = `+${Number(m.inputs.countryCode)}${str(m.inputs.address)}`;
     phones.set(person, (phones.get(person) ?? new Set()).add(number));
-    if (str(m.inputs.label) !== PHONE_LABEL) find(m, `label "${str(m.inputs.label)}"`, `the stack labels the numbers it creates \`${PHONE_LABEL}\``, 'approximated');
+    if (str(m.inputs.label) !== PHONE_LABEL)
+      find(m, `label "${str(m.inputs.label)}"`, `the stack labels the numbers it creates \`${PHONE_LABEL}\``, 'approximated');
   }
   const notify = new Map<string, { high: Array<[number, NotifyEntry]>; low: Array<[number, NotifyEntry]>; device?: string }>();
   for (const r of byType(PD.notificationRule)) {
@@ -405,9 +446,15 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     if (method === 'push' || method === 'email') {
       const label = isInvoke(cm.id) ? String(cm.id.args.label) : '';
       if (method === 'email' && label !== DEFAULT_EMAIL_LABEL)
-        find(r, `e-mail rule to "${label}"`, `the stack sends e-mail rules to the user's \`${DEFAULT_EMAIL_LABEL}\` address`, 'approximated');
+        find(
+          r,
+          `e-mail rule to "${label}"`,
+          `the stack sends e-mail rules to the user's \`${DEFAULT_EMAIL_LABEL}\` address`,
+          'approximated',
+        );
       if (method === 'push') {
-        if (entry.device !== undefined && entry.device !== label) find(r, `push to "${label}"`, 'a person has one pushDevice', 'approximated');
+        if (entry.device !== undefined && entry.device !== label)
+          find(r, `push to "${label}"`, 'a person has one pushDevice', 'approximated');
         entry.device ??= label;
       }
     }
@@ -432,7 +479,10 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       const sorted = (l: Array<[number, NotifyEntry]>) => l.sort((a, b) => a[0] - b[0]).map(([, e]) => e);
       const high = sorted(n.high);
       const low = sorted(n.low);
-      p.notify = { ...(high.length ? { high: high as [NotifyEntry, ...NotifyEntry[]] } : {}), ...(low.length ? { low: low as [NotifyEntry, ...NotifyEntry[]] } : {}) };
+      p.notify = {
+        ...(high.length ? { high: high as [NotifyEntry, ...NotifyEntry[]] } : {}),
+        ...(low.length ? { low: low as [NotifyEntry, ...NotifyEntry[]] } : {}),
+      };
       if (n.device !== undefined) p.pushDevice = n.device;
     }
     orgPeople[id] = p;
@@ -443,7 +493,8 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     const kind = m.inputs.type === 'sms_contact_method' ? 'sms' : 'phone';
     const used = notify.get(person);
     const method = kind === 'sms' ? 'sms' : 'call';
-    if (used && [...used.high, ...used.low].some(([, e]) => JSON.stringify(e).includes(method))) link(m, contactNames.contact(person, kind));
+    if (used && [...used.high, ...used.low].some(([, e]) => JSON.stringify(e).includes(method)))
+      link(m, contactNames.contact(person, kind));
   }
 
   // Squads without members (PagerDuty teams may have none): their rotations' people.
@@ -453,7 +504,13 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       const fromRotations = [...new Set(Object.values(squad.file.rotations ?? {}).flatMap((r) => r.members ?? []))];
       members.push(...(fromRotations.length ? fromRotations : squad.file.manager ? [squad.file.manager] : []));
       const team = teams.find((t) => squadOfTeam.get(t.name) === squad);
-      if (team) find(team, 'members', 'the team has no responders in PagerDuty: its rotations\' people are its members (the stack adds them to the team)', 'approximated');
+      if (team)
+        find(
+          team,
+          'members',
+          "the team has no responders in PagerDuty: its rotations' people are its members (the stack adds them to the team)",
+          'approximated',
+        );
     }
   }
 
@@ -461,12 +518,21 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
   const out = new Map<string, TeamFile>();
   for (const squad of [...squads.values()]) {
     if ((squad.file.members as string[]).length === 0) {
-      findings.push({ source: { backend: 'pagerduty', type: 'team', id: squad.id, name: squad.teamName }, what: 'squad', why: 'no members and no rotation', kind: 'dropped' });
+      findings.push({
+        source: { backend: 'pagerduty', type: 'team', id: squad.id, name: squad.teamName },
+        what: 'squad',
+        why: 'no members and no rotation',
+        kind: 'dropped',
+      });
       continue;
     }
     out.set(squad.id, squad.file as TeamFile);
   }
-  return { teams: { org, squads: out, alerts: new Map(), comments }, links: links.sort((a, b) => (a.observed < b.observed ? -1 : 1)), findings };
+  return {
+    teams: { org, squads: out, alerts: new Map(), comments },
+    links: links.sort((a, b) => (a.observed < b.observed ? -1 : 1)),
+    findings,
+  };
 }
 
 /** The id our renderer wrote, when still free in the scope (else the next free one). */
@@ -486,7 +552,15 @@ function outsideCoverage(intervals: ReadonlyArray<readonly [number, number]>, st
 
 type Shape =
   | { kind: 'constant'; urgency: 'high' | 'low'; why?: undefined }
-  | { kind: 'hours'; window: YamlWindow[]; zone: string; during: 'high' | 'low'; outside: 'high' | 'low'; actions: boolean; why?: undefined }
+  | {
+      kind: 'hours';
+      window: YamlWindow[];
+      zone: string;
+      during: 'high' | 'low';
+      outside: 'high' | 'low';
+      actions: boolean;
+      why?: undefined;
+    }
   | { kind: 'other'; why: string };
 
 /** A service's urgency as the renderer would write it: constant, or support hours with an urgency each side. */
@@ -505,8 +579,11 @@ function urgencyShape(inputs: Inputs): Shape {
   const from = hhmm(str(hours.startTime));
   const to = hhmm(str(hours.endTime));
   const actions = JSON.stringify(inputs.scheduledActions ?? null);
-  const expected = JSON.stringify([{ type: 'urgency_change', toUrgency: 'high', ats: [{ type: 'named_time', name: 'support_hours_start' }] }]);
-  if (actions !== 'null' && actions !== expected) return { kind: 'other', why: 'scheduled actions other than raising the urgency at the start of support hours' };
+  const expected = JSON.stringify([
+    { type: 'urgency_change', toUrgency: 'high', ats: [{ type: 'named_time', name: 'support_hours_start' }] },
+  ]);
+  if (actions !== 'null' && actions !== expected)
+    return { kind: 'other', why: 'scheduled actions other than raising the urgency at the start of support hours' };
   return {
     kind: 'hours',
     window: days.map((d) => ({ days: DAY_NAMES[d - 1]!, from, to })),
@@ -521,7 +598,8 @@ function routingFor(squad: Squad, policy: string, shape: Shape): RoutingRule[] |
   const policyRotation = (): string | undefined => {
     const steps = squad.file.escalations?.[policy]?.steps ?? [];
     for (const step of steps) {
-      for (const t of Array.isArray(step.notify) ? step.notify : [step.notify]) if (typeof t === 'object' && 'rotation' in t) return t.rotation;
+      for (const t of Array.isArray(step.notify) ? step.notify : [step.notify])
+        if (typeof t === 'object' && 'rotation' in t) return t.rotation;
     }
     return Object.keys(squad.file.rotations ?? {})[0];
   };
@@ -543,7 +621,12 @@ function routingFor(squad: Squad, policy: string, shape: Shape): RoutingRule[] |
   if (!inZone) return undefined;
   const otherwise = best(rest) ?? rotation;
   return [
-    { during: shape.window as [YamlWindow, ...YamlWindow[]], rotation: inZone, escalation: policy, ...(shape.during === 'low' ? { urgency: 'low' as const } : {}) },
+    {
+      during: shape.window as [YamlWindow, ...YamlWindow[]],
+      rotation: inZone,
+      escalation: policy,
+      ...(shape.during === 'low' ? { urgency: 'low' as const } : {}),
+    },
     { rotation: otherwise, escalation: policy, ...(shape.outside === 'low' ? { urgency: 'low' as const } : {}) },
   ];
 }

@@ -132,7 +132,13 @@ export function observePagerDuty(account: AccountExport, options: ObserveOptions
         squad,
         id: o.id,
         from: src('override', o.id),
-        inputs: { scheduleId: ref(provisional.schedule(s.id)), start: inZone(o.start, zone), end: inZone(o.end, zone), userId: user(o.user.id), timeZone: zone },
+        inputs: {
+          scheduleId: ref(provisional.schedule(s.id)),
+          start: inZone(o.start, zone),
+          end: inZone(o.end, zone),
+          userId: user(o.user.id),
+          timeZone: zone,
+        },
       });
     }
   }
@@ -272,7 +278,10 @@ function serviceInputs(s: PdService): Record<string, Value> {
   inputs.escalationPolicy = ref(provisional.escalation(s.escalation_policy.id));
   inputs.alertCreation = s.alert_creation ?? 'create_alerts_and_incidents';
   const rule = s.incident_urgency_rule;
-  const urgencyType = (u: { type: string; urgency?: string | null }): Value => ({ type: u.type, ...(nonEmpty(u.urgency) ? { urgency: u.urgency } : {}) });
+  const urgencyType = (u: { type: string; urgency?: string | null }): Value => ({
+    type: u.type,
+    ...(nonEmpty(u.urgency) ? { urgency: u.urgency } : {}),
+  });
   if (s.support_hours && nonEmpty(s.support_hours.type)) {
     const h = s.support_hours;
     inputs.supportHours = {
@@ -291,6 +300,10 @@ function serviceInputs(s: PdService): Record<string, Value> {
     };
   }
   if (s.scheduled_actions && s.scheduled_actions.length > 0)
-    inputs.scheduledActions = s.scheduled_actions.map((a) => ({ type: a.type, toUrgency: a.to_urgency, ats: [{ type: a.at.type, name: a.at.name }] }));
+    inputs.scheduledActions = s.scheduled_actions.map((a) => ({
+      type: a.type,
+      toUrgency: a.to_urgency,
+      ats: [{ type: a.at.type, name: a.at.name }],
+    }));
   return inputs;
 }

@@ -84,7 +84,8 @@ export async function readPagerDuty(source: AccountSource, options: ReadOptions 
 
   const teams = (await list(get, 'teams', 'teams', limit)) as PdTeam[];
   endpoints.set(PD_KEYS.teams, teams);
-  for (const team of teams) endpoints.set(PD_KEYS.members(team.id), await list(get, `teams/${encodeURIComponent(team.id)}/members`, 'members', limit));
+  for (const team of teams)
+    endpoints.set(PD_KEYS.members(team.id), await list(get, `teams/${encodeURIComponent(team.id)}/members`, 'members', limit));
 
   // The list gives each schedule's layers with `include[]=schedule_layers` (listSchedules in the description).
   const schedules = (await list(get, 'schedules', 'schedules', limit, { 'include[]': ['schedule_layers'] })) as PdSchedule[];

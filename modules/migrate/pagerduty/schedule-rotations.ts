@@ -94,7 +94,8 @@ function merge(list: Array<[number, number]>): Array<[number, number]> {
 
 function intersect(a: ReadonlyArray<readonly [number, number]>, b: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const [s1, e1] of a) for (const [s2, e2] of b) if (Math.max(s1, s2) < Math.min(e1, e2)) out.push([Math.max(s1, s2), Math.min(e1, e2)]);
+  for (const [s1, e1] of a)
+    for (const [s2, e2] of b) if (Math.max(s1, s2) < Math.min(e1, e2)) out.push([Math.max(s1, s2), Math.min(e1, e2)]);
   return merge(out);
 }
 
@@ -181,9 +182,13 @@ export function scheduleRotations(layers: readonly LayerInput[], zone: string): 
     const above = merge(covered.slice(i + 1).flatMap((c) => c));
     const own = covered[i]!;
     const intervals = above.length === 0 ? own : intersect(own, complement(above) as Array<[number, number]>);
-    if (!turn) problems.push(`turns of ${first.rotationTurnLengthSeconds} s are not whole hours: read as ${Math.max(1, Math.round(first.rotationTurnLengthSeconds / 3600))}h`);
+    if (!turn)
+      problems.push(
+        `turns of ${first.rotationTurnLengthSeconds} s are not whole hours: read as ${Math.max(1, Math.round(first.rotationTurnLengthSeconds / 3600))}h`,
+      );
     for (const r of first.restrictions ?? [])
-      if (!minutesOfTime(r.startTimeOfDay).exact || r.durationSeconds % 60 !== 0) problems.push(`restriction at ${r.startTimeOfDay} is not on a whole minute: rounded`);
+      if (!minutesOfTime(r.startTimeOfDay).exact || r.durationSeconds % 60 !== 0)
+        problems.push(`restriction at ${r.startTimeOfDay} is not on a whole minute: rounded`);
     const unit = turn?.unit ?? 'hours';
     const every = turn?.every ?? `${Math.max(1, Math.round(first.rotationTurnLengthSeconds / 3600))}h`;
     const time = vstart.toFormat('HH:mm');
@@ -196,7 +201,13 @@ export function scheduleRotations(layers: readonly LayerInput[], zone: string): 
     let members = [...first.users];
     let start = vstart.toISODate()!;
     if (startsWithChange) {
-      const before = vstart.minus(unit === 'weeks' ? { weeks: Number(every.slice(0, -1)) } : unit === 'days' ? { days: Number(every.slice(0, -1)) } : { hours: Number(every.slice(0, -1)) });
+      const before = vstart.minus(
+        unit === 'weeks'
+          ? { weeks: Number(every.slice(0, -1)) }
+          : unit === 'days'
+            ? { days: Number(every.slice(0, -1)) }
+            : { hours: Number(every.slice(0, -1)) },
+      );
       start = before.toISODate()!;
       members = [...first.users.slice(-1), ...first.users.slice(0, -1)];
       changes.push({ from: m![3]!, members: usersFromStart(first, zone) });

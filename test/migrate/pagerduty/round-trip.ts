@@ -21,7 +21,6 @@ import type { SourceTree } from '../../../modules/spec/source';
 import type { StackSpec } from '../../../modules/spec/stacks';
 import { openApiServer, type Call } from '../../pulumi/openapi-server';
 
-
 export const IMPORT_SPEC = 'pagerduty-import.json';
 export const TOKEN = 'u+read-only-test-key';
 const PD_TYPES = new Set(Object.values(PAGERDUTY).map((d) => d.type));
