@@ -78,7 +78,7 @@ export function publishPagerDuty(state: DesiredState, org: Organisation): Accoun
       const found = (endpoints.get(key) ?? []).find((m) => (m as Json).type === type && (m as Json).label === label) as Json | undefined;
       if (found) return found.id as string;
       const id = ids.take('C');
-      push(key, { id, type: type!, label: label!, address: `device-${id.toLowerCase()}` });
+      push(key, { id, type: type!, label: label!, address: `device-${id.toLowerCase()}`, device_type: 'android' });
       return id;
     }
     throw new Error(`publish: no look-up ${v.$invoke}`);

@@ -48,6 +48,8 @@ interface Squad {
   readonly zones: Map<string, string>;
   /** Rotations by id: the weekly intervals they cover (local minutes), for routing. */
   readonly covers: Map<string, ReadonlyArray<readonly [number, number]>>;
+  /** Rotations split from one schedule, lowest precedence first, by each of their ids. */
+  readonly groups: Map<string, readonly string[]>;
 }
 
 const str = (v: Value | undefined): string => (typeof v === 'string' ? v : '');
@@ -61,7 +63,6 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
   const links: ImportLink[] = [];
   const comments = new Map<string, string>();
   const byType = (type: string) => observed.resources.filter((r) => r.type === type);
-  const byName = new Map(observed.resources.map((r) => [r.name, r]));
   const find = (r: ObservedResource, what: string, why: string, kind: ImportFinding['kind'] = 'dropped') =>
     findings.push({ source: r.from, what, why, kind });
   const link = (r: ObservedResource | undefined, planned: string) => {
@@ -110,7 +111,8 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
   for (const i of byType(PD.integration)) {
     const team = serviceTeam.get(refName(i.inputs.service) ?? '');
     const local = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:\.[a-z0-9-]+)?@/.exec(str(i.inputs.integrationEmail));
-    if (team && local && !renderedSquad.has(team)) renderedSquad.set(team, local[1]!);
+    // Only the integration our renderer names `E-mail`: another account's address says nothing of squads.
+    if (team && local && str(i.inputs.name) === 'E-mail' && !renderedSquad.has(team)) renderedSquad.set(team, local[1]!);
   }
   const newSquad = (id: string, name: string, description?: string): Squad => {
     const squad: Squad = {
@@ -121,6 +123,7 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       policyIds: new IdScope('escalation'),
       zones: new Map(),
       covers: new Map(),
+      groups: new Map(),
     };
     squads.set(id, squad);
     return squad;
@@ -194,7 +197,7 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     const title = str(s.inputs.name).startsWith(prefix) ? str(s.inputs.name).slice(prefix.length) : str(s.inputs.name);
     const imported = scheduleRotations(layers, zone);
     const list: Array<{ squad: Squad; id: string; rotation: ImportedRotation }> = [];
-    imported.forEach((rotation, i) => {
+    imported.forEach((rotation) => {
       const single = imported.length === 1;
       const hint = single ? (managed?.[2] ?? rotation.idHint) : undefined;
       const id =
@@ -237,6 +240,11 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
         'layer precedence',
         `layers that overlap with precedence become ${imported.length} rotations with disjoint coverage (${list.map((r) => r.id).join(', ')}); they page the same people, but the stack renders one schedule for each`,
         'approximated',
+      );
+    for (const { id } of list)
+      squad.groups.set(
+        id,
+        list.map((r) => r.id),
       );
     link(s, names.schedule(squad.id, list[0]!.id));
     rotationsOfSchedule.set(s.name, list);
@@ -351,7 +359,8 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       Object.assign(spec, { escalation: policy.id, ...(promise ?? { coverage: 'always' }) });
     }
     for (const key of ['acknowledgementTimeout', 'autoResolveTimeout'])
-      if (s.inputs[key] !== undefined) find(s, key, 'the YAML has no such setting', 'dropped');
+      if (s.inputs[key] !== undefined)
+        find(s, `${key} ${str(s.inputs[key])}`, 'the YAML has no such setting: the stack sets the provider default', 'dropped');
     (squad.file.services ??= {})[id] = spec as ServiceSpec;
     link(s, names.service(id));
     comments.set(`${squad.id}/team.yaml#/services/${id}`, `PagerDuty service "${name}" (${s.id})`);
@@ -605,7 +614,23 @@ function routingFor(squad: Squad, policy: string, shape: Shape): RoutingRule[] |
   };
   const rotation = policyRotation();
   if (!rotation) return undefined;
-  if (shape.kind === 'constant') return [{ rotation, escalation: policy, ...(shape.urgency === 'low' ? { urgency: 'low' as const } : {}) }];
+  const urgency = (u: 'high' | 'low') => (u === 'low' ? { urgency: 'low' as const } : {});
+  if (shape.kind === 'constant') {
+    // A schedule split by precedence: each rotation in its coverage, the lowest for the rest.
+    const group = squad.groups.get(rotation);
+    if (group && group.length > 1) {
+      const top = [...group].reverse();
+      const rules: RoutingRule[] = top.slice(0, -1).flatMap((id) => {
+        const coverage = squad.file.rotations?.[id]?.coverage;
+        // A copy: the YAML writer would otherwise share the object (an anchor and an alias).
+        return coverage && coverage !== 'always'
+          ? [{ during: structuredClone(coverage), rotation: id, escalation: policy, ...urgency(shape.urgency) }]
+          : [];
+      });
+      return [...rules, { rotation: top[top.length - 1]!, escalation: policy, ...urgency(shape.urgency) }];
+    }
+    return [{ rotation, escalation: policy, ...urgency(shape.urgency) }];
+  }
   if (shape.kind !== 'hours') return undefined;
   // The support hours are read in the first rule's rotation's zone; the scheduled action is what the renderer adds.
   if (shape.actions !== (shape.during === 'high' && shape.outside === 'low')) return undefined;

@@ -7,7 +7,8 @@
  *   `start_day_of_week` only when set; `teams` by id (flattenShedTeams);
  * - escalation policies: resourcePagerDutyEscalationPolicyRead → `num_loops`, flattenEscalationRules (delay and
  *   targets `{id, type}`), `teams` (one team in provider 3.4.0, as the renderer writes it);
- * - services: flattenService → name, description, the policy's id, `alert_creation`, flattenIncidentUrgencyRule
+ * - services: flattenService → name, description, the policy's id, `alert_creation`, the two timeouts when not the
+ *   schema's defaults (the only values a plan without them would change), flattenIncidentUrgencyRule
  *   (the `urgency` of a rule only when it has one), flattenSupportHours, flattenScheduledActions (`at` a one-item
  *   list: `ats`);
  * - integrations: resourcePagerDutyServiceIntegrationRead → name, service, vendor (or type), integration_email,
@@ -277,6 +278,11 @@ function serviceInputs(s: PdService): Record<string, Value> {
   if (nonEmpty(s.description)) inputs.description = s.description;
   inputs.escalationPolicy = ref(provisional.escalation(s.escalation_policy.id));
   inputs.alertCreation = s.alert_creation ?? 'create_alerts_and_incidents';
+  // Strings in the provider (`"null"` when unset); the renderer leaves the schema's defaults, 14400 and 1800.
+  if (s.auto_resolve_timeout !== 14400)
+    inputs.autoResolveTimeout = s.auto_resolve_timeout == null ? 'null' : String(s.auto_resolve_timeout);
+  if (s.acknowledgement_timeout !== 1800)
+    inputs.acknowledgementTimeout = s.acknowledgement_timeout == null ? 'null' : String(s.acknowledgement_timeout);
   const rule = s.incident_urgency_rule;
   const urgencyType = (u: { type: string; urgency?: string | null }): Value => ({
     type: u.type,

@@ -33,9 +33,15 @@ export function pagerdutyOnly(state: DesiredState): DesiredState {
 /** The imported documents as files of a teams directory, written with the `yaml` package. */
 export function importedTree(teams: ImportedTeams): SourceTree {
   const files = new Map<string, string>();
-  files.set('org.yaml', `# yaml-language-server: $schema=../schemas/org.schema.json\n${stringify(teams.org)}`);
+  files.set(
+    'org.yaml',
+    `# yaml-language-server: $schema=../schemas/org.schema.json\n${stringify(teams.org, { aliasDuplicateObjects: false })}`,
+  );
   for (const [id, team] of teams.squads)
-    files.set(`${id}/team.yaml`, `# yaml-language-server: $schema=../../schemas/team.schema.json\n${stringify(team)}`);
+    files.set(
+      `${id}/team.yaml`,
+      `# yaml-language-server: $schema=../../schemas/team.schema.json\n${stringify(team, { aliasDuplicateObjects: false })}`,
+    );
   return { root: 'teams', files, oversized: new Map() };
 }
 
