@@ -23,8 +23,8 @@ export interface AccountAnswer {
 
 export interface PagerDutyAccountOptions {
   readonly token: string;
-  /** Answer `429` (with `Retry-After: <seconds>`) to the n-th request (from 0) when this says so. */
-  readonly throttle?: (n: number) => number | undefined;
+  /** Answer `429` (with `Retry-After: <seconds>`) to the n-th request (from 0) of `path` when this says so. */
+  readonly throttle?: (n: number, path: string) => number | undefined;
 }
 
 const LISTS: Record<string, string> = {
@@ -55,7 +55,7 @@ export function pagerdutyAccountHandler(account: AccountExport, options: PagerDu
   let n = 0;
   const get = (key: string) => account.endpoints.get(key) ?? [];
   return (req: AccountRequest): AccountAnswer => {
-    const wait = options.throttle?.(n++);
+    const wait = options.throttle?.(n++, req.path);
     if (wait !== undefined) return { ...error(429, 2020, 'Rate Limit Exceeded'), headers: { 'Retry-After': String(wait) } };
     if (req.headers.authorization !== `Token token=${options.token}`) return error(401, 2006, 'Authentication failed');
     if (req.method !== 'GET') return error(405, 2100, 'Method not allowed');

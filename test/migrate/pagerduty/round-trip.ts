@@ -49,7 +49,12 @@ export function importedTree(teams: ImportedTeams): SourceTree {
 export async function serveAndRead(
   account: AccountExport,
   window: { since: number; until: number },
-  options: { limit?: number; throttle?: (n: number) => number | undefined } = {},
+  options: {
+    limit?: number;
+    throttle?: (n: number, path: string) => number | undefined;
+    token?: string;
+    sleep?: (ms: number) => Promise<void>;
+  } = {},
 ): Promise<{ read: AccountExport; violations: string[]; calls: Call[] }> {
   const handler = pagerdutyAccountHandler(account, { token: TOKEN, throttle: options.throttle });
   const server = await openApiServer(IMPORT_SPEC, (call) =>
@@ -57,8 +62,8 @@ export async function serveAndRead(
   );
   try {
     const read = await readPagerDuty(
-      { kind: 'api', baseUrl: server.url, headers: { Authorization: `Token token=${TOKEN}` } },
-      { window, limit: options.limit, http: { sleep: async () => {} } },
+      { kind: 'api', baseUrl: server.url, headers: { Authorization: `Token token=${options.token ?? TOKEN}` } },
+      { window, limit: options.limit, http: { sleep: options.sleep ?? (async () => {}) } },
     );
     return { read, violations: server.violations, calls: server.calls };
   } catch (error) {
