@@ -523,6 +523,16 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     }
   }
 
+  // Nothing is dropped silently: every observed object the YAML does not stand for is a finding.
+  const linked = new Set(links.map((l) => l.observed));
+  const found = new Set(findings.map((f) => `${f.source.type}/${f.source.id}`));
+  for (const r of observed.resources) {
+    if (r.type === PD_USER || linked.has(r.name) || found.has(`${r.from.type}/${r.from.id}`)) continue;
+    const ended = r.type === PD.override && Date.parse(str(r.inputs.end)) <= options.now;
+    if (ended) continue; // history: an override over before the import
+    find(r, r.from.type, 'nothing of the YAML stands for it: the stack neither creates nor adopts it, and leaves it as it is');
+  }
+
   const org: OrgFile = { name: 'PagerDuty', defaults: { timezone: orgZone }, people: orgPeople };
   const out = new Map<string, TeamFile>();
   for (const squad of [...squads.values()]) {
