@@ -1,4 +1,4 @@
-/** The round trip of the other examples' PagerDuty stacks: round-trip-suite.ts. */
+/** The round trip of every example's PagerDuty stack: round-trip-suite.ts. */
 import { exampleCase, roundTripSuite } from './round-trip-suite';
 
-roundTripSuite(['bookshop', 'sre-team', 'managed-services'].map(exampleCase));
+roundTripSuite(['bookshop', 'signing', 'sre-team', 'managed-services'].map(exampleCase));

@@ -11,7 +11,7 @@ import { PAGERDUTY } from '../../../modules/backends/pagerduty/resources';
 import { diffStates } from '../../../modules/render/diff';
 import { readStacksDir } from '../../../modules/spec/read-stacks';
 import { readTeamsDir } from '../../../modules/spec/read-dir';
-import { FIXTURE_STACKS, fixtureTree, NOW, ROOT } from '../../helpers';
+import { FIXTURE_STACKS, fixtureTree, NOW, ROOT, withEdit } from '../../helpers';
 import { instants, mismatches } from '../../fidelity/compare';
 import { expectedPaged, pagerdutyPaged } from '../../fidelity/service-routing';
 import { roundTrip, type RoundTrip } from './round-trip';
@@ -33,6 +33,23 @@ export const exampleCase = (e: string): RoundTripCase => ({
   stacks: join(ROOT, 'examples', e, 'stacks'),
   now: FROM,
   holidays: e === 'signing',
+});
+
+/** The tests' organisation with two roster changes of a rotation another follows (one turn ahead). */
+export function acmeWithChanges(): SourceTree {
+  return withEdit(
+    'platform/team.yaml',
+    '    start: 2026-01-05\n  secondary:',
+    '    start: 2026-01-05\n    changes:\n      - { from: 2026-01-14, members: [gina, emma, farid] }\n      - { from: 2026-03-04, members: [farid, gina] }\n  secondary:',
+  );
+}
+
+export const acmeChangesCase = (now: number, name: string): RoundTripCase => ({
+  name,
+  tree: acmeWithChanges(),
+  stacks: FIXTURE_STACKS,
+  now,
+  holidays: false,
 });
 
 export const acmeCase = (): RoundTripCase => ({ name: 'acme', tree: fixtureTree(), stacks: FIXTURE_STACKS, now: NOW, holidays: false });
