@@ -61,6 +61,16 @@ describe('a hand-written PagerDuty account', () => {
     expect(about('PSVCHK2').join()).toMatch(/acknowledgementTimeout 600/);
   });
 
+  it('leaves phone numbers out unless asked, and says which rules needed them', () => {
+    const without = importPagerDuty(observed, { phones: false, now: NOW });
+    const text = [...importedTree(without.teams).files.values()].join('\n');
+    expect(text).not.toMatch(/phone:|639980101|2125550143/);
+    expect(analyse(importedTree(without.teams), NOW).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const needPhones = without.findings.filter((f) => f.why.includes('import with phones')).map((f) => f.source.id);
+    expect(needPhones.sort()).toEqual(['PNRA001', 'PNRA002', 'PNRB002', 'PNRC001']);
+    expect(JSON.stringify(without.findings)).not.toMatch(/639980101|2125550143/);
+  });
+
   it('keeps the successive layers as one rotation with a roster change, and skips the ended override', () => {
     const platform = imported.teams.squads.get('platform')!;
     const primary = platform.rotations!['platform-primary']!;

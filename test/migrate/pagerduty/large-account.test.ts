@@ -8,6 +8,9 @@ import type { AccountExport } from '../../../modules/migrate/account';
 import { PD_KEYS } from '../../../modules/migrate/pagerduty/api-types';
 import { observePagerDuty } from '../../../modules/migrate/pagerduty/observe';
 import { importPagerDuty } from '../../../modules/migrate/pagerduty/import-teams';
+import { pagerdutyAccountHandler } from '../../../modules/bench/api/pagerduty-account';
+import { serveAccount } from '../../../modules/bench/api/serve-account';
+import { readPagerDuty } from '../../../modules/migrate/pagerduty/read';
 import { serveAndRead, TOKEN } from './round-trip';
 
 const NOW = Date.parse('2026-03-02T00:00:00Z');
@@ -90,6 +93,20 @@ describe('a large account', () => {
     const imported = importPagerDuty(observePagerDuty(read, { now: NOW }), { phones: false, now: NOW });
     expect([...imported.teams.squads.values()].reduce((n, s) => n + Object.keys(s.rotations ?? {}).length, 0)).toBe(300);
   }, 60_000);
+
+  it('is read the same through the plain server of the benchmark', async () => {
+    const account = generated(30);
+    const served = await serveAccount(pagerdutyAccountHandler(account, { token: TOKEN }));
+    try {
+      const read = await readPagerDuty(
+        { kind: 'api', baseUrl: served.url, headers: { Authorization: `Token token=${TOKEN}` } },
+        { window: { since: NOW, until: NOW + 366 * 86_400_000 }, limit: 4 },
+      );
+      for (const [key, objects] of account.endpoints) expect(read.endpoints.get(key), key).toEqual(objects);
+    } finally {
+      await served.close();
+    }
+  });
 
   it('fails on a wrong key with the status, never the key', async () => {
     const attempt = serveAndRead(generated(3), { since: NOW, until: NOW + 86_400_000 }, { token: 'wrong-secret-key' });
