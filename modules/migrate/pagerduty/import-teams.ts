@@ -15,10 +15,11 @@ import { DAY_NAMES } from '../../render/coverage-shapes';
 import { complement } from '../../model/windows';
 import { isInvoke, isRef, type Value } from '../../render/desired';
 import { names } from '../../render/names';
-import type { OrgFile, TeamFile } from '../../spec/spec-types.generated';
+import type { OrgFile, TeamFile, Weekday } from '../../spec/spec-types.generated';
 import type { ImportFinding, ImportLink, ImportOptions, ImportResult, ObservedResource, ObservedState, SourceObject } from '../account';
 import { IdScope, slug } from '../ids';
 import { PD_USER } from './observe';
+import { onHoliday, readHolidays, type HolidayRotation } from './holidays';
 import { scheduleRotations, windowsOfIntervals, type ImportedRotation, type LayerInput, type YamlWindow } from './schedule-rotations';
 
 type Inputs = Readonly<Record<string, Value>>;
@@ -170,6 +171,8 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
   }
 
   // Rotations from schedules.
+  const holidayRotations: HolidayRotation[] = [];
+  const overrideFindings = new Map<string, ImportFinding>();
   const rotationsOfSchedule = new Map<string, Array<{ squad: Squad; id: string; rotation: ImportedRotation }>>();
   const overrides = byType(PD.override);
   for (const s of byType(PD.schedule)) {
@@ -246,6 +249,12 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
         id,
         list.map((r) => r.id),
       );
+    const coming = overrides
+      .filter((x) => refName(x.inputs.scheduleId) === s.name)
+      .map((x) => ({ start: Date.parse(str(x.inputs.start)), end: Date.parse(str(x.inputs.end)) }))
+      .filter((x) => x.end > options.now);
+    for (const { id, rotation } of list)
+      holidayRotations.push({ key: `${squad.id}/${id}`, squad: squad.id, zone, intervals: rotation.intervals, overrides: coming });
     link(s, names.schedule(squad.id, list[0]!.id));
     rotationsOfSchedule.set(s.name, list);
 
@@ -264,14 +273,46 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       }
       link(o, names.override(squad.id, list[0]!.id, start.toMillis()));
       const outside = outsideCoverage(list[0]!.rotation.intervals, start.toMillis(), end.toMillis(), zone);
-      if (list.length === 1 && outside)
+      if (list.length === 1 && outside) {
         find(
           o,
           'override outside the rotation coverage',
           "PagerDuty overrides the final schedule at all hours; a YAML override applies within its rotation's coverage",
           'approximated',
         );
+        overrideFindings.set(o.name, findings[findings.length - 1]!);
+      }
     }
+  }
+
+  // Public holidays as this project's stack renders them: business hours, off hours and dated holidays.
+  const holidays = readHolidays(holidayRotations);
+  if (holidays) {
+    for (const squad of squads.values()) {
+      for (const [id, spec] of Object.entries(squad.file.rotations ?? {})) {
+        const key = `${squad.id}/${id}`;
+        const kind = holidays.businessRotations.has(key) ? 'business-hours' : holidays.offHoursRotations.has(key) ? 'off-hours' : undefined;
+        if (!kind) continue;
+        const rotation = spec as Mutable<RotationSpec>;
+        rotation.coverage = kind;
+        const zone = rotation.timezone ?? 'UTC';
+        const kept = (rotation.overrides ?? []).filter((o) => !onHoliday(holidays, zone, Date.parse(o.start), Date.parse(o.end)));
+        if (kept.length > 0) rotation.overrides = kept as RotationSpec['overrides'];
+        else delete rotation.overrides;
+      }
+    }
+    for (const o of overrides) {
+      const finding = overrideFindings.get(o.name);
+      const zone = str(o.inputs.timeZone);
+      if (finding && onHoliday(holidays, zone, Date.parse(str(o.inputs.start)), Date.parse(str(o.inputs.end))))
+        findings.splice(findings.indexOf(finding), 1);
+    }
+    find(
+      byType(PD.schedule)[0]!,
+      'public holidays',
+      `read from the overrides that give off-hours rotations whole weekdays (${holidays.dates[0]} to ${holidays.dates[holidays.dates.length - 1]}), as dated holidays: write \`holidays.country\` for the years after`,
+      'approximated',
+    );
   }
 
   // Escalation policies.
@@ -533,7 +574,32 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     find(r, r.from.type, 'nothing of the YAML stands for it: the stack neither creates nor adopts it, and leaves it as it is');
   }
 
-  const org: OrgFile = { name: 'PagerDuty', defaults: { timezone: orgZone }, people: orgPeople };
+  if (holidays) {
+    for (const squad of squads.values())
+      for (const rule of squad.file.routing ?? [])
+        if (
+          Array.isArray(rule.during) &&
+          JSON.stringify(windowIntervals(rule.during as YamlWindow[]).sort((a, b) => a[0] - b[0])) === JSON.stringify(holidays.window)
+        )
+          (rule as Mutable<RoutingRule>).during = 'business-hours';
+  }
+  const org: OrgFile = {
+    name: 'PagerDuty',
+    defaults: {
+      timezone: orgZone,
+      ...(holidays
+        ? {
+            businessHours: {
+              days: holidays.businessHours.days as [Weekday, ...Weekday[]],
+              from: holidays.businessHours.from,
+              to: holidays.businessHours.to,
+            },
+          }
+        : {}),
+    },
+    people: orgPeople,
+    ...(holidays ? { holidays: { extra: holidays.dates.map((date) => ({ date, name: 'Public holiday' })), offHours: true } } : {}),
+  };
   const out = new Map<string, TeamFile>();
   for (const squad of [...squads.values()]) {
     if ((squad.file.members as string[]).length === 0) {

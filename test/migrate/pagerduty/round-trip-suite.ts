@@ -13,6 +13,7 @@ import { readStacksDir } from '../../../modules/spec/read-stacks';
 import { readTeamsDir } from '../../../modules/spec/read-dir';
 import { FIXTURE_STACKS, fixtureTree, NOW, ROOT, withEdit } from '../../helpers';
 import { instants, mismatches } from '../../fidelity/compare';
+import { backendPages, enginePages, shiftIndex } from '../../fidelity/holiday-paging';
 import { expectedPaged, pagerdutyPaged } from '../../fidelity/service-routing';
 import { roundTrip, type RoundTrip } from './round-trip';
 
@@ -21,7 +22,7 @@ export interface RoundTripCase {
   readonly tree: SourceTree;
   readonly stacks: string;
   readonly now: number;
-  /** Public holidays are off hours: their whole-day overrides are findings. */
+  /** Public holidays are off hours (rendered as dated overrides). */
   readonly holidays: boolean;
 }
 
@@ -66,27 +67,16 @@ export function roundTripSuite(cases: readonly RoundTripCase[]): void {
       expect(trip.state.resources.length).toBeGreaterThan(5);
       expect(trip.analysis.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([]);
       const diff = diffStates(trip.renamed, trip.plan);
-      // Public holidays as off hours are rendered as dated overrides over whole days (render/holiday-overrides.ts);
-      // PagerDuty has no holiday calendar, so they import as overrides, which the YAML cuts to their rotation's
-      // coverage: each such override is a finding, and nothing else changes.
-      const holidayOverride = (name: string) =>
-        trip.imported.findings.some(
-          (f) =>
-            f.what === 'override outside the rotation coverage' &&
-            trip.imported.links.some((l) => l.planned === name && l.observed === `override/${f.source.id}`),
-        );
-      const isOverride = (type: string) => type === PAGERDUTY.override.type;
       const shown = {
-        create: diff.create.filter((r) => !isOverride(r.type) || !c.holidays).map((r) => r.name),
-        delete: diff.delete.filter((r) => !holidayOverride(r.name)).map((r) => r.name),
-        replace: diff.replace.filter((r) => !holidayOverride(r.before.name)).map((r) => `${r.after.name}: ${r.reason}`),
+        create: diff.create.map((r) => r.name),
+        delete: diff.delete.map((r) => r.name),
+        replace: diff.replace.map((r) => `${r.after.name}: ${r.reason}`),
         update: diff.update.map((u) => ({ name: u.resource.name, changes: u.changes })),
       };
       expect(shown).toEqual({ create: [], delete: [], replace: [], update: [] });
-      // Nothing of our own rendering is beyond the YAML, but the holidays' whole-day overrides.
-      expect([...new Set(trip.imported.findings.map((f) => f.what))]).toEqual(c.holidays ? ['override outside the rotation coverage'] : []);
-      if (!c.holidays) expect(diff.unchanged).toBe(trip.state.resources.length);
-      else expect(diff.unchanged).toBeGreaterThan(trip.state.resources.filter((r) => !isOverride(r.type)).length - 1);
+      // Nothing of our own rendering is beyond the YAML; public holidays come back as the dated ones rendered.
+      expect([...new Set(trip.imported.findings.map((f) => f.what))]).toEqual(c.holidays ? ['public holidays'] : []);
+      expect(diff.unchanged).toBe(trip.state.resources.length);
     }, 60_000);
 
     it('pages over 52 weeks whom the account pages: every schedule and every service', async () => {
@@ -98,8 +88,22 @@ export function roundTripSuite(cases: readonly RoundTripCase[]): void {
         .filter((r) => trip.imported.findings.some((f) => f.what === 'override outside the rotation coverage' && f.source.id === r.id))
         .map((r) => [Date.parse(String(r.inputs.start)), Date.parse(String(r.inputs.end))] as const);
       const kept = (t: number) => !skipped.some(([s, e]) => s <= t && t < e);
-      const rotations = [...org.rotations.values()];
-      expect(rotations.length).toBeGreaterThan(0);
+      // On a holiday, a schedule that routing picks carries the routed person (render/holiday-overrides.ts): those
+      // rotations are compared through the services' paging below, as in test/examples/fidelity.test.ts.
+      const rotations = [...org.rotations.values()].filter((r) => !(org.holidays.offHours && r.coverage.holidays !== undefined));
+      const routed = [...org.squads.values()].filter((q) => q.routing.length > 0);
+      expect(rotations.length + routed.length).toBeGreaterThan(0);
+      // Each squad's routing: whom its `on-call` pages, holidays included.
+      const personAt = shiftIndex(org, c.now - 14 * 86_400_000, to + 14 * 86_400_000);
+      const squadWrong: string[] = [];
+      for (const squad of routed)
+        for (let t = c.now; t < to; t += 90 * 60_000) {
+          const engine = enginePages(squad, personAt, t);
+          const account = backendPages(org, trip.renamed, 'pagerduty', squad, t);
+          if (engine !== account && squadWrong.length < 5)
+            squadWrong.push(`${new Date(t).toISOString()} ${squad.id}: account ${account}, engine ${engine}`);
+        }
+      expect(squadWrong).toEqual([]);
       for (const rotation of rotations) {
         const times = instants(rotation, c.now, to, 720).filter(kept);
         expect(times.length).toBeGreaterThan(52 * 7 * 2);
