@@ -7,7 +7,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceTree } from '../../../modules/spec/source';
-import { PAGERDUTY } from '../../../modules/backends/pagerduty/resources';
 import { diffStates } from '../../../modules/render/diff';
 import { readStacksDir } from '../../../modules/spec/read-stacks';
 import { readTeamsDir } from '../../../modules/spec/read-dir';
