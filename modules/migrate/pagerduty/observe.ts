@@ -23,7 +23,7 @@
  * Names are provisional, `<API type>/<id>`.
  */
 import { DateTime } from 'luxon';
-import { PAGERDUTY_LOOKUPS, PD } from '../../backends/pagerduty/resources';
+import { PAGERDUTY_LOOKUPS, PAGERDUTY_USER_TYPE, PD } from '../../backends/pagerduty/resources';
 import { lookUp } from '../../backends/descriptor';
 import { isoInZone } from '../../core/local-time';
 import { invoke, ref, type Value } from '../../render/desired';
@@ -45,7 +45,7 @@ import {
 } from './api-types';
 
 /** PagerDuty users are looked up by the renderer, never created: the provider's user resource, for their names. */
-export const PD_USER = 'pagerduty:index/user:User';
+export const PD_USER = PAGERDUTY_USER_TYPE;
 
 export const provisional = {
   user: (id: string) => `user/${id}`,
