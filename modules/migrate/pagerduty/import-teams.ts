@@ -16,7 +16,7 @@ import { complement } from '../../model/windows';
 import { isInvoke, isRef, type Value } from '../../render/desired';
 import { names } from '../../render/names';
 import type { OrgFile, TeamFile, Weekday } from '../../spec/spec-types.generated';
-import type { ImportFinding, ImportLink, ImportOptions, ImportResult, ObservedResource, ObservedState, SourceObject } from '../account';
+import type { ImportFinding, ImportLink, ImportOptions, ImportResult, ObservedResource, ObservedState } from '../account';
 import { IdScope, slug } from '../ids';
 import { PD_USER } from './observe';
 import { onHoliday, readHolidays, type HolidayRotation } from './holidays';
@@ -775,5 +775,3 @@ function promiseFor(shape: Shape): Partial<ServiceSpec> | undefined {
   }
   return undefined;
 }
-
-export type { SourceObject };

@@ -9,7 +9,6 @@
  *   which pages whom PagerDuty's final layer has (the stack renders one schedule per rotation).
  */
 import { DateTime } from 'luxon';
-import type { Value } from '../../render/desired';
 import { DAY_NAMES } from '../../render/coverage-shapes';
 import { MINUTES_PER_WEEK } from '../../model/types';
 import { complement } from '../../model/windows';
@@ -231,5 +230,3 @@ export function scheduleRotations(layers: readonly LayerInput[], zone: string): 
     };
   });
 }
-
-export type { Value };
