@@ -2,5 +2,6 @@
 import type { AccountAdapter } from './account';
 import { datadogOnCallAdapter } from './datadog-oncall/adapter';
 import { opsgenieAdapter } from './opsgenie';
+import { PAGERDUTY_ADAPTER } from './pagerduty/adapter';
 
-export const ADAPTERS: readonly AccountAdapter[] = [opsgenieAdapter, datadogOnCallAdapter];
+export const ADAPTERS: readonly AccountAdapter[] = [PAGERDUTY_ADAPTER, opsgenieAdapter, datadogOnCallAdapter];

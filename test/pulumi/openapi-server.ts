@@ -45,6 +45,9 @@ function makeAjv(): Ajv2020 {
   ajv.addFormat('http-method', /^(GET|POST|PUT|DELETE|PATCH|HEAD)$/);
   ajv.addFormat('date-time-rfc-2822', { validate: (s: string) => !Number.isNaN(Date.parse(s)) });
   ajv.addFormat('url', { validate: (s: string) => URL.canParse(s) });
+  // PagerDuty's: a time of day `HH:mm:ss` (RFC 3339 partial-time), and zone names (IANA or Rails').
+  ajv.addFormat('partial-time', /^\d{2}:\d{2}:\d{2}(\.\d+)?$/);
+  for (const f of ['activesupport-time-zone', 'tzinfo']) ajv.addFormat(f, /^[A-Za-z0-9_+\-/ ().&']+$/);
   for (const f of ['int32', 'int64', 'float', 'double'])
     if (!(f in ajv.formats)) ajv.addFormat(f, { type: 'number', validate: () => true });
   return ajv;

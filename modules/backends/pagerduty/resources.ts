@@ -109,6 +109,12 @@ function maskAddress(inputs: Readonly<Record<string, Value>>): Readonly<Record<s
   return inputs.type === 'email_contact_method' ? inputs : maskInputs(inputs, ['address']);
 }
 
+/**
+ * A PagerDuty user (resource_pagerduty_user.go): the stack looks users up and never creates them, so no descriptor;
+ * an account import reads users under this token for their names and zones.
+ */
+export const PAGERDUTY_USER_TYPE = 'pagerduty:index/user:User';
+
 /** The type and look-up tokens by short name. */
 export const PD = {
   ...typesOf(PAGERDUTY),
