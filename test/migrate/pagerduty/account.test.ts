@@ -14,7 +14,7 @@ import { renameObserved } from '../../../modules/migrate/rename';
 import { analyse } from '../../../modules/pipeline';
 import { shiftAt } from '../../../modules/schedule/shifts';
 import { names } from '../../../modules/render/names';
-import { pagerdutyOnCall } from '../../fidelity/pagerduty';
+import { pagerdutyOnCall } from '../../../modules/interpret/pagerduty';
 import { expectGolden } from '../../golden';
 import { ROOT } from '../../helpers';
 import { importedTree, serveAndRead } from './round-trip';
