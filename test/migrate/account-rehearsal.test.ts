@@ -58,8 +58,9 @@ function fakeOpsgenie(
 }
 
 const installed: AccountAdapter[] = [];
+/** Put first, so that the command finds it before the real Opsgenie adapter. */
 function install(adapter: AccountAdapter): void {
-  (ADAPTERS as AccountAdapter[]).push(adapter);
+  (ADAPTERS as AccountAdapter[]).unshift(adapter);
   installed.push(adapter);
 }
 afterEach(() => {

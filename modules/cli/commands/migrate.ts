@@ -110,5 +110,6 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   }
   const report = rehearseCutover({ org, teams: loaded.tree?.root ?? dir, source, target, from: start, weeks });
   io.out(format === 'json' ? rehearsalJson(report) : rehearsalText(report, org.timezone));
-  return report.mismatchingMinutes > 0 || report.unreadable.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  // Nothing compared proves nothing: every squad was skipped (not in a stack), so it is not a pass.
+  return report.mismatchingMinutes > 0 || report.unreadable.length > 0 || report.units.length === 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

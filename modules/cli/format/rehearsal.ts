@@ -33,7 +33,9 @@ export function rehearsalText(report: RehearsalReport, zone: string): string {
   }
   out.push(
     '',
-    `${report.mismatchingMinutes} mismatching minutes${report.mismatches.length ? ` in ${report.mismatches.length} intervals` : ''}`,
+    report.units.length === 0
+      ? 'nothing compared: no squad or service is in every side (see the skipped ones above)'
+      : `${report.mismatchingMinutes} mismatching minutes${report.mismatches.length ? ` in ${report.mismatches.length} intervals` : ''}`,
   );
   return out.join('\n');
 }

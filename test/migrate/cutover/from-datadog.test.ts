@@ -1,0 +1,3 @@
+import { cutoverSuite } from './cutover';
+
+cutoverSuite('datadog', ['acme', 'bookshop', 'managed-services', 'sre-team']);

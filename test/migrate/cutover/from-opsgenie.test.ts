@@ -1,0 +1,3 @@
+import { cutoverSuite } from './cutover';
+
+cutoverSuite('opsgenie', ['acme', 'bookshop', 'managed-services', 'sre-team']);

@@ -1,0 +1,3 @@
+import { cutoverSuite } from './cutover';
+
+cutoverSuite('pagerduty', ['acme', 'bookshop', 'managed-services', 'sre-team']);
