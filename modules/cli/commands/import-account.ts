@@ -35,6 +35,7 @@ import { pathIn, type Io } from '../io';
 import { loadTeamsDir, stacksBeside } from '../load-teams';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 import { schemasFrom } from './init';
+import { stackFileOf } from '../stack-file';
 import { PROGRAM_COMPONENT } from '../../pulumi/scoped-names';
 
 export function importAccountUsage(command: string): string {
@@ -48,7 +49,8 @@ then validates them as \`oncall validate\` does. Never replaces a file: refuses,
   --phones           import phone numbers (left out by default: personal data)
   --report FILE      the import report in markdown (FILE) and JSON (FILE with .json); default:
                      oncall-import-${command}.md and .json beside DIR
-  --stack FILE       a stack file on the account's own backend (stacks/Pulumi.<stack>.yaml): checks that its
+  --stack STACK      a stack on the account's own backend, by name (Pulumi.<name>.yaml in --stacks, default
+                     stacks/ beside DIR) or file: checks that its
                      first plan after import changes nothing, and lists each difference otherwise (exit 1)
   --bulk-import FILE with --stack: the file of \`pulumi import --file FILE\`, mapping each planned resource to
                      the account's id
@@ -71,7 +73,8 @@ const inside = (dir: string, path: string) => {
 };
 
 /** The stack file given with --stack, checked: its settings and its backend (the account's). */
-function stackOption(io: Io, file: string, adapter: AccountAdapter): StackSpec {
+function stackOption(io: Io, given: string, stacksDir: string, adapter: AccountAdapter): StackSpec {
+  const file = stackFileOf(given, stacksDir, io);
   const path = pathIn(io, file);
   if (!existsSync(path)) throw new UsageError(`--stack \`${file}\` does not exist: give a stack file (stacks/Pulumi.<stack>.yaml)`);
   const name = stackNameOf(basename(path)) ?? basename(path).replace(/\.ya?ml$/, '');
@@ -96,6 +99,7 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
     report: { type: 'string' },
     'save-export': { type: 'string' },
     stack: { type: 'string' },
+    stacks: { type: 'string' },
     'bulk-import': { type: 'string' },
     component: { type: 'string' },
   });
@@ -124,7 +128,10 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
     if (path !== undefined && inside(teamsPath, pathIn(io, path)))
       throw new UsageError(`${flag} \`${path}\` is inside the teams directory: write it elsewhere`);
   }
-  const stack = stackFile === undefined ? undefined : stackOption(io, stackFile, adapter);
+  const stack =
+    stackFile === undefined
+      ? undefined
+      : stackOption(io, stackFile, stringOption(values, 'stacks') ?? stacksBeside(teams, io.cwd), adapter);
 
   let source: AccountSource;
   let shownSource: string;

@@ -12,11 +12,12 @@ import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { formatProblems } from '../format/problems';
 import { rehearsalJson, rehearsalText } from '../format/rehearsal';
 import { pathIn, type Io } from '../io';
-import { loadTeamsDir } from '../load-teams';
+import { loadTeamsDir, stacksDirOption } from '../load-teams';
+import { stackFileOf } from '../stack-file';
 import { parseCount, parseIsoInstant } from '../time-options';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
 
-export const migrateUsage = `oncall migrate check --from SOURCE --to STACK_FILE [--weeks N] [--start DATE] [--format text|json] [--teams DIR] [--api-url URL]
+export const migrateUsage = `oncall migrate check --from SOURCE --to STACK [--weeks N] [--start DATE] [--format text|json] [--teams DIR] [--stacks DIR] [--api-url URL]
 
 The cutover rehearsal: for every squad and every service, an alert raised at every minute of the next N weeks
 (default 8, at most 52) from --start (default now), and who each step of its escalation notifies (M+0, M+30…,
@@ -25,7 +26,8 @@ pages it. Prints "0 mismatching minutes", or each mismatch as an interval with t
 who each side pages and why (the source's override, layer or routing rule; the YAML's shift, override, swap or
 holiday with its file and line). Exits 1 on any mismatch.
 
-SOURCE is a stack file (rendered on its backend from --teams), or an account:
+STACK is a stack's name (Pulumi.<name>.yaml in --stacks, default stacks/ beside --teams) or its file.
+SOURCE is a stack (rendered on its backend from --teams), or an account:
   opsgenie:DIR | pagerduty:DIR | datadog-oncall:DIR   a directory of JSON exports of the account's endpoints
   opsgenie:api | pagerduty:api | datadog-oncall:api   the account's REST API, with a read-only key from the
                                                      environment (--api-url for another site or a local server)`;
@@ -33,7 +35,8 @@ SOURCE is a stack file (rendered on its backend from --teams), or an account:
 const FORMATS = ['text', 'json'] as const;
 const ACCOUNT = /^(opsgenie|pagerduty|datadog-oncall):(.+)$/;
 
-function readStack(path: string, io: Io): StackSpec {
+function readStack(given: string, stacksDir: string, io: Io, option: string): StackSpec {
+  const path = stackFileOf(given, stacksDir, io, option);
   const name = stackNameOf(basename(path));
   if (name === undefined) throw new UsageError(`${path}: a stack file is named Pulumi.<stack>.yaml`);
   let text: string;
@@ -48,9 +51,16 @@ function readStack(path: string, io: Io): StackSpec {
   return parsed.stack;
 }
 
-async function sourceSide(from: string, org: Organisation, now: number, apiUrl: string | undefined, io: Io): Promise<Side> {
+async function sourceSide(
+  from: string,
+  stacksDir: string,
+  org: Organisation,
+  now: number,
+  apiUrl: string | undefined,
+  io: Io,
+): Promise<Side> {
   const account = ACCOUNT.exec(from);
-  if (!account) return stackSide('source', org, readStack(from, io), now);
+  if (!account) return stackSide('source', org, readStack(from, stacksDir, io, '--from'), now);
   const [, command, where] = account as unknown as [string, string, string];
   const adapter = ADAPTERS.find((a) => a.command === command);
   if (!adapter) throw new UsageError(`reading a ${command} account is not available in this version`);
@@ -78,6 +88,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
     start: { type: 'string' },
     format: { type: 'string' },
     teams: { type: 'string', default: 'teams' },
+    stacks: { type: 'string' },
     'api-url': { type: 'string' },
   });
   const format = oneOf('format', stringOption(values, 'format'), FORMATS, 'text');
@@ -90,6 +101,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   const dir = stringOption(values, 'teams') ?? 'teams';
   const now = io.now().getTime();
   const loaded = loadTeamsDir(dir, now, undefined, io);
+  const stacksDir = stacksDirOption(stringOption(values, 'stacks'), dir, io);
   if (hasErrors(loaded.problems) || !loaded.organisation) {
     const errors = loaded.problems.filter((p) => p.severity === 'error');
     io.err(`${formatProblems('text', errors, sourcesOf(loaded.tree))}\n\nFix these first: \`oncall validate --teams ${dir}\`.`);
@@ -99,10 +111,10 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   const startText = stringOption(values, 'start');
   const start = startText === undefined ? Math.floor(now / 60_000) * 60_000 : parseIsoInstant(startText, org.timezone);
   if (start === undefined) throw new UsageError(`--start must be an ISO 8601 date or date-time (got \`${startText}\`)`);
-  const target = stackSide('target', org, readStack(to, io), start);
+  const target = stackSide('target', org, readStack(to, stacksDir, io, '--to'), start);
   let source: Side;
   try {
-    source = await sourceSide(from, org, start, stringOption(values, 'api-url'), io);
+    source = await sourceSide(from, stacksDir, org, start, stringOption(values, 'api-url'), io);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     io.err(`oncall migrate check: cannot read the source ${from}: ${(error as Error).message}`);

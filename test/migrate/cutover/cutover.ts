@@ -40,10 +40,14 @@ export function organisationDirs(name: string): { teams: string; stacks: string 
   return { teams: join(ROOT, 'examples', name, 'teams'), stacks: join(ROOT, 'examples', name, 'stacks') };
 }
 
-function published(source: Backend, name: string): { account: AccountExport; stackFile: string; stacks: Map<Backend, string> } {
+function published(
+  source: Backend,
+  name: string,
+): { account: AccountExport; stackFile: string; stacks: Map<Backend, string>; stacksDir: string } {
   const dirs = organisationDirs(name);
   const read = readStacksDir(dirs.stacks);
-  const stacks = new Map(read.stacks.map((s) => [s.backend, join(dirs.stacks, `Pulumi.${s.name}.yaml`)]));
+  // Targets by name (as `oncall plan --stack` names them), the source's stack by its file: both are accepted.
+  const stacks = new Map(read.stacks.map((s) => [s.backend, s.name]));
   const stack = read.stacks.find((s) => s.backend === source)!;
   const org = analyse(readTeamsDir(dirs.teams), Date.parse(CUTOVER_NOW)).organisation!;
   const state = renderStack(org, { ...stack, now: Date.parse(CUTOVER_NOW) });
@@ -53,7 +57,7 @@ function published(source: Backend, name: string): { account: AccountExport; sta
       : source === 'opsgenie'
         ? publishOpsgenie(org, state)
         : publishDatadogAccount(state, org);
-  return { account, stackFile: stacks.get(source)!, stacks };
+  return { account, stackFile: join(dirs.stacks, `Pulumi.${stack.name}.yaml`), stacks, stacksDir: dirs.stacks };
 }
 
 function handlerOf(source: Backend, account: AccountExport) {
@@ -69,7 +73,7 @@ export function cutoverSuite(source: Backend, organisations: readonly string[]):
     describe(`${name}: from ${source}, served locally, to the YAML and every backend`, () => {
       const env = { ...KEYS[source], ONCALL_NOW: CUTOVER_NOW };
       const work = mkdtempSync(join(tmpdir(), `oncall-cutover-${source}-`));
-      const { account, stackFile, stacks } = published(source, name);
+      const { account, stackFile, stacks, stacksDir } = published(source, name);
       let server: { url: string; close(): Promise<void> };
       beforeAll(async () => {
         server = await serveAccount(handlerOf(source, account) as Parameters<typeof serveAccount>[0]);
@@ -119,6 +123,8 @@ export function cutoverSuite(source: Backend, organisations: readonly string[]):
               server.url,
               '--to',
               stacks.get(target)!,
+              '--stacks',
+              stacksDir,
               '--teams',
               'teams',
               '--weeks',
