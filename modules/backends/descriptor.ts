@@ -53,6 +53,11 @@ export interface ResourceDescriptor {
    * @default - none
    */
   readonly secretInputs?: readonly string[];
+  /**
+   * Top-level inputs the provider holds as sets (Terraform `TypeSet`): their order is no change.
+   * @default - none
+   */
+  readonly setInputs?: readonly string[];
 }
 
 /** A provider function the stack calls when it runs (a user by e-mail), resolved by modules/pulumi/registry.ts. */

@@ -10,7 +10,7 @@
  * account (before) to the plan (after), over the resources both hold.
  */
 import { descriptorOf } from '../backends';
-import type { DesiredResource, DesiredState } from '../render/desired';
+import type { DesiredResource, DesiredState, Value } from '../render/desired';
 import { diffStates, type StateDiff } from '../render/diff';
 import type { ObservedResource, ObservedState } from './account';
 
@@ -39,6 +39,19 @@ export function isDynamic(type: string): boolean {
   return descriptorOf(type)?.registration.package === 'dynamic' || type.startsWith('pulumi-nodejs:dynamic');
 }
 
+/** The resource with its set inputs in one order (the provider sees no change in their order). */
+function setsSorted<R extends DesiredResource>(r: R): R {
+  const sets = descriptorOf(r.type)?.setInputs ?? [];
+  if (!sets.some((k) => Array.isArray(r.inputs[k]))) return r;
+  const inputs: Record<string, Value> = { ...r.inputs };
+  for (const k of sets) {
+    const v = inputs[k];
+    if (Array.isArray(v))
+      inputs[k] = [...v].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+  }
+  return { ...r, inputs };
+}
+
 /** `renamed` is the account under the planned names: renameObserved(observed, links). */
 export function adoptionOf(planned: DesiredState, renamed: ObservedState): Adoption {
   const observed = new Map(renamed.resources.map((r) => [key(r), r]));
@@ -53,7 +66,7 @@ export function adoptionOf(planned: DesiredState, renamed: ObservedState): Adopt
   }
   const leftAlone = renamed.resources.filter((r) => !plannedKeys.has(key(r)));
   const both = renamed.resources.filter((r) => plannedKeys.has(key(r)));
-  const diff = diffStates({ ...renamed, resources: both }, planned);
+  const diff = diffStates({ ...renamed, resources: both.map(setsSorted) }, { ...planned, resources: planned.resources.map(setsSorted) });
   return { imported, adoptedOnCreate, created, leftAlone, diff };
 }
 

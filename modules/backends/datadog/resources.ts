@@ -19,6 +19,8 @@ export const DATADOG = {
     kind: 'monitor',
     // type ForceNew (datadog/resource_datadog_monitor.go#resourceDatadogMonitor).
     replaceOn: ['type'],
+    // TypeSet in the same schema at v4.19.0: tags, restricted_roles, renotify_statuses, notify_by.
+    setInputs: ['tags', 'restrictedRoles', 'renotifyStatuses', 'notifyBy'],
     guarded: true,
     policy: { alert: true },
     registration: sdk('Monitor'),
@@ -28,6 +30,8 @@ export const DATADOG = {
     type: 'datadog:index/syntheticsTest:SyntheticsTest',
     kind: 'synthetic check',
     // No ForceNew field: type and subtype update in place (datadog/resource_datadog_synthetics_test_.go).
+    // locations is a TypeSet there at v4.19.0 (tags is a TypeList: its order counts).
+    setInputs: ['locations'],
     guarded: true,
     policy: { alert: true },
     registration: sdk('SyntheticsTest'),

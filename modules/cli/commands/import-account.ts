@@ -60,7 +60,7 @@ See docs/import.md.`;
 }
 
 /** A file written whole: aside, then renamed into place. */
-function writeWhole(path: string, text: string): void {
+export function writeWhole(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const aside = `${path}.oncall-${process.pid}.tmp`;
   writeFileSync(aside, text);
@@ -258,7 +258,7 @@ export async function importAccountCommand(adapter: AccountAdapter, argv: string
 }
 
 /** The no-change check, for the terminal: the verdict, or each difference path by path. */
-function adoptionText(stack: string, backend: Backend, a: Adoption, bulkFile: string | undefined): string {
+export function adoptionText(stack: string, backend: Backend, a: Adoption, bulkFile: string | undefined): string {
   const out: string[] = [];
   const changed = a.diff.update.length + a.diff.replace.length;
   if (changesNothing(a)) out.push(`Stack ${stack}: the first plan after import changes nothing.`);
