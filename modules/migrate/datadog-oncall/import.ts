@@ -15,6 +15,8 @@ import { importPolicy, type EscalationSpec, type ImportedPolicy } from './escala
 import { importOverrides, importSchedule, type ImportedSchedule, type RotationSpec } from './rotations';
 import { importRouting } from './routing';
 import { importContacts } from './contacts';
+import { holidaysFinding, readHolidays, writeHolidays, type HolidayRotation } from '../holidays';
+import { MINUTES_PER_WEEK } from '../../model/types';
 
 interface Squad {
   readonly id: string;
@@ -102,7 +104,26 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
     const imported = importSchedule(ctx, schedule, squad.id, squad.file.name, squad.rotationIds, squad.rotations, links);
     if (!imported) continue;
     schedules.set(schedule.name, imported);
-    importOverrides(ctx, schedule, imported, squad.rotations, links);
+  }
+
+  // Public holidays as this project's stack renders them (../holidays.ts), read before the overrides they explain.
+  const holidayRotations: HolidayRotation[] = [];
+  for (const [name, imported] of schedules) {
+    const coming = ctx
+      .of(TYPES.override)
+      .filter((o) => ctx.target(o.inputs.scheduleId)?.name === name)
+      .map((o) => ({ start: Date.parse(String(o.inputs.start)), end: Date.parse(String(o.inputs.end)) }))
+      .filter((o) => o.end > ctx.now);
+    for (const id of imported.rotations) {
+      const intervals = imported.hours.get(id) ?? [[0, MINUTES_PER_WEEK] as [number, number]];
+      holidayRotations.push({ key: `${imported.squad}/${id}`, squad: imported.squad, zone: imported.zone, intervals, overrides: coming });
+    }
+  }
+  const holidays = readHolidays(holidayRotations);
+  for (const schedule of ctx.of(TYPES.schedule)) {
+    const imported = schedules.get(schedule.name);
+    const squad = squadOf(schedule);
+    if (imported && squad) importOverrides(ctx, schedule, imported, squad.rotations, links, holidays);
   }
 
   const policies = new Map<string, ImportedPolicy>();
@@ -147,8 +168,14 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
     people[p.id] = { name: p.name, email: p.email, ...contacts.get(p.id) };
     ctx.comments.set(`org.yaml#/people/${p.id}`, `Datadog user ${p.email}`);
   }
+  const org: OrgFile = { name: 'Imported from Datadog On-Call', people };
+  if (holidays) {
+    writeHolidays(holidays, org, out);
+    const { what, why } = holidaysFinding(holidays);
+    ctx.find(ctx.of(TYPES.schedule)[0]!, what, why, 'approximated');
+  }
   return {
-    teams: { org: { name: 'Imported from Datadog On-Call', people }, squads: out, alerts: new Map(), comments: ctx.comments },
+    teams: { org, squads: out, alerts: new Map(), comments: ctx.comments },
     links,
     findings: ctx.findings,
   };

@@ -13,6 +13,7 @@ import type { ImportLink, ObservedResource } from '../account';
 import { IdScope } from '../ids';
 import { MINUTES_PER_WEEK } from '../../model/types';
 import { dateTimeIn, duration, ImportContext, type Obj, TYPES } from './context';
+import { onHoliday, type HolidayReading } from '../holidays';
 import { readRestrictions, windowsOf, type RestrictionInput } from './windows';
 
 export type RotationSpec = NonNullable<TeamFile['rotations']>[string];
@@ -255,6 +256,7 @@ export function importOverrides(
   imported: ImportedSchedule,
   into: Record<string, RotationSpec>,
   links: ImportLink[],
+  holidays?: HolidayReading,
 ): void {
   const overrides = ctx.of(TYPES.override).filter((o) => ctx.target(o.inputs.scheduleId) === schedule);
   let past = 0;
@@ -276,6 +278,16 @@ export function importOverrides(
       (a, b) =>
         outsideHours(start, end, imported.zone, imported.hours.get(a)) - outsideHours(start, end, imported.zone, imported.hours.get(b)),
     )[0]!;
+    // A public holiday's override stands for the holiday in org.yaml (../holidays.ts): the plan renders it again.
+    const key = `${imported.squad}/${rotation}`;
+    if (
+      holidays &&
+      (holidays.businessRotations.has(key) || holidays.offHoursRotations.has(key)) &&
+      onHoliday(holidays, imported.zone, start, end)
+    ) {
+      links.push({ observed: o.name, planned: names.override(imported.squad, rotation, start) });
+      continue;
+    }
     const outside = outsideHours(start, end, imported.zone, imported.hours.get(rotation));
     if (outside > 0)
       ctx.find(

@@ -17,6 +17,8 @@ import { chains, localDate, localDateTime, startOf, usernameOf } from './rotatio
 import { restrictionIntervals, sameIntervals, windowsOf, type Interval } from './windows';
 import { importRouting, type MadeRotation, type SquadContext } from './routing';
 import { importPeople } from './people';
+import { holidaysFinding, onHoliday, readHolidays, writeHolidays } from '../holidays';
+import { ALWAYS } from '../../model/windows';
 
 type Inputs = Record<string, Value>;
 export type RotationSpec = NonNullable<TeamFile['rotations']>[string];
@@ -150,6 +152,7 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       );
   }
 
+  const madeSchedules: Array<{ schedule: ObservedResource; squad: string; file: TeamFile; zone: string; made: MadeRotation[] }> = [];
   for (const schedule of schedules) {
     const owner = refName(schedule.inputs.ownerTeamId);
     const squad = owner === undefined ? undefined : squadOf.get(owner);
@@ -239,11 +242,26 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       made.push({ squad, id, chain, zone, ...(covered ? { covered } : {}) });
     });
     rotationsOf.set(schedule.name, made);
+    madeSchedules.push({ schedule, squad, file, zone, made });
+  }
 
-    // Overrides still to come: each on the rotation of the schedule whose hours it overlaps most.
-    const overrides = ofType(observed, OG.override)
+  // Public holidays as this project's stack renders them (../holidays.ts), read before the overrides they explain.
+  const overridesOf = (schedule: ObservedResource) =>
+    ofType(observed, OG.override)
       .filter((o) => refName(o.inputs.scheduleId) === schedule.name)
       .sort((a, b) => String(a.inputs.startDate).localeCompare(String(b.inputs.startDate)));
+  const holidays = readHolidays(
+    madeSchedules.flatMap(({ schedule, squad, zone, made }) => {
+      const coming = overridesOf(schedule)
+        .map((o) => ({ start: Date.parse(String(o.inputs.startDate)), end: Date.parse(String(o.inputs.endDate)) }))
+        .filter((o) => o.end > options.now);
+      return made.map((m) => ({ key: `${squad}/${m.id}`, squad, zone, intervals: m.covered ?? ALWAYS.intervals, overrides: coming }));
+    }),
+  );
+
+  for (const { schedule, squad, file, zone, made } of madeSchedules) {
+    // Overrides still to come: each on the rotation of the schedule whose hours it overlaps most.
+    const overrides = overridesOf(schedule);
     const past = overrides.filter((o) => Date.parse(String(o.inputs.endDate)) <= options.now);
     if (past.length > 0)
       state.find('past overrides', `${past.length} override(s) ended before the import: history, not imported`, schedule.from);
@@ -261,10 +279,20 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
           o.from,
           'approximated',
         );
-      const spec = file.rotations![target.id] as RotationSpec;
-      spec.overrides ??= [];
       const start = Date.parse(String(o.inputs.startDate));
       const end = Date.parse(String(o.inputs.endDate));
+      // A public holiday's override stands for the holiday in org.yaml: the plan renders it again.
+      const key = `${squad}/${target.id}`;
+      if (
+        holidays &&
+        (holidays.businessRotations.has(key) || holidays.offHoursRotations.has(key)) &&
+        onHoliday(holidays, zone, start, end)
+      ) {
+        state.link(o, names.override(squad, target.id, start));
+        continue;
+      }
+      const spec = file.rotations![target.id] as RotationSpec;
+      spec.overrides ??= [];
       const pieces = target.covered ? coveredPieces(zone, target.covered, start, end) : [[start, end] as Interval];
       if (target.covered && (pieces.length !== 1 || pieces[0]?.[0] !== start || pieces[0]?.[1] !== end))
         state.find(
@@ -295,6 +323,11 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
   for (const r of observed.resources) {
     if ((r.type === OG.apiIntegration || r.type === OG.emailIntegration) && !state.links.some((l) => l.observed === r.name))
       importIntegration(state, r, squadOf, squadFiles);
+  }
+  if (holidays) {
+    writeHolidays(holidays, org, squadFiles);
+    const { what, why } = holidaysFinding(holidays);
+    state.find(what, why, schedules[0]!.from, 'approximated');
   }
   return {
     teams: { org, squads: squadFiles, alerts: new Map(), comments: state.comments },

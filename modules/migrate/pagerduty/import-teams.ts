@@ -17,7 +17,7 @@ import type { OrgFile, TeamFile, Weekday } from '../../spec/spec-types.generated
 import type { ImportFinding, ImportLink, ImportOptions, ImportResult, ObservedResource, ObservedState } from '../account';
 import { IdScope, slug } from '../ids';
 import { PD_USER } from './observe';
-import { onHoliday, readHolidays, type HolidayRotation } from './holidays';
+import { onHoliday, readHolidays, type HolidayRotation } from '../holidays';
 import {
   emailOf,
   MANAGED,
