@@ -102,6 +102,12 @@ export function onHoliday(reading: HolidayReading, zone: string, start: number, 
   });
 }
 
+/** Whether an imported override, on the rotation `key` (`<squad>/<rotation>`), is one of the holidays read. */
+export function holidayOverride(reading: HolidayReading | undefined, key: string, zone: string, start: number, end: number): boolean {
+  if (!reading || !(reading.businessRotations.has(key) || reading.offHoursRotations.has(key))) return false;
+  return onHoliday(reading, zone, start, end);
+}
+
 /** What the import finding about the holidays says (`what`, `why`). */
 export function holidaysFinding(reading: HolidayReading): { what: string; why: string } {
   const { dates } = reading;

@@ -12,10 +12,10 @@ import type { ImportLink, ImportOptions, ImportResult, ObservedResource, Observe
 import { IdScope } from '../ids';
 import { ImportContext, TYPES } from './context';
 import { importPolicy, type EscalationSpec, type ImportedPolicy } from './escalations';
-import { importOverrides, importSchedule, type ImportedSchedule, type RotationSpec } from './rotations';
+import { importOverrides, importSchedule, type ImportedOverride, type ImportedSchedule, type RotationSpec } from './rotations';
 import { importRouting } from './routing';
 import { importContacts } from './contacts';
-import { holidaysFinding, readHolidays, writeHolidays, type HolidayRotation } from '../holidays';
+import { holidayOverride, holidaysFinding, readHolidays, writeHolidays, type HolidayRotation } from '../holidays';
 import { MINUTES_PER_WEEK } from '../../model/types';
 
 interface Squad {
@@ -93,6 +93,7 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
   };
 
   const schedules = new Map<string, ImportedSchedule>();
+  const overridesOf = new Map<string, ImportedOverride[]>();
   for (const schedule of ctx.of(TYPES.schedule)) {
     const squad = squadOf(schedule);
     if (!squad) {
@@ -104,27 +105,24 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
     const imported = importSchedule(ctx, schedule, squad.id, squad.file.name, squad.rotationIds, squad.rotations, links);
     if (!imported) continue;
     schedules.set(schedule.name, imported);
+    overridesOf.set(schedule.name, importOverrides(ctx, schedule, imported, squad.rotations, links));
   }
 
-  // Public holidays as this project's stack renders them (../holidays.ts), read before the overrides they explain.
+  // Public holidays as this project's stack renders them (../holidays.ts): their overrides become the holidays of
+  // org.yaml (below), which the plan renders again, so the part beyond the rotation's hours is no longer a finding.
   const holidayRotations: HolidayRotation[] = [];
   for (const [name, imported] of schedules) {
-    const coming = ctx
-      .of(TYPES.override)
-      .filter((o) => ctx.target(o.inputs.scheduleId)?.name === name)
-      .map((o) => ({ start: Date.parse(String(o.inputs.start)), end: Date.parse(String(o.inputs.end)) }))
-      .filter((o) => o.end > ctx.now);
+    const coming = (overridesOf.get(name) ?? []).map(({ start, end }) => ({ start, end }));
     for (const id of imported.rotations) {
       const intervals = imported.hours.get(id) ?? [[0, MINUTES_PER_WEEK] as [number, number]];
       holidayRotations.push({ key: `${imported.squad}/${id}`, squad: imported.squad, zone: imported.zone, intervals, overrides: coming });
     }
   }
   const holidays = readHolidays(holidayRotations);
-  for (const schedule of ctx.of(TYPES.schedule)) {
-    const imported = schedules.get(schedule.name);
-    const squad = squadOf(schedule);
-    if (imported && squad) importOverrides(ctx, schedule, imported, squad.rotations, links, holidays);
-  }
+  for (const [name, imported] of schedules)
+    for (const o of overridesOf.get(name) ?? [])
+      if (o.beyondHours && holidayOverride(holidays, `${imported.squad}/${o.rotation}`, imported.zone, o.start, o.end))
+        ctx.findings.splice(ctx.findings.indexOf(o.beyondHours), 1);
 
   const policies = new Map<string, ImportedPolicy>();
   for (const policy of ctx.of(TYPES.escalation)) {

@@ -17,7 +17,7 @@ import { chains, localDate, localDateTime, startOf, usernameOf } from './rotatio
 import { restrictionIntervals, sameIntervals, windowsOf, type Interval } from './windows';
 import { importRouting, type MadeRotation, type SquadContext } from './routing';
 import { importPeople } from './people';
-import { holidaysFinding, onHoliday, readHolidays, writeHolidays } from '../holidays';
+import { holidayOverride, holidaysFinding, readHolidays, writeHolidays, type HolidayRotation } from '../holidays';
 import { ALWAYS } from '../../model/windows';
 
 type Inputs = Record<string, Value>;
@@ -152,7 +152,9 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       );
   }
 
-  const madeSchedules: Array<{ schedule: ObservedResource; squad: string; file: TeamFile; zone: string; made: MadeRotation[] }> = [];
+  const holidayRotations: HolidayRotation[] = [];
+  const imported: Array<{ o: ObservedResource; squad: string; id: string; zone: string; beyondHours?: ImportFinding; linked: boolean }> =
+    [];
   for (const schedule of schedules) {
     const owner = refName(schedule.inputs.ownerTeamId);
     const squad = owner === undefined ? undefined : squadOf.get(owner);
@@ -242,29 +244,19 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       made.push({ squad, id, chain, zone, ...(covered ? { covered } : {}) });
     });
     rotationsOf.set(schedule.name, made);
-    madeSchedules.push({ schedule, squad, file, zone, made });
-  }
 
-  // Public holidays as this project's stack renders them (../holidays.ts), read before the overrides they explain.
-  const overridesOf = (schedule: ObservedResource) =>
-    ofType(observed, OG.override)
+    // Overrides still to come: each on the rotation of the schedule whose hours it overlaps most.
+    const overrides = ofType(observed, OG.override)
       .filter((o) => refName(o.inputs.scheduleId) === schedule.name)
       .sort((a, b) => String(a.inputs.startDate).localeCompare(String(b.inputs.startDate)));
-  const holidays = readHolidays(
-    madeSchedules.flatMap(({ schedule, squad, zone, made }) => {
-      const coming = overridesOf(schedule)
-        .map((o) => ({ start: Date.parse(String(o.inputs.startDate)), end: Date.parse(String(o.inputs.endDate)) }))
-        .filter((o) => o.end > options.now);
-      return made.map((m) => ({ key: `${squad}/${m.id}`, squad, zone, intervals: m.covered ?? ALWAYS.intervals, overrides: coming }));
-    }),
-  );
-
-  for (const { schedule, squad, file, zone, made } of madeSchedules) {
-    // Overrides still to come: each on the rotation of the schedule whose hours it overlaps most.
-    const overrides = overridesOf(schedule);
     const past = overrides.filter((o) => Date.parse(String(o.inputs.endDate)) <= options.now);
     if (past.length > 0)
       state.find('past overrides', `${past.length} override(s) ended before the import: history, not imported`, schedule.from);
+    const coming = overrides
+      .map((o) => ({ start: Date.parse(String(o.inputs.startDate)), end: Date.parse(String(o.inputs.endDate)) }))
+      .filter((o) => o.end > options.now);
+    for (const m of made)
+      holidayRotations.push({ key: `${squad}/${m.id}`, squad, zone, intervals: m.covered ?? ALWAYS.intervals, overrides: coming });
     for (const o of overrides.filter((x) => Date.parse(String(x.inputs.endDate)) > options.now)) {
       const person = state.people.get(String(o.inputs.username));
       const target = mostCovering(made, Date.parse(String(o.inputs.startDate)), Date.parse(String(o.inputs.endDate)));
@@ -279,20 +271,10 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
           o.from,
           'approximated',
         );
-      const start = Date.parse(String(o.inputs.startDate));
-      const end = Date.parse(String(o.inputs.endDate));
-      // A public holiday's override stands for the holiday in org.yaml: the plan renders it again.
-      const key = `${squad}/${target.id}`;
-      if (
-        holidays &&
-        (holidays.businessRotations.has(key) || holidays.offHoursRotations.has(key)) &&
-        onHoliday(holidays, zone, start, end)
-      ) {
-        state.link(o, names.override(squad, target.id, start));
-        continue;
-      }
       const spec = file.rotations![target.id] as RotationSpec;
       spec.overrides ??= [];
+      const start = Date.parse(String(o.inputs.startDate));
+      const end = Date.parse(String(o.inputs.endDate));
       const pieces = target.covered ? coveredPieces(zone, target.covered, start, end) : [[start, end] as Interval];
       if (target.covered && (pieces.length !== 1 || pieces[0]?.[0] !== start || pieces[0]?.[1] !== end))
         state.find(
@@ -301,6 +283,15 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
           o.from,
           'approximated',
         );
+      const whole = pieces.length === 1 && pieces[0]?.[0] === start && pieces[0]?.[1] === end;
+      imported.push({
+        o,
+        squad,
+        id: target.id,
+        zone,
+        linked: whole,
+        ...(whole ? {} : { beyondHours: state.findings[state.findings.length - 1]! }),
+      });
       for (const [from, to] of pieces) {
         spec.overrides.push({
           person,
@@ -310,6 +301,16 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
         if (from === start && to === end) state.link(o, names.override(squad, target.id, start));
       }
     }
+  }
+
+  // Public holidays as this project's stack renders them (../holidays.ts): their overrides become the holidays of
+  // org.yaml (below), which the plan renders again whole, so the part beyond the rotation's hours is no finding.
+  const holidays = readHolidays(holidayRotations);
+  for (const x of imported) {
+    const start = Date.parse(String(x.o.inputs.startDate));
+    if (!holidayOverride(holidays, `${x.squad}/${x.id}`, x.zone, start, Date.parse(String(x.o.inputs.endDate)))) continue;
+    if (x.beyondHours) state.findings.splice(state.findings.indexOf(x.beyondHours), 1);
+    if (!x.linked) state.link(x.o, names.override(x.squad, x.id, start));
   }
 
   for (const team of teams) {
