@@ -135,7 +135,9 @@ export function writeHolidays(reading: HolidayReading, org: Mutable<OrgFile>, sq
       const rotation = spec as Mutable<RotationSpec>;
       rotation.coverage = kind;
       const zone = rotation.timezone ?? org.defaults?.timezone ?? 'UTC';
-      const kept = (rotation.overrides ?? []).filter((o) => !onHoliday(reading, zone, Date.parse(o.start), Date.parse(o.end)));
+      // The YAML's times: with their offset, or local times of the rotation's zone (`2026-07-14 19:00`).
+      const instant = (text: string) => DateTime.fromISO(text.replace(' ', 'T'), { zone }).toMillis();
+      const kept = (rotation.overrides ?? []).filter((o) => !onHoliday(reading, zone, instant(o.start), instant(o.end)));
       if (kept.length > 0) rotation.overrides = kept as RotationSpec['overrides'];
       else delete rotation.overrides;
     }
