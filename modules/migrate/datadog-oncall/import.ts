@@ -12,9 +12,11 @@ import type { ImportLink, ImportOptions, ImportResult, ObservedResource, Observe
 import { IdScope } from '../ids';
 import { ImportContext, TYPES } from './context';
 import { importPolicy, type EscalationSpec, type ImportedPolicy } from './escalations';
-import { importOverrides, importSchedule, type ImportedSchedule, type RotationSpec } from './rotations';
+import { importOverrides, importSchedule, type ImportedOverride, type ImportedSchedule, type RotationSpec } from './rotations';
 import { importRouting } from './routing';
 import { importContacts } from './contacts';
+import { holidayOverride, holidaysFinding, readHolidays, writeHolidays, type HolidayRotation } from '../holidays';
+import { MINUTES_PER_WEEK } from '../../model/types';
 
 interface Squad {
   readonly id: string;
@@ -91,6 +93,7 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
   };
 
   const schedules = new Map<string, ImportedSchedule>();
+  const overridesOf = new Map<string, ImportedOverride[]>();
   for (const schedule of ctx.of(TYPES.schedule)) {
     const squad = squadOf(schedule);
     if (!squad) {
@@ -102,8 +105,24 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
     const imported = importSchedule(ctx, schedule, squad.id, squad.file.name, squad.rotationIds, squad.rotations, links);
     if (!imported) continue;
     schedules.set(schedule.name, imported);
-    importOverrides(ctx, schedule, imported, squad.rotations, links);
+    overridesOf.set(schedule.name, importOverrides(ctx, schedule, imported, squad.rotations, links));
   }
+
+  // Public holidays as this project's stack renders them (../holidays.ts): their overrides become the holidays of
+  // org.yaml (below), which the plan renders again, so the part beyond the rotation's hours is no longer a finding.
+  const holidayRotations: HolidayRotation[] = [];
+  for (const [name, imported] of schedules) {
+    const coming = (overridesOf.get(name) ?? []).map(({ start, end }) => ({ start, end }));
+    for (const id of imported.rotations) {
+      const intervals = imported.hours.get(id) ?? [[0, MINUTES_PER_WEEK] as [number, number]];
+      holidayRotations.push({ key: `${imported.squad}/${id}`, squad: imported.squad, zone: imported.zone, intervals, overrides: coming });
+    }
+  }
+  const holidays = readHolidays(holidayRotations);
+  for (const [name, imported] of schedules)
+    for (const o of overridesOf.get(name) ?? [])
+      if (o.beyondHours && holidayOverride(holidays, `${imported.squad}/${o.rotation}`, imported.zone, o.start, o.end))
+        ctx.findings.splice(ctx.findings.indexOf(o.beyondHours), 1);
 
   const policies = new Map<string, ImportedPolicy>();
   for (const policy of ctx.of(TYPES.escalation)) {
@@ -147,8 +166,14 @@ export function importDatadogTeams(observed: ObservedState, options: ImportOptio
     people[p.id] = { name: p.name, email: p.email, ...contacts.get(p.id) };
     ctx.comments.set(`org.yaml#/people/${p.id}`, `Datadog user ${p.email}`);
   }
+  const org: OrgFile = { name: 'Imported from Datadog On-Call', people };
+  if (holidays) {
+    writeHolidays(holidays, org, out);
+    const { what, why } = holidaysFinding(holidays);
+    ctx.find(ctx.of(TYPES.schedule)[0]!, what, why, 'approximated');
+  }
   return {
-    teams: { org: { name: 'Imported from Datadog On-Call', people }, squads: out, alerts: new Map(), comments: ctx.comments },
+    teams: { org, squads: out, alerts: new Map(), comments: ctx.comments },
     links,
     findings: ctx.findings,
   };

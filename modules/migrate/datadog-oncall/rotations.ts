@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { names } from '../../render/names';
 import type { Value } from '../../render/desired';
 import type { TeamFile } from '../../spec/spec-types.generated';
-import type { ImportLink, ObservedResource } from '../account';
+import type { ImportFinding, ImportLink, ObservedResource } from '../account';
 import { IdScope } from '../ids';
 import { MINUTES_PER_WEEK } from '../../model/types';
 import { dateTimeIn, duration, ImportContext, type Obj, TYPES } from './context';
@@ -248,6 +248,14 @@ function outsideHours(start: number, end: number, zone: string, hours: ReadonlyA
   return Math.round(outside);
 }
 
+/** An override imported on a rotation, and its finding when it goes beyond the rotation's hours. */
+export interface ImportedOverride {
+  readonly rotation: string;
+  readonly start: number;
+  readonly end: number;
+  readonly beyondHours?: ImportFinding;
+}
+
 /** A schedule's future overrides, each on the rotation on duty most of its span. */
 export function importOverrides(
   ctx: ImportContext,
@@ -255,7 +263,8 @@ export function importOverrides(
   imported: ImportedSchedule,
   into: Record<string, RotationSpec>,
   links: ImportLink[],
-): void {
+): ImportedOverride[] {
+  const out: ImportedOverride[] = [];
   const overrides = ctx.of(TYPES.override).filter((o) => ctx.target(o.inputs.scheduleId) === schedule);
   let past = 0;
   const lists: Record<string, NonNullable<RotationSpec['overrides']>> = {};
@@ -284,6 +293,7 @@ export function importOverrides(
         `Datadog's override pages its user at any hour; the YAML's pages within the rotation's hours only (\`${rotation}\`), so the plan replaces it by its part within them`,
         'approximated',
       );
+    out.push({ rotation, start, end, ...(outside > 0 ? { beyondHours: ctx.findings[ctx.findings.length - 1]! } : {}) });
     if (imported.rotations.length > 1)
       ctx.find(
         o,
@@ -300,4 +310,5 @@ export function importOverrides(
   }
   if (past > 0) ctx.find(schedule, `${past} override(s) ended before now`, 'history: an import keeps what is in force now or later');
   for (const [rotation, list] of Object.entries(lists)) into[rotation]!.overrides = list;
+  return out;
 }

@@ -17,6 +17,8 @@ import { chains, localDate, localDateTime, startOf, usernameOf } from './rotatio
 import { restrictionIntervals, sameIntervals, windowsOf, type Interval } from './windows';
 import { importRouting, type MadeRotation, type SquadContext } from './routing';
 import { importPeople } from './people';
+import { holidayOverride, holidaysFinding, readHolidays, writeHolidays, type HolidayRotation } from '../holidays';
+import { ALWAYS } from '../../model/windows';
 
 type Inputs = Record<string, Value>;
 export type RotationSpec = NonNullable<TeamFile['rotations']>[string];
@@ -150,6 +152,9 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
       );
   }
 
+  const holidayRotations: HolidayRotation[] = [];
+  const imported: Array<{ o: ObservedResource; squad: string; id: string; zone: string; beyondHours?: ImportFinding; linked: boolean }> =
+    [];
   for (const schedule of schedules) {
     const owner = refName(schedule.inputs.ownerTeamId);
     const squad = owner === undefined ? undefined : squadOf.get(owner);
@@ -247,6 +252,11 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
     const past = overrides.filter((o) => Date.parse(String(o.inputs.endDate)) <= options.now);
     if (past.length > 0)
       state.find('past overrides', `${past.length} override(s) ended before the import: history, not imported`, schedule.from);
+    const coming = overrides
+      .map((o) => ({ start: Date.parse(String(o.inputs.startDate)), end: Date.parse(String(o.inputs.endDate)) }))
+      .filter((o) => o.end > options.now);
+    for (const m of made)
+      holidayRotations.push({ key: `${squad}/${m.id}`, squad, zone, intervals: m.covered ?? ALWAYS.intervals, overrides: coming });
     for (const o of overrides.filter((x) => Date.parse(String(x.inputs.endDate)) > options.now)) {
       const person = state.people.get(String(o.inputs.username));
       const target = mostCovering(made, Date.parse(String(o.inputs.startDate)), Date.parse(String(o.inputs.endDate)));
@@ -273,6 +283,15 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
           o.from,
           'approximated',
         );
+      const whole = pieces.length === 1 && pieces[0]?.[0] === start && pieces[0]?.[1] === end;
+      imported.push({
+        o,
+        squad,
+        id: target.id,
+        zone,
+        linked: whole,
+        ...(whole ? {} : { beyondHours: state.findings[state.findings.length - 1]! }),
+      });
       for (const [from, to] of pieces) {
         spec.overrides.push({
           person,
@@ -282,6 +301,16 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
         if (from === start && to === end) state.link(o, names.override(squad, target.id, start));
       }
     }
+  }
+
+  // Public holidays as this project's stack renders them (../holidays.ts): their overrides become the holidays of
+  // org.yaml (below), which the plan renders again whole, so the part beyond the rotation's hours is no finding.
+  const holidays = readHolidays(holidayRotations);
+  for (const x of imported) {
+    const start = Date.parse(String(x.o.inputs.startDate));
+    if (!holidayOverride(holidays, `${x.squad}/${x.id}`, x.zone, start, Date.parse(String(x.o.inputs.endDate)))) continue;
+    if (x.beyondHours) state.findings.splice(state.findings.indexOf(x.beyondHours), 1);
+    if (!x.linked) state.link(x.o, names.override(x.squad, x.id, start));
   }
 
   for (const team of teams) {
@@ -295,6 +324,11 @@ export function importOpsgenieTeams(observed: ObservedState, options: ImportOpti
   for (const r of observed.resources) {
     if ((r.type === OG.apiIntegration || r.type === OG.emailIntegration) && !state.links.some((l) => l.observed === r.name))
       importIntegration(state, r, squadOf, squadFiles);
+  }
+  if (holidays) {
+    writeHolidays(holidays, org, squadFiles);
+    const { what, why } = holidaysFinding(holidays);
+    state.find(what, why, schedules[0]!.from, 'approximated');
   }
   return {
     teams: { org, squads: squadFiles, alerts: new Map(), comments: state.comments },

@@ -13,11 +13,11 @@ import { DEFAULT_EMAIL_FILTER } from '../../backends/pagerduty/render';
 import { contactNames } from '../../backends/contacts';
 import { isInvoke, type Value } from '../../render/desired';
 import { names } from '../../render/names';
-import type { OrgFile, TeamFile, Weekday } from '../../spec/spec-types.generated';
+import type { OrgFile, TeamFile } from '../../spec/spec-types.generated';
 import type { ImportFinding, ImportLink, ImportOptions, ImportResult, ObservedResource, ObservedState } from '../account';
 import { IdScope, slug } from '../ids';
 import { PD_USER } from './observe';
-import { onHoliday, readHolidays, type HolidayRotation } from './holidays';
+import { holidaysFinding, onHoliday, readHolidays, writeHolidays, type HolidayRotation } from '../holidays';
 import {
   emailOf,
   MANAGED,
@@ -31,11 +31,10 @@ import {
   type NotifyEntry,
   type Person,
   type RotationSpec,
-  type RoutingRule,
   type ServiceSpec,
   type Squad,
 } from './import-parts';
-import { outsideCoverage, promiseFor, routingFor, sameAsRouting, urgencyShape, windowIntervals } from './service-urgency';
+import { outsideCoverage, promiseFor, routingFor, sameAsRouting, urgencyShape } from './service-urgency';
 import { scheduleRotations, type ImportedRotation, type LayerInput, type YamlWindow } from './schedule-rotations';
 
 export function importPagerDuty(observed: ObservedState, options: ImportOptions): ImportResult {
@@ -286,12 +285,8 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
       if (finding && onHoliday(holidays, zone, Date.parse(str(o.inputs.start)), Date.parse(str(o.inputs.end))))
         findings.splice(findings.indexOf(finding), 1);
     }
-    find(
-      byType(PD.schedule)[0]!,
-      'public holidays',
-      `read from the overrides that give off-hours rotations whole weekdays (${holidays.dates[0]} to ${holidays.dates[holidays.dates.length - 1]}), as dated holidays: write \`holidays.country\` for the years after`,
-      'approximated',
-    );
+    const { what, why } = holidaysFinding(holidays);
+    find(byType(PD.schedule)[0]!, what, why, 'approximated');
   }
 
   // Escalation policies.
@@ -553,32 +548,9 @@ export function importPagerDuty(observed: ObservedState, options: ImportOptions)
     find(r, r.from.type, 'nothing of the YAML stands for it: the stack neither creates nor adopts it, and leaves it as it is');
   }
 
-  if (holidays) {
-    for (const squad of squads.values())
-      for (const rule of squad.file.routing ?? [])
-        if (
-          Array.isArray(rule.during) &&
-          JSON.stringify(windowIntervals(rule.during as YamlWindow[]).sort((a, b) => a[0] - b[0])) === JSON.stringify(holidays.window)
-        )
-          (rule as Mutable<RoutingRule>).during = 'business-hours';
-  }
-  const org: OrgFile = {
-    name: 'PagerDuty',
-    defaults: {
-      timezone: orgZone,
-      ...(holidays
-        ? {
-            businessHours: {
-              days: holidays.businessHours.days as [Weekday, ...Weekday[]],
-              from: holidays.businessHours.from,
-              to: holidays.businessHours.to,
-            },
-          }
-        : {}),
-    },
-    people: orgPeople,
-    ...(holidays ? { holidays: { extra: holidays.dates.map((date) => ({ date, name: 'Public holiday' })), offHours: true } } : {}),
-  };
+  const org: OrgFile = { name: 'PagerDuty', defaults: { timezone: orgZone }, people: orgPeople };
+  // Business hours, routing during them and the dated holidays (the rotations are done above).
+  if (holidays) writeHolidays(holidays, org, new Map([...squads.values()].map((q) => [q.id, q.file as TeamFile])));
   const out = new Map<string, TeamFile>();
   for (const squad of [...squads.values()]) {
     if ((squad.file.members as string[]).length === 0) {

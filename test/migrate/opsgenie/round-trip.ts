@@ -2,11 +2,13 @@
  * For this project's own renderings, the import is exact. Each organisation (the tests' acme, every example) is
  * rendered on its Opsgenie stack, published into an account as the provider would create it
  * (modules/bench/api/opsgenie-publish.ts), observed and imported; then (a) the YAML validates, (b) the same stack
- * planned on the imported YAML equals the observed account under the planned names, input by input, and (c) over
+ * planned on the imported YAML equals the observed account under the planned names, input by input (public
+ * holidays rendered as off hours come back as the dated holidays), and (c) over
  * 52 weeks, whom the account pages (read by the Opsgenie interpreter of test/fidelity from the observed inputs)
  * is whom the imported YAML's engine pages, for every squad and every service.
  */
 import { join } from 'node:path';
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { publishOpsgenie } from '../../../modules/bench/api/opsgenie-publish';
 import { opsgenieAdapter } from '../../../modules/migrate/opsgenie';
@@ -14,7 +16,7 @@ import { OPSGENIE_USER } from '../../../modules/migrate/opsgenie/people';
 import { renameObserved } from '../../../modules/migrate/rename';
 import type { Organisation, Service } from '../../../modules/model/types';
 import { analyse } from '../../../modules/pipeline';
-import type { DesiredResource, DesiredState } from '../../../modules/render/desired';
+import type { DesiredState } from '../../../modules/render/desired';
 import { OG } from '../../../modules/backends/opsgenie/resources';
 import { diffStates } from '../../../modules/render/diff';
 import { renderStack } from '../../../modules/render/stack';
@@ -55,6 +57,19 @@ function instants(org: Organisation): number[] {
   return [...out].filter((t) => t >= FROM && t < TO).sort((a, b) => a - b);
 }
 
+/**
+ * The public holidays on Monday to Friday (the signing example's business days) of a country, from `from` to the
+ * end of the year the renderer writes overrides for (render/holiday-overrides.ts, 366 days): from date-holidays,
+ * public days only.
+ */
+function weekdayHolidays(country: string, from: number): string[] {
+  const calendar = new Holidays(country, { types: ['public'] });
+  const first = new Date(from).toISOString().slice(0, 10);
+  const last = new Date(from + 366 * 86_400_000).toISOString().slice(0, 10);
+  const dates = [2026, 2027].flatMap((y) => calendar.getHolidays(y).map((h) => h.date.slice(0, 10)));
+  return [...new Set(dates)].filter((d) => d >= first && d <= last && new Date(`${d}T12:00:00Z`).getUTCDay() % 6 !== 0).sort();
+}
+
 export function roundTrip(c: ReturnType<typeof organisationCase>): void {
   describe(`${c.name} on Opsgenie, imported back`, () => {
     const stack = readStacksDir(c.stacksDir).stacks.find((s) => s.backend === 'opsgenie')!;
@@ -73,27 +88,33 @@ export function roundTrip(c: ReturnType<typeof organisationCase>): void {
       expect(org.squads.size).toBeGreaterThan(0);
     });
 
-    it('(b) plans no change against the account, but for what the findings name', () => {
+    it('(b) plans no change against the account', () => {
       const plan = opsgenieOnly(renderStack(org, settings));
       const renamed = renameObserved(observed, result.links);
       const account = { ...renamed, resources: renamed.resources.filter((r) => r.type !== OPSGENIE_USER) };
       const diff = diffStates(account, plan);
-      // Overrides Opsgenie applies beyond a schedule's time restrictions (holidays as off hours) are imported within
-      // the rotation's coverage, with a finding: those schedules' overrides are the only change allowed.
-      const planned = new Map(result.links.map((l) => [l.observed, l.planned]));
-      const excused = new Set(
-        result.findings
-          .filter((f) => f.what === "override outside the rotation's hours")
-          .map((f) => observed.resources.find((r) => r.type === OG.override && r.from.id === f.source.id)!.inputs.scheduleId)
-          .map((ref) => planned.get((ref as { $ref: string }).$ref)),
-      );
-      const allowed = (r: DesiredResource) => r.type === OG.override && excused.has((r.inputs.scheduleId as { $ref: string }).$ref);
-      expect(diff.create.filter((r) => !allowed(r)).map((r) => r.name)).toEqual([]);
-      expect(diff.delete.filter((r) => !allowed(r)).map((r) => r.name)).toEqual([]);
+      expect(diff.create.map((r) => r.name)).toEqual([]);
+      expect(diff.delete.map((r) => r.name)).toEqual([]);
       expect(diff.replace.map((r) => r.after.name)).toEqual([]);
-      expect(diff.update.filter((u) => !allowed(u.resource)).map((u) => ({ name: u.resource.name, changes: u.changes }))).toEqual([]);
-      expect(diff.unchanged).toBeGreaterThan(plan.resources.filter((r) => !allowed(r)).length - 1);
-      expect(excused.size > 0).toBe(c.name === 'signing');
+      expect(diff.update.map((u) => ({ name: u.resource.name, changes: u.changes }))).toEqual([]);
+      expect(diff.unchanged).toBe(plan.resources.length);
+    });
+
+    it('reads public holidays rendered as off hours back as the dated holidays, not as overrides', () => {
+      // Holidays as off hours (examples/signing) are whole-day overrides beyond the off-hours schedule's time
+      // restrictions: they come back as `holidays`, with one finding saying so, and none about those overrides.
+      const holidays = source.holidays.offHours === true;
+      expect(result.findings.filter((f) => /override/.test(f.what)).map((f) => `${f.source.id}: ${f.what}`)).toEqual([]);
+      expect(result.findings.filter((f) => f.what === 'public holidays')).toHaveLength(holidays ? 1 : 0);
+      const calendar = Array.isArray(result.teams.org.holidays) ? undefined : result.teams.org.holidays;
+      expect(calendar?.offHours === true).toBe(holidays);
+      if (!holidays) return;
+      expect(c.name).toBe('signing');
+      // The dates: every weekday holiday of the source's calendar within the year the stack rendered (independent:
+      // date-holidays, through the source organisation's calendar).
+      const dates = (calendar?.extra ?? []).map((h) => h.date);
+      expect(dates.length).toBeGreaterThan(5);
+      expect(dates).toEqual(weekdayHolidays(source.holidays.country!, FROM));
     });
 
     it('(c) pages whom the account pages, every squad and service, for 52 weeks', () => {

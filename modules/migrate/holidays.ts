@@ -1,14 +1,16 @@
 /**
- * Public holidays as PagerDuty carries them when this project's stack rendered them (render/holiday-overrides.ts):
- * PagerDuty has no holiday calendar, so a squad with a business-hours rotation and an off-hours one gets, on each
- * weekday holiday, dated overrides that give the off-hours rotation the whole day. Read back: the business hours are
+ * Public holidays as a paging backend carries them when this project's stack rendered them
+ * (render/holiday-overrides.ts): PagerDuty, Opsgenie and Datadog On-Call have no holiday calendar, so a squad with a
+ * business-hours rotation and an off-hours one gets, on each weekday holiday, dated overrides that give the
+ * off-hours rotation the whole day. Read back: the business hours are
  * the window a rotation covers while another rotation of its squad covers exactly the rest of the week, and a
  * holiday is a weekday those overrides cover whole on the off-hours rotation.
  */
 import { DateTime } from 'luxon';
-import { MINUTES_PER_WEEK } from '../../model/types';
-import { complement } from '../../model/windows';
-import { DAY_NAMES } from '../../render/coverage-shapes';
+import { MINUTES_PER_WEEK } from '../model/types';
+import { complement, normaliseIntervals, windowIntervals } from '../model/windows';
+import { DAY_NAMES } from '../render/coverage-shapes';
+import type { OrgFile, TeamFile, Weekday } from '../spec/spec-types.generated';
 
 type Intervals = ReadonlyArray<readonly [number, number]>;
 
@@ -98,4 +100,54 @@ export function onHoliday(reading: HolidayReading, zone: string, start: number, 
     const day = DateTime.fromISO(date, { zone });
     return start >= day.toMillis() && end <= day.plus({ days: 1 }).toMillis();
   });
+}
+
+/** Whether an imported override, on the rotation `key` (`<squad>/<rotation>`), is one of the holidays read. */
+export function holidayOverride(reading: HolidayReading | undefined, key: string, zone: string, start: number, end: number): boolean {
+  if (!reading || !(reading.businessRotations.has(key) || reading.offHoursRotations.has(key))) return false;
+  return onHoliday(reading, zone, start, end);
+}
+
+/** What the import finding about the holidays says (`what`, `why`). */
+export function holidaysFinding(reading: HolidayReading): { what: string; why: string } {
+  const { dates } = reading;
+  return {
+    what: 'public holidays',
+    why: `read from the overrides that give off-hours rotations whole weekdays (${dates[0]} to ${dates[dates.length - 1]}), as dated holidays: write \`holidays.country\` for the years after`,
+  };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type RotationSpec = NonNullable<TeamFile['rotations']>[string];
+type RoutingSpec = NonNullable<TeamFile['routing']>[number];
+
+/**
+ * The imported YAML with the holidays read (rotations keyed `<squad>/<rotation>`): the two rotations of a squad cover
+ * `business-hours` and `off-hours` without their holiday overrides, routing during the business hours says so,
+ * and org.yaml has the business hours and the dated holidays as off hours.
+ */
+export function writeHolidays(reading: HolidayReading, org: Mutable<OrgFile>, squads: ReadonlyMap<string, TeamFile>): void {
+  for (const [squad, file] of squads) {
+    for (const [id, spec] of Object.entries(file.rotations ?? {})) {
+      const key = `${squad}/${id}`;
+      const kind = reading.businessRotations.has(key) ? 'business-hours' : reading.offHoursRotations.has(key) ? 'off-hours' : undefined;
+      if (!kind) continue;
+      const rotation = spec as Mutable<RotationSpec>;
+      rotation.coverage = kind;
+      const zone = rotation.timezone ?? org.defaults?.timezone ?? 'UTC';
+      // The YAML's times: with their offset, or local times of the rotation's zone (`2026-07-14 19:00`).
+      const instant = (text: string) => DateTime.fromISO(text.replace(' ', 'T'), { zone }).toMillis();
+      const kept = (rotation.overrides ?? []).filter((o) => !onHoliday(reading, zone, instant(o.start), instant(o.end)));
+      if (kept.length > 0) rotation.overrides = kept as RotationSpec['overrides'];
+      else delete rotation.overrides;
+    }
+    for (const rule of file.routing ?? []) {
+      if (!Array.isArray(rule.during)) continue;
+      const intervals = normaliseIntervals(rule.during.flatMap((w) => windowIntervals(w)));
+      if (same(intervals, reading.window)) (rule as Mutable<RoutingSpec>).during = 'business-hours';
+    }
+  }
+  const { days, from, to } = reading.businessHours;
+  org.defaults = { ...org.defaults, businessHours: { days: days as [Weekday, ...Weekday[]], from, to } };
+  org.holidays = { extra: reading.dates.map((date) => ({ date, name: 'Public holiday' })), offHours: true };
 }
