@@ -61,6 +61,15 @@ export function datadogTimeline(org: Organisation, state: DesiredState, unit: Al
       const found = targets.map((t) => {
         if (t.schedule !== undefined && isRef(t.schedule)) return datadogAt(org, state, t.schedule.$ref, instant + after * 60_000);
         if (t.user !== undefined) return { person: personOf(org, t.user), cause: `user target of ${name}` };
+        // A team target pages through that team's own routing, which is not followed here: a marker that equals
+        // no person, so the step shows as a mismatch with its cause instead of paging nobody.
+        if (t.team !== undefined) {
+          const team = isRef(t.team) ? t.team.$ref : JSON.stringify(t.team);
+          return {
+            person: `<team ${team}>`,
+            cause: `team target ${team} of ${name}: paged through that team's routing, not followed here`,
+          };
+        }
         throw new Error(`target ${JSON.stringify(t)} of ${name} not interpreted`);
       });
       return { people: found.flatMap((f) => (f.person === null ? [] : [f.person])), causes: found.map((f) => f.cause) };

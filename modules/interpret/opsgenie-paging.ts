@@ -68,6 +68,15 @@ export function opsgenieTimeline(org: Organisation, state: DesiredState, unit: A
       const found = recipients.map((t) => {
         if (t.type === 'schedule' && isRef(t.id)) return opsgenieAt(org, state, t.id.$ref, instant + after * 60_000);
         if (t.type === 'user') return { person: personOf(org, t.id!), cause: `user recipient of ${name}` };
+        // A team recipient notifies through that team's own routing, which is not followed here: a marker that
+        // equals no person, so the step shows as a mismatch with its cause instead of paging nobody.
+        if (t.type === 'team') {
+          const team = t.id !== undefined && isRef(t.id) ? t.id.$ref : JSON.stringify(t.id ?? null);
+          return {
+            person: `<team ${team}>`,
+            cause: `team recipient ${team} of ${name}: notified through that team's routing, not followed here`,
+          };
+        }
         throw new Error(`recipient ${t.type} of ${name} not interpreted`);
       });
       return { people: found.flatMap((f) => (f.person === null ? [] : [f.person])), causes: found.map((f) => f.cause) };

@@ -9,7 +9,11 @@ import { datadogBaseUrl, datadogOnCallAdapter } from '../../../modules/migrate/d
 
 describe('the Datadog On-Call adapter', () => {
   it('is registered once, as `oncall import datadog-oncall`', () => {
-    expect(ADAPTERS.filter((a) => a.command === 'datadog-oncall')).toEqual([datadogOnCallAdapter]);
+    // Registered with a service named for each squad that has none (modules/migrate/squad-services.ts).
+    const registered = ADAPTERS.filter((a) => a.command === 'datadog-oncall');
+    expect(registered).toHaveLength(1);
+    expect(registered[0]!.read).toBe(datadogOnCallAdapter.read);
+    expect(registered[0]!.observe).toBe(datadogOnCallAdapter.observe);
     expect(datadogOnCallAdapter.backend).toBe('datadog');
   });
 
