@@ -1,6 +1,8 @@
 /**
  * Where a command reads the paging history: the stack's backend over its API (`--stack NAME`, with read-only keys
  * from the environment variables the providers read), or a directory of JSON exports (`--from-dir DIR --backend B`).
+ * `--api-url URL` reads the stack's backend at another address than the stack's (a proxy, a regional endpoint,
+ * a local server): the same requests, the same keys.
  */
 import { INCIDENT_READERS } from '../reports/read-incidents';
 import type { AccountSource } from '../migrate/account';
@@ -16,9 +18,10 @@ export const HISTORY_OPTIONS = {
   stacks: { type: 'string' },
   'from-dir': { type: 'string' },
   backend: { type: 'string' },
+  'api-url': { type: 'string' },
 } as const;
 
-export const HISTORY_USAGE = '[--stack NAME [--stacks DIR] | --from-dir DIR --backend pagerduty|opsgenie|datadog]';
+export const HISTORY_USAGE = '[--stack NAME [--stacks DIR] [--api-url URL] | --from-dir DIR --backend pagerduty|opsgenie|datadog]';
 
 export interface HistorySource {
   readonly backend: Backend;
@@ -30,7 +33,11 @@ export function historySource(values: ParsedArgs['values'], teamsDir: string, io
   const stackName = stringOption(values, 'stack');
   const fromDir = stringOption(values, 'from-dir');
   const backendOption = stringOption(values, 'backend');
+  const apiUrl = stringOption(values, 'api-url');
   if (stackName !== undefined && fromDir !== undefined) throw new UsageError('give either --stack or --from-dir, not both');
+  if (apiUrl !== undefined && stackName === undefined) throw new UsageError('--api-url goes with --stack: the address of its backend');
+  if (apiUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(apiUrl))
+    throw new UsageError(`--api-url must be an http(s) address such as https://api.eu.opsgenie.com (got \`${apiUrl}\`)`);
   if (fromDir !== undefined) {
     if (backendOption === undefined)
       throw new UsageError('--from-dir needs --backend (pagerduty, opsgenie or datadog): the backend the files were exported from');
@@ -49,10 +56,11 @@ export function historySource(values: ParsedArgs['values'], teamsDir: string, io
   if ('missing' in keys)
     throw new UsageError(`set ${keys.missing.join(' and ')} (a read-only key is enough) to read the ${stack.name} stack's history`);
   const baseUrl =
-    stack.backend === 'opsgenie' && stack.opsgenieRegion === 'eu'
+    apiUrl ??
+    (stack.backend === 'opsgenie' && stack.opsgenieRegion === 'eu'
       ? adapter.defaultBaseUrl.replace('://api.', '://api.eu.')
       : stack.backend === 'datadog' && stack.datadogApiUrl !== undefined
         ? stack.datadogApiUrl
-        : adapter.defaultBaseUrl;
+        : adapter.defaultBaseUrl);
   return { backend: stack.backend, source: { kind: 'api', baseUrl, headers: keys.headers } };
 }

@@ -2,6 +2,7 @@ import { yearProblem } from '../../core/clock';
 import { instantOf, localDateMinute } from '../../core/local-time';
 import { compensation, type CompensationRow } from '../../schedule/compensation';
 import type { Organisation } from '../../model/types';
+import { INTERVENTION_UNKNOWN, knowsIntervention } from '../../reports/backend-fields';
 import { interventionHours } from '../../reports/intervention';
 import type { ReadIncidents } from '../../reports/read-history';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
@@ -22,7 +23,7 @@ in org.yaml says how they are counted: from the acknowledgement, by default, to 
 
 ${incidentsUsage}`;
 
-type Row = CompensationRow & { readonly interventionHours?: number };
+type Row = CompensationRow & { readonly interventionHours?: number | 'unknown' };
 
 const COLUMNS: Array<[keyof Row, string]> = [
   ['days', 'days'],
@@ -79,6 +80,20 @@ async function reportCompensation(argv: string[], io: Io, read: ReadIncidents): 
   const history = historySource(values, dir, io);
   if (!history) {
     io.out(format(kind, rows, org, month, false));
+    return EXIT_OK;
+  }
+  if (!knowsIntervention(history.backend)) {
+    // Zero would read as "nobody intervened": the column says the backend cannot tell.
+    io.err(`oncall report compensation: intervention hours unknown on ${history.backend}: ${INTERVENTION_UNKNOWN}`);
+    io.out(
+      format(
+        kind,
+        rows.map((r) => ({ ...r, interventionHours: 'unknown' as const })),
+        org,
+        month,
+        true,
+      ),
+    );
     return EXIT_OK;
   }
   // The month in the organisation's zone; pages opened up to a month before may still be worked on in it.
