@@ -9,6 +9,9 @@ import type { IncidentRecord } from '../../modules/reports/incident-record';
 import type { AlertFacts } from './example-facts';
 import { answeredLevel, outOfHoursWith, spreadByCounting, sweepHours, type Hours } from './oracle';
 
+/** A page as the generator wrote it (the truth): a record without a backend's id. */
+type Page = Omit<IncidentRecord, 'backend' | 'id'>;
+
 export interface OrgFacts {
   readonly alerts: Readonly<Record<string, AlertFacts>>;
   /** The zone pages of a squad are read in. */
@@ -39,9 +42,9 @@ export interface ExpectedPerson {
   readonly interventionHours: number;
 }
 
-const alertOf = (r: IncidentRecord): string => r.tags.find((t) => t.startsWith('alert-id:'))!.slice('alert-id:'.length);
+const alertOf = (r: Page): string => r.tags.find((t) => t.startsWith('alert-id:'))!.slice('alert-id:'.length);
 
-function groupsBy(records: readonly IncidentRecord[], facts: OrgFacts, keyOf: (f: AlertFacts, alert: string) => string): ExpectedGroup[] {
+function groupsBy(records: readonly Page[], facts: OrgFacts, keyOf: (f: AlertFacts, alert: string) => string): ExpectedGroup[] {
   const keys = [...new Set(records.map((r) => keyOf(facts.alerts[alertOf(r)]!, alertOf(r))))].sort();
   return keys.map((key) => {
     const list = records.filter((r) => keyOf(facts.alerts[alertOf(r)]!, alertOf(r)) === key);
@@ -63,7 +66,7 @@ function groupsBy(records: readonly IncidentRecord[], facts: OrgFacts, keyOf: (f
   });
 }
 
-export function expectedReport(records: readonly IncidentRecord[], facts: OrgFacts, since: number, until: number) {
+export function expectedReport(records: readonly Page[], facts: OrgFacts, since: number, until: number) {
   const inPeriod = records.filter((r) => r.createdAt >= since && r.createdAt < until);
   const people = new Map<string, { paged: number; outOfHours: number; acknowledged: number; spans: Array<[number, number]> }>();
   const row = (email: string) => {

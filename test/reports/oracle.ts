@@ -73,7 +73,7 @@ export function spreadByCounting(values: readonly number[]) {
   return out;
 }
 
-export function answeredLevel(r: IncidentRecord): string {
+export function answeredLevel(r: Pick<IncidentRecord, 'acknowledgedAt' | 'escalations'>): string {
   if (r.acknowledgedAt === undefined) return 'never';
   const before = [...r.escalations].sort((a, b) => b.at - a.at).find((e) => e.at <= r.acknowledgedAt!);
   return String(before?.level ?? 1);

@@ -23,9 +23,10 @@ import type { Backend } from '../../modules/render/desired';
 import { readTeamsDir } from '../../modules/spec/read-dir';
 import { ROOT, runCli, withEdit, writeTree } from '../helpers';
 import { MANAGED_ALERTS, MANAGED_HOURS, MANAGED_ZONE, managedPerson } from './example-facts';
+import { BROWSER_TESTS, openInChromium } from './chromium';
 import { SETUPS, serve } from './incident-fixture';
 import { sweepHours } from './oracle';
-import { expectedReport, reportShape, type OrgFacts } from './oracle-report';
+import { expectedReport, reportShape, type ExpectedGroup, type OrgFacts } from './oracle-report';
 
 const EXAMPLE = join(ROOT, 'examples', 'managed-services');
 const TEAMS = join(EXAMPLE, 'teams');
@@ -127,7 +128,10 @@ describe('oncall report incidents on a generated year of the managed-services ex
       for (const g of datadog[section]) expect(g.answeredAt, `${section} ${g.key}`).toBe('unknown');
     const expected = expectedReport(truth(), FACTS, SINCE, UNTIL);
     const shape = reportShape(datadog);
-    expect(shape.squads.map(({ answeredAt: _a, ...g }) => g)).toEqual(expected.squads.map(({ answeredAt: _a, ...g }) => g));
+    const known = (groups: readonly ExpectedGroup[]) => groups.map(({ answeredAt: _a, ...g }) => g);
+    for (const section of ['squads', 'services', 'alerts', 'severities'] as const)
+      expect(known(shape[section]), section).toEqual(known(expected[section]));
+    expect(shape.weeks).toEqual(expected.weeks);
   });
 
   it('says `unknown` in the text of Datadog’s report, not zeros', async () => {
@@ -152,6 +156,33 @@ describe('oncall report incidents on a generated year of the managed-services ex
   });
 });
 
+describe('the html report of the same history', () => {
+  const CHARTS = ['response-times', 'pages-per-week', 'out-of-hours', 'target-compliance'];
+  const browser = BROWSER_TESTS ? it : it.skip;
+
+  browser.each(['pagerduty', 'datadog'] as const)(
+    'from %s, opens in headless Chromium with its four charts drawn, no console error and nothing fetched',
+    async (backend) => {
+      const page = await incidents(backend, stackArgs(backend), 'html');
+      const probed = openInChromium(page, dirs);
+      expect(probed.console).toEqual([]);
+      expect(probed.errors).toEqual([]);
+      expect(probed.requests).toEqual([]);
+      expect(probed.sizes.map((s) => s.split(':')[0])).toEqual(CHARTS);
+      for (const size of probed.sizes) {
+        const [w, h] = size.split(':')[1]!.split('x').map(Number);
+        expect(w, size).toBeGreaterThan(100);
+        expect(h, size).toBeGreaterThan(30);
+      }
+      // Every bucket, week and contract drawn: at least one bar per page-carrying week.
+      const weeks = new Set(truth().map((r) => DateTime.fromMillis(r.createdAt, { zone: MANAGED_ZONE }).startOf('week').toISODate()));
+      expect(probed.bars).toBeGreaterThan(weeks.size);
+      if (backend === 'datadog') expect(page).toContain('Per person: unknown on datadog');
+    },
+    200_000,
+  );
+});
+
 describe('oncall report compensation with the same history', () => {
   // March 2026 in Paris; the clocks change on the 29th.
   const from = Date.parse('2026-02-28T23:00:00Z');
@@ -173,7 +204,7 @@ describe('oncall report compensation with the same history', () => {
           [r.acknowledgedAt!, r.resolvedAt],
         ]);
     const expected = Object.fromEntries(
-      [...spans].map(([person, list]) => [person, sweepHours(list, from, to)]).filter(([person, h]) => h !== 0 || person in rows),
+      [...spans].map(([person, list]) => [person, sweepHours(list, from, to)]).filter(([person, h]) => h !== 0 || String(person) in rows),
     );
     for (const [person, hours] of Object.entries(rows)) expect(hours, person).toBe(expected[person] ?? 0);
     expect(Object.values(rows).some((h) => (h as number) > 0)).toBe(true);
