@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../modules/render/desired';
+import { hoursWithin } from '../../modules/reports/intervention';
 import { incidentsReport, type GroupFigures, type IncidentsReport, type PersonFigures } from '../../modules/reports/incident-figures';
 import type { IncidentRecord } from '../../modules/reports/incident-record';
 import { email, generateHistory, SQUADS } from './history';
@@ -266,5 +267,12 @@ describe('hand-made pages', () => {
       to,
     );
     expect(report.squads[0]!.answeredAt).toEqual({ '1': 1, '2': 1, never: 1 });
+  });
+});
+
+describe('intervention hours', () => {
+  it('round an exact half hundredth up (2 h 8 min 6 s is 2.135 h: 2.14)', () => {
+    expect(hoursWithin([[0, 7_686_000]], 0, 10 * 3_600_000)).toBe(2.14);
+    expect(hoursWithin([[0, 7_686_000]], 0, 10 * 3_600_000)).toBe(sweepHours([[0, 7_686_000]], 0, 10 * 3_600_000));
   });
 });
