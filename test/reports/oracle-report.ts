@@ -119,7 +119,17 @@ export function expectedReport(records: readonly Page[], facts: OrgFacts, since:
 }
 
 /** The report's json reduced to what the oracle computes, in the same shapes. */
-export function reportShape(report: any) {
+export interface ReportShape {
+  readonly pages: number;
+  readonly squads: ExpectedGroup[];
+  readonly services: ExpectedGroup[];
+  readonly alerts: ExpectedGroup[];
+  readonly severities: ExpectedGroup[];
+  readonly people: ExpectedPerson[] | 'unknown';
+  readonly weeks: Record<string, Record<string, number>>;
+}
+
+export function reportShape(report: any): ReportShape {
   const group = (g: any): ExpectedGroup => ({
     key: g.key,
     pages: g.pages,
