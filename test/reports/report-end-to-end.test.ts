@@ -10,6 +10,8 @@
  * `alert/noisy` on the generator's noisy alert, silenced until a date.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -153,6 +155,43 @@ describe('oncall report incidents on a generated year of the managed-services ex
     dirs.push(dir);
     writeExportDir(account, dir);
     expect(JSON.parse(await incidents(backend, ['--from-dir', dir, '--backend', backend]))).toEqual(reports.get(backend));
+  });
+});
+
+describe('a history that cannot be read', () => {
+  it('is said in one line naming the request, exit 1, without a stack trace or the key', async () => {
+    const refusing = createServer((_req, res) => {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end('{"error":{"message":"Unauthorized","code":2006}}');
+    });
+    await new Promise<void>((done) => refusing.listen(0, '127.0.0.1', done));
+    const refused = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
+    try {
+      const cases: Array<[string[], RegExp]> = [
+        [
+          ['--stack', 'alpha-pagerduty', '--api-url', refused],
+          /reading the pagerduty history: GET http:\/\/127\.0\.0\.1:\d+\/users: HTTP 401/,
+        ],
+        [
+          ['--stack', 'alpha-opsgenie', '--api-url', 'http://127.0.0.1:1'],
+          /reading the opsgenie history: GET http:\/\/127\.0\.0\.1:1\/v2\/alerts: /,
+        ],
+        [['--from-dir', join(tmpdir(), 'no-such-export'), '--backend', 'datadog'], /reading the datadog history: no directory /],
+      ];
+      for (const [source, message] of cases) {
+        const run = await runCli(
+          ['report', 'incidents', '--since', '2026-01-01', '--until', '2026-02-01', ...source, '--teams', TEAMS],
+          ROOT,
+          { PAGERDUTY_TOKEN: 'secret-token-1', OPSGENIE_API_KEY: 'secret-key-2', ONCALL_NOW: '2026-03-01T00:00:00Z' },
+        );
+        expect(run.code, source.join(' ')).toBe(1);
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr.trim().split('\n')).toHaveLength(1);
+        expect(run.stderr).not.toMatch(/secret|\n\s+at /);
+      }
+    } finally {
+      refusing.close();
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { ReadIncidents } from '../../reports/read-history';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { incidentsCsv, incidentsJson, incidentsMarkdown, incidentsText, INCIDENT_FORMATS } from '../format/incidents';
 import { incidentsHtml } from '../format/incidents-html';
+import { readHistoryOrSay } from '../incident-reader';
 import { HISTORY_OPTIONS, HISTORY_USAGE, historySource } from '../history-options';
 import { pathIn, type Io } from '../io';
 import { organisationOrProblems, parseInstantOption } from '../organisation-or-problems';
@@ -41,7 +42,8 @@ export async function reportIncidents(argv: string[], io: Io, read: ReadIncident
   if (until <= since) throw new UsageError(`--until (${untilText}) must come after --since (${sinceText})`);
   const history = historySource(values, dir, io);
   if (!history) throw new UsageError('name the history to read: --stack NAME, or --from-dir DIR --backend pagerduty|opsgenie|datadog');
-  const records = await read(history.backend, history.source, since, until);
+  const records = await readHistoryOrSay(read, history, since, until, io, 'report incidents');
+  if (!records) return EXIT_PROBLEMS;
   const report = incidentsReport(org, history.backend, records, since, until);
   const text =
     kind === 'json'

@@ -7,7 +7,7 @@ import { interventionHours } from '../../reports/intervention';
 import type { ReadIncidents } from '../../reports/read-history';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { HISTORY_OPTIONS, HISTORY_USAGE, historySource } from '../history-options';
-import { readIncidentsFromBackend } from '../incident-reader';
+import { readHistoryOrSay, readIncidentsFromBackend } from '../incident-reader';
 import type { Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
@@ -101,7 +101,8 @@ async function reportCompensation(argv: string[], io: Io, read: ReadIncidents): 
   const from = instantOf(org.timezone, localDateMinute(`${month}-01`));
   const to = instantOf(org.timezone, localDateMinute(new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10)));
   const before = instantOf(org.timezone, localDateMinute(new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10)));
-  const records = await read(history.backend, history.source, before, to);
+  const records = await readHistoryOrSay(read, history, before, to, io, 'report compensation');
+  if (!records) return EXIT_PROBLEMS;
   const hours = interventionHours(org.people.values(), records, org.reports.intervention, from, to);
   io.out(format(kind, withInterventions(rows, hours), org, month, true));
   return EXIT_OK;
