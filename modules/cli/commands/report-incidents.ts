@@ -18,7 +18,8 @@ Pages created in [since, until) (dates read in the organisation's zone), read fr
 read-only key or from a directory of JSON exports: per squad, service (contract), alert and severity, the count,
 times to acknowledge and resolve (median, p80, p95), the share acknowledged within the response target and the
 escalation level that answered; per person, pages, pages out of business hours and intervention hours.
-Definitions: docs/reports.md.`;
+--api-url URL sends the stack's requests to another address (a proxy, a local server). Figures a backend cannot
+give say \`unknown\` (Datadog On-Call: the level that answered, the figures per person). Definitions: docs/reports.md.`;
 
 export async function reportIncidents(argv: string[], io: Io, read: ReadIncidents): Promise<number> {
   const { values } = parseCommandArgs(argv, {
