@@ -110,7 +110,12 @@ export function incidentsReport(
     groupFigures(key, label, list, where, isUnknown('answeredAt'));
   const groupBy = (keyOf: (i: MappedIncident) => string) => {
     const groups = new Map<string, MappedIncident[]>();
-    for (const i of incidents) groups.set(keyOf(i), [...(groups.get(keyOf(i)) ?? []), i]);
+    for (const i of incidents) {
+      const key = keyOf(i);
+      const list = groups.get(key);
+      if (list) list.push(i);
+      else groups.set(key, [i]);
+    }
     return groups;
   };
   const byKey = (a: GroupFigures, b: GroupFigures) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

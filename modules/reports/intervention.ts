@@ -18,7 +18,9 @@ export function interventionSpans(records: readonly IncidentRecord[], mode: Repo
     const start = mode === 'page-to-resolve' ? r.createdAt : r.acknowledgedAt;
     if (who === undefined || start === undefined || r.resolvedAt <= start) continue;
     const key = who.toLowerCase();
-    out.set(key, [...(out.get(key) ?? []), [start, r.resolvedAt]]);
+    const spans = out.get(key);
+    if (spans) spans.push([start, r.resolvedAt]);
+    else out.set(key, [[start, r.resolvedAt]]);
   }
   return out;
 }
