@@ -10,7 +10,8 @@ import { BACKENDS, type Backend } from '../render/desired';
 import type { ParsedArgs } from './args';
 import { oneOf, stringOption } from './args';
 import { pathIn, type Io } from './io';
-import { loadTeamsDir, stacksDirOption } from './load-teams';
+import { readStacksDir } from '../spec/read-stacks';
+import { stacksDirOption } from './load-teams';
 import { UsageError } from './usage-error';
 
 export const HISTORY_OPTIONS = {
@@ -47,10 +48,15 @@ export function historySource(values: ParsedArgs['values'], teamsDir: string, io
   if (backendOption !== undefined) throw new UsageError('--backend goes with --from-dir; with --stack the backend is the stack’s');
   if (stackName === undefined) return undefined;
   const stacksDir = stacksDirOption(stringOption(values, 'stacks'), teamsDir, io);
-  const stacks = loadTeamsDir(teamsDir, io.now().getTime(), stacksDir, io).stacks ?? [];
+  // The stack files alone: the command has loaded the organisation already.
+  const read = readStacksDir(pathIn(io, stacksDir), stacksDir);
+  const stacks = read.stacks;
   const stack = stacks.find((s) => s.name === stackName);
-  if (!stack)
+  if (!stack) {
+    const broken = read.problems.find((p) => p.file.endsWith(`/Pulumi.${stackName}.yaml`));
+    if (broken) throw new UsageError(`the stack file ${broken.file} cannot be read: ${broken.message}`);
     throw new UsageError(`unknown stack \`${stackName}\`; stacks in ${stacksDir}: ${stacks.map((s) => s.name).join(', ') || 'none'}`);
+  }
   const adapter = INCIDENT_READERS[stack.backend];
   const keys = adapter.headersFromEnv(io.env);
   if ('missing' in keys)
