@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveIncidents } from '../../modules/bench/api/incident-server';
 import type { Backend } from '../../modules/render/desired';
-import { FIXTURE_STACKS, ROOT, runCli, writeTree } from '../helpers';
+import { FIXTURE_REPO, FIXTURE_STACKS, runCli, writeTree } from '../helpers';
 import { ACME_ALERTS, ACME_HOURS, ACME_ZONES } from './example-facts';
 import { SETUPS, SINCE, UNTIL, lighterYearOfIncidents, zonedAcmeTree } from './incident-fixture';
 import { expectedReport, reportShape, type ExpectedGroup } from './oracle-report';
@@ -43,7 +43,7 @@ beforeAll(async () => {
           '--format',
           'json',
         ],
-        ROOT,
+        FIXTURE_REPO,
         { ...SETUPS[backend].env, ONCALL_NOW: '2027-01-12T00:00:00Z' },
       );
       expect(run.stderr, backend).toBe('');

@@ -67,7 +67,7 @@ const stackArgs = (backend: Backend) => ['--stack', `alpha-${backend}`, '--api-u
 async function incidents(backend: Backend, source: string[], format = 'json') {
   const run = await runCli(
     ['report', 'incidents', '--since', '2026-01-01', '--until', '2027-01-01', ...source, '--teams', TEAMS, '--format', format],
-    ROOT,
+    EXAMPLE,
     env(backend),
   );
   expect(run.stderr).toBe('');
@@ -181,7 +181,7 @@ describe('a history that cannot be read', () => {
       for (const [source, message] of cases) {
         const run = await runCli(
           ['report', 'incidents', '--since', '2026-01-01', '--until', '2026-02-01', ...source, '--teams', TEAMS],
-          ROOT,
+          EXAMPLE,
           { PAGERDUTY_TOKEN: 'secret-token-1', OPSGENIE_API_KEY: 'secret-key-2', ONCALL_NOW: '2026-03-01T00:00:00Z' },
         );
         expect(run.code, source.join(' ')).toBe(1);
@@ -230,7 +230,7 @@ describe('oncall report compensation with the same history', () => {
   it.each(['pagerduty', 'opsgenie'] as const)('shows the intervention hours of the oracle from %s', async (backend) => {
     const run = await runCli(
       ['report', 'compensation', '--month', '2026-03', ...stackArgs(backend), '--teams', TEAMS, '--format', 'json'],
-      ROOT,
+      EXAMPLE,
       env(backend),
     );
     expect(run.stderr).toBe('');
@@ -252,7 +252,7 @@ describe('oncall report compensation with the same history', () => {
   it('says the intervention hours are unknown from Datadog On-Call, which does not tell who acknowledged', async () => {
     const run = await runCli(
       ['report', 'compensation', '--month', '2026-03', ...stackArgs('datadog'), '--teams', TEAMS],
-      ROOT,
+      EXAMPLE,
       env('datadog'),
     );
     expect(run.code).toBe(0);
@@ -302,7 +302,7 @@ describe('oncall readiness with the same history', () => {
     const now = DateTime.fromMillis(start, { zone: MANAGED_ZONE }).plus({ days: 30 }).minus({ minutes: 1 });
     const run = await runCli(
       ['readiness', ...stackArgs(backend), '--stacks', STACKS, '--teams', teams, '--format', 'json'],
-      ROOT,
+      EXAMPLE,
       env(backend, now.toUTC().toISO()!),
     );
     expect(run.stderr).toBe('');
