@@ -5,7 +5,9 @@
  * concurrent load, and its throughput beside a bare node:http server on loopback (for information),
  * (e) hostile input: a fuzz run, one large file against split files, a long roster of an hourly rotation,
  * (f) cold start: `oncall validate` on the example as a process, against a bare `node -e 0`, and the pull-request
- * check (`oncall check --base`, one squad changed) against one validate (alone: dist/modules/bench/check-rows.js).
+ * check (`oncall check --base`, one squad changed) against one validate (alone: dist/modules/bench/check-rows.js),
+ * (g) `oncall report incidents` on a generated year served by PagerDuty's API on 127.0.0.1, and from its export
+ * against reading the export alone (alone: dist/modules/bench/report-rows.js).
  * Prints a markdown table (median and spread over several runs, peak memory) and ends with one JSON line of
  * figures. The router is loaded with Twilio's full voice webhook (judged) and a minimal one (for comparison).
  *   node dist/modules/bench/run.js [--squads 300] [--runs 5] [--router-seconds 3 (per round; --runs rounds)] [--sdk-resources 300]
@@ -24,6 +26,7 @@ import { whoIsOnCall } from '../schedule/who';
 import { withEnvironmentSnapshot } from '../spec/environment-snapshot';
 import { generateOrganisation } from './generate';
 import { checkRows } from './check-rows';
+import { reportRows } from './report-rows';
 import { fuzzRows, hourlyRosterRows, largeFileRows } from './hostile-rows';
 import { summarise, time, type Timing } from './measure';
 import { BOUNDED, loadServer, pinLoadGenerator, startBenchServer, type LoadResult } from './router-load';
@@ -245,6 +248,11 @@ async function main(): Promise<void> {
   const pr = await checkRows(squads, runs);
   rows.push(...pr.rows);
   Object.assign(figures, pr.figures);
+
+  // (g) the operations report on a year of incidents served by a backend's API, and from its export.
+  const report = await reportRows(squads, Math.min(runs, 3));
+  rows.push(...report.rows);
+  Object.assign(figures, report.figures);
 
   // (e) hostile and outsized input
   for (const part of [

@@ -9,6 +9,7 @@ import type { Backend } from '../render/desired';
 import { isCovered } from '../schedule/coverage';
 import { maskPhonesInText } from '../core/mask-phones';
 import type { IncidentRecord } from './incident-record';
+import { unknownIncidentFigures, type UnknownFigure } from './backend-fields';
 import { hoursWithin, interventionSpans } from './intervention';
 import { mapIncidents, squadZoneAt, type MappedIncident, type UnmappedIncident } from './map-incidents';
 import { spreadOf, type Spread } from './percentiles';
@@ -36,8 +37,8 @@ export interface GroupFigures {
   /** Response target in minutes, when all pages of the group share one. */
   readonly targetMinutes?: number;
   readonly target: TargetFigures;
-  /** Pages acknowledged at level `1`, `2`…, and `never`. */
-  readonly answeredAt: Readonly<Record<string, number>>;
+  /** Pages acknowledged at level `1`, `2`…, and `never`; `unknown` when the backend does not tell the levels. */
+  readonly answeredAt: Readonly<Record<string, number>> | 'unknown';
 }
 
 export interface PersonFigures {
@@ -82,7 +83,10 @@ export interface IncidentsReport {
   readonly services: readonly GroupFigures[];
   readonly alerts: readonly GroupFigures[];
   readonly severities: readonly GroupFigures[];
-  readonly people: readonly PersonFigures[];
+  /** `unknown` when the backend does not tell who was notified or who acknowledged (see `unknown`). */
+  readonly people: readonly PersonFigures[] | 'unknown';
+  /** The figures this backend cannot give, and why (empty for PagerDuty and Opsgenie). */
+  readonly unknown: readonly UnknownFigure[];
   readonly weeks: readonly WeekFigures[];
   /** The distribution of times to acknowledge, per squad. */
   readonly responseTimes: readonly ResponseBucket[];
@@ -100,9 +104,18 @@ export function incidentsReport(
 ): IncidentsReport {
   const inPeriod = records.filter((r) => r.createdAt >= since && r.createdAt < until);
   const { incidents, unmapped } = mapIncidents(org, backend, inPeriod, until);
+  const unknown = unknownIncidentFigures(backend);
+  const isUnknown = (figure: UnknownFigure['figure']) => unknown.some((u) => u.figure === figure);
+  const group = (key: string, label: string, list: readonly MappedIncident[], where: { squad?: string; service?: string }) =>
+    groupFigures(key, label, list, where, isUnknown('answeredAt'));
   const groupBy = (keyOf: (i: MappedIncident) => string) => {
     const groups = new Map<string, MappedIncident[]>();
-    for (const i of incidents) groups.set(keyOf(i), [...(groups.get(keyOf(i)) ?? []), i]);
+    for (const i of incidents) {
+      const key = keyOf(i);
+      const list = groups.get(key);
+      if (list) list.push(i);
+      else groups.set(key, [i]);
+    }
     return groups;
   };
   const byKey = (a: GroupFigures, b: GroupFigures) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -133,7 +146,8 @@ export function incidentsReport(
     services,
     alerts,
     severities,
-    people: peopleFigures(org, incidents, since, until),
+    people: isUnknown('people') ? 'unknown' : peopleFigures(org, incidents, since, until),
+    unknown,
     weeks: weekFigures(org, incidents, since, until),
     responseTimes: responseBuckets(incidents),
     // Titles are the backend's free text: a phone number in one is masked like everywhere else.
@@ -143,7 +157,13 @@ export function incidentsReport(
   };
 }
 
-function group(key: string, label: string, list: readonly MappedIncident[], where: { squad?: string; service?: string }): GroupFigures {
+function groupFigures(
+  key: string,
+  label: string,
+  list: readonly MappedIncident[],
+  where: { squad?: string; service?: string },
+  levelsUnknown: boolean,
+): GroupFigures {
   const acked = list.filter((i) => i.record.acknowledgedAt !== undefined);
   const resolved = list.filter((i) => i.record.resolvedAt !== undefined);
   const measured = list.filter((i) => i.targetMinutes !== undefined);
@@ -171,7 +191,9 @@ function group(key: string, label: string, list: readonly MappedIncident[], wher
       within: within.length,
       ...(measured.length > 0 ? { share: Math.round((within.length / measured.length) * 10000) / 10000 } : {}),
     },
-    answeredAt: Object.fromEntries(Object.entries(answeredAt).sort(([a], [b]) => levelOrder(a) - levelOrder(b))),
+    answeredAt: levelsUnknown
+      ? 'unknown'
+      : Object.fromEntries(Object.entries(answeredAt).sort(([a], [b]) => levelOrder(a) - levelOrder(b))),
   };
 }
 

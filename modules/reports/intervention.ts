@@ -18,7 +18,9 @@ export function interventionSpans(records: readonly IncidentRecord[], mode: Repo
     const start = mode === 'page-to-resolve' ? r.createdAt : r.acknowledgedAt;
     if (who === undefined || start === undefined || r.resolvedAt <= start) continue;
     const key = who.toLowerCase();
-    out.set(key, [...(out.get(key) ?? []), [start, r.resolvedAt]]);
+    const spans = out.get(key);
+    if (spans) spans.push([start, r.resolvedAt]);
+    else out.set(key, [[start, r.resolvedAt]]);
   }
   return out;
 }
@@ -27,7 +29,8 @@ export function interventionSpans(records: readonly IncidentRecord[], mode: Repo
 export function hoursWithin(spans: readonly Interval[], from: number, to: number): number {
   const clipped: Interval[] = spans.map(([s, e]): Interval => [Math.max(s, from), Math.min(e, to)]).filter(([s, e]) => s < e);
   const ms = union(clipped).reduce((sum, [s, e]) => sum + (e - s), 0);
-  return Math.round((ms / HOUR) * 100) / 100;
+  // One division, so that an exact half (2.135 h) rounds up: (ms / HOUR) * 100 gives 213.4999… for 7,686,000 ms.
+  return Math.round(ms / (HOUR / 100)) / 100;
 }
 
 /** Intervention hours inside [from, to) by person id (or e-mail, for someone not in org.yaml). */

@@ -16,12 +16,27 @@ describe('history options', () => {
     expect(historySource({}, FIXTURE_DIR, io)).toBeUndefined();
   });
 
+  it('sends the stack’s requests to --api-url, with the keys of the environment', () => {
+    const env = captureIo(Date.parse('2026-03-01T00:00:00Z')).io;
+    const values = { stack: 'acme-opsgenie', 'api-url': 'http://127.0.0.1:8080' };
+    expect(historySource(values, FIXTURE_DIR, { ...env, env: { OPSGENIE_API_KEY: 'k' } })).toEqual({
+      backend: 'opsgenie',
+      source: { kind: 'api', baseUrl: 'http://127.0.0.1:8080', headers: { Authorization: 'GenieKey k' } },
+    });
+    // Without it, the stack's own address: Opsgenie's EU site for this stack.
+    expect(historySource({ stack: 'acme-opsgenie' }, FIXTURE_DIR, { ...env, env: { OPSGENIE_API_KEY: 'k' } })).toMatchObject({
+      source: { baseUrl: 'https://api.eu.opsgenie.com' },
+    });
+  });
+
   it.each([
     [{ 'from-dir': 'x' }, /--from-dir needs --backend/],
     [{ 'from-dir': 'x', backend: 'victorops' }, /--backend must be one of pagerduty, opsgenie, datadog/],
     [{ 'from-dir': 'x', stack: 'acme-pagerduty' }, /either --stack or --from-dir/],
     [{ backend: 'opsgenie' }, /--backend goes with --from-dir/],
     [{ stack: 'nope' }, /unknown stack `nope`; stacks in .*: acme-datadog, acme-opsgenie, acme-pagerduty/],
+    [{ 'from-dir': 'x', backend: 'opsgenie', 'api-url': 'http://127.0.0.1:9' }, /--api-url goes with --stack/],
+    [{ stack: 'acme-pagerduty', 'api-url': 'api.pagerduty.com' }, /--api-url must be an http\(s\) address/],
   ])('refuses %j', (values, message) => {
     expect(() => historySource(values, FIXTURE_DIR, io)).toThrow(message);
   });

@@ -5,6 +5,7 @@
  */
 import { analyse } from '../../modules/pipeline';
 import type { Organisation } from '../../modules/model/types';
+import type { SourceTree } from '../../modules/spec/source';
 import { generateIncidents } from '../../modules/bench/incidents/generate';
 import type { GeneratedIncident, IncidentHistory } from '../../modules/bench/incidents/history';
 import type { IncidentRecord } from '../../modules/reports/incident-record';
@@ -22,12 +23,16 @@ export const UNTIL = Date.parse('2027-01-11T00:00:00Z');
 let org: Organisation | undefined;
 let history: IncidentHistory | undefined;
 
-export function zonedAcme(): Organisation {
-  if (org) return org;
+/** The fixture's files with Payments' rotations in New York and Platform's in Sydney. */
+export function zonedAcmeTree(): SourceTree {
   let tree = withEdit('payments/team.yaml', /(  run:\n)/, '$1    timezone: America/New_York\n', fixtureTree());
   tree = withEdit('payments/team.yaml', /(  oncall:\n)/, '$1    timezone: America/New_York\n', tree);
-  tree = withEdit('platform/team.yaml', /(  primary:\n)/, '$1    timezone: Australia/Sydney\n', tree);
-  const result = analyse(tree, NOW);
+  return withEdit('platform/team.yaml', /(  primary:\n)/, '$1    timezone: Australia/Sydney\n', tree);
+}
+
+export function zonedAcme(): Organisation {
+  if (org) return org;
+  const result = analyse(zonedAcmeTree(), NOW);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n'));
   org = result.organisation!;

@@ -73,7 +73,7 @@ export function spreadByCounting(values: readonly number[]) {
   return out;
 }
 
-export function answeredLevel(r: IncidentRecord): string {
+export function answeredLevel(r: Pick<IncidentRecord, 'acknowledgedAt' | 'escalations'>): string {
   if (r.acknowledgedAt === undefined) return 'never';
   const before = [...r.escalations].sort((a, b) => b.at - a.at).find((e) => e.at <= r.acknowledgedAt!);
   return String(before?.level ?? 1);
@@ -124,4 +124,20 @@ export function sweepHours(spans: ReadonlyArray<readonly [number, number]>, from
     if (open === 0) total += t - since;
   }
   return Math.round(total / 36_000) / 100;
+}
+
+/** Business hours as an organisation writes them: weekdays, from and to (minutes of the day), off-hours dates. */
+export interface Hours {
+  readonly from: number;
+  readonly to: number;
+  /** ISO dates that are off hours all day (none unless the organisation says `offHours`). */
+  readonly holidays: readonly string[];
+}
+
+/** Whether `at` falls outside Monday–Friday [from, to) in `zone`, or on one of the holidays. */
+export function outOfHoursWith(at: number, zone: string, hours: Hours): boolean {
+  const local = DateTime.fromMillis(at, { zone });
+  const minute = local.hour * 60 + local.minute;
+  const workday = local.weekday <= 5 && !hours.holidays.includes(local.toISODate()!);
+  return !(workday && minute >= hours.from && minute < hours.to);
 }

@@ -16,6 +16,9 @@ export async function serveIncidents(handler: ApiHandler): Promise<{ readonly ur
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     });
   });
+  // A client that pauses between reads (a report computing, then reading again) reuses its kept-alive connection:
+  // node's 5-second default would close it under the client's feet.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

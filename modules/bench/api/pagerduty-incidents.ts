@@ -26,16 +26,25 @@ export interface PagerDutyIncidentsOptions extends HandlerOptions {
 
 interface Ids {
   readonly user: Map<string, string>;
+  readonly name: Map<string, string>;
   readonly service: Map<string, string>;
   readonly team: Map<string, string>;
 }
 
+const idsCache = new WeakMap<IncidentHistory, Ids>();
+
+/** Computed once per history: every answer names users, services and teams by these ids. */
 function idsOf(history: IncidentHistory): Ids {
-  return {
+  const known = idsCache.get(history);
+  if (known) return known;
+  const ids = {
     user: new Map(history.people.map((p, i) => [p.email, id('PU', i + 1)])),
+    name: new Map(history.people.map((p) => [p.email, p.name])),
     service: new Map(history.services.map((s, i) => [s.id, id('PS', i + 1)])),
     team: new Map(history.squads.map((s, i) => [s.id, id('PT', i + 1)])),
   };
+  idsCache.set(history, ids);
+  return ids;
 }
 
 const incidentId = (incident: GeneratedIncident): string => id('PI', incident.number);
@@ -63,7 +72,7 @@ function references(history: IncidentHistory, ids: Ids, incident: GeneratedIncid
   const squad = history.squads.find((s) => s.id === incident.squad)!;
   const serviceId = ids.service.get(service.id)!;
   const teamId = ids.team.get(squad.id)!;
-  const names = new Map(history.people.map((p) => [p.email, p.name]));
+  const names = ids.name;
   const user = (email: string) => {
     const userId = ids.user.get(email)!;
     return {
@@ -226,10 +235,11 @@ export function pagerDutyIncidentsHandler(history: IncidentHistory, options: Pag
       const until = Date.parse(request.query.get('until') ?? '');
       if (Number.isNaN(since) || Number.isNaN(until) || until < since) return error(400, 'Invalid Input Provided', 2001);
       if (until - since > MAX_RANGE_MS) return error(400, 'Invalid Input Provided: the date range is over 6 months', 2001);
-      const listed = history.incidents
-        .filter((i) => i.record.createdAt >= since && i.record.createdAt < until)
-        .map((i) => pagerDutyIncident(history, i, zone));
-      return page(listed, request.query, max, 'incidents');
+      // Only the incidents of the page asked are written out: a year is listed page by page.
+      const listed = history.incidents.filter((i) => i.record.createdAt >= since && i.record.createdAt < until);
+      const answer = page(listed, request.query, max, 'incidents');
+      const body = answer.body as { incidents: typeof listed };
+      return { ...answer, body: { ...body, incidents: body.incidents.map((i) => pagerDutyIncident(history, i, zone)) } };
     }
     const m = /^\/incidents\/([^/]+)\/log_entries$/.exec(request.path);
     const incident = m ? byId.get(decodeURIComponent(m[1]!)) : undefined;

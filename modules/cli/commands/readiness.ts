@@ -12,7 +12,7 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../usage-error';
 import { failsOn, MAX_WARNINGS_OPTION, maxWarningsOption } from '../max-warnings';
 import { DateTime } from 'luxon';
 import { HISTORY_OPTIONS, HISTORY_USAGE, historySource } from '../history-options';
-import { readIncidentsFromBackend } from '../incident-reader';
+import { readHistoryOrSay, readIncidentsFromBackend } from '../incident-reader';
 import type { ReadIncidents } from '../../reports/read-history';
 import { pageHistory } from '../../reports/page-history';
 
@@ -63,7 +63,9 @@ async function readinessRun(argv: string[], io: Io, read: ReadIncidents): Promis
   if (source) {
     const until = now.getTime();
     const since = DateTime.fromJSDate(now, { zone: org.timezone }).minus({ days: org.reports.noisy.days }).toMillis();
-    history = pageHistory(org, source.backend, await read(source.backend, source.source, since, until), since, until);
+    const records = await readHistoryOrSay(read, source, since, until, io, 'readiness');
+    if (!records) return EXIT_PROBLEMS;
+    history = pageHistory(org, source.backend, records, since, until);
   }
   const findings = readiness(org, { ...scope, today, ...(history ? { history } : {}) });
   // Findings are shown without the source excerpt `validate` prints: the message names the alert or service.

@@ -4,6 +4,7 @@ import type { ReadIncidents } from '../../reports/read-history';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { incidentsCsv, incidentsJson, incidentsMarkdown, incidentsText, INCIDENT_FORMATS } from '../format/incidents';
 import { incidentsHtml } from '../format/incidents-html';
+import { readHistoryOrSay } from '../incident-reader';
 import { HISTORY_OPTIONS, HISTORY_USAGE, historySource } from '../history-options';
 import { pathIn, type Io } from '../io';
 import { organisationOrProblems, parseInstantOption } from '../organisation-or-problems';
@@ -17,7 +18,8 @@ Pages created in [since, until) (dates read in the organisation's zone), read fr
 read-only key or from a directory of JSON exports: per squad, service (contract), alert and severity, the count,
 times to acknowledge and resolve (median, p80, p95), the share acknowledged within the response target and the
 escalation level that answered; per person, pages, pages out of business hours and intervention hours.
-Definitions: docs/reports.md.`;
+--api-url URL sends the stack's requests to another address (a proxy, a local server). Figures a backend cannot
+give say \`unknown\` (Datadog On-Call: the level that answered, the figures per person). Definitions: docs/reports.md.`;
 
 export async function reportIncidents(argv: string[], io: Io, read: ReadIncidents): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -41,7 +43,8 @@ export async function reportIncidents(argv: string[], io: Io, read: ReadIncident
   if (until <= since) throw new UsageError(`--until (${untilText}) must come after --since (${sinceText})`);
   const history = historySource(values, dir, io);
   if (!history) throw new UsageError('name the history to read: --stack NAME, or --from-dir DIR --backend pagerduty|opsgenie|datadog');
-  const records = await read(history.backend, history.source, since, until);
+  const records = await readHistoryOrSay(read, history, since, until, io, 'report incidents');
+  if (!records) return EXIT_PROBLEMS;
   const report = incidentsReport(org, history.backend, records, since, until);
   const text =
     kind === 'json'

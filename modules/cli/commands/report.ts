@@ -2,11 +2,12 @@ import { yearProblem } from '../../core/clock';
 import { instantOf, localDateMinute } from '../../core/local-time';
 import { compensation, type CompensationRow } from '../../schedule/compensation';
 import type { Organisation } from '../../model/types';
+import { INTERVENTION_UNKNOWN, knowsIntervention } from '../../reports/backend-fields';
 import { interventionHours } from '../../reports/intervention';
 import type { ReadIncidents } from '../../reports/read-history';
 import { oneOf, parseCommandArgs, stringOption } from '../args';
 import { HISTORY_OPTIONS, HISTORY_USAGE, historySource } from '../history-options';
-import { readIncidentsFromBackend } from '../incident-reader';
+import { readHistoryOrSay, readIncidentsFromBackend } from '../incident-reader';
 import type { Io } from '../io';
 import { organisationOrProblems } from '../organisation-or-problems';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../usage-error';
@@ -22,7 +23,7 @@ in org.yaml says how they are counted: from the acknowledgement, by default, to 
 
 ${incidentsUsage}`;
 
-type Row = CompensationRow & { readonly interventionHours?: number };
+type Row = CompensationRow & { readonly interventionHours?: number | 'unknown' };
 
 const COLUMNS: Array<[keyof Row, string]> = [
   ['days', 'days'],
@@ -81,12 +82,27 @@ async function reportCompensation(argv: string[], io: Io, read: ReadIncidents): 
     io.out(format(kind, rows, org, month, false));
     return EXIT_OK;
   }
+  if (!knowsIntervention(history.backend)) {
+    // Zero would read as "nobody intervened": the column says the backend cannot tell.
+    io.err(`oncall report compensation: intervention hours unknown on ${history.backend}: ${INTERVENTION_UNKNOWN}`);
+    io.out(
+      format(
+        kind,
+        rows.map((r) => ({ ...r, interventionHours: 'unknown' as const })),
+        org,
+        month,
+        true,
+      ),
+    );
+    return EXIT_OK;
+  }
   // The month in the organisation's zone; pages opened up to a month before may still be worked on in it.
   const [y, m] = month.split('-').map(Number) as [number, number];
   const from = instantOf(org.timezone, localDateMinute(`${month}-01`));
   const to = instantOf(org.timezone, localDateMinute(new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10)));
   const before = instantOf(org.timezone, localDateMinute(new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10)));
-  const records = await read(history.backend, history.source, before, to);
+  const records = await readHistoryOrSay(read, history, before, to, io, 'report compensation');
+  if (!records) return EXIT_PROBLEMS;
   const hours = interventionHours(org.people.values(), records, org.reports.intervention, from, to);
   io.out(format(kind, withInterventions(rows, hours), org, month, true));
   return EXIT_OK;

@@ -3,7 +3,17 @@
  * charts inline SVG, each with a title and the table of its figures beside it for screen readers and copying.
  */
 import type { IncidentsReport } from '../../reports/incident-figures';
-import { DEFINITIONS, interventionLine, levelsText, percent, periodLine, SECTIONS, targetText } from './incidents';
+import {
+  DEFINITIONS,
+  interventionLine,
+  levelsText,
+  peopleUnknown,
+  percent,
+  periodLine,
+  SECTIONS,
+  targetText,
+  unknownLines,
+} from './incidents';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const PALETTE = ['#1f6feb', '#d97706', '#15803d', '#b91c1c', '#7c3aed', '#0e7490', '#a16207', '#be185d'];
@@ -106,19 +116,27 @@ export function incidentsHtml(r: IncidentsReport): string {
       ),
     ),
   );
-  const maxOut = Math.max(0, ...r.people.map((p) => p.outOfHours));
+  const people = r.people === 'unknown' ? [] : r.people;
+  const maxOut = Math.max(0, ...people.map((p) => p.outOfHours));
+  const outOfHoursTitle = 'Pages out of business hours per person';
   parts.push(
     figure(
-      horizontal(
-        'out-of-hours',
-        'Pages out of business hours per person',
-        r.people.map((p) => [p.name, p.outOfHours, `${p.outOfHours} of ${p.paged}`]),
-        maxOut,
-      ),
+      r.people === 'unknown'
+        ? svg('out-of-hours', outOfHoursTitle, 720, 40, [
+            `<text x="10" y="25" font-size="12">${esc(`Per person: ${peopleUnknown(r) ?? ''}`)}</text>`,
+          ])
+        : horizontal(
+            'out-of-hours',
+            outOfHoursTitle,
+            people.map((p) => [p.name, p.outOfHours, `${p.outOfHours} of ${p.paged}`]),
+            maxOut,
+          ),
       table(
         'Load per person',
         ['person', 'paged', 'out of hours', 'acknowledged', 'intervention hours'],
-        r.people.map((p) => [p.name, String(p.paged), String(p.outOfHours), String(p.acknowledged), String(p.interventionHours)]),
+        r.people === 'unknown'
+          ? [['unknown', 'unknown', 'unknown', 'unknown', 'unknown']]
+          : people.map((p) => [p.name, String(p.paged), String(p.outOfHours), String(p.acknowledged), String(p.interventionHours)]),
       ),
     ),
   );
@@ -196,7 +214,7 @@ th[scope="row"], thead th:first-child { text-align: left; }
 <body>
 <h1>${esc(`Incidents of ${r.organisation}`)}</h1>
 <p>${esc(periodLine(r))}</p>
-<ul>${[...DEFINITIONS, interventionLine(r)].map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
+<ul>${[...DEFINITIONS, interventionLine(r), ...unknownLines(r)].map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
 ${parts.join('\n')}
 </body>
 </html>

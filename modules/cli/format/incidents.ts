@@ -19,9 +19,28 @@ const num = (v: number | undefined): string => (v === undefined ? '' : String(v)
 const dash = (v: number | undefined): string => (v === undefined ? '—' : String(v));
 export const percent = (share: number | undefined): string => (share === undefined ? '—' : `${Math.round(share * 1000) / 10}%`);
 export const levelsText = (g: GroupFigures): string =>
-  Object.entries(g.answeredAt)
-    .map(([level, n]) => (level === 'never' ? `never ${n}` : `L${level} ${n}`))
-    .join(', ');
+  g.answeredAt === 'unknown'
+    ? 'unknown'
+    : Object.entries(g.answeredAt)
+        .map(([level, n]) => (level === 'never' ? `never ${n}` : `L${level} ${n}`))
+        .join(', ');
+
+/** `Per person: unknown (<why>)` when the backend cannot tell, else undefined. */
+export function peopleUnknown(r: IncidentsReport): string | undefined {
+  if (r.people !== 'unknown') return undefined;
+  const reason = r.unknown.find((u) => u.figure === 'people')?.reason;
+  return `unknown on ${r.backend}${reason === undefined ? '' : `: ${reason}`}`;
+}
+
+/** One line per figure the backend cannot give. */
+export const unknownLines = (r: IncidentsReport): string[] =>
+  r.unknown.map((u) => `${UNKNOWN_NAMES[u.figure]} unknown on ${r.backend}: ${u.reason}.`);
+
+const UNKNOWN_NAMES: Record<IncidentsReport['unknown'][number]['figure'], string> = {
+  answeredAt: 'Answered at:',
+  people: 'Per person:',
+  interventionHours: 'Intervention hours:',
+};
 const spread = (s: Spread): string[] => [dash(s.median), dash(s.p80), dash(s.p95)];
 export const targetText = (g: GroupFigures): string =>
   g.targetMinutes !== undefined ? `${g.targetMinutes} min` : g.target.measured > 0 ? 'mixed' : '—';
@@ -89,7 +108,7 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 export function incidentsText(r: IncidentsReport): string {
-  const out = [periodLine(r), ...DEFINITIONS, interventionLine(r)];
+  const out = [periodLine(r), ...DEFINITIONS, interventionLine(r), ...unknownLines(r)];
   for (const [key, title, first] of SECTIONS) {
     out.push('', title);
     out.push(
@@ -100,7 +119,8 @@ export function incidentsText(r: IncidentsReport): string {
     );
   }
   out.push('', 'Per person');
-  out.push(...table(PEOPLE_HEADER, r.people.map(personCells)).map((l) => `  ${l}`));
+  if (r.people === 'unknown') out.push(`  ${peopleUnknown(r)}`);
+  else out.push(...table(PEOPLE_HEADER, r.people.map(personCells)).map((l) => `  ${l}`));
   if (r.unmapped.length > 0) {
     out.push('', 'Not mapped');
     for (const u of r.unmapped) out.push(`  ${u.id}  ${new Date(u.createdAt).toISOString()}  ${u.title}: ${u.reason}`);
@@ -162,14 +182,16 @@ export function incidentsCsv(r: IncidentsReport): string {
         String(g.target.measured),
         String(g.target.within),
         num(g.target.share),
-        Object.entries(g.answeredAt)
-          .map(([l, n]) => `${l}:${n}`)
-          .join(' '),
+        g.answeredAt === 'unknown'
+          ? 'unknown'
+          : Object.entries(g.answeredAt)
+              .map(([l, n]) => `${l}:${n}`)
+              .join(' '),
         '',
         '',
         '',
       ]);
-  for (const p of r.people)
+  for (const p of r.people === 'unknown' ? [] : r.people)
     rows.push([
       'person',
       p.person,
@@ -183,6 +205,7 @@ export function incidentsCsv(r: IncidentsReport): string {
       String(p.outOfHours),
       String(p.interventionHours),
     ]);
+  for (const u of r.unknown) rows.push(['unknown', u.figure, u.reason, ...Array<string>(CSV_HEADER.length - 3).fill('')]);
   for (const u of r.unmapped) rows.push(['unmapped', u.id, u.title, ...Array<string>(CSV_HEADER.length - 3).fill('')]);
   return rows.map((row) => row.map(csvCell).join(',')).join('\n');
 }
@@ -205,6 +228,7 @@ export function incidentsMarkdown(r: IncidentsReport): string {
     '',
     ...DEFINITIONS.map((d) => `- ${d}`),
     `- ${interventionLine(r)}`,
+    ...unknownLines(r).map((l) => `- ${l}`),
   ];
   for (const [key, title, first] of SECTIONS) {
     out.push('', `## ${title}`, '');
@@ -215,7 +239,9 @@ export function incidentsMarkdown(r: IncidentsReport): string {
       ),
     );
   }
-  out.push('', '## Per person', '', ...mdTable(PEOPLE_HEADER, r.people.map(personCells)));
+  out.push('', '## Per person', '');
+  if (r.people === 'unknown') out.push(md(`Per person: ${peopleUnknown(r)}.`));
+  else out.push(...mdTable(PEOPLE_HEADER, r.people.map(personCells)));
   if (r.unmapped.length > 0) {
     out.push('', '## Not mapped', '');
     for (const u of r.unmapped) out.push(`- \`${md(u.id)}\` ${new Date(u.createdAt).toISOString()} ${md(u.title)}: ${md(u.reason)}`);

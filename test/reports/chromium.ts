@@ -1,0 +1,71 @@
+/**
+ * Opens an html page in headless Chromium (/usr/bin/chromium) with the test's own probe added to a copy of it: the
+ * probe writes each chart's drawn size, the bars drawn, the errors logged and the resources the page fetched into
+ * the DOM, which --dump-dom prints. Only when ONCALL_BROWSER_TESTS=1 (the browser is slow on a loaded machine).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BROWSER_TESTS = process.env.ONCALL_BROWSER_TESTS === '1';
+
+export interface Probed {
+  /** `<svg id>:<width>x<height>` of each `svg.chart`, in order. */
+  readonly sizes: string[];
+  readonly bars: number;
+  readonly errors: string[];
+  /** URLs of every resource the page fetched (performance entries). */
+  readonly requests: string[];
+  /** Chromium's stderr lines about the page's console, uncaught errors and refused loads. */
+  readonly console: string[];
+}
+
+const PROBE = `<script>
+window.__errors = [];
+window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
+const error = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); error(...a); };
+window.addEventListener('load', () => {
+  const sizes = [...document.querySelectorAll('svg.chart')].map((s) => { const r = s.getBoundingClientRect(); return s.id + ':' + Math.round(r.width) + 'x' + Math.round(r.height); });
+  const bars = document.querySelectorAll('svg.chart rect.bar').length;
+  const requests = performance.getEntriesByType('resource').map((e) => e.name);
+  const out = document.createElement('pre');
+  out.id = 'probe-out';
+  out.textContent = JSON.stringify({ sizes, bars, errors: window.__errors, requests });
+  document.body.append(out);
+});
+</script>`;
+
+export function openInChromium(html: string, dirs: string[]): Probed {
+  const dir = mkdtempSync(join(tmpdir(), 'oncall-html-'));
+  dirs.push(dir);
+  const page = join(dir, 'page.html');
+  writeFileSync(page, html.replace('<head>', `<head>${PROBE}`));
+  const r = spawnSync(
+    '/usr/bin/chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Any host the page named would fail to resolve rather than be reached.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+      '--enable-logging=stderr',
+      '--v=0',
+      '--virtual-time-budget=5000',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      '--dump-dom',
+      `file://${page}`,
+    ],
+    { encoding: 'utf8', timeout: 90_000 },
+  );
+  if (r.status !== 0) throw new Error(`chromium exited with ${String(r.status)}: ${r.stderr.slice(0, 2000)}`);
+  const out = /<pre id="probe-out">([^<]*)<\/pre>/.exec(r.stdout);
+  if (!out) throw new Error('the probe did not run');
+  const probed = JSON.parse(out[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as Omit<Probed, 'console'>;
+  return { ...probed, console: r.stderr.split('\n').filter((l) => /CONSOLE|Uncaught|Refused to/.test(l)) };
+}
