@@ -24,7 +24,7 @@ export interface GenerateOptions {
   readonly alertsPerSquad?: number;
   readonly seed?: number;
   /**
-   * Standby rotations added to each squad (weekly on Wednesdays, daily at 08:00, alternately), each notified by a
+   * Weekly standby rotations added to each squad (handed over on Wednesdays or Fridays), each notified by a
    * later step of the squad's escalation: the account import's bench asks for 2 (about 1,000 schedules for 300
    * squads). Default 0: the other rows' organisation.
    */
@@ -108,9 +108,14 @@ export function generateOrganisation(opts: GenerateOptions): SourceTree {
     const standby = Array.from({ length: opts.standbyRotations ?? 0 }, (_, k) => `standby-${k + 1}`);
     standby.forEach((id, k) => {
       const order = oncall.map((_, i) => oncall[(i + k + 1) % oncall.length] as string);
-      const weekly = k % 2 === 0;
-      lines.push(`  ${id}:`, `    members: [${order.join(', ')}]`, `    start: ${weekly ? '2026-01-07' : start}`, `    timezone: ${zone}`);
-      lines.push(...(weekly ? ['    handoff: wednesday 10:00'] : ['    every: 1d', '    handoff: "08:00"']));
+      const wednesday = k % 2 === 0;
+      lines.push(
+        `  ${id}:`,
+        `    members: [${order.join(', ')}]`,
+        `    start: ${wednesday ? '2026-01-07' : '2026-01-09'}`,
+        `    timezone: ${zone}`,
+      );
+      lines.push(wednesday ? '    handoff: wednesday 10:00' : '    handoff: friday 17:00');
     });
     // An override each month, in the first rotation.
     const first = rotations[0] as string;

@@ -70,7 +70,10 @@ async function childServers(opsgenieDir: string, monitorsFile: string): Promise<
       const m = /URLS (\S+) (\S+)/.exec(out);
       if (m) resolve([m[1] as string, m[2] as string]);
     });
-    child.on('exit', (code) => reject(new Error(`the account servers exited with ${code}`)));
+    child.on('exit', (code, signal) => reject(new Error(`the account servers exited with ${code ?? signal}`)));
+  });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`bench: the account servers exited with ${code ?? signal}\n`);
   });
   return { opsgenie, datadog, close: async () => void child.kill('SIGTERM') };
 }

@@ -106,7 +106,7 @@ export function byType(state: DesiredState, type: string): DesiredResource[] {
 }
 
 const nameIndexes = new WeakMap<DesiredState, Map<string, Map<string, DesiredResource>>>();
-const refIndexes = new WeakMap<DesiredState, Map<string, Map<string, DesiredResource[]>>>();
+const refIndexes = new WeakMap<DesiredState, Map<string, Map<string, Map<string, DesiredResource[]>>>>();
 
 /** The resource of `type` named `name` (the first one, as a search would find), from an index made once per state. */
 export function byName(state: DesiredState, type: string, name: string): DesiredResource | undefined {
@@ -127,10 +127,11 @@ export function byName(state: DesiredState, type: string, name: string): Desired
 export function referringTo(state: DesiredState, type: string, property: string, name: string): readonly DesiredResource[] {
   let types = refIndexes.get(state);
   if (!types) refIndexes.set(state, (types = new Map()));
-  const key = `${type} ${property}`;
-  let index = types.get(key);
+  let properties = types.get(type);
+  if (!properties) types.set(type, (properties = new Map()));
+  let index = properties.get(property);
   if (!index) {
-    types.set(key, (index = new Map()));
+    properties.set(property, (index = new Map()));
     for (const r of byType(state, type)) {
       const v = r.inputs[property];
       if (!isRef(v)) continue;
@@ -139,8 +140,10 @@ export function referringTo(state: DesiredState, type: string, property: string,
       else index.set(v.$ref, [r]);
     }
   }
-  return index.get(name) ?? [];
+  return index.get(name) ?? NONE;
 }
+
+const NONE: readonly DesiredResource[] = [];
 
 export function refersTo(v: Value | undefined, name: string): boolean {
   return isRef(v) && v.$ref === name;
