@@ -113,7 +113,8 @@ export async function importRows(options: ImportBenchOptions): Promise<ImportBen
       ? await childServers(join(dir, 'opsgenie'), join(dir, 'monitors.json'))
       : await serveImportAccounts(join(dir, 'opsgenie'), join(dir, 'monitors.json'));
     const count = (key: string) => account.endpoints.get(key)?.length ?? 0;
-    const shape = `${count('teams')} teams, ${count('schedules')} schedules, ${count('users')} users`;
+    const n = (key: string) => count(key).toLocaleString('en');
+    const shape = `${n('teams')} teams, ${n('schedules')} schedules, ${n('users')} users`;
 
     // (a) `oncall import opsgenie`: read from the API, observe + import, write teams/ — each run into a new folder.
     const adapter = ADAPTERS.find((a) => a.command === 'opsgenie');
@@ -149,7 +150,7 @@ export async function importRows(options: ImportBenchOptions): Promise<ImportBen
     const importRatio = importTime.median / validate.median;
     const stage = (samples: number[]) => (summarise(samples).median / 1000).toFixed(1);
     rows.push({
-      measure: `reference: validate of the account's organisation (${squads} squads, ${org.rotations.size} rotations, ${org.alerts.size.toLocaleString('en')} alerts)`,
+      measure: `reference: validate of the account's organisation (${squads} squads, ${org.rotations.size.toLocaleString('en')} rotations, ${org.alerts.size.toLocaleString('en')} alerts)`,
       value: `${validate.median.toFixed(0)} ms (${validate.min.toFixed(0)}–${validate.max.toFixed(0)})`,
       target: '',
       ok: null,
