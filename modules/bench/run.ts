@@ -7,11 +7,14 @@
  * (f) cold start: `oncall validate` on the example as a process, against a bare `node -e 0`, and the pull-request
  * check (`oncall check --base`, one squad changed) against one validate (alone: dist/modules/bench/check-rows.js),
  * (g) `oncall report incidents` on a generated year served by PagerDuty's API on 127.0.0.1, and from its export
- * against reading the export alone (alone: dist/modules/bench/report-rows.js).
+ * against reading the export alone (alone: dist/modules/bench/report-rows.js),
+ * (h) leaving Opsgenie: importing an account of 300 teams, about 1,000 schedules and 15,000 Datadog monitors from
+ * servers on 127.0.0.1, and a 52-week rehearsal of it, in a child process (alone: dist/modules/bench/import-rows.js).
  * Prints a markdown table (median and spread over several runs, peak memory) and ends with one JSON line of
  * figures. The router is loaded with Twilio's full voice webhook (judged) and a minimal one (for comparison).
  *   node dist/modules/bench/run.js [--squads 300] [--runs 5] [--router-seconds 3 (per round; --runs rounds)] [--sdk-resources 300]
  *     [--fuzz 10000] [--example DIR (default: teams/) --starts 10] [--hourly-members 500]
+ *     [--import-squads 300 --import-runs 3 --import-weeks 52 | --skip-import]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -27,7 +30,7 @@ import { withEnvironmentSnapshot } from '../spec/environment-snapshot';
 import { generateOrganisation } from './generate';
 import { checkRows } from './check-rows';
 import { reportRows } from './report-rows';
-import { fuzzRows, hourlyRosterRows, largeFileRows } from './hostile-rows';
+import { fuzzRows, hourlyRosterRows, largeFileRows, type RowsAndFigures } from './hostile-rows';
 import { summarise, time, type Timing } from './measure';
 import { BOUNDED, loadServer, pinLoadGenerator, startBenchServer, type LoadResult } from './router-load';
 import { BENCH_PUBLIC_URL, BENCH_TOKEN } from './servers';
@@ -55,6 +58,16 @@ function child(script: string, args: string[]): Record<string, number> {
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+}
+
+/** The import rows, from the last line their process prints. */
+function importRowsInChild(args: string[]): RowsAndFigures {
+  const out = execFileSync(process.execPath, ['--stack-trace-limit=0', join(__dirname, 'import-rows.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as RowsAndFigures;
 }
 
 /** Median throughput and CPU per request over rounds; the worst p99 and all errors. */
@@ -92,6 +105,10 @@ async function main(): Promise<void> {
       fuzz: { type: 'string', default: '10000' },
       example: { type: 'string', default: join(ROOT, 'teams') },
       starts: { type: 'string', default: '10' },
+      'import-squads': { type: 'string', default: '300' },
+      'import-runs': { type: 'string', default: '3' },
+      'import-weeks': { type: 'string', default: '52' },
+      'skip-import': { type: 'boolean', default: false },
     },
   });
   const squads = Number(values.squads);
@@ -273,6 +290,21 @@ async function main(): Promise<void> {
     ok: start.ratio <= 4,
   });
   Object.assign(figures, { coldStartMs: start.cli.median, nodeStartMs: start.node.median, coldStartRatio: start.ratio });
+
+  // (h) leaving Opsgenie, in a process of its own (its peak memory is its own; the servers run in another).
+  if (!values['skip-import']) {
+    const runsOf = Math.min(runs, Number(values['import-runs']));
+    const part = importRowsInChild([
+      '--squads',
+      String(values['import-squads']),
+      '--runs',
+      String(runsOf),
+      '--weeks',
+      String(values['import-weeks']),
+    ]);
+    rows.push(...part.rows);
+    Object.assign(figures, part.figures);
+  }
 
   // Peak memory of validate + plan, in a fresh process.
   const memory = child('peak-memory.js', [String(squads)]);

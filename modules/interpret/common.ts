@@ -105,6 +105,46 @@ export function byType(state: DesiredState, type: string): DesiredResource[] {
   return resources;
 }
 
+const nameIndexes = new WeakMap<DesiredState, Map<string, Map<string, DesiredResource>>>();
+const refIndexes = new WeakMap<DesiredState, Map<string, Map<string, Map<string, DesiredResource[]>>>>();
+
+/** The resource of `type` named `name` (the first one, as a search would find), from an index made once per state. */
+export function byName(state: DesiredState, type: string, name: string): DesiredResource | undefined {
+  let types = nameIndexes.get(state);
+  if (!types) nameIndexes.set(state, (types = new Map()));
+  let index = types.get(type);
+  if (!index) {
+    types.set(type, (index = new Map()));
+    for (const r of byType(state, type)) if (!index.has(r.name)) index.set(r.name, r);
+  }
+  return index.get(name);
+}
+
+/**
+ * The resources of `type` whose input `property` is a reference to `name`, in the state's order, from an index made
+ * once per state: the interpreters ask for a schedule's overrides at every instant, and an account holds thousands.
+ */
+export function referringTo(state: DesiredState, type: string, property: string, name: string): readonly DesiredResource[] {
+  let types = refIndexes.get(state);
+  if (!types) refIndexes.set(state, (types = new Map()));
+  let properties = types.get(type);
+  if (!properties) types.set(type, (properties = new Map()));
+  let index = properties.get(property);
+  if (!index) {
+    properties.set(property, (index = new Map()));
+    for (const r of byType(state, type)) {
+      const v = r.inputs[property];
+      if (!isRef(v)) continue;
+      const list = index.get(v.$ref);
+      if (list) list.push(r);
+      else index.set(v.$ref, [r]);
+    }
+  }
+  return index.get(name) ?? NONE;
+}
+
+const NONE: readonly DesiredResource[] = [];
+
 export function refersTo(v: Value | undefined, name: string): boolean {
   return isRef(v) && v.$ref === name;
 }
@@ -118,7 +158,7 @@ export interface OnCallAt {
 /** The resource a reference names, of the given type. */
 export function named(state: DesiredState, type: string, v: Value | undefined): DesiredResource {
   if (!isRef(v)) throw new Error(`not a reference: ${JSON.stringify(v)}`);
-  const found = byType(state, type).find((r) => r.name === v.$ref);
+  const found = byName(state, type, v.$ref);
   if (!found) throw new Error(`no ${type} ${v.$ref}`);
   return found;
 }

@@ -10,7 +10,7 @@ import { isRef, type DesiredState, type Value } from '../render/desired';
 import { DD } from '../backends/datadog-oncall/resources';
 import { names } from '../render/names';
 import type { Changes } from './changes';
-import { byType, named, personOf } from './common';
+import { byName, named, personOf } from './common';
 import { allowed, datadogAt, datadogChanges, restrictionChanges, type Restriction } from './datadog';
 import { nobody, planOffsets, unroll, type AlertUnit, type StepPlan, type Timeline } from './timeline';
 
@@ -30,7 +30,7 @@ function matches(rule: Rule, unit: AlertUnit): boolean {
 }
 
 function routingOf(state: DesiredState, squad: string) {
-  return byType(state, DD.routing).find((r) => r.name === names.routing(squad));
+  return byName(state, DD.routing, names.routing(squad));
 }
 
 function planOf(state: DesiredState, policyRef: Value): { name: string; plan: StepPlan<Target[]> } {

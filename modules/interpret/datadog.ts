@@ -9,17 +9,17 @@ import type { DesiredState } from '../render/desired';
 import { DD } from '../backends/datadog-oncall/resources';
 import type { Changes } from './changes';
 import {
-  byType,
-  minutesOfClock,
   DAYS,
-  type OnCallAt,
+  byName,
   inWeeklySpan,
   instantOfIso,
   minuteOfWeek,
+  minutesOfClock,
   personOf,
-  refersTo,
+  referringTo,
   wallMinutes,
   wallMinutesOfIso,
+  type OnCallAt,
 } from './common';
 
 export interface Restriction {
@@ -43,14 +43,11 @@ export function allowed(restrictions: Restriction[] | undefined, instant: number
 }
 
 export function datadogAt(org: Organisation, state: DesiredState, scheduleName: string, instant: number): OnCallAt {
-  const schedule = byType(state, DD.schedule).find((r) => r.name === scheduleName);
+  const schedule = byName(state, DD.schedule, scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timeZone as string;
-  const override = byType(state, DD.override).find(
-    (o) =>
-      refersTo(o.inputs.scheduleId, scheduleName) &&
-      instantOfIso(o.inputs.start as string) <= instant &&
-      instant < instantOfIso(o.inputs.end as string),
+  const override = referringTo(state, DD.override, 'scheduleId', scheduleName).find(
+    (o) => instantOfIso(o.inputs.start as string) <= instant && instant < instantOfIso(o.inputs.end as string),
   );
   if (override) return { person: personOf(org, override.inputs.userId!), cause: `override ${override.name}` };
   const layers = schedule.inputs.layers as Array<Record<string, unknown>>;
@@ -87,15 +84,14 @@ export function restrictionChanges(restrictions: Restriction[] | undefined, zone
 
 /** Where the answer of `datadogAt` may change: overrides' and layers' edges, turns, restrictions' edges. */
 export function datadogChanges(state: DesiredState, scheduleName: string, changes: Changes): void {
-  const schedule = byType(state, DD.schedule).find((r) => r.name === scheduleName);
+  const schedule = byName(state, DD.schedule, scheduleName);
   if (!schedule) return;
   const zone = schedule.inputs.timeZone as string;
   changes.zone(zone);
-  for (const o of byType(state, DD.override))
-    if (refersTo(o.inputs.scheduleId, scheduleName)) {
-      changes.at(instantOfIso(o.inputs.start as string));
-      changes.at(instantOfIso(o.inputs.end as string));
-    }
+  for (const o of referringTo(state, DD.override, 'scheduleId', scheduleName)) {
+    changes.at(instantOfIso(o.inputs.start as string));
+    changes.at(instantOfIso(o.inputs.end as string));
+  }
   for (const layer of schedule.inputs.layers as Array<Record<string, unknown>>) {
     changes.at(instantOfIso(layer.effectiveDate as string));
     if (layer.endDate !== undefined) changes.at(instantOfIso(layer.endDate as string));

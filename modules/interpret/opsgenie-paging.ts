@@ -12,7 +12,7 @@ import { isRef, type DesiredState, type Value } from '../render/desired';
 import { OG } from '../backends/opsgenie/resources';
 import { names } from '../render/names';
 import type { Changes } from './changes';
-import { byType, named, personOf, refersTo } from './common';
+import { named, personOf, referringTo } from './common';
 import { allowed, opsgenieAt, opsgenieChanges, restrictionChanges, type TimeRestriction } from './opsgenie';
 import { nobody, planOffsets, unroll, type AlertUnit, type StepPlan, type Timeline } from './timeline';
 
@@ -40,9 +40,9 @@ function tagsMatch(criterias: Criteria | undefined, tags: string[]): boolean {
 const tagsOf = (unit: AlertUnit): string[] => [`team:${unit.squad}`, ...(unit.kind === 'service' ? [`service:${unit.service}`] : [])];
 
 function rulesOf(state: DesiredState, squad: string) {
-  return byType(state, OG.routingRule)
-    .filter((r) => refersTo(r.inputs.teamId, names.team(squad)))
-    .sort((a, b) => (a.inputs.order as number) - (b.inputs.order as number));
+  return [...referringTo(state, OG.routingRule, 'teamId', names.team(squad))].sort(
+    (a, b) => (a.inputs.order as number) - (b.inputs.order as number),
+  );
 }
 
 function planOf(state: DesiredState, policyRef: Value | undefined): { name: string; plan: StepPlan<Recipient[]> } {

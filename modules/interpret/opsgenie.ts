@@ -9,16 +9,16 @@ import type { DesiredState, Value } from '../render/desired';
 import { OG } from '../backends/opsgenie/resources';
 import type { Changes } from './changes';
 import {
-  byType,
   DAYS,
-  type OnCallAt,
+  byName,
   inWeeklySpan,
   instantOfIso,
   minuteOfWeek,
   personOf,
-  refersTo,
+  referringTo,
   wallMinutes,
   wallMinutesOfIso,
+  type OnCallAt,
 } from './common';
 
 const TURN = { hourly: 60, daily: 1440, weekly: 10080 } as const;
@@ -74,18 +74,15 @@ export function allowed(restrictions: TimeRestriction[] | undefined, instant: nu
 }
 
 export function opsgenieAt(org: Organisation, state: DesiredState, scheduleName: string, instant: number): OnCallAt {
-  const schedule = byType(state, OG.schedule).find((r) => r.name === scheduleName);
+  const schedule = byName(state, OG.schedule, scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timezone as string;
-  const override = byType(state, OG.override).find(
-    (o) =>
-      refersTo(o.inputs.scheduleId, scheduleName) &&
-      instantOfIso(o.inputs.startDate as string) <= instant &&
-      instant < instantOfIso(o.inputs.endDate as string),
+  const override = referringTo(state, OG.override, 'scheduleId', scheduleName).find(
+    (o) => instantOfIso(o.inputs.startDate as string) <= instant && instant < instantOfIso(o.inputs.endDate as string),
   );
   if (override) return { person: personOf(org, override.inputs.username!), cause: `override ${override.name}` };
   const onCall = new Map<string, string>();
-  for (const rotation of byType(state, OG.rotation).filter((r) => refersTo(r.inputs.scheduleId, scheduleName))) {
+  for (const rotation of referringTo(state, OG.rotation, 'scheduleId', scheduleName)) {
     const i = rotation.inputs;
     if (instant < instantOfIso(i.startDate as string)) continue;
     if (i.endDate !== undefined && instant >= instantOfIso(i.endDate as string)) continue;
@@ -124,16 +121,15 @@ export function restrictionChanges(restrictions: TimeRestriction[] | undefined, 
 
 /** Where the answer of `opsgenieAt` may change: overrides' and rotations' edges, turns, restrictions' edges. */
 export function opsgenieChanges(state: DesiredState, scheduleName: string, changes: Changes): void {
-  const schedule = byType(state, OG.schedule).find((r) => r.name === scheduleName);
+  const schedule = byName(state, OG.schedule, scheduleName);
   if (!schedule) return;
   const zone = schedule.inputs.timezone as string;
   changes.zone(zone);
-  for (const o of byType(state, OG.override))
-    if (refersTo(o.inputs.scheduleId, scheduleName)) {
-      changes.at(instantOfIso(o.inputs.startDate as string));
-      changes.at(instantOfIso(o.inputs.endDate as string));
-    }
-  for (const rotation of byType(state, OG.rotation).filter((r) => refersTo(r.inputs.scheduleId, scheduleName))) {
+  for (const o of referringTo(state, OG.override, 'scheduleId', scheduleName)) {
+    changes.at(instantOfIso(o.inputs.startDate as string));
+    changes.at(instantOfIso(o.inputs.endDate as string));
+  }
+  for (const rotation of referringTo(state, OG.rotation, 'scheduleId', scheduleName)) {
     const i = rotation.inputs;
     changes.at(instantOfIso(i.startDate as string));
     if (i.endDate !== undefined) changes.at(instantOfIso(i.endDate as string));

@@ -12,7 +12,7 @@ import { isRef, type DesiredState, type Value } from '../render/desired';
 import { PD } from '../backends/pagerduty/resources';
 import { names } from '../render/names';
 import type { Changes } from './changes';
-import { minuteOfWeek, minutesOfClock, named, personOf } from './common';
+import { byName, minuteOfWeek, minutesOfClock, named, personOf } from './common';
 import { pagerdutyAt, pagerdutyChanges } from './pagerduty';
 import { nobody, planOffsets, unroll, type AlertUnit, type StepPlan, type Timeline } from './timeline';
 
@@ -30,7 +30,7 @@ function serviceOf(state: DesiredState, unit: AlertUnit) {
   const id = unit.kind === 'service' ? unit.service : unit.pagerdutyService;
   if (id === undefined) return undefined;
   const name = names.service(id);
-  return state.resources.find((r) => r.type === PD.service && r.name === name);
+  return byName(state, PD.service, name);
 }
 
 function planOf(state: DesiredState, policyRef: Value): { name: string; plan: StepPlan<Target[]> } {

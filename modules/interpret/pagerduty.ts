@@ -12,16 +12,16 @@ import type { DesiredState } from '../render/desired';
 import { PD } from '../backends/pagerduty/resources';
 import type { Changes } from './changes';
 import {
-  byType,
-  minutesOfClock,
+  byName,
   inWeeklySpan,
-  type OnCallAt,
   instantOfIso,
   minuteOfWeek,
+  minutesOfClock,
   personOf,
-  refersTo,
+  referringTo,
   wallMinutes,
   wallMinutesOfIso,
+  type OnCallAt,
 } from './common';
 
 interface Restriction {
@@ -46,14 +46,11 @@ function allowed(restrictions: Restriction[] | undefined, instant: number, zone:
 
 /** Who a schedule has on call at an instant, and what says so: an override, or a layer (by its name). */
 export function pagerdutyAt(org: Organisation, state: DesiredState, scheduleName: string, instant: number): OnCallAt {
-  const schedule = byType(state, PD.schedule).find((r) => r.name === scheduleName);
+  const schedule = byName(state, PD.schedule, scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timeZone as string;
-  const override = byType(state, PD.override).find(
-    (o) =>
-      refersTo(o.inputs.scheduleId, scheduleName) &&
-      instantOfIso(o.inputs.start as string) <= instant &&
-      instant < instantOfIso(o.inputs.end as string),
+  const override = referringTo(state, PD.override, 'scheduleId', scheduleName).find(
+    (o) => instantOfIso(o.inputs.start as string) <= instant && instant < instantOfIso(o.inputs.end as string),
   );
   if (override) return { person: personOf(org, override.inputs.userId!), cause: `override ${override.name}` };
   const layers = schedule.inputs.layers as Array<Record<string, unknown>>;
@@ -80,15 +77,14 @@ export function pagerdutyOnCall(org: Organisation, state: DesiredState, schedule
 
 /** Where the answer of `pagerdutyAt` may change: overrides' and layers' edges, turns, restrictions' edges. */
 export function pagerdutyChanges(state: DesiredState, scheduleName: string, changes: Changes): void {
-  const schedule = byType(state, PD.schedule).find((r) => r.name === scheduleName);
+  const schedule = byName(state, PD.schedule, scheduleName);
   if (!schedule) return;
   const zone = schedule.inputs.timeZone as string;
   changes.zone(zone);
-  for (const o of byType(state, PD.override))
-    if (refersTo(o.inputs.scheduleId, scheduleName)) {
-      changes.at(instantOfIso(o.inputs.start as string));
-      changes.at(instantOfIso(o.inputs.end as string));
-    }
+  for (const o of referringTo(state, PD.override, 'scheduleId', scheduleName)) {
+    changes.at(instantOfIso(o.inputs.start as string));
+    changes.at(instantOfIso(o.inputs.end as string));
+  }
   for (const layer of schedule.inputs.layers as Array<Record<string, unknown>>) {
     changes.at(instantOfIso(layer.start as string));
     if (layer.end !== undefined) changes.at(instantOfIso(layer.end as string));

@@ -47,6 +47,10 @@ describe('npm run bench (smoke run on a tiny organisation)', () => {
         FIXTURE_DIR,
         '--starts',
         '2',
+        '--import-squads',
+        '2',
+        '--import-weeks',
+        '4',
       ],
       { encoding: 'utf8', timeout: 170_000 },
     );
@@ -76,6 +80,10 @@ describe('npm run bench (smoke run on a tiny organisation)', () => {
       'fuzzCrashes',
       'largeFileRatio',
       'hourlyPerShiftRatio',
+      'importMs',
+      'importRatio',
+      'monitorsMs',
+      'rehearsalMs',
     ]) {
       expect(typeof figures[key], key).toBe('number');
     }
@@ -83,6 +91,8 @@ describe('npm run bench (smoke run on a tiny organisation)', () => {
     expect(figures.routerSaturatedErrors).toBe(0);
     expect(figures.coldStartMs).toBeGreaterThan(figures.nodeStartMs);
     expect(figures.fuzzCrashes).toBe(0);
+    expect(figures.rehearsalMismatchingMinutes).toBe(0);
+    expect(figures.monitorsAlerts).toBe(figures.monitorsPublished);
     expect(figures.fuzzUnpositioned).toBe(0);
     expect(figures.routerMinimalErrors).toBe(0);
     expect(typeof figures.routerMinimalRatio).toBe('number');
@@ -101,6 +111,8 @@ describe('npm run bench (smoke run on a tiny organisation)', () => {
       'router, full voice webhook (26 fields), signed, request logs off, as fast as it answers',
       'router, minimal webhook (3 fields), signed',
       'peak memory',
+      'import an Opsgenie account from its API on 127.0.0.1 (2 teams',
+      'rehearsal, 4 weeks',
       `cold start: \`oncall validate\` on ${FIXTURE_DIR} (a process, exit 0)`,
     ]) {
       expect(out).toContain(`| ${measure}`);

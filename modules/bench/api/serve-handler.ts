@@ -17,6 +17,9 @@ export async function serveHandler(handler: (request: ApiRequest) => ApiAnswer):
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     });
   });
+  // A client pauses between reads (the import's own work, or the bench's next row): an idle connection closed by
+  // the server as the client reuses it would fail a request that the server never saw.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
