@@ -82,6 +82,11 @@ export function inWeeklySpan(m: number, start: number, length: number): boolean 
  * Person id from a look-up by e-mail/username/filter. Someone not in the organisation is `<e-mail>` (a marker no
  * person id can equal, ids being lower-case words): an unknown person is someone else, never "nobody".
  */
+/** Whether `m` is in the weekly span from minute of week `start` to `end` (wrapping past Sunday midnight). */
+export function inWeeklySpanTo(m: number, start: number, end: number): boolean {
+  return inWeeklySpan(m, start, (((end - start) % 10080) + 10080) % 10080);
+}
+
 export function personOf(org: Organisation, v: Value): string {
   const email = isInvoke(v) ? Object.values(v.args)[0] : v;
   if (typeof email === 'string') return personByEmail(org, email);
@@ -161,4 +166,30 @@ export function named(state: DesiredState, type: string, v: Value | undefined): 
   const found = byName(state, type, v.$ref);
   if (!found) throw new Error(`no ${type} ${v.$ref}`);
   return found;
+}
+
+/** The override of a schedule in force at `instant`: [start, end) read from the inputs named so. */
+export function overrideAt(
+  state: DesiredState,
+  type: string,
+  scheduleName: string,
+  instant: number,
+  [start, end]: readonly [string, string] = ['start', 'end'],
+): DesiredResource | undefined {
+  return referringTo(state, type, 'scheduleId', scheduleName).find(
+    (o) => instantOfIso(o.inputs[start] as string) <= instant && instant < instantOfIso(o.inputs[end] as string),
+  );
+}
+
+/** The instants every override of a schedule begins and ends at. */
+export function overrideEdges(
+  state: DesiredState,
+  type: string,
+  scheduleName: string,
+  [start, end]: readonly [string, string] = ['start', 'end'],
+): number[] {
+  return referringTo(state, type, 'scheduleId', scheduleName).flatMap((o) => [
+    instantOfIso(o.inputs[start] as string),
+    instantOfIso(o.inputs[end] as string),
+  ]);
 }

@@ -11,15 +11,16 @@ import type { Changes } from './changes';
 import {
   DAYS,
   byName,
-  inWeeklySpan,
   instantOfIso,
   minuteOfWeek,
   minutesOfClock,
   personOf,
-  referringTo,
   wallMinutes,
   wallMinutesOfIso,
   type OnCallAt,
+  overrideAt,
+  overrideEdges,
+  inWeeklySpanTo,
 } from './common';
 
 export interface Restriction {
@@ -38,7 +39,7 @@ export function allowed(restrictions: Restriction[] | undefined, instant: number
     if (r.startDay === r.endDay && minutesOf(r.endTime) <= minutesOf(r.startTime)) return false; // assigns nobody
     const s = DAYS.indexOf(r.startDay) * 1440 + minutesOf(r.startTime);
     const e = DAYS.indexOf(r.endDay) * 1440 + minutesOf(r.endTime);
-    return inWeeklySpan(m, s, (((e - s) % 10080) + 10080) % 10080);
+    return inWeeklySpanTo(m, s, e);
   });
 }
 
@@ -46,9 +47,7 @@ export function datadogAt(org: Organisation, state: DesiredState, scheduleName: 
   const schedule = byName(state, DD.schedule, scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timeZone as string;
-  const override = referringTo(state, DD.override, 'scheduleId', scheduleName).find(
-    (o) => instantOfIso(o.inputs.start as string) <= instant && instant < instantOfIso(o.inputs.end as string),
-  );
+  const override = overrideAt(state, DD.override, scheduleName, instant);
   if (override) return { person: personOf(org, override.inputs.userId!), cause: `override ${override.name}` };
   const layers = schedule.inputs.layers as Array<Record<string, unknown>>;
   const onCall: OnCallAt[] = [];
@@ -88,10 +87,7 @@ export function datadogChanges(state: DesiredState, scheduleName: string, change
   if (!schedule) return;
   const zone = schedule.inputs.timeZone as string;
   changes.zone(zone);
-  for (const o of referringTo(state, DD.override, 'scheduleId', scheduleName)) {
-    changes.at(instantOfIso(o.inputs.start as string));
-    changes.at(instantOfIso(o.inputs.end as string));
-  }
+  for (const edge of overrideEdges(state, DD.override, scheduleName)) changes.at(edge);
   for (const layer of schedule.inputs.layers as Array<Record<string, unknown>>) {
     changes.at(instantOfIso(layer.effectiveDate as string));
     if (layer.endDate !== undefined) changes.at(instantOfIso(layer.endDate as string));

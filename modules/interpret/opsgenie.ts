@@ -19,6 +19,9 @@ import {
   wallMinutes,
   wallMinutesOfIso,
   type OnCallAt,
+  overrideAt,
+  overrideEdges,
+  inWeeklySpanTo,
 } from './common';
 
 const TURN = { hourly: 60, daily: 1440, weekly: 10080 } as const;
@@ -68,7 +71,7 @@ export function allowed(restrictions: TimeRestriction[] | undefined, instant: nu
     return (r.list ?? []).some((x) => {
       const s = DAYS.indexOf(x.startDay ?? '') * 1440 + x.startHour * 60 + x.startMin;
       const e = DAYS.indexOf(x.endDay ?? '') * 1440 + x.endHour * 60 + x.endMin;
-      return inWeeklySpan(m, s, (((e - s) % 10080) + 10080) % 10080);
+      return inWeeklySpanTo(m, s, e);
     });
   });
 }
@@ -77,9 +80,7 @@ export function opsgenieAt(org: Organisation, state: DesiredState, scheduleName:
   const schedule = byName(state, OG.schedule, scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timezone as string;
-  const override = referringTo(state, OG.override, 'scheduleId', scheduleName).find(
-    (o) => instantOfIso(o.inputs.startDate as string) <= instant && instant < instantOfIso(o.inputs.endDate as string),
-  );
+  const override = overrideAt(state, OG.override, scheduleName, instant, ['startDate', 'endDate']);
   if (override) return { person: personOf(org, override.inputs.username!), cause: `override ${override.name}` };
   const onCall = new Map<string, string>();
   for (const rotation of referringTo(state, OG.rotation, 'scheduleId', scheduleName)) {
@@ -125,10 +126,7 @@ export function opsgenieChanges(state: DesiredState, scheduleName: string, chang
   if (!schedule) return;
   const zone = schedule.inputs.timezone as string;
   changes.zone(zone);
-  for (const o of referringTo(state, OG.override, 'scheduleId', scheduleName)) {
-    changes.at(instantOfIso(o.inputs.startDate as string));
-    changes.at(instantOfIso(o.inputs.endDate as string));
-  }
+  for (const edge of overrideEdges(state, OG.override, scheduleName, ['startDate', 'endDate'])) changes.at(edge);
   for (const rotation of referringTo(state, OG.rotation, 'scheduleId', scheduleName)) {
     const i = rotation.inputs;
     changes.at(instantOfIso(i.startDate as string));

@@ -18,10 +18,11 @@ import {
   minuteOfWeek,
   minutesOfClock,
   personOf,
-  referringTo,
   wallMinutes,
   wallMinutesOfIso,
   type OnCallAt,
+  overrideAt,
+  overrideEdges,
 } from './common';
 
 interface Restriction {
@@ -49,9 +50,7 @@ export function pagerdutyAt(org: Organisation, state: DesiredState, scheduleName
   const schedule = byName(state, PD.schedule, scheduleName);
   if (!schedule) throw new Error(`no schedule ${scheduleName}`);
   const zone = schedule.inputs.timeZone as string;
-  const override = referringTo(state, PD.override, 'scheduleId', scheduleName).find(
-    (o) => instantOfIso(o.inputs.start as string) <= instant && instant < instantOfIso(o.inputs.end as string),
-  );
+  const override = overrideAt(state, PD.override, scheduleName, instant);
   if (override) return { person: personOf(org, override.inputs.userId!), cause: `override ${override.name}` };
   const layers = schedule.inputs.layers as Array<Record<string, unknown>>;
   for (let i = layers.length - 1; i >= 0; i--) {
@@ -81,10 +80,7 @@ export function pagerdutyChanges(state: DesiredState, scheduleName: string, chan
   if (!schedule) return;
   const zone = schedule.inputs.timeZone as string;
   changes.zone(zone);
-  for (const o of referringTo(state, PD.override, 'scheduleId', scheduleName)) {
-    changes.at(instantOfIso(o.inputs.start as string));
-    changes.at(instantOfIso(o.inputs.end as string));
-  }
+  for (const edge of overrideEdges(state, PD.override, scheduleName)) changes.at(edge);
   for (const layer of schedule.inputs.layers as Array<Record<string, unknown>>) {
     changes.at(instantOfIso(layer.start as string));
     if (layer.end !== undefined) changes.at(instantOfIso(layer.end as string));
