@@ -8,6 +8,7 @@ import { MINUTES_PER_WEEK } from '../../model/types';
 import { complement } from '../../model/windows';
 import { DAY_NAMES } from '../../render/coverage-shapes';
 import type { Window } from '../../spec/spec-types.generated';
+import { union } from '../../core/intervals';
 
 export interface RestrictionInput {
   readonly startDay?: string;
@@ -28,17 +29,6 @@ function minuteOf(day: string | undefined, time: string | undefined): number | u
   const m = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time ?? '');
   if (d < 0 || !m) return undefined;
   return d * 1440 + Number(m[1]) * 60 + Number(m[2]);
-}
-
-function merge(list: Array<[number, number]>): Array<[number, number]> {
-  const sorted = [...list].sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
 }
 
 export function readRestrictions(list: readonly RestrictionInput[] | undefined): ReadWindows {
@@ -62,7 +52,7 @@ export function readRestrictions(list: readonly RestrictionInput[] | undefined):
     if (e > s) pieces.push([s, e]);
     else pieces.push([s, MINUTES_PER_WEEK], [0, e]);
   }
-  return { intervals: merge(pieces), problems };
+  return { intervals: union(pieces), problems };
 }
 
 const hhmm = (m: number, end = false): string => {

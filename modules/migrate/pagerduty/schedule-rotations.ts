@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import { DAY_NAMES } from '../../render/coverage-shapes';
 import { MINUTES_PER_WEEK } from '../../model/types';
 import { complement } from '../../model/windows';
+import { intersect, union } from '../../core/intervals';
 
 export interface LayerInput {
   readonly name?: string;
@@ -77,25 +78,7 @@ export function restrictionIntervals(layer: LayerInput): Array<[number, number]>
     if (r.type === 'daily_restriction') for (let d = 0; d < 7; d++) add(d * 1440 + minute, Math.min(length, 1440));
     else add(((r.startDayOfWeek ?? 1) - 1) * 1440 + minute, length);
   }
-  return merge(raw);
-}
-
-function merge(list: Array<[number, number]>): Array<[number, number]> {
-  const sorted = [...list].sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
-function intersect(a: ReadonlyArray<readonly [number, number]>, b: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const [s1, e1] of a)
-    for (const [s2, e2] of b) if (Math.max(s1, s2) < Math.min(e1, e2)) out.push([Math.max(s1, s2), Math.min(e1, e2)]);
-  return merge(out);
+  return union(raw);
 }
 
 /**
@@ -178,9 +161,9 @@ export function scheduleRotations(layers: readonly LayerInput[], zone: string): 
     const turn = turnText(first.rotationTurnLengthSeconds);
     const vstart = local(first.rotationVirtualStart, zone);
     // Above this chain: every later chain's coverage takes precedence.
-    const above = merge(covered.slice(i + 1).flatMap((c) => c));
+    const above = union(covered.slice(i + 1).flatMap((c) => c));
     const own = covered[i]!;
-    const intervals = above.length === 0 ? own : intersect(own, complement(above) as Array<[number, number]>);
+    const intervals = above.length === 0 ? own : union(intersect(own, complement(above)));
     if (!turn)
       problems.push(
         `turns of ${first.rotationTurnLengthSeconds} s are not whole hours: read as ${Math.max(1, Math.round(first.rotationTurnLengthSeconds / 3600))}h`,
