@@ -14,7 +14,7 @@ export function importUsage(sources: readonly ImportSource[] = IMPORT_SOURCES): 
     '',
     'Account sources (pagerduty, opsgenie, datadog-oncall) take:',
     '  [--api-url URL] [--from-dir DIR] [--teams DIR] [--phones] [--report FILE] [--save-export DIR]',
-    '  [--stack FILE [--bulk-import FILE]]',
+    '  [--stack STACK [--stacks DIR] [--bulk-import FILE]]',
     '',
     'Keys are read from the environment only (never from the command line). See docs/import.md.',
   ].join('\n');

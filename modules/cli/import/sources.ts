@@ -23,7 +23,7 @@ export interface ImportSource {
 export function accountSource(adapter: AccountAdapter): ImportSource {
   return {
     name: adapter.command,
-    summary: `a ${BACKEND_NAMES[adapter.backend]} account into teams/ (API with a read-only key, or an export directory)`,
+    summary: `${/^[AEIOU]/.test(BACKEND_NAMES[adapter.backend]) ? 'an' : 'a'} ${BACKEND_NAMES[adapter.backend]} account into teams/ (API with a read-only key, or an export directory)`,
     load: () => Promise.resolve({ run: (argv, io) => importAccountCommand(adapter, argv, io), usage: importAccountUsage(adapter.command) }),
   };
 }
