@@ -25,7 +25,7 @@ import type { Backend } from '../../modules/render/desired';
 import { readTeamsDir } from '../../modules/spec/read-dir';
 import { ROOT, runCli, withEdit, writeTree } from '../helpers';
 import { MANAGED_ALERTS, MANAGED_HOURS, MANAGED_ZONE, managedPerson } from './example-facts';
-import { BROWSER_TESTS, openInChromium } from './chromium';
+import { browserIt, openInChromium } from '../browser';
 import { SETUPS, serve } from './incident-fixture';
 import { sweepHours } from './oracle';
 import { expectedReport, reportShape, type ExpectedGroup, type OrgFacts } from './oracle-report';
@@ -197,9 +197,7 @@ describe('a history that cannot be read', () => {
 
 describe('the html report of the same history', () => {
   const CHARTS = ['response-times', 'pages-per-week', 'out-of-hours', 'target-compliance'];
-  const browser = BROWSER_TESTS ? it : it.skip;
-
-  browser.each(['pagerduty', 'datadog'] as const)(
+  browserIt.each(['pagerduty', 'datadog'] as const)(
     'from %s, opens in headless Chromium with its four charts drawn, no console error and nothing fetched',
     async (backend) => {
       const page = await incidents(backend, stackArgs(backend), 'html');
