@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 
 const BROWSER_TESTS = process.env.ONCALL_BROWSER_TESTS === '1';
 /** `it` when the browser tests are asked for, `it.skip` otherwise. */
@@ -89,4 +89,14 @@ export function screenshotInChromium(opened: Probed, name: string): string {
   const png = join(opened.dir, name);
   chromium(opened.dir, opened.page, ['--window-size=1300,900', `--screenshot=${png}`]);
   return png;
+}
+
+/** The page drew these charts (by `svg` id, in order), each with a size (wider than 100 px, taller than 30 px). */
+export function expectChartsDrawn(probed: Probed, charts: readonly string[]): void {
+  expect(probed.sizes.map((s) => s.split(':')[0])).toEqual(charts);
+  for (const size of probed.sizes) {
+    const [w, h] = size.split(':')[1]!.split('x').map(Number);
+    expect(w, size).toBeGreaterThan(100);
+    expect(h, size).toBeGreaterThan(30);
+  }
 }

@@ -6,7 +6,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportCommandWith } from '../../modules/cli/commands/report';
-import { browserIt, openInChromium, screenshotInChromium } from '../browser';
+import { browserIt, expectChartsDrawn, openInChromium, screenshotInChromium } from '../browser';
 import { writeTree } from '../helpers';
 import { captureIo, servedReader } from './cli-io';
 import { generateHistory } from './history';
@@ -71,12 +71,7 @@ describe('the html incidents report', () => {
       // Chromium logs the page's console messages and uncaught errors on stderr with --enable-logging.
       expect(probed.console.filter((l) => !/probe/.test(l))).toEqual([]);
       expect(probed.errors).toEqual([]);
-      expect(probed.sizes.map((s) => s.split(':')[0])).toEqual(CHARTS);
-      for (const size of probed.sizes) {
-        const [w, h] = size.split(':')[1]!.split('x').map(Number);
-        expect(w, size).toBeGreaterThan(100);
-        expect(h, size).toBeGreaterThan(30);
-      }
+      expectChartsDrawn(probed, CHARTS);
       expect(probed.bars).toBeGreaterThan(20);
       expect(existsSync(screenshotInChromium(probed, 'incidents.png'))).toBe(true);
     },
