@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { readExportDir } from '../migrate/export-dir';
 import type { ApiMonitor, ApiSyntheticsTest } from '../migrate/datadog-monitors/api-types';
 import { datadogMonitorsHandler } from './api/datadog-monitors';
+import { serveApi } from './api/handler';
 import { opsgenieAccountHandler } from './api/opsgenie-account';
-import { serveHandler } from './api/serve-handler';
 
 /** The keys the served accounts accept (the client sends them as a user's read-only keys). */
 export const IMPORT_KEYS = { opsgenie: 'bench-opsgenie-key', ddApi: 'bench-dd-api-key', ddApp: 'bench-dd-app-key' } as const;
@@ -28,8 +28,8 @@ export interface ImportServers {
 
 export async function serveImportAccounts(opsgenieDir: string, monitorsFile: string): Promise<ImportServers> {
   const published = JSON.parse(readFileSync(monitorsFile, 'utf8')) as PublishedMonitors;
-  const opsgenie = await serveHandler(opsgenieAccountHandler(readExportDir('opsgenie', opsgenieDir), { key: IMPORT_KEYS.opsgenie }));
-  const datadog = await serveHandler(
+  const opsgenie = await serveApi(opsgenieAccountHandler(readExportDir('opsgenie', opsgenieDir), { key: IMPORT_KEYS.opsgenie }));
+  const datadog = await serveApi(
     datadogMonitorsHandler({ monitors: published.monitors, tests: published.tests, apiKey: IMPORT_KEYS.ddApi, appKey: IMPORT_KEYS.ddApp }),
   );
   return {

@@ -20,8 +20,7 @@ import { incidentsReport } from '../reports/incident-figures';
 import type { IncidentRecord } from '../reports/incident-record';
 import { INCIDENT_READERS, readIncidents } from '../reports/read-incidents';
 import { datadogIncidentsHandler } from './api/datadog-incidents';
-import type { ApiHandler } from './api/incident-api';
-import { serveIncidents } from './api/incident-server';
+import { serveApi, type ApiHandler } from './api/handler';
 import { opsgenieIncidentsHandler } from './api/opsgenie-incidents';
 import { pagerDutyIncidentsHandler } from './api/pagerduty-incidents';
 import { generateOrganisation } from './generate';
@@ -55,7 +54,7 @@ export async function reportRows(squads: number, runs: number, backend: Backend 
   // About one page per alert in two over the year (each squad has dozens of alerts), and the usual noisy bursts.
   const history = generateIncidents(org, { seed: 1, since: SINCE, until: UNTIL, pagesPerAlert: [0, 1] });
   const dir = mkdtempSync(join(tmpdir(), 'oncall-bench-report-'));
-  const server = await serveIncidents(handler(backend, history));
+  const server = await serveApi(handler(backend, history));
   try {
     for (const [rel, text] of tree.files) {
       mkdirSync(dirname(join(dir, 'teams', rel)), { recursive: true });

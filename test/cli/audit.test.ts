@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { browserIt, openInChromium, screenshotInChromium } from '../browser';
 import { runCli, withEdit, writeTree } from '../helpers';
 
 const NOW = { ONCALL_NOW: '2026-11-22T12:00:00+01:00' };
@@ -226,36 +226,17 @@ describe('oncall audit', () => {
     expect((html.match(/<rect class="bar"/g) ?? []).length).toBe(10);
   });
 
-  const browser = process.env.ONCALL_BROWSER_TESTS === '1' ? it : it.skip;
-  browser('the html page opens in a browser (headless Chromium) with its heat map and chart', async () => {
-    expect(existsSync('/usr/bin/chromium')).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'oncall-html-'));
-    dirs.push(dir);
-    const page = join(dir, 'audit.html');
-    writeFileSync(page, (await audit('--format', 'html')).stdout);
-    const flags = [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${join(dir, 'profile')}`,
-    ];
-    const dom = execFileSync('/usr/bin/chromium', [...flags, '--dump-dom', `file://${page}`], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    expect(dom).toContain('<svg id="heat-map"');
-    expect(dom).toContain('<svg id="load-chart"');
-    expect((dom.match(/class="hour"/g) ?? []).length).toBe(168 * 9 * 3);
-    execFileSync('/usr/bin/chromium', [...flags, '--window-size=1300,900', `--screenshot=${join(dir, 'audit.png')}`, `file://${page}`], {
-      timeout: 60_000,
-      stdio: 'ignore',
-    });
-    expect(existsSync(join(dir, 'audit.png'))).toBe(true);
-  });
+  browserIt(
+    'the html page opens in a browser (headless Chromium) with its heat map and chart',
+    async () => {
+      expect(existsSync('/usr/bin/chromium')).toBe(true);
+      const opened = openInChromium((await audit('--format', 'html')).stdout, dirs);
+      const dom = opened.dom;
+      expect(dom).toContain('<svg id="heat-map"');
+      expect(dom).toContain('<svg id="load-chart"');
+      expect((dom.match(/class="hour"/g) ?? []).length).toBe(168 * 9 * 3);
+      expect(existsSync(screenshotInChromium(opened, 'audit.png'))).toBe(true);
+    },
+    200_000,
+  );
 });

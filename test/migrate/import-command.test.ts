@@ -12,11 +12,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWith, importUsage } from '../../modules/cli/commands/import';
 import { accountSource } from '../../modules/cli/import/sources';
-import { nowFromEnvironment, type Io } from '../../modules/cli/io';
 import { UsageError } from '../../modules/cli/usage-error';
 import { writeExportDir } from '../../modules/migrate/export-dir';
 import type { ImportFinding } from '../../modules/migrate/account';
 import { FIXTURE_STACKS, NOW, runCli } from '../helpers';
+import type { Io } from '../../modules/cli/io';
+import { commandIo } from './command-io';
 import { accountOf, FAKE_KEY_VARIABLE, fakeAdapter, importedTeams, plannedState } from './fake-account';
 
 const ONCALL_NOW = new Date(NOW).toISOString();
@@ -29,20 +30,11 @@ const FINDING: ImportFinding = {
 const sources = [accountSource(fakeAdapter(NOW, [FINDING]))];
 
 async function runImport(args: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const environment = { ONCALL_NOW, ...env };
-  const io: Io = {
-    out: (t) => void (stdout += `${t}\n`),
-    err: (t) => void (stderr += `${t}\n`),
-    now: () => nowFromEnvironment(environment),
-    cwd,
-    env: environment,
-  };
+  const { io, stdout, stderr } = commandIo(cwd, { ONCALL_NOW, ...env });
   try {
-    return { code: await importWith(sources, args, io), stdout, stderr };
+    return { code: await importWith(sources, args, io), stdout: stdout(), stderr: stderr() };
   } catch (err) {
-    if (err instanceof UsageError) return { code: 2, stdout, stderr: `${stderr}${err.message}\n` };
+    if (err instanceof UsageError) return { code: 2, stdout: stdout(), stderr: `${stderr()}${err.message}\n` };
     throw err;
   }
 }

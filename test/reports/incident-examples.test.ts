@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTeams } from '../../modules/offline';
 import { generateIncidents } from '../../modules/bench/incidents/generate';
-import { serveIncidents } from '../../modules/bench/api/incident-server';
+import { serveApi } from '../../modules/bench/api/handler';
 import { INCIDENT_READERS, readIncidents } from '../../modules/reports/read-incidents';
 import { ROOT } from '../helpers';
 import { SETUPS, expected } from './incident-fixture';
@@ -31,7 +31,7 @@ describe.each(EXAMPLES)('the %s example', (example) => {
     });
     expect(history.incidents.length).toBeGreaterThan(3);
     for (const backend of ['pagerduty', 'opsgenie', 'datadog'] as const) {
-      const server = await serveIncidents(SETUPS[backend].handler(history));
+      const server = await serveApi(SETUPS[backend].handler(history));
       try {
         const auth = INCIDENT_READERS[backend].headersFromEnv(SETUPS[backend].env);
         if (!('headers' in auth)) throw new Error('no headers');

@@ -13,7 +13,7 @@ import type { Backend } from '../../modules/render/desired';
 import { pagerDutyIncident, pagerDutyIncidentsHandler } from '../../modules/bench/api/pagerduty-incidents';
 import { opsgenieAlertId, opsgenieIncidentsHandler } from '../../modules/bench/api/opsgenie-incidents';
 import { datadogIncidentsHandler, datadogPageId } from '../../modules/bench/api/datadog-incidents';
-import type { ApiAnswer, ApiHandler } from '../../modules/bench/api/incident-api';
+import type { ApiAnswer, ApiHandler } from '../../modules/bench/api/handler';
 import { openApiServer } from '../pulumi/openapi-server';
 import { NOW, withEdit, fixtureTree } from '../helpers';
 

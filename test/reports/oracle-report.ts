@@ -129,9 +129,9 @@ export interface ReportShape {
   readonly weeks: Record<string, Record<string, number>>;
 }
 
-export function reportShape(report: any): ReportShape {
-  const group = (g: any): ExpectedGroup => ({
-    key: g.key,
+/** The figures of one group of a report (its JSON or incidentsReport's), in the oracle's flat shape. */
+export function groupFigures(g: any): Omit<ExpectedGroup, 'key'> {
+  return {
     pages: g.pages,
     acknowledged: g.acknowledged,
     resolved: g.resolved,
@@ -140,7 +140,11 @@ export function reportShape(report: any): ReportShape {
     measured: g.target.measured,
     within: g.target.within,
     answeredAt: g.answeredAt,
-  });
+  };
+}
+
+export function reportShape(report: any): ReportShape {
+  const group = (g: any): ExpectedGroup => ({ key: g.key, ...groupFigures(g) });
   const bySort = (a: ExpectedGroup, b: ExpectedGroup) => (a.key < b.key ? -1 : 1);
   return {
     pages: report.pages,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../../modules/reports/incident-record';
 import { INCIDENT_READERS, readIncidents } from '../../modules/reports/read-incidents';
-import { serveIncidents } from '../../modules/bench/api/incident-server';
+import { serveApi } from '../../modules/bench/api/handler';
 import type { Backend } from '../../modules/render/desired';
 import { SETUPS, SINCE, UNTIL, expected, yearOfIncidents } from './incident-fixture';
 
@@ -14,7 +14,7 @@ const read: Partial<Record<Backend, IncidentRecord[]>> = {};
 
 beforeAll(async () => {
   for (const backend of ['pagerduty', 'opsgenie', 'datadog'] as const) {
-    const server = await serveIncidents(SETUPS[backend].handler(yearOfIncidents()));
+    const server = await serveApi(SETUPS[backend].handler(yearOfIncidents()));
     try {
       const auth = INCIDENT_READERS[backend].headersFromEnv(SETUPS[backend].env);
       if (!('headers' in auth)) throw new Error('no headers');

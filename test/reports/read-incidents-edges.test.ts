@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pagerDutyIncidents } from '../../modules/reports/pagerduty/read';
 import { opsgenieIncidents } from '../../modules/reports/opsgenie/read';
 import { readIncidents } from '../../modules/reports/read-incidents';
-import { serveIncidents } from '../../modules/bench/api/incident-server';
+import { serveApi } from '../../modules/bench/api/handler';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -118,7 +118,7 @@ describe('Opsgenie logs', () => {
 
 describe('reading errors', () => {
   it('a refused key: the path and status, never the key', async () => {
-    const server = await serveIncidents(() => ({ status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } }));
+    const server = await serveApi(() => ({ status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } }));
     try {
       const read = readIncidents(
         'pagerduty',

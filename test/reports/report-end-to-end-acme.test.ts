@@ -8,7 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveIncidents } from '../../modules/bench/api/incident-server';
+import { serveApi } from '../../modules/bench/api/handler';
 import type { Backend } from '../../modules/render/desired';
 import { FIXTURE_REPO, FIXTURE_STACKS, runCli, writeTree } from '../helpers';
 import { ACME_ALERTS, ACME_HOURS, ACME_ZONES } from './example-facts';
@@ -22,7 +22,7 @@ const reports = new Map<Backend, any>();
 
 beforeAll(async () => {
   for (const backend of BACKENDS) {
-    const server = await serveIncidents(SETUPS[backend].handler(history));
+    const server = await serveApi(SETUPS[backend].handler(history));
     try {
       const run = await runCli(
         [

@@ -25,7 +25,7 @@ import type { Backend } from '../../modules/render/desired';
 import { readTeamsDir } from '../../modules/spec/read-dir';
 import { ROOT, runCli, withEdit, writeTree } from '../helpers';
 import { MANAGED_ALERTS, MANAGED_HOURS, MANAGED_ZONE, managedPerson } from './example-facts';
-import { BROWSER_TESTS, openInChromium } from './chromium';
+import { browserIt, expectChartsDrawn, openInChromium } from '../browser';
 import { SETUPS, serve } from './incident-fixture';
 import { sweepHours } from './oracle';
 import { expectedReport, reportShape, type ExpectedGroup, type OrgFacts } from './oracle-report';
@@ -197,9 +197,7 @@ describe('a history that cannot be read', () => {
 
 describe('the html report of the same history', () => {
   const CHARTS = ['response-times', 'pages-per-week', 'out-of-hours', 'target-compliance'];
-  const browser = BROWSER_TESTS ? it : it.skip;
-
-  browser.each(['pagerduty', 'datadog'] as const)(
+  browserIt.each(['pagerduty', 'datadog'] as const)(
     'from %s, opens in headless Chromium with its four charts drawn, no console error and nothing fetched',
     async (backend) => {
       const page = await incidents(backend, stackArgs(backend), 'html');
@@ -207,12 +205,7 @@ describe('the html report of the same history', () => {
       expect(probed.console).toEqual([]);
       expect(probed.errors).toEqual([]);
       expect(probed.requests).toEqual([]);
-      expect(probed.sizes.map((s) => s.split(':')[0])).toEqual(CHARTS);
-      for (const size of probed.sizes) {
-        const [w, h] = size.split(':')[1]!.split('x').map(Number);
-        expect(w, size).toBeGreaterThan(100);
-        expect(h, size).toBeGreaterThan(30);
-      }
+      expectChartsDrawn(probed, CHARTS);
       // Every bucket, week and contract drawn: at least one bar per page-carrying week.
       const weeks = new Set(truth().map((r) => DateTime.fromMillis(r.createdAt, { zone: MANAGED_ZONE }).startOf('week').toISODate()));
       expect(probed.bars).toBeGreaterThan(weeks.size);

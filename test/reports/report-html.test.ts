@@ -3,12 +3,10 @@
  * with its table; opened in headless Chromium (ONCALL_BROWSER_TESTS=1, /usr/bin/chromium) where the charts have
  * a size and the page logs no error.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportCommandWith } from '../../modules/cli/commands/report';
+import { browserIt, expectChartsDrawn, openInChromium, screenshotInChromium } from '../browser';
 import { writeTree } from '../helpers';
 import { captureIo, servedReader } from './cli-io';
 import { generateHistory } from './history';
@@ -65,66 +63,17 @@ describe('the html incidents report', () => {
     expect(page).toContain('&amp; &quot;quote&quot;');
   });
 
-  const browser = process.env.ONCALL_BROWSER_TESTS === '1' ? it : it.skip;
-  browser(
+  browserIt(
     'opens in headless Chromium with its charts drawn and no console error',
     async () => {
       expect(existsSync('/usr/bin/chromium')).toBe(true);
-      const dir = mkdtempSync(join(tmpdir(), 'oncall-incidents-html-'));
-      dirs.push(dir);
-      // The test's own probe, added to a copy of the page: it writes each chart's drawn size and any error into the DOM.
-      const probe = `<script>
-      window.__errors = [];
-      window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
-      const error = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); error(...a); };
-      window.addEventListener('load', () => {
-        const sizes = [...document.querySelectorAll('svg.chart')].map((s) => { const r = s.getBoundingClientRect(); return s.id + ':' + Math.round(r.width) + 'x' + Math.round(r.height); });
-        const bars = document.querySelectorAll('svg.chart rect.bar').length;
-        const out = document.createElement('pre');
-        out.id = 'probe-out';
-        out.textContent = JSON.stringify({ sizes, bars, errors: window.__errors });
-        document.body.append(out);
-      });
-    </script>`;
-      const page = join(dir, 'incidents.html');
-      writeFileSync(page, (await html()).replace('<head>', `<head>${probe}`));
-      const flags = [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-logging=stderr',
-        '--v=0',
-        '--virtual-time-budget=5000',
-        `--user-data-dir=${join(dir, 'profile')}`,
-      ];
-      const run = (extra: string[]) => {
-        const r = spawnSync('/usr/bin/chromium', [...flags, ...extra, `file://${page}`], { encoding: 'utf8', timeout: 90_000 });
-        expect(r.status, r.stderr.slice(0, 2000)).toBe(0);
-        return { out: r.stdout, err: r.stderr };
-      };
-      const { out: dom, err } = run(['--dump-dom']);
+      const probed = openInChromium(await html(), dirs);
       // Chromium logs the page's console messages and uncaught errors on stderr with --enable-logging.
-      expect(err.split('\n').filter((l) => /CONSOLE|Uncaught|Refused to/.test(l) && !/probe/.test(l))).toEqual([]);
-      const probed = JSON.parse(/<pre id="probe-out">([^<]*)<\/pre>/.exec(dom)![1]!.replace(/&quot;/g, '"')) as {
-        sizes: string[];
-        bars: number;
-        errors: string[];
-      };
+      expect(probed.console.filter((l) => !/probe/.test(l))).toEqual([]);
       expect(probed.errors).toEqual([]);
-      expect(probed.sizes.map((s) => s.split(':')[0])).toEqual(CHARTS);
-      for (const size of probed.sizes) {
-        const [w, h] = size.split(':')[1]!.split('x').map(Number);
-        expect(w, size).toBeGreaterThan(100);
-        expect(h, size).toBeGreaterThan(30);
-      }
+      expectChartsDrawn(probed, CHARTS);
       expect(probed.bars).toBeGreaterThan(20);
-      run(['--window-size=1300,900', `--screenshot=${join(dir, 'incidents.png')}`]);
-      expect(existsSync(join(dir, 'incidents.png'))).toBe(true);
+      expect(existsSync(screenshotInChromium(probed, 'incidents.png'))).toBe(true);
     },
     200_000,
   );

@@ -7,7 +7,8 @@
  * escalation steps nor who acknowledged.
  */
 import type { GeneratedIncident, IncidentHistory } from '../incidents/history';
-import { intParam, isoUtc, throttle, type ApiAnswer, type ApiRequest, type HandlerOptions } from './incident-api';
+import type { ApiAnswer, ApiRequest } from './handler';
+import { intParam, isoUtc, throttle, type HandlerOptions } from './incident-api';
 
 const uuid = (block: string, n: number): string => `00000000-0000-4000-${block}-${String(n).padStart(12, '0')}`;
 export const datadogPageId = (incident: GeneratedIncident): string => uuid('8000', incident.number);

@@ -7,19 +7,7 @@
  * the data set's `throttle` says so. Pure: the tests wrap it in the validating server, the benchmark in node:http.
  */
 import type { ApiMonitor, ApiSyntheticsTest } from '../../migrate/datadog-monitors/api-types';
-
-export interface ApiCall {
-  readonly method: string;
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-}
-
-export interface ApiAnswer {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+import type { ApiAnswer, ApiRequest } from './handler';
 
 export interface MonitorsAccount {
   readonly monitors: readonly ApiMonitor[];
@@ -45,7 +33,7 @@ function withoutSteps(t: ApiSyntheticsTest): ApiSyntheticsTest {
   return { ...t, config };
 }
 
-export function datadogMonitorsHandler(account: MonitorsAccount): (call: ApiCall) => ApiAnswer {
+export function datadogMonitorsHandler(account: MonitorsAccount): (call: ApiRequest) => ApiAnswer {
   let requests = 0;
   return (call) => {
     requests++;

@@ -8,20 +8,8 @@
  * (docs.datadoghq.com/api/latest/rate-limits).
  */
 import type { AccountExport } from '../../migrate/account';
+import type { ApiAnswer, ApiRequest } from './handler';
 import type { Doc, OverrideAttributes, Resource } from '../../migrate/datadog-oncall/jsonapi';
-
-export interface ApiRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-}
-
-export interface ApiAnswer {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
 
 export interface AccountServerOptions {
   /** The keys the account accepts. */

@@ -1,25 +1,8 @@
 /**
- * What the incident-history handlers share: a request and an answer as plain data (the tests' validating server
- * and the bench's node:http wrapper both adapt to them), answers of 429 on demand, and times written with the
- * UTC offset of a zone, as the APIs that take a `time_zone` do.
+ * What the incident-history handlers share besides the request and answer of handler.ts: their options, answers of
+ * 429 on demand, and times written with the UTC offset of a zone, as the APIs that take a `time_zone` do.
  */
 import { DateTime } from 'luxon';
-
-export interface ApiRequest {
-  readonly method: string;
-  /** The URL path, without the query. */
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-}
-
-export interface ApiAnswer {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-export type ApiHandler = (request: ApiRequest) => ApiAnswer;
 
 export interface HandlerOptions {
   /** The largest page the server gives, whatever the client asks (default 100). */

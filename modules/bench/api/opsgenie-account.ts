@@ -8,20 +8,7 @@
  * description, `npm run bench` in a plain node:http server.
  */
 import type { AccountExport } from '../../migrate/account';
-
-export interface ApiRequest {
-  readonly method: string;
-  /** The URL path, `/v2/users`. */
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-}
-
-export interface ApiAnswer {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+import type { ApiAnswer, ApiRequest } from './handler';
 
 export interface OpsgenieAccountOptions {
   /** The API key the account accepts. */

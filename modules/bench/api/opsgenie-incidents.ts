@@ -11,7 +11,8 @@
  *   `Alert closed via Web` (owner: who closed) or `Alert closed via Datadog` (the monitor recovered).
  */
 import type { GeneratedIncident, IncidentHistory } from '../incidents/history';
-import { intParam, isoUtc, throttle, type ApiAnswer, type ApiRequest, type HandlerOptions } from './incident-api';
+import type { ApiAnswer, ApiRequest } from './handler';
+import { intParam, isoUtc, throttle, type HandlerOptions } from './incident-api';
 
 const INTEGRATION = { id: '2f8e9d0c-0000-4000-8000-00000000dd01', name: 'Datadog', type: 'Datadog' };
 

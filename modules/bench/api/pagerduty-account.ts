@@ -6,20 +6,8 @@
  * in, an answer out.
  */
 import type { AccountExport } from '../../migrate/account';
+import type { ApiAnswer, ApiRequest } from './handler';
 import { PD_KEYS } from '../../migrate/pagerduty/api-types';
-
-export interface AccountRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-}
-
-export interface AccountAnswer {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
 
 export interface PagerDutyAccountOptions {
   readonly token: string;
@@ -36,9 +24,9 @@ const LISTS: Record<string, string> = {
   '/vendors': 'vendors',
 };
 
-const error = (status: number, code: number, message: string): AccountAnswer => ({ status, body: { error: { code, message } } });
+const error = (status: number, code: number, message: string): ApiAnswer => ({ status, body: { error: { code, message } } });
 
-function page(all: readonly unknown[], field: string, query: URLSearchParams): AccountAnswer {
+function page(all: readonly unknown[], field: string, query: URLSearchParams): ApiAnswer {
   const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
   const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 25) || 25));
   const items = all.slice(offset, offset + limit);
@@ -54,7 +42,7 @@ function withoutLayers(schedule: unknown): unknown {
 export function pagerdutyAccountHandler(account: AccountExport, options: PagerDutyAccountOptions) {
   let n = 0;
   const get = (key: string) => account.endpoints.get(key) ?? [];
-  return (req: AccountRequest): AccountAnswer => {
+  return (req: ApiRequest): ApiAnswer => {
     const wait = options.throttle?.(n++, req.path);
     if (wait !== undefined) return { ...error(429, 2020, 'Rate Limit Exceeded'), headers: { 'Retry-After': String(wait) } };
     if (req.headers.authorization !== `Token token=${options.token}`) return error(401, 2006, 'Authentication failed');

@@ -11,7 +11,8 @@
  * service when the monitor recovered).
  */
 import type { GeneratedIncident, IncidentHistory, TimelineEvent } from '../incidents/history';
-import { intParam, isoInZone, throttle, type ApiAnswer, type ApiRequest, type HandlerOptions } from './incident-api';
+import type { ApiAnswer, ApiRequest } from './handler';
+import { intParam, isoInZone, throttle, type HandlerOptions } from './incident-api';
 
 const API = 'https://api.pagerduty.com';
 const WEB = 'https://acme.pagerduty.com';

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { loadTeams } from '../../offline';
 import { datadogIncidentsHandler } from '../api/datadog-incidents';
-import { serveIncidents } from '../api/incident-server';
+import { serveApi } from '../api/handler';
 import { opsgenieIncidentsHandler } from '../api/opsgenie-incidents';
 import { pagerDutyIncidentsHandler } from '../api/pagerduty-incidents';
 import { generateIncidents } from './generate';
@@ -34,9 +34,9 @@ async function main(): Promise<void> {
   const history = generateIncidents(loaded.organisation, { seed: Number(values.seed), since, until });
   const options = { pageSize: Number(values['page-size']), throttleEvery: Number(values['throttle-every']) };
   const servers = {
-    pagerduty: await serveIncidents(pagerDutyIncidentsHandler(history, options)),
-    opsgenie: await serveIncidents(opsgenieIncidentsHandler(history, options)),
-    datadog: await serveIncidents(datadogIncidentsHandler(history, options)),
+    pagerduty: await serveApi(pagerDutyIncidentsHandler(history, options)),
+    opsgenie: await serveApi(opsgenieIncidentsHandler(history, options)),
+    datadog: await serveApi(datadogIncidentsHandler(history, options)),
   };
   process.stdout.write(`${history.incidents.length} incidents from ${new Date(since).toISOString()} to ${new Date(until).toISOString()}\n`);
   for (const [backend, server] of Object.entries(servers)) process.stdout.write(`${backend} ${server.url}\n`);

@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datadogAccountHandler } from '../../../modules/bench/api/datadog-oncall-account';
+import { serveApi } from '../../../modules/bench/api/handler';
 import { publishDatadogAccount } from '../../../modules/bench/api/datadog-oncall-publish';
 import { opsgenieAccountHandler } from '../../../modules/bench/api/opsgenie-account';
 import { publishOpsgenie } from '../../../modules/bench/api/opsgenie-publish';
 import { pagerdutyAccountHandler } from '../../../modules/bench/api/pagerduty-account';
 import { publishPagerDuty } from '../../../modules/bench/api/pagerduty-publish';
-import { serveAccount } from '../../../modules/bench/api/serve-account';
 import type { AccountExport } from '../../../modules/migrate/account';
 import { analyse } from '../../../modules/pipeline';
 import type { Backend } from '../../../modules/render/desired';
@@ -76,7 +76,7 @@ export function cutoverSuite(source: Backend, organisations: readonly string[]):
       const { account, stackFile, stacks, stacksDir } = published(source, name);
       let server: { url: string; close(): Promise<void> };
       beforeAll(async () => {
-        server = await serveAccount(handlerOf(source, account) as Parameters<typeof serveAccount>[0]);
+        server = await serveApi(handlerOf(source, account));
       });
       afterAll(() => server.close());
 

@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { importMonitorsCommand } from '../../../modules/cli/commands/import-monitors';
-import { nowFromEnvironment, type Io } from '../../../modules/cli/io';
 import { datadogMonitorsHandler } from '../../../modules/bench/api/datadog-monitors';
 import {
   apiTestKey,
@@ -18,6 +17,7 @@ import {
 } from '../../../modules/migrate/datadog-monitors/api-types';
 import { fixtureTree, ROOT, runCli, writeTree } from '../../helpers';
 import { openApiServer } from '../../pulumi/openapi-server';
+import { commandIo } from '../command-io';
 import { exportedAccount } from './round-trip';
 
 const EXPORT = join(__dirname, 'export');
@@ -27,17 +27,9 @@ afterEach(async () => {
 });
 
 async function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const environment = { ONCALL_NOW: '2026-01-01T00:00:00Z', ...env };
-  const io: Io = {
-    out: (t) => void (stdout += `${t}\n`),
-    err: (t) => void (stderr += `${t}\n`),
-    now: () => nowFromEnvironment(environment),
-    cwd,
-    env: environment,
-  };
-  return { code: await importMonitorsCommand(args, io), stdout, stderr };
+  const { io, stdout, stderr } = commandIo(cwd, { ONCALL_NOW: '2026-01-01T00:00:00Z', ...env });
+  const code = await importMonitorsCommand(args, io);
+  return { code, stdout: stdout(), stderr: stderr() };
 }
 
 function repo(): string {

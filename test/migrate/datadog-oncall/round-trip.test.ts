@@ -24,6 +24,7 @@ import { readStacksDir } from '../../../modules/spec/read-stacks';
 import type { StackSpec } from '../../../modules/spec/stacks';
 import { ROOT } from '../../helpers';
 import { serveAccount } from './serve';
+import { NO_CHANGE, planChanges } from '../plan-changes';
 import { importedTree } from './imported-tree';
 
 const NOW = Date.parse('2026-01-05T00:00:00+01:00');
@@ -90,13 +91,7 @@ describe.each(CASES)('$name', ({ teams, stacks }) => {
     const org = analyse(importedTree(result.teams), NOW, { stacks: [stack], problems: [] }).organisation!;
     const renamed = renameObserved(observed, result.links);
     const diff = diffStates(onCall(renamed), onCall(plan(org, stack)));
-    const shown = {
-      create: diff.create.map((r) => r.name),
-      delete: diff.delete.map((r) => r.name),
-      replace: diff.replace.map((r) => `${r.after.name}: ${r.reason}`),
-      update: diff.update.map((u) => ({ name: u.resource.name, changes: u.changes })),
-    };
-    expect(shown).toEqual({ create: [], delete: [], replace: [], update: [] });
+    expect(planChanges(diff)).toEqual(NO_CHANGE);
     expect(diff.unchanged).toBe(onCall(rendered).resources.length);
     // Holidays as off hours are many overrides: the case is not empty.
     if (source.holidays.offHours) expect(onCall(rendered).resources.filter((r) => r.type === DD.override).length).toBeGreaterThan(20);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opsgenieAccountHandler, type OpsgenieAccountOptions } from '../../../modules/bench/api/opsgenie-account';
 import { publishOpsgenie } from '../../../modules/bench/api/opsgenie-publish';
-import { serveHandler } from '../../../modules/bench/api/serve-handler';
+import { serveApi } from '../../../modules/bench/api/handler';
 import type { AccountExport } from '../../../modules/migrate/account';
 import { ApiError } from '../../../modules/migrate/http';
 import { readExportDir } from '../../../modules/migrate/export-dir';
@@ -139,7 +139,7 @@ describe('reading an Opsgenie account', () => {
 
   it("is served the same by the bench's plain node:http wrapper", async () => {
     const account = generated(12, 2, 5);
-    const bench = await serveHandler(opsgenieAccountHandler(account, { key: KEY, maxPage: 5 }));
+    const bench = await serveApi(opsgenieAccountHandler(account, { key: KEY, maxPage: 5 }));
     try {
       const read = await readOpsgenie({ kind: 'api', baseUrl: bench.url, headers: { Authorization: `GenieKey ${KEY}` } });
       expect(sorted(read)).toEqual(sorted(account));

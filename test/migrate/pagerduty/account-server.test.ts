@@ -6,7 +6,8 @@
  * (PagerDuty/terraform-provider-pagerduty@v2.4.0: expandScheduleLayers sends the layers in reverse order).
  */
 import { describe, expect, it } from 'vitest';
-import { pagerdutyAccountHandler, type AccountRequest } from '../../../modules/bench/api/pagerduty-account';
+import type { ApiRequest } from '../../../modules/bench/api/handler';
+import { pagerdutyAccountHandler } from '../../../modules/bench/api/pagerduty-account';
 import { publishPagerDuty } from '../../../modules/bench/api/pagerduty-publish';
 import { PD } from '../../../modules/backends/pagerduty/resources';
 import type { AccountExport } from '../../../modules/migrate/account';
@@ -33,7 +34,7 @@ const account: AccountExport = {
 };
 const handler = pagerdutyAccountHandler(account, { token: 'k' });
 const get = (path: string, query = '', authorization = 'Token token=k') =>
-  handler({ method: 'GET', path, query: new URLSearchParams(query), headers: { authorization } } as AccountRequest);
+  handler({ method: 'GET', path, query: new URLSearchParams(query), headers: { authorization } } as ApiRequest);
 
 describe('the served PagerDuty account', () => {
   it('pages lists with offset, limit and more, and total only when asked', () => {

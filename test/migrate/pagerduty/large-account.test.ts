@@ -9,7 +9,7 @@ import { PD_KEYS } from '../../../modules/migrate/pagerduty/api-types';
 import { observePagerDuty } from '../../../modules/migrate/pagerduty/observe';
 import { importPagerDuty } from '../../../modules/migrate/pagerduty/import-teams';
 import { pagerdutyAccountHandler } from '../../../modules/bench/api/pagerduty-account';
-import { serveAccount } from '../../../modules/bench/api/serve-account';
+import { serveApi } from '../../../modules/bench/api/handler';
 import { readPagerDuty } from '../../../modules/migrate/pagerduty/read';
 import { serveAndRead, TOKEN } from './round-trip';
 
@@ -96,7 +96,7 @@ describe('a large account', () => {
 
   it('is read the same through the plain server of the benchmark', async () => {
     const account = generated(30);
-    const served = await serveAccount(pagerdutyAccountHandler(account, { token: TOKEN }));
+    const served = await serveApi(pagerdutyAccountHandler(account, { token: TOKEN }));
     try {
       const read = await readPagerDuty(
         { kind: 'api', baseUrl: served.url, headers: { Authorization: `Token token=${TOKEN}` } },
