@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOrganisation } from '../../modules/model/load';
 import { isCovered, coveredIntervals } from '../../modules/schedule/coverage';
 import { fixtureTree, lineOf, withEdit } from '../helpers';
+import { FRENCH_HOLIDAYS_2026 } from '../fixtures/french-holidays';
 
 const HOLIDAYS = /holidays:\n(  - .*\n)+/;
 const withHolidays = (yaml: string) => withEdit('org.yaml', HOLIDAYS, `holidays:\n${yaml}\n`);
@@ -18,19 +19,7 @@ const at = (iso: string) => Date.parse(iso);
 describe('holidays of a country and region', () => {
   it("are France's eleven public holidays of 2026, and Alsace's two more with the region", () => {
     const france = load('  country: FR').organisation!;
-    expect(holidaysBetween(france.holidays, '2026-01-01', '2026-12-31').map((h) => h.date)).toEqual([
-      '2026-01-01',
-      '2026-04-06',
-      '2026-05-01',
-      '2026-05-08',
-      '2026-05-14',
-      '2026-05-25',
-      '2026-07-14',
-      '2026-08-15',
-      '2026-11-01',
-      '2026-11-11',
-      '2026-12-25',
-    ]);
+    expect(holidaysBetween(france.holidays, '2026-01-01', '2026-12-31').map((h) => h.date)).toEqual(FRENCH_HOLIDAYS_2026);
     const alsace = load('  country: FR\n  region: "67"').organisation!;
     const dates = holidaysBetween(alsace.holidays, '2026-01-01', '2026-12-31').map((h) => h.date);
     expect(dates).toContain('2026-04-03');

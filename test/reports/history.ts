@@ -6,6 +6,7 @@
  */
 import type { Backend } from '../../modules/render/desired';
 import type { IncidentEscalation, IncidentRecord } from '../../modules/reports/incident-record';
+import { random } from '../../modules/bench/generate';
 
 export interface SquadFacts {
   readonly team: string;
@@ -59,17 +60,8 @@ export const SQUADS: Readonly<Record<string, SquadFacts>> = {
 
 export const email = (person: string): string => `${person}@acme.example`;
 
-/** mulberry32: a small seeded generator, so that every run sees the same history. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded generator (mulberry32), so that every run sees the same history. */
+export const seeded = random;
 
 const MINUTE = 60_000;
 

@@ -7,20 +7,9 @@
 import { DateTime } from 'luxon';
 import type { IncidentRecord } from '../../modules/reports/incident-record';
 import { SQUADS } from './history';
+import { FRENCH_HOLIDAYS_2026 } from '../fixtures/french-holidays';
 
-export const FRENCH_HOLIDAYS_2026 = [
-  '2026-01-01',
-  '2026-04-06',
-  '2026-05-01',
-  '2026-05-08',
-  '2026-05-14',
-  '2026-05-25',
-  '2026-07-14',
-  '2026-08-15',
-  '2026-11-01',
-  '2026-11-11',
-  '2026-12-25',
-];
+export { FRENCH_HOLIDAYS_2026 };
 
 export interface Placed {
   readonly record: IncidentRecord;
