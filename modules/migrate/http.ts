@@ -1,6 +1,7 @@
 /**
  * GET of a JSON document from a backend's API with a read-only key: waits as told by `429 Retry-After`
- * (a few times), and fails with a message that names the URL path and status, never the key.
+ * (a few times), tries again after a failed connection (a few times), and fails with a message that names the
+ * URL path and status, never the key.
  * Node's own fetch (undici): no dependency.
  */
 export class ApiError extends Error {
@@ -43,7 +44,15 @@ export async function getJson(url: string, options: GetOptions): Promise<unknown
     try {
       response = await fetch(url, { headers: { Accept: 'application/json', ...options.headers } });
     } catch (error) {
-      throw new ApiError(`GET ${shown}: ${(error as Error).message}`, null);
+      // A GET is safe to repeat: a connection reset or refused is tried again twice, 1 s then 2 s later (a wrong
+      // address fails within 3 s).
+      if (attempt < Math.min(retries, 2)) {
+        await sleep(1000 * (attempt + 1));
+        continue;
+      }
+      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+      const why = cause?.code ?? cause?.message;
+      throw new ApiError(`GET ${shown}: ${(error as Error).message}${why ? ` (${why})` : ''}`, null);
     }
     if (response.status === 429 && attempt < retries) {
       const wait = Math.min(retryAfterSeconds(response.headers.get('retry-after')), options.maxWaitSeconds ?? 60);
