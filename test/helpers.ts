@@ -27,6 +27,11 @@ export function fixtureTree(): SourceTree {
   return fixture;
 }
 
+/** A tree of its own (relative path → text) under `teams/`, not derived from the fixture. */
+export function sourceTreeOf(files: Record<string, string>): SourceTree {
+  return { root: 'teams', files: new Map(Object.entries(files)), oversized: new Map() };
+}
+
 /** The fixture with files replaced (text) or removed (undefined). */
 export function withFiles(changes: Record<string, string | undefined>, base: SourceTree = fixtureTree()): SourceTree {
   const files = new Map(base.files);

@@ -4,20 +4,16 @@
  */
 import type { Duration } from '../core/duration';
 import type { AlertKind, AlertSpec, ExpectSpec, RequestSpec } from '../spec/types';
+import { ALERT_KIND_FIELDS } from '../spec/schema/alert';
 import { ALERT_DEFAULTS } from './alert-defaults';
 import type { Alert, AlertCommon, HttpExpectation, HttpRequest, JourneyStep, Thresholds } from './alert-types';
 import { parseThreshold } from './thresholds';
 
-/** Fields that only make sense for some kinds; anything else set on an alert of another kind is an error. */
-export const KIND_FIELDS: Record<AlertKind, ReadonlyArray<keyof AlertSpec>> = {
-  metric: ['query', 'window', 'thresholds', 'noData'],
-  log: ['query', 'window', 'thresholds', 'noData'],
-  // A service check counts check runs (`thresholds`), not time: no `window`.
-  'service-check': ['query', 'thresholds', 'noData'],
-  'http-check': ['request', 'expect', 'every', 'locations'],
-  'multistep-check': ['steps', 'every', 'locations'],
-  slo: ['slo'],
-};
+/**
+ * Fields that only make sense for some kinds; anything else set on an alert of another kind is an error. The
+ * schema's table (spec/schema/alert.ts), which the editor schema's `if`/`then` reads too: written once.
+ */
+export const KIND_FIELDS = ALERT_KIND_FIELDS as Readonly<Record<AlertKind, ReadonlyArray<keyof AlertSpec>>>;
 export const ALERT_KINDS = Object.keys(KIND_FIELDS) as AlertKind[];
 export const KIND_SPECIFIC = new Set(Object.values(KIND_FIELDS).flat());
 

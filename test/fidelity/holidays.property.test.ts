@@ -16,6 +16,7 @@ import { parseStackFile } from '../../modules/spec/stacks';
 import { shiftsOverlapping } from '../../modules/schedule/shifts';
 import { instantOf, localDateMinute } from '../../modules/core/local-time';
 import { backendPages, enginePages, INTERPRETERS, MINUTE, shiftIndex } from './holiday-paging';
+import { sourceTreeOf } from '../helpers';
 
 const WINDOWS = ['2026-03-02', '2026-09-28', '2026-12-14'];
 const DAY = 86_400_000;
@@ -97,14 +98,7 @@ function treeOf(c: Case, backend: Backend): SourceTree {
     '  - rotation: oncall',
     '',
   ].join('\n');
-  return {
-    root: 'teams',
-    files: new Map([
-      ['org.yaml', org],
-      ['ops/team.yaml', team],
-    ]),
-    oversized: new Map(),
-  };
+  return sourceTreeOf({ 'org.yaml': org, 'ops/team.yaml': team });
 }
 
 /** The engine and the backend page the same person at every instant worth checking of one random case. */

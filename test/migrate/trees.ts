@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { SourceTree } from '../../modules/spec/source';
+import { sourceTreeOf } from '../helpers';
 
 export const treeCaseArb = fc.record({
   zone: fc.constantFrom('Europe/Paris', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'UTC'),
@@ -84,12 +85,5 @@ export function treeOf(c: TreeCase, from: number): SourceTree {
     `    outsideCoverage: ${c.outside}`,
     '',
   ].join('\n');
-  return {
-    root: 'teams',
-    files: new Map([
-      ['org.yaml', org],
-      ['ops/team.yaml', team],
-    ]),
-    oversized: new Map(),
-  };
+  return sourceTreeOf({ 'org.yaml': org, 'ops/team.yaml': team });
 }

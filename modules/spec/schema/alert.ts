@@ -90,12 +90,13 @@ const silence: JsonSchema = {
 };
 
 /**
- * The fields only some kinds take (the loader's table is modules/model/alert-kinds.ts; a test keeps them equal).
+ * The fields only some kinds take; the loader reads this table too (modules/model/alert-kinds.ts KIND_FIELDS).
  * Editors flag the others; the loader reports them as `alert/field-not-for-kind`.
  */
 export const ALERT_KIND_FIELDS: Record<string, readonly string[]> = {
   metric: ['query', 'window', 'thresholds', 'noData'],
   log: ['query', 'window', 'thresholds', 'noData'],
+  // A service check counts check runs (`thresholds`), not time: no `window`.
   'service-check': ['query', 'thresholds', 'noData'],
   'http-check': ['request', 'expect', 'every', 'locations'],
   'multistep-check': ['steps', 'every', 'locations'],
